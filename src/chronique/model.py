@@ -1,0 +1,222 @@
+"""The pipeline's contracts: every stage takes and returns these frozen dataclasses.
+
+article → clean text → sentences → time mentions → resolved values → events → timeline → files.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+class Grain(StrEnum):
+    """How precise a resolved value is; also the order of headings in the timeline."""
+
+    TIME = "time"
+    PART_OF_DAY = "part_of_day"
+    DAY = "day"
+    WEEKEND = "weekend"
+    WEEK = "week"
+    MONTH = "month"
+    QUARTER = "quarter"
+    SEASON = "season"
+    YEAR = "year"
+    DECADE = "decade"
+    CENTURY = "century"
+    INTERVAL = "interval"
+    REF = "ref"
+    DURATION = "duration"
+
+
+class TimexType(StrEnum):
+    """The TIMEX3 type of an expression."""
+
+    DATE = "DATE"
+    TIME = "TIME"
+    DURATION = "DURATION"
+    SET = "SET"
+
+
+class Anchoring(StrEnum):
+    """How an event got its date."""
+
+    DIRECT = "direct"
+    INHERITED = "inherited"
+    PUBLICATION = "publication"
+
+
+class Direction(StrEnum):
+    """Where, relative to the reference date, an underspecified date should fall."""
+
+    PAST = "past"
+    PRESENT = "present"  # a present tense: future for a weekday ("se réunit lundi"), nearest for a date
+    FUTURE = "future"
+    NONE = "none"
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """One news article as read from the input folder, validated."""
+
+    id: str
+    published: dt.date
+    text: str
+    source: str
+    title: str | None = None
+    url: str | None = None
+    published_at: dt.datetime | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Rejection:
+    """An input that could not be read, with the file (and line) at fault and how to fix it."""
+
+    source: str
+    reason: str
+    fix: str
+
+    def message(self) -> str:
+        """One line for the user: where, what, and what to do."""
+        return f"{self.source}: {self.reason} — {self.fix}"
+
+
+@dataclass(frozen=True, slots=True)
+class CleanText:
+    """The article text with boilerplate blanked out: same length, so offsets stay those of the original."""
+
+    text: str
+    dropped: tuple[tuple[int, int], ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """A sentence of the clean text, by character offsets."""
+
+    index: int
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Fields:
+    """What a time expression says, before it is resolved against a date (underspecified value)."""
+
+    year: int | None = None
+    two_digit_year: bool = False
+    month: int | None = None
+    day: int | None = None
+    weekday: int | None = None  # ISO: Monday = 1 … Sunday = 7
+    hour: int | None = None
+    minute: int | None = None
+    part_of_day: str | None = None  # TIMEX3 code: MO AF EV NI DT MI
+    season: str | None = None  # TIMEX3 code: SP SU FA WI
+    quarter: int | None = None
+    decade: int | None = None  # 1990 for "les années 1990"
+    century: int | None = None  # 19 for "le XIXe siècle" (years 18xx)
+    holiday: str | None = None  # key in holidays.tsv
+    # deictic or anaphoric shift: "hier" = -1 day from publication, "la veille" = -1 day from the anchor
+    shift: int | None = None
+    shift_unit: str | None = None  # day, week, month, year, weekend
+    from_anchor: bool = False
+    relation: str | None = None  # last, next, this (dernier / prochain / ce)
+    modifier: str | None = None  # TIMEX3 mod: START, MID, END, APPROX, ...
+    ref: str | None = None  # PRESENT_REF, PAST_REF, FUTURE_REF
+    duration: str | None = None  # ISO 8601 duration, P3D
+    end: Fields | None = None  # the second member of an interval
+
+
+@dataclass(frozen=True, slots=True)
+class TimeMention:
+    """A time expression found in the text, with its underspecified value."""
+
+    start: int
+    end: int
+    text: str
+    rule: str
+    kind: str  # date, time, interval, duration, set, ref
+    fields: Fields
+    # for an interval: the spans of its two members ("les 6" and "13 avril prochains")
+    parts: tuple[tuple[int, int], tuple[int, int]] | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ResolvedValue:
+    """A time expression's value: TIMEX3 string plus the inclusive calendar range it covers."""
+
+    value: str
+    type: TimexType
+    grain: Grain
+    date_start: dt.date | None
+    date_end: dt.date | None
+    mod: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class TimeExpression:
+    """A mention with its resolved value and the sentence it sits in."""
+
+    mention: TimeMention
+    resolved: ResolvedValue
+    sentence: int
+    direction: Direction = Direction.NONE
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """A sentence that states an event."""
+
+    sentence: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """Something that happened (or will), anchored to a date, with who and where."""
+
+    article_id: str
+    trigger: str
+    lemma: str
+    trigger_start: int
+    trigger_end: int
+    resolved: ResolvedValue
+    anchoring: Anchoring
+    confidence: float
+    summary: str
+    evidence: Evidence
+    actors: tuple[str, ...] = ()
+    places: tuple[str, ...] = ()
+    timex_text: str | None = None
+    timex_start: int | None = None
+    timex_end: int | None = None
+    more_evidence: tuple[Evidence, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleResult:
+    """Everything the library found in one article."""
+
+    article: Article
+    timexes: tuple[TimeExpression, ...]
+    events: tuple[Event, ...]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Options:
+    """Settings passed to every stage; validated once."""
+
+    model: str = "fr_core_news_md"
+    batch_size: int = 32
+    n_process: int = 1
+    max_text_chars: int = 1_000_000
+    include_durations: bool = False
+
+    def __post_init__(self) -> None:
+        if self.batch_size < 1:
+            raise ValueError(f"batch_size must be at least 1, not {self.batch_size}")
+        if self.n_process < 1:
+            raise ValueError(f"n_process must be at least 1, not {self.n_process}")
+        if self.max_text_chars < 1:
+            raise ValueError(f"max_text_chars must be at least 1, not {self.max_text_chars}")

@@ -1,0 +1,66 @@
+"""The spaCy model: loaded once per process, only the components chronique uses."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable, Iterator
+from typing import Any, TypeVar
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from chronique.model import Sentence
+
+Context = TypeVar("Context")
+
+# The parser gives sentences, heads and dependency labels; the morphologizer gives tense and mood;
+# the lemmatizer (through attribute_ruler) gives lemmas; ner gives actors and places.
+USED_COMPONENTS = ("tok2vec", "morphologizer", "parser", "attribute_ruler", "lemmatizer", "ner")
+
+
+PARAGRAPHS = "chronique_paragraphs"
+
+
+@Language.component(PARAGRAPHS)
+def mark_paragraphs(doc: Doc) -> Doc:
+    """A blank line ends a sentence: titles, datelines and blanked boilerplate never run into the text."""
+    for token in doc[1:]:
+        previous = doc[token.i - 1]
+        if "\n\n" in previous.text_with_ws or (previous.is_space and "\n" in previous.text):
+            token.is_sent_start = True
+    return doc
+
+
+@functools.cache
+def load_model(name: str) -> Language:
+    """Load a spaCy pipeline once per process (and so once per Dask worker), unused components off."""
+    nlp = spacy.load(name)
+    unused = [pipe for pipe in nlp.pipe_names if pipe not in USED_COMPONENTS]
+    for pipe in unused:
+        nlp.disable_pipe(pipe)
+    nlp.add_pipe(PARAGRAPHS, before="parser")
+    return nlp
+
+
+def parse(
+    items: Iterable[tuple[str, Context]], model: str, *, batch_size: int = 32, n_process: int = 1
+) -> Iterator[tuple[Doc, Context]]:
+    """Parse texts in order, streaming, each with the object it belongs to."""
+    nlp = load_model(model)
+    options: dict[str, Any] = {"batch_size": batch_size, "as_tuples": True}
+    if n_process > 1:
+        options["n_process"] = n_process
+    yield from nlp.pipe(items, **options)
+
+
+def sentences(doc: Doc) -> list[Sentence]:
+    """The sentences of a parsed text, without blank ones, by character offsets."""
+    found: list[Sentence] = []
+    for span in doc.sents:
+        text = span.text.strip()
+        if not text:
+            continue
+        start = span.start_char + (len(span.text) - len(span.text.lstrip()))
+        found.append(Sentence(index=len(found), start=start, end=start + len(text), text=text))
+    return found

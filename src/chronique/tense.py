@@ -1,0 +1,168 @@
+"""Which way a time expression points, from the tense of the verb that governs it (spaCy morphology).
+
+passé composé, plus-que-parfait, imparfait, passé simple → past; futur, futur proche (aller + infinitive),
+conditionnel présent → future; présent → present (read as future for a weekday, nearest for a date).
+A word just before the expression can settle it whatever the verb (``depuis`` → past, ``d'ici`` → future).
+The French words involved live in ``data/verbs.tsv`` and ``data/cues.tsv``.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from chronique.model import Direction
+from chronique.vocabulary import Vocabulary, load
+
+# spaCy reads these endings as passé simple; in news they are nearly always présent (il réunit, il dit).
+_AMBIGUOUS_PAST_ENDINGS = ("it", "is")
+_MAX_CLIMB = 8
+_CUE_WINDOW = 24  # characters before a mention searched for a cue word
+
+
+@dataclass(frozen=True, slots=True)
+class TenseLexicon:
+    """The verb lists and cue words the tense reading uses, from the vocabulary."""
+
+    etre_verbs: frozenset[str]
+    future_governors: frozenset[str]
+    recent_past_governors: frozenset[str]
+    future_participles: frozenset[str]
+    cue: re.Pattern[str]
+    cue_direction: dict[str, Direction]
+
+    @classmethod
+    def from_vocabulary(cls, vocabulary: Vocabulary) -> TenseLexicon:
+        verbs, cues = vocabulary["verbs"], vocabulary["cues"]
+        return cls(
+            etre_verbs=verbs.forms_of("etre_verbs"),
+            future_governors=verbs.forms_of("future_governors"),
+            recent_past_governors=verbs.forms_of("recent_past_governors"),
+            future_participles=verbs.forms_of("future_participles"),
+            cue=re.compile(rf"(?<![\w])({cues.alternation()})\s+$", re.IGNORECASE),
+            cue_direction={form: Direction(e.key) for e in cues.entries for form in cues.forms_of(e.key)},
+        )
+
+
+@functools.cache
+def default_lexicon() -> TenseLexicon:
+    """The packaged lexicon, built once."""
+    return TenseLexicon.from_vocabulary(load())
+
+
+def _morph(token: Token, key: str) -> str | None:
+    values = token.morph.get(key, [])
+    return values[0] if values else None
+
+
+def _is_reflexive(verb: Token) -> bool:
+    return any(
+        child.dep_ in {"expl:comp", "expl:pv", "expl"} or child.lower_ in {"se", "s'", "s’"}
+        for child in verb.children
+        if child.i < verb.i
+    )
+
+
+def verb_direction(verb: Token, lexicon: TenseLexicon) -> Direction | None:
+    """Direction of a verb's tense, or None when the verb does not say (infinitive, present participle)."""
+    auxiliaries = sorted((c for c in verb.children if c.dep_.startswith("aux")), key=lambda t: t.i)
+    if auxiliaries:
+        first = auxiliaries[0]
+        if _morph(first, "Tense") == "Fut":
+            return Direction.FUTURE
+        if _morph(first, "Mood") == "Cnd":
+            return Direction.PAST  # conditionnel passé: "aurait été tué"
+        if first.dep_ == "aux:tense" and first.lemma_ in {"avoir", "être"}:
+            return Direction.PAST  # a compound past, whatever the parse made of the participle
+        if _morph(verb, "VerbForm") != "Part":
+            return verb_direction(first, lexicon)
+        is_compound_past = (
+            first.lemma_ == "avoir"
+            or len(auxiliaries) > 1
+            or verb.lemma_ in lexicon.etre_verbs
+            or _is_reflexive(verb)
+        )
+        if is_compound_past:
+            return Direction.PAST  # a quitté, est parti, s'est ralentie, avait été élu
+        # être + participle of another verb is a passive, of the auxiliary's tense (est prévue, soit rendu)
+        aux_direction = verb_direction(first, lexicon)
+        return Direction.FUTURE if aux_direction is Direction.PRESENT else aux_direction
+    form, tense = _morph(verb, "VerbForm"), _morph(verb, "Tense")
+    if form == "Fin":
+        if tense == "Fut" or _morph(verb, "Mood") == "Cnd":
+            return Direction.FUTURE
+        if tense == "Imp":
+            return Direction.PAST
+        if tense == "Past":
+            return Direction.PRESENT if verb.lower_.endswith(_AMBIGUOUS_PAST_ENDINGS) else Direction.PAST
+        if tense == "Pres":
+            return Direction.FUTURE if _morph(verb, "Mood") == "Sub" else Direction.PRESENT
+        return None
+    if form == "Part" and tense == "Past":
+        # a participle used alone: "élu le 6 mai" is past, "prévue le 15 septembre" points ahead
+        return Direction.FUTURE if verb.lemma_ in lexicon.future_participles else Direction.PAST
+    return None
+
+
+def _governing_verbs(token: Token) -> list[Token]:
+    """The verbs above a token, nearest first."""
+    verbs: list[Token] = []
+    current = token
+    for _ in range(_MAX_CLIMB):
+        if current.pos_ in {"VERB", "AUX"}:
+            verbs.append(current)
+        if current.head is current:
+            break
+        current = current.head
+    return verbs
+
+
+def direction_of(doc: Doc, start: int, end: int, lexicon: TenseLexicon | None = None) -> Direction:
+    """The direction of the mention at character offsets [start, end) of a parsed text."""
+    lexicon = lexicon or default_lexicon()
+    cue = lexicon.cue.search(doc.text[max(0, start - _CUE_WINDOW) : start])
+    if cue is not None:
+        return lexicon.cue_direction[" ".join(cue.group(1).lower().replace("’", "'").split())]
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return Direction.NONE
+    direction = _direction_above(span.root, lexicon)
+    if direction is Direction.NONE:
+        direction = _nearest_direction(span, lexicon)
+    return direction
+
+
+def _nearest_direction(span: Span, lexicon: TenseLexicon) -> Direction:
+    """When the parse hangs the expression on no verb, the nearest verb of its sentence decides."""
+    sentence = span.sent
+    verbs = sorted(
+        (t for t in sentence if t.pos_ in {"VERB", "AUX"}),
+        key=lambda t: min(abs(t.i - span.start), abs(t.i - span.end + 1)),
+    )
+    for verb in verbs:
+        head = verb.head if verb.dep_.startswith("aux") else verb
+        direction = verb_direction(head, lexicon)
+        if direction is not None:
+            return direction
+    return Direction.NONE
+
+
+def _direction_above(token: Token, lexicon: TenseLexicon) -> Direction:
+    """The direction of the nearest verb above a token that has one."""
+    for verb in _governing_verbs(token):
+        if _morph(verb, "VerbForm") == "Inf":
+            governor = verb.head
+            if governor is not verb and governor.lemma_ in lexicon.future_governors:
+                direction = verb_direction(governor, lexicon)
+                # "va quitter" is future; "a dû quitter" stays past
+                return Direction.PAST if direction is Direction.PAST else Direction.FUTURE
+            if governor is not verb and governor.lemma_ in lexicon.recent_past_governors:
+                return Direction.PAST
+            continue
+        direction = verb_direction(verb, lexicon)
+        if direction is not None:
+            return direction
+    return Direction.NONE

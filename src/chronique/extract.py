@@ -94,6 +94,8 @@ def fields_from_slots(slots: Mapping[str, str], kind: str, vocabulary: Vocabular
     """Turn a match's named groups into the fields of an underspecified value."""
     updates: dict[str, object] = {}
     for slot, surface in slots.items():
+        if slot == "outside":
+            continue
         if slot == "this":
             updates.setdefault("relation", "this")
             continue
@@ -145,10 +147,12 @@ def _mention(match: re.Match[str], rule: Rule, vocabulary: Vocabulary) -> TimeMe
         parts = _member_spans(match, start_slots, end_slots)
     else:
         fields = fields_from_slots(slots, rule.kind, vocabulary)
+    # a leading group named "outside" (e.g. "vers ") sets a field but stays out of the span, as in TimeML
+    start = match.end("outside") if slots.get("outside") else match.start()
     return TimeMention(
-        start=match.start(),
+        start=start,
         end=match.end(),
-        text=match.group(0),
+        text=match.string[start : match.end()],
         rule=rule.name,
         kind=rule.kind,
         fields=fields,

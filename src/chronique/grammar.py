@@ -49,6 +49,7 @@ LEXICAL_CLASSES: Mapping[str, str] = {
 
 _PLACEHOLDER = re.compile(r"\{(@?)([a-z_0-9]+)(?:\[([A-Za-z0-9_,:]+)\])?(?::([a-z_0-9]+))?\}")
 SLOT_NAME = re.compile(r"[a-z]+(?:_2)?")
+SPAN_OUTSIDE = "outside"  # a group of this name is matched but left out of the span
 
 
 @dataclass(frozen=True, slots=True)

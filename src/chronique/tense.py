@@ -89,7 +89,9 @@ def verb_direction(verb: Token, lexicon: TenseLexicon) -> Direction | None:
             return Direction.PAST  # a quitté, est parti, s'est ralentie, avait été élu
         # être + participle of another verb is a passive, of the auxiliary's tense (est prévue, soit rendu)
         aux_direction = verb_direction(first, lexicon)
-        return Direction.FUTURE if aux_direction is Direction.PRESENT else aux_direction
+        if aux_direction is Direction.PRESENT and verb.lemma_ in lexicon.future_participles:
+            return Direction.FUTURE  # "est prévue le 16 juillet"
+        return aux_direction
     form, tense = _morph(verb, "VerbForm"), _morph(verb, "Tense")
     if form == "Fin":
         if tense == "Fut" or _morph(verb, "Mood") == "Cnd":
@@ -114,6 +116,9 @@ def _governing_verbs(token: Token) -> list[Token]:
     for _ in range(_MAX_CLIMB):
         if current.pos_ in {"VERB", "AUX"}:
             verbs.append(current)
+        else:
+            # a predicate adjective or noun takes its tense from its copula: "sont incertains samedi"
+            verbs.extend(child for child in current.children if child.dep_ == "cop")
         if current.head is current:
             break
         current = current.head

@@ -66,32 +66,38 @@ def _is_reflexive(verb: Token) -> bool:
     )
 
 
+def _compound_direction(
+    verb: Token, first: Token, auxiliaries: list[Token], lexicon: TenseLexicon
+) -> Direction | None:
+    """Direction of a verb with auxiliaries; ``first`` is the leftmost one, which carries the tense."""
+    if _morph(first, "Tense") == "Fut":
+        return Direction.FUTURE
+    if _morph(first, "Mood") == "Cnd":
+        return Direction.PAST  # conditionnel passé: "aurait été tué"
+    if first.dep_ == "aux:tense" and first.lemma_ in {"avoir", "être"}:
+        return Direction.PAST  # a compound past, whatever the parse made of the participle
+    if _morph(verb, "VerbForm") != "Part":
+        return verb_direction(first, lexicon)
+    is_compound_past = (
+        first.lemma_ == "avoir"
+        or len(auxiliaries) > 1
+        or verb.lemma_ in lexicon.etre_verbs
+        or _is_reflexive(verb)
+    )
+    if is_compound_past:
+        return Direction.PAST  # a quitté, est parti, s'est ralentie, avait été élu
+    # être + participle of another verb is a passive, of the auxiliary's tense (est prévue, soit rendu)
+    aux_direction = verb_direction(first, lexicon)
+    if aux_direction is Direction.PRESENT and verb.lemma_ in lexicon.future_participles:
+        return Direction.FUTURE  # "est prévue le 16 juillet"
+    return aux_direction
+
+
 def verb_direction(verb: Token, lexicon: TenseLexicon) -> Direction | None:
     """Direction of a verb's tense, or None when the verb does not say (infinitive, present participle)."""
     auxiliaries = sorted((c for c in verb.children if c.dep_.startswith("aux")), key=lambda t: t.i)
     if auxiliaries:
-        first = auxiliaries[0]
-        if _morph(first, "Tense") == "Fut":
-            return Direction.FUTURE
-        if _morph(first, "Mood") == "Cnd":
-            return Direction.PAST  # conditionnel passé: "aurait été tué"
-        if first.dep_ == "aux:tense" and first.lemma_ in {"avoir", "être"}:
-            return Direction.PAST  # a compound past, whatever the parse made of the participle
-        if _morph(verb, "VerbForm") != "Part":
-            return verb_direction(first, lexicon)
-        is_compound_past = (
-            first.lemma_ == "avoir"
-            or len(auxiliaries) > 1
-            or verb.lemma_ in lexicon.etre_verbs
-            or _is_reflexive(verb)
-        )
-        if is_compound_past:
-            return Direction.PAST  # a quitté, est parti, s'est ralentie, avait été élu
-        # être + participle of another verb is a passive, of the auxiliary's tense (est prévue, soit rendu)
-        aux_direction = verb_direction(first, lexicon)
-        if aux_direction is Direction.PRESENT and verb.lemma_ in lexicon.future_participles:
-            return Direction.FUTURE  # "est prévue le 16 juillet"
-        return aux_direction
+        return _compound_direction(verb, auxiliaries[0], auxiliaries, lexicon)
     form, tense = _morph(verb, "VerbForm"), _morph(verb, "Tense")
     if form == "Fin":
         if tense == "Fut" or _morph(verb, "Mood") == "Cnd":

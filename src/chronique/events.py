@@ -1,75 +1,48 @@
-"""Events: the predicates that time expressions anchor, with who did what, where, and the sentence saying so.
+"""Events: what happened, when, who did it, where, and the sentence saying so.
 
-A time expression dates the verb (or event noun: ``l'offensive``, ``les attentats``) that governs it in the
-parse. When several expressions date the same predicate (``mardi vers 21 h 45``), the most precise wins.
+Three ways an event gets its date (``Anchoring``):
+- direct: a time expression of its sentence dates it (``a commencé jeudi``), see ``chronique.anchors``;
+- inherited: a sentence with no time expression that continues the story (``La retraite a ensuite été
+  confirmée``) takes the last day the text named;
+- publication: a passé composé main clause with no time expression (news' "has happened") is dated to the
+  publication day, with a low confidence.
+Reported speech: a verb of saying is not the event, what it reports is — unless a time expression dates the
+saying itself (``a déclaré vendredi``). The same event told twice in an article (``quitter samedi la ville
+d'Izyum`` … ``nous avons quitté Izyum``) is one timeline row with both sentences as evidence.
 """
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import replace
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
-from chronique.model import Anchoring, Article, Direction, Event, Evidence, Grain, Sentence, TimeExpression
-from chronique.phrases import AGENT_DEPS, actors_of, places_in, subject_of, summary_of
-from chronique.vocabulary import Vocabulary, load
+from chronique import calendar as cal
+from chronique.anchors import EventLexicon, anchors_in, default_event_lexicon
+from chronique.model import (
+    Anchoring,
+    Article,
+    Direction,
+    Event,
+    Evidence,
+    ResolvedValue,
+    Sentence,
+    TimeExpression,
+)
+from chronique.phrases import AGENT_DEPS, actors_of, noun_phrase, places_in, subject_of, summary_of
+from chronique.timexes import ANCHORING_GRAINS
 
-# Finer first: when two expressions date one predicate, the finer one is kept.
-GRAIN_PRECISION = {
-    Grain.TIME: 0,
-    Grain.PART_OF_DAY: 1,
-    Grain.DAY: 2,
-    Grain.WEEKEND: 3,
-    Grain.WEEK: 4,
-    Grain.MONTH: 5,
-    Grain.QUARTER: 6,
-    Grain.SEASON: 7,
-    Grain.YEAR: 8,
-    Grain.INTERVAL: 3,
-    Grain.DECADE: 9,
-    Grain.CENTURY: 10,
-}
-_UNDATABLE = frozenset({Grain.REF, Grain.DURATION})
 # Clauses that describe a participant rather than report the event: their places are not the event's.
 _ASIDE_DEPS = frozenset({"acl:relcl", "appos", "parataxis", "advcl", "ccomp", "acl"})
-_MAX_CLIMB = 6
-
-
-@dataclass(frozen=True, slots=True)
-class EventLexicon:
-    """The French nouns that name events or introduce places, from the vocabulary."""
-
-    event_nouns: frozenset[str]
-    place_nouns: frozenset[str]
-
-    @classmethod
-    def from_vocabulary(cls, vocabulary: Vocabulary) -> EventLexicon:
-        nouns = vocabulary["nouns"]
-        return cls(event_nouns=nouns.forms_of("event"), place_nouns=nouns.forms_of("place"))
-
-
-@functools.cache
-def default_event_lexicon() -> EventLexicon:
-    """The packaged lexicon, built once."""
-    return EventLexicon.from_vocabulary(load())
-
-
-def predicate_of(token: Token, lexicon: EventLexicon) -> Token | None:
-    """The verb or event noun a time expression's head token depends on."""
-    current = token
-    for _ in range(_MAX_CLIMB):
-        if current.head is current:
-            return (
-                current if current is not token and current.pos_ in {"VERB", "AUX", "ADJ", "NOUN"} else None
-            )
-        current = current.head
-        if current.pos_ in {"VERB", "AUX"}:
-            return current
-        if current.pos_ == "NOUN" and current.lemma_.lower() in lexicon.event_nouns:
-            return current
-    return None
+# Where a verb of saying keeps what it reports.
+_REPORTED_DEPS = frozenset({"ccomp", "parataxis", "obl:arg", "acl", "xcomp", "obj"})
+# A verb of saying with one of these reports a clause; with a mere object ("a révélé le plan") it is the act.
+_CLAUSE_DEPS = frozenset({"ccomp", "parataxis", "advcl", "obl:arg", "xcomp"})
+# Clauses that stand beside the main one and tell events of their own (a quote after ":" parses as advcl).
+_MAIN_CLAUSE_DEPS = frozenset({"conj", "parataxis", "ccomp", "advcl"})
+_NEGATIONS = frozenset({"pas", "jamais", "plus", "guère", "aucunement"})
+CONFIDENCE = {"direct": 0.9, "direct_untensed": 0.8, "secondary": 0.6, "inherited": 0.6, "publication": 0.4}
 
 
 def clause_head_of(trigger: Token) -> Token:
@@ -79,9 +52,9 @@ def clause_head_of(trigger: Token) -> Token:
         is_dependent = current.dep_ in {"xcomp", "acl"} and "Inf" in current.morph.get("VerbForm", [])
         if current.pos_ == "NOUN" or is_dependent:
             head = current.head
-            if head is current:
+            if head.i == current.i:
                 break
-            current = head if head.pos_ in {"VERB", "AUX"} or head.head is head else head.head
+            current = head if head.pos_ in {"VERB", "AUX"} or head.head.i == head.i else head.head
             continue
         break
     return current
@@ -97,93 +70,220 @@ def _clause_tokens(head: Token) -> list[Token]:
     return tokens
 
 
-def _evidence(sentences: Sequence[Sentence], index: int) -> Evidence:
-    sentence = sentences[index] if sentences else Sentence(0, 0, 0, "")
-    return Evidence(sentence=sentence.text, start=sentence.start, end=sentence.end)
+def _evidence(sentences: Sequence[Sentence], offset: int) -> Evidence:
+    for sentence in sentences:
+        if sentence.start <= offset < sentence.end:
+            return Evidence(sentence=sentence.text, start=sentence.start, end=sentence.end)
+    return Evidence(sentence="", start=offset, end=offset)
 
 
-def _confidence(expression: TimeExpression) -> float:
-    """Direct anchoring is sure when the tense agreed with the value or no tense was needed."""
-    return 0.9 if expression.direction is not Direction.NONE else 0.8
-
-
-def direct_events(
+def build_event(
     article: Article,
-    doc: Doc,
-    sentences: Sequence[Sentence],
-    expressions: Sequence[TimeExpression],
-    lexicon: EventLexicon | None = None,
-) -> list[Event]:
-    """One event per predicate that a time expression anchors, in text order."""
-    lexicon = lexicon or default_event_lexicon()
-    best: dict[int, tuple[TimeExpression, Token]] = {}
-    for expression in expressions:
-        resolved = expression.resolved
-        if resolved.grain in _UNDATABLE or resolved.date_start is None:
-            continue
-        span = doc.char_span(expression.mention.start, expression.mention.end, alignment_mode="expand")
-        if span is None:
-            continue
-        trigger = predicate_of(span.root, lexicon)
-        if trigger is None or trigger.i in range(span.start, span.end):
-            continue
-        kept = best.get(trigger.i)
-        if kept is None or GRAIN_PRECISION[resolved.grain] < GRAIN_PRECISION[kept[0].resolved.grain]:
-            best[trigger.i] = (expression, trigger)
-    events = [
-        _event(article, doc=doc, sentences=sentences, expression=expression, trigger=trigger, lexicon=lexicon)
-        for expression, trigger in best.values()
-    ]
-    return sorted(events, key=lambda e: e.trigger_start)
-
-
-def _event(
-    article: Article,
-    *,
-    doc: Doc,
-    sentences: Sequence[Sentence],
-    expression: TimeExpression,
     trigger: Token,
+    resolved: ResolvedValue,
+    *,
+    anchoring: Anchoring,
+    confidence: float,
+    sentences: Sequence[Sentence],
     lexicon: EventLexicon,
+    expression: TimeExpression | None = None,
 ) -> Event:
-    mention = expression.mention
-    timex_tokens = {t.i for t in doc.char_span(mention.start, mention.end, alignment_mode="expand") or []}
+    """An event from its trigger: who (subject or agent), where, a summary from the clause, the evidence."""
+    doc = trigger.doc
+    span = (
+        doc.char_span(expression.mention.start, expression.mention.end, alignment_mode="expand")
+        if expression is not None
+        else None
+    )
+    timex_tokens = {t.i for t in span} if span is not None else set()
     clause_head = clause_head_of(trigger)
-    if trigger.pos_ == "NOUN":
-        subject: Token | None = None
-        agents: list[Token] = []
-        summary_root = trigger
-    else:
+    subject: Token | None = None
+    agents: list[Token] = []
+    if trigger.pos_ != "NOUN":
         subject = subject_of(clause_head) or subject_of(trigger)
         agents = [c for c in trigger.children if c.dep_ in AGENT_DEPS]
-        summary_root = clause_head
         if agents and subject is not None and subject.dep_ == "nsubj:pass":
             subject = None  # the passive's subject underwent the event; the agent did it
+        if subject is not None and subject.lemma_.lower() in lexicon.event_nouns:
+            subject = None  # "L'offensive a commencé": an event, not an actor
     actors = actors_of(subject, agents)
     participants = {t.i for head in [subject, *agents] if head is not None for t in head.subtree}
-    clause = [t for t in {*_clause_tokens(summary_root), *_clause_tokens(trigger)} if t.i not in participants]
+    root = clause_head if trigger.pos_ != "NOUN" else trigger
+    clause = [t for t in {*_clause_tokens(root), *_clause_tokens(trigger)} if t.i not in participants]
     places = places_in(clause, lexicon.place_nouns, exclude=actors)
-    summary = (
-        summary_of(trigger, summary_root, timex_tokens)
-        if trigger.pos_ != "NOUN"
-        else " ".join(
-            t.text for t in sorted(clause, key=lambda t: t.i) if t.i not in timex_tokens and not t.is_punct
-        )
-    )
+    if trigger.pos_ == "NOUN":
+        summary = noun_phrase(trigger, skip=timex_tokens)
+    else:
+        summary = summary_of(trigger, clause_head, timex_tokens)
+    mention = expression.mention if expression is not None else None
     return Event(
         article_id=article.id,
         trigger=trigger.text,
         lemma=trigger.lemma_,
         trigger_start=trigger.idx,
         trigger_end=trigger.idx + len(trigger.text),
-        resolved=expression.resolved,
-        anchoring=Anchoring.DIRECT,
-        confidence=_confidence(expression),
+        resolved=resolved,
+        anchoring=anchoring,
+        confidence=confidence,
         summary=summary,
-        evidence=_evidence(sentences, expression.sentence),
+        evidence=_evidence(sentences, trigger.idx),
         actors=tuple(actors),
         places=tuple(places),
-        timex_text=mention.text,
-        timex_start=mention.start,
-        timex_end=mention.end,
+        timex_text=mention.text if mention else None,
+        timex_start=mention.start if mention else None,
+        timex_end=mention.end if mention else None,
     )
+
+
+def _is_negated(verb: Token) -> bool:
+    return any(child.lower_ in _NEGATIONS and child.dep_ == "advmod" for child in verb.children)
+
+
+def _is_compound_past(verb: Token) -> bool:
+    """Passé composé: a present auxiliary avoir/être before a past participle (a publié, est parti)."""
+    auxiliaries = [c for c in verb.children if c.dep_.startswith("aux")]
+    if not auxiliaries or "Part" not in verb.morph.get("VerbForm", []):
+        return False
+    first = min(auxiliaries, key=lambda t: t.i)
+    return (
+        first.lemma_ in {"avoir", "être"}
+        and "Pres" in first.morph.get("Tense", [])
+        and (first.dep_ == "aux:tense" or len(auxiliaries) > 1 or first.lemma_ == "être")
+    )
+
+
+def _told_events(verb: Token, lexicon: EventLexicon, depth: int = 0) -> list[Token]:
+    """The past events a clause tells: its own verb, or, for a verb of saying, what it reports."""
+    if depth > 3 or verb.pos_ != "VERB" or _is_negated(verb):
+        return []
+    reported = [c for c in verb.children if c.dep_ in _CLAUSE_DEPS and c.pos_ in {"VERB", "AUX", "ADJ"}]
+    if verb.lemma_.lower() in lexicon.reporting_verbs and reported:
+        found: list[Token] = []
+        for child in verb.children:
+            if child.dep_ in _REPORTED_DEPS:
+                targets = [child] if child.pos_ == "VERB" else [c for c in child.children if c.pos_ == "VERB"]
+                for target in targets:
+                    found.extend(_told_events(target, lexicon, depth + 1))
+        return found
+    if verb.lemma_.lower() in lexicon.modal_verbs:
+        return [t for c in verb.children if c.dep_ == "xcomp" for t in _told_events(c, lexicon, depth + 1)]
+    if verb.lemma_.lower() in lexicon.reporting_verbs and not any(c.dep_ == "obj" for c in verb.children):
+        return []  # "qui a déclaré :" says nothing by itself
+    return [verb] if _is_compound_past(verb) else []
+
+
+def _main_verbs(sentence: Span, lexicon: EventLexicon) -> list[Token]:
+    """The sentence's main verbs, and any verb of saying in it (what it reports may be news)."""
+    root = sentence.root
+    main = [
+        root,
+        *[c for c in root.children if c.dep_ in _MAIN_CLAUSE_DEPS and c.pos_ == "VERB"],
+    ]
+    seen = {t.i for t in main}
+    return main + [t for t in sentence if t.i not in seen and t.lemma_.lower() in lexicon.reporting_verbs]
+
+
+def _has_inherit_cue(sentence: Span, lexicon: EventLexicon) -> bool:
+    text = " " + " ".join(t.lower_ for t in sentence) + " "
+    return any(f" {cue} " in text for cue in lexicon.inherit_cues)
+
+
+def _last_anchor_before(expressions: Sequence[TimeExpression], offset: int) -> ResolvedValue | None:
+    before = [e for e in expressions if e.mention.end <= offset and e.resolved.grain in ANCHORING_GRAINS]
+    if not before or before[-1].resolved.date_start is None:
+        return None
+    return cal.day_value(before[-1].resolved.date_start)
+
+
+def undated_events(
+    article: Article,
+    doc: Doc,
+    sentences: Sequence[Sentence],
+    expressions: Sequence[TimeExpression],
+    lexicon: EventLexicon,
+) -> list[Event]:
+    """Inherited and publication-dated events of the sentences that have no time expression."""
+    dated = {e.mention.start for e in expressions}
+    events: list[Event] = []
+    publication = cal.day_value(article.published)
+    for sentence in doc.sents:
+        if (
+            any(sentence.start_char <= start < sentence.end_char for start in dated)
+            or not sentence.text.strip()
+        ):
+            continue
+        inherited = (
+            _last_anchor_before(expressions, sentence.start_char)
+            if _has_inherit_cue(sentence, lexicon)
+            else None
+        )
+        for verb in _main_verbs(sentence, lexicon):
+            for trigger in _told_events(verb, lexicon):
+                anchoring = Anchoring.INHERITED if inherited else Anchoring.PUBLICATION
+                events.append(
+                    build_event(
+                        article,
+                        trigger,
+                        inherited or publication,
+                        anchoring=anchoring,
+                        confidence=CONFIDENCE[anchoring.value],
+                        sentences=sentences,
+                        lexicon=lexicon,
+                    )
+                )
+    return events
+
+
+def merge_retellings(events: Sequence[Event]) -> list[Event]:
+    """One event told twice (same verb, a shared name: "quitter … Izyum", "avons quitté Izyum") is one row,
+    dated by its surest telling, with the other sentences as more evidence."""
+    kept: list[Event] = []
+    for event in sorted(events, key=lambda e: (-e.confidence, e.trigger_start)):
+        names = _names(event)
+        twin = next((k for k in kept if k.lemma == event.lemma and names & _names(k)), None)
+        if twin is None:
+            kept.append(event)
+        elif event.evidence != twin.evidence and event.evidence not in twin.more_evidence:
+            kept[kept.index(twin)] = replace(twin, more_evidence=(*twin.more_evidence, event.evidence))
+    return sorted(kept, key=lambda e: e.trigger_start)
+
+
+def _names(event: Event) -> set[str]:
+    words = " ".join([event.summary, *event.places]).replace("'", " ").replace("’", " ").split()
+    return {w for w in words[1:] if w[:1].isupper()}
+
+
+def find_events(
+    article: Article,
+    doc: Doc,
+    sentences: Sequence[Sentence],
+    expressions: Sequence[TimeExpression],
+    lexicon: EventLexicon | None = None,
+) -> tuple[list[Event], list[Event]]:
+    """The timeline's events of an article, and every dated predicate mention (for ``chronique tag``)."""
+    lexicon = lexicon or default_event_lexicon()
+    mentions: list[Event] = []
+    leading: list[Event] = []
+    for anchor in anchors_in(doc, expressions, lexicon):
+        expression = anchor.expression
+        leads = anchor.primary and not _is_negated(anchor.trigger)  # "n'a pas commenté samedi" is no event
+        if leads:
+            kind = "direct" if expression.direction is not Direction.NONE else "direct_untensed"
+        else:
+            kind = "secondary"
+        event = build_event(
+            article,
+            anchor.trigger,
+            expression.resolved,
+            anchoring=Anchoring.DIRECT,
+            confidence=CONFIDENCE[kind],
+            sentences=sentences,
+            lexicon=lexicon,
+            expression=expression,
+        )
+        mentions.append(event)
+        if leads:
+            leading.append(event)
+    undated = undated_events(article, doc, sentences, expressions, lexicon)
+    timeline = merge_retellings([*leading, *undated])
+    return timeline, sorted([*mentions, *undated], key=lambda e: e.trigger_start)

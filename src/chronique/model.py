@@ -200,7 +200,9 @@ class ArticleResult:
 
     article: Article
     timexes: tuple[TimeExpression, ...]
-    events: tuple[Event, ...]
+    events: tuple[Event, ...]  # the timeline's events
+    # every predicate a time expression dates, timeline events included ("devait", "secouru et transporté")
+    mentions: tuple[Event, ...] = ()
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

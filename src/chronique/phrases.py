@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 
 from spacy.tokens import Token
 
@@ -36,9 +36,9 @@ def _np_tokens(head: Token, depth: int = 0) -> list[Token]:
     return tokens
 
 
-def noun_phrase(head: Token) -> str:
+def noun_phrase(head: Token, skip: Collection[int] = ()) -> str:
     """The short noun phrase a head noun stands for: "le ministère russe de la Défense"."""
-    tokens = sorted(set(_np_tokens(head)), key=lambda t: t.i)
+    tokens = sorted({t for t in _np_tokens(head) if t.i not in skip}, key=lambda t: t.i)
     while tokens and (tokens[0].dep_ == "case" or tokens[0].is_punct):
         tokens = tokens[1:]
     return join_tokens(tokens)
@@ -73,8 +73,10 @@ def subject_of(verb: Token) -> Token | None:
             return None
         for child in current.children:
             if child.dep_ in SUBJECT_DEPS:
+                if child.pos_ == "PRON" and current.dep_ == "acl:relcl":
+                    return current.head  # "le vice-ministre …, qui a déclaré": the relative's antecedent
                 return child
-        if current.dep_ in {"conj", "xcomp", "acl", "advcl"} and current.head is not current:
+        if current.dep_ in {"conj", "xcomp", "acl", "advcl"} and current.head.i != current.i:
             current = current.head if current.dep_ != "acl" else current.head.head
         else:
             return None
@@ -155,7 +157,7 @@ def summary_of(trigger: Token, clause_head: Token, skip: set[int]) -> str:
             chosen.update(c.i for c in part.children if c.dep_ == "cc")
     path: list[Token] = []
     node = trigger
-    while node is not clause_head and node.head is not node and len(path) < 6:
+    while node.i not in {clause_head.i, node.head.i} and len(path) < 6:
         path.append(node)
         node = node.head
     path.append(clause_head)
@@ -169,8 +171,10 @@ def summary_of(trigger: Token, clause_head: Token, skip: set[int]) -> str:
             ):
                 chosen.add(child.i)
     for child in trigger.children:
-        if child.dep_ in {"obj", "obl:agent", "xcomp"} and child.i not in skip:
+        if child.dep_ in {"obj", "obl:agent", "obl:arg", "xcomp"} and child.i not in skip:
             chosen.update(t.i for t in _np_tokens(child))
             chosen.update(c.i for c in child.children if c.dep_ == "case")
     tokens = [t for t in trigger.doc if t.i in chosen and t.i not in skip and not t.is_space]
+    while tokens and (tokens[0].dep_ in {"mark", "cc"} or tokens[0].is_punct):
+        tokens = tokens[1:]  # "que les troupes ont subi …" reads as "les troupes ont subi …"
     return join_tokens(tokens[:_MAX_SUMMARY_TOKENS])

@@ -6,7 +6,7 @@ Articles stream through in batches; only the timeline rows are kept, never the p
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
@@ -14,12 +14,32 @@ from typing import TypeVar
 import polars as pl
 
 from chronique.clean import clean
-from chronique.events import direct_events
-from chronique.files import write_outputs
+from chronique.events import find_events
+from chronique.files import (
+    MARKDOWN_NAME,
+    PARQUET_NAME,
+    REJECTED_NAME,
+    parquet_bytes,
+    render_rejections,
+    write_outputs,
+)
 from chronique.ingest import read_articles
+from chronique.markdown import render_markdown
 from chronique.model import Article, ArticleResult, Options, Rejection
 from chronique.nlp import parse, sentences
-from chronique.timeline import TIMELINE_SCHEMA, build_timeline
+from chronique.state import (
+    DEFAULT_LOCK_TIMEOUT,
+    STATE_NAME,
+    ArticleState,
+    RunState,
+    analysis_fingerprint,
+    article_digest,
+    output_lock,
+    read_state,
+    replace_if_changed,
+    state_bytes,
+)
+from chronique.timeline import TIMELINE_SCHEMA, build_timeline, empty_timeline, merge_timelines
 from chronique.timexes import time_expressions
 from chronique.vocabulary import load
 
@@ -48,8 +68,10 @@ def analyse(articles: Iterable[Article], options: Options) -> Iterator[ArticleRe
     ):
         found = sentences(doc)
         expressions = time_expressions(doc, article.published, found)
-        events = direct_events(article, doc, found, expressions)
-        yield ArticleResult(article=article, timexes=tuple(expressions), events=tuple(events))
+        events, mentions = find_events(article, doc, found, expressions)
+        yield ArticleResult(
+            article=article, timexes=tuple(expressions), events=tuple(events), mentions=tuple(mentions)
+        )
 
 
 def split_inputs(items: Iterable[Article | Rejection], rejections: list[Rejection]) -> Iterator[Article]:
@@ -108,3 +130,205 @@ def run(input_path: Path, output_dir: Path, options: Options) -> RunReport:
         events=frame.height,
         outputs=tuple(outputs),
     )
+
+
+# Incremental runs: only the articles that are new or changed since the last run into the same output folder
+# are analysed; their rows replace theirs in the timeline already there. The Prefect flow calls the three
+# steps (plan, analyse each batch, commit) as tasks; ``run_incremental`` chains them for the CLI.
+
+
+@dataclass(frozen=True, slots=True)
+class BatchResult:
+    """The timeline rows of one batch of articles, and each article's count of time expressions."""
+
+    frame: pl.DataFrame
+    timexes: Mapping[str, int]
+
+
+@dataclass(frozen=True, slots=True)
+class RunPlan:
+    """What an incremental run has to do: what it read, which articles to analyse, what the folder holds."""
+
+    output_dir: Path
+    digests: Mapping[str, str]  # every article read, in input order: id → digest
+    rejections: tuple[Rejection, ...]
+    changed: tuple[Article, ...]  # the articles to analyse
+    status: Mapping[str, str]  # id → new, changed, reanalysed or unchanged
+    previous: RunState  # what the folder holds (nothing when it starts afresh)
+    timeline: pl.DataFrame  # the folder's timeline (empty when it starts afresh)
+    analysis: str  # the fingerprint of this run's analysis
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleLine:
+    """One line of a run's summary: an article read and what became of it, or a rejected input."""
+
+    source: str
+    status: str
+    events: int
+    timexes: int
+    reason: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class IncrementalRun:
+    """An incremental run's outcome: the report, a line per input, and the rows this run analysed."""
+
+    report: RunReport
+    lines: tuple[ArticleLine, ...]
+    added: pl.DataFrame
+    written: tuple[Path, ...]  # the outputs whose bytes changed
+
+
+def analyse_batch(articles: Iterable[Article], options: Options) -> BatchResult:
+    """Timeline rows and time-expression counts of a batch of articles (one Prefect task's work)."""
+    counts: dict[str, int] = {}
+
+    def counted(results: Iterable[ArticleResult]) -> Iterator[ArticleResult]:
+        for result in results:
+            counts[result.article.id] = len(result.timexes)
+            yield result
+
+    frame = build_timeline(counted(analyse(articles, options)))
+    return BatchResult(frame=frame, timexes=counts)
+
+
+def _previous_timeline(output_dir: Path, state: RunState | None) -> tuple[RunState, pl.DataFrame]:
+    """The folder's state and timeline, or nothing when either is missing or unusable (start afresh)."""
+    nothing = RunState(analysis="", articles={})
+    if state is None:
+        return nothing, empty_timeline()
+    path = output_dir / PARQUET_NAME
+    try:
+        frame = pl.read_parquet(path)
+    except (OSError, pl.exceptions.PolarsError) as err:
+        logger.warning("%s cannot be read (%s): the timeline is rebuilt from the articles read", path, err)
+        return nothing, empty_timeline()
+    if dict(frame.schema) != TIMELINE_SCHEMA:
+        logger.warning("%s has another schema: the timeline is rebuilt from the articles read", path)
+        return nothing, empty_timeline()
+    return state, frame
+
+
+def plan_incremental(input_path: Path, output_dir: Path, options: Options) -> RunPlan:
+    """Read the inputs and the state of ``output_dir``; pick the articles that are new or changed.
+
+    Articles in the timeline but no longer in the input keep their rows (the timeline is an archive: an
+    inbox may be emptied once read). With another analysis (code, data or model changed), every article
+    read is analysed again.
+    """
+    articles: list[Article] = []
+    rejections: list[Rejection] = []
+    for item in read_articles(input_path, options):
+        if isinstance(item, Rejection):
+            rejections.append(item)
+        else:
+            articles.append(item)
+    previous, timeline = _previous_timeline(output_dir, read_state(output_dir))
+    analysis = analysis_fingerprint(options)
+    digests = {article.id: article_digest(article) for article in articles}
+    status: dict[str, str] = {}
+    for article in articles:
+        known = previous.articles.get(article.id)
+        if known is None:
+            status[article.id] = "new"
+        elif known.digest != digests[article.id]:
+            status[article.id] = "changed"
+        elif previous.analysis != analysis:
+            status[article.id] = "reanalysed"
+        else:
+            status[article.id] = "unchanged"
+    changed = tuple(article for article in articles if status[article.id] != "unchanged")
+    gone = len(set(previous.articles) - set(digests))
+    logger.info(
+        "%s: %d articles read, %d to analyse, %d rejected; %d in the timeline but not in the input (kept)",
+        input_path,
+        len(articles),
+        len(changed),
+        len(rejections),
+        gone,
+    )
+    return RunPlan(
+        output_dir=output_dir,
+        digests=digests,
+        rejections=tuple(rejections),
+        changed=changed,
+        status=status,
+        previous=previous,
+        timeline=timeline,
+        analysis=analysis,
+    )
+
+
+def commit_incremental(plan: RunPlan, results: Iterable[BatchResult]) -> IncrementalRun:
+    """Merge the analysed batches into the folder's timeline; write the outputs that changed, state last.
+
+    The state file is written last: after a crash the next run analyses the same articles again, and
+    ``merge_timelines`` replaces their rows rather than adding them twice.
+    """
+    collected = list(results)
+    added = timeline_of_frames(result.frame for result in collected)
+    counts: dict[str, int] = {}
+    for result in collected:
+        counts.update(result.timexes)
+    frame = merge_timelines(plan.timeline, added, [article.id for article in plan.changed])
+    articles = dict(plan.previous.articles)
+    for article in plan.changed:
+        articles[article.id] = ArticleState(plan.digests[article.id], counts.get(article.id, 0))
+    state = RunState(analysis=plan.analysis, articles=articles)
+
+    output_dir = plan.output_dir
+    output_dir.mkdir(parents=True, exist_ok=True)
+    contents = {
+        output_dir / PARQUET_NAME: parquet_bytes(frame),
+        output_dir / MARKDOWN_NAME: render_markdown(frame, load()).encode("utf-8"),
+        output_dir / REJECTED_NAME: render_rejections(plan.rejections).encode("utf-8"),
+        output_dir / STATE_NAME: state_bytes(state),  # last: see the docstring
+    }
+    written = tuple(path for path, data in contents.items() if replace_if_changed(path, data))
+    logger.info("%s: %d events in the timeline; rewrote %d file(s)", output_dir, frame.height, len(written))
+
+    events = frame.group_by("article_id").len()
+    per_article = dict(zip(events["article_id"].to_list(), events["len"].to_list(), strict=True))
+    lines = [
+        ArticleLine(
+            source=article_id,
+            status=plan.status[article_id],
+            events=per_article.get(article_id, 0),
+            timexes=articles[article_id].timexes,
+        )
+        for article_id in plan.digests
+    ]
+    lines += [ArticleLine(r.source, "rejected", 0, 0, f"{r.reason} — {r.fix}") for r in plan.rejections]
+    report = RunReport(
+        articles=len(plan.digests),
+        rejections=plan.rejections,
+        timexes=sum(articles[article_id].timexes for article_id in plan.digests),
+        events=frame.height,
+        outputs=tuple(contents),
+    )
+    return IncrementalRun(report=report, lines=tuple(lines), added=added, written=written)
+
+
+def run_incremental(
+    input_path: Path, output_dir: Path, options: Options, lock_timeout: float = DEFAULT_LOCK_TIMEOUT
+) -> RunReport:
+    """Bring the timeline in ``output_dir`` up to date with the articles of ``input_path``.
+
+    Holds ``output_dir/.chronique.lock`` throughout: a second run into the same folder waits for this one
+    (``OutputLockedError`` after ``lock_timeout`` seconds).
+    """
+    with output_lock(output_dir, lock_timeout):
+        plan = plan_incremental(input_path, output_dir, options)
+        results = [analyse_batch(batch, options) for batch in batches(plan.changed, 256)]
+        return commit_incremental(plan, results).report
+
+
+def newest_markdown(run: IncrementalRun, max_rows: int = 500) -> str:
+    """The timeline of the rows this run analysed (the latest ``max_rows`` by date), for a run's summary."""
+    if run.added.is_empty():
+        return "# Chronologie\n\nRien de nouveau : aucun article nouveau ou modifié.\n"
+    shown = run.added.tail(max_rows)
+    omitted = run.added.height - shown.height
+    note = f"\n({omitted} événements plus anciens omis)\n" if omitted else ""
+    return render_markdown(shown, load()) + note

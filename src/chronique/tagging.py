@@ -70,7 +70,7 @@ def tagged(result: ArticleResult, options: Options) -> dict[str, Any]:
             "value": event.resolved.value,
             "summary": event.summary,
         }
-        for event in result.events
+        for event in result.mentions or result.events
     ]
     return {"doc_id": result.article.id, "timexes": timexes, "events": events}
 

@@ -21,6 +21,7 @@ from chronique.vocabulary import Vocabulary, load
 _AMBIGUOUS_PAST_ENDINGS = ("it", "is")
 _MAX_CLIMB = 8
 _CUE_WINDOW = 24  # characters before a mention searched for a cue word
+_DIRECTION_CUES = frozenset({"past", "future"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,8 +43,8 @@ class TenseLexicon:
             future_governors=verbs.forms_of("future_governors"),
             recent_past_governors=verbs.forms_of("recent_past_governors"),
             future_participles=verbs.forms_of("future_participles"),
-            cue=re.compile(rf"(?<![\w])({cues.alternation()})\s+$", re.IGNORECASE),
-            cue_direction={form: Direction(e.key) for e in cues.entries for form in cues.forms_of(e.key)},
+            cue=re.compile(rf"(?<![\w])({cues.alternation(_DIRECTION_CUES)})\s+$", re.IGNORECASE),
+            cue_direction={form: Direction(key) for key in _DIRECTION_CUES for form in cues.forms_of(key)},
         )
 
 
@@ -125,7 +126,7 @@ def _governing_verbs(token: Token) -> list[Token]:
         else:
             # a predicate adjective or noun takes its tense from its copula: "sont incertains samedi"
             verbs.extend(child for child in current.children if child.dep_ == "cop")
-        if current.head is current:
+        if current.head.i == current.i:
             break
         current = current.head
     return verbs
@@ -166,11 +167,11 @@ def _direction_above(token: Token, lexicon: TenseLexicon) -> Direction:
     for verb in _governing_verbs(token):
         if _morph(verb, "VerbForm") == "Inf":
             governor = verb.head
-            if governor is not verb and governor.lemma_ in lexicon.future_governors:
+            if governor.i != verb.i and governor.lemma_ in lexicon.future_governors:
                 direction = verb_direction(governor, lexicon)
                 # "va quitter" is future; "a dû quitter" stays past
                 return Direction.PAST if direction is Direction.PAST else Direction.FUTURE
-            if governor is not verb and governor.lemma_ in lexicon.recent_past_governors:
+            if governor.i != verb.i and governor.lemma_ in lexicon.recent_past_governors:
                 return Direction.PAST
             continue
         direction = verb_direction(verb, lexicon)

@@ -89,7 +89,7 @@ def _form_pattern(form: str) -> str:
 
 
 # Files whose lists may share a form (a lemma can play two roles); lookups by form are not used there.
-LISTS_SHARING_FORMS = frozenset({"verbs", "nouns"})
+LISTS_SHARING_FORMS = frozenset({"verbs", "nouns", "cues"})
 
 # name → number of attribute columns between the key and the forms
 LEXICON_COLUMNS: Mapping[str, int] = {
@@ -176,8 +176,15 @@ def _validate_keys(vocabulary: Vocabulary, path_of: Mapping[str, str]) -> None:
         "seasons": {"SP", "SU", "FA", "WI"},
         "relations": {"last", "next", "this"},
         "parts_of_day": {"MO", "AF", "EV", "NI", "DT"},
-        "verbs": {"etre_verbs", "future_governors", "recent_past_governors", "future_participles"},
-        "cues": {"past", "future"},
+        "verbs": {
+            "etre_verbs",
+            "future_governors",
+            "recent_past_governors",
+            "future_participles",
+            "reporting_verbs",
+            "modal_verbs",
+        },
+        "cues": {"past", "future", "inherit"},
         "nouns": {"event", "place"},
     }
     for name, keys in expected.items():

@@ -1,0 +1,162 @@
+"""Which time expression dates which predicate.
+
+The predicate a time expression hangs on in the parse is the one it dates first (``a commencé jeudi``);
+every other predicate of the sentence (a coordinated verb, a modal, an event noun) takes the time
+expression nearest to it in the dependency tree. Only the first kind leads a timeline row.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from chronique.model import Grain, TimeExpression
+from chronique.vocabulary import Vocabulary, load
+
+# Finer first: when two expressions are equally near a predicate, the finer one dates it.
+GRAIN_PRECISION = {
+    Grain.TIME: 0,
+    Grain.PART_OF_DAY: 1,
+    Grain.DAY: 2,
+    Grain.INTERVAL: 3,
+    Grain.WEEKEND: 3,
+    Grain.WEEK: 4,
+    Grain.MONTH: 5,
+    Grain.QUARTER: 6,
+    Grain.SEASON: 7,
+    Grain.YEAR: 8,
+    Grain.DECADE: 9,
+    Grain.CENTURY: 10,
+}
+_MAX_CLIMB = 6
+
+
+@dataclass(frozen=True, slots=True)
+class EventLexicon:
+    """The French words the event stage uses, from the vocabulary."""
+
+    event_nouns: frozenset[str]
+    place_nouns: frozenset[str]
+    reporting_verbs: frozenset[str]
+    modal_verbs: frozenset[str]
+    inherit_cues: frozenset[str]
+
+    @classmethod
+    def from_vocabulary(cls, vocabulary: Vocabulary) -> EventLexicon:
+        nouns, verbs = vocabulary["nouns"], vocabulary["verbs"]
+        return cls(
+            event_nouns=nouns.forms_of("event"),
+            place_nouns=nouns.forms_of("place"),
+            reporting_verbs=verbs.forms_of("reporting_verbs"),
+            modal_verbs=verbs.forms_of("modal_verbs"),
+            inherit_cues=vocabulary["cues"].forms_of("inherit"),
+        )
+
+
+@functools.cache
+def default_event_lexicon() -> EventLexicon:
+    """The packaged lexicon, built once."""
+    return EventLexicon.from_vocabulary(load())
+
+
+@dataclass(frozen=True, slots=True)
+class Anchor:
+    """A predicate and the time expression that dates it."""
+
+    trigger: Token
+    expression: TimeExpression
+    primary: bool  # the expression hangs on this predicate in the parse
+
+
+def is_predicate(token: Token, lexicon: EventLexicon) -> bool:
+    """A verb (not an auxiliary), an event noun, or a predicate adjective with its copula."""
+    if token.pos_ == "VERB":
+        return not token.dep_.startswith("aux")
+    if token.pos_ == "AUX":
+        return token.dep_ == "ROOT" and not any(c.pos_ == "VERB" for c in token.children)
+    if token.pos_ == "NOUN":
+        return token.lemma_.lower() in lexicon.event_nouns
+    if token.pos_ == "ADJ":
+        return any(child.dep_ == "cop" for child in token.children)
+    return False
+
+
+def predicate_of(span: Span, lexicon: EventLexicon) -> Token | None:
+    """The verb or event noun a time expression hangs on: the first one above it in the parse.
+
+    A noun the expression directly completes names what happened then ("le recensement de 1990").
+    """
+    root = span.root
+    current = root
+    for step in range(_MAX_CLIMB):
+        if current.head.i == current.i:
+            return None
+        current = current.head
+        if current.i in range(span.start, span.end):
+            continue
+        if current.pos_ in {"VERB", "AUX"} or (current.pos_ == "ADJ" and is_predicate(current, lexicon)):
+            return current
+        if current.pos_ == "NOUN" and (
+            current.lemma_.lower() in lexicon.event_nouns or (step == 0 and root.dep_ in {"nmod", "obl"})
+        ):
+            return current
+    return None
+
+
+def _path_to_root(token: Token) -> list[int]:
+    path = [token.i]
+    while token.head.i != token.i:
+        token = token.head
+        path.append(token.i)
+    return path
+
+
+def tree_distance(a: Token, b: Token) -> int:
+    """Edges between two tokens of one sentence in the dependency tree."""
+    up_a, up_b = _path_to_root(a), _path_to_root(b)
+    depth_b = {index: depth for depth, index in enumerate(up_b)}
+    for depth_a, index in enumerate(up_a):
+        if index in depth_b:
+            return depth_a + depth_b[index]
+    return len(up_a) + len(up_b)
+
+
+def _nearest(trigger: Token, candidates: Sequence[tuple[TimeExpression, Span]]) -> TimeExpression:
+    def key(candidate: tuple[TimeExpression, Span]) -> tuple[int, int, int]:
+        expression, span = candidate
+        return (
+            tree_distance(trigger, span.root),
+            GRAIN_PRECISION.get(expression.resolved.grain, 99),
+            abs(span.root.i - trigger.i),
+        )
+
+    return min(candidates, key=key)[0]
+
+
+def anchors_in(doc: Doc, expressions: Sequence[TimeExpression], lexicon: EventLexicon) -> list[Anchor]:
+    """Every predicate of every sentence that has a datable time expression, with the one that dates it."""
+    by_sentence: dict[int, list[tuple[TimeExpression, Span]]] = {}
+    for expression in expressions:
+        if expression.resolved.grain not in GRAIN_PRECISION or expression.resolved.date_start is None:
+            continue
+        span = doc.char_span(expression.mention.start, expression.mention.end, alignment_mode="expand")
+        if span is not None:
+            by_sentence.setdefault(span.root.sent.start, []).append((expression, span))
+    anchors: list[Anchor] = []
+    for candidates in by_sentence.values():
+        primaries: dict[int, list[tuple[TimeExpression, Span]]] = {}
+        for expression, span in candidates:
+            trigger = predicate_of(span, lexicon)
+            if trigger is not None:
+                primaries.setdefault(trigger.i, []).append((expression, span))
+        sentence = candidates[0][1].root.sent
+        timex_tokens = {t.i for _, span in candidates for t in span}
+        for token in sentence:
+            if token.i in primaries:
+                anchors.append(Anchor(token, _nearest(token, primaries[token.i]), primary=True))
+            elif token.i not in timex_tokens and is_predicate(token, lexicon):
+                anchors.append(Anchor(token, _nearest(token, candidates), primary=False))
+    return anchors

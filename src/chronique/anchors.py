@@ -160,3 +160,18 @@ def anchors_in(doc: Doc, expressions: Sequence[TimeExpression], lexicon: EventLe
             elif token.i not in timex_tokens and is_predicate(token, lexicon):
                 anchors.append(Anchor(token, _nearest(token, candidates), primary=False))
     return anchors
+
+
+def inherited_anchors(doc: Doc, expressions: Sequence[TimeExpression], lexicon: EventLexicon) -> list[Anchor]:
+    """Predicates of sentences with no datable expression take the last one the text named before them."""
+    datable = [
+        e for e in expressions if e.resolved.grain in GRAIN_PRECISION and e.resolved.date_start is not None
+    ]
+    anchors: list[Anchor] = []
+    for sentence in doc.sents:
+        inside = [e for e in datable if sentence.start_char <= e.mention.start < sentence.end_char]
+        before = [e for e in datable if e.mention.end <= sentence.start_char]
+        if inside or not before:
+            continue
+        anchors.extend(Anchor(t, before[-1], primary=False) for t in sentence if is_predicate(t, lexicon))
+    return anchors

@@ -19,7 +19,7 @@ from dataclasses import replace
 from spacy.tokens import Doc, Span, Token
 
 from chronique import calendar as cal
-from chronique.anchors import EventLexicon, anchors_in, default_event_lexicon
+from chronique.anchors import EventLexicon, anchors_in, default_event_lexicon, inherited_anchors
 from chronique.model import (
     Anchoring,
     Article,
@@ -42,7 +42,14 @@ _CLAUSE_DEPS = frozenset({"ccomp", "parataxis", "advcl", "obl:arg", "xcomp"})
 # Clauses that stand beside the main one and tell events of their own (a quote after ":" parses as advcl).
 _MAIN_CLAUSE_DEPS = frozenset({"conj", "parataxis", "ccomp", "advcl"})
 _NEGATIONS = frozenset({"pas", "jamais", "plus", "guère", "aucunement"})
-CONFIDENCE = {"direct": 0.9, "direct_untensed": 0.8, "secondary": 0.6, "inherited": 0.6, "publication": 0.4}
+CONFIDENCE = {
+    "direct": 0.9,
+    "direct_untensed": 0.8,
+    "secondary": 0.6,
+    "inherited": 0.6,
+    "carried": 0.5,  # a predicate of an undated sentence, carried by the last date named before it
+    "publication": 0.4,
+}
 
 
 def clause_head_of(trigger: Token) -> Token:
@@ -285,5 +292,19 @@ def find_events(
         if leads:
             leading.append(event)
     undated = undated_events(article, doc, sentences, expressions, lexicon)
+    told = {event.trigger_start for event in undated}
+    for anchor in inherited_anchors(doc, expressions, lexicon):
+        if anchor.trigger.idx not in told:
+            mentions.append(
+                build_event(
+                    article,
+                    anchor.trigger,
+                    anchor.expression.resolved,
+                    anchoring=Anchoring.INHERITED,
+                    confidence=CONFIDENCE["carried"],
+                    sentences=sentences,
+                    lexicon=lexicon,
+                )
+            )
     timeline = merge_retellings([*leading, *undated])
     return timeline, sorted([*mentions, *undated], key=lambda e: e.trigger_start)

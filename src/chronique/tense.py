@@ -142,9 +142,7 @@ def direction_of(doc: Doc, start: int, end: int, lexicon: TenseLexicon | None = 
     if span is None or len(span) == 0:
         return Direction.NONE
     direction = _direction_above(span.root, lexicon)
-    if direction is Direction.NONE:
-        direction = _nearest_direction(span, lexicon)
-    return direction
+    return _nearest_direction(span, lexicon) if direction is None else direction
 
 
 def _nearest_direction(span: Span, lexicon: TenseLexicon) -> Direction:
@@ -162,8 +160,8 @@ def _nearest_direction(span: Span, lexicon: TenseLexicon) -> Direction:
     return Direction.NONE
 
 
-def _direction_above(token: Token, lexicon: TenseLexicon) -> Direction:
-    """The direction of the nearest verb above a token that has one."""
+def _direction_above(token: Token, lexicon: TenseLexicon) -> Direction | None:
+    """The direction of the nearest verb above a token that has one; None when no verb is above it."""
     for verb in _governing_verbs(token):
         if _morph(verb, "VerbForm") == "Inf":
             governor = verb.head
@@ -173,8 +171,8 @@ def _direction_above(token: Token, lexicon: TenseLexicon) -> Direction:
                 return Direction.PAST if direction is Direction.PAST else Direction.FUTURE
             if governor.i != verb.i and governor.lemma_ in lexicon.recent_past_governors:
                 return Direction.PAST
-            continue
+            return Direction.NONE  # an infinitive has no tense, and its governor's need not be its own
         direction = verb_direction(verb, lexicon)
         if direction is not None:
             return direction
-    return Direction.NONE
+    return None

@@ -39,6 +39,17 @@ def _is_quantity(doc: Doc, mention: TimeMention) -> bool:
     return span is not None and span.root.dep_ == "nummod" and span.root.head.i > span.root.i
 
 
+def _clock_before_its_day(text: str, mention: TimeMention, following: TimeMention) -> bool:
+    """A bare clock time with a day named right after it, separated by at most a comma."""
+    fields, day = mention.fields, following.fields
+    is_bare_clock = (
+        fields.hour is not None and fields.weekday is None and fields.shift is None and fields.day is None
+    )
+    names_day = day.weekday is not None or day.day is not None or day.shift_unit == "day"
+    gap = text[mention.end : following.start]
+    return is_bare_clock and names_day and len(gap) <= 3 and not gap.strip(" ,")
+
+
 def sentence_index(sentences: Sequence[Sentence], offset: int) -> int:
     """Index of the sentence containing a character offset (the one before it, between sentences)."""
     starts = [s.start for s in sentences]
@@ -58,14 +69,21 @@ def time_expressions(
     resolver = resolver or default_resolver()
     anchor = published
     found: list[TimeExpression] = []
-    for mention in find_mentions(doc.text, grammar):
-        if _is_quantity(doc, mention):
-            continue
-        direction = (
-            Direction.NONE
-            if mention.kind in _DIRECTIONLESS_KINDS
-            else direction_of(doc, mention.start, mention.end)
-        )
+    mentions = [m for m in find_mentions(doc.text, grammar) if not _is_quantity(doc, m)]
+    directions = [
+        Direction.NONE if m.kind in _DIRECTIONLESS_KINDS else direction_of(doc, m.start, m.end)
+        for m in mentions
+    ]
+    for index, mention in enumerate(mentions):
+        direction = directions[index]
+        following = mentions[index + 1] if index + 1 < len(mentions) else None
+        if following is not None and _clock_before_its_day(doc.text, mention, following):
+            # "Vers 0 h 40, jeudi": the clock time belongs to the day named right after it
+            day = resolver(
+                following, Context(published=published, anchor=anchor, direction=directions[index + 1])
+            )
+            if day is not None and day.date_start is not None:
+                anchor = day.date_start
         resolved = resolver(mention, Context(published=published, anchor=anchor, direction=direction))
         if resolved is None:
             continue

@@ -30,6 +30,7 @@ GRAIN_PRECISION = {
     Grain.YEAR: 8,
     Grain.DECADE: 9,
     Grain.CENTURY: 10,
+    Grain.REF: 11,  # "désormais": dates an event to the publication day, when nothing closer does
 }
 _MAX_CLIMB = 6
 

@@ -26,6 +26,7 @@ from chronique.model import (
     Direction,
     Event,
     Evidence,
+    Grain,
     ResolvedValue,
     Sentence,
     TimeExpression,
@@ -97,6 +98,8 @@ def build_event(
 ) -> Event:
     """An event from its trigger: who (subject or agent), where, a summary from the clause, the evidence."""
     doc = trigger.doc
+    if resolved.grain is Grain.REF and resolved.date_start is not None:
+        resolved = cal.day_value(resolved.date_start)  # an event "now" happens on the publication day
     span = (
         doc.char_span(expression.mention.start, expression.mention.end, alignment_mode="expand")
         if expression is not None

@@ -202,7 +202,7 @@ def parse_grammar(text: str, path: str, vocabulary: Vocabulary) -> Grammar:
     for order, (name, number, kind, pattern, where) in enumerate(pending):
         expanded = _expand(pattern, macros, vocabulary, where)
         try:
-            regex = re.compile(rf"(?<![\w'’-])(?:{expanded})(?![\w-])", re.IGNORECASE)
+            regex = re.compile(rf"(?<![\w-])(?:{expanded})(?![\w-])", re.IGNORECASE)
         except re.error as error:
             raise VocabularyError(
                 f"{where}: rule {name!r} is not a valid regex after expansion: {error}"

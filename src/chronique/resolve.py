@@ -112,7 +112,9 @@ class Resolver:
         """The value of a mention, or None when it names no date we can compute."""
         fields = mention.fields
         if mention.kind == "ref" and fields.ref:
-            return ResolvedValue(fields.ref, TimexType.DATE, Grain.REF, None, None)
+            # "désormais", "actuellement": the present is the publication day; past and future have no date
+            today = context.published if fields.ref == "PRESENT_REF" else None
+            return ResolvedValue(fields.ref, TimexType.DATE, Grain.REF, today, today)
         if mention.kind in {"duration", "set"}:
             kind = TimexType.DURATION if mention.kind == "duration" else TimexType.SET
             return ResolvedValue(fields.duration or "P1D", kind, Grain.DURATION, None, None)

@@ -1,0 +1,98 @@
+"""Events: each anchoring rule (direct, inherited, publication), reported speech, retellings, and the seed."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from chronique.model import Anchoring, Event
+from tests.conftest import ROOT, Analyse
+
+SAT = "2022-09-10"
+
+
+def _by_trigger(events: tuple[Event, ...], trigger: str) -> Event:
+    matches = [e for e in events if e.trigger == trigger]
+    assert matches, f"no event {trigger!r} among {[e.trigger for e in events]}"
+    return matches[0]
+
+
+ANCHORING_ROWS = [
+    # (text, trigger, value, anchoring)
+    ("L'offensive a commencé jeudi dans la région de Kharkov.", "commencé", "2022-09-08", Anchoring.DIRECT),
+    (
+        "Le 3 mai, l'armée a quitté la ville. La retraite a ensuite été confirmée par le ministre.",
+        "confirmée",
+        "2022-05-03",
+        Anchoring.INHERITED,
+    ),
+    ("Les pompiers ont éteint l'incendie de l'entrepôt.", "éteint", SAT, Anchoring.PUBLICATION),
+    # reported speech: what was said is the event, not the saying …
+    ("Les habitants ont quitté le village, a indiqué le maire.", "quitté", SAT, Anchoring.PUBLICATION),
+    # … unless a time expression dates the saying itself
+    ("Le ministre a déclaré vendredi que la ville était libérée.", "déclaré", "2022-09-09", Anchoring.DIRECT),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "value", "anchoring"), ANCHORING_ROWS, ids=[r[1] for r in ANCHORING_ROWS]
+)
+def test_anchoring(analysed: Analyse, text: str, trigger: str, value: str, anchoring: Anchoring) -> None:
+    event = _by_trigger(analysed(text, SAT).events, trigger)
+    assert (event.resolved.value, event.anchoring) == (value, anchoring)
+
+
+def test_saying_is_not_the_event(analysed: Analyse) -> None:
+    events = analysed("Les habitants ont quitté le village, a indiqué le maire.", SAT).events
+    assert "indiqué" not in [e.trigger for e in events]
+
+
+def test_negated_verb_is_no_event(analysed: Analyse) -> None:
+    events = analysed("Le ministère n'a pas commenté samedi la situation.", SAT).events
+    assert events == ()
+
+
+def test_one_event_told_twice_is_one_row_with_both_sentences(analysed: Analyse) -> None:
+    text = (
+        "L'armée a reçu l'ordre de quitter samedi la ville d'Izyum. "
+        "Le retrait a ensuite été confirmé par un officier, qui a déclaré : « Nous avons quitté Izyum ». "
+    )
+    events = analysed(text, SAT).events
+    leaving = [e for e in events if e.lemma == "quitter"]
+    assert len(leaving) == 1
+    assert leaving[0].resolved.value == SAT
+    assert [e.sentence.startswith("Le retrait") for e in leaving[0].more_evidence] == [True]
+
+
+def test_actors_and_places(analysed: Analyse) -> None:
+    event = _by_trigger(
+        analysed(
+            "Le secrétaire américain à la Défense, Lloyd Austin, a déclaré vendredi à Kiev.", SAT
+        ).events,
+        "déclaré",
+    )
+    assert event.actors == ("Lloyd Austin",)
+    assert event.places == ("Kiev",)
+
+
+SEED = ROOT / "seeds" / "000_b5c863f8a0090c42.txt"
+# The five dated events of the seed, read off the article by hand: trigger, value, actors, places.
+SEED_EVENTS = [
+    ("capturée", "2022-04", ("la Russie",), ()),
+    ("commencé", "2022-09-08", (), ("la région de Kharkov",)),
+    ("déclaré", "2022-09-09", ("Lloyd Austin",), ()),
+    ("quitter", "2022-09-10", ("L'armée russe", "les forces alliées"), ("la ville d'Izyum",)),
+    ("publié", "2022-09-10", ("Le ministère russe de la Défense",), ()),
+]
+
+
+def test_seed_dated_events(analysed: Analyse) -> None:
+    events = analysed(Path(SEED).read_text(encoding="utf-8"), SAT).events
+    direct = [
+        (e.trigger, e.resolved.value, e.actors, e.places) for e in events if e.anchoring is Anchoring.DIRECT
+    ]
+    order = sorted(direct, key=lambda row: row[1])
+    assert order == SEED_EVENTS
+    for event in events:
+        assert "dot.gif" not in event.evidence.sentence and "Commentaires" not in event.evidence.sentence

@@ -1,0 +1,135 @@
+"""Table-driven rows of French: a sentence, its publication date, a time expression and its value.
+
+Every value was worked out by hand from a calendar (10 September 2022 is a Saturday; Easter 2022 was
+17 April, Easter 2023 9 April).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import Analyse
+
+SAT = "2022-09-10"
+
+ROWS = [
+    # weekdays: the governing verb's tense gives the direction; the publication weekday is the publication day
+    ("Il est arrivé mardi à Paris.", SAT, "mardi", "2022-09-06"),
+    ("Il arrivait mardi à Paris.", SAT, "mardi", "2022-09-06"),
+    ("Il arriva lundi à Rome.", SAT, "lundi", "2022-09-05"),
+    ("Il arrivera mardi à Paris.", SAT, "mardi", "2022-09-13"),
+    ("Il va arriver mardi à Paris.", SAT, "mardi", "2022-09-13"),
+    ("Le conseil municipal se réunit mardi.", SAT, "mardi", "2022-09-13"),
+    ("Il est arrivé jeudi dernier.", SAT, "jeudi dernier", "2022-09-08"),
+    ("Il viendra jeudi prochain.", SAT, "jeudi prochain", "2022-09-15"),
+    ("Ce jeudi, le conseil s'est réuni.", SAT, "Ce jeudi", "2022-09-08"),
+    ("Il est arrivé samedi.", SAT, "samedi", "2022-09-10"),
+    ("Il arrivera samedi.", SAT, "samedi", "2022-09-10"),
+    ("Le maire a été élu lundi soir.", SAT, "lundi soir", "2022-09-05TEV"),
+    # counted from the last date the text named
+    ("Le 3 mai, il a été arrêté. La veille, il avait fui.", SAT, "La veille", "2022-05-02"),
+    ("Le 3 mai, il a été arrêté. Le lendemain, il a été libéré.", SAT, "Le lendemain", "2022-05-04"),
+    ("Le 3 mai, il a été arrêté. L'avant-veille, il avait fui.", SAT, "L'avant-veille", "2022-05-01"),
+    ("Le 3 mai, il a été arrêté. Le surlendemain, il a été libéré.", SAT, "Le surlendemain", "2022-05-05"),
+    (
+        "Le 3 mai, il a été arrêté. Deux jours plus tard, il a été libéré.",
+        SAT,
+        "Deux jours plus tard",
+        "2022-05-05",
+    ),
+    (
+        "Le 3 mai, il a été arrêté. Trois semaines plus tôt, il avait fui.",
+        SAT,
+        "Trois semaines plus tôt",
+        "2022-04-12",
+    ),
+    ("Le 3 mai, le juge a ouvert l'audience à 14 h.", SAT, "14 h", "2022-05-03T14:00"),
+    # counted from the publication date
+    ("Il est arrivé hier.", SAT, "hier", "2022-09-09"),
+    ("Il arrive aujourd'hui.", SAT, "aujourd'hui", "2022-09-10"),
+    ("Il arrivera demain.", SAT, "demain", "2022-09-11"),
+    ("Le ministre a parlé ce matin.", SAT, "ce matin", "2022-09-10TMO"),
+    ("Des tirs ont été entendus cette nuit.", SAT, "cette nuit", "2022-09-10TNI"),
+    ("La semaine dernière, les prix ont flambé.", SAT, "La semaine dernière", "2022-W35"),
+    ("Le mois dernier, le chômage a baissé.", SAT, "Le mois dernier", "2022-08"),
+    ("L'an dernier, il avait gagné.", SAT, "L'an dernier", "2021"),
+    ("L'année prochaine, il se représentera.", SAT, "L'année prochaine", "2023"),
+    ("Il est arrivé il y a trois jours.", SAT, "il y a trois jours", "2022-09-07"),
+    ("Elle est partie il y a deux semaines.", SAT, "il y a deux semaines", "2022-08-27"),
+    ("Le texte a été voté il y a un mois.", SAT, "il y a un mois", "2022-08"),
+    ("Le verdict sera rendu dans deux semaines.", SAT, "dans deux semaines", "2022-09-24"),
+    # absolute dates with parts missing: the year from the tense, a bare month is a month
+    ("Il est né le 3 mars.", SAT, "le 3 mars", "2022-03-03"),
+    ("Il viendra le 3 mars.", SAT, "le 3 mars", "2023-03-03"),
+    ("La ville a été capturée en avril.", SAT, "avril", "2022-04"),
+    ("Le chantier reprendra en avril.", SAT, "avril", "2023-04"),
+    (
+        "Le salon se tiendra les 10 et 11 décembre prochains.",
+        SAT,
+        "les 10 et 11 décembre prochains",
+        "2022-12-10/2022-12-11",
+    ),
+    ("Le festival aura lieu du 3 au 5 mai.", SAT, "du 3 au 5 mai", "2023-05-03/2023-05-05"),
+    ("Le chômage a baissé entre 2019 et 2021.", SAT, "entre 2019 et 2021", "2019/2021"),
+    (
+        "Les combats ont repris dans la nuit de vendredi à samedi.",
+        SAT,
+        "la nuit de vendredi à samedi",
+        "2022-09-09/2022-09-10",
+    ),
+    ("La séance a repris à 14h30.", SAT, "14h30", "2022-09-10T14:30"),
+    ("Le train est parti vers 8 heures.", SAT, "8 heures", "2022-09-10T08:00"),
+    ("L'usine a fermé en 2019.", SAT, "2019", "2019"),
+    ("La ville a beaucoup changé dans les années 1990.", SAT, "les années 1990", "199X"),
+    ("Le PIB a reculé au premier trimestre.", SAT, "premier trimestre", "2022-Q1"),
+    # fuzzy modifiers
+    ("Il est parti début septembre.", SAT, "début septembre", "2022-09"),
+    ("Les vacanciers sont rentrés mi-août.", SAT, "mi-août", "2022-08"),
+    ("Le chantier avait commencé fin 2021.", SAT, "fin 2021", "2021"),
+    # seasons and holidays
+    ("Les élections auront lieu au printemps.", SAT, "printemps", "2023-SP"),
+    ("La sécheresse a frappé cet été.", SAT, "cet été", "2022-SU"),
+    ("Les soldes reprendront après Noël.", SAT, "Noël", "2022-12-25"),
+    ("Le défilé a eu lieu le 14 juillet.", SAT, "le 14 juillet", "2022-07-14"),
+    ("Le cimetière sera fleuri pour la Toussaint.", SAT, "la Toussaint", "2022-11-01"),
+    ("Ils se sont retrouvés à Pâques.", SAT, "Pâques", "2022-04-17"),
+    ("Ils se retrouveront à Pâques.", SAT, "Pâques", "2023-04-09"),
+]
+
+
+@pytest.mark.parametrize(("text", "published", "expression", "value"), ROWS, ids=[r[0] for r in ROWS])
+def test_value(analysed: Analyse, text: str, published: str, expression: str, value: str) -> None:
+    found = {(t.mention.text, t.resolved.value) for t in analysed(text, published).timexes}
+    assert (expression, value) in found, sorted(found)
+
+
+MODS = [
+    ("Il est parti début septembre.", "début septembre", "START"),
+    ("Les vacanciers sont rentrés mi-août.", "mi-août", "MID"),
+    ("Le chantier avait commencé fin 2021.", "fin 2021", "END"),
+    ("Le train est parti vers 8 heures.", "8 heures", "APPROX"),
+]
+
+
+@pytest.mark.parametrize(("text", "expression", "mod"), MODS, ids=[r[0] for r in MODS])
+def test_modifier(analysed: Analyse, text: str, expression: str, mod: str) -> None:
+    found = {(t.mention.text, t.resolved.mod) for t in analysed(text, SAT).timexes}
+    assert (expression, mod) in found, sorted(found)
+
+
+NOT_DATES = [
+    ("La sonde a atterri sur Mars en douceur.", "Mars"),
+    ("Avril Lavigne a chanté à Paris.", "Avril"),
+    ("Selon France-Soir, le ministre a menti.", "Soir"),
+    ("Il l'a confié à La Tribune Dimanche.", "Dimanche"),
+    ("La boîte de nuit a été fermée.", "nuit"),
+    ("La maison du Maine a brûlé.", "ai"),
+    ("Il a 45 ans et 2000 personnes l'attendaient.", "2000"),
+    ("Ils ont marché pendant trois jours.", "trois jours"),
+]
+
+
+@pytest.mark.parametrize(("text", "word"), NOT_DATES, ids=[r[0] for r in NOT_DATES])
+def test_not_a_date(analysed: Analyse, text: str, word: str) -> None:
+    dated = [t for t in analysed(text, SAT).timexes if t.resolved.type.value in {"DATE", "TIME"}]
+    assert not any(word in t.mention.text for t in dated), [t.mention.text for t in dated]

@@ -26,6 +26,17 @@ ROWS = [
     ("Il est arrivé samedi.", SAT, "samedi", "2022-09-10"),
     ("Il arrivera samedi.", SAT, "samedi", "2022-09-10"),
     ("Le maire a été élu lundi soir.", SAT, "lundi soir", "2022-09-05TEV"),
+    ("Ils peuvent rêver du titre dimanche.", "2003-01-15", "dimanche", "2003-01-19"),
+    # a word before the date can settle its direction whatever the verb
+    ("Il est sans club depuis janvier.", "2002-09-13", "janvier", "2002-01"),
+    (
+        "Le gouvernement avait prolongé jusqu'au 13 août l'état d'urgence.",
+        "2020-06-18",
+        "13 août",
+        "2020-08-13",
+    ),
+    # a date completing a noun names that thing's date, the nearest one
+    ("Les feux d'artifice du 4 juillet ont été annulés.", "2020-06-30", "4 juillet", "2020-07-04"),
     # counted from the last date the text named
     ("Le 3 mai, il a été arrêté. La veille, il avait fui.", SAT, "La veille", "2022-05-02"),
     ("Le 3 mai, il a été arrêté. Le lendemain, il a été libéré.", SAT, "Le lendemain", "2022-05-04"),

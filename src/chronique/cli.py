@@ -1,7 +1,9 @@
 """The ``chronique`` command: ``run`` builds a timeline with the library alone, ``tag`` tags JSONL documents.
 
 Exit status: 0 when everything was read; 3 when some inputs were rejected (the others were processed and the
-outputs written; ``rejected.md`` lists them); 2 for a usage error (missing input folder, bad option).
+outputs written; ``rejected.md`` lists them, and stderr has one line for each: the file, what is wrong, the
+fix); 2 for a usage error (missing or unreadable input, an output path that is not a folder, a bad option);
+1 when the outputs could not be written (disk full, no permission): the previous outputs are left whole.
 """
 
 from __future__ import annotations
@@ -14,18 +16,56 @@ import typer
 
 from chronique.model import Options
 
+EXIT_FAILED = 1
 EXIT_REJECTED = 3
 EXIT_USAGE = 2
 
+# No local variables in a traceback: they would print article text (and anything else in memory) to stderr.
 app = typer.Typer(
-    add_completion=False, no_args_is_help=True, help="French news articles in, a dated timeline out."
+    add_completion=False,
+    no_args_is_help=True,
+    pretty_exceptions_show_locals=False,
+    help="French news articles in, a dated timeline out.",
 )
+
+
+class _RejectionsPrintedOnce(logging.Filter):
+    """``chronique run`` prints each rejection once, without a log prefix: drop the pipeline's copy."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not (record.name == "chronique.pipeline" and record.funcName == "split_inputs")
+
+
+_REJECTIONS_FILTER = _RejectionsPrintedOnce()
 
 
 def _configure_logging(verbose: bool) -> None:
     logging.basicConfig(
         level=logging.INFO if verbose else logging.WARNING, format="%(levelname)s %(name)s: %(message)s"
     )
+
+
+def _usage_error(message: str) -> typer.Exit:
+    typer.echo(message, err=True)
+    return typer.Exit(EXIT_USAGE)
+
+
+def _check_paths(input_path: Path, output_dir: Path) -> None:
+    """Usage errors found before any work: a missing or unusable input, an output that is not a folder."""
+    if not input_path.exists():
+        raise _usage_error(f"{input_path}: no such file or folder — give the folder of articles to read.")
+    if not (input_path.is_dir() or (input_path.is_file() and input_path.suffix == ".jsonl")):
+        raise _usage_error(
+            f"{input_path}: neither a folder nor a .jsonl file — give a folder of <id>.txt + <id>.meta.json "
+            "files, or a .jsonl file with one article a line."
+        )
+    if output_dir.exists() and not output_dir.is_dir():
+        raise _usage_error(f"{output_dir}: exists and is not a folder — give a folder for the outputs.")
+    for parent in output_dir.parents:
+        if parent.exists() and not parent.is_dir():
+            raise _usage_error(
+                f"{output_dir}: {parent} is a file, not a folder — give a folder for the outputs."
+            )
 
 
 @app.command()
@@ -41,13 +81,24 @@ def run(
     verbose: Annotated[bool, typer.Option("--verbose", "-v")] = False,
 ) -> None:
     """Build the timeline of a folder of articles (no Prefect)."""
+    _configure_logging(verbose)
+    _check_paths(input_path, output_dir)
+
     from chronique.pipeline import run as run_pipeline  # noqa: PLC0415  # spaCy loads only for real work
 
-    _configure_logging(verbose)
-    if not input_path.exists():
-        typer.echo(f"{input_path}: no such file or folder — give the folder of articles to read.", err=True)
-        raise typer.Exit(EXIT_USAGE)
-    report = run_pipeline(input_path, output_dir, Options(batch_size=batch_size, n_process=n_process))
+    pipeline_logger = logging.getLogger("chronique.pipeline")
+    pipeline_logger.addFilter(_REJECTIONS_FILTER)
+    try:
+        report = run_pipeline(input_path, output_dir, Options(batch_size=batch_size, n_process=n_process))
+    except OSError as err:
+        typer.echo(
+            f"{output_dir}: the run failed ({err}) — fix the cause and run again; "
+            "the outputs already there were left whole.",
+            err=True,
+        )
+        raise typer.Exit(EXIT_FAILED) from None
+    finally:
+        pipeline_logger.removeFilter(_REJECTIONS_FILTER)
     typer.echo(
         f"{report.articles} articles, {report.timexes} time expressions, {report.events} events; "
         f"{len(report.rejections)} rejected. Wrote: {', '.join(str(p) for p in report.outputs)}"
@@ -66,11 +117,22 @@ def tag(
     verbose: Annotated[bool, typer.Option("--verbose", "-v")] = False,
 ) -> None:
     """Tag time expressions (TIMEX3) and dated events, with character offsets."""
-    from chronique.tagging import tag_file  # noqa: PLC0415  # spaCy loads only for real work
-
     _configure_logging(verbose)
     if not input_path.is_file():
-        typer.echo(f"{input_path}: no such file — give a JSONL file of documents.", err=True)
-        raise typer.Exit(EXIT_USAGE)
-    count = tag_file(input_path, output_path, Options(include_durations=durations))
+        raise _usage_error(f"{input_path}: no such file — give a JSONL file of documents.")
+    if output_path.is_dir():
+        raise _usage_error(f"{output_path}: is a folder — give the path of the JSONL file to write.")
+
+    from chronique.tagging import tag_file  # noqa: PLC0415  # spaCy loads only for real work
+
+    try:
+        count = tag_file(input_path, output_path, Options(include_durations=durations))
+    except UnicodeDecodeError as err:
+        raise _usage_error(
+            f"{input_path}: not UTF-8 (byte 0x{err.object[err.start]:02x} at offset {err.start}) — "
+            "re-save the file as UTF-8."
+        ) from None
+    except OSError as err:
+        typer.echo(f"{output_path}: tagging failed ({err}) — fix the cause and run again.", err=True)
+        raise typer.Exit(EXIT_FAILED) from None
     typer.echo(f"Tagged {count} documents into {output_path}")

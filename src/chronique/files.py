@@ -1,7 +1,12 @@
 """Output files, written atomically: a reader sees the old file or the new one, never half of one.
 
 Each file is written to a temporary file in the same folder (so ``os.replace`` is a rename on one file
-system), flushed to disk, then moved over the target.
+system), flushed to disk, then moved over the target. ``write_outputs`` writes and flushes all three
+temporary files before it renames any, so a run killed at any moment leaves each file whole, old or new,
+and the three renames follow each other within microseconds.
+
+A run killed by SIGKILL cannot remove its temporary file (``.timeline.md.<random>.tmp``); the next run
+removes those of its own outputs once they are an hour old (a younger one may belong to a run still going).
 """
 
 from __future__ import annotations
@@ -11,6 +16,7 @@ import io
 import logging
 import os
 import tempfile
+import time
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -28,6 +34,8 @@ REJECTED_NAME = "rejected.md"
 
 # Mode of a new output file: NamedTemporaryFile creates 0600, too private for a file meant to be shared.
 NEW_FILE_MODE = 0o644
+# A temporary file lives for the time of one write; one this old was left by a killed run.
+STALE_TEMPORARY_SECONDS = 3600.0
 
 
 def _sync_folder(folder: Path) -> None:
@@ -46,11 +54,8 @@ def _sync_folder(folder: Path) -> None:
         os.close(descriptor)
 
 
-def write_atomic(path: Path, data: bytes) -> None:
-    """Replace ``path`` with ``data`` atomically.
-
-    On any error the previous file is left as it was and the temporary file is removed.
-    """
+def _temporary_copy(path: Path, data: bytes) -> Path:
+    """``data`` in a new temporary file beside ``path``, flushed to disk, with ``path``'s mode."""
     mode = path.stat().st_mode & 0o777 if path.exists() else NEW_FILE_MODE
     temporary: Path | None = None
     try:
@@ -62,15 +67,62 @@ def write_atomic(path: Path, data: bytes) -> None:
             handle.flush()
             os.fsync(handle.fileno())
         temporary.chmod(mode)
-        temporary.replace(path)
+    except BaseException:
+        _remove(temporary)
+        raise
+    return temporary
+
+
+def _remove(temporary: Path | None) -> None:
+    if temporary is not None:
+        with contextlib.suppress(OSError):
+            temporary.unlink()
+
+
+def write_atomic_many(files: Sequence[tuple[Path, bytes]]) -> None:
+    """Replace each path with its data atomically: all temporary files are written and flushed first,
+    then renamed one after the other (all in one folder, or each in its own).
+
+    On any error every file not yet renamed is left as it was, and no temporary file stays behind.
+    """
+    temporaries: list[Path] = []
+    try:
+        for path, data in files:
+            temporaries.append(_temporary_copy(path, data))
+        for temporary, (path, _) in zip(list(temporaries), files, strict=True):
+            temporary.replace(path)
+            temporaries.remove(temporary)
     except BaseException:
         # BaseException: a Ctrl-C in the middle must not leave a stray temp file either
-        if temporary is not None:
-            with contextlib.suppress(OSError):
-                temporary.unlink()
+        for temporary in temporaries:
+            _remove(temporary)
         raise
-    _sync_folder(path.parent)
-    logger.debug("wrote %s (%d bytes)", path, len(data))
+    for folder in dict.fromkeys(path.parent for path, _ in files):
+        _sync_folder(folder)
+    for path, data in files:
+        logger.debug("wrote %s (%d bytes)", path, len(data))
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Replace ``path`` with ``data`` atomically.
+
+    On any error the previous file is left as it was and the temporary file is removed.
+    """
+    write_atomic_many([(path, data)])
+
+
+def remove_stale_temporaries(folder: Path, names: Sequence[str], older_than: float) -> list[Path]:
+    """Remove the temporary files of ``names`` that a killed run left in ``folder``; return them."""
+    removed: list[Path] = []
+    now = time.time()
+    for name in names:
+        for temporary in folder.glob(f".{name}.*.tmp"):
+            with contextlib.suppress(OSError):
+                if now - temporary.stat().st_mtime > older_than:
+                    temporary.unlink()
+                    removed.append(temporary)
+                    logger.info("removed %s, left by an interrupted run", temporary)
+    return removed
 
 
 def parquet_bytes(frame: pl.DataFrame) -> bytes:
@@ -115,10 +167,13 @@ def write_outputs(
 ) -> list[Path]:
     """Write ``timeline.parquet``, ``timeline.md`` and ``rejected.md`` in ``output_dir``; return the paths."""
     output_dir.mkdir(parents=True, exist_ok=True)
-    parquet = output_dir / PARQUET_NAME
-    markdown = output_dir / MARKDOWN_NAME
-    rejected = output_dir / REJECTED_NAME
-    write_parquet_atomic(frame, parquet)
-    write_atomic(markdown, render_markdown(frame, vocabulary).encode("utf-8"))
-    write_rejections(rejections, rejected)
-    return [parquet, markdown, rejected]
+    remove_stale_temporaries(
+        output_dir, (PARQUET_NAME, MARKDOWN_NAME, REJECTED_NAME), older_than=STALE_TEMPORARY_SECONDS
+    )
+    files = [
+        (output_dir / PARQUET_NAME, parquet_bytes(frame)),
+        (output_dir / MARKDOWN_NAME, render_markdown(frame, vocabulary).encode("utf-8")),
+        (output_dir / REJECTED_NAME, render_rejections(rejections).encode("utf-8")),
+    ]
+    write_atomic_many(files)
+    return [path for path, _ in files]

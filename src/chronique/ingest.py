@@ -16,6 +16,7 @@ from collections import Counter
 from collections.abc import Iterator, Mapping
 from dataclasses import replace
 from pathlib import Path
+from typing import TextIO
 
 from chronique.model import Article, Options, Rejection
 
@@ -31,6 +32,13 @@ _WORD = re.compile(r"[^\W\d_]+")
 _FRENCH_CHARS = frozenset("àâäçéèêëîïôöùûüÿœæÀÂÄÇÉÈÊËÎÏÔÖÙÛÜŸŒÆ«»‹›‘’“”–—…€°\xa0")
 _CONTROL_BYTES = frozenset(set(range(32)) - {9, 10, 12, 13} | {127})
 _DATE_FIX = 'write "published" as "YYYY-MM-DD" or as a datetime with offset, e.g. "2022-09-10T08:30:00+02:00"'
+# A JSON "\ud800" escape decodes to a lone surrogate, which no encoder (spaCy's, Parquet's) accepts.
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
+# A metadata file is a few hundred bytes; anything this big is not one, and is not loaded.
+MAX_META_BYTES = 1_000_000
+# A JSONL line holds the text plus its JSON envelope; json.dumps' \uXXXX escapes take 6 characters for one.
+_JSONL_ESCAPE_FACTOR = 6
+_JSONL_ENVELOPE_CHARS = 1_000_000
 
 
 class _BadInputError(Exception):
@@ -77,11 +85,17 @@ def _looks_french(text: str) -> bool:
 
 
 def _string(key: str, value: object, fix: str = "") -> str:
-    if isinstance(value, str):
-        return value
-    raise _BadInputError(
-        f'"{key}" must be a string, not {type(value).__name__}', fix or f'write "{key}" as a string'
-    )
+    if not isinstance(value, str):
+        raise _BadInputError(
+            f'"{key}" must be a string, not {type(value).__name__}', fix or f'write "{key}" as a string'
+        )
+    if bad := _SURROGATE.search(value):
+        raise _BadInputError(
+            f'"{key}" holds an invalid character: the lone surrogate \\u{ord(bad[0]):04x} at position '
+            f"{bad.start()} (a broken \\u escape)",
+            "fix the \\u escapes of the JSON (a character outside the BMP is a pair: \\ud83d\\ude00)",
+        )
+    return value
 
 
 def _optional(record: Mapping[str, object], key: str) -> str | None:
@@ -189,7 +203,7 @@ def _decode(data: bytes, path: Path) -> str:
             "and does not read as French text in cp1252 either",
             "re-save the file as UTF-8",
         )
-    logger.warning("%s is not valid UTF-8; decoded it as cp1252 (Windows-1252)", path)
+    logger.warning("%s is not valid UTF-8; decoded it as cp1252 (Windows-1252) — re-save it as UTF-8", path)
     return text
 
 
@@ -206,6 +220,12 @@ def _read_text(path: Path, options: Options) -> str:
 
 
 def _load_meta(path: Path) -> Mapping[str, object]:
+    size = path.stat().st_size
+    if size > MAX_META_BYTES:
+        raise _BadInputError(
+            f"the metadata file is {size:,} bytes, more than the limit of {MAX_META_BYTES:,}",
+            'keep only the metadata in it, e.g. {"published": "2022-09-10", "title": "…"}',
+        )
     try:
         record: object = json.loads(path.read_text(encoding="utf-8-sig"))
     except UnicodeDecodeError:
@@ -214,6 +234,10 @@ def _load_meta(path: Path) -> Mapping[str, object]:
         raise _BadInputError(
             f"the metadata is not valid JSON ({err.msg} at line {err.lineno} column {err.colno})",
             'fix the JSON, e.g. {"published": "2022-09-10"}',
+        ) from None
+    except (ValueError, RecursionError) as err:  # a number of over 4,300 digits; arrays nested too deep
+        raise _BadInputError(
+            f"the metadata is not valid JSON ({err})", 'fix the JSON, e.g. {"published": "2022-09-10"}'
         ) from None
     if not isinstance(record, dict):
         raise _BadInputError(
@@ -255,6 +279,19 @@ def _check_utf8(path: Path) -> None:
             offset += len(chunk)
 
 
+def _bounded_lines(handle: TextIO, limit: int) -> Iterator[tuple[str, int]]:
+    """Each line with its length; a line longer than ``limit`` is skipped unread (memory stays bounded)
+    and comes out as ``("", its length)``."""
+    while line := handle.readline(limit + 1):
+        length = len(line)
+        if length > limit:
+            while not line.endswith("\n") and (line := handle.readline(limit + 1)):
+                length += len(line)
+            yield "", length
+        else:
+            yield line, length
+
+
 def _jsonl_lines(path: Path, options: Options) -> Iterator[Article | Rejection]:
     try:
         _check_utf8(path)
@@ -264,14 +301,23 @@ def _jsonl_lines(path: Path, options: Options) -> Iterator[Article | Rejection]:
     except OSError as err:
         yield Rejection(str(path), f"the JSONL file cannot be read ({err.strerror})", "check the file")
         return
+    limit = _JSONL_ESCAPE_FACTOR * options.max_text_chars + _JSONL_ENVELOPE_CHARS
     with path.open(encoding="utf-8-sig") as handle:
-        for number, line in enumerate(handle, start=1):
+        for number, (line, length) in enumerate(_bounded_lines(handle, limit), start=1):
+            source = f"{path}:{number}"
+            if length > limit:
+                yield Rejection(
+                    source,
+                    f"the line has {length:,} characters, more than the limit of {limit:,} "
+                    f"(max_text_chars={options.max_text_chars:,})",
+                    "split the article, or raise max_text_chars",
+                )
+                continue
             if not line.strip():
                 continue  # blank lines (a trailing newline) are not articles
-            source = f"{path}:{number}"
             try:
                 record: object = json.loads(line)
-            except (json.JSONDecodeError, RecursionError) as err:
+            except (ValueError, RecursionError) as err:  # ValueError: also a number of over 4,300 digits
                 yield Rejection(source, f"the line is not valid JSON ({err})", "write one JSON object a line")
                 continue
             if isinstance(record, dict):

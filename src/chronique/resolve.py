@@ -304,8 +304,6 @@ class Resolver:
             return value_of(published.year)
         candidates = [start_of(y) for y in _years_around(published)]
         current = max(c for c in candidates if c <= published) if fields.relation is None else None
-        if fields.relation is None and context.direction is Direction.NONE:
-            return value_of(published.year)
         if fields.relation is None and context.direction is Direction.FUTURE and current is not None:
             # the period under way still lies ahead in part: "en septembre" written in September
             ongoing = value_of(current.year)

@@ -21,7 +21,7 @@ from chronique.vocabulary import Vocabulary, load
 _AMBIGUOUS_PAST_ENDINGS = ("it", "is")
 _MAX_CLIMB = 8
 _CUE_WINDOW = 24  # characters before a mention searched for a cue word
-_DIRECTION_CUES = frozenset({"past", "future"})
+_DIRECTION_CUES = frozenset({"past", "future", "none"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,12 +132,21 @@ def _governing_verbs(token: Token) -> list[Token]:
     return verbs
 
 
+def cue_direction(text: str, start: int, lexicon: TenseLexicon | None = None) -> Direction | None:
+    """The direction a cue word just before offset ``start`` fixes ("depuis" → past), if there is one."""
+    lexicon = lexicon or default_lexicon()
+    cue = lexicon.cue.search(text[max(0, start - _CUE_WINDOW) : start])
+    if cue is None:
+        return None
+    return lexicon.cue_direction[" ".join(cue.group(1).lower().replace("’", "'").split())]
+
+
 def direction_of(doc: Doc, start: int, end: int, lexicon: TenseLexicon | None = None) -> Direction:
     """The direction of the mention at character offsets [start, end) of a parsed text."""
     lexicon = lexicon or default_lexicon()
-    cue = lexicon.cue.search(doc.text[max(0, start - _CUE_WINDOW) : start])
+    cue = cue_direction(doc.text, start, lexicon)
     if cue is not None:
-        return lexicon.cue_direction[" ".join(cue.group(1).lower().replace("’", "'").split())]
+        return cue
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return Direction.NONE
@@ -176,3 +185,9 @@ def _direction_above(token: Token, lexicon: TenseLexicon) -> Direction | None:
         if direction is not None:
             return direction
     return None
+
+
+def completes_noun(doc: Doc, start: int, end: int) -> bool:
+    """Whether the expression at [start, end) is the complement of a noun ("l'élection de novembre")."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span is not None and span.root.dep_ == "nmod" and span.root.head.pos_ == "NOUN"

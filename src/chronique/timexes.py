@@ -17,7 +17,7 @@ from chronique.extract import find_mentions
 from chronique.grammar import Grammar, load_grammar
 from chronique.model import Direction, Grain, Sentence, TimeExpression, TimeMention
 from chronique.resolve import Context, Resolver
-from chronique.tense import direction_of
+from chronique.tense import completes_noun, cue_direction, direction_of
 
 ANCHORING_GRAINS = frozenset({Grain.DAY, Grain.TIME, Grain.PART_OF_DAY})
 # Kinds whose value does not depend on a tense: skip the parse look-up for them.
@@ -37,6 +37,18 @@ def _is_quantity(doc: Doc, mention: TimeMention) -> bool:
     span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
     # a cardinal before its noun counts it ("2000 personnes"); after it, it names a year ("le bilan 2001")
     return span is not None and span.root.dep_ == "nummod" and span.root.head.i > span.root.i
+
+
+def _direction(doc: Doc, mention: TimeMention) -> Direction:
+    """Which way the mention points; a calendar date that completes a noun ("l'élection de novembre",
+    "les feux du 4 juillet") names that thing's date, which the clause's tense does not place."""
+    fields = mention.fields
+    if mention.kind in _DIRECTIONLESS_KINDS:
+        return Direction.NONE
+    names_calendar_date = fields.month is not None or fields.holiday is not None or fields.season is not None
+    if names_calendar_date and completes_noun(doc, mention.start, mention.end):
+        return cue_direction(doc.text, mention.start) or Direction.NONE
+    return direction_of(doc, mention.start, mention.end)
 
 
 def _clock_before_its_day(text: str, mention: TimeMention, following: TimeMention) -> bool:
@@ -70,10 +82,7 @@ def time_expressions(
     anchor = published
     found: list[TimeExpression] = []
     mentions = [m for m in find_mentions(doc.text, grammar) if not _is_quantity(doc, m)]
-    directions = [
-        Direction.NONE if m.kind in _DIRECTIONLESS_KINDS else direction_of(doc, m.start, m.end)
-        for m in mentions
-    ]
+    directions = [_direction(doc, m) for m in mentions]
     for index, mention in enumerate(mentions):
         direction = directions[index]
         following = mentions[index + 1] if index + 1 < len(mentions) else None

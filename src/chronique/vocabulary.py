@@ -184,7 +184,7 @@ def _validate_keys(vocabulary: Vocabulary, path_of: Mapping[str, str]) -> None:
             "reporting_verbs",
             "modal_verbs",
         },
-        "cues": {"past", "future", "inherit"},
+        "cues": {"past", "future", "none", "inherit"},
         "nouns": {"event", "place"},
     }
     for name, keys in expected.items():

@@ -27,6 +27,13 @@ ROWS = [
     ("Il arrivera samedi.", SAT, "samedi", "2022-09-10"),
     ("Le maire a été élu lundi soir.", SAT, "lundi soir", "2022-09-05TEV"),
     ("Ils peuvent rêver du titre dimanche.", "2003-01-15", "dimanche", "2003-01-19"),
+    # a month after a year written in its sentence is in that year
+    (
+        "Deux ruptures en 97 : en janvier rue Saint-Dizier, en octobre rue de Metz.",
+        "1999-07-29",
+        "octobre",
+        "1997-10",
+    ),
     # a word before the date can settle its direction whatever the verb
     ("Il est sans club depuis janvier.", "2002-09-13", "janvier", "2002-01"),
     (

@@ -10,6 +10,7 @@ import bisect
 import datetime as dt
 import functools
 from collections.abc import Sequence
+from dataclasses import replace
 
 from spacy.tokens import Doc
 
@@ -83,7 +84,9 @@ def time_expressions(
     found: list[TimeExpression] = []
     mentions = [m for m in find_mentions(doc.text, grammar) if not _is_quantity(doc, m)]
     directions = [_direction(doc, m) for m in mentions]
-    for index, mention in enumerate(mentions):
+    year_named: tuple[int, int] | None = None  # (sentence, year) of the last year written out
+    for index, written in enumerate(mentions):
+        mention = written
         direction = directions[index]
         following = mentions[index + 1] if index + 1 < len(mentions) else None
         if following is not None and _clock_before_its_day(doc.text, mention, following):
@@ -93,17 +96,29 @@ def time_expressions(
             )
             if day is not None and day.date_start is not None:
                 anchor = day.date_start
+        sentence = sentence_index(sentences, mention.start)
+        if year_named is not None and year_named[0] == sentence and _lacks_year(mention):
+            # "en 97 (en janvier …, en octobre …)": a month after a year of its sentence is in that year
+            mention = replace(mention, fields=replace(mention.fields, year=year_named[1]))
         resolved = resolver(mention, Context(published=published, anchor=anchor, direction=direction))
         if resolved is None:
             continue
         if resolved.grain in ANCHORING_GRAINS and resolved.date_start is not None:
             anchor = resolved.date_start
+        if (
+            resolved.grain is Grain.YEAR
+            and mention.fields.year is not None
+            and resolved.date_start is not None
+        ):
+            year_named = (sentence, resolved.date_start.year)
         found.append(
-            TimeExpression(
-                mention=mention,
-                resolved=resolved,
-                sentence=sentence_index(sentences, mention.start),
-                direction=direction,
-            )
+            TimeExpression(mention=mention, resolved=resolved, sentence=sentence, direction=direction)
         )
     return found
+
+
+def _lacks_year(mention: TimeMention) -> bool:
+    """A month, season or dated day written without a year or a relation word ("en janvier")."""
+    fields = mention.fields
+    names_period = fields.month is not None or fields.season is not None
+    return names_period and fields.year is None and fields.relation is None and mention.kind == "date"

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from chronique.model import Grain, TimeExpression
+from chronique.nlp import sentence_of, sentence_spans
 from chronique.vocabulary import Vocabulary, load
 
 # Finer first: when two expressions are equally near a predicate, the finer one dates it.
@@ -145,7 +146,7 @@ def anchors_in(doc: Doc, expressions: Sequence[TimeExpression], lexicon: EventLe
             continue
         span = doc.char_span(expression.mention.start, expression.mention.end, alignment_mode="expand")
         if span is not None:
-            by_sentence.setdefault(span.root.sent.start, []).append((expression, span))
+            by_sentence.setdefault(sentence_of(span.root).start, []).append((expression, span))
     anchors: list[Anchor] = []
     for candidates in by_sentence.values():
         primaries: dict[int, list[tuple[TimeExpression, Span]]] = {}
@@ -153,7 +154,7 @@ def anchors_in(doc: Doc, expressions: Sequence[TimeExpression], lexicon: EventLe
             trigger = predicate_of(span, lexicon)
             if trigger is not None:
                 primaries.setdefault(trigger.i, []).append((expression, span))
-        sentence = candidates[0][1].root.sent
+        sentence = sentence_of(candidates[0][1].root)
         timex_tokens = {t.i for _, span in candidates for t in span}
         for token in sentence:
             if token.i in primaries:
@@ -169,7 +170,7 @@ def inherited_anchors(doc: Doc, expressions: Sequence[TimeExpression], lexicon: 
         e for e in expressions if e.resolved.grain in GRAIN_PRECISION and e.resolved.date_start is not None
     ]
     anchors: list[Anchor] = []
-    for sentence in doc.sents:
+    for sentence in sentence_spans(doc):
         inside = [e for e in datable if sentence.start_char <= e.mention.start < sentence.end_char]
         before = [e for e in datable if e.mention.end <= sentence.start_char]
         if inside or not before:

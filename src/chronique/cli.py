@@ -9,6 +9,7 @@ fix); 2 for a usage error (missing or unreadable input, an output path that is n
 from __future__ import annotations
 
 import logging
+import re
 from pathlib import Path
 from typing import Annotated
 
@@ -29,6 +30,28 @@ app = typer.Typer(
 )
 
 
+# C0 and C1 controls, DEL and the Unicode line separators: a file name may hold any of them (a newline, a
+# terminal escape), and none may split a message's line or reach the terminal raw.
+_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def one_line(text: str) -> str:
+    """``text`` on one line, its control characters written as escapes (``\\n``, ``\\x1b``)."""
+    return _UNPRINTABLE.sub(lambda match: match[0].encode("unicode_escape").decode("ascii"), text)
+
+
+def _echo_error(message: str) -> None:
+    typer.echo(one_line(message), err=True)
+
+
+class _OneLineFormatter(logging.Formatter):
+    """Log messages (which name input files) on one line each, like the rejections."""
+
+    def formatMessage(self, record: logging.LogRecord) -> str:  # noqa: N802  # logging's own name
+        record.message = one_line(record.message)
+        return super().formatMessage(record)
+
+
 class _RejectionsPrintedOnce(logging.Filter):
     """``chronique run`` prints each rejection once, without a log prefix: drop the pipeline's copy."""
 
@@ -40,13 +63,13 @@ _REJECTIONS_FILTER = _RejectionsPrintedOnce()
 
 
 def _configure_logging(verbose: bool) -> None:
-    logging.basicConfig(
-        level=logging.INFO if verbose else logging.WARNING, format="%(levelname)s %(name)s: %(message)s"
-    )
+    handler = logging.StreamHandler()
+    handler.setFormatter(_OneLineFormatter("%(levelname)s %(name)s: %(message)s"))
+    logging.basicConfig(level=logging.INFO if verbose else logging.WARNING, handlers=[handler])
 
 
 def _usage_error(message: str) -> typer.Exit:
-    typer.echo(message, err=True)
+    _echo_error(message)
     return typer.Exit(EXIT_USAGE)
 
 
@@ -91,20 +114,21 @@ def run(
     try:
         report = run_pipeline(input_path, output_dir, Options(batch_size=batch_size, n_process=n_process))
     except OSError as err:
-        typer.echo(
+        _echo_error(
             f"{output_dir}: the run failed ({err}) — fix the cause and run again; "
-            "the outputs already there were left whole.",
-            err=True,
+            "the outputs already there were left whole."
         )
         raise typer.Exit(EXIT_FAILED) from None
     finally:
         pipeline_logger.removeFilter(_REJECTIONS_FILTER)
     typer.echo(
-        f"{report.articles} articles, {report.timexes} time expressions, {report.events} events; "
-        f"{len(report.rejections)} rejected. Wrote: {', '.join(str(p) for p in report.outputs)}"
+        one_line(
+            f"{report.articles} articles, {report.timexes} time expressions, {report.events} events; "
+            f"{len(report.rejections)} rejected. Wrote: {', '.join(str(p) for p in report.outputs)}"
+        )
     )
     for rejection in report.rejections:
-        typer.echo(rejection.message(), err=True)
+        _echo_error(rejection.message())
     if report.rejections:
         raise typer.Exit(EXIT_REJECTED)
 
@@ -133,6 +157,6 @@ def tag(
             "re-save the file as UTF-8."
         ) from None
     except OSError as err:
-        typer.echo(f"{output_path}: tagging failed ({err}) — fix the cause and run again.", err=True)
+        _echo_error(f"{output_path}: tagging failed ({err}) — fix the cause and run again.")
         raise typer.Exit(EXIT_FAILED) from None
-    typer.echo(f"Tagged {count} documents into {output_path}")
+    typer.echo(one_line(f"Tagged {count} documents into {output_path}"))

@@ -31,6 +31,7 @@ from chronique.model import (
     Sentence,
     TimeExpression,
 )
+from chronique.nlp import sentence_spans
 from chronique.phrases import AGENT_DEPS, actors_of, noun_phrase, places_in, subject_of, summary_of
 from chronique.timexes import ANCHORING_GRAINS
 
@@ -216,7 +217,7 @@ def undated_events(
     dated = {e.mention.start for e in expressions}
     events: list[Event] = []
     publication = cal.day_value(article.published)
-    for sentence in doc.sents:
+    for sentence in sentence_spans(doc):
         if (
             any(sentence.start_char <= start < sentence.end_char for start in dated)
             or not sentence.text.strip()

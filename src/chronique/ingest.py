@@ -348,6 +348,20 @@ def _folder(folder: Path, options: Options) -> Iterator[Article | Rejection]:
             yield from _jsonl_lines(path, options)
 
 
+def _printable(text: str) -> str:
+    """A file name that is not UTF-8 (Python keeps its bytes as surrogates: ``caf\\udce9.txt``) written
+    with escapes, so that it can be printed and written to the outputs."""
+    return text.encode("utf-8", "backslashreplace").decode("utf-8") if _SURROGATE.search(text) else text
+
+
+def _printable_sources(items: Iterator[Article | Rejection]) -> Iterator[Article | Rejection]:
+    for item in items:
+        if isinstance(item, Article):
+            yield replace(item, source=_printable(item.source))
+        else:
+            yield Rejection(_printable(item.source), _printable(item.reason), _printable(item.fix))
+
+
 def _unique(items: Iterator[Article | Rejection]) -> Iterator[Article | Rejection]:
     """Reject an article whose id an earlier article already has, naming that one's source."""
     first: dict[str, str] = {}
@@ -372,7 +386,7 @@ def read_articles(path: Path, options: Options) -> Iterator[Article | Rejection]
     if not path.exists():
         raise FileNotFoundError(f"the input {path} does not exist: give a folder of articles or a .jsonl")
     if path.is_dir():
-        return _unique(_folder(path, options))
+        return _unique(_printable_sources(_folder(path, options)))
     if path.suffix == ".jsonl":
-        return _unique(_jsonl_lines(path, options))
+        return _unique(_printable_sources(_jsonl_lines(path, options)))
     raise ValueError(f"the input {path} is neither a folder nor a .jsonl file")

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import bisect
 import functools
 from collections.abc import Iterable, Iterator
 from typing import Any, TypeVar
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span, Token
 
 from chronique.model import Sentence
 
@@ -64,3 +65,34 @@ def sentences(doc: Doc) -> list[Sentence]:
         start = span.start_char + (len(span.text) - len(span.text.lstrip()))
         found.append(Sentence(index=len(found), start=start, end=start + len(text), text=text))
     return found
+
+
+# spaCy rebuilds doc.sents and doc.ents on every access, and Span.sent scans the document: the stages ask
+# for them per mention and per event, so they are computed once per document and kept in its user_data.
+_SENTENCES = "chronique.sentences"
+_ENTITIES = "chronique.entities"
+
+
+def sentence_spans(doc: Doc) -> list[Span]:
+    """The document's sentences (computed once)."""
+    cached: list[Span] | None = doc.user_data.get(_SENTENCES)
+    if cached is None:
+        cached = list(doc.sents)
+        doc.user_data[_SENTENCES] = cached
+    return cached
+
+
+def sentence_of(token: Token) -> Span:
+    """The sentence a token belongs to."""
+    spans = sentence_spans(token.doc)
+    index = bisect.bisect_right([span.start for span in spans], token.i) - 1
+    return spans[max(index, 0)]
+
+
+def entities(doc: Doc) -> tuple[Span, ...]:
+    """The document's named entities (computed once)."""
+    cached: tuple[Span, ...] | None = doc.user_data.get(_ENTITIES)
+    if cached is None:
+        cached = tuple(doc.ents)
+        doc.user_data[_ENTITIES] = cached
+    return cached

@@ -6,6 +6,8 @@ from collections.abc import Collection, Iterable
 
 from spacy.tokens import Token
 
+from chronique.nlp import entities
+
 SUBJECT_DEPS = frozenset({"nsubj", "nsubj:pass", "csubj"})
 AGENT_DEPS = frozenset({"obl:agent"})
 OBJECT_DEPS = frozenset({"obj", "iobj", "obl:arg", "obl:agent", "xcomp", "ccomp", "obl:mod", "obl"})
@@ -93,7 +95,7 @@ def named_within(head: Token, labels: frozenset[str] = _NAMED) -> list[str]:
     names: list[str] = []
     doc = head.doc
     subtree = {t.i for t in head.subtree}
-    for ent in doc.ents:
+    for ent in entities(doc):
         if ent.label_ in labels and ent.start in subtree and ent.text not in names:
             names.append(ent.text)
     return names
@@ -128,7 +130,7 @@ def places_in(tokens: Iterable[Token], place_nouns: frozenset[str], exclude: Ite
     doc = next(iter(tokens), None)
     if doc is None:
         return places
-    for ent in doc.doc.ents:
+    for ent in entities(doc.doc):
         if ent.label_ not in {"LOC", "GPE"} or not set(range(ent.start, ent.end)) <= wanted:
             continue
         root = ent.root
@@ -174,7 +176,8 @@ def summary_of(trigger: Token, clause_head: Token, skip: set[int]) -> str:
         if child.dep_ in {"obj", "obl:agent", "obl:arg", "xcomp"} and child.i not in skip:
             chosen.update(t.i for t in _np_tokens(child))
             chosen.update(c.i for c in child.children if c.dep_ == "case")
-    tokens = [t for t in trigger.doc if t.i in chosen and t.i not in skip and not t.is_space]
+    doc = trigger.doc
+    tokens = [doc[i] for i in sorted(chosen - set(skip)) if not doc[i].is_space]
     while tokens and (tokens[0].dep_ in {"mark", "cc"} or tokens[0].is_punct):
         tokens = tokens[1:]  # "que les troupes ont subi …" reads as "les troupes ont subi …"
     return join_tokens(tokens[:_MAX_SUMMARY_TOKENS])

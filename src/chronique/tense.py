@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from chronique.model import Direction
+from chronique.nlp import sentence_of
 from chronique.vocabulary import Vocabulary, load
 
 # spaCy reads these endings as passé simple; in news they are nearly always présent (il réunit, il dit).
@@ -156,7 +157,7 @@ def direction_of(doc: Doc, start: int, end: int, lexicon: TenseLexicon | None = 
 
 def _nearest_direction(span: Span, lexicon: TenseLexicon) -> Direction:
     """When the parse hangs the expression on no verb, the nearest verb of its sentence decides."""
-    sentence = span.sent
+    sentence = sentence_of(span.root)
     verbs = sorted(
         (t for t in sentence if t.pos_ in {"VERB", "AUX"}),
         key=lambda t: min(abs(t.i - span.start), abs(t.i - span.end + 1)),

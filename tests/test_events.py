@@ -48,6 +48,36 @@ def test_saying_is_not_the_event(analysed: Analyse) -> None:
     assert "indiqué" not in [e.trigger for e in events]
 
 
+SUMMARY_ROWS = [
+    # a participle describing a noun: the noun and the participle, no actor
+    ("Les animaux sont sortis après le confinement imposé en mars.", "imposé", "le confinement imposé", ()),
+    # a relative clause's subject is its antecedent
+    (
+        "Le maire, qui a démissionné lundi, quitte la ville.",
+        "démissionné",
+        "Le maire a démissionné",
+        ("Le maire",),
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "summary", "actors"), SUMMARY_ROWS, ids=[r[1] for r in SUMMARY_ROWS]
+)
+def test_summary_and_actors(
+    analysed: Analyse, text: str, trigger: str, summary: str, actors: tuple[str, ...]
+) -> None:
+    event = _by_trigger(analysed(text, SAT).events, trigger)
+    assert (event.summary, event.actors) == (summary, actors)
+
+
+def test_incise_after_a_quote_is_no_event(analysed: Analyse) -> None:
+    events = analysed(
+        "« Nous ne testons que trente personnes par jour aujourd'hui », a-t-il indiqué.", SAT
+    ).events
+    assert "indiqué" not in [e.trigger for e in events]
+
+
 def test_negated_verb_is_no_event(analysed: Analyse) -> None:
     events = analysed("Le ministère n'a pas commenté samedi la situation.", SAT).events
     assert events == ()

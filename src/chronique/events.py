@@ -163,9 +163,14 @@ def _is_compound_past(verb: Token) -> bool:
     )
 
 
+def _is_incise(verb: Token) -> bool:
+    """A verb whose subject follows it, after a quote: « … », a-t-il lancé."""
+    return any(c.dep_ in {"nsubj", "expl:subj"} and c.i > verb.i and c.pos_ == "PRON" for c in verb.children)
+
+
 def _told_events(verb: Token, lexicon: EventLexicon, depth: int = 0) -> list[Token]:
     """The past events a clause tells: its own verb, or, for a verb of saying, what it reports."""
-    if depth > 3 or verb.pos_ != "VERB" or _is_negated(verb):
+    if depth > 3 or verb.pos_ != "VERB" or _is_negated(verb) or _is_incise(verb):
         return []
     reported = [c for c in verb.children if c.dep_ in _CLAUSE_DEPS and c.pos_ in {"VERB", "AUX", "ADJ"}]
     if verb.lemma_.lower() in lexicon.reporting_verbs and reported:
@@ -264,6 +269,15 @@ def _names(event: Event) -> set[str]:
     return {w for w in words[1:] if w[:1].isupper()}
 
 
+def _can_lead(trigger: Token, expression: TimeExpression, lexicon: EventLexicon) -> bool:
+    """Whether a dated predicate makes a timeline row: not negated ("n'a pas commenté samedi"), not the
+    "a-t-il indiqué" after a quote, not a noun that names no event ("l'ordre du jour de jeudi"), not a
+    state of "now" ("on est actuellement …")."""
+    if _is_negated(trigger) or _is_incise(trigger) or expression.resolved.grain is Grain.REF:
+        return False
+    return trigger.pos_ != "NOUN" or trigger.lemma_.lower() in lexicon.event_nouns
+
+
 def find_events(
     article: Article,
     doc: Doc,
@@ -277,7 +291,7 @@ def find_events(
     leading: list[Event] = []
     for anchor in anchors_in(doc, expressions, lexicon):
         expression = anchor.expression
-        leads = anchor.primary and not _is_negated(anchor.trigger)  # "n'a pas commenté samedi" is no event
+        leads = anchor.primary and _can_lead(anchor.trigger, expression, lexicon)
         if leads:
             kind = "direct" if expression.direction is not Direction.NONE else "direct_untensed"
         else:

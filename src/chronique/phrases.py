@@ -67,6 +67,15 @@ def conjuncts(head: Token) -> list[Token]:
     return found
 
 
+def is_bare_participle(verb: Token) -> bool:
+    """A participle describing a noun, with no auxiliary: "le confinement imposé en mars"."""
+    return (
+        verb.dep_ == "acl"
+        and "Part" in verb.morph.get("VerbForm", [])
+        and not any(c.dep_.startswith("aux") for c in verb.children)
+    )
+
+
 def subject_of(verb: Token) -> Token | None:
     """The subject of a verb, or of the verb it is coordinated with ("…, mais a publié")."""
     current: Token | None = verb
@@ -78,6 +87,8 @@ def subject_of(verb: Token) -> Token | None:
                 if child.pos_ == "PRON" and current.dep_ == "acl:relcl":
                     return current.head  # "le vice-ministre …, qui a déclaré": the relative's antecedent
                 return child
+        if is_bare_participle(current):
+            return None  # "le confinement imposé": the noun underwent it; who did it is not said
         if current.dep_ in {"conj", "xcomp", "acl", "advcl"} and current.head.i != current.i:
             current = current.head if current.dep_ != "acl" else current.head.head
         else:
@@ -152,6 +163,18 @@ def places_in(tokens: Iterable[Token], place_nouns: frozenset[str], exclude: Ite
 def summary_of(trigger: Token, clause_head: Token, skip: set[int]) -> str:
     """A short French summary built from the clause itself: subject + verb group + object."""
     chosen: set[int] = set()
+    if is_bare_participle(trigger):
+        # a participle describing a noun: "le confinement imposé (par …)"
+        chosen.update(t.i for t in _np_tokens(trigger.head))
+        chosen.add(trigger.i)
+        for child in trigger.children:
+            if child.dep_ in {"obl:agent", "obj"} and child.i not in skip:
+                chosen.update(t.i for t in _np_tokens(child))
+                chosen.update(c.i for c in child.children if c.dep_ == "case")
+        tokens = [trigger.doc[i] for i in sorted(chosen - set(skip))]
+        while tokens and (tokens[0].dep_ == "case" or tokens[0].is_punct):
+            tokens = tokens[1:]  # "après le confinement imposé" reads as "le confinement imposé"
+        return join_tokens(tokens)
     subject = subject_of(clause_head) or subject_of(trigger)
     if subject is not None:
         for part in conjuncts(subject):

@@ -56,10 +56,46 @@ compare: install $(HVENV)/.installed  ## HeidelTime (French, news) vs chronique 
 	$(HVENV)/bin/python benchmarks/compare_heideltime.py --gold $(SHARED)/eval/ftib_dates.jsonl --out $(COMPARE_OUT) --ours $(COMPARE_OUT)/chronique.jsonl
 
 golden: install  ## regenerate tests/golden/ on purpose (review the diff)
-	$(BIN)/python tests/make_golden.py
+	$(BIN)/python -m tests.make_golden
 
 lock:  ## re-pin every dependency (then review requirements.lock)
 	$(BIN)/uv pip compile pyproject.toml --extra dev --python-version 3.11 --generate-hashes -o requirements.lock
 
 clean:
 	rm -rf $(VENV) $(HVENV) .prefect .mypy_cache .ruff_cache .pytest_cache
+
+# Orchestration on this machine: `make server` (a Prefect server on the loopback interface, in the
+# background), then `make serve` (registers the deployments of prefect.yaml and runs them with a
+# `process` work pool's worker, in the foreground). Stop the server: `PREFECT_HOME=.prefect prefect server stop`.
+PREFECT_PORT ?= 4200
+WORK_POOL ?= chronique
+SERVER_API := http://127.0.0.1:$(PREFECT_PORT)/api
+
+.PHONY: server serve
+
+server: install  ## start a Prefect server on 127.0.0.1:$(PREFECT_PORT) in the background, return once it answers
+	@if PREFECT_API_URL=$(SERVER_API) $(BIN)/prefect server status >/dev/null 2>&1; then \
+		echo "A Prefect server already answers at $(SERVER_API)"; \
+	else \
+		$(BIN)/prefect server start --host 127.0.0.1 --port $(PREFECT_PORT) --background && \
+		PREFECT_API_URL=$(SERVER_API) $(BIN)/prefect server status --wait --timeout 120; \
+	fi
+	@echo "Next: export PREFECT_API_URL=$(SERVER_API) and make serve"
+
+serve: export PREFECT_API_URL ?= $(SERVER_API)
+serve: export PREFECT_WORKER_QUERY_SECONDS ?= 5
+# prefect.yaml's pull step runs the flows from {{ $PWD }}: this repository, even under `make -C`
+serve: export PWD := $(CURDIR)
+serve: install  ## register build-timeline/scheduled and build-timeline/on-demand on $PREFECT_API_URL and run them
+	$(BIN)/prefect work-pool create $(WORK_POOL) --type process --overwrite
+	$(BIN)/prefect --no-prompt deploy --all
+	$(BIN)/prefect worker start --pool $(WORK_POOL)
+
+.PHONY: bench bench-full
+BENCH_SOURCE ?= $(SHARED)/corpora/orangesum_fr_news.jsonl.gz
+
+bench: install  ## speed and memory on 100, 1,000 and 5,000 OrangeSum articles → benchmarks/results.md (under 20 min)
+	$(BIN)/python benchmarks/bench.py --source $(BENCH_SOURCE)
+
+bench-full: install  ## the same, plus all 35,987 articles (about an hour more)
+	$(BIN)/python benchmarks/bench.py --source $(BENCH_SOURCE) --full

@@ -1,60 +1,134 @@
-"""The ``build-timeline`` flow: a folder of French news articles in, the timeline files out.
+"""The ``build-timeline`` flow: a folder of French news articles in, the timeline files brought up to date.
 
-Thin Prefect glue over ``chronique.pipeline``: reading and writing are their own tasks (the only ones with
-retries, for I/O); the analysis runs as one task per batch of articles.
+Thin Prefect glue over ``chronique.pipeline``'s incremental run: planning (read the inputs and the output
+folder's state) and committing (merge, write) are I/O tasks, the only ones with retries; the analysis runs
+as one task per batch of new or changed articles, in-process by default or on a Dask cluster when
+``CHRONIQUE_DASK_ADDRESS`` names one. The output folder's lock is held for the whole run.
 """
 
 from __future__ import annotations
 
+import os
+import re
 import sys
 from pathlib import Path
+from typing import Any
 
-import polars as pl
-from prefect import flow, get_run_logger, task
+import cloudpickle  # type: ignore[import-untyped]
+from prefect import State, Task, flow, get_run_logger, task, unmapped
+from prefect.artifacts import create_markdown_artifact, create_table_artifact
+from prefect.cache_policies import NO_CACHE
+from prefect.client.schemas.objects import TaskRun
+from prefect.task_runners import TaskRunner, ThreadPoolTaskRunner
 
-from chronique.files import write_outputs
-from chronique.ingest import read_articles
-from chronique.model import Article, Options, Rejection
-from chronique.pipeline import batches, timeline_batch, timeline_of_frames
-from chronique.vocabulary import load
+from chronique.model import Article, Options
+from chronique.pipeline import (
+    BatchResult,
+    IncrementalRun,
+    RunPlan,
+    analyse_batch,
+    batches,
+    commit_incremental,
+    newest_markdown,
+    plan_incremental,
+)
+from chronique.state import output_lock
 
 BATCH_SIZE = 200
+DASK_ADDRESS_VARIABLE = "CHRONIQUE_DASK_ADDRESS"
+
+# Dask workers cannot import this file (Prefect loads it from its path, #16419): send its code by value.
+cloudpickle.register_pickle_by_value(sys.modules[__name__])
 
 
-@task(retries=2, retry_delay_seconds=2)
-def read_inputs(input_dir: Path, options: Options) -> list[Article | Rejection]:
-    """Read and validate every article of the input folder."""
-    return list(read_articles(input_dir, options))
+def task_runner(address: str | None = None) -> TaskRunner[Any]:
+    """The Dask cluster at ``address`` (default: $CHRONIQUE_DASK_ADDRESS) if there is one, else in-process."""
+    address = address or os.environ.get(DASK_ADDRESS_VARIABLE) or None
+    if address:
+        from prefect_dask.task_runners import DaskTaskRunner  # noqa: PLC0415  # distributed loads only when used
+
+        runner: TaskRunner[Any] = DaskTaskRunner(address=address)
+        return runner
+    # One thread: a spaCy pipeline is not thread-safe, and the GIL would run the batches one by one anyway.
+    return ThreadPoolTaskRunner(max_workers=1)
 
 
-@task
-def analyse_batch(articles: list[Article], options: Options) -> pl.DataFrame:
+def _may_pass(task: Task[Any, Any], task_run: TaskRun, state: State[Any]) -> bool:
+    """Retry file-system errors that may pass (a busy share, a full disk); not missing input or bugs."""
+    error = state.result(raise_on_failure=False)
+    permanent = (FileNotFoundError, NotADirectoryError, IsADirectoryError, PermissionError)
+    return isinstance(error, OSError) and not isinstance(error, permanent)
+
+
+# NO_CACHE: the state file decides what is new; Prefect must neither hash the articles nor reuse a result.
+@task(retries=2, retry_delay_seconds=2, retry_condition_fn=_may_pass, cache_policy=NO_CACHE)
+def plan_run(input_dir: Path, output_dir: Path, options: Options) -> RunPlan:
+    """Read the articles and the output folder's state; pick the new and changed articles."""
+    return plan_incremental(input_dir, output_dir, options)
+
+
+@task(cache_policy=NO_CACHE)
+def analyse_articles(articles: list[Article], options: Options) -> BatchResult:
     """Timeline rows of one batch of articles."""
-    return timeline_batch(articles, options)
+    return analyse_batch(articles, options)
 
 
-@task(retries=2, retry_delay_seconds=2)
-def write_files(frame: pl.DataFrame, rejections: list[Rejection], output_dir: Path) -> list[Path]:
-    """Write timeline.parquet, timeline.md and rejected.md atomically."""
-    return write_outputs(frame, rejections, output_dir, load())
+@task(retries=2, retry_delay_seconds=2, retry_condition_fn=_may_pass, cache_policy=NO_CACHE)
+def write_run(plan: RunPlan, results: list[BatchResult]) -> IncrementalRun:
+    """Merge the new rows into the timeline and write the files that changed, atomically."""
+    return commit_incremental(plan, results)
 
 
-@flow(name="build-timeline", log_prints=False)
-def build_timeline(input_dir: str = "seeds", output_dir: str = "output") -> list[str]:
-    """Build the timeline of the articles in ``input_dir`` into ``output_dir``."""
+def artifact_key(kind: str, output_dir: str) -> str:
+    """``timeline-output``: Prefect keys allow lowercase letters, digits and dashes only."""
+    name = re.sub(r"[^a-z0-9]+", "-", Path(output_dir).resolve().name.lower()).strip("-")
+    return f"{kind}-{name or 'root'}"[:100]
+
+
+@flow(name="build-timeline", task_runner=task_runner())
+def build_timeline(input_dir: str = "seeds", output_dir: str = "output", batch_size: int = BATCH_SIZE) -> int:
+    """Bring the timeline in ``output_dir`` up to date with the articles of ``input_dir``; return its size."""
     logger = get_run_logger()
     options = Options()
-    items = read_inputs(Path(input_dir), options)
-    rejections = [item for item in items if isinstance(item, Rejection)]
-    for rejection in rejections:
-        logger.warning(rejection.message())
-    articles = [item for item in items if isinstance(item, Article)]
-    frames = [analyse_batch(batch, options) for batch in batches(articles, BATCH_SIZE)]
-    frame = timeline_of_frames(frames)
-    written = write_files(frame, rejections, Path(output_dir))
-    logger.info("%d articles, %d events, %d rejected", len(articles), frame.height, len(rejections))
-    return [str(path) for path in written]
+    with output_lock(Path(output_dir)):
+        plan = plan_run(Path(input_dir), Path(output_dir), options)
+        for rejection in plan.rejections:
+            logger.warning("%s", rejection.message())
+        futures = analyse_articles.map(batches(plan.changed, batch_size), unmapped(options))
+        run = write_run(plan, futures.result())
+    report = run.report
+    logger.info(
+        "%d articles read (%d analysed), %d rejected; %d events in %s (%d file(s) rewritten)",
+        report.articles,
+        len(plan.changed),
+        len(report.rejections),
+        report.events,
+        output_dir,
+        len(run.written),
+    )
+    create_markdown_artifact(
+        newest_markdown(run),
+        key=artifact_key("timeline", output_dir),
+        description=f"The events of the articles this run analysed; all of them: {output_dir}/timeline.md",
+    )
+    create_table_artifact(
+        [
+            {
+                "article": line.source,
+                "status": line.status,
+                "events": line.events,
+                "time expressions": line.timexes,
+                "reason": line.reason,
+            }
+            for line in run.lines
+        ],
+        key=artifact_key("articles", output_dir),
+        description=f"Articles read from {input_dir}, rejected inputs with the reason",
+    )
+    return report.events
 
 
 if __name__ == "__main__":
-    build_timeline(*sys.argv[1:3])
+    # make run: python flows/build_timeline.py [INPUT_DIR [OUTPUT_DIR]]
+    arguments = sys.argv[1:3] + ["seeds", "output"][len(sys.argv[1:3]) :]
+    build_timeline(input_dir=arguments[0], output_dir=arguments[1])

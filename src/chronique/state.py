@@ -32,6 +32,9 @@ STATE_FORMAT = 1
 DEFAULT_LOCK_TIMEOUT = 900.0
 _PACKAGE = Path(__file__).parent
 _FINGERPRINTED = (".py", ".tsv", ".txt")
+# Modules that cannot change a row once the article's digest is equal: reading (the digest covers what it
+# reads), rendering and writing (redone on every run), the command line, tagging and this module.
+_NOT_ANALYSIS = frozenset({"cli.py", "files.py", "ingest.py", "markdown.py", "state.py", "tagging.py"})
 
 
 class OutputLockedError(TimeoutError):
@@ -68,15 +71,16 @@ def _model_version(name: str) -> str:
 
 
 def analysis_fingerprint(options: Options) -> str:
-    """sha256 of the library's code and data, the spaCy model's version and the options that change rows.
+    """sha256 of the analysis code and data, the spaCy model's version and the options that change rows.
 
     The code is hashed rather than a version number: rows made by older rules must not survive an upgrade.
     """
     digest = hashlib.sha256()
     for path in sorted(_PACKAGE.rglob("*")):
-        if path.suffix in _FINGERPRINTED and "__pycache__" not in path.parts:
-            digest.update(path.relative_to(_PACKAGE).as_posix().encode("utf-8") + b"\0")
-            digest.update(path.read_bytes() + b"\0")
+        if path.suffix not in _FINGERPRINTED or path.name in _NOT_ANALYSIS or "__pycache__" in path.parts:
+            continue
+        digest.update(path.relative_to(_PACKAGE).as_posix().encode("utf-8") + b"\0")
+        digest.update(path.read_bytes() + b"\0")
     # batch_size and n_process change how fast, not what: they stay out
     model = [options.model, _model_version(options.model)]
     settings = [*model, options.max_text_chars, options.include_durations]

@@ -1,0 +1,1 @@
+"""Prefect orchestration of the chronique library (deployments are declared in ``prefect.yaml``)."""

@@ -1,0 +1,116 @@
+"""The ``build-timeline`` flow in ephemeral mode (``prefect_test_harness``): the CLI's outputs, artifacts,
+and a second run that changes nothing."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from uuid import UUID
+
+import pytest
+from prefect.client.orchestration import get_client
+from prefect.client.schemas.filters import ArtifactFilter, ArtifactFilterFlowRunId
+from prefect.client.schemas.objects import TaskRun
+from prefect.settings import PREFECT_HOME, temporary_settings
+from prefect.states import Failed
+from prefect.task_runners import ThreadPoolTaskRunner
+from prefect.testing.utilities import prefect_test_harness
+from prefect_dask.task_runners import DaskTaskRunner
+from typer.testing import CliRunner
+
+from chronique.cli import app
+from flows.build_timeline import (
+    DASK_ADDRESS_VARIABLE,
+    _may_pass,
+    artifact_key,
+    build_timeline,
+    task_runner,
+    write_run,
+)
+from tests.conftest import ROOT
+from tests.orchestration import snapshot
+
+pytestmark = pytest.mark.slow
+
+SEEDS = ROOT / "seeds"
+OUTPUTS = ("timeline.parquet", "timeline.md", "rejected.md")
+
+
+@pytest.fixture(scope="module")
+def harness(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """A temporary Prefect database and PREFECT_HOME for this module's flow runs."""
+    home = tmp_path_factory.mktemp("prefect-home")
+    with temporary_settings({PREFECT_HOME: home}), prefect_test_harness(server_startup_timeout=None):
+        yield
+
+
+def artifacts_of(flow_run_id: UUID | None) -> dict[str, tuple[str, str]]:
+    """Key → (type, data) of a flow run's artifacts."""
+    assert flow_run_id is not None
+    with get_client(sync_client=True) as client:
+        found = client.read_artifacts(
+            artifact_filter=ArtifactFilter(flow_run_id=ArtifactFilterFlowRunId(any_=[flow_run_id]))
+        )
+    return {str(a.key): (str(a.type), str(a.data)) for a in found}
+
+
+def test_flow_writes_what_chronique_run_writes_publishes_artifacts_and_is_idempotent(
+    harness: None, tmp_path: Path
+) -> None:
+    cli = CliRunner().invoke(app, ["run", str(SEEDS), str(tmp_path / "cli")])
+    assert cli.exit_code == 0, cli.output
+
+    state = build_timeline(str(SEEDS), str(tmp_path / "flow"), return_state=True)
+    assert state.is_completed()
+    for name in OUTPUTS:
+        assert (tmp_path / "flow" / name).read_bytes() == (tmp_path / "cli" / name).read_bytes(), name
+
+    artifacts = artifacts_of(state.state_details.flow_run_id)
+    assert set(artifacts) == {artifact_key("timeline", "flow"), artifact_key("articles", "flow")}
+    kind, markdown = artifacts["timeline-flow"]
+    assert kind == "markdown"
+    assert markdown.startswith("# Chronologie")
+    kind, table = artifacts["articles-flow"]
+    assert kind == "table"
+    rows = json.loads(table)
+    assert [(row["article"], row["status"]) for row in rows] == [("000_b5c863f8a0090c42", "new")]
+    assert rows[0]["events"] > 0
+    assert rows[0]["time expressions"] > 0
+
+    before = snapshot(tmp_path / "flow")
+    again = build_timeline(str(SEEDS), str(tmp_path / "flow"), return_state=True)
+    assert again.is_completed()
+    assert snapshot(tmp_path / "flow") == before
+    _, table = artifacts_of(again.state_details.flow_run_id)["articles-flow"]
+    assert [row["status"] for row in json.loads(table)] == ["unchanged"]
+
+
+def test_artifact_keys_are_lowercase_letters_digits_and_dashes() -> None:
+    assert artifact_key("timeline", "/tmp/Out_Dir 2/") == "timeline-out-dir-2"
+    assert artifact_key("articles", "output") == "articles-output"
+
+
+def test_the_task_runner_is_in_process_unless_a_dask_address_is_set(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv(DASK_ADDRESS_VARIABLE, raising=False)
+    assert isinstance(task_runner(), ThreadPoolTaskRunner)
+    monkeypatch.setenv(DASK_ADDRESS_VARIABLE, "tcp://127.0.0.1:8786")
+    assert isinstance(task_runner(), DaskTaskRunner)
+    assert isinstance(task_runner("tcp://127.0.0.1:8787"), DaskTaskRunner)
+
+
+@pytest.mark.parametrize(
+    ("error", "retried"),
+    [
+        (OSError(5, "Input/output error"), True),
+        (TimeoutError("busy share"), True),
+        (FileNotFoundError("no input"), False),
+        (PermissionError("read-only"), False),
+        (ValueError("a bug"), False),
+    ],
+)
+def test_only_file_system_errors_that_may_pass_are_retried(error: Exception, retried: bool) -> None:
+    assert (
+        _may_pass(write_run, TaskRun(flow_run_id=None, task_key="k", dynamic_key="0"), Failed(data=error))
+        is retried
+    )

@@ -254,13 +254,15 @@ def merge_retellings(events: Sequence[Event]) -> list[Event]:
     """One event told twice (same verb, a shared name: "quitter … Izyum", "avons quitté Izyum") is one row,
     dated by its surest telling, with the other sentences as more evidence."""
     kept: list[Event] = []
+    by_lemma: dict[str, list[tuple[int, set[str]]]] = {}  # lemma → (index in kept, names)
     for event in sorted(events, key=lambda e: (-e.confidence, e.trigger_start)):
         names = _names(event)
-        twin = next((k for k in kept if k.lemma == event.lemma and names & _names(k)), None)
+        twin = next((i for i, twin_names in by_lemma.get(event.lemma, []) if names & twin_names), None)
         if twin is None:
+            by_lemma.setdefault(event.lemma, []).append((len(kept), names))
             kept.append(event)
-        elif event.evidence != twin.evidence and event.evidence not in twin.more_evidence:
-            kept[kept.index(twin)] = replace(twin, more_evidence=(*twin.more_evidence, event.evidence))
+        elif event.evidence != kept[twin].evidence and event.evidence not in kept[twin].more_evidence:
+            kept[twin] = replace(kept[twin], more_evidence=(*kept[twin].more_evidence, event.evidence))
     return sorted(kept, key=lambda e: e.trigger_start)
 
 

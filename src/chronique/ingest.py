@@ -349,9 +349,14 @@ def _folder(folder: Path, options: Options) -> Iterator[Article | Rejection]:
 
 
 def _printable(text: str) -> str:
-    """A file name that is not UTF-8 (Python keeps its bytes as surrogates: ``caf\\udce9.txt``) written
-    with escapes, so that it can be printed and written to the outputs."""
-    return text.encode("utf-8", "backslashreplace").decode("utf-8") if _SURROGATE.search(text) else text
+    """A file name that is not UTF-8 (Python keeps its bytes as surrogates) with its bytes written as escapes,
+    ``caf\\xe9.txt``, so that it can be printed and written to the outputs."""
+    if not _SURROGATE.search(text):
+        return text
+    try:
+        return text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    except UnicodeEncodeError:  # a surrogate that stands for no byte
+        return text.encode("utf-8", "backslashreplace").decode("utf-8")
 
 
 def _printable_sources(items: Iterator[Article | Rejection]) -> Iterator[Article | Rejection]:

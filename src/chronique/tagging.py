@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import logging
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,6 +24,8 @@ from chronique.pipeline import analyse
 logger = logging.getLogger(__name__)
 
 _DATED_TYPES = frozenset({TimexType.DATE, TimexType.TIME})
+MIN_YEAR, MAX_YEAR = 1800, 2100  # the publication years ingest accepts
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,6 +93,15 @@ def _record_article(line: str, source: str) -> Article | BadLine:
         day = dt.date.fromisoformat(published[:10])
     except ValueError:
         return BadLine(doc_id, f"{source}: 'published' must start with YYYY-MM-DD, got {published[:40]!r}")
+    if not MIN_YEAR <= day.year <= MAX_YEAR:
+        # "lundi dernier" from 0001-01-01 would fall off the calendar
+        return BadLine(
+            doc_id, f"{source}: 'published' must be a year from {MIN_YEAR} to {MAX_YEAR}, got {day}"
+        )
+    if _SURROGATE.search(text):
+        return BadLine(
+            doc_id, f"{source}: 'text' holds a lone UTF-16 surrogate (\\ud800–\\udfff); fix its encoding"
+        )
     return Article(id=doc_id, published=day, text=text, source=source)
 
 

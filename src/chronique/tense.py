@@ -142,10 +142,13 @@ def cue_direction(text: str, start: int, lexicon: TenseLexicon | None = None) ->
     return lexicon.cue_direction[" ".join(cue.group(1).lower().replace("’", "'").split())]
 
 
-def direction_of(doc: Doc, start: int, end: int, lexicon: TenseLexicon | None = None) -> Direction:
+def direction_of(
+    doc: Doc, start: int, end: int, lexicon: TenseLexicon | None = None, text: str | None = None
+) -> Direction:
     """The direction of the mention at character offsets [start, end) of a parsed text."""
     lexicon = lexicon or default_lexicon()
-    cue = cue_direction(doc.text, start, lexicon)
+    # Doc.text rebuilds the whole string on each read: callers that loop pass it in
+    cue = cue_direction(doc.text if text is None else text, start, lexicon)
     if cue is not None:
         return cue
     span = doc.char_span(start, end, alignment_mode="expand")

@@ -40,7 +40,7 @@ def _is_quantity(doc: Doc, mention: TimeMention) -> bool:
     return span is not None and span.root.dep_ == "nummod" and span.root.head.i > span.root.i
 
 
-def _direction(doc: Doc, mention: TimeMention) -> Direction:
+def _direction(doc: Doc, text: str, mention: TimeMention) -> Direction:
     """Which way the mention points; a calendar date that completes a noun ("l'élection de novembre",
     "les feux du 4 juillet") names that thing's date, which the clause's tense does not place."""
     fields = mention.fields
@@ -48,8 +48,8 @@ def _direction(doc: Doc, mention: TimeMention) -> Direction:
         return Direction.NONE
     names_calendar_date = fields.month is not None or fields.holiday is not None or fields.season is not None
     if names_calendar_date and completes_noun(doc, mention.start, mention.end):
-        return cue_direction(doc.text, mention.start) or Direction.NONE
-    return direction_of(doc, mention.start, mention.end)
+        return cue_direction(text, mention.start) or Direction.NONE
+    return direction_of(doc, mention.start, mention.end, text=text)
 
 
 def _clock_before_its_day(text: str, mention: TimeMention, following: TimeMention) -> bool:
@@ -82,14 +82,15 @@ def time_expressions(
     resolver = resolver or default_resolver()
     anchor = published
     found: list[TimeExpression] = []
-    mentions = [m for m in find_mentions(doc.text, grammar) if not _is_quantity(doc, m)]
-    directions = [_direction(doc, m) for m in mentions]
+    text = doc.text  # spaCy rebuilds Doc.text on every read: read it once
+    mentions = [m for m in find_mentions(text, grammar) if not _is_quantity(doc, m)]
+    directions = [_direction(doc, text, m) for m in mentions]
     year_named: tuple[int, int] | None = None  # (sentence, year) of the last year written out
     for index, written in enumerate(mentions):
         mention = written
         direction = directions[index]
         following = mentions[index + 1] if index + 1 < len(mentions) else None
-        if following is not None and _clock_before_its_day(doc.text, mention, following):
+        if following is not None and _clock_before_its_day(text, mention, following):
             # "Vers 0 h 40, jeudi": the clock time belongs to the day named right after it
             day = resolver(
                 following, Context(published=published, anchor=anchor, direction=directions[index + 1])

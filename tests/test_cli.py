@@ -186,3 +186,13 @@ def test_tag_input_not_utf8_is_a_usage_error(tmp_path: Path) -> None:
     assert_clean_exit(result, EXIT_USAGE)
     assert f"{source}: not UTF-8 (byte 0xe9 at offset" in result.stderr
     assert not (tmp_path / "out.jsonl").exists()
+
+
+def test_incremental_run_twice_changes_no_byte(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    assert_clean_exit(invoke("run", "--incremental", SEEDS, out), 0)
+    first = {name: (out / name).read_bytes() for name in outputs(out)}
+    stamps = {name: (out / name).stat().st_mtime_ns for name in outputs(out)}
+    assert_clean_exit(invoke("run", "--incremental", SEEDS, out), 0)
+    assert {name: (out / name).read_bytes() for name in outputs(out)} == first
+    assert {name: (out / name).stat().st_mtime_ns for name in outputs(out)} == stamps

@@ -99,15 +99,23 @@ def run(
     output_dir: Annotated[
         Path, typer.Argument(help="Where timeline.parquet, timeline.md and rejected.md go.")
     ],
+    *,
     batch_size: Annotated[int, typer.Option(min=1, help="Articles per spaCy batch.")] = 32,
     n_process: Annotated[int, typer.Option(min=1, help="spaCy worker processes.")] = 1,
+    incremental: Annotated[
+        bool,
+        typer.Option(help="Analyse only new or changed articles and merge them into OUTPUT's timeline."),
+    ] = False,
     verbose: Annotated[bool, typer.Option("--verbose", "-v")] = False,
 ) -> None:
     """Build the timeline of a folder of articles (no Prefect)."""
     _configure_logging(verbose)
     _check_paths(input_path, output_dir)
 
-    from chronique.pipeline import run as run_pipeline  # noqa: PLC0415  # spaCy loads only for real work
+    from chronique.pipeline import run as run_full  # noqa: PLC0415  # spaCy loads only for real work
+    from chronique.pipeline import run_incremental  # noqa: PLC0415
+
+    run_pipeline = run_incremental if incremental else run_full
 
     pipeline_logger = logging.getLogger("chronique.pipeline")
     pipeline_logger.addFilter(_REJECTIONS_FILTER)

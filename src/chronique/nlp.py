@@ -5,7 +5,7 @@ from __future__ import annotations
 import bisect
 import functools
 from collections.abc import Iterable, Iterator
-from typing import Any, TypeVar
+from typing import TypeVar
 
 import spacy
 from spacy.language import Language
@@ -45,14 +45,11 @@ def load_model(name: str) -> Language:
 
 
 def parse(
-    items: Iterable[tuple[str, Context]], model: str, *, batch_size: int = 32, n_process: int = 1
+    items: Iterable[tuple[str, Context]], model: str, *, batch_size: int = 32
 ) -> Iterator[tuple[Doc, Context]]:
-    """Parse texts in order, streaming, each with the object it belongs to."""
-    nlp = load_model(model)
-    options: dict[str, Any] = {"batch_size": batch_size, "as_tuples": True}
-    if n_process > 1:
-        options["n_process"] = n_process
-    yield from nlp.pipe(items, **options)
+    """Parse texts in order, streaming, each with the object it belongs to (one process: see
+    ``chronique.parallel`` for both cores)."""
+    yield from load_model(model).pipe(items, batch_size=batch_size, as_tuples=True)
 
 
 def sentences(doc: Doc) -> list[Sentence]:

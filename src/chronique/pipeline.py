@@ -5,9 +5,10 @@ Articles stream through in batches; only the timeline rows are kept, never the p
 
 from __future__ import annotations
 
+import functools
 import logging
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TypeVar
 
@@ -27,6 +28,7 @@ from chronique.ingest import read_articles
 from chronique.markdown import render_markdown
 from chronique.model import Article, ArticleResult, Options, Rejection
 from chronique.nlp import parse, sentences
+from chronique.parallel import ordered_map
 from chronique.state import (
     DEFAULT_LOCK_TIMEOUT,
     STATE_NAME,
@@ -61,17 +63,29 @@ class RunReport:
 
 
 def analyse(articles: Iterable[Article], options: Options) -> Iterator[ArticleResult]:
-    """Time expressions and events of each article, in input order, streaming."""
+    """Time expressions and events of each article, in input order, streaming (in ``options.n_process``
+    worker processes when more than one)."""
+    if options.n_process > 1:
+        yield from ordered_map(
+            functools.partial(_analyse_batch, options=replace(options, n_process=1)),
+            articles,
+            processes=options.n_process,
+            batch_size=options.batch_size,
+        )
+        return
     pairs = ((clean(article.text, article.title).text, article) for article in articles)
-    for doc, article in parse(
-        pairs, options.model, batch_size=options.batch_size, n_process=options.n_process
-    ):
+    for doc, article in parse(pairs, options.model, batch_size=options.batch_size):
         found = sentences(doc)
         expressions = time_expressions(doc, article.published, found)
         events, mentions = find_events(article, doc, found, expressions)
         yield ArticleResult(
             article=article, timexes=tuple(expressions), events=tuple(events), mentions=tuple(mentions)
         )
+
+
+def _analyse_batch(articles: list[Article], options: Options) -> list[ArticleResult]:
+    """One worker process's share (module level, so that it can be sent to the worker)."""
+    return list(analyse(articles, options))
 
 
 def split_inputs(items: Iterable[Article | Rejection], rejections: list[Rejection]) -> Iterator[Article]:

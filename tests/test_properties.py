@@ -28,7 +28,7 @@ FAST = settings(max_examples=300, deadline=None, database=None)
 _DAY = r"(?P<day>\d{4}-\d{2}-\d{2})"
 _DATE = (
     rf"{_DAY}(?:T(?:\d{{2}}:\d{{2}}|MO|AF|EV|NI|DT|MI))?"  # a day, a clock time, a part of a day
-    r"|\d{4}(?:-(?:\d{2}|W\d{2}(?:-WE)?|Q[1-4]|SP|SU|FA|WI))?"  # year, month, week, weekend, quarter, season
+    r"|\d{4}(?:-(?:\d{2}|W\d{2}(?:-WE)?|Q[1-4]|H[12]|SP|SU|FA|WI))?"  # year; month, week, Q, H, season
     r"|\d{3}X|\d{2}XX"  # decade, century
 )
 _NUMBER = r"\d+(?:\.\d+)?"

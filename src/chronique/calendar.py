@@ -106,6 +106,19 @@ def quarter_value(year: int, quarter: int, *, mod: str | None = None) -> Resolve
     )
 
 
+def half_value(year: int, half: int, *, mod: str | None = None) -> ResolvedValue:
+    """A half-year: 2020-H1."""
+    first = 6 * (half - 1) + 1
+    return ResolvedValue(
+        f"{year:04d}-H{half}",
+        TimexType.DATE,
+        Grain.QUARTER,
+        dt.date(year, first, 1),
+        month_end(year, first + 5),
+        mod,
+    )
+
+
 def season_value(year: int, code: str, *, mod: str | None = None) -> ResolvedValue:
     """A season: 2022-SU (winter YYYY-WI runs from December YYYY to February YYYY+1)."""
     start = dt.date(year, SEASON_START_MONTH[code], 1)

@@ -82,6 +82,7 @@ _SLOT_READERS: Mapping[str, tuple[str | None, Callable[[str, Vocabulary], object
     "modifier": ("modifier", _key("modifiers")),
     "ref": ("ref", _key("refs")),
     "quarter": ("quarter", _count),
+    "half": ("half", _count),
     "decade": ("decade", lambda s, v: int(s)),
     "century": ("century", lambda s, v: roman_to_int(s)),
     "shift": (None, _shift),

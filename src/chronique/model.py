@@ -113,6 +113,7 @@ class Fields:
     part_of_day: str | None = None  # TIMEX3 code: MO AF EV NI DT MI
     season: str | None = None  # TIMEX3 code: SP SU FA WI
     quarter: int | None = None
+    half: int | None = None  # 1 for "le premier semestre"
     decade: int | None = None  # 1990 for "les années 1990"
     century: int | None = None  # 19 for "le XIXe siècle" (years 18xx)
     holiday: str | None = None  # key in holidays.tsv

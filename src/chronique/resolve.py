@@ -273,6 +273,15 @@ class Resolver:
                 lambda y: dt.date(y, 3 * quarter - 2, 1),
                 lambda y: cal.quarter_value(y, quarter, mod=mod),
             )
+        if fields.half is not None and 1 <= fields.half <= 2:
+            half = fields.half
+            return self._period(
+                year,
+                context,
+                fields,
+                lambda y: dt.date(y, 6 * half - 5, 1),
+                lambda y: cal.half_value(y, half, mod=mod),
+            )
         if year is not None:
             return cal.year_value(year, mod=mod)
         if fields.decade is not None:

@@ -51,6 +51,7 @@ THROUGHPUT_1 = 0.75
 THROUGHPUT_2 = 1.3
 FLOW_OVERHEAD = 1.2
 FLAT = 0.15
+STARVED = 0.9  # a one-process run below this CPU ÷ wall shared its core with other work
 
 
 @dataclass(slots=True)
@@ -530,16 +531,22 @@ def render(results: Results) -> str:
         "",
         *(f"- {line}" for line in _machine()),
         f"- chronique at {results.code.description if results.code else _git()}",
-        f"- load average (1 min) before the first run {results.all_runs()[0].load_before:.2f}, after the "
-        f"last {results.load_after:.2f}",
+        f"- load average (1 min, the bench's own runs included) before the first run "
+        f"{results.all_runs()[0].load_before:.2f}, after the last {results.load_after:.2f}",
     ]
-    busy = max((run.load_before for run in results.all_runs()), default=0.0)
-    cores = len(os.sched_getaffinity(0))
-    if busy > cores * 0.75 or results.load_after > cores * 0.75:
+    single = [r for r in results.all_runs() if r.ok and r.processes == 1 and r.wall_s > 0]
+    starved = [r for r in single if r.cpu_s / r.wall_s < STARVED]
+    if starved:
+        worst = min(starved, key=lambda r: r.cpu_s / r.wall_s)
         lines.append(
-            f"- **The machine was busy with other work** (load up to {max(busy, results.load_after):.1f} on "
-            f"{cores} cores): wall times are inflated and their ratios less reliable; the CPU-time columns "
-            "are the steadier guide."
+            f"- **Other work competed for the cores**: {len(starved)} one-process run(s) got less than "
+            f"{STARVED:.0%} of a core (worst: {worst.label}, {worst.cpu_s / worst.wall_s:.0%}). Their wall "
+            "times are inflated; the CPU-time column is the steadier guide. Re-run on a quiet machine."
+        )
+    else:
+        lines.append(
+            f"- Every one-process run had its core to itself (CPU ÷ wall ≥ {STARVED:.0%}): the wall times "
+            "are sound."
         )
     lines += [
         "",

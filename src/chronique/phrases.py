@@ -96,11 +96,6 @@ def subject_of(verb: Token) -> Token | None:
     return None
 
 
-def entity_label(token: Token) -> str:
-    """The NER label of a token ("" when it is in no entity)."""
-    return token.ent_type_
-
-
 def named_within(head: Token, labels: frozenset[str] = _NAMED) -> list[str]:
     """Named entities (people, organisations) inside a phrase, as written."""
     names: list[str] = []

@@ -103,11 +103,6 @@ def batches(items: Sequence[T], size: int) -> list[list[T]]:
     return [list(items[start : start + size]) for start in range(0, len(items), size)]
 
 
-def timeline_batch(articles: Iterable[Article], options: Options) -> pl.DataFrame:
-    """The timeline rows of a batch of articles (one Prefect task's work)."""
-    return build_timeline(analyse(articles, options))
-
-
 def timeline_of_frames(frames: Iterable[pl.DataFrame]) -> pl.DataFrame:
     """Batches' rows as one timeline, in timeline order."""
     collected = list(frames)

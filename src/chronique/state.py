@@ -120,13 +120,6 @@ def read_state(output_dir: Path) -> RunState | None:
         return None
 
 
-def write_state(state: RunState, output_dir: Path) -> Path:
-    """Write the state file atomically (only if it changed); return its path."""
-    path = output_dir / STATE_NAME
-    replace_if_changed(path, state_bytes(state))
-    return path
-
-
 def replace_if_changed(path: Path, data: bytes) -> bool:
     """Write ``data`` atomically unless ``path`` already holds exactly it; True if it was written.
 

@@ -17,7 +17,6 @@ _NP_KEEP = frozenset(
     {"det", "amod", "flat:name", "flat", "compound", "nummod", "case", "fixed", "advmod", "nmod"}
 )
 _GENITIVE = frozenset({"de", "d'", "d’", "du", "des"})
-_NAMED = frozenset({"PER", "ORG"})
 _MAX_SUMMARY_TOKENS = 30
 
 
@@ -96,15 +95,20 @@ def subject_of(verb: Token) -> Token | None:
     return None
 
 
-def named_within(head: Token, labels: frozenset[str] = _NAMED) -> list[str]:
-    """Named entities (people, organisations) inside a phrase, as written."""
-    names: list[str] = []
-    doc = head.doc
+def named_within(head: Token) -> list[str]:
+    """The people a phrase names ("Le secrétaire américain à la Défense, Lloyd Austin"), or the organisation
+    it is; an organisation only mentioned in it ("le vice-ministre de l'Information") is not the actor."""
     subtree = {t.i for t in head.subtree}
-    for ent in entities(doc):
-        if ent.label_ in labels and ent.start in subtree and ent.text not in names:
-            names.append(ent.text)
-    return names
+    people: list[str] = []
+    organisations: list[str] = []
+    for ent in entities(head.doc):
+        if ent.start not in subtree:
+            continue
+        if ent.label_ == "PER" and ent.text not in people:
+            people.append(ent.text)
+        elif ent.label_ == "ORG" and head.i in range(ent.start, ent.end) and ent.text not in organisations:
+            organisations.append(ent.text)
+    return people or organisations
 
 
 def actors_of(subject: Token | None, agents: Iterable[Token]) -> list[str]:

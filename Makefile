@@ -97,5 +97,5 @@ BENCH_SOURCE ?= $(SHARED)/corpora/orangesum_fr_news.jsonl.gz
 bench: install  ## speed and memory on 100, 1,000 and 5,000 OrangeSum articles → benchmarks/results.md (under 20 min)
 	$(BIN)/python benchmarks/bench.py --source $(BENCH_SOURCE)
 
-bench-full: install  ## the same, plus all 35,987 articles (about an hour more)
+bench-full: install  ## the same, plus all 35,987 articles (about 35 minutes more on 2 cores)
 	$(BIN)/python benchmarks/bench.py --source $(BENCH_SOURCE) --full

@@ -716,7 +716,7 @@ def main() -> int:
         help="articles for the ratios (1,000; less to try it out)",
     )
     parser.add_argument(
-        "--full", action="store_true", help="also run all 35,987 articles (about an hour more)"
+        "--full", action="store_true", help="also run all 35,987 articles (about 35 minutes more)"
     )
     parser.add_argument("--profile-articles", type=int, default=PROFILE_SIZE)
     parser.add_argument("--skip-flow", action="store_true", help="leave out the Prefect flow")

@@ -7,6 +7,7 @@ articles are CC BY-SA 4.0 and are never committed. A folder already holding the 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import gzip
 import json
 import shutil
@@ -40,25 +41,36 @@ def records(source: Path, count: int | None) -> Iterator[dict[str, str]]:
             yield record
 
 
-def _marker_of(path: Path) -> Corpus | None:
-    marker = path / MARKER if path.is_dir() else path.with_name(path.name + MARKER)
+def _marker(path: Path) -> Path:
+    return path / MARKER if path.is_dir() else path.with_name(path.name + MARKER)
+
+
+def _source_id(source: Path) -> dict[str, object]:
+    """What identifies the source: its resolved path and size (the corpus is read-only)."""
+    return {"source": str(source.resolve()), "source_bytes": source.stat().st_size}
+
+
+def _reusable(path: Path, count: int | None, source: Path) -> Corpus | None:
+    """The corpus already at ``path`` if it holds the first ``count`` articles of this very source."""
+    marker = _marker(path)
     if not marker.is_file():
         return None
     data = json.loads(marker.read_text(encoding="utf-8"))
+    same_source = all(data.get(key) == value for key, value in _source_id(source).items())
+    if not same_source or data.get("count") != count:
+        return None
     return Corpus(path=path, articles=data["articles"], chars=data["chars"], words=data["words"])
 
 
-def _write_marker(corpus: Corpus, source: Path) -> None:
-    path = corpus.path
-    marker = path / MARKER if path.is_dir() else path.with_name(path.name + MARKER)
+def _write_marker(corpus: Corpus, count: int | None, source: Path) -> None:
     data = {
+        "count": count,
         "articles": corpus.articles,
         "chars": corpus.chars,
         "words": corpus.words,
-        "source": str(source),
-        "source_bytes": source.stat().st_size,
+        **_source_id(source),
     }
-    marker.write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")
+    _marker(corpus.path).write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")
 
 
 def make_corpus(
@@ -67,41 +79,33 @@ def make_corpus(
     """Write the first ``count`` articles (None: all) into ``out``; reuse it if it already holds them."""
     name = f"orangesum_{count if count is not None else 'all'}"
     path = out or WORK / (name + (".jsonl" if jsonl else ""))
-    existing = _marker_of(path)
-    if existing is not None and (count is None or existing.articles == count):
+    existing = _reusable(path, count, source)
+    if existing is not None:
         return existing
     if path.is_dir():
         shutil.rmtree(path)
     elif path.exists():
         path.unlink()
     articles = chars = words = 0
-    if jsonl:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with path.open("w", encoding="utf-8") as handle:
-            for record in records(source, count):
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with contextlib.ExitStack() as stack:
+        handle = stack.enter_context(path.open("w", encoding="utf-8")) if jsonl else None
+        if handle is None:
+            path.mkdir()
+        for record in records(source, count):
+            text = record["text"]
+            if handle is not None:
                 keep = {k: record[k] for k in ("id", "published", "title", "text") if k in record}
                 handle.write(json.dumps(keep, ensure_ascii=False) + "\n")
-                articles, chars, words = (
-                    articles + 1,
-                    chars + len(record["text"]),
-                    words + len(record["text"].split()),
-                )
-    else:
-        path.mkdir(parents=True)
-        for record in records(source, count):
-            article_id = record["id"]
-            meta = {"id": article_id, "published": record["published"], "title": record.get("title")}
-            (path / f"{article_id}.txt").write_text(record["text"], encoding="utf-8")
-            (path / f"{article_id}.meta.json").write_text(
-                json.dumps(meta, ensure_ascii=False), encoding="utf-8"
-            )
-            articles, chars, words = (
-                articles + 1,
-                chars + len(record["text"]),
-                words + len(record["text"].split()),
-            )
+            else:
+                meta = {"id": record["id"], "published": record["published"], "title": record.get("title")}
+                (path / f"{record['id']}.txt").write_text(text, encoding="utf-8")
+                (path / f"{record['id']}.meta.json").write_text(json.dumps(meta, ensure_ascii=False), "utf-8")
+            articles += 1
+            chars += len(text)
+            words += len(text.split())
     corpus = Corpus(path=path, articles=articles, chars=chars, words=words)
-    _write_marker(corpus, source)
+    _write_marker(corpus, count, source)
     return corpus
 
 

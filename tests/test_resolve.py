@@ -78,6 +78,7 @@ ROWS = [
     ("Le verdict sera rendu dans deux semaines.", SAT, "dans deux semaines", "2022-09-24"),
     # absolute dates with parts missing: the year from the tense, a bare month is a month
     ("Il est né le 3 mars.", SAT, "le 3 mars", "2022-03-03"),
+    ("LE 1ER JUILLET, LES TARIFS ONT CHANGÉ.", SAT, "LE 1ER JUILLET", "2022-07-01"),
     ("Il viendra le 3 mars.", SAT, "le 3 mars", "2023-03-03"),
     ("La ville a été capturée en avril.", SAT, "avril", "2022-04"),
     ("Le chantier reprendra en avril.", SAT, "avril", "2023-04"),

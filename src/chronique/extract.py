@@ -39,7 +39,8 @@ def _count(surface: str, vocabulary: Vocabulary) -> int:
 
 
 def _number(surface: str) -> int:
-    return int(surface.removesuffix("er"))
+    """A day number as written: "1er", "1ER" (titles in capitals), "14"."""
+    return int(surface.lower().removesuffix("er"))
 
 
 def _month(surface: str, vocabulary: Vocabulary) -> int:

@@ -7,6 +7,7 @@ import json
 import os
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 from typer.testing import CliRunner, Result
@@ -42,19 +43,27 @@ def test_no_arguments_shows_the_help() -> None:
     assert "tag" in result.output
 
 
-def test_missing_input_is_a_usage_error(tmp_path: Path) -> None:
-    result = invoke("run", tmp_path / "nowhere", tmp_path / "out")
+@pytest.mark.parametrize("command", ["run", "tag"])
+def test_missing_input_is_a_usage_error(tmp_path: Path, command: str) -> None:
+    result = invoke(command, tmp_path / "nowhere", tmp_path / "out")
     assert_clean_exit(result, EXIT_USAGE)
-    assert f"{tmp_path / 'nowhere'}: no such file or folder" in result.stderr
+    assert result.stderr.splitlines() == [
+        f"{tmp_path / 'nowhere'}: no such file or folder — give the folder of articles to read."
+    ]
     assert not (tmp_path / "out").exists()
 
 
-def test_input_neither_folder_nor_jsonl_is_a_usage_error(tmp_path: Path) -> None:
-    table = tmp_path / "articles.csv"
+@pytest.mark.parametrize("command", ["run", "tag"])
+@pytest.mark.parametrize("name", ["articles.csv", "articles.meta.json"])
+def test_input_of_no_readable_kind_is_a_usage_error(tmp_path: Path, command: str, name: str) -> None:
+    table = tmp_path / name
     table.write_text("id,published\n", encoding="utf-8")
-    result = invoke("run", table, tmp_path / "out")
+    result = invoke(command, table, tmp_path / "out")
     assert_clean_exit(result, EXIT_USAGE)
-    assert f"{table}: neither a folder nor a .jsonl file" in result.stderr
+    assert result.stderr.splitlines() == [
+        f"{table}: neither a folder nor a .txt or .jsonl file — give a folder of articles, "
+        "an <id>.txt with its <id>.meta.json, or a .jsonl file with one article a line."
+    ]
     assert not (tmp_path / "out").exists()
 
 
@@ -154,18 +163,68 @@ def test_tag_writes_one_line_per_document(tmp_path: Path) -> None:
         ],
     )
     result = invoke("tag", source, tmp_path / "out.jsonl")
-    assert_clean_exit(result, 0)
-    rows = [json.loads(line) for line in (tmp_path / "out.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert_clean_exit(result, EXIT_REJECTED)
+    assert result.stdout == f"Tagged 3 documents into {tmp_path / 'out.jsonl'}; 1 rejected.\n"
+    rows = read_jsonl(tmp_path / "out.jsonl")
     assert [row["doc_id"] for row in rows] == ["a", "", "c"]
     assert [t["text"] for t in rows[0]["timexes"]] == ["samedi", "jeudi"]
-    assert rows[1]["error"].startswith(f"{source}:2: not JSON")
+    assert rows[1] == {
+        "doc_id": "",
+        "timexes": [],
+        "events": [],
+        "error": f"{source}:2: the line is not valid JSON (Expecting value: line 1 column 1 (char 0)) — "
+        "write one JSON object a line",
+    }
     assert [(t["text"], t["value"]) for t in rows[2]["timexes"]] == [("lundi", "2022-09-12")]
 
 
-def test_tag_missing_input_is_a_usage_error(tmp_path: Path) -> None:
-    result = invoke("tag", tmp_path / "nowhere.jsonl", tmp_path / "out.jsonl")
-    assert_clean_exit(result, EXIT_USAGE)
-    assert f"{tmp_path / 'nowhere.jsonl'}: no such file" in result.stderr
+def read_jsonl(path: Path) -> list[dict[str, Any]]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+
+
+def record(**fields: str) -> str:
+    return json.dumps({"id": "r", "published": "2022-09-10", "text": FRENCH, **fields})
+
+
+ENGLISH = "The minister said on Monday that the talks are over and that the unions have not been heard."
+GOOD = record(id="good")
+
+
+# Bad lines, each in a file after a good one: the id tag writes out, and the reason run gives (by hand).
+@pytest.mark.parametrize(
+    ("line", "doc_id", "reason"),
+    [
+        (record(published="2022-02-30"), "r", "\"published\" is '2022-02-30', not a real date"),
+        (record(published="1799-12-31"), "r", "outside the accepted years 1800–2100"),
+        (record(text="Il est parti samedi \ud800."), "r", "the lone surrogate \\ud800 at position 20"),
+        ("pas du JSON", "", "the line is not valid JSON (Expecting value: line 1 column 1 (char 0))"),
+        ('["a", "2022-09-10"]', "", "the line is a JSON list, not an object"),
+        (record(text=ENGLISH), "r", "the text is not French: its function words are those of language 'en'"),
+        (GOOD, "good", "the id 'good' is already used by"),
+    ],
+    ids=[
+        "impossible-date",
+        "year-out-of-range",
+        "lone-surrogate",
+        "not-json",
+        "not-object",
+        "english",
+        "dup",
+    ],
+)
+def test_tag_rejects_what_run_rejects_with_the_same_message(
+    tmp_path: Path, line: str, doc_id: str, reason: str
+) -> None:
+    source = write_jsonl(tmp_path / "in.jsonl", [GOOD, line])
+    ran = invoke("run", source, tmp_path / "out")
+    tagged = invoke("tag", source, tmp_path / "out.jsonl")
+    assert_clean_exit(ran, EXIT_REJECTED)
+    assert_clean_exit(tagged, EXIT_REJECTED)
+    [message] = ran.stderr.splitlines()
+    assert message.startswith(f"{source}:2: ") and reason in message and " — " in message
+    good, bad = read_jsonl(tmp_path / "out.jsonl")
+    assert good["doc_id"] == "good" and good["timexes"]
+    assert bad == {"doc_id": doc_id, "timexes": [], "events": [], "error": message}
 
 
 def test_tag_output_that_is_a_folder_is_a_usage_error(tmp_path: Path) -> None:
@@ -177,15 +236,31 @@ def test_tag_output_that_is_a_folder_is_a_usage_error(tmp_path: Path) -> None:
     assert "is a folder" in result.stderr
 
 
-def test_tag_input_not_utf8_is_a_usage_error(tmp_path: Path) -> None:
+def test_tag_input_not_utf8_is_one_rejection(tmp_path: Path) -> None:
     source = tmp_path / "in.jsonl"
     source.write_bytes(
         json.dumps({"id": "a", "published": "2022-09-10", "text": "été"}, ensure_ascii=False).encode("cp1252")
     )
     result = invoke("tag", source, tmp_path / "out.jsonl")
-    assert_clean_exit(result, EXIT_USAGE)
-    assert f"{source}: not UTF-8 (byte 0xe9 at offset" in result.stderr
-    assert not (tmp_path / "out.jsonl").exists()
+    assert_clean_exit(result, EXIT_REJECTED)
+    # 48 bytes of {"id": "a", "published": "2022-09-10", "text": " come before the é.
+    assert read_jsonl(tmp_path / "out.jsonl") == [
+        {
+            "doc_id": "",
+            "timexes": [],
+            "events": [],
+            "error": f"{source}: the JSONL file is not valid UTF-8 (bad byte at offset 48) — "
+            "re-save the file as UTF-8",
+        }
+    ]
+
+
+def test_tag_reads_a_folder_as_run_does(tmp_path: Path) -> None:
+    result = invoke("tag", SEEDS, tmp_path / "out.jsonl")
+    assert_clean_exit(result, 0)
+    [row] = read_jsonl(tmp_path / "out.jsonl")
+    assert row["doc_id"] == "000_b5c863f8a0090c42"
+    assert "error" not in row and row["timexes"]
 
 
 def test_incremental_run_twice_changes_no_byte(tmp_path: Path) -> None:

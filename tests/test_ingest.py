@@ -9,8 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from chronique.ingest import article_from_record, language_of, load_language_words, read_articles
+from chronique.ingest import READERS, is_readable, read_articles, reader_of, unreadable_message
 from chronique.model import Article, Options, Rejection
+from chronique.validate import article_from_record, language_of, load_language_words
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 FRENCH = (
@@ -180,7 +181,7 @@ def test_cp1252_french_is_decoded_with_a_warning(
     tmp_path: Path, caplog: pytest.LogCaptureFixture, text: str
 ) -> None:
     write(tmp_path, {"a.txt": text.encode("cp1252"), "a.meta.json": META})
-    with caplog.at_level(logging.WARNING, logger="chronique.ingest"):
+    with caplog.at_level(logging.WARNING, logger="chronique.validate"):
         [article] = read(tmp_path)
     assert isinstance(article, Article)
     assert article.text == text
@@ -330,6 +331,28 @@ def test_article_from_record() -> None:
     assert rejection.source == "mem:2"
 
 
+@pytest.mark.parametrize(
+    ("line", "article_id"),
+    [
+        ('{"id": "b", "published": "demain", "text": "x"}', "b"),
+        ('{"doc_id": "b", "text": "x"}', "b"),
+        ('{"id": "../b", "published": "2022-09-10", "text": "x"}', "../b"),  # kept as given, not as a path
+        ('{"id": 3, "published": "2022-09-10", "text": "x"}', None),
+        ('{"published": "2022-09-10", "text": "x"}', None),
+        ("not json", None),
+        ('["b"]', None),
+        (json.dumps({"id": "a", "published": "2022-09-10", "text": FRENCH}), "a"),  # a duplicate
+    ],
+)
+def test_rejected_line_keeps_the_id_it_gave(tmp_path: Path, line: str, article_id: str | None) -> None:
+    path = tmp_path / "batch.jsonl"
+    good = json.dumps({"id": "a", "published": "2022-09-10", "text": FRENCH})
+    path.write_text(f"{good}\n{line}\n", encoding="utf-8")
+    [_, rejection] = read(path)
+    assert isinstance(rejection, Rejection)
+    assert rejection.article_id == article_id
+
+
 def test_order_is_sorted_and_deterministic(tmp_path: Path) -> None:
     jsonl = json.dumps({"id": "j", "published": "2022-09-10", "text": FRENCH})
     # Written out of order; also a file that is not an input at all.
@@ -348,10 +371,59 @@ def test_missing_folder_raises_at_the_call(tmp_path: Path) -> None:
         read_articles(tmp_path / "nowhere", Options())
 
 
-def test_input_that_is_neither_folder_nor_jsonl(tmp_path: Path) -> None:
+def test_input_of_no_registered_suffix_raises_at_the_call(tmp_path: Path) -> None:
     (tmp_path / "a.csv").write_text("x", encoding="utf-8")
-    with pytest.raises(ValueError, match=r"neither a folder nor a \.jsonl"):
+    with pytest.raises(ValueError, match=r"a\.csv: neither a folder nor a \.txt or \.jsonl file"):
         read_articles(tmp_path / "a.csv", Options())
+
+
+# One article of each registered format, as the files that make it up; a new format must add its row.
+ONE_ARTICLE_OF: dict[str, Files] = {
+    ".txt": {"a.txt": FRENCH, "a.meta.json": META},
+    ".jsonl": {"a.jsonl": json.dumps({"id": "a", "published": "2022-09-10", "text": FRENCH})},
+}
+
+
+def test_every_registered_suffix_has_a_sample_here() -> None:
+    assert sorted(ONE_ARTICLE_OF) == sorted(READERS)
+
+
+@pytest.mark.parametrize("suffix", sorted(READERS))
+def test_each_registered_suffix_is_read_alone_and_in_a_folder(tmp_path: Path, suffix: str) -> None:
+    write(tmp_path, ONE_ARTICLE_OF[suffix])
+    path = tmp_path / f"a{suffix}"
+    assert reader_of(path.name) is READERS[suffix]
+    assert is_readable(path)
+    alone, in_folder = read(path), read(tmp_path)
+    assert [type(item) for item in alone] == [Article]
+    assert alone == in_folder
+
+
+@pytest.mark.parametrize("name", ["a.csv", "a.json", "a.md", "a", "a.txt.bak", "a.jsonl.gz"])
+def test_a_file_of_no_registered_suffix_is_not_readable_and_skipped(tmp_path: Path, name: str) -> None:
+    write(tmp_path, {name: META})
+    assert reader_of(name) is None
+    assert not is_readable(tmp_path / name)
+    assert read(tmp_path) == []
+
+
+def test_unreadable_message_names_every_registered_suffix() -> None:
+    message = unreadable_message(Path("a.csv"))
+    assert message.startswith(
+        "a.csv: neither a folder nor a .txt or .jsonl file — give a folder of articles, "
+    )
+    assert all(suffix in message and READERS[suffix].hint in message for suffix in READERS)
+
+
+def test_metadata_beside_a_file_that_takes_none_is_named(tmp_path: Path) -> None:
+    write(tmp_path, {**ONE_ARTICLE_OF[".jsonl"], "a.meta.json": META})
+    assert reader_of("a.meta.json") is None  # it is read with the file it describes, never alone
+    assert not is_readable(tmp_path / "a.meta.json")
+    articles, rejections = split(read(tmp_path))
+    assert [a.source for a in articles] == [f"{tmp_path / 'a.jsonl'}:1"]
+    assert [r.message() for r in rejections] == [
+        f"{tmp_path / 'a.meta.json'}: there is no text file a.txt for this metadata — add a.txt"
+    ]
 
 
 @pytest.mark.parametrize(

@@ -15,10 +15,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from chronique.files import render_rejections
-from chronique.ingest import article_from_record
 from chronique.markdown import escape_markdown
 from chronique.model import Article, Options, Rejection
 from chronique.tagging import tag_lines
+from chronique.validate import article_from_record
 
 SPACY = settings(max_examples=60, deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow])
 FAST = settings(max_examples=300, deadline=None, database=None)

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import json
+import logging
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from chronique.model import Options
-from chronique.tagging import tag_file, tag_lines
+from chronique.tagging import TagReport, tag_file, tag_lines
 
 DOCS = [
     {
@@ -56,18 +59,39 @@ def test_night_across_two_days_is_the_first_night() -> None:
     assert [(t["text"], t["value"]) for t in timexes] == [("la nuit de vendredi à samedi", "2022-09-09TNI")]
 
 
-def test_bad_line_is_named_and_the_others_are_tagged(tmp_path: Path) -> None:
+def test_bad_line_is_named_in_its_place_and_the_others_are_tagged(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
     source = tmp_path / "in.jsonl"
     lines = [
         json.dumps(DOCS[0]),
         "{not json",
+        "",
         json.dumps({"doc_id": "x", "published": "demain", "text": "t"}),
     ]
     source.write_text("\n".join(lines) + "\n", encoding="utf-8")
     out = tmp_path / "out.jsonl"
-    assert tag_file(source, out, Options()) == 3
+    with caplog.at_level(logging.ERROR, logger="chronique.tagging"):
+        assert tag_file(source, out, Options()) == TagReport(documents=3, rejected=2)
     rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
-    assert rows[0]["timexes"] and rows[1]["error"].endswith(
-        "in.jsonl:2: not JSON (Expecting property name enclosed in double quotes)"
-    )
-    assert "in.jsonl:3: 'published' must start with YYYY-MM-DD" in rows[2]["error"]
+    errors = [
+        f"{source}:2: the line is not valid JSON (Expecting property name enclosed in double quotes: "
+        "line 1 column 2 (char 1)) — write one JSON object a line",
+        f'{source}:4: "published" is \'demain\', which is not an ISO date — write "published" as '
+        '"YYYY-MM-DD" or as a datetime with offset, e.g. "2022-09-10T08:30:00+02:00"',
+    ]
+    assert rows[0]["doc_id"] == "a" and rows[0]["timexes"]
+    assert rows[1:] == [
+        {"doc_id": "", "timexes": [], "events": [], "error": errors[0]},
+        {"doc_id": "x", "timexes": [], "events": [], "error": errors[1]},
+    ]
+    assert [record.getMessage() for record in caplog.records] == errors
+
+
+def test_lines_in_memory_are_validated_as_a_file_is() -> None:
+    lines = [json.dumps(DOCS[0]), json.dumps({**DOCS[0], "text": "Il est parti samedi."})]
+    assert [row.get("error") for row in tag_lines(lines, Options(), "mem")] == [
+        None,
+        "mem:2: the id 'a' is already used by mem:1 — give one of the two articles another id, "
+        "or remove the duplicate",
+    ]

@@ -4,6 +4,8 @@ Exit status: 0 when everything was read; 3 when some inputs were rejected (the o
 outputs written; ``rejected.md`` lists them, and stderr has one line for each: the file, what is wrong, the
 fix); 2 for a usage error (missing or unreadable input, an output path that is not a folder, a bad option);
 1 when the outputs could not be written (disk full, no permission): the previous outputs are left whole.
+``tag`` reads and validates what ``run`` does and exits the same way; a rejected document's line in its
+output holds the error instead of tags.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from typing import Annotated
 
 import typer
 
+from chronique.ingest import is_readable, unreadable_message
 from chronique.model import Options
 
 EXIT_FAILED = 1
@@ -73,15 +76,17 @@ def _usage_error(message: str) -> typer.Exit:
     return typer.Exit(EXIT_USAGE)
 
 
-def _check_paths(input_path: Path, output_dir: Path) -> None:
-    """Usage errors found before any work: a missing or unusable input, an output that is not a folder."""
+def _check_input(input_path: Path) -> None:
+    """The usage errors of an input, the same for ``run`` and ``tag``: missing, or of no readable kind."""
     if not input_path.exists():
         raise _usage_error(f"{input_path}: no such file or folder — give the folder of articles to read.")
-    if not (input_path.is_dir() or (input_path.is_file() and input_path.suffix == ".jsonl")):
-        raise _usage_error(
-            f"{input_path}: neither a folder nor a .jsonl file — give a folder of <id>.txt + <id>.meta.json "
-            "files, or a .jsonl file with one article a line."
-        )
+    if not is_readable(input_path):
+        raise _usage_error(unreadable_message(input_path))
+
+
+def _check_paths(input_path: Path, output_dir: Path) -> None:
+    """Usage errors found before any work: a missing or unusable input, an output that is not a folder."""
+    _check_input(input_path)
     if output_dir.exists() and not output_dir.is_dir():
         raise _usage_error(f"{output_dir}: exists and is not a folder — give a folder for the outputs.")
     for parent in output_dir.parents:
@@ -143,28 +148,29 @@ def run(
 
 @app.command()
 def tag(
-    input_path: Annotated[Path, typer.Argument(help='JSONL: {"doc_id"|"id", "published", "text"} per line.')],
+    input_path: Annotated[
+        Path,
+        typer.Argument(help='JSONL: {"doc_id"|"id", "published", "text"} per line (or any input of run).'),
+    ],
     output_path: Annotated[Path, typer.Argument(help="JSONL: doc_id, timexes, events per line.")],
     durations: Annotated[bool, typer.Option(help="Also emit DURATION and SET expressions.")] = False,
     verbose: Annotated[bool, typer.Option("--verbose", "-v")] = False,
 ) -> None:
     """Tag time expressions (TIMEX3) and dated events, with character offsets."""
     _configure_logging(verbose)
-    if not input_path.is_file():
-        raise _usage_error(f"{input_path}: no such file — give a JSONL file of documents.")
+    _check_input(input_path)
     if output_path.is_dir():
         raise _usage_error(f"{output_path}: is a folder — give the path of the JSONL file to write.")
 
     from chronique.tagging import tag_file  # noqa: PLC0415  # spaCy loads only for real work
 
     try:
-        count = tag_file(input_path, output_path, Options(include_durations=durations))
-    except UnicodeDecodeError as err:
-        raise _usage_error(
-            f"{input_path}: not UTF-8 (byte 0x{err.object[err.start]:02x} at offset {err.start}) — "
-            "re-save the file as UTF-8."
-        ) from None
+        report = tag_file(input_path, output_path, Options(include_durations=durations))
     except OSError as err:
         _echo_error(f"{output_path}: tagging failed ({err}) — fix the cause and run again.")
         raise typer.Exit(EXIT_FAILED) from None
-    typer.echo(one_line(f"Tagged {count} documents into {output_path}"))
+    typer.echo(
+        one_line(f"Tagged {report.documents} documents into {output_path}; {report.rejected} rejected.")
+    )
+    if report.rejected:  # each was logged with its fix, and has its line in the output
+        raise typer.Exit(EXIT_REJECTED)

@@ -75,6 +75,7 @@ class Rejection:
     source: str
     reason: str
     fix: str
+    article_id: str | None = None  # the id the input gave, when it had one (``chronique tag`` writes it out)
 
     def message(self) -> str:
         """One line for the user: where, what, and what to do."""

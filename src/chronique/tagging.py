@@ -1,4 +1,7 @@
-"""``chronique tag``: time expressions and events of JSONL documents, as TIMEX3 spans with offsets.
+"""``chronique tag``: time expressions and events of each document, as TIMEX3 spans with offsets.
+
+Documents are read and validated as ``chronique run`` reads them (`chronique.ingest`); an input rejected
+there still gets its output line, in its place, with an empty tagging and the rejection's message and fix.
 
 Output follows TimeML's span conventions, which the scorer reads: an interval written with two members
 (``entre 1990 et 1999``, ``les 6 et 13 avril``) is two TIMEX3, one a member; a night across two days
@@ -8,32 +11,22 @@ indices into the given text.
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import logging
-import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from chronique.files import write_atomic
-from chronique.model import Article, ArticleResult, Options, TimeExpression, TimexType
+from chronique.ingest import read_articles, unique_printable
+from chronique.model import Article, ArticleResult, Options, Rejection, TimeExpression, TimexType
 from chronique.pipeline import analyse
+from chronique.read_jsonl import jsonl_records
 
 logger = logging.getLogger(__name__)
 
 _DATED_TYPES = frozenset({TimexType.DATE, TimexType.TIME})
-MIN_YEAR, MAX_YEAR = 1800, 2100  # the publication years ingest accepts
-_SURROGATE = re.compile("[\ud800-\udfff]")
-
-
-@dataclass(frozen=True, slots=True)
-class BadLine:
-    """A JSONL line that could not be tagged, with why."""
-
-    doc_id: str
-    message: str
 
 
 def timeml_members(expression: TimeExpression) -> list[dict[str, Any]]:
@@ -78,52 +71,34 @@ def tagged(result: ArticleResult, options: Options) -> dict[str, Any]:
     return {"doc_id": result.article.id, "timexes": timexes, "events": events}
 
 
-def _record_article(line: str, source: str) -> Article | BadLine:
-    try:
-        record = json.loads(line)
-    except json.JSONDecodeError as error:
-        return BadLine("", f"{source}: not JSON ({error.msg})")
-    if not isinstance(record, dict):
-        return BadLine("", f"{source}: a line must be a JSON object")
-    doc_id = str(record.get("doc_id", record.get("id", "")))
-    text, published = record.get("text"), record.get("published")
-    if not isinstance(text, str) or not isinstance(published, str):
-        return BadLine(doc_id, f"{source}: needs string fields 'text' and 'published'")
-    try:
-        day = dt.date.fromisoformat(published[:10])
-    except ValueError:
-        return BadLine(doc_id, f"{source}: 'published' must start with YYYY-MM-DD, got {published[:40]!r}")
-    if not MIN_YEAR <= day.year <= MAX_YEAR:
-        # "lundi dernier" from 0001-01-01 would fall off the calendar
-        return BadLine(
-            doc_id, f"{source}: 'published' must be a year from {MIN_YEAR} to {MAX_YEAR}, got {day}"
-        )
-    if _SURROGATE.search(text):
-        return BadLine(
-            doc_id, f"{source}: 'text' holds a lone UTF-16 surrogate (\\ud800–\\udfff); fix its encoding"
-        )
-    return Article(id=doc_id, published=day, text=text, source=source)
-
-
-def tag_lines(lines: Iterable[str], options: Options, name: str = "<input>") -> Iterator[dict[str, Any]]:
-    """Tag JSONL lines in order; a bad line yields an empty result and a logged error naming it."""
-    pending: list[Article | BadLine] = []
-    for number, line in enumerate(lines, start=1):
-        if line.strip():
-            pending.append(_record_article(line, f"{name}:{number}"))
-    articles = (item for item in pending if isinstance(item, Article))
-    results = analyse(articles, options)
+def tag_items(items: Iterable[Article | Rejection], options: Options) -> Iterator[dict[str, Any]]:
+    """One output line per item read, in order: an article's tags, or a rejection's message (logged)."""
+    pending = list(items)
+    results = analyse((item for item in pending if isinstance(item, Article)), options)
     for item in pending:
-        if isinstance(item, BadLine):
-            logger.error("%s", item.message)
-            yield {"doc_id": item.doc_id, "timexes": [], "events": [], "error": item.message}
+        if isinstance(item, Rejection):
+            logger.error("%s", item.message())
+            yield {"doc_id": item.article_id or "", "timexes": [], "events": [], "error": item.message()}
         else:
             yield tagged(next(results), options)
 
 
-def tag_file(input_path: Path, output_path: Path, options: Options) -> int:
-    """Tag a JSONL file into another; returns the number of documents written."""
-    with input_path.open(encoding="utf-8-sig") as handle:
-        rows = [json.dumps(row, ensure_ascii=False) for row in tag_lines(handle, options, str(input_path))]
-    write_atomic(output_path, ("\n".join(rows) + ("\n" if rows else "")).encode("utf-8"))
-    return len(rows)
+def tag_lines(lines: Iterable[str], options: Options, name: str = "<input>") -> Iterator[dict[str, Any]]:
+    """Tag JSONL lines already read, validated as ``chronique run`` validates a JSONL file."""
+    return tag_items(unique_printable(jsonl_records(lines, name, options)), options)
+
+
+@dataclass(frozen=True, slots=True)
+class TagReport:
+    """What ``chronique tag`` wrote: one line per document, of which ``rejected`` hold an error."""
+
+    documents: int
+    rejected: int
+
+
+def tag_file(input_path: Path, output_path: Path, options: Options) -> TagReport:
+    """Tag what `read_articles` reads from ``input_path`` (a JSONL file, a folder…) into a JSONL file."""
+    rows = list(tag_items(read_articles(input_path, options), options))
+    lines = [json.dumps(row, ensure_ascii=False) for row in rows]
+    write_atomic(output_path, ("\n".join(lines) + ("\n" if lines else "")).encode("utf-8"))
+    return TagReport(documents=len(rows), rejected=sum("error" in row for row in rows))

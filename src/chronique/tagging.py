@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from chronique.files import write_atomic
-from chronique.model import Article, ArticleResult, Options, TimeExpression, TimexType
+from chronique.model import Article, ArticleResult, Options, RuleFlag, TimeExpression, TimexType
 from chronique.pipeline import analyse
 
 logger = logging.getLogger(__name__)
@@ -42,7 +42,7 @@ def timeml_members(expression: TimeExpression) -> list[dict[str, Any]]:
     base: dict[str, Any] = {"type": resolved.type.value, "grain": resolved.grain.value}
     if resolved.mod:
         base["mod"] = resolved.mod
-    if mention.rule == "night_interval" and resolved.date_start is not None:
+    if RuleFlag.NIGHT in mention.flags and resolved.date_start is not None:
         night = f"{resolved.date_start.isoformat()}TNI"
         return [{"start": mention.start, "end": mention.end, "text": mention.text, "value": night, **base}]
     if mention.parts is not None and "/" in resolved.value:

@@ -282,45 +282,25 @@ class Resolver:
         """``en avril``, ``mai 2021``."""
         month, mod = mention.fields.month, mention.fields.modifier
         assert month is not None
-        return self._period(
-            mention.fields,
-            context,
-            lambda y: dt.date(y, month, 1),
-            lambda y: cal.month_value(y, month, mod=mod),
-        )
+        return self._period(mention.fields, context, lambda y: cal.month_value(y, month, mod=mod))
 
     def _season(self, mention: TimeMention, context: Context) -> ResolvedValue | None:
         """``cet été``, ``l'hiver 2021``."""
         code, mod = mention.fields.season, mention.fields.modifier
         assert code is not None
-        return self._period(
-            mention.fields,
-            context,
-            lambda y: dt.date(y, cal.SEASON_START_MONTH[code], 1),
-            lambda y: cal.season_value(y, code, mod=mod),
-        )
+        return self._period(mention.fields, context, lambda y: cal.season_value(y, code, mod=mod))
 
     def _quarter(self, mention: TimeMention, context: Context) -> ResolvedValue | None:
         """``au premier trimestre``."""
         quarter, mod = mention.fields.quarter, mention.fields.modifier
         assert quarter is not None
-        return self._period(
-            mention.fields,
-            context,
-            lambda y: dt.date(y, 3 * quarter - 2, 1),
-            lambda y: cal.quarter_value(y, quarter, mod=mod),
-        )
+        return self._period(mention.fields, context, lambda y: cal.quarter_value(y, quarter, mod=mod))
 
     def _half(self, mention: TimeMention, context: Context) -> ResolvedValue | None:
         """``au premier semestre 2020``."""
         half, mod = mention.fields.half, mention.fields.modifier
         assert half is not None
-        return self._period(
-            mention.fields,
-            context,
-            lambda y: dt.date(y, 6 * half - 5, 1),
-            lambda y: cal.half_value(y, half, mod=mod),
-        )
+        return self._period(mention.fields, context, lambda y: cal.half_value(y, half, mod=mod))
 
     def _year(self, mention: TimeMention, context: Context) -> ResolvedValue | None:
         """``en 2019``, ``en 98``."""
@@ -363,16 +343,19 @@ class Resolver:
 
     @staticmethod
     def _period(
-        fields: Fields,
-        context: Context,
-        start_of: Callable[[int], dt.date],
-        value_of: Callable[[int], ResolvedValue],
+        fields: Fields, context: Context, value_of: Callable[[int], ResolvedValue]
     ) -> ResolvedValue | None:
         """A month, season, quarter or half-year: the year is written, or comes from the relation word or
         the tense."""
         year = _full_year(fields, context.published)
         if year is not None:
             return value_of(year)
+
+        def start_of(year: int) -> dt.date:
+            start = value_of(year).date_start
+            assert start is not None  # a month, season, quarter or half-year always has its range
+            return start
+
         published = context.published
         if fields.relation is Relation.THIS:
             return value_of(published.year)

@@ -114,9 +114,21 @@ HEADING_CASES = [
     pytest.param(
         value("2022-Q3", Grain.QUARTER, D(2022, 7, 1), D(2022, 9, 30)), "3e trimestre 2022", id="q3"
     ),
+    pytest.param(
+        value("2020-H1", Grain.HALF_YEAR, D(2020, 1, 1), D(2020, 6, 30)), "1er semestre 2020", id="h1"
+    ),
+    pytest.param(
+        value("2020-H2", Grain.HALF_YEAR, D(2020, 7, 1), D(2020, 12, 31)), "2e semestre 2020", id="h2"
+    ),
     pytest.param(value("2022", Grain.YEAR, D(2022, 1, 1), D(2022, 12, 31)), "2022", id="year"),
     pytest.param(value("196X", Grain.DECADE, D(1960, 1, 1), D(1969, 12, 31)), "années 1960", id="decade"),
-    pytest.param(value("18XX", Grain.CENTURY, D(1800, 1, 1), D(1899, 12, 31)), "18XX", id="century"),
+    pytest.param(
+        value("18XX", Grain.CENTURY, D(1800, 1, 1), D(1899, 12, 31)), "XIXe siècle", id="century-19"
+    ),
+    pytest.param(
+        value("20XX", Grain.CENTURY, D(2000, 1, 1), D(2099, 12, 31)), "XXIe siècle", id="century-21"
+    ),
+    pytest.param(value("04XX", Grain.CENTURY, D(400, 1, 1), D(499, 12, 31)), "Ve siècle", id="century-5"),
     pytest.param(
         value("2022-09-09/2022-09-10", Grain.INTERVAL, D(2022, 9, 9), D(2022, 9, 10)),
         "du 9 au 10 septembre 2022",

@@ -6,10 +6,14 @@ value; `#>! publication | sentence | word` says the word is not part of any time
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
 import pytest
 
 from chronique.grammar import load_grammar
-from tests.conftest import Analyse
+from chronique.model import RuleKind
+from tests.conftest import ROOT, Analyse
 
 
 def _rows(negative: bool) -> list[tuple[str, list[str]]]:
@@ -24,8 +28,25 @@ def _rows(negative: bool) -> list[tuple[str, list[str]]]:
 
 
 def test_every_rule_but_durations_and_sets_has_an_example() -> None:
-    missing = [r.name for r in load_grammar().rules if not r.examples and r.kind not in {"duration", "set"}]
+    undated = {RuleKind.DURATION, RuleKind.SET}
+    missing = [r.name for r in load_grammar().rules if not r.examples and r.kind not in undated]
     assert missing == []
+
+
+# What code that switched on rule names or on strings of kinds, units and relations looked like:
+# `mention.rule == "year_bare"`, `rule.kind == "negative"`, `kind in {"ago", "in"}`, `unit == "day"`,
+# `fields.relation == "last"`. Behaviour goes by RuleKind, RuleFlag, Unit and Relation instead.
+_STRINGLY = re.compile(
+    r"\.rule\s*(?:==|!=|in\b)"
+    r"|\b(?:kind|unit|shift_unit|relation)\s*(?:==|!=)\s*[\"']"
+    r"|\b(?:kind|unit|shift_unit|relation)\s+in\s+\{\s*[\"']"
+)
+
+
+@pytest.mark.parametrize("module", sorted((ROOT / "src" / "chronique").glob("*.py")), ids=lambda p: p.name)
+def test_no_code_tests_rule_names_or_kind_strings(module: Path) -> None:
+    offending = [line for line in module.read_text(encoding="utf-8").splitlines() if _STRINGLY.search(line)]
+    assert offending == []
 
 
 @pytest.mark.parametrize(

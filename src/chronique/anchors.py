@@ -8,7 +8,7 @@ expression nearest to it in the dependency tree. Only the first kind leads a tim
 from __future__ import annotations
 
 import functools
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -18,7 +18,7 @@ from chronique.nlp import sentence_of, sentence_spans
 from chronique.vocabulary import Vocabulary, load
 
 # Finer first: when two expressions are equally near a predicate, the finer one dates it.
-GRAIN_PRECISION = {
+GRAIN_PRECISION: Mapping[Grain, int] = {
     Grain.TIME: 0,
     Grain.PART_OF_DAY: 1,
     Grain.DAY: 2,
@@ -28,11 +28,14 @@ GRAIN_PRECISION = {
     Grain.MONTH: 5,
     Grain.QUARTER: 6,
     Grain.SEASON: 7,
-    Grain.YEAR: 8,
-    Grain.DECADE: 9,
-    Grain.CENTURY: 10,
-    Grain.REF: 11,  # "désormais": dates an event to the publication day, when nothing closer does
+    Grain.HALF_YEAR: 8,
+    Grain.YEAR: 9,
+    Grain.DECADE: 10,
+    Grain.CENTURY: 11,
+    Grain.REF: 12,  # "désormais": dates an event to the publication day, when nothing closer does
 }
+# Grains that date no predicate: a duration is a length, not a date. Every Grain is in one of the two.
+UNDATED_GRAINS = frozenset({Grain.DURATION})
 _MAX_CLIMB = 6
 
 
@@ -131,7 +134,7 @@ def _nearest(trigger: Token, candidates: Sequence[tuple[TimeExpression, Span]]) 
         expression, span = candidate
         return (
             tree_distance(trigger, span.root),
-            GRAIN_PRECISION.get(expression.resolved.grain, 99),
+            GRAIN_PRECISION[expression.resolved.grain],
             abs(span.root.i - trigger.i),
         )
 

@@ -112,7 +112,7 @@ def half_value(year: int, half: int, *, mod: str | None = None) -> ResolvedValue
     return ResolvedValue(
         f"{year:04d}-H{half}",
         TimexType.DATE,
-        Grain.QUARTER,
+        Grain.HALF_YEAR,
         dt.date(year, first, 1),
         month_end(year, first + 5),
         mod,

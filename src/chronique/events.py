@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Span, Token
 from chronique import calendar as cal
 from chronique.anchors import EventLexicon, anchors_in, default_event_lexicon, inherited_anchors
 from chronique.model import (
+    DAY_GRAINS,
     Anchoring,
     Article,
     Direction,
@@ -33,7 +34,6 @@ from chronique.model import (
 )
 from chronique.nlp import sentence_spans
 from chronique.phrases import AGENT_DEPS, actors_of, noun_phrase, places_in, subject_of, summary_of
-from chronique.timexes import ANCHORING_GRAINS
 
 # Clauses that describe a participant rather than report the event: their places are not the event's.
 _ASIDE_DEPS = frozenset({"acl:relcl", "appos", "parataxis", "advcl", "ccomp", "acl"})
@@ -205,7 +205,7 @@ def _has_inherit_cue(sentence: Span, lexicon: EventLexicon) -> bool:
 
 
 def _last_anchor_before(expressions: Sequence[TimeExpression], offset: int) -> ResolvedValue | None:
-    before = [e for e in expressions if e.mention.end <= offset and e.resolved.grain in ANCHORING_GRAINS]
+    before = [e for e in expressions if e.mention.end <= offset and e.resolved.grain in DAY_GRAINS]
     if not before or before[-1].resolved.date_start is None:
         return None
     return cal.day_value(before[-1].resolved.date_start)

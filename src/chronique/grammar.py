@@ -1,7 +1,8 @@
 """The time-expression grammar: ``data/rules.txt`` compiled against the vocabulary, once.
 
-A rule line is ``name <TAB> kind <TAB> pattern``; its placeholders (``{month:month}``, ``{@pod}``) are
-expanded here from the vocabulary, so no French word is written in this module.
+A rule line is ``name <TAB> kind <TAB> flags <TAB> pattern``; its placeholders (``{month:month}``,
+``{@pod}``) are expanded here from the vocabulary, so no French word is written in this module. Kinds,
+flags and slot names are checked at load, each error naming ``rules.txt:LINE``.
 """
 
 from __future__ import annotations
@@ -10,12 +11,14 @@ import functools
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import TypeVar
 
+from chronique.model import RuleFlag, RuleKind
+from chronique.slots import SECOND_MEMBER, SLOT_NAMES
 from chronique.vocabulary import Vocabulary, VocabularyError, load, read_data_file
 
-RULE_KINDS = frozenset(
-    {"date", "time", "interval", "ago", "in", "later", "earlier", "duration", "set", "ref", "negative"}
-)
+NO_FLAGS = "-"  # the flags column of a rule that has none
+_Choice = TypeVar("_Choice", RuleKind, RuleFlag)
 
 # Number patterns: language-neutral, so they live in code.
 NUMERIC_CLASSES: Mapping[str, str] = {
@@ -49,7 +52,6 @@ LEXICAL_CLASSES: Mapping[str, str] = {
 
 _PLACEHOLDER = re.compile(r"\{(@?)([a-z_0-9]+)(?:\[([A-Za-z0-9_,:]+)\])?(?::([a-z_0-9]+))?\}")
 SLOT_NAME = re.compile(r"[a-z]+(?:_2)?")
-SPAN_OUTSIDE = "outside"  # a group of this name is matched but left out of the span
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,11 +59,12 @@ class Rule:
     """One compiled rule."""
 
     name: str
-    kind: str
+    kind: RuleKind
     order: int
     regex: re.Pattern[str]
     line: int
     examples: tuple[str, ...]
+    flags: frozenset[RuleFlag] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -163,12 +166,57 @@ def _expand(
     return _PLACEHOLDER.sub(replace, _spaces(pattern) if depth == 0 else pattern)
 
 
+def _choice(enum: type[_Choice], word: str, what: str, where: str) -> _Choice:
+    """The member of an enum a word of the file names."""
+    try:
+        return enum(word)
+    except ValueError:
+        known = ", ".join(member.value for member in enum)
+        raise VocabularyError(f"{where}: unknown {what} {word!r}; known: {known}") from None
+
+
+def _flags(column: str, where: str) -> frozenset[RuleFlag]:
+    if column == NO_FLAGS:
+        return frozenset()
+    return frozenset(_choice(RuleFlag, word.strip(), "flag", where) for word in column.split(","))
+
+
+def _check_slots(regex: re.Pattern[str], where: str) -> None:
+    """Every named group must be a slot extraction can read (an interval's second member adds _2)."""
+    for group in regex.groupindex:
+        if group.removesuffix(SECOND_MEMBER) not in SLOT_NAMES:
+            raise VocabularyError(f"{where}: unknown slot {group!r}; known: {', '.join(sorted(SLOT_NAMES))}")
+
+
+@dataclass(frozen=True, slots=True)
+class _RuleLine:
+    """A rule line read, before its pattern is expanded (macros may be defined further down)."""
+
+    name: str
+    kind: RuleKind
+    flags: frozenset[RuleFlag]
+    pattern: str
+    line: int
+    where: str
+
+
+def _rule_line(columns: list[str], number: int, where: str) -> _RuleLine:
+    if len(columns) != 4:
+        raise VocabularyError(
+            f"{where}: a rule line is 'name<TAB>kind<TAB>flags<TAB>pattern' (flags '{NO_FLAGS}' for none), "
+            f"got {len(columns)} columns"
+        )
+    name, kind, flags, pattern = columns
+    return _RuleLine(
+        name, _choice(RuleKind, kind, "kind", where), _flags(flags, where), pattern, number, where
+    )
+
+
 def parse_grammar(text: str, path: str, vocabulary: Vocabulary) -> Grammar:
     """Compile a rules file; every error names path:line."""
     macros: dict[str, str] = {}
     rules: list[Rule] = []
-    names: set[str] = set()
-    pending: list[tuple[str, int, str, str, str]] = []
+    pending: list[_RuleLine] = []
     examples: dict[str, list[str]] = {}
     last_rule: str | None = None
     for number, raw in enumerate(text.splitlines(), start=1):
@@ -186,28 +234,24 @@ def parse_grammar(text: str, path: str, vocabulary: Vocabulary) -> Grammar:
                 raise VocabularyError(f"{where}: a macro line is '@name<TAB>pattern', got {raw!r}")
             macros[columns[0][1:]] = _spaces(columns[1])
             continue
-        if len(columns) != 3:
-            raise VocabularyError(
-                f"{where}: a rule line is 'name<TAB>kind<TAB>pattern', got {len(columns)} columns"
-            )
-        name, kind, pattern = columns
-        if kind not in RULE_KINDS:
-            raise VocabularyError(f"{where}: unknown kind {kind!r}; known: {', '.join(sorted(RULE_KINDS))}")
-        if name in names:
-            raise VocabularyError(f"{where}: rule name {name!r} is used twice")
-        names.add(name)
-        examples[name] = []
-        last_rule = name
-        pending.append((name, number, kind, pattern, where))
-    for order, (name, number, kind, pattern, where) in enumerate(pending):
-        expanded = _expand(pattern, macros, vocabulary, where)
+        rule_line = _rule_line(columns, number, where)
+        if rule_line.name in examples:
+            raise VocabularyError(f"{where}: rule name {rule_line.name!r} is used twice")
+        examples[rule_line.name] = []
+        last_rule = rule_line.name
+        pending.append(rule_line)
+    for order, line in enumerate(pending):
+        expanded = _expand(line.pattern, macros, vocabulary, line.where)
         try:
             regex = re.compile(rf"(?<![\w-])(?:{expanded})(?![\w-])", re.IGNORECASE)
         except re.error as error:
             raise VocabularyError(
-                f"{where}: rule {name!r} is not a valid regex after expansion: {error}"
+                f"{line.where}: rule {line.name!r} is not a valid regex after expansion: {error}"
             ) from error
-        rules.append(Rule(name, kind, order, regex, number, tuple(examples[name])))
+        _check_slots(regex, line.where)
+        rules.append(
+            Rule(line.name, line.kind, order, regex, line.line, tuple(examples[line.name]), line.flags)
+        )
     return Grammar(rules=tuple(rules), vocabulary=vocabulary, path=path)
 
 

@@ -15,7 +15,7 @@ from typing import Any
 
 import polars as pl
 
-from chronique.model import Grain
+from chronique.model import DAY_GRAINS, Grain
 from chronique.vocabulary import Vocabulary
 
 logger = logging.getLogger(__name__)
@@ -31,7 +31,6 @@ _LEADING_BLOCK = re.compile(r"^(\d+)([.)])|^([-+=])")
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 
 _MOD_NOTES: Mapping[str, str] = {"START": "(début)", "MID": "(mi-)", "END": "(fin)"}
-_DAY_GRAINS = frozenset({Grain.DAY, Grain.TIME, Grain.PART_OF_DAY})
 # How coarse a heading is, used only to break ties between groups with the same calendar range
 _COARSENESS: Mapping[str, int] = {str(grain): rank for rank, grain in enumerate(Grain)}
 _CLOCK = re.compile(r"T(\d{2}):(\d{2})")
@@ -107,14 +106,49 @@ def day_heading(day: dt.date, vocabulary: Vocabulary) -> str:
     return f"{vocabulary.weekday_name(day.isoweekday())} {_full_date(day, vocabulary)}"
 
 
-def _quarter_heading(value: str, start: dt.date, end: dt.date, vocabulary: Vocabulary) -> str:
-    quarter = (start.month - 1) // 3 + 1
-    return f"{quarter}{'er' if quarter == 1 else 'e'} trimestre {start.year}"
-
-
 _Heading = Callable[[str, dt.date, dt.date, Vocabulary], str]
 
-_HEADINGS: Mapping[str, _Heading] = {
+
+def _part_of_year(months: int, noun: str) -> _Heading:
+    """``1er trimestre 2022``, ``2e semestre 2020``: which part of ``months`` months the range starts in."""
+
+    def part_heading(value: str, start: dt.date, end: dt.date, vocabulary: Vocabulary) -> str:
+        number = (start.month - 1) // months + 1
+        return f"{number}{'er' if number == 1 else 'e'} {noun} {start.year}"
+
+    return part_heading
+
+
+_ROMAN_DIGITS = (
+    (100, "C"),
+    (90, "XC"),
+    (50, "L"),
+    (40, "XL"),
+    (10, "X"),
+    (9, "IX"),
+    (5, "V"),
+    (4, "IV"),
+    (1, "I"),
+)
+
+
+def _roman(number: int) -> str:
+    """19 → XIX (centuries: up to C)."""
+    digits = []
+    for value, numeral in _ROMAN_DIGITS:
+        count, number = divmod(number, value)
+        digits.append(numeral * count)
+    return "".join(digits)
+
+
+def _century_heading(value: str, start: dt.date, end: dt.date, vocabulary: Vocabulary) -> str:
+    """``XIXe siècle`` for the years 1800 to 1899."""
+    return f"{_roman(end.year // 100 + 1)}e siècle"
+
+
+# Every Grain, with its heading; None for the grains that never reach a timeline row: an event dated by
+# a "désormais" (REF) is dated to its publication day (events.py), and a duration dates nothing (anchors.py).
+GRAIN_HEADINGS: Mapping[str, _Heading | None] = {
     # timed events go under their day's heading; the time is shown in the bullet
     Grain.TIME: lambda value, start, end, vocabulary: day_heading(start, vocabulary),
     Grain.PART_OF_DAY: lambda value, start, end, vocabulary: day_heading(start, vocabulary),
@@ -123,18 +157,23 @@ _HEADINGS: Mapping[str, _Heading] = {
     Grain.WEEK: lambda value, start, end, vocabulary: f"semaine du {_full_date(start, vocabulary)}",
     Grain.WEEKEND: lambda value, start, end, vocabulary: f"week-end du {_full_date(start, vocabulary)}",
     Grain.SEASON: _season_heading,
-    Grain.QUARTER: _quarter_heading,
+    Grain.QUARTER: _part_of_year(3, "trimestre"),
+    Grain.HALF_YEAR: _part_of_year(6, "semestre"),
     Grain.YEAR: lambda value, start, end, vocabulary: str(start.year),
     Grain.DECADE: lambda value, start, end, vocabulary: f"années {start.year}",
+    Grain.CENTURY: _century_heading,
     Grain.INTERVAL: _interval_heading,
+    Grain.REF: None,
+    Grain.DURATION: None,
 }
 
 
 def heading(grain: str, value: str, start: dt.date, end: dt.date, vocabulary: Vocabulary) -> str:
     """The French heading of a group of events sharing one date."""
-    if grain in _HEADINGS:
-        return _HEADINGS[grain](value, start, end, vocabulary)
-    return escape_markdown(value)  # century, and anything newer: the TIMEX3 value says it exactly
+    make = GRAIN_HEADINGS.get(grain)
+    if make is None:  # a grain that is never on a timeline: the TIMEX3 value says it exactly
+        return escape_markdown(value)
+    return make(value, start, end, vocabulary)
 
 
 def _clock(grain: str, value: str, vocabulary: Vocabulary) -> str | None:
@@ -189,7 +228,7 @@ def _group_of(row: Mapping[str, Any], vocabulary: Vocabulary) -> _Group:
     grain = row["grain"]
     title = heading(grain, row["value"], start, end, vocabulary)
     # timed events and same-day intervals share their day's heading, so they must share its key too
-    if grain in _DAY_GRAINS or (grain == Grain.INTERVAL and start == end):
+    if grain in DAY_GRAINS or (grain == Grain.INTERVAL and start == end):
         return _Group(start, start, _COARSENESS[Grain.DAY], title)
     return _Group(start, end, _COARSENESS.get(grain, len(_COARSENESS)), title)
 

@@ -21,12 +21,66 @@ class Grain(StrEnum):
     MONTH = "month"
     QUARTER = "quarter"
     SEASON = "season"
+    HALF_YEAR = "half_year"  # TIMEX3 2020-H1; "half_year" rather than "half" says half of what
     YEAR = "year"
     DECADE = "decade"
     CENTURY = "century"
     INTERVAL = "interval"
     REF = "ref"
     DURATION = "duration"
+
+
+# The grains of one day: they share the day's heading and become the anchor of what follows them.
+DAY_GRAINS = frozenset({Grain.DAY, Grain.TIME, Grain.PART_OF_DAY})
+
+
+class RuleKind(StrEnum):
+    """What a rule of ``data/rules.txt`` finds: its second column."""
+
+    DATE = "date"
+    TIME = "time"
+    INTERVAL = "interval"
+    AGO = "ago"  # counted back from the publication date: "il y a trois jours"
+    IN = "in"  # counted on from the publication date: "dans deux semaines"
+    LATER = "later"  # counted on from the last date the text named: "deux jours plus tard"
+    EARLIER = "earlier"  # counted back from the last date the text named: "trois semaines plus tôt"
+    DURATION = "duration"
+    SET = "set"
+    REF = "ref"
+    NEGATIVE = "negative"  # not a time expression: vetoes the matches it overlaps
+
+
+# Kinds that count units from a reference date; their direction is in the words, not in the tense.
+COUNTED_KINDS = frozenset({RuleKind.AGO, RuleKind.IN, RuleKind.LATER, RuleKind.EARLIER})
+
+
+class RuleFlag(StrEnum):
+    """Behaviour a rule asks for beyond its kind: the flags column of ``data/rules.txt``."""
+
+    # a bare number read as a year, dropped when the parse says it counts something ("2000 personnes")
+    QUANTITY_CHECK = "quantity_check"
+    # two days naming the night between them: tagged as the first day's night (TimeML's 1999-08-23TNI)
+    NIGHT = "night"
+
+
+class Relation(StrEnum):
+    """Which way a word moves a date from its reference: the keys of ``data/relations.tsv``."""
+
+    LAST = "last"  # dernier, passé: the one before
+    NEXT = "next"  # prochain: the one after
+    THIS = "this"  # ce, cette: the one containing the reference date
+
+
+class Unit(StrEnum):
+    """A calendar unit a shift counts in: the keys of ``data/units.tsv``."""
+
+    DAY = "day"
+    WEEK = "week"
+    WEEKEND = "weekend"
+    MONTH = "month"
+    YEAR = "year"
+    HOUR = "hour"
+    MINUTE = "minute"
 
 
 class TimexType(StrEnum):
@@ -120,9 +174,9 @@ class Fields:
     holiday: str | None = None  # key in holidays.tsv
     # deictic or anaphoric shift: "hier" = -1 day from publication, "la veille" = -1 day from the anchor
     shift: int | None = None
-    shift_unit: str | None = None  # day, week, month, year, weekend
+    shift_unit: Unit | None = None
     from_anchor: bool = False
-    relation: str | None = None  # last, next, this (dernier / prochain / ce)
+    relation: Relation | None = None  # dernier / prochain / ce
     modifier: str | None = None  # TIMEX3 mod: START, MID, END, APPROX, ...
     ref: str | None = None  # PRESENT_REF, PAST_REF, FUTURE_REF
     duration: str | None = None  # ISO 8601 duration, P3D
@@ -136,11 +190,12 @@ class TimeMention:
     start: int
     end: int
     text: str
-    rule: str
-    kind: str  # date, time, interval, duration, set, ref
+    rule: str  # the rule's name, for messages only: behaviour goes by kind and flags
+    kind: RuleKind
     fields: Fields
     # for an interval: the spans of its two members ("les 6" and "13 avril prochains")
     parts: tuple[tuple[int, int], tuple[int, int]] | None = None
+    flags: frozenset[RuleFlag] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)

@@ -20,11 +20,23 @@ import datetime as dt
 import functools
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
+from typing import ClassVar
 
 import dateparser
 
 from chronique import calendar as cal
-from chronique.model import Direction, Fields, Grain, ResolvedValue, TimeMention, TimexType
+from chronique.model import (
+    COUNTED_KINDS,
+    Direction,
+    Fields,
+    Grain,
+    Relation,
+    ResolvedValue,
+    RuleKind,
+    TimeMention,
+    TimexType,
+    Unit,
+)
 from chronique.vocabulary import Vocabulary
 
 
@@ -61,15 +73,15 @@ def parse_day_count(text: str, published: dt.date) -> dt.date | None:
 
 
 def choose(
-    candidates: Sequence[dt.date], published: dt.date, direction: Direction, relation: str | None
+    candidates: Sequence[dt.date], published: dt.date, direction: Direction, relation: Relation | None
 ) -> dt.date | None:
     """Among candidate dates, the one the words and the tense point to."""
     if not candidates:
         return None
-    if relation == "last":
+    if relation is Relation.LAST:
         before = [c for c in candidates if c < published]
         return max(before) if before else None
-    if relation == "next":
+    if relation is Relation.NEXT:
         after = [c for c in candidates if c > published]
         return min(after) if after else None
     if direction is Direction.PAST:
@@ -102,6 +114,10 @@ def _safe_date(year: int, month: int, day: int) -> dt.date | None:
         return None
 
 
+# A method of Resolver that resolves one shape of calendar Fields.
+_Shape = Callable[["Resolver", TimeMention, Context], ResolvedValue | None]
+
+
 class Resolver:
     """Resolves mentions; configured once with the vocabulary (holiday rules)."""
 
@@ -111,12 +127,12 @@ class Resolver:
     def __call__(self, mention: TimeMention, context: Context) -> ResolvedValue | None:
         """The value of a mention, or None when it names no date we can compute."""
         fields = mention.fields
-        if mention.kind == "ref" and fields.ref:
+        if mention.kind is RuleKind.REF and fields.ref:
             # "désormais", "actuellement": the present is the publication day; past and future have no date
             today = context.published if fields.ref == "PRESENT_REF" else None
             return ResolvedValue(fields.ref, TimexType.DATE, Grain.REF, today, today)
-        if mention.kind in {"duration", "set"}:
-            kind = TimexType.DURATION if mention.kind == "duration" else TimexType.SET
+        if mention.kind in {RuleKind.DURATION, RuleKind.SET}:
+            kind = TimexType.DURATION if mention.kind is RuleKind.DURATION else TimexType.SET
             return ResolvedValue(fields.duration or "P1D", kind, Grain.DURATION, None, None)
         if fields.end is not None:
             return self._interval(mention, context)
@@ -155,22 +171,22 @@ class Resolver:
         shift = fields.shift or 0
         unit = fields.shift_unit
         mod = fields.modifier
-        if unit in {"day", "hour", "minute"}:
-            day = base + dt.timedelta(days=shift) if unit == "day" else base
-            if unit == "day" and not fields.from_anchor and mention.kind in {"ago", "in"}:
+        if unit in {Unit.DAY, Unit.HOUR, Unit.MINUTE}:
+            day = base + dt.timedelta(days=shift) if unit is Unit.DAY else base
+            if unit is Unit.DAY and not fields.from_anchor and mention.kind in {RuleKind.AGO, RuleKind.IN}:
                 day = parse_day_count(mention.text, context.published) or day
             return self._on_day(day, fields)
-        if unit == "week" and mention.kind in {"ago", "in", "later", "earlier"}:
+        if unit is Unit.WEEK and mention.kind in COUNTED_KINDS:
             # a counted number of weeks lands on a day: "il y a une semaine" is seven days ago
             return self._on_day(base + dt.timedelta(weeks=shift), fields)
-        if unit == "week":
+        if unit is Unit.WEEK:
             return cal.week_value(base + dt.timedelta(weeks=shift), mod=mod)
-        if unit == "weekend":
+        if unit is Unit.WEEKEND:
             return cal.weekend_value(self._weekend_saturday(base, fields, context.direction), mod=mod)
-        if unit == "month":
+        if unit is Unit.MONTH:
             moved = cal.add_months(base, shift)
             return cal.month_value(moved.year, moved.month, mod=mod)
-        if unit == "year":
+        if unit is Unit.YEAR:
             return cal.year_value(base.year + shift, mod=mod)
         return None
 
@@ -179,9 +195,11 @@ class Resolver:
         saturday_this_week = base + dt.timedelta(days=6 - base.isoweekday())
         if base.isoweekday() == 7:  # Sunday: this weekend began yesterday
             saturday_this_week = base - dt.timedelta(days=1)
-        if fields.relation == "last" or (fields.relation in {None, "this"} and fields.shift == -1):
+        if fields.relation is Relation.LAST or (
+            fields.relation in {None, Relation.THIS} and fields.shift == -1
+        ):
             return saturday_this_week - dt.timedelta(weeks=1)
-        if fields.relation == "next" or (fields.shift or 0) > 0:
+        if fields.relation is Relation.NEXT or (fields.shift or 0) > 0:
             return saturday_this_week + dt.timedelta(
                 weeks=max(fields.shift or 1, 1) - (base.isoweekday() >= 6)
             )
@@ -201,14 +219,14 @@ class Resolver:
         published, weekday = context.published, fields.weekday
         assert weekday is not None
         offset_back = (published.isoweekday() - weekday) % 7
-        if fields.relation == "last":
+        if fields.relation is Relation.LAST:
             day = published - dt.timedelta(days=offset_back or 7)
-        elif fields.relation == "next":
+        elif fields.relation is Relation.NEXT:
             day = published + dt.timedelta(days=(weekday - published.isoweekday()) % 7 or 7)
         elif offset_back == 0:
             day = published  # a weekday equal to the publication's is the publication day
         elif context.direction in {Direction.FUTURE, Direction.PRESENT} or (
-            fields.relation == "this"
+            fields.relation is Relation.THIS
             and context.direction is Direction.NONE
             and weekday > published.isoweekday()
         ):
@@ -218,98 +236,128 @@ class Resolver:
         return self._on_day(day, fields)
 
     def _calendar(self, mention: TimeMention, context: Context) -> ResolvedValue | None:
-        fields = mention.fields
-        published, direction, mod = context.published, context.direction, fields.modifier
-        year = _full_year(fields, published)
-        if fields.day is not None and fields.month is not None:
-            if year is not None:
-                day = (
-                    parse_absolute(mention.text)
-                    if fields.end is None and "/" not in mention.text[:0]
-                    else None
-                )
-                day = day if day is not None and (day.month, day.day) == (fields.month, fields.day) else None
-                day = day or _safe_date(year, fields.month, fields.day)
-            else:
-                candidates = [
-                    d for y in _years_around(published) if (d := _safe_date(y, fields.month, fields.day))
-                ]
-                if fields.weekday is not None:
-                    candidates = [d for d in candidates if d.isoweekday() == fields.weekday] or candidates
-                    day = choose(candidates, published, Direction.NONE, fields.relation)
-                else:
-                    day = choose(candidates, published, direction, fields.relation)
-            return self._on_day(day, fields) if day else None
-        if fields.holiday is not None:
-            rule = self._holidays[fields.holiday]
-            dates = [self._holiday_date(rule, y) for y in ([year] if year else _years_around(published))]
-            day = choose([d for d in dates if d], published, direction, fields.relation)
-            return cal.day_value(day, mod=mod) if day else None
-        if fields.weekday is not None:
-            return self._weekday(fields, context)
-        if fields.month is not None:
-            return self._period(
-                year,
-                context,
-                fields,
-                lambda y: dt.date(y, fields.month or 1, 1),
-                lambda y: cal.month_value(y, fields.month or 1, mod=mod),
-            )
-        if fields.season is not None:
-            code = fields.season
-            return self._period(
-                year,
-                context,
-                fields,
-                lambda y: dt.date(y, cal.SEASON_START_MONTH[code], 1),
-                lambda y: cal.season_value(y, code, mod=mod),
-            )
-        if fields.quarter is not None and 1 <= fields.quarter <= 4:
-            quarter = fields.quarter
-            return self._period(
-                year,
-                context,
-                fields,
-                lambda y: dt.date(y, 3 * quarter - 2, 1),
-                lambda y: cal.quarter_value(y, quarter, mod=mod),
-            )
-        if fields.half is not None and 1 <= fields.half <= 2:
-            half = fields.half
-            return self._period(
-                year,
-                context,
-                fields,
-                lambda y: dt.date(y, 6 * half - 5, 1),
-                lambda y: cal.half_value(y, half, mod=mod),
-            )
-        if year is not None:
-            return cal.year_value(year, mod=mod)
-        if fields.decade is not None:
-            first = fields.decade
-            if first < 100:
-                first = (published.year // 100) * 100 + first
-                first = first - 100 if first > published.year else first
-            return cal.decade_value(first, mod=mod)
-        if fields.century is not None:
-            return cal.century_value(fields.century, mod=mod)
-        if fields.hour is not None or fields.part_of_day is not None:
-            # "ce soir" is the publication day's; a bare "14 h" or "la nuit" belongs to the last day named
-            return self._on_day(published if fields.relation == "this" else context.anchor, fields)
+        """A date named by calendar fields: resolved by the first shape of ``_SHAPES`` its fields have."""
+        for has_shape, resolve in self._SHAPES:
+            if has_shape(mention.fields):
+                return resolve(self, mention, context)
         return None
+
+    def _day_of_month(self, mention: TimeMention, context: Context) -> ResolvedValue | None:
+        """``le 27 mai 1998``, ``le 3 mars``, ``le samedi 5 juin``."""
+        fields, published = mention.fields, context.published
+        assert fields.day is not None and fields.month is not None
+        year = _full_year(fields, published)
+        if year is not None:
+            parsed = parse_absolute(mention.text) if fields.end is None else None
+            # dateparser reads the whole text: trust it only where it agrees with the fields on the day
+            agrees = parsed is not None and (parsed.month, parsed.day) == (fields.month, fields.day)
+            day = parsed if agrees else _safe_date(year, fields.month, fields.day)
+        else:
+            candidates = [
+                d for y in _years_around(published) if (d := _safe_date(y, fields.month, fields.day))
+            ]
+            direction = context.direction
+            if fields.weekday is not None:
+                # the weekday written with it picks the year; the tense no longer has a say
+                candidates = [d for d in candidates if d.isoweekday() == fields.weekday] or candidates
+                direction = Direction.NONE
+            day = choose(candidates, published, direction, fields.relation)
+        return self._on_day(day, fields) if day else None
+
+    def _holiday(self, mention: TimeMention, context: Context) -> ResolvedValue | None:
+        """``Noël``, ``le 14-Juillet``, ``Pâques 2023``."""
+        fields, published = mention.fields, context.published
+        assert fields.holiday is not None
+        rule = self._holidays[fields.holiday]
+        year = _full_year(fields, published)
+        dates = [self._holiday_date(rule, y) for y in ([year] if year else _years_around(published))]
+        day = choose([d for d in dates if d], published, context.direction, fields.relation)
+        return cal.day_value(day, mod=fields.modifier) if day else None
+
+    def _named_weekday(self, mention: TimeMention, context: Context) -> ResolvedValue | None:
+        """``jeudi``, ``vendredi dernier``."""
+        return self._weekday(mention.fields, context)
+
+    def _month(self, mention: TimeMention, context: Context) -> ResolvedValue | None:
+        """``en avril``, ``mai 2021``."""
+        month, mod = mention.fields.month, mention.fields.modifier
+        assert month is not None
+        return self._period(mention.fields, context, lambda y: cal.month_value(y, month, mod=mod))
+
+    def _season(self, mention: TimeMention, context: Context) -> ResolvedValue | None:
+        """``cet été``, ``l'hiver 2021``."""
+        code, mod = mention.fields.season, mention.fields.modifier
+        assert code is not None
+        return self._period(mention.fields, context, lambda y: cal.season_value(y, code, mod=mod))
+
+    def _quarter(self, mention: TimeMention, context: Context) -> ResolvedValue | None:
+        """``au premier trimestre``."""
+        quarter, mod = mention.fields.quarter, mention.fields.modifier
+        assert quarter is not None
+        return self._period(mention.fields, context, lambda y: cal.quarter_value(y, quarter, mod=mod))
+
+    def _half(self, mention: TimeMention, context: Context) -> ResolvedValue | None:
+        """``au premier semestre 2020``."""
+        half, mod = mention.fields.half, mention.fields.modifier
+        assert half is not None
+        return self._period(mention.fields, context, lambda y: cal.half_value(y, half, mod=mod))
+
+    def _year(self, mention: TimeMention, context: Context) -> ResolvedValue | None:
+        """``en 2019``, ``en 98``."""
+        year = _full_year(mention.fields, context.published)
+        return cal.year_value(year, mod=mention.fields.modifier) if year is not None else None
+
+    def _decade(self, mention: TimeMention, context: Context) -> ResolvedValue | None:
+        """``les années 1990``; ``les années 90``: the latest such decade not after the publication."""
+        first, published = mention.fields.decade, context.published
+        assert first is not None
+        if first < 100:
+            first = (published.year // 100) * 100 + first
+            first = first - 100 if first > published.year else first
+        return cal.decade_value(first, mod=mention.fields.modifier)
+
+    def _century(self, mention: TimeMention, context: Context) -> ResolvedValue | None:
+        """``au XIXe siècle``."""
+        assert mention.fields.century is not None
+        return cal.century_value(mention.fields.century, mod=mention.fields.modifier)
+
+    def _time_of_day(self, mention: TimeMention, context: Context) -> ResolvedValue | None:
+        """``ce soir`` is the publication day's; a bare ``14 h`` or ``la nuit``, the last day named's."""
+        fields = mention.fields
+        return self._on_day(context.published if fields.relation is Relation.THIS else context.anchor, fields)
+
+    # The shapes of calendar Fields, most specific first: a mention is resolved by the first it has.
+    _SHAPES: ClassVar[tuple[tuple[Callable[[Fields], bool], _Shape], ...]] = (
+        (lambda f: f.day is not None and f.month is not None, _day_of_month),
+        (lambda f: f.holiday is not None, _holiday),
+        (lambda f: f.weekday is not None, _named_weekday),
+        (lambda f: f.month is not None, _month),
+        (lambda f: f.season is not None, _season),
+        (lambda f: f.quarter is not None and 1 <= f.quarter <= 4, _quarter),
+        (lambda f: f.half is not None and 1 <= f.half <= 2, _half),
+        (lambda f: f.year is not None, _year),
+        (lambda f: f.decade is not None, _decade),
+        (lambda f: f.century is not None, _century),
+        (lambda f: f.hour is not None or f.part_of_day is not None, _time_of_day),
+    )
 
     @staticmethod
     def _period(
-        year: int | None,
-        context: Context,
-        fields: Fields,
-        start_of: Callable[[int], dt.date],
-        value_of: Callable[[int], ResolvedValue],
+        fields: Fields, context: Context, value_of: Callable[[int], ResolvedValue]
     ) -> ResolvedValue | None:
-        """A month, season or quarter: the year is written, or comes from the relation word or the tense."""
+        """A month, season, quarter or half-year: the year is written, or comes from the relation word or
+        the tense."""
+        year = _full_year(fields, context.published)
         if year is not None:
             return value_of(year)
+
+        def start_of(year: int) -> dt.date:
+            start = value_of(year).date_start
+            assert start is not None  # a month, season, quarter or half-year always has its range
+            return start
+
         published = context.published
-        if fields.relation == "this":
+        if fields.relation is Relation.THIS:
             return value_of(published.year)
         candidates = [start_of(y) for y in _years_around(published)]
         current = max(c for c in candidates if c <= published) if fields.relation is None else None
@@ -321,7 +369,7 @@ class Resolver:
         chosen = choose(candidates, published, context.direction, fields.relation)
         if chosen is None:
             return None
-        if fields.relation == "last" and value_of(chosen.year).date_end is not None:
+        if fields.relation is Relation.LAST and value_of(chosen.year).date_end is not None:
             ended = [
                 c
                 for c in candidates

@@ -20,7 +20,7 @@ from typing import Any
 
 from chronique.files import write_atomic
 from chronique.ingest import read_articles, unique_printable
-from chronique.model import Article, ArticleResult, Options, Rejection, TimeExpression, TimexType
+from chronique.model import Article, ArticleResult, Options, Rejection, RuleFlag, TimeExpression, TimexType
 from chronique.pipeline import analyse
 from chronique.read_jsonl import jsonl_records
 
@@ -35,7 +35,7 @@ def timeml_members(expression: TimeExpression) -> list[dict[str, Any]]:
     base: dict[str, Any] = {"type": resolved.type.value, "grain": resolved.grain.value}
     if resolved.mod:
         base["mod"] = resolved.mod
-    if mention.rule == "night_interval" and resolved.date_start is not None:
+    if RuleFlag.NIGHT in mention.flags and resolved.date_start is not None:
         night = f"{resolved.date_start.isoformat()}TNI"
         return [{"start": mention.start, "end": mention.end, "text": mention.text, "value": night, **base}]
     if mention.parts is not None and "/" in resolved.value:

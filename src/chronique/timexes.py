@@ -16,13 +16,23 @@ from spacy.tokens import Doc
 
 from chronique.extract import find_mentions
 from chronique.grammar import Grammar, load_grammar
-from chronique.model import Direction, Grain, Sentence, TimeExpression, TimeMention
+from chronique.model import (
+    COUNTED_KINDS,
+    DAY_GRAINS,
+    Direction,
+    Grain,
+    RuleFlag,
+    RuleKind,
+    Sentence,
+    TimeExpression,
+    TimeMention,
+    Unit,
+)
 from chronique.resolve import Context, Resolver
 from chronique.tense import completes_noun, cue_direction, direction_of
 
-ANCHORING_GRAINS = frozenset({Grain.DAY, Grain.TIME, Grain.PART_OF_DAY})
 # Kinds whose value does not depend on a tense: skip the parse look-up for them.
-_DIRECTIONLESS_KINDS = frozenset({"ref", "duration", "set", "ago", "in", "later", "earlier"})
+_DIRECTIONLESS_KINDS = frozenset({RuleKind.REF, RuleKind.DURATION, RuleKind.SET, *COUNTED_KINDS})
 
 
 @functools.cache
@@ -33,7 +43,7 @@ def default_resolver() -> Resolver:
 
 def _is_quantity(doc: Doc, mention: TimeMention) -> bool:
     """A bare number read as a year that the parse says counts something: "2000 personnes"."""
-    if mention.rule != "year_bare":
+    if RuleFlag.QUANTITY_CHECK not in mention.flags:
         return False
     span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
     # a cardinal before its noun counts it ("2000 personnes"); after it, it names a year ("le bilan 2001")
@@ -58,7 +68,7 @@ def _clock_before_its_day(text: str, mention: TimeMention, following: TimeMentio
     is_bare_clock = (
         fields.hour is not None and fields.weekday is None and fields.shift is None and fields.day is None
     )
-    names_day = day.weekday is not None or day.day is not None or day.shift_unit == "day"
+    names_day = day.weekday is not None or day.day is not None or day.shift_unit is Unit.DAY
     gap = text[mention.end : following.start]
     return is_bare_clock and names_day and len(gap) <= 3 and not gap.strip(" ,")
 
@@ -104,7 +114,7 @@ def time_expressions(
         resolved = resolver(mention, Context(published=published, anchor=anchor, direction=direction))
         if resolved is None:
             continue
-        if resolved.grain in ANCHORING_GRAINS and resolved.date_start is not None:
+        if resolved.grain in DAY_GRAINS and resolved.date_start is not None:
             anchor = resolved.date_start
         if (
             resolved.grain is Grain.YEAR
@@ -122,4 +132,4 @@ def _lacks_year(mention: TimeMention) -> bool:
     """A month, season or dated day written without a year or a relation word ("en janvier")."""
     fields = mention.fields
     names_period = fields.month is not None or fields.season is not None
-    return names_period and fields.year is None and fields.relation is None and mention.kind == "date"
+    return names_period and fields.year is None and fields.relation is None and mention.kind is RuleKind.DATE

@@ -11,8 +11,11 @@ import functools
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
+from enum import StrEnum
 from importlib import resources
 from pathlib import Path
+
+from chronique.model import Relation, Unit
 
 DATA_PACKAGE = "chronique.data"
 
@@ -174,7 +177,6 @@ def _validate_keys(vocabulary: Vocabulary, path_of: Mapping[str, str]) -> None:
         "months": {str(m) for m in range(1, 13)},
         "weekdays": {str(d) for d in range(1, 8)},
         "seasons": {"SP", "SU", "FA", "WI"},
-        "relations": {"last", "next", "this"},
         "parts_of_day": {"MO", "AF", "EV", "NI", "DT"},
         "verbs": {
             "etre_verbs",
@@ -212,9 +214,22 @@ def _validate_keys(vocabulary: Vocabulary, path_of: Mapping[str, str]) -> None:
             raise VocabularyError(
                 f"{path_of['holidays']}:{entry.line}: date rule {rule!r} is neither MM-DD nor easter+N"
             )
-    for entry in vocabulary["units"].entries:
-        if entry.key not in {"day", "week", "weekend", "month", "year", "hour", "minute"}:
-            raise VocabularyError(f"{path_of['units']}:{entry.line}: unknown unit key {entry.key!r}")
+    _validate_enum_keys(vocabulary["units"], Unit, path_of["units"], every_member=False)
+    _validate_enum_keys(vocabulary["relations"], Relation, path_of["relations"], every_member=True)
+
+
+def _validate_enum_keys(lexicon: Lexicon, enum: type[StrEnum], path: str, *, every_member: bool) -> None:
+    """Each key must name a member of the enum the code knows; ``every_member``: each member needs words."""
+    known = {member.value for member in enum}
+    for entry in lexicon.entries:
+        if entry.key not in known:
+            raise VocabularyError(
+                f"{path}:{entry.line}: unknown {enum.__name__.lower()} key {entry.key!r}; "
+                f"known: {', '.join(sorted(known))}"
+            )
+    missing = known - {entry.key for entry in lexicon.entries}
+    if every_member and missing:
+        raise VocabularyError(f"{path}: no line for key(s) {sorted(missing)}; each needs its French words")
 
 
 def read_data_file(file_name: str) -> tuple[str, str]:

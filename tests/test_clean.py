@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import pytest
 
-from chronique.clean import clean
+from chronique.clean import Boilerplate, clean
+from chronique.vocabulary import load
 from tests.conftest import ROOT
 
 SEED = (ROOT / "seeds" / "000_b5c863f8a0090c42.txt").read_text(encoding="utf-8")
+BOILERPLATE = Boilerplate.from_vocabulary(load())
 
 
 def test_seed_boilerplate_is_blanked_with_offsets_kept() -> None:
-    cleaned = clean(SEED)
+    cleaned = clean(SEED, BOILERPLATE)
     assert len(cleaned.text) == len(SEED)
     assert [SEED[a:b] for a, b in cleaned.dropped] == [
         "Kharkiv Kharkiv",
@@ -35,4 +37,4 @@ def test_seed_boilerplate_is_blanked_with_offsets_kept() -> None:
     ],
 )
 def test_clean_rows(text: str, title: str | None, expected: str) -> None:
-    assert clean(text, title).text == expected
+    assert clean(text, BOILERPLATE, title).text == expected

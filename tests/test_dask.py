@@ -11,7 +11,7 @@ import pytest
 from distributed import Client, LocalCluster
 from prefect.settings import PREFECT_API_URL, PREFECT_HOME, temporary_settings
 
-from chronique.nlp import load_model
+from chronique.analyzer import analyzers_made
 from chronique.state import read_state
 from flows.build_timeline import build_timeline, task_runner
 from tests.orchestration import PrefectServer, prefect_server, write_articles
@@ -22,8 +22,8 @@ pytestmark = pytest.mark.slow
 
 
 def model_loads() -> int:
-    """How many times this process loaded a spaCy model."""
-    return load_model.cache_info().misses
+    """How many analyzers (each with its spaCy model) this process made."""
+    return analyzers_made()
 
 
 def test_dask_cluster_writes_what_the_in_process_run_writes(

@@ -7,7 +7,6 @@ expression nearest to it in the dependency tree. Only the first kind leads a tim
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
@@ -15,7 +14,7 @@ from spacy.tokens import Doc, Span, Token
 
 from chronique.model import Grain, TimeExpression
 from chronique.nlp import sentence_of, sentence_spans
-from chronique.vocabulary import Vocabulary, load
+from chronique.vocabulary import Vocabulary
 
 # Finer first: when two expressions are equally near a predicate, the finer one dates it.
 GRAIN_PRECISION: Mapping[Grain, int] = {
@@ -59,12 +58,6 @@ class EventLexicon:
             modal_verbs=verbs.forms_of("modal_verbs"),
             inherit_cues=vocabulary["cues"].forms_of("inherit"),
         )
-
-
-@functools.cache
-def default_event_lexicon() -> EventLexicon:
-    """The packaged lexicon, built once."""
-    return EventLexicon.from_vocabulary(load())
 
 
 @dataclass(frozen=True, slots=True)

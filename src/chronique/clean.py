@@ -6,17 +6,23 @@ a title line the scraper doubled (``Kharkiv Kharkiv``), and a first line that re
 
 from __future__ import annotations
 
-import functools
+from dataclasses import dataclass
 
 from chronique.model import CleanText
-from chronique.vocabulary import Vocabulary, load, normalise
+from chronique.vocabulary import Vocabulary, normalise
 
 
-@functools.cache
-def _boilerplate(vocabulary: Vocabulary) -> tuple[frozenset[str], tuple[str, ...]]:
-    forms = vocabulary["boilerplate"].forms_of("line")
-    prefixes = tuple(form for form in forms if form.endswith(":"))
-    return forms, prefixes
+@dataclass(frozen=True, slots=True)
+class Boilerplate:
+    """The boilerplate lines of ``data/boilerplate.tsv``: whole lines, and prefixes (forms ending in ':')."""
+
+    lines: frozenset[str]
+    prefixes: tuple[str, ...]
+
+    @classmethod
+    def from_vocabulary(cls, vocabulary: Vocabulary) -> Boilerplate:
+        forms = vocabulary["boilerplate"].forms_of("line")
+        return cls(lines=forms, prefixes=tuple(sorted(form for form in forms if form.endswith(":"))))
 
 
 def _is_doubled(line: str) -> bool:
@@ -26,9 +32,9 @@ def _is_doubled(line: str) -> bool:
     return len(words) >= 2 and len(words) % 2 == 0 and words[:half] == words[half:]
 
 
-def clean(text: str, title: str | None = None, vocabulary: Vocabulary | None = None) -> CleanText:
+def clean(text: str, boilerplate: Boilerplate, title: str | None = None) -> CleanText:
     """Blank out boilerplate lines; the result has the same length and line breaks as ``text``."""
-    forms, prefixes = _boilerplate(vocabulary or load())
+    forms, prefixes = boilerplate.lines, boilerplate.prefixes
     title_key = normalise(title) if title else None
     pieces: list[str] = []
     dropped: list[tuple[int, int]] = []

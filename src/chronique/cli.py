@@ -10,6 +10,7 @@ output holds the error instead of tags.
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import re
 from pathlib import Path
@@ -96,6 +97,50 @@ def _check_paths(input_path: Path, output_dir: Path) -> None:
             )
 
 
+# Every Options field is a flag of both commands, its default taken from Options itself.
+_DEFAULTS = Options()
+BatchSize = Annotated[int, typer.Option(min=1, help="Articles per spaCy batch (nlp.pipe's batch_size).")]
+NProcess = Annotated[
+    int,
+    typer.Option(
+        min=1,
+        help="chronique's worker processes: each analyses whole batches of articles (parse, time "
+        "expressions, events); 1 analyses in this process.",
+    ),
+]
+MaxTextChars = Annotated[
+    int, typer.Option(min=1, help="Longest article text accepted, in characters; a longer one is rejected.")
+]
+IncludeDurations = Annotated[
+    bool,
+    typer.Option(
+        "--include-durations/--no-include-durations",
+        "--durations/--no-durations",
+        help="Also emit DURATION and SET expressions (chronique tag).",
+    ),
+]
+Model = Annotated[str, typer.Option(help="The spaCy pipeline: an installed package's name or a folder.")]
+DataDir = Annotated[
+    Path | None,
+    typer.Option(
+        exists=True,
+        file_okay=False,
+        help="A folder of vocabulary (*.tsv) and rules (rules.txt) to use instead of chronique's own.",
+    ),
+]
+
+
+def _options(**fields: object) -> Options:
+    """The options the flags give (names as in ``Options``); a bad value is a usage error."""
+    try:
+        return Options(**fields)  # type: ignore[arg-type]  # the flags are typed by typer
+    except ValueError as err:
+        raise _usage_error(f"bad option: {err}") from None
+
+
+OPTION_FIELDS = tuple(field.name for field in dataclasses.fields(Options))
+
+
 @app.command()
 def run(
     input_path: Annotated[
@@ -105,8 +150,12 @@ def run(
         Path, typer.Argument(help="Where timeline.parquet, timeline.md and rejected.md go.")
     ],
     *,
-    batch_size: Annotated[int, typer.Option(min=1, help="Articles per spaCy batch.")] = 32,
-    n_process: Annotated[int, typer.Option(min=1, help="spaCy worker processes.")] = 1,
+    batch_size: BatchSize = _DEFAULTS.batch_size,
+    n_process: NProcess = _DEFAULTS.n_process,
+    max_text_chars: MaxTextChars = _DEFAULTS.max_text_chars,
+    include_durations: IncludeDurations = _DEFAULTS.include_durations,
+    model: Model = _DEFAULTS.model,
+    data_dir: DataDir = _DEFAULTS.data_dir,
     incremental: Annotated[
         bool,
         typer.Option(help="Analyse only new or changed articles and merge them into OUTPUT's timeline."),
@@ -125,7 +174,15 @@ def run(
     pipeline_logger = logging.getLogger("chronique.pipeline")
     pipeline_logger.addFilter(_REJECTIONS_FILTER)
     try:
-        report = run_pipeline(input_path, output_dir, Options(batch_size=batch_size, n_process=n_process))
+        options = _options(
+            batch_size=batch_size,
+            n_process=n_process,
+            max_text_chars=max_text_chars,
+            include_durations=include_durations,
+            model=model,
+            data_dir=data_dir,
+        )
+        report = run_pipeline(input_path, output_dir, options)
     except OSError as err:
         _echo_error(
             f"{output_dir}: the run failed ({err}) — fix the cause and run again; "
@@ -153,7 +210,13 @@ def tag(
         typer.Argument(help='JSONL: {"doc_id"|"id", "published", "text"} per line (or any input of run).'),
     ],
     output_path: Annotated[Path, typer.Argument(help="JSONL: doc_id, timexes, events per line.")],
-    durations: Annotated[bool, typer.Option(help="Also emit DURATION and SET expressions.")] = False,
+    *,
+    batch_size: BatchSize = _DEFAULTS.batch_size,
+    n_process: NProcess = _DEFAULTS.n_process,
+    max_text_chars: MaxTextChars = _DEFAULTS.max_text_chars,
+    include_durations: IncludeDurations = _DEFAULTS.include_durations,
+    model: Model = _DEFAULTS.model,
+    data_dir: DataDir = _DEFAULTS.data_dir,
     verbose: Annotated[bool, typer.Option("--verbose", "-v")] = False,
 ) -> None:
     """Tag time expressions (TIMEX3) and dated events, with character offsets."""
@@ -165,7 +228,15 @@ def tag(
     from chronique.tagging import tag_file  # noqa: PLC0415  # spaCy loads only for real work
 
     try:
-        report = tag_file(input_path, output_path, Options(include_durations=durations))
+        options = _options(
+            batch_size=batch_size,
+            n_process=n_process,
+            max_text_chars=max_text_chars,
+            include_durations=include_durations,
+            model=model,
+            data_dir=data_dir,
+        )
+        report = tag_file(input_path, output_path, options)
     except OSError as err:
         _echo_error(f"{output_path}: tagging failed ({err}) — fix the cause and run again.")
         raise typer.Exit(EXIT_FAILED) from None

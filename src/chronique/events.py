@@ -19,7 +19,7 @@ from dataclasses import replace
 from spacy.tokens import Doc, Span, Token
 
 from chronique import calendar as cal
-from chronique.anchors import EventLexicon, anchors_in, default_event_lexicon, inherited_anchors
+from chronique.anchors import EventLexicon, anchors_in, inherited_anchors
 from chronique.model import (
     DAY_GRAINS,
     Anchoring,
@@ -285,10 +285,9 @@ def find_events(
     doc: Doc,
     sentences: Sequence[Sentence],
     expressions: Sequence[TimeExpression],
-    lexicon: EventLexicon | None = None,
+    lexicon: EventLexicon,
 ) -> tuple[list[Event], list[Event]]:
     """The timeline's events of an article, and every dated predicate mention (for ``chronique tag``)."""
-    lexicon = lexicon or default_event_lexicon()
     mentions: list[Event] = []
     leading: list[Event] = []
     for anchor in anchors_in(doc, expressions, lexicon):

@@ -7,7 +7,6 @@ flags and slot names are checked at load, each error naming ``rules.txt:LINE``.
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -255,8 +254,7 @@ def parse_grammar(text: str, path: str, vocabulary: Vocabulary) -> Grammar:
     return Grammar(rules=tuple(rules), vocabulary=vocabulary, path=path)
 
 
-@functools.cache
 def load_grammar() -> Grammar:
-    """The packaged grammar, compiled once per process."""
+    """The packaged grammar, compiled afresh (the analysis keeps its own: ``chronique.analyzer``)."""
     text, path = read_data_file("rules.txt")
     return parse_grammar(text, path, load())

@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from enum import StrEnum
+from pathlib import Path
 
 
 class Grain(StrEnum):
@@ -266,7 +267,8 @@ class ArticleResult:
 class Options:
     """Settings passed to every stage; validated once."""
 
-    model: str = "fr_core_news_md"
+    model: str = "fr_core_news_md"  # the spaCy pipeline (an installed package or a folder)
+    data_dir: Path | None = None  # French vocabulary and rules; None: the packaged chronique/data
     batch_size: int = 32
     n_process: int = 1
     max_text_chars: int = 1_000_000

@@ -1,9 +1,8 @@
-"""The spaCy model: loaded once per process, only the components chronique uses."""
+"""The spaCy model, with only the components chronique uses (loaded once per process by the analyzer)."""
 
 from __future__ import annotations
 
 import bisect
-import functools
 from collections.abc import Iterable, Iterator
 from typing import TypeVar
 
@@ -33,9 +32,8 @@ def mark_paragraphs(doc: Doc) -> Doc:
     return doc
 
 
-@functools.cache
 def load_model(name: str) -> Language:
-    """Load a spaCy pipeline once per process (and so once per Dask worker), unused components off."""
+    """Load a spaCy pipeline with its unused components off (``chronique.analyzer`` keeps it)."""
     nlp = spacy.load(name)
     unused = [pipe for pipe in nlp.pipe_names if pipe not in USED_COMPONENTS]
     for pipe in unused:
@@ -45,11 +43,11 @@ def load_model(name: str) -> Language:
 
 
 def parse(
-    items: Iterable[tuple[str, Context]], model: str, *, batch_size: int = 32
+    items: Iterable[tuple[str, Context]], nlp: Language, *, batch_size: int
 ) -> Iterator[tuple[Doc, Context]]:
     """Parse texts in order, streaming, each with the object it belongs to (one process: see
     ``chronique.parallel`` for both cores)."""
-    yield from load_model(model).pipe(items, batch_size=batch_size, as_tuples=True)
+    yield from nlp.pipe(items, batch_size=batch_size, as_tuples=True)
 
 
 def sentences(doc: Doc) -> list[Sentence]:

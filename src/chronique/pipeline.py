@@ -14,8 +14,7 @@ from typing import TypeVar
 
 import polars as pl
 
-from chronique.clean import clean
-from chronique.events import find_events
+from chronique.analyzer import analyzer_for
 from chronique.files import (
     MARKDOWN_NAME,
     PARQUET_NAME,
@@ -27,7 +26,6 @@ from chronique.files import (
 from chronique.ingest import read_articles
 from chronique.markdown import render_markdown
 from chronique.model import Article, ArticleResult, Options, Rejection
-from chronique.nlp import parse, sentences
 from chronique.parallel import ordered_map
 from chronique.state import (
     DEFAULT_LOCK_TIMEOUT,
@@ -42,7 +40,6 @@ from chronique.state import (
     state_bytes,
 )
 from chronique.timeline import TIMELINE_SCHEMA, build_timeline, empty_timeline, merge_timelines
-from chronique.timexes import time_expressions
 from chronique.vocabulary import load
 
 logger = logging.getLogger(__name__)
@@ -73,14 +70,7 @@ def analyse(articles: Iterable[Article], options: Options) -> Iterator[ArticleRe
             batch_size=options.batch_size,
         )
         return
-    pairs = ((clean(article.text, article.title).text, article) for article in articles)
-    for doc, article in parse(pairs, options.model, batch_size=options.batch_size):
-        found = sentences(doc)
-        expressions = time_expressions(doc, article.published, found)
-        events, mentions = find_events(article, doc, found, expressions)
-        yield ArticleResult(
-            article=article, timexes=tuple(expressions), events=tuple(events), mentions=tuple(mentions)
-        )
+    yield from analyzer_for(options).analyse(articles, batch_size=options.batch_size)
 
 
 def _analyse_batch(articles: list[Article], options: Options) -> list[ArticleResult]:

@@ -8,7 +8,6 @@ The French words involved live in ``data/verbs.tsv`` and ``data/cues.tsv``.
 
 from __future__ import annotations
 
-import functools
 import re
 from dataclasses import dataclass
 
@@ -16,7 +15,7 @@ from spacy.tokens import Doc, Span, Token
 
 from chronique.model import Direction
 from chronique.nlp import sentence_of
-from chronique.vocabulary import Vocabulary, load
+from chronique.vocabulary import Vocabulary
 
 # spaCy reads these endings as passé simple; in news they are nearly always présent (il réunit, il dit).
 _AMBIGUOUS_PAST_ENDINGS = ("it", "is")
@@ -47,12 +46,6 @@ class TenseLexicon:
             cue=re.compile(rf"(?<![\w])({cues.alternation(_DIRECTION_CUES)})\s+$", re.IGNORECASE),
             cue_direction={form: Direction(key) for key in _DIRECTION_CUES for form in cues.forms_of(key)},
         )
-
-
-@functools.cache
-def default_lexicon() -> TenseLexicon:
-    """The packaged lexicon, built once."""
-    return TenseLexicon.from_vocabulary(load())
 
 
 def _morph(token: Token, key: str) -> str | None:
@@ -133,20 +126,16 @@ def _governing_verbs(token: Token) -> list[Token]:
     return verbs
 
 
-def cue_direction(text: str, start: int, lexicon: TenseLexicon | None = None) -> Direction | None:
+def cue_direction(text: str, start: int, lexicon: TenseLexicon) -> Direction | None:
     """The direction a cue word just before offset ``start`` fixes ("depuis" → past), if there is one."""
-    lexicon = lexicon or default_lexicon()
     cue = lexicon.cue.search(text[max(0, start - _CUE_WINDOW) : start])
     if cue is None:
         return None
     return lexicon.cue_direction[" ".join(cue.group(1).lower().replace("’", "'").split())]
 
 
-def direction_of(
-    doc: Doc, start: int, end: int, lexicon: TenseLexicon | None = None, text: str | None = None
-) -> Direction:
+def direction_of(doc: Doc, start: int, end: int, lexicon: TenseLexicon, text: str | None = None) -> Direction:
     """The direction of the mention at character offsets [start, end) of a parsed text."""
-    lexicon = lexicon or default_lexicon()
     # Doc.text rebuilds the whole string on each read: callers that loop pass it in
     cue = cue_direction(doc.text if text is None else text, start, lexicon)
     if cue is not None:

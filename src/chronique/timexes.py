@@ -8,14 +8,13 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
-import functools
 from collections.abc import Sequence
 from dataclasses import replace
 
 from spacy.tokens import Doc
 
 from chronique.extract import find_mentions
-from chronique.grammar import Grammar, load_grammar
+from chronique.grammar import Grammar
 from chronique.model import (
     COUNTED_KINDS,
     DAY_GRAINS,
@@ -29,16 +28,10 @@ from chronique.model import (
     Unit,
 )
 from chronique.resolve import Context, Resolver
-from chronique.tense import completes_noun, cue_direction, direction_of
+from chronique.tense import TenseLexicon, completes_noun, cue_direction, direction_of
 
 # Kinds whose value does not depend on a tense: skip the parse look-up for them.
 _DIRECTIONLESS_KINDS = frozenset({RuleKind.REF, RuleKind.DURATION, RuleKind.SET, *COUNTED_KINDS})
-
-
-@functools.cache
-def default_resolver() -> Resolver:
-    """The resolver for the packaged vocabulary, made once."""
-    return Resolver(load_grammar().vocabulary)
 
 
 def _is_quantity(doc: Doc, mention: TimeMention) -> bool:
@@ -50,7 +43,7 @@ def _is_quantity(doc: Doc, mention: TimeMention) -> bool:
     return span is not None and span.root.dep_ == "nummod" and span.root.head.i > span.root.i
 
 
-def _direction(doc: Doc, text: str, mention: TimeMention) -> Direction:
+def _direction(doc: Doc, text: str, mention: TimeMention, lexicon: TenseLexicon) -> Direction:
     """Which way the mention points; a calendar date that completes a noun ("l'élection de novembre",
     "les feux du 4 juillet") names that thing's date, which the clause's tense does not place."""
     fields = mention.fields
@@ -58,8 +51,8 @@ def _direction(doc: Doc, text: str, mention: TimeMention) -> Direction:
         return Direction.NONE
     names_calendar_date = fields.month is not None or fields.holiday is not None or fields.season is not None
     if names_calendar_date and completes_noun(doc, mention.start, mention.end):
-        return cue_direction(text, mention.start) or Direction.NONE
-    return direction_of(doc, mention.start, mention.end, text=text)
+        return cue_direction(text, mention.start, lexicon) or Direction.NONE
+    return direction_of(doc, mention.start, mention.end, lexicon, text=text)
 
 
 def _clock_before_its_day(text: str, mention: TimeMention, following: TimeMention) -> bool:
@@ -84,17 +77,16 @@ def time_expressions(
     published: dt.date,
     sentences: Sequence[Sentence],
     *,
-    grammar: Grammar | None = None,
-    resolver: Resolver | None = None,
+    grammar: Grammar,
+    resolver: Resolver,
+    tense: TenseLexicon,
 ) -> list[TimeExpression]:
     """Find and resolve every time expression of a parsed text."""
-    grammar = grammar or load_grammar()
-    resolver = resolver or default_resolver()
     anchor = published
     found: list[TimeExpression] = []
     text = doc.text  # spaCy rebuilds Doc.text on every read: read it once
     mentions = [m for m in find_mentions(text, grammar) if not _is_quantity(doc, m)]
-    directions = [_direction(doc, text, m) for m in mentions]
+    directions = [_direction(doc, text, m, tense) for m in mentions]
     year_named: tuple[int, int] | None = None  # (sentence, year) of the last year written out
     for index, written in enumerate(mentions):
         mention = written

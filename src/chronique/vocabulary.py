@@ -7,7 +7,6 @@ and line at fault.
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -232,8 +231,11 @@ def _validate_enum_keys(lexicon: Lexicon, enum: type[StrEnum], path: str, *, eve
         raise VocabularyError(f"{path}: no line for key(s) {sorted(missing)}; each needs its French words")
 
 
-def read_data_file(file_name: str) -> tuple[str, str]:
-    """The text of a packaged data file and a path to name it by in errors."""
+def read_data_file(file_name: str, folder: Path | None = None) -> tuple[str, str]:
+    """The text of a data file (packaged, or in ``folder``) and a path to name it by in errors."""
+    if folder is not None:
+        path = folder / file_name
+        return path.read_text(encoding="utf-8"), str(path)
     resource = resources.files(DATA_PACKAGE).joinpath(file_name)
     return resource.read_text(encoding="utf-8"), str(resource)
 
@@ -243,12 +245,7 @@ def load_from(folder: Path | None = None) -> Vocabulary:
     lexicons: dict[str, Lexicon] = {}
     paths: dict[str, str] = {}
     for name, columns in LEXICON_COLUMNS.items():
-        file_name = f"{name}.tsv"
-        if folder is None:
-            text, path = read_data_file(file_name)
-        else:
-            path = str(folder / file_name)
-            text = (folder / file_name).read_text(encoding="utf-8")
+        text, path = read_data_file(f"{name}.tsv", folder)
         paths[name] = path
         lexicons[name] = parse_lexicon(name, text, path, columns)
     vocabulary = Vocabulary(lexicons=lexicons)
@@ -256,7 +253,6 @@ def load_from(folder: Path | None = None) -> Vocabulary:
     return vocabulary
 
 
-@functools.cache
 def load() -> Vocabulary:
-    """The packaged vocabulary, loaded once per process."""
+    """The packaged vocabulary, loaded afresh (the analysis keeps its own: ``chronique.analyzer``)."""
     return load_from(None)

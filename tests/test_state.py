@@ -14,11 +14,14 @@ from pathlib import Path
 import polars as pl
 import pytest
 
-from chronique import pipeline
+from chronique import incremental
+from chronique.incremental import plan_incremental, run_incremental
 from chronique.model import Article, Options
-from chronique.pipeline import plan_incremental, run, run_incremental
+from chronique.pipeline import run
 from chronique.state import (
+    ANALYSIS_MODULES,
     LOCK_NAME,
+    NOT_ANALYSIS_MODULES,
     STATE_NAME,
     ArticleState,
     OutputLockedError,
@@ -143,7 +146,7 @@ def test_another_analysis_reanalyses_every_article_read(
     folder = write_articles(tmp_path / "in", ("lyon", "budget"))
     run_incremental(folder, tmp_path / "out", OPTIONS)
     before = outputs(tmp_path / "out")
-    monkeypatch.setattr(pipeline, "analysis_fingerprint", lambda options: "new rules")
+    monkeypatch.setattr(incremental, "analysis_fingerprint", lambda options: "new rules")
     plan = plan_incremental(folder, tmp_path / "out", OPTIONS)
     assert set(plan.status.values()) == {"reanalysed"}
     run_incremental(folder, tmp_path / "out", OPTIONS)

@@ -52,14 +52,14 @@ class _OneLineFormatter(logging.Formatter):
         return super().formatMessage(record)
 
 
-class _RejectionsPrintedOnce(logging.Filter):
-    """``chronique run`` prints each rejection once, without a log prefix: drop the pipeline's copy."""
+class _PrintedOnce(logging.Filter):
+    """``chronique run`` prints each rejection once, without a log prefix: drop the library's copy."""
 
     def filter(self, record: logging.LogRecord) -> bool:
-        return not (record.name == "chronique.pipeline" and record.funcName == "split_inputs")
+        return False
 
 
-_REJECTIONS_FILTER = _RejectionsPrintedOnce()
+_REJECTIONS_FILTER = _PrintedOnce()
 
 
 def _configure_logging(verbose: bool) -> None:
@@ -112,13 +112,13 @@ def run(
     _configure_logging(verbose)
     _check_paths(input_path, output_dir)
 
-    from chronique.pipeline import run as run_full  # noqa: PLC0415  # spaCy loads only for real work
-    from chronique.pipeline import run_incremental  # noqa: PLC0415
+    from chronique.incremental import run_incremental  # noqa: PLC0415  # spaCy loads only for real work
+    from chronique.pipeline import rejections_logger  # noqa: PLC0415
+    from chronique.pipeline import run as run_full  # noqa: PLC0415
 
     run_pipeline = run_incremental if incremental else run_full
 
-    pipeline_logger = logging.getLogger("chronique.pipeline")
-    pipeline_logger.addFilter(_REJECTIONS_FILTER)
+    rejections_logger.addFilter(_REJECTIONS_FILTER)
     try:
         report = run_pipeline(input_path, output_dir, Options(batch_size=batch_size, n_process=n_process))
     except OSError as err:
@@ -128,7 +128,7 @@ def run(
         )
         raise typer.Exit(EXIT_FAILED) from None
     finally:
-        pipeline_logger.removeFilter(_REJECTIONS_FILTER)
+        rejections_logger.removeFilter(_REJECTIONS_FILTER)
     typer.echo(
         one_line(
             f"{report.articles} articles, {report.timexes} time expressions, {report.events} events; "

@@ -14,10 +14,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from chronique.outputs import render_rejections
 from chronique.ingest import article_from_record
 from chronique.markdown import escape_markdown
 from chronique.model import Article, Options, Rejection
+from chronique.outputs import render_rejections
 from chronique.tagging import tag_lines
 
 SPACY = settings(max_examples=60, deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow])

@@ -3,7 +3,11 @@
 The state file (``.chronique-state.json`` in the output folder) records, for every article whose rows are in
 the timeline, a digest of the article and its count of time expressions, plus a fingerprint of the code,
 data and options that produced the rows. A run analyses only the articles whose digest is new or different;
-when the fingerprint changes, every article read is analysed again.
+when the fingerprint changes, every article read is analysed again. The state file is one file of the output
+set (``outputs.WRITERS``), published with the timeline it describes.
+
+The fingerprint covers an allow-list of modules (``ANALYSIS_MODULES``): a new output module must not force
+every article to be analysed again. Each module of the package is on it or on ``NOT_ANALYSIS_MODULES``.
 """
 
 from __future__ import annotations

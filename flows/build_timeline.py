@@ -29,7 +29,7 @@ from chronique.incremental import (
     plan_incremental,
 )
 from chronique.model import ARTICLES_PER_BATCH, Article, Options
-from chronique.pipeline import BatchResult, analyse_batch, batches
+from chronique.pipeline import BatchResult, analyse_batch, batches, rejections_silenced
 from chronique.state import output_lock
 
 DASK_ADDRESS_VARIABLE = "CHRONIQUE_DASK_ADDRESS"
@@ -61,7 +61,8 @@ def _may_pass(task: Task[Any, Any], task_run: TaskRun, state: State[Any]) -> boo
 @task(retries=2, retry_delay_seconds=2, retry_condition_fn=_may_pass, cache_policy=NO_CACHE)
 def plan_run(input_dir: Path, output_dir: Path, options: Options) -> RunPlan:
     """Read the articles and the output folder's state; pick the new and changed articles."""
-    return plan_incremental(input_dir, output_dir, options)
+    with rejections_silenced():  # the flow logs each rejection to its run
+        return plan_incremental(input_dir, output_dir, options)
 
 
 @task(cache_policy=NO_CACHE)

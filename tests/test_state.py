@@ -20,7 +20,7 @@ import chronique
 from chronique import incremental, state
 from chronique.incremental import plan_incremental, run_incremental
 from chronique.model import Article, Options
-from chronique.pipeline import run
+from chronique.pipeline import rejections_silenced, run
 from chronique.state import (
     ANALYSIS_MODULES,
     LOCK_NAME,
@@ -183,11 +183,20 @@ def test_removed_articles_keep_their_rows(tmp_path: Path) -> None:
     assert sorted(state.articles) == ["budget", "lyon"]
 
 
-def test_rejected_inputs_are_listed_and_the_rest_is_still_incremental(tmp_path: Path) -> None:
+def test_rejected_inputs_are_listed_and_the_rest_is_still_incremental(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
     folder = write_articles(tmp_path / "in", ("lyon",))
     (folder / "orphan.txt").write_text("Un texte sans métadonnées.", encoding="utf-8")
     first = run_incremental(folder, tmp_path / "out", OPTIONS)
     assert [rejection.source for rejection in first.rejections] == [str(folder / "orphan.txt")]
+    # each rejection is logged once, on the logger a caller that prints them itself silences
+    logged = [r.getMessage() for r in caplog.records if r.name == "chronique.rejections"]
+    assert logged == [first.rejections[0].message()]
+    caplog.clear()
+    with rejections_silenced():
+        plan_incremental(folder, tmp_path / "out", OPTIONS)
+    assert [r for r in caplog.records if r.name == "chronique.rejections"] == []
     assert "orphan.txt" in (tmp_path / "out" / "rejected.md").read_text(encoding="utf-8")
     before = snapshot(tmp_path / "out")
     run_incremental(folder, tmp_path / "out", OPTIONS)

@@ -52,16 +52,6 @@ class _OneLineFormatter(logging.Formatter):
         return super().formatMessage(record)
 
 
-class _PrintedOnce(logging.Filter):
-    """``chronique run`` prints each rejection once, without a log prefix: drop the library's copy."""
-
-    def filter(self, record: logging.LogRecord) -> bool:
-        return False
-
-
-_REJECTIONS_FILTER = _PrintedOnce()
-
-
 def _configure_logging(verbose: bool) -> None:
     handler = logging.StreamHandler()
     handler.setFormatter(_OneLineFormatter("%(levelname)s %(name)s: %(message)s"))
@@ -113,22 +103,20 @@ def run(
     _check_paths(input_path, output_dir)
 
     from chronique.incremental import run_incremental  # noqa: PLC0415  # spaCy loads only for real work
-    from chronique.pipeline import rejections_logger  # noqa: PLC0415
+    from chronique.pipeline import rejections_silenced  # noqa: PLC0415
     from chronique.pipeline import run as run_full  # noqa: PLC0415
 
     run_pipeline = run_incremental if incremental else run_full
 
-    rejections_logger.addFilter(_REJECTIONS_FILTER)
     try:
-        report = run_pipeline(input_path, output_dir, Options(batch_size=batch_size, n_process=n_process))
+        with rejections_silenced():  # each is printed once below, without a log prefix
+            report = run_pipeline(input_path, output_dir, Options(batch_size=batch_size, n_process=n_process))
     except OSError as err:
         _echo_error(
             f"{output_dir}: the run failed ({err}) — fix the cause and run again; "
             "the outputs already there were left whole."
         )
         raise typer.Exit(EXIT_FAILED) from None
-    finally:
-        rejections_logger.removeFilter(_REJECTIONS_FILTER)
     typer.echo(
         one_line(
             f"{report.articles} articles, {report.timexes} time expressions, {report.events} events; "

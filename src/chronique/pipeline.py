@@ -6,6 +6,7 @@ incremental run (``chronique.incremental``) shares ``analyse_batch`` and the out
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import itertools
 import logging
@@ -30,7 +31,7 @@ from chronique.vocabulary import load
 
 logger = logging.getLogger(__name__)
 # One warning per rejected input, on a logger of its own: a caller that shows the rejections itself (the
-# command line prints each once, without a log prefix) silences this one.
+# command line prints each once, without a log prefix; the flow logs each to its run) silences this one.
 rejections_logger = logging.getLogger("chronique.rejections")
 
 T = TypeVar("T")
@@ -89,6 +90,20 @@ def split_inputs(items: Iterable[Article | Rejection], rejections: list[Rejectio
             rejections.append(item)
         else:
             yield item
+
+
+def _dropped(record: logging.LogRecord) -> bool:
+    return False
+
+
+@contextlib.contextmanager
+def rejections_silenced() -> Iterator[None]:
+    """No warning on ``chronique.rejections`` meanwhile: for a caller that shows each rejection itself."""
+    rejections_logger.addFilter(_dropped)
+    try:
+        yield
+    finally:
+        rejections_logger.removeFilter(_dropped)
 
 
 def batches(items: Iterable[T], size: int = ARTICLES_PER_BATCH) -> Iterator[list[T]]:

@@ -1,6 +1,6 @@
 """The ``build-timeline`` flow: a folder of French news articles in, the timeline files brought up to date.
 
-Thin Prefect glue over ``chronique.pipeline``'s incremental run: planning (read the inputs and the output
+Thin Prefect glue over ``chronique.incremental``: planning (read the inputs and the output
 folder's state) and committing (merge, write) are I/O tasks, the only ones with retries; the analysis runs
 as one task per batch of new or changed articles, in-process by default or on a Dask cluster when
 ``CHRONIQUE_DASK_ADDRESS`` names one. The output folder's lock is held for the whole run.
@@ -21,21 +21,19 @@ from prefect.cache_policies import NO_CACHE
 from prefect.client.schemas.objects import TaskRun
 from prefect.task_runners import TaskRunner, ThreadPoolTaskRunner
 
-from chronique.model import Article, Options
-from chronique.pipeline import (
-    BatchResult,
+from chronique.incremental import (
     IncrementalRun,
     RunPlan,
-    analyse_batch,
-    batches,
     commit_incremental,
     newest_markdown,
     plan_incremental,
 )
+from chronique.model import ARTICLES_PER_BATCH, Article, Options
+from chronique.pipeline import BatchResult, analyse_batch, batches, rejections_silenced
 from chronique.state import output_lock
 
-BATCH_SIZE = 200
 DASK_ADDRESS_VARIABLE = "CHRONIQUE_DASK_ADDRESS"
+_DEFAULTS = Options()  # the flow's parameters default to the library's options
 
 # Dask workers cannot import this file (Prefect loads it from its path, #16419): send its code by value.
 cloudpickle.register_pickle_by_value(sys.modules[__name__])
@@ -64,7 +62,8 @@ def _may_pass(task: Task[Any, Any], task_run: TaskRun, state: State[Any]) -> boo
 @task(retries=2, retry_delay_seconds=2, retry_condition_fn=_may_pass, cache_policy=NO_CACHE)
 def plan_run(input_dir: Path, output_dir: Path, options: Options) -> RunPlan:
     """Read the articles and the output folder's state; pick the new and changed articles."""
-    return plan_incremental(input_dir, output_dir, options)
+    with rejections_silenced():  # the flow logs each rejection to its run
+        return plan_incremental(input_dir, output_dir, options)
 
 
 @task(cache_policy=NO_CACHE)
@@ -75,7 +74,7 @@ def analyse_articles(articles: list[Article], options: Options) -> BatchResult:
 
 @task(retries=2, retry_delay_seconds=2, retry_condition_fn=_may_pass, cache_policy=NO_CACHE)
 def write_run(plan: RunPlan, results: list[BatchResult]) -> IncrementalRun:
-    """Merge the new rows into the timeline and write the files that changed, atomically."""
+    """Merge the new rows into the timeline; publish the outputs and the state as one set."""
     return commit_incremental(plan, results)
 
 
@@ -86,15 +85,36 @@ def artifact_key(kind: str, output_dir: str) -> str:
 
 
 @flow(name="build-timeline", task_runner=task_runner())
-def build_timeline(input_dir: str = "seeds", output_dir: str = "output", batch_size: int = BATCH_SIZE) -> int:
-    """Bring the timeline in ``output_dir`` up to date with the articles of ``input_dir``; return its size."""
+def build_timeline(
+    input_dir: str = "seeds",
+    output_dir: str = "output",
+    articles_per_task: int = ARTICLES_PER_BATCH,
+    *,
+    batch_size: int = _DEFAULTS.batch_size,
+    n_process: int = _DEFAULTS.n_process,
+    max_text_chars: int = _DEFAULTS.max_text_chars,
+    include_durations: bool = _DEFAULTS.include_durations,
+    model: str = _DEFAULTS.model,
+    data_dir: str | None = None,
+) -> int:
+    """Bring the timeline in ``output_dir`` up to date with the articles of ``input_dir``; return its size.
+
+    ``articles_per_task`` articles make one analysis task; the other parameters are ``chronique.Options``.
+    """
     logger = get_run_logger()
-    options = Options()
+    options = Options(
+        batch_size=batch_size,
+        n_process=n_process,
+        max_text_chars=max_text_chars,
+        include_durations=include_durations,
+        model=model,
+        data_dir=Path(data_dir) if data_dir else None,
+    )
     with output_lock(Path(output_dir)):
         plan = plan_run(Path(input_dir), Path(output_dir), options)
         for rejection in plan.rejections:
             logger.warning("%s", rejection.message())
-        futures = analyse_articles.map(batches(plan.changed, batch_size), unmapped(options))
+        futures = analyse_articles.map(list(batches(plan.changed, articles_per_task)), unmapped(options))
         run = write_run(plan, futures.result())
     report = run.report
     logger.info(
@@ -107,7 +127,7 @@ def build_timeline(input_dir: str = "seeds", output_dir: str = "output", batch_s
         len(run.written),
     )
     create_markdown_artifact(
-        newest_markdown(run),
+        newest_markdown(run, options),
         key=artifact_key("timeline", output_dir),
         description=f"The events of the articles this run analysed; all of them: {output_dir}/timeline.md",
     )

@@ -40,11 +40,13 @@ def test_dask_cluster_writes_what_the_in_process_run_writes(
             n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
         ) as cluster:
             on_dask = build_timeline.with_options(task_runner=task_runner(cluster.scheduler_address))
-            state = on_dask(str(articles), str(tmp_path / "dask"), batch_size=2, return_state=True)
+            state = on_dask(str(articles), str(tmp_path / "dask"), articles_per_task=2, return_state=True)
             assert state.is_completed()
             with Client(cluster) as client:  # type: ignore[no-untyped-call]
                 loads = client.run(model_loads)
-        in_process = build_timeline(str(articles), str(tmp_path / "local"), batch_size=2, return_state=True)
+        in_process = build_timeline(
+            str(articles), str(tmp_path / "local"), articles_per_task=2, return_state=True
+        )
         assert in_process.is_completed()
 
     assert len(loads) == 2

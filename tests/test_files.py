@@ -1,4 +1,4 @@
-"""Tests for the output files: atomic writes, Parquet round trip and byte-identical re-writes."""
+"""Tests for the output files: atomic writes, the set replaced as a whole, Parquet bytes, the writers."""
 
 from __future__ import annotations
 
@@ -10,13 +10,7 @@ from pathlib import Path
 import polars as pl
 import pytest
 
-from chronique.files import (
-    parquet_bytes,
-    write_atomic,
-    write_outputs,
-    write_parquet_atomic,
-    write_rejections,
-)
+from chronique.files import CURRENT_NAME, GENERATIONS_NAME, publish, published, write_atomic
 from chronique.markdown import render_markdown
 from chronique.model import (
     Anchoring,
@@ -29,6 +23,8 @@ from chronique.model import (
     ResolvedValue,
     TimexType,
 )
+from chronique.outputs import WRITERS, OutputContext, parquet_bytes, render_outputs, render_rejections
+from chronique.state import STATE_NAME, ArticleState, RunState, read_state
 from chronique.timeline import build_timeline
 from chronique.vocabulary import load
 
@@ -73,6 +69,10 @@ def folder_names(folder: Path) -> list[str]:
     return sorted(path.name for path in folder.iterdir())
 
 
+def generations(folder: Path) -> list[str]:
+    return sorted(path.name for path in (folder / GENERATIONS_NAME).iterdir())
+
+
 def test_write_atomic_creates_and_replaces(tmp_path: Path) -> None:
     target = tmp_path / "out.md"
     write_atomic(target, b"premier")
@@ -82,10 +82,11 @@ def test_write_atomic_creates_and_replaces(tmp_path: Path) -> None:
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="POSIX permissions")
-def test_new_file_is_readable_by_others(tmp_path: Path) -> None:
-    target = tmp_path / "out.md"
-    write_atomic(target, b"x")
-    assert target.stat().st_mode & 0o777 == 0o644
+def test_new_files_are_readable_by_others(tmp_path: Path) -> None:
+    write_atomic(tmp_path / "out.md", b"x")
+    publish(tmp_path / "set", {"a.md": b"a"})
+    assert (tmp_path / "out.md").stat().st_mode & 0o777 == 0o644
+    assert (tmp_path / "set" / "a.md").stat().st_mode & 0o777 == 0o644
 
 
 @pytest.mark.parametrize("failing", ["replace", "fsync"])
@@ -106,20 +107,85 @@ def test_failed_write_keeps_previous_file(
     assert folder_names(tmp_path) == ["out.md"]
 
 
-def test_failed_parquet_write_keeps_previous_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    target = tmp_path / "timeline.parquet"
-    write_parquet_atomic(build_timeline([]), target)
-    before = target.read_bytes()
+OLD = {"a.md": b"ancien a", "b.md": b"ancien b"}
+NEW = {"a.md": b"nouveau a", "b.md": b"nouveau b"}
 
-    def fail(*args: object) -> None:
-        raise OSError("coupure")
 
-    monkeypatch.setattr(os, "replace", fail)
-    with pytest.raises(OSError, match="coupure"):
-        write_parquet_atomic(timeline(), target)
+def test_publish_links_stable_names_to_the_current_generation(tmp_path: Path) -> None:
+    assert publish(tmp_path, OLD) == ("a.md", "b.md")
+    assert publish(tmp_path, {"a.md": b"ancien a", "b.md": b"autre b"}) == ("b.md",)
+    assert published(tmp_path, OLD) == {"a.md": b"ancien a", "b.md": b"autre b"}
+    assert (tmp_path / "a.md").readlink() == Path(CURRENT_NAME, "a.md")
+    # 1: the empty folder's (nothing) as it was taken over, 2: the first set, 3: the second; only 3 is kept
+    assert (tmp_path / CURRENT_NAME).readlink() == Path(GENERATIONS_NAME, "3")
+    assert generations(tmp_path) == ["3"]
+    assert folder_names(tmp_path) == [CURRENT_NAME, GENERATIONS_NAME, "a.md", "b.md"]
+
+
+def test_publishing_the_same_bytes_touches_nothing(tmp_path: Path) -> None:
+    publish(tmp_path, OLD)
+    before = {path: path.lstat() for path in sorted(tmp_path.rglob("*"))}
+    assert publish(tmp_path, OLD) == ()
+    assert {path: path.lstat() for path in sorted(tmp_path.rglob("*"))} == before
+
+
+@pytest.mark.parametrize(
+    ("layout", "shown"),
+    [
+        pytest.param({"a.md": b"ancien a", "b.md": b"ancien b"}, OLD, id="regular files"),
+        pytest.param({"a.md": b"ancien a"}, {"a.md": b"ancien a", "b.md": None}, id="one missing"),
+        pytest.param({}, {"a.md": None, "b.md": None}, id="empty folder"),
+    ],
+)
+def test_a_folder_of_regular_files_is_taken_over(
+    tmp_path: Path, layout: dict[str, bytes], shown: dict[str, bytes | None]
+) -> None:
+    for name, data in layout.items():
+        (tmp_path / name).write_bytes(data)
+    (tmp_path / ".a.md.x1y2.tmp").write_bytes(b"left by a killed run of the old layout")
+    steps: list[str] = []
+    seen: list[dict[str, bytes | None]] = []
+
+    def record(step: str) -> None:
+        steps.append(step)
+        seen.append(published(tmp_path, NEW))
+
+    publish(tmp_path, NEW, on_step=record)
+    assert published(tmp_path, NEW) == NEW
+    assert folder_names(tmp_path) == [CURRENT_NAME, GENERATIONS_NAME, "a.md", "b.md"]
+    # the old set is shown until the one step that swaps the pointer, the new set from then on
+    swap = steps.index(f"{CURRENT_NAME} -> 2")
+    assert seen[:swap] == [shown] * swap
+    assert seen[swap:] == [NEW] * (len(steps) - swap)
+
+
+def test_leftovers_of_killed_runs_are_removed(tmp_path: Path) -> None:
+    publish(tmp_path, OLD)
+    (tmp_path / GENERATIONS_NAME / "7").mkdir()  # a generation a killed run never made current
+    (tmp_path / GENERATIONS_NAME / "7" / "a.md").write_bytes(b"half")
+    (tmp_path / f".{CURRENT_NAME}.link.tmp").symlink_to("nowhere")
+    publish(tmp_path, NEW)
+    assert generations(tmp_path) == ["3"]  # 7 removed first; 2 (current) was followed by 3
+    assert folder_names(tmp_path) == [CURRENT_NAME, GENERATIONS_NAME, "a.md", "b.md"]
+
+
+@pytest.mark.parametrize("failing", ["replace", "fsync", "symlink"])
+def test_a_failed_publication_keeps_the_old_set_and_leaves_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, failing: str
+) -> None:
+    publish(tmp_path, OLD)
+    current = generations(tmp_path)
+
+    def fail(*args: object, **kwargs: object) -> None:
+        raise OSError("disque plein")
+
+    monkeypatch.setattr(os, failing, fail)
+    with pytest.raises(OSError, match="disque plein"):
+        publish(tmp_path, NEW)
     monkeypatch.undo()
-    assert target.read_bytes() == before
-    assert folder_names(tmp_path) == ["timeline.parquet"]
+    assert published(tmp_path, OLD) == OLD
+    assert generations(tmp_path) == current
+    assert folder_names(tmp_path) == [CURRENT_NAME, GENERATIONS_NAME, "a.md", "b.md"]
 
 
 @pytest.mark.parametrize(
@@ -127,33 +193,29 @@ def test_failed_parquet_write_keeps_previous_file(tmp_path: Path, monkeypatch: p
 )
 def test_parquet_round_trip(tmp_path: Path, frame: pl.DataFrame) -> None:
     target = tmp_path / "timeline.parquet"
-    write_parquet_atomic(frame, target)
+    write_atomic(target, parquet_bytes(frame))
     back = pl.read_parquet(target)
     assert back.schema == frame.schema
     assert back.equals(frame)
 
 
-def test_parquet_rewrite_is_byte_identical(tmp_path: Path) -> None:
-    first, second = tmp_path / "1.parquet", tmp_path / "2.parquet"
-    write_parquet_atomic(timeline(), first)
-    write_parquet_atomic(timeline(), second)
-    assert first.read_bytes() == second.read_bytes()
+def test_parquet_bytes_are_the_same_for_the_same_frame() -> None:
+    first = parquet_bytes(timeline())
+    assert parquet_bytes(timeline()) == first
     # a frame built in pieces (as merge_timelines does) holds several chunks; the bytes must not depend on it
     frame = timeline()
     pieces = pl.concat([frame.head(1), frame.tail(frame.height - 1)], rechunk=False)
-    assert parquet_bytes(pieces) == first.read_bytes()
+    assert parquet_bytes(pieces) == first
 
 
-def test_rejections_table(tmp_path: Path) -> None:
-    target = tmp_path / "rejected.md"
-    write_rejections(
+def test_rejections_table() -> None:
+    text = render_rejections(
         [
             Rejection("bad.txt", "no metadata file bad.meta.json", "add bad.meta.json"),
             Rejection("x|y.json:3", "<b>bad</b> # date", "write `2022-09-10`"),
-        ],
-        target,
+        ]
     )
-    lines = target.read_text(encoding="utf-8").splitlines()
+    lines = text.splitlines()
     assert lines[0].startswith("# ")
     table = [line for line in lines if line.startswith("|")]
     assert table[2:] == [
@@ -164,26 +226,23 @@ def test_rejections_table(tmp_path: Path) -> None:
     assert all(line.replace("\\|", "").count("|") == 4 for line in table)
 
 
-def test_no_rejections(tmp_path: Path) -> None:
-    target = tmp_path / "rejected.md"
-    write_rejections([], target)
-    text = target.read_text(encoding="utf-8")
+def test_no_rejections() -> None:
+    text = render_rejections([])
     assert "Aucun fichier rejeté." in text
     assert "|" not in text
 
 
-def test_write_outputs(tmp_path: Path) -> None:
-    output_dir = tmp_path / "sortie" / "2022"
-    frame = timeline()
-    paths = write_outputs(frame, [Rejection("bad.txt", "empty", "write text")], output_dir, load())
-    assert paths == [output_dir / "timeline.parquet", output_dir / "timeline.md", output_dir / "rejected.md"]
-    assert folder_names(output_dir) == ["rejected.md", "timeline.md", "timeline.parquet"]
-    assert pl.read_parquet(paths[0]).equals(frame)
-    assert paths[1].read_text(encoding="utf-8") == render_markdown(frame, load())
-    assert "bad.txt" in paths[2].read_text(encoding="utf-8")
+def context() -> OutputContext:
+    state = RunState(analysis="x", articles={"a": ArticleState("1", 2), "b": ArticleState("2", 2)})
+    return OutputContext(timeline(), (Rejection("bad.txt", "empty", "write text"),), state, load())
 
 
-def test_write_outputs_twice_gives_identical_files(tmp_path: Path) -> None:
-    first = write_outputs(timeline(), [], tmp_path / "1", load())
-    second = write_outputs(timeline(), [], tmp_path / "2", load())
-    assert [path.read_bytes() for path in first] == [path.read_bytes() for path in second]
+def test_every_writer_renders_its_file(tmp_path: Path) -> None:
+    files = render_outputs(context())
+    assert list(files) == ["timeline.parquet", "timeline.md", "rejected.md", STATE_NAME] == list(WRITERS)
+    publish(tmp_path, files)
+    assert pl.read_parquet(tmp_path / "timeline.parquet").equals(timeline())
+    assert (tmp_path / "timeline.md").read_text(encoding="utf-8") == render_markdown(timeline(), load())
+    assert "bad.txt" in (tmp_path / "rejected.md").read_text(encoding="utf-8")
+    assert read_state(tmp_path) == context().state
+    assert render_outputs(context()) == files  # the same outcome gives the same bytes

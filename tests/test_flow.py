@@ -3,9 +3,11 @@ and a second run that changes nothing."""
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 from uuid import UUID
 
 import pytest
@@ -20,6 +22,7 @@ from prefect_dask.task_runners import DaskTaskRunner
 from typer.testing import CliRunner
 
 from chronique.cli import app
+from chronique.model import Options
 from flows.build_timeline import (
     DASK_ADDRESS_VARIABLE,
     _may_pass,
@@ -114,3 +117,20 @@ def test_only_file_system_errors_that_may_pass_are_retried(error: Exception, ret
         _may_pass(write_run, TaskRun(flow_run_id=None, task_key="k", dynamic_key="0"), Failed(data=error))
         is retried
     )
+
+
+_SCHEMA_TYPES = {int: "integer", bool: "boolean", str: "string"}
+
+
+@pytest.mark.parametrize("field", dataclasses.fields(Options), ids=lambda field: field.name)
+def test_every_option_is_a_typed_flow_parameter_with_the_librarys_default(
+    field: dataclasses.Field[Any],
+) -> None:
+    schema = build_timeline.parameters.model_dump()["properties"][field.name]
+    default = getattr(Options(), field.name)
+    assert schema["default"] == default
+    types = {choice["type"] for choice in schema.get("anyOf", [schema])}
+    if default is None:  # an optional path, given as a string
+        assert types == {"string", "null"}
+    else:
+        assert types == {_SCHEMA_TYPES[type(default)]}

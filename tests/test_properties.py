@@ -14,9 +14,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from chronique.files import render_rejections
 from chronique.markdown import escape_markdown
 from chronique.model import Article, Options, Rejection
+from chronique.outputs import render_rejections
 from chronique.tagging import tag_lines
 from chronique.validate import article_from_record
 

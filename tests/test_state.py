@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import pkgutil
+import shutil
 import subprocess
 import sys
 import threading
@@ -14,11 +16,15 @@ from pathlib import Path
 import polars as pl
 import pytest
 
-from chronique import pipeline
+import chronique
+from chronique import incremental, state
+from chronique.incremental import plan_incremental, run_incremental
 from chronique.model import Article, Options
-from chronique.pipeline import plan_incremental, run, run_incremental
+from chronique.pipeline import rejections_silenced, run
 from chronique.state import (
+    ANALYSIS_MODULES,
     LOCK_NAME,
+    NOT_ANALYSIS_MODULES,
     STATE_NAME,
     ArticleState,
     OutputLockedError,
@@ -59,6 +65,49 @@ def test_the_digest_changes_with_anything_that_reaches_the_rows() -> None:
 def test_the_analysis_fingerprint_ignores_speed_settings_only() -> None:
     assert analysis_fingerprint(Options(batch_size=1, n_process=2)) == analysis_fingerprint(OPTIONS)
     assert analysis_fingerprint(Options(include_durations=True)) != analysis_fingerprint(OPTIONS)
+
+
+def test_a_data_folder_of_ones_own_is_fingerprinted(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    shutil.copytree(state._PACKAGE / "data", data, ignore=shutil.ignore_patterns("__pycache__"))
+    own = Options(data_dir=data)
+    before = analysis_fingerprint(own)
+    assert before != analysis_fingerprint(OPTIONS)
+    (data / "months.tsv").write_text("1\tjanvier\n", encoding="utf-8")
+    assert analysis_fingerprint(own) != before
+
+
+def test_every_module_of_the_package_is_analysis_or_not() -> None:
+    """A new module must be classified: fingerprinted (its change re-analyses everything) or not."""
+    modules = {module.name for module in pkgutil.iter_modules(chronique.__path__)} | {"__init__"}
+    assert ANALYSIS_MODULES.isdisjoint(NOT_ANALYSIS_MODULES)
+    assert modules == ANALYSIS_MODULES | NOT_ANALYSIS_MODULES
+
+
+@pytest.mark.parametrize(
+    ("path", "reanalyses"),
+    [
+        ("resolve.py", True),
+        ("model.py", True),
+        ("data/months.tsv", True),
+        ("data/rules.txt", True),
+        ("data/new_words.tsv", True),  # a new vocabulary file is data too
+        ("outputs.py", False),
+        ("markdown.py", False),
+        ("incremental.py", False),
+        ("html_page.py", False),  # a new output module (until classified it is not fingerprinted)
+    ],
+)
+def test_the_fingerprint_covers_the_analysis_only(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, path: str, reanalyses: bool
+) -> None:
+    package = tmp_path / "chronique"
+    shutil.copytree(state._PACKAGE, package, ignore=shutil.ignore_patterns("__pycache__"))
+    monkeypatch.setattr(state, "_PACKAGE", package)
+    before = analysis_fingerprint(OPTIONS)
+    with (package / path).open("a", encoding="utf-8") as handle:
+        handle.write("\n# changed\n")
+    assert (analysis_fingerprint(OPTIONS) != before) is reanalyses
 
 
 def test_state_file_round_trips_and_bad_ones_mean_start_afresh(tmp_path: Path) -> None:
@@ -111,6 +160,24 @@ def test_new_and_changed_articles_are_merged_as_a_full_run_would_write_them(tmp_
     assert all("dimanche" in sentence for sentence in lyon.get_column("sentence").to_list())
 
 
+def test_a_full_run_writes_the_state_of_what_it_read(tmp_path: Path) -> None:
+    """After ``chronique run`` the state describes its timeline, not an earlier run's: an incremental run
+    that follows analyses what the full run did not hold."""
+    folder = write_articles(tmp_path / "in", ("lyon", "budget"))
+    run_incremental(folder, tmp_path / "out", OPTIONS)
+    for path in folder.glob("budget.*"):
+        path.unlink()
+    run(folder, tmp_path / "out", OPTIONS)
+    after_full = read_state(tmp_path / "out")
+    assert after_full is not None
+    assert sorted(after_full.articles) == ["lyon"]
+    write_articles(folder, ("budget",))
+    assert plan_incremental(folder, tmp_path / "out", OPTIONS).status == {
+        "lyon": "unchanged",
+        "budget": "new",
+    }
+
+
 def test_removed_articles_keep_their_rows(tmp_path: Path) -> None:
     folder = write_articles(tmp_path / "in", ("lyon", "budget"))
     run_incremental(folder, tmp_path / "out", OPTIONS)
@@ -126,11 +193,20 @@ def test_removed_articles_keep_their_rows(tmp_path: Path) -> None:
     assert sorted(state.articles) == ["budget", "lyon"]
 
 
-def test_rejected_inputs_are_listed_and_the_rest_is_still_incremental(tmp_path: Path) -> None:
+def test_rejected_inputs_are_listed_and_the_rest_is_still_incremental(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
     folder = write_articles(tmp_path / "in", ("lyon",))
     (folder / "orphan.txt").write_text("Un texte sans métadonnées.", encoding="utf-8")
     first = run_incremental(folder, tmp_path / "out", OPTIONS)
     assert [rejection.source for rejection in first.rejections] == [str(folder / "orphan.txt")]
+    # each rejection is logged once, on the logger a caller that prints them itself silences
+    logged = [r.getMessage() for r in caplog.records if r.name == "chronique.rejections"]
+    assert logged == [first.rejections[0].message()]
+    caplog.clear()
+    with rejections_silenced():
+        plan_incremental(folder, tmp_path / "out", OPTIONS)
+    assert [r for r in caplog.records if r.name == "chronique.rejections"] == []
     assert "orphan.txt" in (tmp_path / "out" / "rejected.md").read_text(encoding="utf-8")
     before = snapshot(tmp_path / "out")
     run_incremental(folder, tmp_path / "out", OPTIONS)
@@ -143,7 +219,7 @@ def test_another_analysis_reanalyses_every_article_read(
     folder = write_articles(tmp_path / "in", ("lyon", "budget"))
     run_incremental(folder, tmp_path / "out", OPTIONS)
     before = outputs(tmp_path / "out")
-    monkeypatch.setattr(pipeline, "analysis_fingerprint", lambda options: "new rules")
+    monkeypatch.setattr(incremental, "analysis_fingerprint", lambda options: "new rules")
     plan = plan_incremental(folder, tmp_path / "out", OPTIONS)
     assert set(plan.status.values()) == {"reanalysed"}
     run_incremental(folder, tmp_path / "out", OPTIONS)

@@ -56,16 +56,6 @@ class _OneLineFormatter(logging.Formatter):
         return super().formatMessage(record)
 
 
-class _RejectionsPrintedOnce(logging.Filter):
-    """``chronique run`` prints each rejection once, without a log prefix: drop the pipeline's copy."""
-
-    def filter(self, record: logging.LogRecord) -> bool:
-        return not (record.name == "chronique.pipeline" and record.funcName == "split_inputs")
-
-
-_REJECTIONS_FILTER = _RejectionsPrintedOnce()
-
-
 def _configure_logging(verbose: bool) -> None:
     handler = logging.StreamHandler()
     handler.setFormatter(_OneLineFormatter("%(levelname)s %(name)s: %(message)s"))
@@ -166,13 +156,12 @@ def run(
     _configure_logging(verbose)
     _check_paths(input_path, output_dir)
 
-    from chronique.pipeline import run as run_full  # noqa: PLC0415  # spaCy loads only for real work
-    from chronique.pipeline import run_incremental  # noqa: PLC0415
+    from chronique.incremental import run_incremental  # noqa: PLC0415  # spaCy loads only for real work
+    from chronique.pipeline import rejections_silenced  # noqa: PLC0415
+    from chronique.pipeline import run as run_full  # noqa: PLC0415
 
     run_pipeline = run_incremental if incremental else run_full
 
-    pipeline_logger = logging.getLogger("chronique.pipeline")
-    pipeline_logger.addFilter(_REJECTIONS_FILTER)
     try:
         options = _options(
             batch_size=batch_size,
@@ -182,15 +171,14 @@ def run(
             model=model,
             data_dir=data_dir,
         )
-        report = run_pipeline(input_path, output_dir, options)
+        with rejections_silenced():  # each is printed once below, without a log prefix
+            report = run_pipeline(input_path, output_dir, options)
     except OSError as err:
         _echo_error(
             f"{output_dir}: the run failed ({err}) — fix the cause and run again; "
             "the outputs already there were left whole."
         )
         raise typer.Exit(EXIT_FAILED) from None
-    finally:
-        pipeline_logger.removeFilter(_REJECTIONS_FILTER)
     typer.echo(
         one_line(
             f"{report.articles} articles, {report.timexes} time expressions, {report.events} events; "

@@ -1,45 +1,58 @@
-"""Output files, written atomically: a reader sees the old file or the new one, never half of one.
+"""Files written atomically: one at a time (``write_atomic``), or a set of outputs as a whole (``publish``).
 
-Each file is written to a temporary file in the same folder (so ``os.replace`` is a rename on one file
-system), flushed to disk, then moved over the target. ``write_outputs`` writes and flushes all three
-temporary files before it renames any, so a run killed at any moment leaves each file whole, old or new,
-and the three renames follow each other within microseconds.
+One file is written to a temporary file beside it, flushed to disk, then renamed over it.
 
-A run killed by SIGKILL cannot remove its temporary file (``.timeline.md.<random>.tmp``); the next run
-removes those of its own outputs once they are an hour old (a younger one may belong to a run still going).
+A set must be replaced as a whole: a reader must never find a new ``timeline.parquet`` beside an old
+``timeline.md``, nor a state file that describes another timeline. Renaming several files cannot do that (a
+run may die between two renames), so the set lives in a generation folder and one symlink points at it::
+
+    output/.generations/7/{timeline.parquet, timeline.md, rejected.md, .chronique-state.json}
+    output/.current -> .generations/7                   the pointer: the only link a run replaces
+    output/timeline.parquet -> .current/timeline.parquet    stable: readers keep their paths
+
+``publish`` writes every file of the new set into a new generation and flushes it, replaces ``.current``
+by a freshly made link (``os.replace``: atomic), then removes the old generation. Killed before the
+replacement, a run leaves the old set; after it, the new one. What a killed run leaves (a generation that
+never became current, an old one not yet removed, a temporary link) is removed by the next run.
+
+Symlinks rather than a manifest of digests: polars, duckdb, a browser or ``cat`` keep opening plain paths and
+need not learn to check a manifest. A reader that opens several files across a swap can still pair two sets;
+to read one set, resolve ``.current`` once (``os.path.realpath``). POSIX only, like the lock.
+
+A folder written before generations existed (regular files) is taken over without a moment of mixed sets:
+its files are copied into a generation of their own, which becomes current, then each file is replaced by
+its link (which shows the same bytes); only then is the new set swapped in.
+
+Callers hold the output folder's lock (``state.output_lock``): removing leftovers assumes no other run.
 """
 
 from __future__ import annotations
 
 import contextlib
-import io
 import logging
 import os
+import shutil
 import tempfile
-import time
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
-
-import polars as pl
-
-from chronique.markdown import escape_markdown, render_markdown
-from chronique.model import Rejection
-from chronique.vocabulary import Vocabulary
 
 logger = logging.getLogger(__name__)
 
-PARQUET_NAME = "timeline.parquet"
-MARKDOWN_NAME = "timeline.md"
-REJECTED_NAME = "rejected.md"
-
+GENERATIONS_NAME = ".generations"
+CURRENT_NAME = ".current"
 # Mode of a new output file: NamedTemporaryFile creates 0600, too private for a file meant to be shared.
 NEW_FILE_MODE = 0o644
-# A temporary file lives for the time of one write; one this old was left by a killed run.
-STALE_TEMPORARY_SECONDS = 3600.0
+
+Step = Callable[[str], None]
+"""Called after each change ``publish`` makes on disk, with what it did (the crash tests kill there)."""
+
+
+def _no_step(done: str) -> None:
+    """The default ``Step``: nothing to observe."""
 
 
 def _sync_folder(folder: Path) -> None:
-    """Flush the folder entry of a renamed file to disk, where the platform allows it (not on Windows)."""
+    """Flush a folder's entries (a rename, a new file) to disk, where the platform allows it."""
     if not hasattr(os, "O_DIRECTORY"):
         return
     try:
@@ -54,8 +67,17 @@ def _sync_folder(folder: Path) -> None:
         os.close(descriptor)
 
 
-def _temporary_copy(path: Path, data: bytes) -> Path:
-    """``data`` in a new temporary file beside ``path``, flushed to disk, with ``path``'s mode."""
+def _remove(path: Path) -> None:
+    """Remove a file, link or folder if it is there; a failure is left for the next run."""
+    if path.is_dir() and not path.is_symlink():
+        shutil.rmtree(path, ignore_errors=True)
+    else:
+        with contextlib.suppress(OSError):
+            path.unlink()
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Replace ``path`` with ``data`` atomically; on any error the previous file and no temporary is left."""
     mode = path.stat().st_mode & 0o777 if path.exists() else NEW_FILE_MODE
     temporary: Path | None = None
     try:
@@ -67,113 +89,137 @@ def _temporary_copy(path: Path, data: bytes) -> Path:
             handle.flush()
             os.fsync(handle.fileno())
         temporary.chmod(mode)
+        temporary.replace(path)
+    except BaseException:  # a Ctrl-C in the middle must not leave a stray temporary file either
+        if temporary is not None:
+            _remove(temporary)
+        raise
+    _sync_folder(path.parent)
+    logger.debug("wrote %s (%d bytes)", path, len(data))
+
+
+def published(folder: Path, names: Iterable[str]) -> dict[str, bytes | None]:
+    """What a reader of ``folder`` finds now: each name's bytes, or None when it cannot be read."""
+    found: dict[str, bytes | None] = {}
+    for name in names:
+        try:
+            found[name] = (folder / name).read_bytes()
+        except OSError:
+            found[name] = None
+    return found
+
+
+def publish(folder: Path, files: Mapping[str, bytes], on_step: Step = _no_step) -> tuple[str, ...]:
+    """Make ``folder`` show ``files`` (name → bytes) as one set; return the names whose bytes changed.
+
+    When the folder already shows exactly ``files``, nothing is written: no generation, no timestamp.
+    On an error the old set is left whole and the new generation is removed.
+    """
+    folder.mkdir(parents=True, exist_ok=True)
+    _remove_leftovers(folder, files)
+    before = published(folder, files)
+    changed = tuple(name for name, data in files.items() if before[name] != data)
+    if not changed:
+        return ()
+    if not _linked(folder, files):
+        _take_over(folder, before, on_step)
+    generation = _write_generation(folder, files, on_step)
+    try:
+        _replace_with_link(folder / CURRENT_NAME, f"{GENERATIONS_NAME}/{generation.name}")
+    except BaseException:
+        _remove(generation)
+        raise
+    on_step(f"{CURRENT_NAME} -> {generation.name}")
+    for removed in _remove_leftovers(folder, files):
+        on_step(f"removed {removed}")
+    logger.debug("%s: published generation %s (%s changed)", folder, generation.name, ", ".join(changed))
+    return changed
+
+
+def _current_generation(folder: Path) -> str | None:
+    """The name of the generation ``.current`` points at, or None when it is not a link."""
+    try:
+        return (folder / CURRENT_NAME).readlink().name
+    except OSError:
+        return None
+
+
+def _linked(folder: Path, names: Iterable[str]) -> bool:
+    """Whether ``.current`` is a link and every name is the stable link into it."""
+    if _current_generation(folder) is None:
+        return False
+    for name in names:
+        try:
+            if (folder / name).readlink() != Path(CURRENT_NAME, name):
+                return False
+        except OSError:
+            return False
+    return True
+
+
+def _take_over(folder: Path, shown: Mapping[str, bytes | None], on_step: Step) -> None:
+    """Turn what ``folder`` shows into a current generation and stable links, showing the same bytes."""
+    generation = _write_generation(
+        folder, {n: data for n, data in shown.items() if data is not None}, on_step
+    )
+    current = folder / CURRENT_NAME
+    if current.is_dir() and not current.is_symlink():  # a copy that followed the links: a leftover now
+        current.rename(folder / GENERATIONS_NAME / f"{generation.name}-copied")
+    _replace_with_link(current, f"{GENERATIONS_NAME}/{generation.name}")
+    on_step(f"{CURRENT_NAME} -> {generation.name} (taken over)")
+    for name in shown:
+        _replace_with_link(folder / name, f"{CURRENT_NAME}/{name}")
+        on_step(f"linked {name}")
+
+
+def _write_generation(folder: Path, files: Mapping[str, bytes], on_step: Step) -> Path:
+    """A new generation folder holding ``files``, flushed to disk; removed again on any error."""
+    root = folder / GENERATIONS_NAME
+    root.mkdir(exist_ok=True)
+    number = max((int(path.name) for path in root.iterdir() if path.name.isdigit()), default=0) + 1
+    generation = root / str(number)
+    generation.mkdir()
+    on_step(f"made {generation.name}")
+    try:
+        for name, data in files.items():
+            with (generation / name).open("xb") as handle:
+                handle.write(data)
+                handle.flush()
+                os.fsync(handle.fileno())
+            (generation / name).chmod(NEW_FILE_MODE)
+            on_step(f"wrote {generation.name}/{name}")
+        _sync_folder(generation)
+        _sync_folder(root)
+    except BaseException:
+        _remove(generation)
+        raise
+    return generation
+
+
+def _replace_with_link(path: Path, target: str) -> None:
+    """Replace ``path`` by a symlink to ``target`` in one rename (a new link made beside it first)."""
+    temporary = path.with_name(f".{path.name}.link.tmp")
+    _remove(temporary)
+    temporary.symlink_to(target)
+    try:
+        temporary.replace(path)
     except BaseException:
         _remove(temporary)
         raise
-    return temporary
+    _sync_folder(path.parent)
 
 
-def _remove(temporary: Path | None) -> None:
-    if temporary is not None:
-        with contextlib.suppress(OSError):
-            temporary.unlink()
-
-
-def write_atomic_many(files: Sequence[tuple[Path, bytes]]) -> None:
-    """Replace each path with its data atomically: all temporary files are written and flushed first,
-    then renamed one after the other (all in one folder, or each in its own).
-
-    On any error every file not yet renamed is left as it was, and no temporary file stays behind.
-    """
-    temporaries: list[Path] = []
-    try:
-        for path, data in files:
-            temporaries.append(_temporary_copy(path, data))
-        for temporary, (path, _) in zip(list(temporaries), files, strict=True):
-            temporary.replace(path)
-            temporaries.remove(temporary)
-    except BaseException:
-        # BaseException: a Ctrl-C in the middle must not leave a stray temp file either
-        for temporary in temporaries:
-            _remove(temporary)
-        raise
-    for folder in dict.fromkeys(path.parent for path, _ in files):
-        _sync_folder(folder)
-    for path, data in files:
-        logger.debug("wrote %s (%d bytes)", path, len(data))
-
-
-def write_atomic(path: Path, data: bytes) -> None:
-    """Replace ``path`` with ``data`` atomically.
-
-    On any error the previous file is left as it was and the temporary file is removed.
-    """
-    write_atomic_many([(path, data)])
-
-
-def remove_stale_temporaries(folder: Path, names: Sequence[str], older_than: float) -> list[Path]:
-    """Remove the temporary files of ``names`` that a killed run left in ``folder``; return them."""
-    removed: list[Path] = []
-    now = time.time()
-    for name in names:
-        for temporary in folder.glob(f".{name}.*.tmp"):
-            with contextlib.suppress(OSError):
-                if now - temporary.stat().st_mtime > older_than:
-                    temporary.unlink()
-                    removed.append(temporary)
-                    logger.info("removed %s, left by an interrupted run", temporary)
-    return removed
-
-
-def parquet_bytes(frame: pl.DataFrame) -> bytes:
-    """The frame as Parquet; the same frame gives the same bytes (checked by the tests).
-
-    Polars writes no timestamp; the footer names the Polars version, so bytes can differ across versions.
-    """
-    buffer = io.BytesIO()
-    frame.write_parquet(buffer, compression="zstd", statistics=True)
-    return buffer.getvalue()
-
-
-def write_parquet_atomic(frame: pl.DataFrame, path: Path) -> None:
-    """Write ``frame`` as Parquet to ``path`` atomically (via a temp file in the same folder)."""
-    write_atomic(path, parquet_bytes(frame))
-
-
-def render_rejections(rejections: Sequence[Rejection]) -> str:
-    """``rejected.md``: one table row per rejected input, or a line saying there is none."""
-    lines = ["# Fichiers rejetés (rejected files)", ""]
-    if not rejections:
-        lines.append("Aucun fichier rejeté.")
-    else:
-        lines += [
-            "| Fichier (file) | Raison (reason) | Correction (fix) |",
-            "| --- | --- | --- |",
-        ]
-        lines += [
-            f"| {escape_markdown(r.source)} | {escape_markdown(r.reason)} | {escape_markdown(r.fix)} |"
-            for r in rejections
-        ]
-    return "\n".join(lines) + "\n"
-
-
-def write_rejections(rejections: Sequence[Rejection], path: Path) -> None:
-    """Write ``rejected.md`` atomically."""
-    write_atomic(path, render_rejections(rejections).encode("utf-8"))
-
-
-def write_outputs(
-    frame: pl.DataFrame, rejections: Sequence[Rejection], output_dir: Path, vocabulary: Vocabulary
-) -> list[Path]:
-    """Write ``timeline.parquet``, ``timeline.md`` and ``rejected.md`` in ``output_dir``; return the paths."""
-    output_dir.mkdir(parents=True, exist_ok=True)
-    remove_stale_temporaries(
-        output_dir, (PARQUET_NAME, MARKDOWN_NAME, REJECTED_NAME), older_than=STALE_TEMPORARY_SECONDS
-    )
-    files = [
-        (output_dir / PARQUET_NAME, parquet_bytes(frame)),
-        (output_dir / MARKDOWN_NAME, render_markdown(frame, vocabulary).encode("utf-8")),
-        (output_dir / REJECTED_NAME, render_rejections(rejections).encode("utf-8")),
-    ]
-    write_atomic_many(files)
-    return [path for path, _ in files]
+def _remove_leftovers(folder: Path, names: Iterable[str]) -> list[str]:
+    """Remove every generation but the current one, and the temporary files of ``names``; return them."""
+    leftovers: list[Path] = []
+    root = folder / GENERATIONS_NAME
+    if root.is_dir():
+        current = _current_generation(folder)
+        leftovers += [path for path in root.iterdir() if path.name != current]
+    # ``.<name>.<anything>.tmp``: this module's temporary links, and the files of runs that wrote in place
+    for name in (*names, CURRENT_NAME):
+        leftovers += folder.glob(f".{name}.*.tmp")
+    for path in sorted(leftovers):
+        _remove(path)
+        logger.info("removed %s, left by an earlier run", path)
+    return [path.name for path in sorted(leftovers)]

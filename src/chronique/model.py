@@ -263,6 +263,11 @@ class ArticleResult:
     mentions: tuple[Event, ...] = ()
 
 
+# Articles per analysis batch (``Options.batch_size`` is spaCy's, within one): one Prefect task's share, one
+# frame of timeline rows in a full run. Big enough to hide a task's overhead, small enough to stream.
+ARTICLES_PER_BATCH = 256
+
+
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Options:
     """Settings passed to every stage; validated once."""

@@ -3,7 +3,11 @@
 The state file (``.chronique-state.json`` in the output folder) records, for every article whose rows are in
 the timeline, a digest of the article and its count of time expressions, plus a fingerprint of the code,
 data and options that produced the rows. A run analyses only the articles whose digest is new or different;
-when the fingerprint changes, every article read is analysed again.
+when the fingerprint changes, every article read is analysed again. The state file is one file of the output
+set (``outputs.WRITERS``), published with the timeline it describes.
+
+The fingerprint covers an allow-list of modules (``ANALYSIS_MODULES``): a new output module must not force
+every article to be analysed again. Each module of the package is on it or on ``NOT_ANALYSIS_MODULES``.
 """
 
 from __future__ import annotations
@@ -20,7 +24,6 @@ from pathlib import Path
 
 import filelock
 
-from chronique.files import write_atomic
 from chronique.model import Article, Options
 
 logger = logging.getLogger(__name__)
@@ -31,10 +34,51 @@ STATE_FORMAT = 1
 # A run over a large inbox takes minutes: wait that long for the other run before giving up.
 DEFAULT_LOCK_TIMEOUT = 900.0
 _PACKAGE = Path(__file__).parent
-_FINGERPRINTED = (".py", ".tsv", ".txt")
-# Modules that cannot change a row once the article's digest is equal: reading (the digest covers what it
-# reads), rendering and writing (redone on every run), the command line, tagging and this module.
-_NOT_ANALYSIS = frozenset({"cli.py", "files.py", "ingest.py", "markdown.py", "state.py", "tagging.py"})
+# The package's modules (and subpackages) whose change can change a row of an article whose digest is equal:
+# the stages from the cleaned text to the timeline row, their contracts (model), their French data, and
+# ``pipeline`` for ``analyse``, which chains the stages. Only these are fingerprinted.
+ANALYSIS_MODULES = frozenset(
+    {
+        "analyzer",
+        "anchors",
+        "calendar",
+        "clean",
+        "data",
+        "events",
+        "extract",
+        "grammar",
+        "model",
+        "nlp",
+        "phrases",
+        "pipeline",
+        "resolve",
+        "slots",
+        "tense",
+        "timeline",
+        "timexes",
+        "vocabulary",
+    }
+)
+# The modules that cannot change a row: reading (the article's digest covers what it reads), the incremental
+# bookkeeping and this module, rendering and writing (redone from the rows on every run), the worker pool
+# (it keeps the order), tagging and the command line. A new module goes on one of the two lists (tested).
+NOT_ANALYSIS_MODULES = frozenset(
+    {
+        "__init__",
+        "cli",
+        "files",
+        "incremental",
+        "ingest",
+        "markdown",
+        "outputs",
+        "parallel",
+        "read_jsonl",
+        "read_text",
+        "state",
+        "tagging",
+        "validate",
+    }
+)
 
 
 class OutputLockedError(TimeoutError):
@@ -70,17 +114,31 @@ def _model_version(name: str) -> str:
         return "unknown"
 
 
+def analysis_files() -> list[Path]:
+    """The files of ``ANALYSIS_MODULES``: a module's ``.py``, every file of a subpackage (data included)."""
+    found: list[Path] = []
+    for name in sorted(ANALYSIS_MODULES):
+        module = _PACKAGE / f"{name}.py"
+        if module.is_file():
+            found.append(module)
+        else:
+            found += (p for p in (_PACKAGE / name).rglob("*") if p.is_file() and "__pycache__" not in p.parts)
+    return sorted(found)
+
+
 def analysis_fingerprint(options: Options) -> str:
     """sha256 of the analysis code and data, the spaCy model's version and the options that change rows.
 
     The code is hashed rather than a version number: rows made by older rules must not survive an upgrade.
     """
     digest = hashlib.sha256()
-    for path in sorted(_PACKAGE.rglob("*")):
-        if path.suffix not in _FINGERPRINTED or path.name in _NOT_ANALYSIS or "__pycache__" in path.parts:
-            continue
+    for path in analysis_files():
         digest.update(path.relative_to(_PACKAGE).as_posix().encode("utf-8") + b"\0")
         digest.update(path.read_bytes() + b"\0")
+    if options.data_dir is not None:
+        # a data folder of one's own replaces the packaged data: its files change rows as theirs do
+        for path in sorted(p for p in options.data_dir.iterdir() if p.is_file()):
+            digest.update(b"data_dir/" + path.name.encode("utf-8") + b"\0" + path.read_bytes() + b"\0")
     # batch_size and n_process change how fast, not what: they stay out
     model = [options.model, _model_version(options.model)]
     settings = [*model, options.max_text_chars, options.include_durations]
@@ -118,18 +176,6 @@ def read_state(output_dir: Path) -> RunState | None:
     except (OSError, ValueError, KeyError, TypeError, AttributeError) as err:
         logger.warning("%s cannot be used (%s): the timeline is rebuilt from the articles read", path, err)
         return None
-
-
-def replace_if_changed(path: Path, data: bytes) -> bool:
-    """Write ``data`` atomically unless ``path`` already holds exactly it; True if it was written.
-
-    A run that changes nothing leaves every output untouched, modification time included.
-    """
-    with contextlib.suppress(OSError):
-        if path.read_bytes() == data:
-            return False
-    write_atomic(path, data)
-    return True
 
 
 @contextlib.contextmanager

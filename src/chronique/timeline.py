@@ -57,6 +57,12 @@ def sort_timeline(frame: pl.DataFrame) -> pl.DataFrame:
     return frame.sort(list(SORT_COLUMNS), maintain_order=True)
 
 
+def concat_timelines(frames: Iterable[pl.DataFrame]) -> pl.DataFrame:
+    """Several batches' rows as one timeline, sorted (an empty timeline when there is none)."""
+    collected = list(frames)
+    return sort_timeline(pl.concat(collected) if collected else empty_timeline())
+
+
 def _event_row(result: ArticleResult, event: Event) -> dict[str, Any]:
     """One event as a row of the timeline (the caller has checked it is dated)."""
     article = result.article

@@ -1,0 +1,115 @@
+"""The outputs as a registry: each file name has a writer, a function from the run's outcome to the bytes.
+
+The full run and the incremental run both build one ``OutputContext``, render every writer
+(``render_outputs``) and publish the result as one set (``write_outputs``: see ``files.publish``), so the
+files cannot disagree with each other. A new output (``timeline.html``) is one module with a
+``(OutputContext) -> bytes`` function and one line in ``WRITERS``; something new a writer needs (the story,
+the articles table) is one field of ``OutputContext``. The state file is a member of the set: it must
+always describe the timeline beside it.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from types import MappingProxyType
+
+import polars as pl
+
+from chronique.files import publish
+from chronique.markdown import escape_markdown, render_markdown
+from chronique.model import Rejection
+from chronique.state import STATE_NAME, RunState, state_bytes
+from chronique.vocabulary import Vocabulary
+
+PARQUET_NAME = "timeline.parquet"
+MARKDOWN_NAME = "timeline.md"
+REJECTED_NAME = "rejected.md"
+
+
+@dataclass(frozen=True, slots=True)
+class OutputContext:
+    """Everything the writers need: the run's timeline, its rejected inputs and state, the vocabulary."""
+
+    timeline: pl.DataFrame
+    rejections: tuple[Rejection, ...]
+    state: RunState
+    vocabulary: Vocabulary
+
+
+Writer = Callable[[OutputContext], bytes]
+"""Renders one output file from a run's outcome; pure (the same context gives the same bytes)."""
+
+
+def parquet_bytes(frame: pl.DataFrame) -> bytes:
+    """The frame as Parquet; the same frame gives the same bytes (checked by the tests).
+
+    Polars writes no timestamp; the footer names the Polars version, so bytes can differ across versions.
+    """
+    buffer = io.BytesIO()
+    frame.write_parquet(buffer, compression="zstd", statistics=True)
+    return buffer.getvalue()
+
+
+def render_rejections(rejections: Sequence[Rejection]) -> str:
+    """``rejected.md``: one table row per rejected input, or a line saying there is none."""
+    lines = ["# Fichiers rejetés (rejected files)", ""]
+    if not rejections:
+        lines.append("Aucun fichier rejeté.")
+    else:
+        lines += [
+            "| Fichier (file) | Raison (reason) | Correction (fix) |",
+            "| --- | --- | --- |",
+        ]
+        lines += [
+            f"| {escape_markdown(r.source)} | {escape_markdown(r.reason)} | {escape_markdown(r.fix)} |"
+            for r in rejections
+        ]
+    return "\n".join(lines) + "\n"
+
+
+def _timeline_parquet(context: OutputContext) -> bytes:
+    return parquet_bytes(context.timeline)
+
+
+def _timeline_markdown(context: OutputContext) -> bytes:
+    return render_markdown(context.timeline, context.vocabulary).encode("utf-8")
+
+
+def _rejected_markdown(context: OutputContext) -> bytes:
+    return render_rejections(context.rejections).encode("utf-8")
+
+
+def _state_json(context: OutputContext) -> bytes:
+    return state_bytes(context.state)
+
+
+WRITERS: Mapping[str, Writer] = MappingProxyType(
+    {
+        PARQUET_NAME: _timeline_parquet,
+        MARKDOWN_NAME: _timeline_markdown,
+        REJECTED_NAME: _rejected_markdown,
+        STATE_NAME: _state_json,
+    }
+)
+
+
+def render_outputs(context: OutputContext) -> dict[str, bytes]:
+    """Every output file of the run: name → bytes, in ``WRITERS`` order."""
+    return {name: write(context) for name, write in WRITERS.items()}
+
+
+def output_paths(output_dir: Path) -> tuple[Path, ...]:
+    """Where the outputs are read: one path per writer (a stable link into the current set)."""
+    return tuple(output_dir / name for name in WRITERS)
+
+
+def write_outputs(output_dir: Path, context: OutputContext) -> tuple[str, ...]:
+    """Render every output and publish them as one set; return the names whose bytes changed.
+
+    The caller holds ``output_dir``'s lock (``state.output_lock``). A folder that already holds exactly
+    these bytes is left untouched.
+    """
+    return publish(output_dir, render_outputs(context))

@@ -13,6 +13,7 @@ from __future__ import annotations
 import dataclasses
 import logging
 import re
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Annotated
 
@@ -120,15 +121,17 @@ DataDir = Annotated[
 ]
 
 
-def _options(**fields: object) -> Options:
-    """The options the flags give (names as in ``Options``); a bad value is a usage error."""
+OPTION_FIELDS = tuple(field.name for field in dataclasses.fields(Options))
+
+
+def _options(arguments: Mapping[str, object]) -> Options:
+    """The options among a command's arguments (its ``locals()``: each flag is named as its ``Options``
+    field, so a new field is one flag per command); a bad value is a usage error."""
+    fields = {name: arguments[name] for name in OPTION_FIELDS}
     try:
-        return Options(**fields)  # type: ignore[arg-type]  # the flags are typed by typer
+        return Options(**fields)  # type: ignore[arg-type]  # typer has checked each flag's type
     except ValueError as err:
         raise _usage_error(f"bad option: {err}") from None
-
-
-OPTION_FIELDS = tuple(field.name for field in dataclasses.fields(Options))
 
 
 @app.command()
@@ -162,15 +165,8 @@ def run(
 
     run_pipeline = run_incremental if incremental else run_full
 
+    options = _options(locals())
     try:
-        options = _options(
-            batch_size=batch_size,
-            n_process=n_process,
-            max_text_chars=max_text_chars,
-            include_durations=include_durations,
-            model=model,
-            data_dir=data_dir,
-        )
         with rejections_silenced():  # each is printed once below, without a log prefix
             report = run_pipeline(input_path, output_dir, options)
     except OSError as err:
@@ -215,15 +211,8 @@ def tag(
 
     from chronique.tagging import tag_file  # noqa: PLC0415  # spaCy loads only for real work
 
+    options = _options(locals())
     try:
-        options = _options(
-            batch_size=batch_size,
-            n_process=n_process,
-            max_text_chars=max_text_chars,
-            include_durations=include_durations,
-            model=model,
-            data_dir=data_dir,
-        )
         report = tag_file(input_path, output_path, options)
     except OSError as err:
         _echo_error(f"{output_path}: tagging failed ({err}) — fix the cause and run again.")

@@ -39,7 +39,7 @@ typecheck: install
 unit: install
 	$(BIN)/python -m pytest
 
-eval: install  ## score `chronique tag` on French TimeBank; fails below the floors in benchmarks/floors.json
+eval: install  ## score `chronique tag` on French TimeBank and OrangeSum dev; fails below the floors in benchmarks/floors.json
 	$(BIN)/python benchmarks/evaluate.py --shared $(SHARED)
 
 HVENV ?= .hvenv

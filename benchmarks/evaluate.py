@@ -1,4 +1,4 @@
-"""`make eval`: score `chronique tag` on the French TimeBank dev sets against the floors kept in the repo.
+"""`make eval`: score `chronique tag` on the dev sets (French TimeBank, OrangeSum dev) against the floors.
 
 The floors (benchmarks/floors.json) only go up: `--raise-floors` writes the new scores where they beat the
 floor and refuses to lower any. The data files' hashes are pinned beside them, so a changed dev set is seen.

@@ -54,6 +54,44 @@ def test_two_member_interval_is_two_timexes() -> None:
     assert [(t["text"], t["value"]) for t in timexes] == [("1990", "1990"), ("1999", "1999")]
 
 
+@pytest.mark.parametrize(
+    ("published", "text", "members"),
+    [
+        # each member keeps its determiner; the linking words (entre, et, du, au) stay outside
+        (
+            "1999-08-06",
+            "Le camping est complet entre le 15 juillet et le 15 août.",
+            [("le 15 juillet", "1999-07-15"), ("le 15 août", "1999-08-15")],
+        ),
+        (
+            "2022-09-10",
+            "Le musée fermera du 27 juin au 2 juillet.",
+            [("27 juin", "2023-06-27"), ("2 juillet", "2023-07-02")],
+        ),
+        # an enumeration of three days: its first and last day carry the interval's ends, no day between
+        (
+            "2021-09-10",
+            "Les fêtes ont eu lieu les 28, 29 et 30 août 2021.",
+            [("les 28", "2021-08-28"), ("30 août 2021", "2021-08-30")],
+        ),
+        (
+            "2019-03-20",
+            "Ils se réuniront jeudi et vendredi.",
+            [("jeudi", "2019-03-21"), ("vendredi", "2019-03-22")],
+        ),
+        (
+            "2017-08-28",
+            "Une actrice des années 1960 et 1970 est morte.",
+            [("années 1960", "196X"), ("1970", "197X")],
+        ),
+    ],
+)
+def test_interval_members(published: str, text: str, members: list[tuple[str, str]]) -> None:
+    timexes = _tag([{"doc_id": "m", "published": published, "text": text}])[0]["timexes"]
+    assert [(t["text"], t["value"]) for t in timexes] == members
+    assert all(text[t["start"] : t["end"]] == t["text"] for t in timexes)
+
+
 def test_night_across_two_days_is_the_first_night() -> None:
     timexes = _tag(DOCS[2:3])[0]["timexes"]
     assert [(t["text"], t["value"]) for t in timexes] == [("la nuit de vendredi à samedi", "2022-09-09TNI")]

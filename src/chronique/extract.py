@@ -11,7 +11,7 @@ from dataclasses import replace
 
 from chronique.grammar import Grammar, Rule
 from chronique.model import Fields, Relation, RuleKind, TimeMention, Unit
-from chronique.slots import SECOND_MEMBER, SLOT_READERS, SLOT_THIS, SPAN_OUTSIDE
+from chronique.slots import SECOND_MEMBER, SLOT_DETERMINER, SLOT_READERS, SLOT_THIS, SPAN_OUTSIDE
 from chronique.vocabulary import Vocabulary
 
 _DURATION_CODES: Mapping[Unit, str] = {
@@ -32,13 +32,15 @@ _COUNTED: Mapping[RuleKind, tuple[int, bool]] = {
     RuleKind.EARLIER: (-1, True),
 }
 _RELATION_STEP: Mapping[Relation, int] = {Relation.LAST: -1, Relation.NEXT: 1, Relation.THIS: 0}
+# parts of day that put a clock hour written under twelve in the afternoon: "8 heures du soir" is 20:00
+_AFTER_NOON = frozenset({"AF", "EV"})
 
 
 def fields_from_slots(slots: Mapping[str, str], kind: RuleKind, vocabulary: Vocabulary) -> Fields:
     """Turn a match's named groups into the fields of an underspecified value."""
     updates: dict[str, object] = {}
     for slot, surface in slots.items():
-        if slot == SPAN_OUTSIDE:
+        if slot in {SPAN_OUTSIDE, SLOT_DETERMINER}:
             continue
         if slot == SLOT_THIS:
             updates.setdefault("relation", Relation.THIS)
@@ -50,6 +52,8 @@ def fields_from_slots(slots: Mapping[str, str], kind: RuleKind, vocabulary: Voca
         else:
             updates[attribute] = value
     fields = replace(Fields(), **updates)  # type: ignore[arg-type]  # keys are Fields' own attribute names
+    if fields.hour is not None and fields.hour < 12 and fields.part_of_day in _AFTER_NOON:
+        fields = replace(fields, hour=fields.hour + 12)
     return _apply_kind(fields, kind)
 
 
@@ -103,13 +107,12 @@ def _member_spans(
     match: re.Match[str], start_slots: Mapping[str, str], end_slots: Mapping[str, str]
 ) -> tuple[tuple[int, int], tuple[int, int]]:
     """Where an interval's two members stand: from its first slot to the last slot of the first member,
-    and from the second member's first slot to the end of the match."""
+    and from the second member's first slot to the end of the match. A member's determiner (the slot
+    ``det``, ``det_2``: "les 6", "le 15 août") is inside its span, the linking words outside."""
     second = min(match.start(f"{slot}{SECOND_MEMBER}") for slot in end_slots)
     first_groups = [slot for slot in start_slots if match.start(slot) < second]
     first_start = min((match.start(slot) for slot in first_groups), default=match.start())
-    first_end = max((match.end(slot) for slot in first_groups), default=second)
-    if match.group(0)[: first_start - match.start()].strip().lower() in {"les", "le"}:
-        first_start = match.start()  # a determiner belongs to the first member: "les 6"
+    first_end = max((match.end(slot) for slot in first_groups if slot != SLOT_DETERMINER), default=second)
     return (first_start, first_end), (second, match.end())
 
 

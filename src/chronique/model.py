@@ -62,6 +62,8 @@ class RuleFlag(StrEnum):
     QUANTITY_CHECK = "quantity_check"
     # two days naming the night between them: tagged as the first day's night (TimeML's 1999-08-23TNI)
     NIGHT = "night"
+    # a day that stands for its ISO week: "la semaine du 13 janvier" is 2020-W03
+    WEEK_OF = "week_of"
 
 
 class Relation(StrEnum):

@@ -32,6 +32,7 @@ from chronique.model import (
     Grain,
     Relation,
     ResolvedValue,
+    RuleFlag,
     RuleKind,
     TimeMention,
     TimexType,
@@ -143,29 +144,55 @@ class Resolver:
         return self._calendar(mention, context)
 
     def _interval(self, mention: TimeMention, context: Context) -> ResolvedValue | None:
-        start, end = mention.fields, mention.fields.end
+        """Two members: the first placed by the context, the second the first such date on or after it.
+
+        What one member leaves out, the other says ("du 3 au 5 mai": the month; "du 27 décembre au
+        3 janvier 2020": the year, the start then being the latest such day not after the end).
+        """
+        start, end = replace(mention.fields, end=None), mention.fields.end
         assert end is not None
-        if start.weekday is not None and end.weekday is not None:
+        if start.weekday is not None and end.weekday is not None and start.day is None and end.day is None:
             first = self._weekday(start, context)
             if first is None or first.date_start is None:
                 return None
             last_day = first.date_start + dt.timedelta(days=(end.weekday - start.weekday) % 7)
-            return cal.interval_value(first, cal.day_value(last_day))
-        if start.day is not None:
-            # what one end leaves out, the other says: "du 3 au 5 mai", "les 10 et 11 décembre prochains"
-            two_digits = start.two_digit_year or end.two_digit_year
-            month, year = end.month or start.month, end.year or start.year
-            start = replace(start, end=None, month=month, year=year, two_digit_year=two_digits)
-            end = replace(end, month=month, year=year, two_digit_year=two_digits, relation=start.relation)
-        else:
-            start = replace(start, end=None)
+            return cal.interval_value(first, self._on_day(last_day, end))
+        if start.day is not None and start.month is None:
+            start = replace(start, month=end.month)
+        if end.day is not None and end.month is None:
+            end = replace(end, month=start.month)
+        end = replace(end, relation=None)
+        if start.year is None and end.year is not None:
+            return self._interval_back(mention, start, end, context)
         first = self._calendar(replace(mention, fields=start), context)
         if first is None or first.date_start is None:
             return None
-        last = self._calendar(replace(mention, fields=end), replace(context, published=first.date_start))
+        # the end lies on or after the start: "du 27 décembre au 3 janvier", "de juin à la mi-juillet"
+        if end.year is None and start.year is not None and end.month is not None and start.month is not None:
+            end = replace(end, year=first.date_start.year + (end.month < start.month), two_digit_year=False)
+        following = replace(
+            context, published=first.date_start, anchor=first.date_start, direction=Direction.FUTURE
+        )
+        last = self._calendar(replace(mention, fields=end), following)
         if last is None or last.date_end is None or last.date_end < first.date_start:
             return None
         return cal.interval_value(first, last)
+
+    def _interval_back(
+        self, mention: TimeMention, start: Fields, end: Fields, context: Context
+    ) -> ResolvedValue | None:
+        """The year written on the end only: the start is the latest such date not after the end."""
+        last = self._calendar(replace(mention, fields=end), context)
+        if last is None or last.date_end is None:
+            return None
+        year = last.date_end.year
+        for candidate in (year, year - 1):
+            first = self._calendar(
+                replace(mention, fields=replace(start, year=candidate, two_digit_year=False)), context
+            )
+            if first is not None and first.date_start is not None and first.date_start <= last.date_end:
+                return cal.interval_value(first, last)
+        return None
 
     def _shifted(self, mention: TimeMention, context: Context) -> ResolvedValue | None:
         fields = mention.fields
@@ -264,7 +291,23 @@ class Resolver:
                 candidates = [d for d in candidates if d.isoweekday() == fields.weekday] or candidates
                 direction = Direction.NONE
             day = choose(candidates, published, direction, fields.relation)
+        if day is not None and RuleFlag.WEEK_OF in mention.flags:
+            return cal.week_value(day, mod=fields.modifier)
         return self._on_day(day, fields) if day else None
+
+    def _weekday_and_day(self, mention: TimeMention, context: Context) -> ResolvedValue | None:
+        """``le mercredi 26``: the day of that number nearest the anchor that falls on that weekday."""
+        fields, anchor = mention.fields, context.anchor
+        assert fields.day is not None and fields.weekday is not None
+        months = (cal.add_months(anchor.replace(day=1), step) for step in range(-6, 7))
+        candidates = [
+            d
+            for m in months
+            if (d := _safe_date(m.year, m.month, fields.day)) and d.isoweekday() == fields.weekday
+        ]
+        if not candidates:
+            return None
+        return self._on_day(min(candidates, key=lambda d: (abs((d - anchor).days), d > anchor)), fields)
 
     def _holiday(self, mention: TimeMention, context: Context) -> ResolvedValue | None:
         """``Noël``, ``le 14-Juillet``, ``Pâques 2023``."""
@@ -332,6 +375,7 @@ class Resolver:
     _SHAPES: ClassVar[tuple[tuple[Callable[[Fields], bool], _Shape], ...]] = (
         (lambda f: f.day is not None and f.month is not None, _day_of_month),
         (lambda f: f.holiday is not None, _holiday),
+        (lambda f: f.day is not None and f.weekday is not None, _weekday_and_day),
         (lambda f: f.weekday is not None, _named_weekday),
         (lambda f: f.month is not None, _month),
         (lambda f: f.season is not None, _season),

@@ -13,6 +13,7 @@ from chronique.vocabulary import Vocabulary
 
 SPAN_OUTSIDE = "outside"  # a group of this name is matched but left out of the span ("vers 14 h")
 SLOT_THIS = "this"  # "ce", "cette": the relation THIS, unless the rule also captures a relation word
+SLOT_DETERMINER = "det"  # words of an interval member before its first value ("le 15 août"): in its span
 SECOND_MEMBER = "_2"  # suffix of the slots of an interval's second member ("{month:month_2}")
 
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
@@ -87,4 +88,4 @@ SLOT_READERS: Mapping[str, SlotReader] = {
 }
 
 # Every name a rule may give a group (an interval's second member adds SECOND_MEMBER).
-SLOT_NAMES = frozenset({*SLOT_READERS, SPAN_OUTSIDE, SLOT_THIS})
+SLOT_NAMES = frozenset({*SLOT_READERS, SPAN_OUTSIDE, SLOT_THIS, SLOT_DETERMINER})

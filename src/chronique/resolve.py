@@ -11,7 +11,12 @@ where dateparser alone (``PREFER_DATES_FROM=past``) is wrong for news:
 - year-less dates (``le 3 mars``) take their year from the tense, not from a fixed preference;
 - anaphoric expressions (``la veille``, ``deux jours plus tard``, a bare ``14 h``) count from the last date
   the text anchored, which dateparser cannot know;
-- spans come from our grammar, so dateparser never tags ``samedi une`` as 10 January.
+- spans come from our grammar, so dateparser never tags ``samedi une`` as 10 January;
+- intervals are ours (dateparser reads no ranges): the first member is placed like a date of its own, the
+  second is the first such date on or after it (``du 27 décembre au 3 janvier``), and a year written on the
+  end only makes the start the latest such date before it;
+- a weekday with a bare day number (``le mercredi 26``) is the day of that number nearest the anchor that
+  falls on that weekday.
 """
 
 from __future__ import annotations

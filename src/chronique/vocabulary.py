@@ -111,6 +111,7 @@ LEXICON_COLUMNS: Mapping[str, int] = {
     "cues": 0,
     "nouns": 0,
     "boilerplate": 0,
+    "participants": 0,
 }
 
 
@@ -188,6 +189,7 @@ def _validate_keys(vocabulary: Vocabulary, path_of: Mapping[str, str]) -> None:
         "cues": {"past", "future", "none", "inherit"},
         "nouns": {"event", "place"},
         "boilerplate": {"line", "comments_start", "comments_count"},
+        "participants": {"interjection", "editorial", "agent_case", "not_agent"},
     }
     for name, keys in expected.items():
         found = {entry.key for entry in vocabulary[name].entries}

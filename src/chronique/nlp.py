@@ -35,6 +35,41 @@ def mark_paragraphs(doc: Doc) -> Doc:
     return doc
 
 
+GLUED = "chronique_glued_sentences"
+# A sentence's end glued to the next one by a scraper: "grave?Le", "joie!Il", "».Le", "2019.En".
+_GLUED = re.compile(r"(?P<left>\w*)(?P<stop>[.!?…]+)(?P<right>[^\W\d_]\w*)")
+
+
+def _glued_parts(text: str) -> tuple[str, str, str] | None:
+    """The three pieces of a token that glues two sentences, or None: not "M.Dupont", "U.S.A.", "3.5",
+    "www.site.fr", "N.B." (a lone capital or a dotted abbreviation before, no capitalised word after)."""
+    match = _GLUED.fullmatch(text)
+    if match is None:
+        return None
+    left, stop, right = match.group("left", "stop", "right")
+    opens_sentence = len(right) >= 2 and right[0].isupper() and right[1].islower()
+    ends_sentence = left == "" or (len(left) >= 2 and (left[-1].islower() or left[-1].isdigit()))
+    return (left, stop, right) if opens_sentence and ends_sentence else None
+
+
+@Language.component(GLUED)
+def split_glued_sentences(doc: Doc) -> Doc:
+    """Split the tokens that glue two sentences ("en 2019.En 2020") and start a sentence at the second;
+    the text is not changed, so every offset stays the original's."""
+    glued = [(token, parts) for token in doc if (parts := _glued_parts(token.text)) is not None]
+    starts: list[int] = []
+    with doc.retokenize() as retokenizer:
+        shift = 0
+        for token, parts in glued:
+            pieces = [piece for piece in parts if piece]
+            retokenizer.split(token, pieces, heads=[(token, 0)] * len(pieces))
+            starts.append(token.i + shift + len(pieces) - 1)
+            shift += len(pieces) - 1
+    for index in starts:
+        doc[index].is_sent_start = True
+    return doc
+
+
 PARTICIPANTS = "chronique_participants"
 _NOT_NAMES = "chronique.not_names"
 # A token that is a number or a clock time ("1914", "0h20", "14:30", "3,5"): never a name.
@@ -176,6 +211,7 @@ def load_model(name: str, words: ParseWords | None = None) -> Language:
     unused = [pipe for pipe in nlp.pipe_names if pipe not in USED_COMPONENTS]
     for pipe in unused:
         nlp.disable_pipe(pipe)
+    nlp.add_pipe(GLUED, first=True)
     nlp.add_pipe(PARAGRAPHS, before="parser")
     words = words or ParseWords()
     fields = ("not_names", "agent_cases", "not_agents", "reporting_verbs")

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from chronique.modality import ModalityLexicon
 from chronique.model import Grain, TimeExpression
 from chronique.nlp import sentence_of, sentence_spans
 from chronique.vocabulary import Vocabulary
@@ -47,6 +48,7 @@ class EventLexicon:
     reporting_verbs: frozenset[str]
     modal_verbs: frozenset[str]
     inherit_cues: frozenset[str]
+    modality: ModalityLexicon
 
     @classmethod
     def from_vocabulary(cls, vocabulary: Vocabulary) -> EventLexicon:
@@ -57,6 +59,7 @@ class EventLexicon:
             reporting_verbs=verbs.forms_of("reporting_verbs"),
             modal_verbs=verbs.forms_of("modal_verbs"),
             inherit_cues=vocabulary["cues"].forms_of("inherit"),
+            modality=ModalityLexicon.from_vocabulary(vocabulary),
         )
 
 

@@ -91,7 +91,7 @@ def _form_pattern(form: str) -> str:
 
 
 # Files whose lists may share a form (a lemma can play two roles); lookups by form are not used there.
-LISTS_SHARING_FORMS = frozenset({"verbs", "nouns", "cues"})
+LISTS_SHARING_FORMS = frozenset({"verbs", "nouns", "cues", "modality"})
 
 # name → number of attribute columns between the key and the forms
 LEXICON_COLUMNS: Mapping[str, int] = {
@@ -111,6 +111,7 @@ LEXICON_COLUMNS: Mapping[str, int] = {
     "cues": 0,
     "nouns": 0,
     "boilerplate": 0,
+    "modality": 0,
 }
 
 
@@ -187,6 +188,22 @@ def _validate_keys(vocabulary: Vocabulary, path_of: Mapping[str, str]) -> None:
         },
         "cues": {"past", "future", "none", "inherit"},
         "nouns": {"event", "place"},
+        "modality": {
+            "negation_particle",
+            "negation",
+            "negation_alone",
+            "inverted_subject",
+            "condition",
+            "factual_conjunction",
+            "planned_governor",
+            "future_auxiliary",
+            "planned_participle",
+            "possibility_verb",
+            "according_to",
+            "future_endings",
+            "conditional_endings",
+            "future_stems",
+        },
     }
     for name, keys in expected.items():
         found = {entry.key for entry in vocabulary[name].entries}

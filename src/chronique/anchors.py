@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
+from chronique.modality import ModalityLexicon
 from chronique.model import Grain, TimeExpression
 from chronique.nlp import ParseWords, sentence_of, sentence_spans
 from chronique.vocabulary import Vocabulary
@@ -47,6 +48,7 @@ class EventLexicon:
     reporting_verbs: frozenset[str]
     modal_verbs: frozenset[str]
     inherit_cues: frozenset[str]
+    modality: ModalityLexicon
     parse_words: ParseWords = field(default_factory=ParseWords)  # for ``chronique.nlp.Participants``
 
     @classmethod
@@ -58,6 +60,7 @@ class EventLexicon:
             reporting_verbs=verbs.forms_of("reporting_verbs"),
             modal_verbs=verbs.forms_of("modal_verbs"),
             inherit_cues=vocabulary["cues"].forms_of("inherit"),
+            modality=ModalityLexicon.from_vocabulary(vocabulary),
             parse_words=ParseWords.from_vocabulary(vocabulary),
         )
 

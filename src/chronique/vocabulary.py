@@ -91,7 +91,7 @@ def _form_pattern(form: str) -> str:
 
 
 # Files whose lists may share a form (a lemma can play two roles); lookups by form are not used there.
-LISTS_SHARING_FORMS = frozenset({"verbs", "nouns", "cues", "boilerplate"})
+LISTS_SHARING_FORMS = frozenset({"verbs", "nouns", "cues", "boilerplate", "modality"})
 
 # name → number of attribute columns between the key and the forms
 LEXICON_COLUMNS: Mapping[str, int] = {
@@ -112,6 +112,7 @@ LEXICON_COLUMNS: Mapping[str, int] = {
     "nouns": 0,
     "boilerplate": 0,
     "participants": 0,
+    "modality": 0,
 }
 
 
@@ -190,6 +191,22 @@ def _validate_keys(vocabulary: Vocabulary, path_of: Mapping[str, str]) -> None:
         "nouns": {"event", "place"},
         "boilerplate": {"line", "comments_start", "comments_count"},
         "participants": {"interjection", "editorial", "agent_case", "not_agent"},
+        "modality": {
+            "negation_particle",
+            "negation",
+            "negation_alone",
+            "inverted_subject",
+            "condition",
+            "factual_conjunction",
+            "planned_governor",
+            "future_auxiliary",
+            "planned_participle",
+            "possibility_verb",
+            "according_to",
+            "future_endings",
+            "conditional_endings",
+            "future_stems",
+        },
     }
     for name, keys in expected.items():
         found = {entry.key for entry in vocabulary[name].entries}

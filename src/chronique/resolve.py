@@ -196,6 +196,8 @@ class Resolver:
         shift = fields.shift or 0
         unit = fields.shift_unit
         mod = fields.modifier
+        if fields.day is not None and fields.month is not None and unit in {Unit.WEEK, Unit.WEEKEND}:
+            return self._week_of_day(mention, context)
         # "pour le week-end", "à la fin du week-end": a week-end named without "ce" is the text's own
         anchored = fields.from_anchor or (unit is Unit.WEEKEND and fields.relation is None and shift == 0)
         base = context.anchor if anchored else context.published
@@ -218,6 +220,17 @@ class Resolver:
         if unit is Unit.YEAR:
             return cal.year_value(base.year + shift, mod=mod)
         return None
+
+    def _week_of_day(self, mention: TimeMention, context: Context) -> ResolvedValue | None:
+        """``la semaine du 13 janvier``, ``le week-end du 17 septembre``: the week or week-end of a date."""
+        fields = mention.fields
+        named = self._calendar(replace(mention, fields=replace(fields, shift_unit=None, shift=None)), context)
+        if named is None or named.date_start is None:
+            return None
+        if fields.shift_unit is Unit.WEEKEND:
+            saturday = self._weekend_saturday(named.date_start, Fields(), context.direction, anchored=True)
+            return cal.weekend_value(saturday, mod=fields.modifier)
+        return cal.week_value(named.date_start, mod=fields.modifier)
 
     @staticmethod
     def _weekend_saturday(base: dt.date, fields: Fields, direction: Direction, *, anchored: bool) -> dt.date:
@@ -360,16 +373,18 @@ class Resolver:
     def _time_of_day(self, mention: TimeMention, context: Context) -> ResolvedValue | None:
         """``ce soir`` is the publication day's; a bare ``14 h`` or ``la nuit``, the last day named's."""
         fields = mention.fields
-        day = context.published if fields.relation is Relation.THIS else context.anchor
-        if (
-            fields.part_of_day == cal.NIGHT
-            and fields.hour is None
-            and context.direction is Direction.PAST
-            and day >= context.published
-        ):
-            # "cette nuit", "dans la nuit" told in the past on the publication day (or after a date still
-            # ahead): the night that ended that morning
-            day = context.published - dt.timedelta(days=1)
+        published = context.published
+        day = published if fields.relation is Relation.THIS else context.anchor
+        if fields.hour is None and fields.part_of_day is not None:
+            # a part of day told in the past is not after the publication day, whatever date the text named
+            # last ("plus tôt dans la journée" after a forecast for Sunday); a future one may lie before it,
+            # in a narrative ("il dormira jusqu'au lendemain")
+            if context.direction is Direction.PAST and day > published:
+                day = published
+            if fields.part_of_day == cal.NIGHT and context.direction is Direction.PAST and day == published:
+                # "cette nuit", "dans la nuit" told in the past on the publication day: the night that
+                # ended that morning
+                day = published - dt.timedelta(days=1)
         return self._on_day(day, fields)
 
     # The shapes of calendar Fields, most specific first: a mention is resolved by the first it has.

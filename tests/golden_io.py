@@ -1,10 +1,12 @@
-"""The seed's timeline as golden files: Markdown as written, Parquet as JSON rows."""
+"""The golden timelines: Markdown as written, Parquet as JSON rows, of each golden input folder."""
 
 from __future__ import annotations
 
 import contextlib
 import json
 import tempfile
+from collections.abc import Mapping
+from dataclasses import dataclass
 from pathlib import Path
 
 import polars as pl
@@ -16,16 +18,38 @@ ROOT = Path(__file__).resolve().parent.parent
 GOLDEN = ROOT / "tests" / "golden"
 
 
+@dataclass(frozen=True, slots=True)
+class GoldenCase:
+    """An input folder (relative to the checkout, as a user types it) and where its golden files are."""
+
+    inputs: Path
+    folder: Path
+
+
+GOLDEN_CASES: Mapping[str, GoldenCase] = {
+    # the seed article: a real news text, scraping boilerplate included
+    "seed": GoldenCase(Path("seeds"), GOLDEN),
+    # a hand-written article with a question, a negation, suppositions, a conditional, reported speech,
+    # background sentences and a reader comment section (tests/golden/modality/input)
+    "modality": GoldenCase(Path("tests/golden/modality/input"), GOLDEN / "modality"),
+}
+
+
 def frame_as_json(frame: pl.DataFrame) -> str:
     """Rows as JSON, dates as ISO strings, one key order: a readable, diffable golden file."""
     rows = frame.with_columns(pl.col(pl.Date).dt.to_string("%Y-%m-%d")).to_dicts()
     return json.dumps(rows, ensure_ascii=False, indent=1) + "\n"
 
 
-def seed_outputs() -> tuple[str, str]:
-    """The seed's timeline.md and timeline.parquet (as JSON), made now."""
+def golden_outputs(case: GoldenCase) -> tuple[str, str]:
+    """A golden input's timeline.md and timeline.parquet (as JSON), made now."""
     with tempfile.TemporaryDirectory() as folder, contextlib.chdir(ROOT):
         out = Path(folder)
-        run(Path("seeds"), out, Options())  # relative, as a user types it: sources read "seeds/…"
+        run(case.inputs, out, Options())  # relative, as a user types it: sources read "seeds/…"
         markdown = (out / "timeline.md").read_text(encoding="utf-8")
         return markdown, frame_as_json(pl.read_parquet(out / "timeline.parquet"))
+
+
+def seed_outputs() -> tuple[str, str]:
+    """The seed's timeline.md and timeline.parquet (as JSON), made now."""
+    return golden_outputs(GOLDEN_CASES["seed"])

@@ -1,16 +1,18 @@
-"""`make golden`: rewrite tests/golden/ from the seed on purpose; review the diff before committing."""
+"""`make golden`: rewrite tests/golden/ from each golden input on purpose; review the diff, then commit."""
 
 from __future__ import annotations
 
-from tests.golden_io import GOLDEN, seed_outputs
+from tests.golden_io import GOLDEN, GOLDEN_CASES, golden_outputs
 
 
 def main() -> None:
-    markdown, rows = seed_outputs()
-    GOLDEN.mkdir(parents=True, exist_ok=True)
-    (GOLDEN / "timeline.md").write_text(markdown, encoding="utf-8")
-    (GOLDEN / "timeline.json").write_text(rows, encoding="utf-8")
-    print(f"wrote {GOLDEN / 'timeline.md'} and {GOLDEN / 'timeline.json'}; review `git diff tests/golden`")
+    for case in GOLDEN_CASES.values():
+        markdown, rows = golden_outputs(case)
+        case.folder.mkdir(parents=True, exist_ok=True)
+        (case.folder / "timeline.md").write_text(markdown, encoding="utf-8")
+        (case.folder / "timeline.json").write_text(rows, encoding="utf-8")
+        print(f"wrote {case.folder / 'timeline.md'} and {case.folder / 'timeline.json'}")
+    print(f"review `git diff {GOLDEN}`")
 
 
 if __name__ == "__main__":

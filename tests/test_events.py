@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from chronique.model import Anchoring, Event
+from chronique.model import Anchoring, Event, Modality
 from tests.conftest import ROOT, Analyse
 
 SAT = "2022-09-10"
@@ -78,8 +78,15 @@ def test_incise_after_a_quote_is_no_event(analysed: Analyse) -> None:
     assert "indiqué" not in [e.trigger for e in events]
 
 
-def test_negated_verb_is_no_event(analysed: Analyse) -> None:
+def test_negated_verb_is_a_row_marked_negated(analysed: Analyse) -> None:
+    # it stays in timeline.parquet, marked, and timeline.md leaves it out (tests/test_markdown.py)
     events = analysed("Le ministère n'a pas commenté samedi la situation.", SAT).events
+    assert [(e.trigger, e.modality) for e in events] == [("commenté", Modality.NEGATED)]
+
+
+def test_undated_negated_verb_is_no_event(analysed: Analyse) -> None:
+    # no date of its own, and it says nothing happened: not dated by the publication day
+    events = analysed("Le ministère n'a pas commenté la situation.", SAT).events
     assert events == ()
 
 

@@ -1,11 +1,15 @@
-"""The seed's timeline is exactly the reviewed golden files (regenerate on purpose with `make golden`)."""
+"""Each golden input's timeline is exactly its reviewed golden files (regenerate with `make golden`)."""
 
 from __future__ import annotations
 
-from tests.golden_io import GOLDEN, seed_outputs
+import pytest
+
+from tests.golden_io import GOLDEN_CASES, golden_outputs
 
 
-def test_seed_timeline_matches_golden_files() -> None:
-    markdown, rows = seed_outputs()
-    assert markdown == (GOLDEN / "timeline.md").read_text(encoding="utf-8")
-    assert rows == (GOLDEN / "timeline.json").read_text(encoding="utf-8")
+@pytest.mark.parametrize("name", sorted(GOLDEN_CASES))
+def test_timeline_matches_golden_files(name: str) -> None:
+    case = GOLDEN_CASES[name]
+    markdown, rows = golden_outputs(case)
+    assert markdown == (case.folder / "timeline.md").read_text(encoding="utf-8")
+    assert rows == (case.folder / "timeline.json").read_text(encoding="utf-8")

@@ -6,14 +6,16 @@ import datetime as dt
 
 import pytest
 
-from chronique.markdown import EMPTY, escape_markdown, heading, render_markdown
+from chronique.markdown import EMPTY, MODALITY_NOTES, escape_markdown, heading, render_markdown
 from chronique.model import (
+    UNFACTUAL_MODALITIES,
     Anchoring,
     Article,
     ArticleResult,
     Event,
     Evidence,
     Grain,
+    Modality,
     ResolvedValue,
     TimexType,
 )
@@ -42,6 +44,8 @@ def event(
     places: tuple[str, ...] = (),
     sentence: str = "Le ministre a annoncé une réforme.",
     more: tuple[str, ...] = (),
+    modality: Modality = Modality.ASSERTED,
+    speaker: str | None = None,
 ) -> Event:
     """An event with plausible defaults."""
     return Event(
@@ -58,6 +62,8 @@ def event(
         actors=actors,
         places=places,
         more_evidence=tuple(Evidence(text, 100, 100 + len(text)) for text in more),
+        modality=modality,
+        speaker=speaker,
     )
 
 
@@ -319,3 +325,46 @@ def test_output_is_deterministic() -> None:
     assert render(*reversed(events)) == first
     assert first.endswith("\n")
     assert not first.endswith("\n\n")
+
+
+SEPT_8 = value("2022-09-08", Grain.DAY, D(2022, 9, 8))
+MODALITY_ROWS = [
+    # (modality, speaker, the bullet's start: summary and mark, or None when the bullet is left out)
+    (Modality.ASSERTED, None, "- Le ministre annonce une réforme — «"),
+    (Modality.REPORTED, "le maire", "- Le ministre annonce une réforme, selon le maire — «"),
+    (Modality.REPORTED, None, "- Le ministre annonce une réforme (rapporté) — «"),
+    (Modality.ALLEGED, "l'OSDH", "- Le ministre annonce une réforme, selon l'OSDH (au conditionnel) — «"),
+    (Modality.ALLEGED, None, "- Le ministre annonce une réforme (au conditionnel) — «"),
+    (Modality.PLANNED, None, "- Le ministre annonce une réforme (prévu) — «"),
+    (Modality.QUESTION, None, None),
+    (Modality.NEGATED, None, None),
+    (Modality.HYPOTHETICAL, "le maire", None),
+]
+
+
+@pytest.mark.parametrize(
+    ("modality", "speaker", "start"), MODALITY_ROWS, ids=[f"{r[0]}-{r[1]}" for r in MODALITY_ROWS]
+)
+def test_modality_in_the_bullet(modality: Modality, speaker: str | None, start: str | None) -> None:
+    other = event(SEPT_8, "Le maire inaugure le pont", trigger_start=90)
+    shown = bullets(render(event(SEPT_8, modality=modality, speaker=speaker), other))
+    if start is None:  # left out: only the other event remains
+        assert [line.split(" — ")[0] for line in shown] == ["- Le maire inaugure le pont"]
+    else:
+        assert shown[0].startswith(start)
+        assert len(shown) == 2
+
+
+def test_every_modality_has_a_note_or_is_left_out() -> None:
+    for modality in Modality:
+        assert modality in MODALITY_NOTES, f"markdown.MODALITY_NOTES has no entry for {modality}"
+        assert (MODALITY_NOTES[modality] is None) == (modality in UNFACTUAL_MODALITIES)
+
+
+def test_only_unfactual_events_is_the_empty_chronology() -> None:
+    assert render(event(SEPT_8, modality=Modality.QUESTION)) == EMPTY
+
+
+def test_a_speaker_is_escaped() -> None:
+    (line,) = bullets(render(event(SEPT_8, modality=Modality.REPORTED, speaker="# le *maire*")))
+    assert ", selon \\# le \\*maire\\* — " in line

@@ -67,15 +67,20 @@ ROWS = [
     ("Il arrive aujourd'hui.", SAT, "aujourd'hui", "2022-09-10"),
     ("Il arrivera demain.", SAT, "demain", "2022-09-11"),
     ("Le ministre a parlé ce matin.", SAT, "ce matin", "2022-09-10TMO"),
-    ("Des tirs ont été entendus cette nuit.", SAT, "cette nuit", "2022-09-10TNI"),
+    (
+        "Des tirs ont été entendus cette nuit.",
+        SAT,
+        "cette nuit",
+        "2022-09-09TNI",
+    ),  # told in the past: the night just ended
     ("La semaine dernière, les prix ont flambé.", SAT, "La semaine dernière", "2022-W35"),
     ("Le mois dernier, le chômage a baissé.", SAT, "Le mois dernier", "2022-08"),
     ("L'an dernier, il avait gagné.", SAT, "L'an dernier", "2021"),
     ("L'année prochaine, il se représentera.", SAT, "L'année prochaine", "2023"),
     ("Il est arrivé il y a trois jours.", SAT, "il y a trois jours", "2022-09-07"),
-    ("Elle est partie il y a deux semaines.", SAT, "il y a deux semaines", "2022-08-27"),
+    ("Elle est partie il y a deux semaines.", SAT, "il y a deux semaines", "2022-W34"),
     ("Le texte a été voté il y a un mois.", SAT, "il y a un mois", "2022-08"),
-    ("Le verdict sera rendu dans deux semaines.", SAT, "dans deux semaines", "2022-09-24"),
+    ("Le verdict sera rendu dans deux semaines.", SAT, "dans deux semaines", "2022-W38"),
     # absolute dates with parts missing: the year from the tense, a bare month is a month
     ("Il est né le 3 mars.", SAT, "le 3 mars", "2022-03-03"),
     ("LE 1ER JUILLET, LES TARIFS ONT CHANGÉ.", SAT, "LE 1ER JUILLET", "2022-07-01"),
@@ -113,6 +118,45 @@ ROWS = [
     ("Le cimetière sera fleuri pour la Toussaint.", SAT, "la Toussaint", "2022-11-01"),
     ("Ils se sont retrouvés à Pâques.", SAT, "Pâques", "2022-04-17"),
     ("Ils se retrouveront à Pâques.", SAT, "Pâques", "2023-04-09"),
+    # nights, week-ends, seasons: a night is placed by its morning; "ce week-end" by the day of the week
+    (
+        "Le bar a été incendié dans la nuit de vendredi à samedi.",
+        SAT,
+        "la nuit de vendredi à samedi",
+        "2022-09-09/2022-09-10",
+    ),
+    (
+        "Le vote aura lieu dans la nuit de vendredi à samedi.",
+        "2022-09-09",
+        "la nuit de vendredi à samedi",
+        "2022-09-09/2022-09-10",
+    ),
+    (
+        "Le vote devait s'achever dans la nuit de jeudi à vendredi.",
+        "2022-09-09",
+        "la nuit de jeudi à vendredi",
+        "2022-09-08/2022-09-09",
+    ),
+    (
+        "Un incendie a éclaté dans la nuit du 3 au 4 septembre.",
+        SAT,
+        "la nuit du 3 au 4 septembre",
+        "2022-09-03/2022-09-04",
+    ),
+    ("Les pompiers sont intervenus dans la nuit.", SAT, "la nuit", "2022-09-09TNI"),
+    ("Le gel est attendu cette nuit.", SAT, "cette nuit", "2022-09-10TNI"),
+    ("Le tournoi se joue ce week-end.", "2022-09-07", "ce week-end", "2022-W36-WE"),
+    ("Le tournoi a été joué ce week-end.", "2022-09-12", "ce week-end", "2022-W36-WE"),
+    ("Le tournoi a été annulé ce week-end.", "2022-09-09", "ce week-end", "2022-W36-WE"),
+    ("L'hiver dernier a été rude.", "2022-01-15", "L'hiver dernier", "2020-WI"),
+    ("L'hiver dernier a été rude.", "2022-12-15", "L'hiver dernier", "2021-WI"),
+    ("Il a été soigné il y a une semaine.", SAT, "il y a une semaine", "2022-W35"),
+    (
+        "Le 3 mai, il a été arrêté. Une semaine plus tard, il a été libéré.",
+        SAT,
+        "Une semaine plus tard",
+        "2022-05-10",
+    ),
 ]
 
 

@@ -14,6 +14,7 @@ from chronique.model import (
     Event,
     Evidence,
     Grain,
+    Modality,
     ResolvedValue,
     TimexType,
 )
@@ -85,6 +86,8 @@ EXPECTED_COLUMNS = [
     ("trigger_end", pl.Int64()),
     ("anchoring", pl.String()),
     ("confidence", pl.Float64()),
+    ("modality", pl.String()),
+    ("speaker", pl.String()),
     ("summary", pl.String()),
     ("actors", pl.List(pl.String())),
     ("places", pl.List(pl.String())),
@@ -126,6 +129,8 @@ def test_row_holds_every_field() -> None:
         timex_start=52,
         timex_end=67,
         more_evidence=(Evidence("Une autre phrase.", 70, 87),),
+        modality=Modality.REPORTED,
+        speaker="le maire",
     )
     (row,) = build_timeline([result("a1", full, title="Titre", url="http://x")]).to_dicts()
     assert row == {
@@ -145,6 +150,8 @@ def test_row_holds_every_field() -> None:
         "trigger_end": 47,
         "anchoring": "publication",
         "confidence": 0.5,
+        "modality": "reported",
+        "speaker": "le maire",
         "summary": "Le conseil se réunira",
         "actors": ["le conseil"],
         "places": ["Paris", "Lyon"],
@@ -160,8 +167,9 @@ def test_row_holds_every_field() -> None:
 
 def test_optional_fields_are_null() -> None:
     (row,) = build_timeline([result("a1", event())]).to_dicts()
-    optional = ("mod", "timex_text", "timex_start", "timex_end", "title", "url")
+    optional = ("mod", "timex_text", "timex_start", "timex_end", "title", "url", "speaker")
     assert {name: row[name] for name in optional} == dict.fromkeys(optional)
+    assert row["modality"] == "asserted"  # Event.modality's default
     assert (row["actors"], row["places"], row["other_evidence"]) == ([], [], [])
 
 

@@ -47,7 +47,7 @@ class Analyzer:
     @functools.cached_property
     def nlp(self) -> Language:
         """The spaCy pipeline, loaded on first use."""
-        return load_model(self.model)
+        return load_model(self.model, self.events.parse_words)
 
     def analyse(self, articles: Iterable[Article], *, batch_size: int) -> Iterator[ArticleResult]:
         """Time expressions and events of each article, in input order, streaming (one process)."""

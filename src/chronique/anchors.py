@@ -8,12 +8,13 @@ expression nearest to it in the dependency tree. Only the first kind leads a tim
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
+from chronique.modality import ModalityLexicon
 from chronique.model import Grain, TimeExpression
-from chronique.nlp import sentence_of, sentence_spans
+from chronique.nlp import ParseWords, sentence_of, sentence_spans
 from chronique.vocabulary import Vocabulary
 
 # Finer first: when two expressions are equally near a predicate, the finer one dates it.
@@ -47,6 +48,8 @@ class EventLexicon:
     reporting_verbs: frozenset[str]
     modal_verbs: frozenset[str]
     inherit_cues: frozenset[str]
+    modality: ModalityLexicon
+    parse_words: ParseWords = field(default_factory=ParseWords)  # for ``chronique.nlp.Participants``
 
     @classmethod
     def from_vocabulary(cls, vocabulary: Vocabulary) -> EventLexicon:
@@ -57,6 +60,8 @@ class EventLexicon:
             reporting_verbs=verbs.forms_of("reporting_verbs"),
             modal_verbs=verbs.forms_of("modal_verbs"),
             inherit_cues=vocabulary["cues"].forms_of("inherit"),
+            modality=ModalityLexicon.from_vocabulary(vocabulary),
+            parse_words=ParseWords.from_vocabulary(vocabulary),
         )
 
 

@@ -8,6 +8,8 @@ from chronique.model import Grain, ResolvedValue, TimexType
 
 # Meteorological seasons: the months each covers (winter runs into the next year).
 SEASON_START_MONTH = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
+# The TIMEX3 part-of-day code of a night, which runs into the next day (2018-01-29TNI = 29-30 January).
+NIGHT = "NI"
 
 
 def add_months(day: dt.date, months: int) -> dt.date:

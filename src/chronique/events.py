@@ -9,6 +9,9 @@ Three ways an event gets its date (``Anchoring``):
 Reported speech: a verb of saying is not the event, what it reports is — unless a time expression dates the
 saying itself (``a déclaré vendredi``). The same event told twice in an article (``quitter samedi la ville
 d'Izyum`` … ``nous avons quitté Izyum``) is one timeline row with both sentences as evidence.
+Every event carries its modality (``chronique.modality``): a question, a negation or a supposition stays a
+row, marked, so that what a reader reads can leave it out; a negated clause with no date of its own is no
+event at all (it says that nothing happened, and nothing dates it).
 """
 
 from __future__ import annotations
@@ -20,8 +23,10 @@ from spacy.tokens import Doc, Span, Token
 
 from chronique import calendar as cal
 from chronique.anchors import EventLexicon, anchors_in, inherited_anchors
+from chronique.modality import is_negated, modality_of
 from chronique.model import (
     DAY_GRAINS,
+    UNFACTUAL_MODALITIES,
     Anchoring,
     Article,
     Direction,
@@ -43,7 +48,6 @@ _REPORTED_DEPS = frozenset({"ccomp", "parataxis", "obl:arg", "acl", "xcomp", "ob
 _CLAUSE_DEPS = frozenset({"ccomp", "parataxis", "advcl", "obl:arg", "xcomp"})
 # Clauses that stand beside the main one and tell events of their own (a quote after ":" parses as advcl).
 _MAIN_CLAUSE_DEPS = frozenset({"conj", "parataxis", "ccomp", "advcl"})
-_NEGATIONS = frozenset({"pas", "jamais", "plus", "guère", "aucunement"})
 CONFIDENCE = {
     "direct": 0.9,
     "direct_untensed": 0.8,
@@ -127,6 +131,7 @@ def build_event(
     else:
         summary = summary_of(trigger, clause_head, timex_tokens)
     mention = expression.mention if expression is not None else None
+    reading = modality_of(trigger, clause_head, lexicon.modality)
     return Event(
         article_id=article.id,
         trigger=trigger.text,
@@ -143,11 +148,9 @@ def build_event(
         timex_text=mention.text if mention else None,
         timex_start=mention.start if mention else None,
         timex_end=mention.end if mention else None,
+        modality=reading.modality,
+        speaker=reading.speaker,
     )
-
-
-def _is_negated(verb: Token) -> bool:
-    return any(child.lower_ in _NEGATIONS and child.dep_ == "advmod" for child in verb.children)
 
 
 def _is_compound_past(verb: Token) -> bool:
@@ -170,7 +173,7 @@ def _is_incise(verb: Token) -> bool:
 
 def _told_events(verb: Token, lexicon: EventLexicon, depth: int = 0) -> list[Token]:
     """The past events a clause tells: its own verb, or, for a verb of saying, what it reports."""
-    if depth > 3 or verb.pos_ != "VERB" or _is_negated(verb) or _is_incise(verb):
+    if depth > 3 or verb.pos_ != "VERB" or is_negated(verb, lexicon.modality) or _is_incise(verb):
         return []
     reported = [c for c in verb.children if c.dep_ in _CLAUSE_DEPS and c.pos_ in {"VERB", "AUX", "ADJ"}]
     if verb.lemma_.lower() in lexicon.reporting_verbs and reported:
@@ -252,18 +255,25 @@ def undated_events(
 
 def merge_retellings(events: Sequence[Event]) -> list[Event]:
     """One event told twice (same verb, a shared name: "quitter … Izyum", "avons quitté Izyum") is one row,
-    dated by its surest telling, with the other sentences as more evidence."""
+    dated by its surest telling, with the other sentences as more evidence. Tellings of another modality
+    ("n'a pas quitté Izyum") are other rows: a denial is no retelling."""
     kept: list[Event] = []
-    by_lemma: dict[str, list[tuple[int, set[str]]]] = {}  # lemma → (index in kept, names)
+    by_lemma: dict[tuple[str, str], list[tuple[int, set[str]]]] = {}  # (lemma, modality) → (index, names)
     for event in sorted(events, key=lambda e: (-e.confidence, e.trigger_start)):
         names = _names(event)
-        twin = next((i for i, twin_names in by_lemma.get(event.lemma, []) if names & twin_names), None)
+        key = (event.lemma, _retelling_kind(event))
+        twin = next((i for i, twin_names in by_lemma.get(key, []) if names & twin_names), None)
         if twin is None:
-            by_lemma.setdefault(event.lemma, []).append((len(kept), names))
+            by_lemma.setdefault(key, []).append((len(kept), names))
             kept.append(event)
         elif event.evidence != kept[twin].evidence and event.evidence not in kept[twin].more_evidence:
             kept[twin] = replace(kept[twin], more_evidence=(*kept[twin].more_evidence, event.evidence))
     return sorted(kept, key=lambda e: e.trigger_start)
+
+
+def _retelling_kind(event: Event) -> str:
+    """Modalities whose tellings may be one event: a fact and someone's word for it are; a denial is not."""
+    return "unfactual" if event.modality in UNFACTUAL_MODALITIES else "factual"
 
 
 def _names(event: Event) -> set[str]:
@@ -272,10 +282,10 @@ def _names(event: Event) -> set[str]:
 
 
 def _can_lead(trigger: Token, expression: TimeExpression, lexicon: EventLexicon) -> bool:
-    """Whether a dated predicate makes a timeline row: not negated ("n'a pas commenté samedi"), not the
-    "a-t-il indiqué" after a quote, not a noun that names no event ("l'ordre du jour de jeudi"), not a
-    state of "now" ("on est actuellement …")."""
-    if _is_negated(trigger) or _is_incise(trigger) or expression.resolved.grain is Grain.REF:
+    """Whether a dated predicate makes a timeline row: not the "a-t-il indiqué" after a quote, not a noun
+    that names no event ("l'ordre du jour de jeudi"), not a state of "now" ("on est actuellement …").
+    A negated one ("n'a pas commenté samedi") makes a row, marked ``negated`` (``Event.modality``)."""
+    if _is_incise(trigger) or expression.resolved.grain is Grain.REF:
         return False
     return trigger.pos_ != "NOUN" or trigger.lemma_.lower() in lexicon.event_nouns
 

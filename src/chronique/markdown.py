@@ -15,7 +15,7 @@ from typing import Any
 
 import polars as pl
 
-from chronique.model import DAY_GRAINS, Grain
+from chronique.model import DAY_GRAINS, UNFACTUAL_MODALITIES, Grain, Modality
 from chronique.vocabulary import Vocabulary
 
 logger = logging.getLogger(__name__)
@@ -31,6 +31,18 @@ _LEADING_BLOCK = re.compile(r"^(\d+)([.)])|^([-+=])")
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 
 _MOD_NOTES: Mapping[str, str] = {"START": "(début)", "MID": "(mi-)", "END": "(fin)"}
+# Every Modality: how its bullet says it (after the summary), or None when the Markdown leaves it out —
+# a question, a negation or a supposition is never shown as a fact (it stays in timeline.parquet).
+# A reported event names its speaker ("selon le maire") when the text does, whatever its modality.
+MODALITY_NOTES: Mapping[str, str | None] = {
+    Modality.ASSERTED: "",
+    Modality.REPORTED: "(rapporté)",
+    Modality.ALLEGED: "(au conditionnel)",
+    Modality.PLANNED: "(prévu)",
+    Modality.QUESTION: None,
+    Modality.NEGATED: None,
+    Modality.HYPOTHETICAL: None,
+}
 # How coarse a heading is, used only to break ties between groups with the same calendar range
 _COARSENESS: Mapping[str, int] = {str(grain): rank for rank, grain in enumerate(Grain)}
 _CLOCK = re.compile(r"T(\d{2}):(\d{2})")
@@ -196,7 +208,13 @@ def _quote(sentence: str) -> str:
 def _bullet(row: Mapping[str, Any], vocabulary: Vocabulary) -> str:
     """One event: summary, who, where, the sentence that says it, and where it comes from."""
     clock = _clock(row["grain"], row["value"], vocabulary)
-    parts = [f"{clock} : {escape_markdown(row['summary'])}" if clock else escape_markdown(row["summary"])]
+    summary = escape_markdown(row["summary"])
+    if row["speaker"]:
+        summary += f", selon {escape_markdown(row['speaker'])}"
+    note = MODALITY_NOTES.get(row["modality"]) or ""
+    if note and not (row["modality"] == Modality.REPORTED and row["speaker"]):
+        summary += f" {note}"
+    parts = [f"{clock} : {summary}" if clock else summary]
     if row["actors"]:
         parts.append("acteurs : " + ", ".join(escape_markdown(actor) for actor in row["actors"]))
     if row["places"]:
@@ -239,7 +257,10 @@ def _group_order(group: _Group) -> tuple[dt.date, int, int, str]:
 
 
 def render_markdown(frame: pl.DataFrame, vocabulary: Vocabulary) -> str:
-    """The timeline as a French chronology in Markdown; the same frame always gives the same text."""
+    """The timeline as a French chronology in Markdown; the same frame always gives the same text.
+
+    Events that are no facts (``UNFACTUAL_MODALITIES``) are left out; the frame keeps them."""
+    frame = frame.filter(~pl.col("modality").is_in([str(m) for m in UNFACTUAL_MODALITIES]))
     if frame.height == 0:
         return EMPTY
     # keyed by heading so that one date never gets two headings; its earliest member places it

@@ -62,8 +62,6 @@ class RuleFlag(StrEnum):
     QUANTITY_CHECK = "quantity_check"
     # two days naming the night between them: tagged as the first day's night (TimeML's 1999-08-23TNI)
     NIGHT = "night"
-    # a day that stands for its ISO week: "la semaine du 13 janvier" is 2020-W03
-    WEEK_OF = "week_of"
 
 
 class Relation(StrEnum):
@@ -110,6 +108,22 @@ class Direction(StrEnum):
     PRESENT = "present"  # a present tense: future for a weekday ("se réunit lundi"), nearest for a date
     FUTURE = "future"
     NONE = "none"
+
+
+class Modality(StrEnum):
+    """How the text tells an event: as a fact, someone's word, a plan, or not as a fact at all."""
+
+    ASSERTED = "asserted"
+    REPORTED = "reported"  # a verb of saying or "selon X"
+    ALLEGED = "alleged"  # the journalistic conditional: "aurait opéré", "serait mort"
+    PLANNED = "planned"  # a future, "doit se tenir", "prévoit de", "va signer"
+    QUESTION = "question"  # "a-t-il utilisé … ?"
+    NEGATED = "negated"  # "n'a pas signé"
+    HYPOTHETICAL = "hypothetical"  # "si elle est confirmée", "qu'elle soit utilisée", "en cas de"
+
+
+# What never reads as a fact: kept in timeline.parquet with its modality, left out of what a reader reads.
+UNFACTUAL_MODALITIES = frozenset({Modality.QUESTION, Modality.NEGATED, Modality.HYPOTHETICAL})
 
 
 @dataclass(frozen=True, slots=True)
@@ -252,6 +266,8 @@ class Event:
     timex_start: int | None = None
     timex_end: int | None = None
     more_evidence: tuple[Evidence, ...] = ()
+    modality: Modality = Modality.ASSERTED
+    speaker: str | None = None  # who says so: the subject of the verb of saying, the X of "selon X"
 
 
 @dataclass(frozen=True, slots=True)

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from typing import TypeVar
 
 import spacy
@@ -11,6 +13,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from chronique.model import Sentence
+from chronique.vocabulary import Vocabulary, normalise
 
 Context = TypeVar("Context")
 
@@ -32,13 +35,188 @@ def mark_paragraphs(doc: Doc) -> Doc:
     return doc
 
 
-def load_model(name: str) -> Language:
-    """Load a spaCy pipeline with its unused components off (``chronique.analyzer`` keeps it)."""
+GLUED = "chronique_glued_sentences"
+# A sentence's end glued to the next one by a scraper: "grave?Le", "joie!Il", "».Le", "2019.En".
+_GLUED = re.compile(r"(?P<left>\w*)(?P<stop>[.!?…]+)(?P<right>[^\W\d_]\w*)")
+
+
+def _glued_parts(text: str) -> tuple[str, str, str] | None:
+    """The three pieces of a token that glues two sentences, or None: not "M.Dupont", "U.S.A.", "3.5",
+    "www.site.fr", "N.B." (a lone capital or a dotted abbreviation before, no capitalised word after)."""
+    match = _GLUED.fullmatch(text)
+    if match is None:
+        return None
+    left, stop, right = match.group("left", "stop", "right")
+    opens_sentence = len(right) >= 2 and right[0].isupper() and right[1].islower()
+    ends_sentence = left == "" or (len(left) >= 2 and (left[-1].islower() or left[-1].isdigit()))
+    return (left, stop, right) if opens_sentence and ends_sentence else None
+
+
+@Language.component(GLUED)
+def split_glued_sentences(doc: Doc) -> Doc:
+    """Split the tokens that glue two sentences ("en 2019.En 2020") and start a sentence at the second;
+    the text is not changed, so every offset stays the original's."""
+    glued = [(token, parts) for token in doc if (parts := _glued_parts(token.text)) is not None]
+    starts: list[int] = []
+    with doc.retokenize() as retokenizer:
+        shift = 0
+        for token, parts in glued:
+            pieces = [piece for piece in parts if piece]
+            retokenizer.split(token, pieces, heads=[(token, 0)] * len(pieces))
+            starts.append(token.i + shift + len(pieces) - 1)
+            shift += len(pieces) - 1
+    for index in starts:
+        doc[index].is_sent_start = True
+    return doc
+
+
+PARTICIPANTS = "chronique_participants"
+_NOT_NAMES = "chronique.not_names"
+# A token that is a number or a clock time ("1914", "0h20", "14:30", "3,5"): never a name.
+_NUMBER_OR_CLOCK = re.compile(r"\d[\d.,:hH]*")
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubj:pass", "csubj", "expl:subj"})
+# What the model makes of an inverted subject ("…, a averti jeudi Emmanuel Macron": obj) or of an agent.
+_MISREAD_SUBJECT_DEPS = frozenset({"obj", "obl:mod", "nmod"})
+_MISREAD_AGENT_DEPS = frozenset({"obl:mod", "obl", "obl:arg"})
+_CLAUSE_DEPS = frozenset({"advcl", "ccomp", "parataxis", "csubj", "obj"})
+
+
+@dataclass(frozen=True, slots=True)
+class ParseWords:
+    """The French words the parse's repairs need: words that name no one (interjections, editorial tags,
+    weekdays and months), the agent's preposition ("par"), and the verbs of saying (lemmas)."""
+
+    not_names: frozenset[str] = frozenset()
+    agent_cases: frozenset[str] = frozenset()
+    not_agents: frozenset[str] = frozenset()
+    reporting_verbs: frozenset[str] = frozenset()
+
+    @classmethod
+    def from_vocabulary(cls, vocabulary: Vocabulary) -> ParseWords:
+        """From ``data/participants.tsv`` (interjections, editorial tags, the agent's preposition), the
+        weekdays, months and parts of day, and the verbs of saying of ``data/verbs.tsv``."""
+        participants = vocabulary["participants"]
+        time_words = [vocabulary[name] for name in ("weekdays", "months", "parts_of_day")]
+        not_names = {form for key in ("interjection", "editorial") for form in participants.forms_of(key)}
+        not_names |= {normalise(form) for lexicon in time_words for e in lexicon.entries for form in e.forms}
+        return cls(
+            not_names=frozenset(not_names),
+            agent_cases=participants.forms_of("agent_case"),
+            not_agents=participants.forms_of("not_agent"),
+            reporting_verbs=vocabulary["verbs"].forms_of("reporting_verbs"),
+        )
+
+
+class Participants:
+    """After the parse and the entities: names that are no names are dropped from ``doc.ents`` ("NDLR",
+    "Ouais", "0h20"), an inverted subject after a verb of saying is labelled the subject ("…, a averti jeudi
+    Emmanuel Macron"), and a passive's "par" complement its agent ("évacué samedi par les gendarmes")."""
+
+    def __init__(self, words: ParseWords) -> None:
+        self.words = words
+
+    def __call__(self, doc: Doc) -> Doc:
+        excluded = frozenset(t.i for t in doc if self._names_no_one(t))
+        doc.user_data[_NOT_NAMES] = excluded
+        doc.ents = tuple(e for e in doc.ents if not all(t.i in excluded or t.is_punct for t in e))
+        for token in doc:
+            if self._is_agent(token, excluded):
+                token.dep_ = "obl:agent"
+            elif token.dep_ == "obl:agent" and token.lemma_.lower() in self.words.not_agents:
+                token.dep_ = "obl:mod"  # "reporté par la suite": an adverb, no agent
+            subject = self._inverted_subject(token, excluded)
+            if subject is not None:
+                subject.dep_ = "nsubj"
+        return doc
+
+    def _names_no_one(self, token: Token) -> bool:
+        return (
+            token.pos_ in {"INTJ", "NUM", "PRON"}
+            or token.like_num
+            or _NUMBER_OR_CLOCK.fullmatch(token.text) is not None
+            or normalise(token.text) in self.words.not_names
+        )
+
+    def _is_agent(self, token: Token, excluded: frozenset[int]) -> bool:
+        """A "par" complement of a passive verb or participle, read as a mere complement by the model."""
+        verb = token.head
+        passive = any(c.dep_ == "aux:pass" for c in verb.children) or (
+            verb.dep_ == "acl" and "Part" in verb.morph.get("VerbForm", [])
+        )
+        return (
+            token.dep_ in _MISREAD_AGENT_DEPS
+            and passive
+            and token.i not in excluded
+            and token.lemma_.lower() not in self.words.not_agents
+            and (token.pos_ == "PROPN" or any(c.dep_ == "det" for c in token.children))
+            and any(c.dep_ == "case" and c.lower_ in self.words.agent_cases for c in token.children)
+        )
+
+    def _inverted_subject(self, verb: Token, excluded: frozenset[int]) -> Token | None:
+        """The subject after a verb of saying that follows what it reports, read as its object by the
+        model: « … », a averti jeudi Emmanuel Macron / La menace reste élevée, a averti le ministre."""
+        if (
+            verb.pos_ != "VERB"
+            or verb.lemma_.lower() not in self.words.reporting_verbs
+            or any(c.dep_ in _SUBJECT_DEPS for c in verb.children)
+        ):
+            return None
+        reports_before = any(
+            c.i < verb.i and c.dep_ in _CLAUSE_DEPS and c.pos_ != "PRON" for c in verb.children
+        ) or (verb.dep_ in {"parataxis", "ccomp"} and verb.head.i < verb.i)
+        group = [c.i for c in verb.children if c.i < verb.i and c.dep_.startswith(("aux", "expl", "iobj"))]
+        before = min([verb.i, *group]) - 1
+        if not reports_before or before < 0 or not verb.doc[before].is_punct:
+            return None
+        candidates = [
+            c
+            for c in verb.children
+            if c.i > verb.i
+            and c.dep_ in _MISREAD_SUBJECT_DEPS
+            and c.i not in excluded
+            and not any(g.dep_ == "case" for g in c.children)
+        ]
+        names = [c for c in candidates if c.pos_ == "PROPN"]
+        nouns = [c for c in candidates if c.pos_ == "NOUN" and any(g.dep_ == "det" for g in c.children)]
+        return names[0] if names else nouns[0] if len(nouns) == 1 else None
+
+
+def not_a_name(token: Token) -> bool:
+    """Whether a token names no one (an interjection, an editorial tag, a number or clock time, a weekday
+    or month, a pronoun), as ``Participants`` marked it."""
+    excluded: frozenset[int] | None = token.doc.user_data.get(_NOT_NAMES)
+    if excluded is None:
+        return token.pos_ in {"INTJ", "NUM", "PRON"} or token.like_num
+    return token.i in excluded
+
+
+@Language.factory(PARTICIPANTS, default_config={"words": {}})
+def make_participants(nlp: Language, name: str, words: dict[str, list[str]]) -> Participants:
+    """The ``Participants`` component; ``words`` maps each ``ParseWords`` field to its words (``load_model``
+    gives chronique's)."""
+    return Participants(
+        ParseWords(
+            not_names=frozenset(normalise(w) for w in words.get("not_names", [])),
+            agent_cases=frozenset(normalise(w) for w in words.get("agent_cases", [])),
+            not_agents=frozenset(normalise(w) for w in words.get("not_agents", [])),
+            reporting_verbs=frozenset(w.lower() for w in words.get("reporting_verbs", [])),
+        )
+    )
+
+
+def load_model(name: str, words: ParseWords | None = None) -> Language:
+    """Load a spaCy pipeline with its unused components off, and chronique's own (``chronique.analyzer``
+    keeps it)."""
     nlp = spacy.load(name)
     unused = [pipe for pipe in nlp.pipe_names if pipe not in USED_COMPONENTS]
     for pipe in unused:
         nlp.disable_pipe(pipe)
+    nlp.add_pipe(GLUED, first=True)
     nlp.add_pipe(PARAGRAPHS, before="parser")
+    words = words or ParseWords()
+    fields = ("not_names", "agent_cases", "not_agents", "reporting_verbs")
+    config = {"words": {field: sorted(getattr(words, field)) for field in fields}}
+    nlp.add_pipe(PARTICIPANTS, last=True, config=config)
     return nlp
 
 

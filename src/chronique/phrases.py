@@ -6,7 +6,7 @@ from collections.abc import Collection, Iterable
 
 from spacy.tokens import Token
 
-from chronique.nlp import entities
+from chronique.nlp import entities, not_a_name
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubj:pass", "csubj"})
 AGENT_DEPS = frozenset({"obl:agent"})
@@ -112,16 +112,19 @@ def named_within(head: Token) -> list[str]:
 
 
 def actors_of(subject: Token | None, agents: Iterable[Token]) -> list[str]:
-    """Who acted: named people or organisations in the subject or agent, else the subject's noun phrase."""
+    """Who acted: named people or organisations in the subject or agent, else the subject's noun phrase;
+    never a pronoun, a number or clock time, an interjection or an editorial tag (``nlp.not_a_name``)."""
     actors: list[str] = []
     for head in [*([subject] if subject is not None else []), *agents]:
-        if head.pos_ == "PRON":
+        if not_a_name(head):
             continue
         names = named_within(head)
         if names:
             actors.extend(n for n in names if n not in actors)
             continue
         for part in conjuncts(head):
+            if not_a_name(part) or part.pos_ not in {"NOUN", "PROPN"}:
+                continue
             phrase = noun_phrase(part)
             if phrase and phrase not in actors:
                 actors.append(phrase)
@@ -175,10 +178,12 @@ def summary_of(trigger: Token, clause_head: Token, skip: set[int]) -> str:
             tokens = tokens[1:]  # "après le confinement imposé" reads as "le confinement imposé"
         return join_tokens(tokens)
     subject = subject_of(clause_head) or subject_of(trigger)
+    subject_ids: set[int] = set()
     if subject is not None:
         for part in conjuncts(subject):
-            chosen.update(t.i for t in _np_tokens(part))
-            chosen.update(c.i for c in part.children if c.dep_ == "cc")
+            subject_ids.update(t.i for t in _np_tokens(part))
+            subject_ids.update(c.i for c in part.children if c.dep_ == "cc")
+    chosen.update(subject_ids)
     path: list[Token] = []
     node = trigger
     while node.i not in {clause_head.i, node.head.i} and len(path) < 6:
@@ -202,4 +207,10 @@ def summary_of(trigger: Token, clause_head: Token, skip: set[int]) -> str:
     tokens = [doc[i] for i in sorted(chosen - set(skip)) if not doc[i].is_space]
     while tokens and (tokens[0].dep_ in {"mark", "cc"} or tokens[0].is_punct):
         tokens = tokens[1:]  # "que les troupes ont subi …" reads as "les troupes ont subi …"
-    return join_tokens(tokens[:_MAX_SUMMARY_TOKENS])
+    tokens = tokens[:_MAX_SUMMARY_TOKENS]
+    if subject is not None and subject.i > trigger.i:  # "…, a averti jeudi Emmanuel Macron"
+        said = [t for t in tokens if t.i not in subject_ids]
+        return " ".join(
+            p for p in (join_tokens(t for t in tokens if t.i in subject_ids), join_tokens(said)) if p
+        )
+    return join_tokens(tokens)

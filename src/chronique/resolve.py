@@ -118,6 +118,10 @@ def _safe_date(year: int, month: int, day: int) -> dt.date | None:
         return None
 
 
+# Counted from the publication date, a number of units names the unit it counts, as a whole: "il y a une
+# semaine" is that week, "dans un mois" that month (counted from the text's own date they land on a day).
+_COUNTED_AT_UNIT_GRAIN = frozenset({RuleKind.AGO, RuleKind.IN})
+
 # A method of Resolver that resolves one shape of calendar Fields.
 _Shape = Callable[["Resolver", TimeMention, Context], ResolvedValue | None]
 
@@ -154,6 +158,8 @@ class Resolver:
         What one member leaves out, the other says ("du 3 au 5 mai": the month; "du 27 décembre au
         3 janvier 2020": the year, the start then being the latest such day not after the end).
         """
+        if RuleFlag.NIGHT in mention.flags:
+            return self._night(mention, context)
         start, end = replace(mention.fields, end=None), mention.fields.end
         assert end is not None
         if start.weekday is not None and end.weekday is not None and start.day is None and end.day is None:
@@ -199,24 +205,46 @@ class Resolver:
                 return cal.interval_value(first, last)
         return None
 
+    def _night(self, mention: TimeMention, context: Context) -> ResolvedValue | None:
+        """A night is placed by its morning, the day it ends: "la nuit de jeudi à vendredi" written on that
+        Friday is the night just ended, not the one a week ahead; "la nuit du 28 février au 1er mars"."""
+        start, end = mention.fields, mention.fields.end
+        assert end is not None
+        morning_fields = replace(
+            end,
+            year=end.year or start.year,
+            two_digit_year=start.two_digit_year or end.two_digit_year,
+            modifier=start.modifier,
+        )
+        morning = self._calendar(replace(mention, fields=morning_fields), context)
+        if morning is None or morning.date_start is None:
+            return None
+        evening = cal.day_value(morning.date_start - dt.timedelta(days=1), mod=start.modifier)
+        return cal.interval_value(evening, cal.day_value(morning.date_start))
+
     def _shifted(self, mention: TimeMention, context: Context) -> ResolvedValue | None:
         fields = mention.fields
-        base = context.anchor if fields.from_anchor else context.published
         shift = fields.shift or 0
         unit = fields.shift_unit
         mod = fields.modifier
+        if fields.day is not None and fields.month is not None and unit in {Unit.WEEK, Unit.WEEKEND}:
+            return self._week_of_day(mention, context)
+        # "pour le week-end", "à la fin du week-end": a week-end named without "ce" is the text's own
+        anchored = fields.from_anchor or (unit is Unit.WEEKEND and fields.relation is None and shift == 0)
+        base = context.anchor if anchored else context.published
         if unit in {Unit.DAY, Unit.HOUR, Unit.MINUTE}:
             day = base + dt.timedelta(days=shift) if unit is Unit.DAY else base
             if unit is Unit.DAY and not fields.from_anchor and mention.kind in {RuleKind.AGO, RuleKind.IN}:
                 day = self._day_count(mention.text, context.published) or day
             return self._on_day(day, fields)
-        if unit is Unit.WEEK and mention.kind in COUNTED_KINDS:
-            # a counted number of weeks lands on a day: "il y a une semaine" is seven days ago
+        if unit is Unit.WEEK and mention.kind in COUNTED_KINDS - _COUNTED_AT_UNIT_GRAIN:
+            # weeks counted from a date the text gave land on a day: "une semaine plus tard"
             return self._on_day(base + dt.timedelta(weeks=shift), fields)
         if unit is Unit.WEEK:
             return cal.week_value(base + dt.timedelta(weeks=shift), mod=mod)
         if unit is Unit.WEEKEND:
-            return cal.weekend_value(self._weekend_saturday(base, fields, context.direction), mod=mod)
+            saturday = self._weekend_saturday(base, fields, context.direction, anchored=anchored)
+            return cal.weekend_value(saturday, mod=mod)
         if unit is Unit.MONTH:
             moved = cal.add_months(base, shift)
             return cal.month_value(moved.year, moved.month, mod=mod)
@@ -224,22 +252,40 @@ class Resolver:
             return cal.year_value(base.year + shift, mod=mod)
         return None
 
+    def _week_of_day(self, mention: TimeMention, context: Context) -> ResolvedValue | None:
+        """``la semaine du 13 janvier``, ``le week-end du 17 septembre``: the week or week-end of a date."""
+        fields = mention.fields
+        named = self._calendar(replace(mention, fields=replace(fields, shift_unit=None, shift=None)), context)
+        if named is None or named.date_start is None:
+            return None
+        if fields.shift_unit is Unit.WEEKEND:
+            saturday = self._weekend_saturday(named.date_start, Fields(), context.direction, anchored=True)
+            return cal.weekend_value(saturday, mod=fields.modifier)
+        return cal.week_value(named.date_start, mod=fields.modifier)
+
     @staticmethod
-    def _weekend_saturday(base: dt.date, fields: Fields, direction: Direction) -> dt.date:
-        saturday_this_week = base + dt.timedelta(days=6 - base.isoweekday())
-        if base.isoweekday() == 7:  # Sunday: this weekend began yesterday
+    def _weekend_saturday(base: dt.date, fields: Fields, direction: Direction, *, anchored: bool) -> dt.date:
+        """The Saturday of the week-end meant, from the day it is counted from."""
+        weekday = base.isoweekday()
+        saturday_this_week = base + dt.timedelta(days=6 - weekday)
+        if weekday == 7:  # Sunday: this weekend began yesterday
             saturday_this_week = base - dt.timedelta(days=1)
         if fields.relation is Relation.LAST or (
             fields.relation in {None, Relation.THIS} and fields.shift == -1
         ):
             return saturday_this_week - dt.timedelta(weeks=1)
         if fields.relation is Relation.NEXT or (fields.shift or 0) > 0:
-            return saturday_this_week + dt.timedelta(
-                weeks=max(fields.shift or 1, 1) - (base.isoweekday() >= 6)
-            )
-        if direction is Direction.PAST and base < saturday_this_week:
-            return saturday_this_week - dt.timedelta(weeks=1)
-        return saturday_this_week
+            return saturday_this_week + dt.timedelta(weeks=max(fields.shift or 1, 1) - (weekday >= 6))
+        previous = saturday_this_week - dt.timedelta(weeks=1)
+        if fields.relation is Relation.THIS:
+            # "ce week-end": on Saturday or Sunday the one under way; early in the week the one just past
+            # unless the verb looks ahead; from Wednesday on, the coming one
+            if weekday >= 3:
+                return saturday_this_week
+            return saturday_this_week if direction in {Direction.FUTURE, Direction.PRESENT} else previous
+        if anchored:
+            return saturday_this_week  # the week-end of the day the text is telling about
+        return previous if direction is Direction.PAST and base < saturday_this_week else saturday_this_week
 
     def _on_day(self, day: dt.date, fields: Fields) -> ResolvedValue:
         """A day, or a time or part of that day when the expression gives one."""
@@ -296,8 +342,6 @@ class Resolver:
                 candidates = [d for d in candidates if d.isoweekday() == fields.weekday] or candidates
                 direction = Direction.NONE
             day = choose(candidates, published, direction, fields.relation)
-        if day is not None and RuleFlag.WEEK_OF in mention.flags:
-            return cal.week_value(day, mod=fields.modifier)
         return self._on_day(day, fields) if day else None
 
     def _weekday_and_day(self, mention: TimeMention, context: Context) -> ResolvedValue | None:
@@ -374,7 +418,19 @@ class Resolver:
     def _time_of_day(self, mention: TimeMention, context: Context) -> ResolvedValue | None:
         """``ce soir`` is the publication day's; a bare ``14 h`` or ``la nuit``, the last day named's."""
         fields = mention.fields
-        return self._on_day(context.published if fields.relation is Relation.THIS else context.anchor, fields)
+        published = context.published
+        day = published if fields.relation is Relation.THIS else context.anchor
+        if fields.hour is None and fields.part_of_day is not None:
+            # a part of day told in the past is not after the publication day, whatever date the text named
+            # last ("plus tôt dans la journée" after a forecast for Sunday); a future one may lie before it,
+            # in a narrative ("il dormira jusqu'au lendemain")
+            if context.direction is Direction.PAST and day > published:
+                day = published
+            if fields.part_of_day == cal.NIGHT and context.direction is Direction.PAST and day == published:
+                # "cette nuit", "dans la nuit" told in the past on the publication day: the night that
+                # ended that morning
+                day = published - dt.timedelta(days=1)
+        return self._on_day(day, fields)
 
     # The shapes of calendar Fields, most specific first: a mention is resolved by the first it has.
     _SHAPES: ClassVar[tuple[tuple[Callable[[Fields], bool], _Shape], ...]] = (
@@ -409,8 +465,13 @@ class Resolver:
 
         published = context.published
         if fields.relation is Relation.THIS:
+            # "cet hiver" in January is the winter that began in December
+            under_way = value_of(published.year - 1)
+            if under_way.date_end is not None and under_way.date_end >= published:
+                return under_way
             return value_of(published.year)
-        candidates = [start_of(y) for y in _years_around(published)]
+        # from two years back: in January "l'hiver dernier" is the winter that ended a year ago
+        candidates = [start_of(y) for y in range(published.year - 2, published.year + 2)]
         current = max(c for c in candidates if c <= published) if fields.relation is None else None
         if fields.relation is None and context.direction is Direction.FUTURE and current is not None:
             # the period under way still lies ahead in part: "en septembre" written in September

@@ -47,6 +47,7 @@ ANALYSIS_MODULES = frozenset(
         "events",
         "extract",
         "grammar",
+        "modality",
         "model",
         "nlp",
         "phrases",

@@ -65,6 +65,7 @@ def tagged(result: ArticleResult, options: Options) -> dict[str, Any]:
             "trigger": event.trigger,
             "value": event.resolved.value,
             "summary": event.summary,
+            "modality": str(event.modality),
         }
         for event in result.mentions or result.events
     ]

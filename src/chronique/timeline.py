@@ -32,6 +32,8 @@ TIMELINE_SCHEMA: dict[str, pl.DataType] = {
     "trigger_end": pl.Int64(),
     "anchoring": pl.String(),
     "confidence": pl.Float64(),
+    "modality": pl.String(),  # a Modality: filter out question, negated, hypothetical for facts only
+    "speaker": pl.String(),  # who says so, for reported and alleged events, when the text names them
     "summary": pl.String(),
     "actors": pl.List(pl.String()),
     "places": pl.List(pl.String()),
@@ -84,6 +86,8 @@ def _event_row(result: ArticleResult, event: Event) -> dict[str, Any]:
         "trigger_end": event.trigger_end,
         "anchoring": str(event.anchoring),
         "confidence": float(event.confidence),
+        "modality": str(event.modality),
+        "speaker": event.speaker,
         "summary": event.summary,
         "actors": list(event.actors),
         "places": list(event.places),

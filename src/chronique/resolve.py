@@ -227,12 +227,21 @@ class Resolver:
             day = published + dt.timedelta(days=(weekday - published.isoweekday()) % 7 or 7)
         elif offset_back == 0:
             day = published  # a weekday equal to the publication's is the publication day
-        elif context.direction in {Direction.FUTURE, Direction.PRESENT} or (
-            fields.relation is Relation.THIS
-            and context.direction is Direction.NONE
-            and weekday > published.isoweekday()
-        ):
+        elif context.direction in {Direction.FUTURE, Direction.PRESENT}:
             day = published + dt.timedelta(days=(weekday - published.isoweekday()) % 7)
+        elif context.direction is Direction.NONE:
+            # no tense says (a headline, "le match de samedi", "devait se tenir dimanche"): the nearest such
+            # day; with "ce", the one of the publication week
+            ahead = 7 - offset_back
+            if fields.relation is Relation.THIS:
+                goes_ahead = weekday > published.isoweekday()
+            else:
+                goes_ahead = ahead < offset_back
+            day = (
+                published + dt.timedelta(days=ahead)
+                if goes_ahead
+                else published - dt.timedelta(days=offset_back)
+            )
         else:
             day = published - dt.timedelta(days=offset_back)
         return self._on_day(day, fields)

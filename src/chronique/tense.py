@@ -18,7 +18,7 @@ from chronique.nlp import sentence_of
 from chronique.vocabulary import Vocabulary
 
 # spaCy reads these endings as passé simple; in news they are nearly always présent (il réunit, il dit).
-_AMBIGUOUS_PAST_ENDINGS = ("it", "is")
+_AMBIGUOUS_PAST_ENDINGS = ("it", "is", "issent")
 _MAX_CLIMB = 8
 _CUE_WINDOW = 24  # characters before a mention searched for a cue word
 _DIRECTION_CUES = frozenset({"past", "future", "none"})
@@ -162,12 +162,32 @@ def _nearest_direction(span: Span, lexicon: TenseLexicon) -> Direction:
     return Direction.NONE
 
 
+def _is_infinitive(verb: Token) -> bool:
+    """An infinitive, active or compound: "quitter", "être présenté", "avoir quitté"."""
+    if _morph(verb, "VerbForm") == "Inf":
+        return True
+    auxiliaries = sorted((c for c in verb.children if c.dep_.startswith("aux")), key=lambda t: t.i)
+    return bool(auxiliaries) and _morph(auxiliaries[0], "VerbForm") == "Inf"
+
+
+def _infinitive_governor(verb: Token) -> Token:
+    """The verb an infinitive depends on; a copula's is its predicate's ("va être dès samedi en service")."""
+    governor = verb.head
+    if verb.dep_ == "cop" and governor.head.i != governor.i:
+        governor = governor.head
+    return governor
+
+
 def _direction_above(token: Token, lexicon: TenseLexicon) -> Direction | None:
     """The direction of the nearest verb above a token that has one; None when no verb is above it."""
     for verb in _governing_verbs(token):
-        if _morph(verb, "VerbForm") == "Inf":
-            governor = verb.head
+        if _is_infinitive(verb):
+            governor = _infinitive_governor(verb)
             if governor.i != verb.i and governor.lemma_ in lexicon.future_governors:
+                if _morph(governor, "Tense") == "Imp" and _morph(governor, "VerbForm") == "Fin":
+                    # "devait être présenté mardi", "qui devait se tenir samedi": a plan told in the past,
+                    # kept, cancelled or still ahead: the day nearest the publication
+                    return Direction.NONE
                 direction = verb_direction(governor, lexicon)
                 # "va quitter" is future; "a dû quitter" stays past
                 return Direction.PAST if direction is Direction.PAST else Direction.FUTURE

@@ -43,6 +43,20 @@ ROWS = [
         "octobre",
         "1997-10",
     ),
+    # direction (year-less dates): the sentence's year only within its phrase, never against the weekday
+    ("Trois crues en 2019, deux cette année : le 4 mars et le 12 mai.", SAT, "le 4 mars", "2022-03-04"),
+    (
+        "Blessé dans un accident en 2008, il a été opéré mardi 2 juillet.",
+        "2019-07-11",
+        "mardi 2 juillet",
+        "2019-07-02",
+    ),
+    (
+        "Vainqueur du tournoi en 2013, elle a été opérée en février.",
+        "2016-11-07",
+        "février",
+        "2016-02",
+    ),
     # a word before the date can settle its direction whatever the verb
     ("Il est sans club depuis janvier.", "2002-09-13", "janvier", "2002-01"),
     (

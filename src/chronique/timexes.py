@@ -9,7 +9,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc
 
@@ -20,6 +20,7 @@ from chronique.model import (
     DAY_GRAINS,
     Direction,
     Grain,
+    ResolvedValue,
     RuleFlag,
     RuleKind,
     Sentence,
@@ -87,7 +88,7 @@ def time_expressions(
     text = doc.text  # spaCy rebuilds Doc.text on every read: read it once
     mentions = [m for m in find_mentions(text, grammar) if not _is_quantity(doc, m)]
     directions = [_direction(doc, text, m, tense) for m in mentions]
-    year_named: tuple[int, int] | None = None  # (sentence, year) of the last year written out
+    year_named: _YearNamed | None = None  # the last year of the text
     for index, written in enumerate(mentions):
         mention = written
         direction = directions[index]
@@ -100,24 +101,54 @@ def time_expressions(
             if day is not None and day.date_start is not None:
                 anchor = day.date_start
         sentence = sentence_index(sentences, mention.start)
-        if year_named is not None and year_named[0] == sentence and _lacks_year(mention):
+        context = Context(published=published, anchor=anchor, direction=direction)
+        resolved = None
+        if year_named is not None and year_named.applies_to(doc, sentence, mention):
             # "en 97 (en janvier …, en octobre …)": a month after a year of its sentence is in that year
-            mention = replace(mention, fields=replace(mention.fields, year=year_named[1]))
-        resolved = resolver(mention, Context(published=published, anchor=anchor, direction=direction))
+            in_year = replace(mention, fields=replace(mention.fields, year=year_named.year))
+            resolved = resolver(in_year, context)
+            if resolved is not None and _weekday_fits(in_year, resolved):
+                mention = in_year
+            else:
+                # "mardi 2 juillet" after "en 2008": a weekday the year contradicts is not of that year
+                resolved = None
+        if resolved is None:
+            resolved = resolver(mention, context)
         if resolved is None:
             continue
         if resolved.grain in DAY_GRAINS and resolved.date_start is not None:
             anchor = resolved.date_start
-        if (
-            resolved.grain is Grain.YEAR
-            and mention.fields.year is not None
-            and resolved.date_start is not None
-        ):
-            year_named = (sentence, resolved.date_start.year)
+        if resolved.grain is Grain.YEAR and resolved.date_start is not None:
+            # the year being told: written ("en 97") or counted ("cette année", "l'an dernier")
+            year_named = _YearNamed(sentence, mention.end, resolved.date_start.year)
         found.append(
             TimeExpression(mention=mention, resolved=resolved, sentence=sentence, direction=direction)
         )
     return found
+
+
+@dataclass(frozen=True, slots=True)
+class _YearNamed:
+    """The last year a sentence named, and where its expression ends."""
+
+    sentence: int
+    end: int
+    year: int
+
+    def applies_to(self, doc: Doc, sentence: int, mention: TimeMention) -> bool:
+        """Whether a year-less month or date takes this year: same sentence, and no verb between them,
+        so that it is part of the same phrase ("en 97 (en janvier …)"), not of another clause ("le
+        tournoi de Wimbledon en 2013, … un virus contracté en février")."""
+        if sentence != self.sentence or not _lacks_year(mention):
+            return False
+        between = doc.char_span(self.end, mention.start, alignment_mode="contract")
+        return between is None or not any(t.pos_ in {"VERB", "AUX"} for t in between)
+
+
+def _weekday_fits(mention: TimeMention, resolved: ResolvedValue) -> bool:
+    """Whether a resolved day falls on the weekday written with it (true when none is written)."""
+    weekday = mention.fields.weekday
+    return weekday is None or resolved.date_start is None or resolved.date_start.isoweekday() == weekday
 
 
 def _lacks_year(mention: TimeMention) -> bool:

@@ -85,6 +85,27 @@ ROWS = [
         "2022-04-12",
     ),
     ("Le 3 mai, le juge a ouvert l'audience à 14 h.", SAT, "14 h", "2022-05-03T14:00"),
+    # direction (clock times and parts of day in a narrated day): the day just named, the morning after a
+    # night, and not a day that only describes a noun
+    ("Les mesures annoncées mardi midi n'ont pas convaincu.", SAT, "midi", "2022-09-06T12:00"),
+    (
+        "Dans la nuit de lundi à mardi, il a été hospitalisé. Il est mort à 3 h 20.",
+        SAT,
+        "3 h 20",
+        "2022-09-06T03:20",
+    ),
+    (
+        "Le 24 mars, il a passé la nuit chez un ami. En fin d'après-midi, il est reparti.",
+        SAT,
+        "fin d'après-midi",
+        "2022-03-25TAF",
+    ),
+    (
+        "Le débat, lancé le 15 janvier, continue. Dans la soirée, le ministre est arrivé.",
+        SAT,
+        "la soirée",
+        "2022-09-10TEV",
+    ),
     # counted from the publication date
     ("Il est arrivé hier.", SAT, "hier", "2022-09-09"),
     ("Il arrive aujourd'hui.", SAT, "aujourd'hui", "2022-09-10"),

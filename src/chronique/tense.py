@@ -22,6 +22,7 @@ _AMBIGUOUS_PAST_ENDINGS = ("it", "is", "issent")
 _MAX_CLIMB = 8
 _CUE_WINDOW = 24  # characters before a mention searched for a cue word
 _DIRECTION_CUES = frozenset({"past", "future", "none"})
+_NOUN_CLAUSES = frozenset({"acl"})  # a participle clause that completes a noun
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,6 +33,7 @@ class TenseLexicon:
     future_governors: frozenset[str]
     recent_past_governors: frozenset[str]
     future_participles: frozenset[str]
+    reporting_verbs: frozenset[str]
     cue: re.Pattern[str]
     cue_direction: dict[str, Direction]
 
@@ -43,6 +45,7 @@ class TenseLexicon:
             future_governors=verbs.forms_of("future_governors"),
             recent_past_governors=verbs.forms_of("recent_past_governors"),
             future_participles=verbs.forms_of("future_participles"),
+            reporting_verbs=verbs.forms_of("reporting_verbs"),
             cue=re.compile(rf"(?<![\w])({cues.alternation(_DIRECTION_CUES)})\s+$", re.IGNORECASE),
             cue_direction={form: Direction(key) for key in _DIRECTION_CUES for form in cues.forms_of(key)},
         )
@@ -204,3 +207,24 @@ def completes_noun(doc: Doc, start: int, end: int) -> bool:
     """Whether the expression at [start, end) is the complement of a noun ("l'élection de novembre")."""
     span = doc.char_span(start, end, alignment_mode="expand")
     return span is not None and span.root.dep_ == "nmod" and span.root.head.pos_ == "NOUN"
+
+
+def in_reporting_clause(doc: Doc, start: int, end: int, lexicon: TenseLexicon) -> bool:
+    """Whether the expression at [start, end) dates a verb of saying ("rapporte France Bleu mercredi",
+    "a annoncé mardi la Ligue"): the day of the telling, not of what is told."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return False
+    verbs = _governing_verbs(span.root)
+    return bool(verbs) and verbs[0].lemma_ in lexicon.reporting_verbs
+
+
+def in_background_clause(doc: Doc, start: int, end: int) -> bool:
+    """Whether the expression at [start, end) dates a clause that describes a noun ("le grand débat lancé
+    le 15 janvier", "l'adolescent, torturé le 6 novembre", "qui avait été élu mardi") rather than the
+    sentence's own predicate."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return False
+    verbs = _governing_verbs(span.root)
+    return bool(verbs) and verbs[0].dep_ in _NOUN_CLAUSES

@@ -29,7 +29,13 @@ from chronique.model import (
     Unit,
 )
 from chronique.resolve import Context, Resolver
-from chronique.tense import TenseLexicon, completes_noun, cue_direction, direction_of
+from chronique.tense import (
+    TenseLexicon,
+    completes_noun,
+    cue_direction,
+    direction_of,
+    in_background_clause,
+)
 
 # Kinds whose value does not depend on a tense: skip the parse look-up for them.
 _DIRECTIONLESS_KINDS = frozenset({RuleKind.REF, RuleKind.DURATION, RuleKind.SET, *COUNTED_KINDS})
@@ -84,6 +90,8 @@ def time_expressions(
 ) -> list[TimeExpression]:
     """Find and resolve every time expression of a parsed text."""
     anchor = published
+    story = _Story(published, night=False)
+    just_named: ResolvedValue | None = None  # the day of the mention just before, when nothing is between
     found: list[TimeExpression] = []
     text = doc.text  # spaCy rebuilds Doc.text on every read: read it once
     mentions = [m for m in find_mentions(text, grammar) if not _is_quantity(doc, m)]
@@ -100,8 +108,16 @@ def time_expressions(
             )
             if day is not None and day.date_start is not None:
                 anchor = day.date_start
+                story = _Story(anchor, night=False)
         sentence = sentence_index(sentences, mention.start)
-        context = Context(published=published, anchor=anchor, direction=direction)
+        day_of = anchor
+        if _floats(mention):
+            # a bare clock time or part of day: the day named right before it ("mardi midi"), else the day
+            # the story is on
+            day_of = story.day_for(mention)
+            if just_named is not None and just_named.date_start is not None:
+                day_of = just_named.date_start
+        context = Context(published=published, anchor=day_of, direction=direction)
         resolved = None
         if year_named is not None and year_named.applies_to(doc, sentence, mention):
             # "en 97 (en janvier …, en octobre …)": a month after a year of its sentence is in that year
@@ -115,9 +131,17 @@ def time_expressions(
         if resolved is None:
             resolved = resolver(mention, context)
         if resolved is None:
+            just_named = None
             continue
+        just_named = resolved if _names_day_just_before(text, resolved, mention, following) else None
         if resolved.grain in DAY_GRAINS and resolved.date_start is not None:
             anchor = resolved.date_start
+            if not in_background_clause(doc, mention.start, mention.end):
+                # "le grand débat lancé le 15 janvier", "un adolescent torturé le 6 novembre": a day that
+                # describes a thing the sentence names is not the day the story has come to
+                story = _Story(anchor, night=mention.fields.part_of_day == _NIGHT)
+        if RuleFlag.NIGHT in mention.flags and resolved.date_start is not None:
+            story = _Story(resolved.date_start, night=True)  # "dans la nuit de lundi à mardi"
         if resolved.grain is Grain.YEAR and resolved.date_start is not None:
             # the year being told: written ("en 97") or counted ("cette année", "l'an dernier")
             year_named = _YearNamed(sentence, mention.end, resolved.date_start.year)
@@ -125,6 +149,57 @@ def time_expressions(
             TimeExpression(mention=mention, resolved=resolved, sentence=sentence, direction=direction)
         )
     return found
+
+
+@dataclass(frozen=True, slots=True)
+class _Story:
+    """The day the text is telling, for a clock time or part of day that names none: the last day named
+    outside a clause that describes a noun (the publication day to begin with)."""
+
+    day: dt.date
+    night: bool  # the day was named by its night ("dans la nuit de lundi à mardi")
+
+    def day_for(self, mention: TimeMention) -> dt.date:
+        """The day of a bare clock time or part of day."""
+        fields = mention.fields
+        if self.night and (
+            (fields.hour is not None and fields.hour < _NOON) or fields.part_of_day in _DAYTIME
+        ):
+            # after a night, the morning and the day are the next day's ("3 h 20 du matin", "en fin
+            # d'après-midi" after "la nuit de lundi à mardi")
+            return self.day + dt.timedelta(days=1)
+        return self.day
+
+
+def _names_day_just_before(
+    text: str, resolved: ResolvedValue, mention: TimeMention, following: TimeMention | None
+) -> bool:
+    """Whether a resolved day is followed at once, with only a space between, by the next mention."""
+    return (
+        following is not None
+        and resolved.grain in DAY_GRAINS
+        and not text[mention.end : following.start].strip()
+        and len(text[mention.end : following.start]) <= 1
+    )
+
+
+_NIGHT = "NI"
+_NOON = 12
+_DAYTIME = frozenset({"MO", "AF", "DT", "MI"})
+
+
+def _floats(mention: TimeMention) -> bool:
+    """A clock time or part of day with no day of its own ("vers 10 h 30", "en fin de matinée")."""
+    fields = mention.fields
+    names_time = fields.hour is not None or fields.part_of_day is not None
+    names_day = (
+        fields.day is not None
+        or fields.weekday is not None
+        or fields.shift_unit is not None
+        or fields.relation is not None
+        or fields.month is not None
+    )
+    return names_time and not names_day and fields.end is None
 
 
 @dataclass(frozen=True, slots=True)

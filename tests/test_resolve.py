@@ -85,6 +85,20 @@ ROWS = [
         "2022-04-12",
     ),
     ("Le 3 mai, le juge a ouvert l'audience à 14 h.", SAT, "14 h", "2022-05-03T14:00"),
+    # direction (anaphoric days): an anaphor set beside a day by a comma is that day
+    (
+        "La Fifa a voté hier. Le même jour, le 2 décembre 2010, le Qatar a été choisi.",
+        SAT,
+        "Le même jour",
+        "2010-12-02",
+    ),
+    (
+        "Dimanche 4 septembre, au lendemain de la manifestation, il a reçu les syndicats. "
+        "Deux jours plus tard, il a tranché.",
+        SAT,
+        "Deux jours plus tard",
+        "2022-09-06",
+    ),
     # direction (clock times and parts of day in a narrated day): the day just named, the morning after a
     # night, and not a day that only describes a noun
     ("Les mesures annoncées mardi midi n'ont pas convaincu.", SAT, "midi", "2022-09-06T12:00"),

@@ -1,7 +1,13 @@
 """Time expressions of a parsed article: mentions found, directed by tense, resolved in text order.
 
 Each resolved day (or time of day) becomes the anchor for the anaphoric expressions that follow it
-(``la veille``, ``deux jours plus tard``, a bare ``14 h``); the publication date is the first anchor.
+(``la veille``, ``deux jours plus tard``); the publication date is the first anchor. An anaphor set beside a
+day by a comma is that day (``Le même jour, le 2 décembre 2010``). A bare clock time or part of day (``vers
+10 h 30``, ``en fin de matinée``) is on the day named right before it (``mardi midi``), else on the day the
+story is telling: the last day named, except one that only describes a noun (``le débat lancé le 15
+janvier``), and the next day after a night for the morning and the day (``3 h 20`` after ``la nuit de lundi
+à mardi``). A month or date without a year takes the year of its own phrase (``en 97 (en janvier …)``), not
+one across a verb, and never against the weekday written with it.
 """
 
 from __future__ import annotations
@@ -73,10 +79,64 @@ def _clock_before_its_day(text: str, mention: TimeMention, following: TimeMentio
     return is_bare_clock and names_day and len(gap) <= 3 and not gap.strip(" ,")
 
 
+def _is_day_anaphor(mention: TimeMention) -> bool:
+    """A day counted from the anchor: "la veille", "le lendemain", "le même jour"."""
+    fields = mention.fields
+    return fields.from_anchor and fields.shift_unit is Unit.DAY and fields.hour is None
+
+
+def _names_a_day(mention: TimeMention) -> bool:
+    """A day named by the calendar or counted from the publication: "le 2 décembre 2010", "hier"."""
+    fields = mention.fields
+    if fields.from_anchor or fields.end is not None:
+        return False
+    return fields.weekday is not None or fields.day is not None or fields.shift_unit is Unit.DAY
+
+
+_APPOSITION_GAP = 6  # ", au ", ", à ": a comma and at most a short preposition
+
+
+def _apposed_day(
+    text: str,
+    mention: TimeMention,
+    following: TimeMention | None,
+    *,
+    place: _Place,
+    context: Context,
+    resolver: Resolver,
+) -> dt.date | None:
+    """The day set beside an anaphor by a comma, after it or before it, if there is one."""
+    if (
+        following is not None
+        and _names_a_day(following)
+        and text[mention.end : following.start].strip() == ","
+    ):
+        day = resolver(following, context)
+        if day is not None and day.grain in DAY_GRAINS and day.date_start is not None:
+            return day.date_start
+    if place.previous is not None:
+        before, value = place.previous
+        gap = text[before.end : mention.start]
+        if _names_a_day(before) and value.grain in DAY_GRAINS and gap.lstrip().startswith(","):
+            return value.date_start if len(gap) <= _APPOSITION_GAP else None
+    return None
+
+
 def sentence_index(sentences: Sequence[Sentence], offset: int) -> int:
     """Index of the sentence containing a character offset (the one before it, between sentences)."""
     starts = [s.start for s in sentences]
     return max(bisect.bisect_right(starts, offset) - 1, 0)
+
+
+@dataclass(slots=True)
+class _Place:
+    """Where the reading has come to: what the next mention is resolved against."""
+
+    anchor: dt.date  # the last day named: "la veille", "deux jours plus tard" count from it
+    story: _Story  # the day being told: a bare clock time or part of day is on it
+    previous: tuple[TimeMention, ResolvedValue] | None = None  # the mention just resolved
+    just_named: ResolvedValue | None = None  # its day, when only a space parts it from the next mention
+    year_named: _YearNamed | None = None  # the last year of the text
 
 
 def time_expressions(
@@ -89,66 +149,99 @@ def time_expressions(
     tense: TenseLexicon,
 ) -> list[TimeExpression]:
     """Find and resolve every time expression of a parsed text."""
-    anchor = published
-    story = _Story(published, night=False)
-    just_named: ResolvedValue | None = None  # the day of the mention just before, when nothing is between
+    place = _Place(anchor=published, story=_Story(published, night=False))
     found: list[TimeExpression] = []
     text = doc.text  # spaCy rebuilds Doc.text on every read: read it once
     mentions = [m for m in find_mentions(text, grammar) if not _is_quantity(doc, m)]
     directions = [_direction(doc, text, m, tense) for m in mentions]
-    year_named: _YearNamed | None = None  # the last year of the text
     for index, written in enumerate(mentions):
-        mention = written
         direction = directions[index]
         following = mentions[index + 1] if index + 1 < len(mentions) else None
-        if following is not None and _clock_before_its_day(text, mention, following):
+        if following is not None and _clock_before_its_day(text, written, following):
             # "Vers 0 h 40, jeudi": the clock time belongs to the day named right after it
             day = resolver(
-                following, Context(published=published, anchor=anchor, direction=directions[index + 1])
+                following, Context(published=published, anchor=place.anchor, direction=directions[index + 1])
             )
             if day is not None and day.date_start is not None:
-                anchor = day.date_start
-                story = _Story(anchor, night=False)
-        sentence = sentence_index(sentences, mention.start)
-        day_of = anchor
-        if _floats(mention):
-            # a bare clock time or part of day: the day named right before it ("mardi midi"), else the day
-            # the story is on
-            day_of = story.day_for(mention)
-            if just_named is not None and just_named.date_start is not None:
-                day_of = just_named.date_start
-        context = Context(published=published, anchor=day_of, direction=direction)
-        resolved = None
-        if year_named is not None and year_named.applies_to(doc, sentence, mention):
-            # "en 97 (en janvier …, en octobre …)": a month after a year of its sentence is in that year
-            in_year = replace(mention, fields=replace(mention.fields, year=year_named.year))
-            resolved = resolver(in_year, context)
-            if resolved is not None and _weekday_fits(in_year, resolved):
-                mention = in_year
-            else:
-                # "mardi 2 juillet" after "en 2008": a weekday the year contradicts is not of that year
-                resolved = None
-        if resolved is None:
-            resolved = resolver(mention, context)
-        if resolved is None:
-            just_named = None
+                place.anchor = day.date_start
+                place.story = _Story(place.anchor, night=False)
+        elif _is_day_anaphor(written) and written.fields.shift is not None:
+            apposed = _apposed_day(
+                text,
+                written,
+                following,
+                place=place,
+                context=Context(published, place.anchor),
+                resolver=resolver,
+            )
+            if apposed is not None:
+                # "Le même jour, le 2 décembre 2010", "Dimanche 2 décembre, au lendemain de l'acte 3": an
+                # anaphor set beside a day by a comma is that day
+                place.anchor = apposed - dt.timedelta(days=written.fields.shift)
+        sentence = sentence_index(sentences, written.start)
+        context = Context(published, _day_of(written, place), direction)
+        read = _resolve(doc, written, sentence, context=context, place=place, resolver=resolver)
+        if read is None:
+            place.just_named = place.previous = None
             continue
-        just_named = resolved if _names_day_just_before(text, resolved, mention, following) else None
-        if resolved.grain in DAY_GRAINS and resolved.date_start is not None:
-            anchor = resolved.date_start
-            if not in_background_clause(doc, mention.start, mention.end):
-                # "le grand débat lancé le 15 janvier", "un adolescent torturé le 6 novembre": a day that
-                # describes a thing the sentence names is not the day the story has come to
-                story = _Story(anchor, night=mention.fields.part_of_day == _NIGHT)
-        if RuleFlag.NIGHT in mention.flags and resolved.date_start is not None:
-            story = _Story(resolved.date_start, night=True)  # "dans la nuit de lundi à mardi"
-        if resolved.grain is Grain.YEAR and resolved.date_start is not None:
-            # the year being told: written ("en 97") or counted ("cette année", "l'an dernier")
-            year_named = _YearNamed(sentence, mention.end, resolved.date_start.year)
+        mention, resolved = read
+        _move(doc, text, place, mention=mention, resolved=resolved, sentence=sentence, following=following)
         found.append(
             TimeExpression(mention=mention, resolved=resolved, sentence=sentence, direction=direction)
         )
     return found
+
+
+def _day_of(mention: TimeMention, place: _Place) -> dt.date:
+    """The day a mention counts from: the anchor; for a bare clock time or part of day, the day named
+    right before it ("mardi midi"), else the day the story is on."""
+    if not _floats(mention):
+        return place.anchor
+    if place.just_named is not None and place.just_named.date_start is not None:
+        return place.just_named.date_start
+    return place.story.day_for(mention)
+
+
+def _resolve(
+    doc: Doc, mention: TimeMention, sentence: int, *, context: Context, place: _Place, resolver: Resolver
+) -> tuple[TimeMention, ResolvedValue] | None:
+    """The mention as read (with the year of its sentence, if it takes it) and its value."""
+    named = place.year_named
+    if named is not None and named.applies_to(doc, sentence, mention):
+        # "en 97 (en janvier …, en octobre …)": a month after a year of its sentence is in that year
+        in_year = replace(mention, fields=replace(mention.fields, year=named.year))
+        resolved = resolver(in_year, context)
+        # "mardi 2 juillet" after "en 2008": a weekday the year contradicts is not of that year
+        if resolved is not None and _weekday_fits(in_year, resolved):
+            return in_year, resolved
+    resolved = resolver(mention, context)
+    return None if resolved is None else (mention, resolved)
+
+
+def _move(
+    doc: Doc,
+    text: str,
+    place: _Place,
+    *,
+    mention: TimeMention,
+    resolved: ResolvedValue,
+    sentence: int,
+    following: TimeMention | None,
+) -> None:
+    """Where the reading comes to after a resolved mention."""
+    place.previous = (mention, resolved)
+    place.just_named = resolved if _names_day_just_before(text, resolved, mention, following) else None
+    if resolved.grain in DAY_GRAINS and resolved.date_start is not None:
+        place.anchor = resolved.date_start
+        if not in_background_clause(doc, mention.start, mention.end):
+            # "le grand débat lancé le 15 janvier", "un adolescent torturé le 6 novembre": a day that
+            # describes a thing the sentence names is not the day the story has come to
+            place.story = _Story(place.anchor, night=mention.fields.part_of_day == _NIGHT)
+    if RuleFlag.NIGHT in mention.flags and resolved.date_start is not None:
+        place.story = _Story(resolved.date_start, night=True)  # "dans la nuit de lundi à mardi"
+    if resolved.grain is Grain.YEAR and resolved.date_start is not None:
+        # the year being told: written ("en 97") or counted ("cette année", "l'an dernier")
+        place.year_named = _YearNamed(sentence, mention.end, resolved.date_start.year)
 
 
 @dataclass(frozen=True, slots=True)

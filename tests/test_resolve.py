@@ -85,6 +85,19 @@ ROWS = [
         "2022-04-12",
     ),
     ("Le 3 mai, le juge a ouvert l'audience à 14 h.", SAT, "14 h", "2022-05-03T14:00"),
+    # direction (plans): a bare participle of planning names a plan, kept or not: the nearest date
+    (
+        "Initialement programmée le 5 avril, la course a été annulée.",
+        "2020-08-12",
+        "le 5 avril",
+        "2020-04-05",
+    ),
+    (
+        "Le semi-marathon, reprogrammé le 18 octobre, n'aura pas lieu.",
+        "2020-08-12",
+        "le 18 octobre",
+        "2020-10-18",
+    ),
     # direction (anaphoric days): an anaphor set beside a day by a comma is that day
     (
         "La Fifa a voté hier. Le même jour, le 2 décembre 2010, le Qatar a été choisi.",

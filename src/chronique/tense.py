@@ -108,8 +108,10 @@ def verb_direction(verb: Token, lexicon: TenseLexicon) -> Direction | None:
             return Direction.FUTURE if _morph(verb, "Mood") == "Sub" else Direction.PRESENT
         return None
     if form == "Part" and tense == "Past":
-        # a participle used alone: "élu le 6 mai" is past, "prévue le 15 septembre" points ahead
-        return Direction.FUTURE if verb.lemma_ in lexicon.future_participles else Direction.PAST
+        # a participle used alone: "élu le 6 mai" is past; "prévue le 15 septembre", "reprogrammé le 18
+        # octobre" name a plan, kept or not, which need not lie ahead ("initialement programmée le 5 avril,
+        # elle a été reportée"): the nearest date
+        return Direction.NONE if verb.lemma_ in lexicon.future_participles else Direction.PAST
     return None
 
 

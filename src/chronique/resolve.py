@@ -6,7 +6,8 @@ and day counts from the publication date (``il y a trois jours``). Our French la
 where dateparser alone (``PREFER_DATES_FROM=past``) is wrong for news:
 
 - weekdays: dateparser never returns the publication day (``samedi`` in a Saturday article gave the
-  Saturday before); we take the direction from the governing verb's tense and keep a same-day weekday;
+  Saturday before); we take the direction from the governing verb's tense and keep a same-day weekday,
+  and where no tense says (a headline, a plan told with ``devait``) the nearest such day;
 - a month or season without a day is a month or season (dateparser gave ``en avril`` → 10 April);
 - year-less dates (``le 3 mars``) take their year from the tense, not from a fixed preference;
 - anaphoric expressions (``la veille``, ``deux jours plus tard``, a bare ``14 h``) count from the last date

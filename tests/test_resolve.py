@@ -27,12 +27,35 @@ ROWS = [
     ("Il arrivera samedi.", SAT, "samedi", "2022-09-10"),
     ("Le maire a été élu lundi soir.", SAT, "lundi soir", "2022-09-05TEV"),
     ("Ils peuvent rêver du titre dimanche.", "2003-01-15", "dimanche", "2003-01-19"),
+    # direction (announcements, previews): the whole clause points the weekday, a plan told in the past
+    # ("devait", "qui devait se tenir") and a clause with no tense take the nearest such day
+    ("Les ministres se réunissent jeudi à Bruxelles.", SAT, "jeudi", "2022-09-15"),
+    ("On va être dès lundi en service normal.", SAT, "lundi", "2022-09-12"),
+    ("Il devait être reçu mardi à l'Élysée.", SAT, "mardi", "2022-09-13"),
+    ("Le sommet, qui devait se tenir lundi, a été reporté.", SAT, "lundi", "2022-09-12"),
+    ("Il devait rentrer jeudi, il a été retenu.", SAT, "jeudi", "2022-09-08"),
+    ("Récital d'orgue à Metz lundi.", SAT, "lundi", "2022-09-12"),
+    ("Ce lundi, récital d'orgue à Metz.", SAT, "Ce lundi", "2022-09-05"),
     # a month after a year written in its sentence is in that year
     (
         "Deux ruptures en 97 : en janvier rue Saint-Dizier, en octobre rue de Metz.",
         "1999-07-29",
         "octobre",
         "1997-10",
+    ),
+    # direction (year-less dates): the sentence's year only within its phrase, never against the weekday
+    ("Trois crues en 2019, deux cette année : le 4 mars et le 12 mai.", SAT, "le 4 mars", "2022-03-04"),
+    (
+        "Blessé dans un accident en 2008, il a été opéré mardi 2 juillet.",
+        "2019-07-11",
+        "mardi 2 juillet",
+        "2019-07-02",
+    ),
+    (
+        "Vainqueur du tournoi en 2013, elle a été opérée en février.",
+        "2016-11-07",
+        "février",
+        "2016-02",
     ),
     # a word before the date can settle its direction whatever the verb
     ("Il est sans club depuis janvier.", "2002-09-13", "janvier", "2002-01"),
@@ -62,6 +85,54 @@ ROWS = [
         "2022-04-12",
     ),
     ("Le 3 mai, le juge a ouvert l'audience à 14 h.", SAT, "14 h", "2022-05-03T14:00"),
+    # direction (plans): a bare participle of planning names a plan, kept or not: the nearest date
+    (
+        "Initialement programmée le 5 avril, la course a été annulée.",
+        "2020-08-12",
+        "le 5 avril",
+        "2020-04-05",
+    ),
+    (
+        "Le semi-marathon, reprogrammé le 18 octobre, n'aura pas lieu.",
+        "2020-08-12",
+        "le 18 octobre",
+        "2020-10-18",
+    ),
+    # direction (anaphoric days): an anaphor set beside a day by a comma is that day
+    (
+        "La Fifa a voté hier. Le même jour, le 2 décembre 2010, le Qatar a été choisi.",
+        SAT,
+        "Le même jour",
+        "2010-12-02",
+    ),
+    (
+        "Dimanche 4 septembre, au lendemain de la manifestation, il a reçu les syndicats. "
+        "Deux jours plus tard, il a tranché.",
+        SAT,
+        "Deux jours plus tard",
+        "2022-09-06",
+    ),
+    # direction (clock times and parts of day in a narrated day): the day just named, the morning after a
+    # night, and not a day that only describes a noun
+    ("Les mesures annoncées mardi midi n'ont pas convaincu.", SAT, "midi", "2022-09-06T12:00"),
+    (
+        "Dans la nuit de lundi à mardi, il a été hospitalisé. Il est mort à 3 h 20.",
+        SAT,
+        "3 h 20",
+        "2022-09-06T03:20",
+    ),
+    (
+        "Le 24 mars, il a passé la nuit chez un ami. En fin d'après-midi, il est reparti.",
+        SAT,
+        "fin d'après-midi",
+        "2022-03-25TAF",
+    ),
+    (
+        "Le débat, lancé le 15 janvier, continue. Dans la soirée, le ministre est arrivé.",
+        SAT,
+        "la soirée",
+        "2022-09-10TEV",
+    ),
     # counted from the publication date
     ("Il est arrivé hier.", SAT, "hier", "2022-09-09"),
     ("Il arrive aujourd'hui.", SAT, "aujourd'hui", "2022-09-10"),

@@ -6,7 +6,8 @@ and day counts from the publication date (``il y a trois jours``). Our French la
 where dateparser alone (``PREFER_DATES_FROM=past``) is wrong for news:
 
 - weekdays: dateparser never returns the publication day (``samedi`` in a Saturday article gave the
-  Saturday before); we take the direction from the governing verb's tense and keep a same-day weekday;
+  Saturday before); we take the direction from the governing verb's tense and keep a same-day weekday,
+  and where no tense says (a headline, a plan told with ``devait``) the nearest such day;
 - a month or season without a day is a month or season (dateparser gave ``en avril`` → 10 April);
 - year-less dates (``le 3 mars``) take their year from the tense, not from a fixed preference;
 - anaphoric expressions (``la veille``, ``deux jours plus tard``, a bare ``14 h``) count from the last date
@@ -305,12 +306,21 @@ class Resolver:
             day = published + dt.timedelta(days=(weekday - published.isoweekday()) % 7 or 7)
         elif offset_back == 0:
             day = published  # a weekday equal to the publication's is the publication day
-        elif context.direction in {Direction.FUTURE, Direction.PRESENT} or (
-            fields.relation is Relation.THIS
-            and context.direction is Direction.NONE
-            and weekday > published.isoweekday()
-        ):
+        elif context.direction in {Direction.FUTURE, Direction.PRESENT}:
             day = published + dt.timedelta(days=(weekday - published.isoweekday()) % 7)
+        elif context.direction is Direction.NONE:
+            # no tense says (a headline, "le match de samedi", "devait se tenir dimanche"): the nearest such
+            # day; with "ce", the one of the publication week
+            ahead = 7 - offset_back
+            if fields.relation is Relation.THIS:
+                goes_ahead = weekday > published.isoweekday()
+            else:
+                goes_ahead = ahead < offset_back
+            day = (
+                published + dt.timedelta(days=ahead)
+                if goes_ahead
+                else published - dt.timedelta(days=offset_back)
+            )
         else:
             day = published - dt.timedelta(days=offset_back)
         return self._on_day(day, fields)

@@ -18,10 +18,11 @@ from chronique.nlp import sentence_of
 from chronique.vocabulary import Vocabulary
 
 # spaCy reads these endings as passé simple; in news they are nearly always présent (il réunit, il dit).
-_AMBIGUOUS_PAST_ENDINGS = ("it", "is")
+_AMBIGUOUS_PAST_ENDINGS = ("it", "is", "issent")
 _MAX_CLIMB = 8
 _CUE_WINDOW = 24  # characters before a mention searched for a cue word
 _DIRECTION_CUES = frozenset({"past", "future", "none"})
+_NOUN_CLAUSES = frozenset({"acl"})  # a participle clause that completes a noun
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,6 +33,7 @@ class TenseLexicon:
     future_governors: frozenset[str]
     recent_past_governors: frozenset[str]
     future_participles: frozenset[str]
+    reporting_verbs: frozenset[str]
     cue: re.Pattern[str]
     cue_direction: dict[str, Direction]
 
@@ -43,6 +45,7 @@ class TenseLexicon:
             future_governors=verbs.forms_of("future_governors"),
             recent_past_governors=verbs.forms_of("recent_past_governors"),
             future_participles=verbs.forms_of("future_participles"),
+            reporting_verbs=verbs.forms_of("reporting_verbs"),
             cue=re.compile(rf"(?<![\w])({cues.alternation(_DIRECTION_CUES)})\s+$", re.IGNORECASE),
             cue_direction={form: Direction(key) for key in _DIRECTION_CUES for form in cues.forms_of(key)},
         )
@@ -105,8 +108,10 @@ def verb_direction(verb: Token, lexicon: TenseLexicon) -> Direction | None:
             return Direction.FUTURE if _morph(verb, "Mood") == "Sub" else Direction.PRESENT
         return None
     if form == "Part" and tense == "Past":
-        # a participle used alone: "élu le 6 mai" is past, "prévue le 15 septembre" points ahead
-        return Direction.FUTURE if verb.lemma_ in lexicon.future_participles else Direction.PAST
+        # a participle used alone: "élu le 6 mai" is past; "prévue le 15 septembre", "reprogrammé le 18
+        # octobre" name a plan, kept or not, which need not lie ahead ("initialement programmée le 5 avril,
+        # elle a été reportée"): the nearest date
+        return Direction.NONE if verb.lemma_ in lexicon.future_participles else Direction.PAST
     return None
 
 
@@ -162,12 +167,32 @@ def _nearest_direction(span: Span, lexicon: TenseLexicon) -> Direction:
     return Direction.NONE
 
 
+def _is_infinitive(verb: Token) -> bool:
+    """An infinitive, active or compound: "quitter", "être présenté", "avoir quitté"."""
+    if _morph(verb, "VerbForm") == "Inf":
+        return True
+    auxiliaries = sorted((c for c in verb.children if c.dep_.startswith("aux")), key=lambda t: t.i)
+    return bool(auxiliaries) and _morph(auxiliaries[0], "VerbForm") == "Inf"
+
+
+def _infinitive_governor(verb: Token) -> Token:
+    """The verb an infinitive depends on; a copula's is its predicate's ("va être dès samedi en service")."""
+    governor = verb.head
+    if verb.dep_ == "cop" and governor.head.i != governor.i:
+        governor = governor.head
+    return governor
+
+
 def _direction_above(token: Token, lexicon: TenseLexicon) -> Direction | None:
     """The direction of the nearest verb above a token that has one; None when no verb is above it."""
     for verb in _governing_verbs(token):
-        if _morph(verb, "VerbForm") == "Inf":
-            governor = verb.head
+        if _is_infinitive(verb):
+            governor = _infinitive_governor(verb)
             if governor.i != verb.i and governor.lemma_ in lexicon.future_governors:
+                if _morph(governor, "Tense") == "Imp" and _morph(governor, "VerbForm") == "Fin":
+                    # "devait être présenté mardi", "qui devait se tenir samedi": a plan told in the past,
+                    # kept, cancelled or still ahead: the day nearest the publication
+                    return Direction.NONE
                 direction = verb_direction(governor, lexicon)
                 # "va quitter" is future; "a dû quitter" stays past
                 return Direction.PAST if direction is Direction.PAST else Direction.FUTURE
@@ -184,3 +209,24 @@ def completes_noun(doc: Doc, start: int, end: int) -> bool:
     """Whether the expression at [start, end) is the complement of a noun ("l'élection de novembre")."""
     span = doc.char_span(start, end, alignment_mode="expand")
     return span is not None and span.root.dep_ == "nmod" and span.root.head.pos_ == "NOUN"
+
+
+def in_reporting_clause(doc: Doc, start: int, end: int, lexicon: TenseLexicon) -> bool:
+    """Whether the expression at [start, end) dates a verb of saying ("rapporte France Bleu mercredi",
+    "a annoncé mardi la Ligue"): the day of the telling, not of what is told."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return False
+    verbs = _governing_verbs(span.root)
+    return bool(verbs) and verbs[0].lemma_ in lexicon.reporting_verbs
+
+
+def in_background_clause(doc: Doc, start: int, end: int) -> bool:
+    """Whether the expression at [start, end) dates a clause that describes a noun ("le grand débat lancé
+    le 15 janvier", "l'adolescent, torturé le 6 novembre", "qui avait été élu mardi") rather than the
+    sentence's own predicate."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return False
+    verbs = _governing_verbs(span.root)
+    return bool(verbs) and verbs[0].dep_ in _NOUN_CLAUSES

@@ -1,7 +1,13 @@
 """Time expressions of a parsed article: mentions found, directed by tense, resolved in text order.
 
 Each resolved day (or time of day) becomes the anchor for the anaphoric expressions that follow it
-(``la veille``, ``deux jours plus tard``, a bare ``14 h``); the publication date is the first anchor.
+(``la veille``, ``deux jours plus tard``); the publication date is the first anchor. An anaphor set beside a
+day by a comma is that day (``Le même jour, le 2 décembre 2010``). A bare clock time or part of day (``vers
+10 h 30``, ``en fin de matinée``) is on the day named right before it (``mardi midi``), else on the day the
+story is telling: the last day named, except one that only describes a noun (``le débat lancé le 15
+janvier``), and the next day after a night for the morning and the day (``3 h 20`` after ``la nuit de lundi
+à mardi``). A month or date without a year takes the year of its own phrase (``en 97 (en janvier …)``), not
+one across a verb, and never against the weekday written with it.
 """
 
 from __future__ import annotations
@@ -9,7 +15,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc
 
@@ -20,6 +26,7 @@ from chronique.model import (
     DAY_GRAINS,
     Direction,
     Grain,
+    ResolvedValue,
     RuleFlag,
     RuleKind,
     Sentence,
@@ -28,7 +35,13 @@ from chronique.model import (
     Unit,
 )
 from chronique.resolve import Context, Resolver
-from chronique.tense import TenseLexicon, completes_noun, cue_direction, direction_of
+from chronique.tense import (
+    TenseLexicon,
+    completes_noun,
+    cue_direction,
+    direction_of,
+    in_background_clause,
+)
 
 # Kinds whose value does not depend on a tense: skip the parse look-up for them.
 _DIRECTIONLESS_KINDS = frozenset({RuleKind.REF, RuleKind.DURATION, RuleKind.SET, *COUNTED_KINDS})
@@ -66,10 +79,64 @@ def _clock_before_its_day(text: str, mention: TimeMention, following: TimeMentio
     return is_bare_clock and names_day and len(gap) <= 3 and not gap.strip(" ,")
 
 
+def _is_day_anaphor(mention: TimeMention) -> bool:
+    """A day counted from the anchor: "la veille", "le lendemain", "le même jour"."""
+    fields = mention.fields
+    return fields.from_anchor and fields.shift_unit is Unit.DAY and fields.hour is None
+
+
+def _names_a_day(mention: TimeMention) -> bool:
+    """A day named by the calendar or counted from the publication: "le 2 décembre 2010", "hier"."""
+    fields = mention.fields
+    if fields.from_anchor or fields.end is not None:
+        return False
+    return fields.weekday is not None or fields.day is not None or fields.shift_unit is Unit.DAY
+
+
+_APPOSITION_GAP = 6  # ", au ", ", à ": a comma and at most a short preposition
+
+
+def _apposed_day(
+    text: str,
+    mention: TimeMention,
+    following: TimeMention | None,
+    *,
+    place: _Place,
+    context: Context,
+    resolver: Resolver,
+) -> dt.date | None:
+    """The day set beside an anaphor by a comma, after it or before it, if there is one."""
+    if (
+        following is not None
+        and _names_a_day(following)
+        and text[mention.end : following.start].strip() == ","
+    ):
+        day = resolver(following, context)
+        if day is not None and day.grain in DAY_GRAINS and day.date_start is not None:
+            return day.date_start
+    if place.previous is not None:
+        before, value = place.previous
+        gap = text[before.end : mention.start]
+        if _names_a_day(before) and value.grain in DAY_GRAINS and gap.lstrip().startswith(","):
+            return value.date_start if len(gap) <= _APPOSITION_GAP else None
+    return None
+
+
 def sentence_index(sentences: Sequence[Sentence], offset: int) -> int:
     """Index of the sentence containing a character offset (the one before it, between sentences)."""
     starts = [s.start for s in sentences]
     return max(bisect.bisect_right(starts, offset) - 1, 0)
+
+
+@dataclass(slots=True)
+class _Place:
+    """Where the reading has come to: what the next mention is resolved against."""
+
+    anchor: dt.date  # the last day named: "la veille", "deux jours plus tard" count from it
+    story: _Story  # the day being told: a bare clock time or part of day is on it
+    previous: tuple[TimeMention, ResolvedValue] | None = None  # the mention just resolved
+    just_named: ResolvedValue | None = None  # its day, when only a space parts it from the next mention
+    year_named: _YearNamed | None = None  # the last year of the text
 
 
 def time_expressions(
@@ -82,42 +149,174 @@ def time_expressions(
     tense: TenseLexicon,
 ) -> list[TimeExpression]:
     """Find and resolve every time expression of a parsed text."""
-    anchor = published
+    place = _Place(anchor=published, story=_Story(published, night=False))
     found: list[TimeExpression] = []
     text = doc.text  # spaCy rebuilds Doc.text on every read: read it once
     mentions = [m for m in find_mentions(text, grammar) if not _is_quantity(doc, m)]
     directions = [_direction(doc, text, m, tense) for m in mentions]
-    year_named: tuple[int, int] | None = None  # (sentence, year) of the last year written out
     for index, written in enumerate(mentions):
-        mention = written
         direction = directions[index]
         following = mentions[index + 1] if index + 1 < len(mentions) else None
-        if following is not None and _clock_before_its_day(text, mention, following):
+        if following is not None and _clock_before_its_day(text, written, following):
             # "Vers 0 h 40, jeudi": the clock time belongs to the day named right after it
             day = resolver(
-                following, Context(published=published, anchor=anchor, direction=directions[index + 1])
+                following, Context(published=published, anchor=place.anchor, direction=directions[index + 1])
             )
             if day is not None and day.date_start is not None:
-                anchor = day.date_start
-        sentence = sentence_index(sentences, mention.start)
-        if year_named is not None and year_named[0] == sentence and _lacks_year(mention):
-            # "en 97 (en janvier …, en octobre …)": a month after a year of its sentence is in that year
-            mention = replace(mention, fields=replace(mention.fields, year=year_named[1]))
-        resolved = resolver(mention, Context(published=published, anchor=anchor, direction=direction))
-        if resolved is None:
+                place.anchor = day.date_start
+                place.story = _Story(place.anchor, night=False)
+        elif _is_day_anaphor(written) and written.fields.shift is not None:
+            apposed = _apposed_day(
+                text,
+                written,
+                following,
+                place=place,
+                context=Context(published, place.anchor),
+                resolver=resolver,
+            )
+            if apposed is not None:
+                # "Le même jour, le 2 décembre 2010", "Dimanche 2 décembre, au lendemain de l'acte 3": an
+                # anaphor set beside a day by a comma is that day
+                place.anchor = apposed - dt.timedelta(days=written.fields.shift)
+        sentence = sentence_index(sentences, written.start)
+        context = Context(published, _day_of(written, place), direction)
+        read = _resolve(doc, written, sentence, context=context, place=place, resolver=resolver)
+        if read is None:
+            place.just_named = place.previous = None
             continue
-        if resolved.grain in DAY_GRAINS and resolved.date_start is not None:
-            anchor = resolved.date_start
-        if (
-            resolved.grain is Grain.YEAR
-            and mention.fields.year is not None
-            and resolved.date_start is not None
-        ):
-            year_named = (sentence, resolved.date_start.year)
+        mention, resolved = read
+        _move(doc, text, place, mention=mention, resolved=resolved, sentence=sentence, following=following)
         found.append(
             TimeExpression(mention=mention, resolved=resolved, sentence=sentence, direction=direction)
         )
     return found
+
+
+def _day_of(mention: TimeMention, place: _Place) -> dt.date:
+    """The day a mention counts from: the anchor; for a bare clock time or part of day, the day named
+    right before it ("mardi midi"), else the day the story is on."""
+    if not _floats(mention):
+        return place.anchor
+    if place.just_named is not None and place.just_named.date_start is not None:
+        return place.just_named.date_start
+    return place.story.day_for(mention)
+
+
+def _resolve(
+    doc: Doc, mention: TimeMention, sentence: int, *, context: Context, place: _Place, resolver: Resolver
+) -> tuple[TimeMention, ResolvedValue] | None:
+    """The mention as read (with the year of its sentence, if it takes it) and its value."""
+    named = place.year_named
+    if named is not None and named.applies_to(doc, sentence, mention):
+        # "en 97 (en janvier …, en octobre …)": a month after a year of its sentence is in that year
+        in_year = replace(mention, fields=replace(mention.fields, year=named.year))
+        resolved = resolver(in_year, context)
+        # "mardi 2 juillet" after "en 2008": a weekday the year contradicts is not of that year
+        if resolved is not None and _weekday_fits(in_year, resolved):
+            return in_year, resolved
+    resolved = resolver(mention, context)
+    return None if resolved is None else (mention, resolved)
+
+
+def _move(
+    doc: Doc,
+    text: str,
+    place: _Place,
+    *,
+    mention: TimeMention,
+    resolved: ResolvedValue,
+    sentence: int,
+    following: TimeMention | None,
+) -> None:
+    """Where the reading comes to after a resolved mention."""
+    place.previous = (mention, resolved)
+    place.just_named = resolved if _names_day_just_before(text, resolved, mention, following) else None
+    if resolved.grain in DAY_GRAINS and resolved.date_start is not None:
+        place.anchor = resolved.date_start
+        if not in_background_clause(doc, mention.start, mention.end):
+            # "le grand débat lancé le 15 janvier", "un adolescent torturé le 6 novembre": a day that
+            # describes a thing the sentence names is not the day the story has come to
+            place.story = _Story(place.anchor, night=mention.fields.part_of_day == _NIGHT)
+    if RuleFlag.NIGHT in mention.flags and resolved.date_start is not None:
+        place.story = _Story(resolved.date_start, night=True)  # "dans la nuit de lundi à mardi"
+    if resolved.grain is Grain.YEAR and resolved.date_start is not None:
+        # the year being told: written ("en 97") or counted ("cette année", "l'an dernier")
+        place.year_named = _YearNamed(sentence, mention.end, resolved.date_start.year)
+
+
+@dataclass(frozen=True, slots=True)
+class _Story:
+    """The day the text is telling, for a clock time or part of day that names none: the last day named
+    outside a clause that describes a noun (the publication day to begin with)."""
+
+    day: dt.date
+    night: bool  # the day was named by its night ("dans la nuit de lundi à mardi")
+
+    def day_for(self, mention: TimeMention) -> dt.date:
+        """The day of a bare clock time or part of day."""
+        fields = mention.fields
+        if self.night and (
+            (fields.hour is not None and fields.hour < _NOON) or fields.part_of_day in _DAYTIME
+        ):
+            # after a night, the morning and the day are the next day's ("3 h 20 du matin", "en fin
+            # d'après-midi" after "la nuit de lundi à mardi")
+            return self.day + dt.timedelta(days=1)
+        return self.day
+
+
+def _names_day_just_before(
+    text: str, resolved: ResolvedValue, mention: TimeMention, following: TimeMention | None
+) -> bool:
+    """Whether a resolved day is followed at once, with only a space between, by the next mention."""
+    return (
+        following is not None
+        and resolved.grain in DAY_GRAINS
+        and not text[mention.end : following.start].strip()
+        and len(text[mention.end : following.start]) <= 1
+    )
+
+
+_NIGHT = "NI"
+_NOON = 12
+_DAYTIME = frozenset({"MO", "AF", "DT", "MI"})
+
+
+def _floats(mention: TimeMention) -> bool:
+    """A clock time or part of day with no day of its own ("vers 10 h 30", "en fin de matinée")."""
+    fields = mention.fields
+    names_time = fields.hour is not None or fields.part_of_day is not None
+    names_day = (
+        fields.day is not None
+        or fields.weekday is not None
+        or fields.shift_unit is not None
+        or fields.relation is not None
+        or fields.month is not None
+    )
+    return names_time and not names_day and fields.end is None
+
+
+@dataclass(frozen=True, slots=True)
+class _YearNamed:
+    """The last year a sentence named, and where its expression ends."""
+
+    sentence: int
+    end: int
+    year: int
+
+    def applies_to(self, doc: Doc, sentence: int, mention: TimeMention) -> bool:
+        """Whether a year-less month or date takes this year: same sentence, and no verb between them,
+        so that it is part of the same phrase ("en 97 (en janvier …)"), not of another clause ("le
+        tournoi de Wimbledon en 2013, … un virus contracté en février")."""
+        if sentence != self.sentence or not _lacks_year(mention):
+            return False
+        between = doc.char_span(self.end, mention.start, alignment_mode="contract")
+        return between is None or not any(t.pos_ in {"VERB", "AUX"} for t in between)
+
+
+def _weekday_fits(mention: TimeMention, resolved: ResolvedValue) -> bool:
+    """Whether a resolved day falls on the weekday written with it (true when none is written)."""
+    weekday = mention.fields.weekday
+    return weekday is None or resolved.date_start is None or resolved.date_start.isoweekday() == weekday
 
 
 def _lacks_year(mention: TimeMention) -> bool:

@@ -133,3 +133,37 @@ def test_seed_dated_events(analysed: Analyse) -> None:
     assert order == SEED_EVENTS
     for event in events:
         assert "dot.gif" not in event.evidence.sentence and "Commentaires" not in event.evidence.sentence
+
+
+# Three dated sentences first: the sentence after them is past the lead of the report.
+_LEAD = "Le 3 mai, le maire a ouvert la salle. Le 4 mai, il a visité l'école. Le 5 mai, il a reçu les élus. "
+PUBLICATION_ROWS = [
+    # (text, trigger, dated by the publication day): French news grammar, not a fallback for every clause
+    ("Les pompiers ont éteint l'incendie de l'entrepôt.", "éteint", True),  # the lead's passé composé
+    ("Le suspect s'est rendu à la police.", "rendu", True),  # pronominal passé composé in the lead
+    ("Le maire est resté strictement dans le cadre de la légalité.", "resté", False),  # a state
+    ("Le village a eu une école pendant un siècle.", "eu", False),  # avoir: a state
+    ("Il est connu pour ses positions tranchées.", "connu", False),  # present passive: a state
+    ("La confrérie s'est formée durant le colonialisme britannique.", "formée", False),  # another era
+    ("À l'époque, les habitants ont quitté le village.", "quitté", False),  # another era
+    ("Les habitants avaient quitté le village.", "quitté", False),  # plus-que-parfait: background
+    ("Les habitants quittaient le village.", "quittaient", False),  # imparfait: background
+    (_LEAD + "Les pompiers ont éteint l'incendie.", "éteint", False),  # past the lead, nothing dates it
+    (_LEAD + "Le ministre a annoncé sa démission.", "annoncé", True),  # the day's announcement
+    (_LEAD + "Les habitants ont quitté le village, a indiqué le maire.", "quitté", True),  # what it tells
+    (_LEAD + "Le maire a rappelé que les habitants ont quitté le village.", "quitté", False),  # a reminder
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "dated"),
+    PUBLICATION_ROWS,
+    ids=[f"{i}-{row[1]}" for i, row in enumerate(PUBLICATION_ROWS)],
+)
+def test_publication_day_only_where_news_grammar_implies_it(
+    analysed: Analyse, text: str, trigger: str, dated: bool
+) -> None:
+    events = analysed(text, SAT).events
+    found = [e for e in events if e.trigger == trigger and e.anchoring is Anchoring.PUBLICATION]
+    assert bool(found) == dated, [(e.trigger, e.anchoring) for e in events]
+    assert all(e.resolved.value == SAT for e in found)

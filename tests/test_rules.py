@@ -66,3 +66,54 @@ def test_negative_example(analysed: Analyse, rule: str, row: list[str]) -> None:
     published, sentence, word = row
     result = analysed(sentence, published)
     assert not any(word in t.mention.text for t in result.timexes), f"rule {rule} let {word!r} through"
+
+
+# Not years: a four-digit number is a year only in a year context. One table a context, each row
+# (sentence, the number, whether it is a year); a year row beside each shows the context does not over-reach.
+NOT_A_YEAR_ROWS = {
+    "counted_noun": [
+        ("Plus de 2000 personnes ont manifesté à Lyon.", "2000", False),
+        ("L'amende s'élève à 1500 euros.", "1500", False),
+        ("La tour mesure 1800 mètres.", "1800", False),
+        ("Le séisme a fait 1900 morts.", "1900", False),
+        ("La ville compte 2016 habitants.", "2016", False),
+        ("Le séisme a eu lieu en 1900 dans la région.", "1900", True),
+    ],
+    "identifier_word": [
+        ("Le Conseil de sécurité a voté la résolution 2254.", "2254", False),
+        ("Le vol 4590 s'est écrasé.", "4590", False),
+        ("L'article 1240 du Code civil s'applique.", "1240", False),
+        ("L'amendement 1789 a été rejeté.", "1789", False),
+        ("Le train 1815 est arrivé en retard.", "1815", False),
+        ("L'accident a eu lieu sur la route 1955.", "1955", False),
+        ("La loi n° 2016 a été votée.", "2016", False),
+        ("La loi a été votée en 2016.", "2016", True),
+    ],
+    "number_range": [
+        ("Entre 1500 et 2000 manifestants ont défilé.", "1500", False),
+        ("De 1200 à 1800 salariés sont concernés.", "1200", False),
+        ("Le prix varie entre 800 et 1500 selon la saison.", "1500", False),
+        ("Il a régné de 1920 à 1946.", "1920", True),
+    ],
+    "no_year_context": [
+        ("Il faudrait environ 1500 pour tout réparer.", "1500", False),
+        ("Le groupe en a vendu plus de 2000 cette année.", "2000", False),
+        ("Il en reste à peine 1800 dans le pays.", "1800", False),
+        ("L'usine a fermé depuis 2011.", "2011", True),
+        ("Il est né en 1973 à Lyon.", "1973", True),
+        ("Elle a été élue en mars 2019.", "2019", True),
+    ],
+}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "number", "is_year"),
+    [row for rows in NOT_A_YEAR_ROWS.values() for row in rows],
+    ids=[f"{context}-{i}" for context, rows in NOT_A_YEAR_ROWS.items() for i in range(len(rows))],
+)
+def test_four_digits_are_a_year_only_in_a_year_context(
+    analysed: Analyse, sentence: str, number: str, is_year: bool
+) -> None:
+    found = [t for t in analysed(sentence, "2022-09-10").timexes if number in t.mention.text]
+    assert bool(found) == is_year, [(t.mention.text, t.resolved.value) for t in found]
+    assert all(number in t.resolved.value for t in found)

@@ -50,6 +50,11 @@ class EventLexicon:
     inherit_cues: frozenset[str]
     modality: ModalityLexicon
     parse_words: ParseWords = field(default_factory=ParseWords)  # for ``chronique.nlp.Participants``
+    # for the publication day (``chronique.events``): what news grammar dates by it, and what it does not
+    etre_verbs: frozenset[str] = frozenset()
+    stative_verbs: frozenset[str] = frozenset()
+    announcement_verbs: frozenset[str] = frozenset()
+    background_cues: frozenset[str] = frozenset()
 
     @classmethod
     def from_vocabulary(cls, vocabulary: Vocabulary) -> EventLexicon:
@@ -62,6 +67,10 @@ class EventLexicon:
             inherit_cues=vocabulary["cues"].forms_of("inherit"),
             modality=ModalityLexicon.from_vocabulary(vocabulary),
             parse_words=ParseWords.from_vocabulary(vocabulary),
+            etre_verbs=verbs.forms_of("etre_verbs"),
+            stative_verbs=verbs.forms_of("stative_verbs"),
+            announcement_verbs=verbs.forms_of("announcement_verbs"),
+            background_cues=vocabulary["cues"].forms_of("background"),
         )
 
 

@@ -4,8 +4,12 @@ Three ways an event gets its date (``Anchoring``):
 - direct: a time expression of its sentence dates it (``a commencé jeudi``), see ``chronique.anchors``;
 - inherited: a sentence with no time expression that continues the story (``La retraite a ensuite été
   confirmée``) takes the last day the text named;
-- publication: a passé composé main clause with no time expression (news' "has happened") is dated to the
-  publication day, with a low confidence.
+- publication: a clause with no time expression is dated to the publication day, with a low confidence, only
+  where French news grammar implies it (``publication_dated``): a passé composé (news' "has happened") in the
+  article's opening sentences, or a passé composé announcement anywhere (``a annoncé``, ``a indiqué``) and
+  what it reports. Background is not dated: a state (``est resté``, ``a eu``), a present passive (``Il est
+  connu``), a clause set in another era (``durant le colonialisme``); the imparfait, plus-que-parfait and
+  present tell no event at all here. Such clauses are no timeline rows.
 Reported speech: a verb of saying is not the event, what it reports is — unless a time expression dates the
 saying itself (``a déclaré vendredi``). The same event told twice in an article (``quitter samedi la ville
 d'Izyum`` … ``nous avons quitté Izyum``) is one timeline row with both sentences as evidence.
@@ -16,8 +20,9 @@ event at all (it says that nothing happened, and nothing dates it).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -48,6 +53,10 @@ _REPORTED_DEPS = frozenset({"ccomp", "parataxis", "obl:arg", "acl", "xcomp", "ob
 _CLAUSE_DEPS = frozenset({"ccomp", "parataxis", "advcl", "obl:arg", "xcomp"})
 # Clauses that stand beside the main one and tell events of their own (a quote after ":" parses as advcl).
 _MAIN_CLAUSE_DEPS = frozenset({"conj", "parataxis", "ccomp", "advcl"})
+# The opening of a news report: its first sentences with a verb tell the day's news (the lead). Three: a
+# lead is one or two sentences, and a title line read as a sentence takes one more.
+LEAD_SENTENCES = 3
+_NON_WORD = re.compile(r"[^\w'’-]+")
 CONFIDENCE = {
     "direct": 0.9,
     "direct_untensed": 0.8,
@@ -153,17 +162,23 @@ def build_event(
     )
 
 
-def _is_compound_past(verb: Token) -> bool:
-    """Passé composé: a present auxiliary avoir/être before a past participle (a publié, est parti)."""
+def _is_compound_past(verb: Token, etre_verbs: frozenset[str] = frozenset()) -> bool:
+    """Passé composé: a present auxiliary avoir/être before a past participle (a publié, est parti).
+
+    With ``etre_verbs`` given, être + participle is a passé composé only for those verbs and pronominal
+    ones (est parti, s'est formée, a été arrêté); otherwise it is a present passive, a state (est connu)."""
     auxiliaries = [c for c in verb.children if c.dep_.startswith("aux")]
     if not auxiliaries or "Part" not in verb.morph.get("VerbForm", []):
         return False
     first = min(auxiliaries, key=lambda t: t.i)
-    return (
-        first.lemma_ in {"avoir", "être"}
-        and "Pres" in first.morph.get("Tense", [])
-        and (first.dep_ == "aux:tense" or len(auxiliaries) > 1 or first.lemma_ == "être")
-    )
+    if first.lemma_ not in {"avoir", "être"} or "Pres" not in first.morph.get("Tense", []):
+        return False
+    if len(auxiliaries) > 1 or first.lemma_ == "avoir":
+        return len(auxiliaries) > 1 or first.dep_ == "aux:tense"
+    if not etre_verbs:
+        return True
+    pronominal = any(c.dep_ in {"expl:comp", "expl:pass", "expl"} for c in verb.children)
+    return pronominal or verb.lemma_.lower() in etre_verbs
 
 
 def _is_incise(verb: Token) -> bool:
@@ -207,6 +222,43 @@ def _has_inherit_cue(sentence: Span, lexicon: EventLexicon) -> bool:
     return any(f" {cue} " in text for cue in lexicon.inherit_cues)
 
 
+def _has_cue(sentence: Span, cues: frozenset[str]) -> bool:
+    """Whether one of the words or phrases stands in the sentence ("à l'époque" whole, not "époques")."""
+    text = " " + _NON_WORD.sub(" ", sentence.text.lower()).replace("’", "'") + " "
+    return any(f" {cue} " in text for cue in cues)
+
+
+@dataclass(frozen=True, slots=True)
+class Telling:
+    """Where an undated clause stands in its article, for ``publication_dated``."""
+
+    in_lead: bool  # among the article's first ``LEAD_SENTENCES`` sentences with a verb
+    announced: bool  # its sentence has a passé composé announcement ("a annoncé que", ", a indiqué le maire")
+    background: bool  # the sentence sets itself in another era or in no time ("durant", "à l'époque")
+
+
+def publication_dated(trigger: Token, telling: Telling, lexicon: EventLexicon) -> bool:
+    """Whether French news grammar dates an undated told event by the publication day.
+
+    A real passé composé of an event verb (not a state, not a present passive) in a sentence that is not
+    background, and either in the lead of the report or in a sentence that announces (``a annoncé``,
+    ``a indiqué``: a same-day report, the announcement and what it tells)."""
+    if telling.background or trigger.lemma_.lower() in lexicon.stative_verbs:
+        return False
+    if not _is_compound_past(trigger, lexicon.etre_verbs):
+        return False
+    return telling.in_lead or telling.announced
+
+
+def _announces(sentence: Span, lexicon: EventLexicon) -> bool:
+    """Whether a sentence holds a passé composé of announcement: "a annoncé", "…, a indiqué le maire"."""
+    return any(
+        t.lemma_.lower() in lexicon.announcement_verbs and _is_compound_past(t, lexicon.etre_verbs)
+        for t in sentence
+        if t.pos_ == "VERB"
+    )
+
+
 def _last_anchor_before(expressions: Sequence[TimeExpression], offset: int) -> ResolvedValue | None:
     before = [e for e in expressions if e.mention.end <= offset and e.resolved.grain in DAY_GRAINS]
     if not before or before[-1].resolved.date_start is None:
@@ -225,7 +277,10 @@ def undated_events(
     dated = {e.mention.start for e in expressions}
     events: list[Event] = []
     publication = cal.day_value(article.published)
+    with_verb = 0
     for sentence in sentence_spans(doc):
+        in_lead = with_verb < LEAD_SENTENCES
+        with_verb += any(t.pos_ in {"VERB", "AUX"} for t in sentence)
         if (
             any(sentence.start_char <= start < sentence.end_char for start in dated)
             or not sentence.text.strip()
@@ -236,8 +291,15 @@ def undated_events(
             if _has_inherit_cue(sentence, lexicon)
             else None
         )
+        telling = Telling(
+            in_lead=in_lead,
+            announced=_announces(sentence, lexicon),
+            background=_has_cue(sentence, lexicon.background_cues),
+        )
         for verb in _main_verbs(sentence, lexicon):
             for trigger in _told_events(verb, lexicon):
+                if not inherited and not publication_dated(trigger, telling, lexicon):
+                    continue
                 anchoring = Anchoring.INHERITED if inherited else Anchoring.PUBLICATION
                 events.append(
                     build_event(

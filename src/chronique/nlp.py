@@ -62,7 +62,9 @@ def split_glued_sentences(doc: Doc) -> Doc:
         shift = 0
         for token, parts in glued:
             pieces = [piece for piece in parts if piece]
-            retokenizer.split(token, pieces, heads=[(token, 0)] * len(pieces))
+            # each piece its own head until the parser gives the real ones: pieces all headed by the first
+            # leave the full stop unattached after the parse, and Span.root then fails (spaCy E039)
+            retokenizer.split(token, pieces, heads=[(token, index) for index in range(len(pieces))])
             starts.append(token.i + shift + len(pieces) - 1)
             shift += len(pieces) - 1
     for index in starts:

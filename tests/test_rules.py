@@ -11,14 +11,14 @@ from pathlib import Path
 
 import pytest
 
-from chronique.grammar import load_grammar
-from chronique.model import RuleKind
+from chronique.analyzer import analyzer_for
+from chronique.model import Options, RuleKind
 from tests.conftest import ROOT, Analyse
 
 
 def _rows(negative: bool) -> list[tuple[str, list[str]]]:
     rows = []
-    for rule in load_grammar().rules:
+    for rule in analyzer_for(Options()).grammar.rules:
         for raw in rule.examples:
             if raw.startswith("#>!") != negative:
                 continue
@@ -29,7 +29,9 @@ def _rows(negative: bool) -> list[tuple[str, list[str]]]:
 
 def test_every_rule_but_durations_and_sets_has_an_example() -> None:
     undated = {RuleKind.DURATION, RuleKind.SET}
-    missing = [r.name for r in load_grammar().rules if not r.examples and r.kind not in undated]
+    missing = [
+        r.name for r in analyzer_for(Options()).grammar.rules if not r.examples and r.kind not in undated
+    ]
     assert missing == []
 
 

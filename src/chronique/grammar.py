@@ -14,7 +14,7 @@ from typing import TypeVar
 
 from chronique.model import RuleFlag, RuleKind
 from chronique.slots import SECOND_MEMBER, SLOT_NAMES
-from chronique.vocabulary import Vocabulary, VocabularyError, load, read_data_file
+from chronique.vocabulary import Vocabulary, VocabularyError
 
 NO_FLAGS = "-"  # the flags column of a rule that has none
 _Choice = TypeVar("_Choice", RuleKind, RuleFlag)
@@ -252,9 +252,3 @@ def parse_grammar(text: str, path: str, vocabulary: Vocabulary) -> Grammar:
             Rule(line.name, line.kind, order, regex, line.line, tuple(examples[line.name]), line.flags)
         )
     return Grammar(rules=tuple(rules), vocabulary=vocabulary, path=path)
-
-
-def load_grammar() -> Grammar:
-    """The packaged grammar, compiled afresh (the analysis keeps its own: ``chronique.analyzer``)."""
-    text, path = read_data_file("rules.txt")
-    return parse_grammar(text, path, load())

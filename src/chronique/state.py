@@ -61,7 +61,7 @@ ANALYSIS_MODULES = frozenset(
     }
 )
 # The modules that cannot change a row: reading (the article's digest covers what it reads), the incremental
-# bookkeeping and this module, rendering and writing (redone from the rows on every run), the worker pool
+# bookkeeping and this module, the story and rendering and writing (redone from the rows on every run), the worker pool
 # (it keeps the order), tagging and the command line. A new module goes on one of the two lists (tested).
 NOT_ANALYSIS_MODULES = frozenset(
     {
@@ -76,6 +76,7 @@ NOT_ANALYSIS_MODULES = frozenset(
         "read_jsonl",
         "read_text",
         "state",
+        "story",
         "tagging",
         "validate",
     }

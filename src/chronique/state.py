@@ -61,8 +61,9 @@ ANALYSIS_MODULES = frozenset(
     }
 )
 # The modules that cannot change a row: reading (the article's digest covers what it reads), the incremental
-# bookkeeping and this module, the story and rendering and writing (redone from the rows on every run), the worker pool
-# (it keeps the order), tagging and the command line. A new module goes on one of the two lists (tested).
+# bookkeeping and this module, the story, rendering and writing (redone from the rows on every run), the
+# worker pool (it keeps the order), tagging and the command line. A new module goes on one of the two
+# lists (tested).
 NOT_ANALYSIS_MODULES = frozenset(
     {
         "__init__",

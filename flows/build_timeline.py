@@ -68,8 +68,9 @@ def plan_run(input_dir: Path, output_dir: Path, options: Options) -> RunPlan:
 
 @task(cache_policy=NO_CACHE)
 def analyse_articles(articles: list[Article], options: Options) -> BatchResult:
-    """Timeline rows of one batch of articles."""
-    return analyse_batch(articles, options)
+    """Timeline rows of one batch of articles (an article whose analysis fails is a rejection)."""
+    with rejections_silenced():  # the flow logs each rejection to its run
+        return analyse_batch(articles, options)
 
 
 @task(retries=2, retry_delay_seconds=2, retry_condition_fn=_may_pass, cache_policy=NO_CACHE)
@@ -117,6 +118,8 @@ def build_timeline(
         futures = analyse_articles.map(list(batches(plan.changed, articles_per_task)), unmapped(options))
         run = write_run(plan, futures.result())
     report = run.report
+    for rejection in report.rejections[len(plan.rejections) :]:  # the articles whose analysis failed
+        logger.warning("%s", rejection.message())
     logger.info(
         "%d articles read (%d analysed), %d rejected; %d events in %s (%d file(s) rewritten)",
         report.articles,

@@ -20,7 +20,9 @@ Analyse = Callable[[str, str], ArticleResult]
 def analyse_text(text: str, published: str) -> ArticleResult:
     """Time expressions and events of one text published on an ISO date."""
     article = Article(id="t", published=dt.date.fromisoformat(published), text=text, source="test")
-    return next(analyse([article], Options()))
+    result = next(analyse([article], Options()))
+    assert isinstance(result, ArticleResult), result
+    return result
 
 
 @pytest.fixture(scope="session")

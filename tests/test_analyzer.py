@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from chronique.analyzer import Analyzer, analyzer_for
-from chronique.model import Article, Options
+from chronique.model import Article, ArticleResult, Options
 from chronique.pipeline import analyse
 from chronique.vocabulary import VocabularyError
 
@@ -26,6 +26,7 @@ def data_copy(tmp_path: Path) -> Path:
 def values(text: str, options: Options) -> list[tuple[str, str]]:
     article = Article(id="a", published=dt.date(2021, 10, 1), text=text, source="test")
     [result] = analyse([article], options)
+    assert isinstance(result, ArticleResult), result
     return [(expression.mention.text, expression.resolved.value) for expression in result.timexes]
 
 

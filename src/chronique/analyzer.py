@@ -9,21 +9,38 @@ This module holds the library's only cache of loaded resources, ``analyzer_for``
 from __future__ import annotations
 
 import functools
+import itertools
+import logging
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from chronique.anchors import EventLexicon
 from chronique.clean import Boilerplate, clean
 from chronique.events import find_events
 from chronique.grammar import Grammar, parse_grammar
-from chronique.model import Article, ArticleResult, Options
+from chronique.model import Article, ArticleResult, Options, Rejection
 from chronique.nlp import load_model, parse, sentences
 from chronique.resolve import Resolver
 from chronique.tense import TenseLexicon
 from chronique.timexes import time_expressions
 from chronique.vocabulary import Vocabulary, load_from, read_data_file
+
+logger = logging.getLogger(__name__)
+
+ANALYSIS_FIX = "report it to chronique's developers with this file; every other article was analysed"
+
+
+def analysis_failure(article: Article, error: Exception) -> Rejection:
+    """The rejection of an article whose analysis raised: the run goes on without it."""
+    return Rejection(
+        source=article.source,
+        reason=f"the analysis failed ({type(error).__name__}: {error})",
+        fix=ANALYSIS_FIX,
+        article_id=article.id,
+    )
 
 
 class Analyzer:
@@ -49,18 +66,50 @@ class Analyzer:
         """The spaCy pipeline, loaded on first use."""
         return load_model(self.model, self.events.parse_words)
 
-    def analyse(self, articles: Iterable[Article], *, batch_size: int) -> Iterator[ArticleResult]:
-        """Time expressions and events of each article, in input order, streaming (one process)."""
-        pairs = ((clean(article.text, self.boilerplate, article.title).text, article) for article in articles)
-        for doc, article in parse(pairs, self.nlp, batch_size=batch_size):
-            found = sentences(doc)
-            expressions = time_expressions(
-                doc, article.published, found, grammar=self.grammar, resolver=self.resolver, tense=self.tense
-            )
-            events, mentions = find_events(article, doc, found, expressions, self.events)
-            yield ArticleResult(
-                article=article, timexes=tuple(expressions), events=tuple(events), mentions=tuple(mentions)
-            )
+    def analyse(self, articles: Iterable[Article], *, batch_size: int) -> Iterator[ArticleResult | Rejection]:
+        """Time expressions and events of each article, in input order, streaming (one process).
+
+        A fault barrier per article: an article whose parse or stages raise is a ``Rejection`` naming the
+        error, and the others are analysed as if it were not there.
+        """
+        iterator = iter(articles)
+        while batch := list(itertools.islice(iterator, batch_size)):
+            texts = [clean(article.text, self.boilerplate, article.title).text for article in batch]
+            for article, doc in zip(batch, self._parsed(texts, batch, batch_size), strict=True):
+                if isinstance(doc, Exception):
+                    yield analysis_failure(article, doc)
+                    continue
+                try:
+                    yield self._result(article, doc)
+                except Exception as error:  # the barrier: a bug in a stage rejects one article, not the run
+                    logger.debug("analysis of %s failed", article.source, exc_info=True)
+                    yield analysis_failure(article, error)
+
+    def _parsed(self, texts: list[str], batch: list[Article], batch_size: int) -> list[Doc | Exception]:
+        """The batch's parses; when spaCy fails on the batch, each text alone, so that one bad article
+        costs only itself."""
+        try:
+            return list(parse(texts, self.nlp, batch_size=batch_size))
+        except Exception:
+            logger.debug("the parse of a batch failed; parsing its %d articles one by one", len(batch))
+        parsed: list[Doc | Exception] = []
+        for text, article in zip(texts, batch, strict=True):
+            try:
+                parsed.append(parse([text], self.nlp, batch_size=1)[0])
+            except Exception as error:
+                logger.debug("parse of %s failed", article.source, exc_info=True)
+                parsed.append(error)
+        return parsed
+
+    def _result(self, article: Article, doc: Doc) -> ArticleResult:
+        found = sentences(doc)
+        expressions = time_expressions(
+            doc, article.published, found, grammar=self.grammar, resolver=self.resolver, tense=self.tense
+        )
+        events, mentions = find_events(article, doc, found, expressions, self.events)
+        return ArticleResult(
+            article=article, timexes=tuple(expressions), events=tuple(events), mentions=tuple(mentions)
+        )
 
 
 @functools.cache

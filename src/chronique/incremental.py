@@ -143,14 +143,18 @@ def commit_incremental(plan: RunPlan, results: Iterable[BatchResult]) -> Increme
     collected = list(results)
     added = concat_timelines(result.frame for result in collected)
     frame = merge_timelines(plan.timeline, added, [article.id for article in plan.changed])
-    articles = dict(plan.previous.articles)
+    failed = tuple(rejection for result in collected for rejection in result.rejections)
+    failed_ids = {rejection.article_id for rejection in failed}
+    articles = {key: value for key, value in plan.previous.articles.items() if key not in failed_ids}
     for result in collected:
         articles.update(result.articles)
+    rejections = plan.rejections + failed
+    read = [article_id for article_id in plan.digests if article_id not in failed_ids]
     state = RunState(analysis=plan.analysis, articles=articles)
 
     output_dir = plan.output_dir
     changed = write_outputs(
-        output_dir, OutputContext(frame, plan.rejections, state, analyzer_for(plan.options).vocabulary)
+        output_dir, OutputContext(frame, rejections, state, analyzer_for(plan.options).vocabulary)
     )
     logger.info("%s: %d events in the timeline; rewrote %d file(s)", output_dir, frame.height, len(changed))
 
@@ -163,13 +167,13 @@ def commit_incremental(plan: RunPlan, results: Iterable[BatchResult]) -> Increme
             events=per_article.get(article_id, 0),
             timexes=articles[article_id].timexes,
         )
-        for article_id in plan.digests
+        for article_id in read
     ]
-    lines += [ArticleLine(r.source, "rejected", 0, 0, f"{r.reason} — {r.fix}") for r in plan.rejections]
+    lines += [ArticleLine(r.source, "rejected", 0, 0, f"{r.reason} — {r.fix}") for r in rejections]
     report = RunReport(
-        articles=len(plan.digests),
-        rejections=plan.rejections,
-        timexes=sum(articles[article_id].timexes for article_id in plan.digests),
+        articles=len(read),
+        rejections=rejections,
+        timexes=sum(articles[article_id].timexes for article_id in read),
         events=frame.height,
         outputs=output_paths(output_dir),
     )

@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from typing import TypeVar
 
 import spacy
 from spacy.language import Language
@@ -14,8 +12,6 @@ from spacy.tokens import Doc, Span, Token
 
 from chronique.model import Sentence
 from chronique.vocabulary import Vocabulary, normalise
-
-Context = TypeVar("Context")
 
 # The parser gives sentences, heads and dependency labels; the morphologizer gives tense and mood;
 # the lemmatizer (through attribute_ruler) gives lemmas; ner gives actors and places.
@@ -222,12 +218,9 @@ def load_model(name: str, words: ParseWords | None = None) -> Language:
     return nlp
 
 
-def parse(
-    items: Iterable[tuple[str, Context]], nlp: Language, *, batch_size: int
-) -> Iterator[tuple[Doc, Context]]:
-    """Parse texts in order, streaming, each with the object it belongs to (one process: see
-    ``chronique.parallel`` for both cores)."""
-    yield from nlp.pipe(items, batch_size=batch_size, as_tuples=True)
+def parse(texts: list[str], nlp: Language, *, batch_size: int) -> list[Doc]:
+    """Parse a batch of texts, in order (one process: see ``chronique.parallel`` for both cores)."""
+    return list(nlp.pipe(texts, batch_size=batch_size))
 
 
 def sentences(doc: Doc) -> list[Sentence]:

@@ -46,15 +46,18 @@ class RunReport:
 
 @dataclass(frozen=True, slots=True)
 class BatchResult:
-    """The timeline rows of a batch of articles, and what the state file keeps of each article."""
+    """The timeline rows of a batch of articles, what the state file keeps of each article, and the
+    articles whose analysis failed (each a rejection: the state keeps nothing of them, so a later run
+    tries them again)."""
 
     frame: pl.DataFrame
     articles: Mapping[str, ArticleState]
+    rejections: tuple[Rejection, ...] = ()
 
 
-def analyse(articles: Iterable[Article], options: Options) -> Iterator[ArticleResult]:
+def analyse(articles: Iterable[Article], options: Options) -> Iterator[ArticleResult | Rejection]:
     """Time expressions and events of each article, in input order, streaming (in ``options.n_process``
-    worker processes when more than one)."""
+    worker processes when more than one); an article whose analysis fails is a ``Rejection``."""
     if options.n_process > 1:
         yield from ordered_map(
             functools.partial(_analyse_batch, options=replace(options, n_process=1)),
@@ -66,13 +69,13 @@ def analyse(articles: Iterable[Article], options: Options) -> Iterator[ArticleRe
     yield from analyzer_for(options).analyse(articles, batch_size=options.batch_size)
 
 
-def _analyse_batch(articles: list[Article], options: Options) -> list[ArticleResult]:
+def _analyse_batch(articles: list[Article], options: Options) -> list[ArticleResult | Rejection]:
     """One worker process's share (module level, so that it can be sent to the worker)."""
     return list(analyse(articles, options))
 
 
-def split_inputs(items: Iterable[Article | Rejection], rejections: list[Rejection]) -> Iterator[Article]:
-    """Pass articles on; collect rejections (each logged once, naming the file and the fix)."""
+def split_inputs(items: Iterable[T | Rejection], rejections: list[Rejection]) -> Iterator[T]:
+    """Pass articles (or results) on; collect rejections (each logged once, naming the file and the fix)."""
     for item in items:
         if isinstance(item, Rejection):
             rejections_logger.warning("%s", item.message())
@@ -102,17 +105,19 @@ def batches(items: Iterable[T], size: int = ARTICLES_PER_BATCH) -> Iterator[list
         yield batch
 
 
-def batch_result(results: Iterable[ArticleResult]) -> BatchResult:
-    """The timeline rows of some results, and each article's digest and count of time expressions."""
+def batch_result(results: Iterable[ArticleResult | Rejection]) -> BatchResult:
+    """The timeline rows of some results, each article's digest and count of time expressions, and the
+    articles whose analysis failed (each logged once)."""
     articles: dict[str, ArticleState] = {}
+    failed: list[Rejection] = []
 
-    def recorded(results: Iterable[ArticleResult]) -> Iterator[ArticleResult]:
-        for result in results:
+    def recorded(results: Iterable[ArticleResult | Rejection]) -> Iterator[ArticleResult]:
+        for result in split_inputs(results, failed):
             articles[result.article.id] = ArticleState(article_digest(result.article), len(result.timexes))
             yield result
 
     frame = build_timeline(recorded(results))
-    return BatchResult(frame=frame, articles=articles)
+    return BatchResult(frame=frame, articles=articles, rejections=tuple(failed))
 
 
 def analyse_batch(articles: Iterable[Article], options: Options) -> BatchResult:
@@ -130,6 +135,7 @@ def run(input_path: Path, output_dir: Path, options: Options) -> RunReport:
     articles = split_inputs(read_articles(input_path, options), rejections)
     analysed = [batch_result(batch) for batch in batches(analyse(articles, options))]
     frame = concat_timelines(batch.frame for batch in analysed)
+    rejections += [rejection for batch in analysed for rejection in batch.rejections]
     states = {key: value for batch in analysed for key, value in batch.articles.items()}
     state = RunState(analysis=analysis_fingerprint(options), articles=states)
     with output_lock(output_dir):

@@ -80,8 +80,11 @@ def tag_items(items: Iterable[Article | Rejection], options: Options) -> Iterato
         if isinstance(item, Rejection):
             logger.error("%s", item.message())
             yield {"doc_id": item.article_id or "", "timexes": [], "events": [], "error": item.message()}
+        elif isinstance(result := next(results), Rejection):
+            logger.error("%s", result.message())
+            yield {"doc_id": item.id, "timexes": [], "events": [], "error": result.message()}
         else:
-            yield tagged(next(results), options)
+            yield tagged(result, options)
 
 
 def tag_lines(lines: Iterable[str], options: Options, name: str = "<input>") -> Iterator[dict[str, Any]]:

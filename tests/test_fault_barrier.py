@@ -67,19 +67,17 @@ def _check(report: RunReport, output: Path, error: type[Exception]) -> None:
     assert set(read_state(output).articles) == {"avant", "apres"}  # the next run tries it again
 
 
+ENTRIES = {"run": run, "incremental": run_incremental}
+
+
 @pytest.mark.parametrize(("stage", "error"), STAGES)
-@pytest.mark.parametrize("entry", ["run", "incremental"])
+@pytest.mark.parametrize("entry", sorted(ENTRIES))
 def test_a_failing_article_is_rejected_and_the_others_analysed(
-    folder: Path,
-    tmp_path: Path,
-    monkeypatch: pytest.MonkeyPatch,
-    stage: str,
-    error: type[Exception],
-    entry: str,
+    folder: Path, monkeypatch: pytest.MonkeyPatch, stage: str, error: type[Exception], entry: str
 ) -> None:
     monkeypatch.setattr(analyzer_module, stage, _raising(getattr(analyzer_module, stage), error))
-    output = tmp_path / "out"
-    report = (run if entry == "run" else run_incremental)(folder, output, Options(batch_size=4))
+    output = folder.parent / "out"
+    report = ENTRIES[entry](folder, output, Options(batch_size=4))
     _check(report, output, error)
 
 

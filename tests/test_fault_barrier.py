@@ -11,6 +11,7 @@ import polars as pl
 import pytest
 
 import chronique.analyzer as analyzer_module
+from chronique.events import find_events
 from chronique.incremental import run_incremental
 from chronique.model import Options
 from chronique.pipeline import RunReport, run
@@ -64,7 +65,9 @@ def _check(report: RunReport, output: Path, error: type[Exception]) -> None:
     timeline = pl.read_parquet(output / "timeline.parquet")
     assert set(timeline["article_id"]) == {"avant", "apres"}
     assert "casse.txt" in (output / "rejected.md").read_text(encoding="utf-8")
-    assert set(read_state(output).articles) == {"avant", "apres"}  # the next run tries it again
+    state = read_state(output)
+    assert state is not None
+    assert set(state.articles) == {"avant", "apres"}  # the next run tries it again
 
 
 ENTRIES = {"run": run, "incremental": run_incremental}
@@ -86,11 +89,13 @@ def test_a_failing_article_is_tried_again_by_the_next_incremental_run(
 ) -> None:
     output = tmp_path / "out"
     with monkeypatch.context() as patch:
-        patch.setattr(analyzer_module, "find_events", _raising(analyzer_module.find_events, RuntimeError))
+        patch.setattr(analyzer_module, "find_events", _raising(find_events, RuntimeError))
         run_incremental(folder, output, Options())
     report = run_incremental(folder, output, Options())
     assert report.rejections == ()
-    assert set(read_state(output).articles) == set(ARTICLES)
+    state = read_state(output)
+    assert state is not None
+    assert set(state.articles) == set(ARTICLES)
     assert "casse" in set(pl.read_parquet(output / "timeline.parquet")["article_id"])
 
 

@@ -27,7 +27,14 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Span, Token
 
 from chronique import calendar as cal
-from chronique.anchors import EventLexicon, anchors_in, inherited_anchors
+from chronique.anchors import (
+    EventLexicon,
+    anchors_in,
+    carried_date,
+    headline_anchors,
+    inherited_anchors,
+    story_times,
+)
 from chronique.modality import is_negated, modality_of
 from chronique.model import (
     DAY_GRAINS,
@@ -259,11 +266,14 @@ def _announces(sentence: Span, lexicon: EventLexicon) -> bool:
     )
 
 
-def _last_anchor_before(expressions: Sequence[TimeExpression], offset: int) -> ResolvedValue | None:
+def _last_anchor_before(
+    trigger: Token, expressions: Sequence[TimeExpression], story: Sequence[TimeExpression], offset: int
+) -> ResolvedValue | None:
     before = [e for e in expressions if e.mention.end <= offset and e.resolved.grain in DAY_GRAINS]
-    if not before or before[-1].resolved.date_start is None:
+    carried = carried_date(trigger, before, story)
+    if carried is None or carried.resolved.date_start is None:
         return None
-    return cal.day_value(before[-1].resolved.date_start)
+    return cal.day_value(carried.resolved.date_start)
 
 
 def undated_events(
@@ -277,6 +287,7 @@ def undated_events(
     dated = {e.mention.start for e in expressions}
     events: list[Event] = []
     publication = cal.day_value(article.published)
+    story = story_times(doc, expressions, lexicon)
     with_verb = 0
     for sentence in sentence_spans(doc):
         in_lead = with_verb < LEAD_SENTENCES
@@ -286,11 +297,7 @@ def undated_events(
             or not sentence.text.strip()
         ):
             continue
-        inherited = (
-            _last_anchor_before(expressions, sentence.start_char)
-            if _has_inherit_cue(sentence, lexicon)
-            else None
-        )
+        continues = _has_inherit_cue(sentence, lexicon)
         telling = Telling(
             in_lead=in_lead,
             announced=_announces(sentence, lexicon),
@@ -298,6 +305,11 @@ def undated_events(
         )
         for verb in _main_verbs(sentence, lexicon):
             for trigger in _told_events(verb, lexicon):
+                inherited = (
+                    _last_anchor_before(trigger, expressions, story, sentence.start_char)
+                    if continues
+                    else None
+                )
                 if not inherited and not publication_dated(trigger, telling, lexicon):
                     continue
                 anchoring = Anchoring.INHERITED if inherited else Anchoring.PUBLICATION
@@ -362,7 +374,8 @@ def find_events(
     """The timeline's events of an article, and every dated predicate mention (for ``chronique tag``)."""
     mentions: list[Event] = []
     leading: list[Event] = []
-    for anchor in anchors_in(doc, expressions, lexicon):
+    direct = anchors_in(doc, expressions, lexicon)
+    for anchor in direct:
         expression = anchor.expression
         leads = anchor.primary and _can_lead(anchor.trigger, expression, lexicon)
         if leads:
@@ -384,6 +397,20 @@ def find_events(
             leading.append(event)
     undated = undated_events(article, doc, sentences, expressions, lexicon)
     told = {event.trigger_start for event in undated}
+    # a headline's predicate retold with a date is a mention of that event (the row is the retelling's)
+    for anchor in headline_anchors(doc, direct, lexicon):
+        told.add(anchor.trigger.idx)
+        mentions.append(
+            build_event(
+                article,
+                anchor.trigger,
+                anchor.expression.resolved,
+                anchoring=Anchoring.INHERITED,
+                confidence=CONFIDENCE["inherited"],
+                sentences=sentences,
+                lexicon=lexicon,
+            )
+        )
     for anchor in inherited_anchors(doc, expressions, lexicon):
         if anchor.trigger.idx not in told:
             mentions.append(

@@ -57,6 +57,7 @@ class EventLexicon:
     stative_verbs: frozenset[str] = frozenset()
     announcement_verbs: frozenset[str] = frozenset()
     background_cues: frozenset[str] = frozenset()
+    venue_nouns: frozenset[str] = frozenset()  # for places: "au centre hospitalier de Belfort"
 
     @classmethod
     def from_vocabulary(cls, vocabulary: Vocabulary) -> EventLexicon:
@@ -73,6 +74,7 @@ class EventLexicon:
             stative_verbs=verbs.forms_of("stative_verbs"),
             announcement_verbs=verbs.forms_of("announcement_verbs"),
             background_cues=vocabulary["cues"].forms_of("background"),
+            venue_nouns=nouns.forms_of("venue"),
         )
 
 

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
@@ -38,7 +38,6 @@ from chronique.anchors import (
 from chronique.modality import is_negated, modality_of
 from chronique.model import (
     DAY_GRAINS,
-    UNFACTUAL_MODALITIES,
     Anchoring,
     Article,
     Direction,
@@ -50,7 +49,19 @@ from chronique.model import (
     TimeExpression,
 )
 from chronique.nlp import sentence_spans
-from chronique.phrases import AGENT_DEPS, actors_of, noun_phrase, places_in, subject_of, summary_of
+from chronique.phrases import (
+    AGENT_DEPS,
+    actors_of,
+    is_bare_participle,
+    named_within,
+    names_in,
+    noun_phrase,
+    overlaps,
+    places_in,
+    subject_of,
+    summary_of,
+)
+from chronique.retellings import merge_retellings
 
 # Clauses that describe a participant rather than report the event: their places are not the event's.
 _ASIDE_DEPS = frozenset({"acl:relcl", "appos", "parataxis", "advcl", "ccomp", "acl"})
@@ -78,7 +89,11 @@ def clause_head_of(trigger: Token) -> Token:
     """The finite verb whose clause holds a trigger: "ont reçu l'ordre de quitter" → reçu."""
     current = trigger
     for _ in range(4):
-        is_dependent = current.dep_ in {"xcomp", "acl"} and "Inf" in current.morph.get("VerbForm", [])
+        # an infinitive, present ("de quitter") or past ("d'avoir volé"), is the clause of the verb above it
+        infinitive = "Inf" in current.morph.get("VerbForm", []) or any(
+            c.dep_.startswith("aux") and "Inf" in c.morph.get("VerbForm", []) for c in current.children
+        )
+        is_dependent = current.dep_ in {"xcomp", "acl"} and infinitive
         if current.pos_ == "NOUN" or is_dependent:
             head = current.head
             if head.i == current.i:
@@ -133,21 +148,29 @@ def build_event(
     if trigger.pos_ != "NOUN":
         subject = subject_of(clause_head) or subject_of(trigger)
         agents = [c for c in trigger.children if c.dep_ in AGENT_DEPS]
-        if agents and subject is not None and subject.dep_ == "nsubj:pass":
-            subject = None  # the passive's subject underwent the event; the agent did it
+        if subject is not None and subject.dep_ == "nsubj:pass":
+            subject = None  # the passive's subject underwent the event ("Le village a été évacué"): no actor
         if subject is not None and subject.lemma_.lower() in lexicon.event_nouns:
             subject = None  # "L'offensive a commencé": an event, not an actor
     actors = actors_of(subject, agents)
+    if is_bare_participle(trigger):
+        actors.extend(named_within(trigger.head))  # "Hafez al-Assad, né en 1930": the one born
     participants = {t.i for head in [subject, *agents] if head is not None for t in head.subtree}
     root = clause_head if trigger.pos_ != "NOUN" else trigger
     clause = [t for t in {*_clause_tokens(root), *_clause_tokens(trigger)} if t.i not in participants]
-    places = places_in(clause, lexicon.place_nouns, exclude=actors)
+    places = places_in(clause, lexicon.place_nouns, exclude=actors, venue_nouns=lexicon.venue_nouns)
     if trigger.pos_ == "NOUN":
         summary = noun_phrase(trigger, skip=timex_tokens)
     else:
         summary = summary_of(trigger, clause_head, timex_tokens)
     mention = expression.mention if expression is not None else None
     reading = modality_of(trigger, clause_head, lexicon.modality)
+    # the people and organisations the clause names ("a rencontré Angela Merkel"); who told it ("selon X",
+    # "a indiqué X") is the event's speaker, not its actor, unless the saying is the event (its subject)
+    speaker = {reading.speaker} if reading.speaker else set()
+    for name in names_in(clause):
+        if not overlaps(name, actors) and not overlaps(name, places) and not overlaps(name, speaker):
+            actors.append(name)
     return Event(
         article_id=article.id,
         trigger=trigger.text,
@@ -325,34 +348,6 @@ def undated_events(
                     )
                 )
     return events
-
-
-def merge_retellings(events: Sequence[Event]) -> list[Event]:
-    """One event told twice (same verb, a shared name: "quitter … Izyum", "avons quitté Izyum") is one row,
-    dated by its surest telling, with the other sentences as more evidence. Tellings of another modality
-    ("n'a pas quitté Izyum") are other rows: a denial is no retelling."""
-    kept: list[Event] = []
-    by_lemma: dict[tuple[str, str], list[tuple[int, set[str]]]] = {}  # (lemma, modality) → (index, names)
-    for event in sorted(events, key=lambda e: (-e.confidence, e.trigger_start)):
-        names = _names(event)
-        key = (event.lemma, _retelling_kind(event))
-        twin = next((i for i, twin_names in by_lemma.get(key, []) if names & twin_names), None)
-        if twin is None:
-            by_lemma.setdefault(key, []).append((len(kept), names))
-            kept.append(event)
-        elif event.evidence != kept[twin].evidence and event.evidence not in kept[twin].more_evidence:
-            kept[twin] = replace(kept[twin], more_evidence=(*kept[twin].more_evidence, event.evidence))
-    return sorted(kept, key=lambda e: e.trigger_start)
-
-
-def _retelling_kind(event: Event) -> str:
-    """Modalities whose tellings may be one event: a fact and someone's word for it are; a denial is not."""
-    return "unfactual" if event.modality in UNFACTUAL_MODALITIES else "factual"
-
-
-def _names(event: Event) -> set[str]:
-    words = " ".join([event.summary, *event.places]).replace("'", " ").replace("’", " ").split()
-    return {w for w in words[1:] if w[:1].isupper()}
 
 
 def _can_lead(trigger: Token, expression: TimeExpression, lexicon: EventLexicon) -> bool:

@@ -201,6 +201,16 @@ STORY_TIME_ROWS = [
         "2022-09-06",
         None,
     ),
+    # a clock time completing a day ("mardi vers 21 h 45", "vendredi à 20 h") is the date of that day's event
+    ("Le blessé a été transporté mardi vers 21 h 45 à l'hôpital.", "transporté", "2022-09-06T21:45", None),
+    ("Le concert commencera vendredi à 20 h au stade.", "commencera", "2022-09-16T20:00", Anchoring.DIRECT),
+    # … but a clock time of another clause is that clause's
+    (
+        "Le blessé a été transporté mardi à l'hôpital, où il est mort vers 23 h.",
+        "transporté",
+        "2022-09-06",
+        None,
+    ),
     # … while a plus-que-parfait that follows goes on with the step back
     (_HEARING + "L'accusé avait avoué le 2 mars. Il avait ensuite fui.", "fui", "2022-03-02", None),
 ]

@@ -7,7 +7,7 @@ expression nearest to it in the dependency tree. Only the first kind leads a tim
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -102,10 +102,11 @@ def is_predicate(token: Token, lexicon: EventLexicon) -> bool:
     return False
 
 
-def predicate_of(span: Span, lexicon: EventLexicon) -> Token | None:
+def predicate_of(span: Span, lexicon: EventLexicon, timex_tokens: Collection[int] = ()) -> Token | None:
     """The verb or event noun a time expression hangs on: the first one above it in the parse.
 
-    A noun the expression directly completes names what happened then ("le recensement de 1990").
+    A noun the expression directly completes names what happened then ("le recensement de 1990"); another
+    time expression it hangs on is no predicate ("vendredi à 20 h": the hour goes on up to the verb).
     """
     root = span.root
     current = root
@@ -113,7 +114,7 @@ def predicate_of(span: Span, lexicon: EventLexicon) -> Token | None:
         if current.head.i == current.i:
             return None
         current = current.head
-        if current.i in range(span.start, span.end):
+        if current.i in range(span.start, span.end) or current.i in timex_tokens:
             continue
         if current.pos_ in {"VERB", "AUX"} or (current.pos_ == "ADJ" and is_predicate(current, lexicon)):
             return current
@@ -151,7 +152,26 @@ def _nearest(trigger: Token, candidates: Sequence[tuple[TimeExpression, Span]]) 
             abs(span.root.i - trigger.i),
         )
 
-    return min(candidates, key=key)[0]
+    best, best_span = min(candidates, key=key)
+    for expression, span in candidates:
+        if (
+            _completes(span, best_span)
+            and GRAIN_PRECISION[expression.resolved.grain] < GRAIN_PRECISION[best.resolved.grain]
+        ):
+            return expression  # "mardi vers 21 h 45": the clock time of that day dates it
+    return best
+
+
+# Words that may join a day and the clock time that completes it: "mardi à 21 h", "samedi vers 15 h 45".
+_CLOCK_JOINERS = frozenset({"à", "vers", "dès", "aux", "environ"})
+
+
+def _completes(span: Span, day: Span) -> bool:
+    """Whether an expression follows a day with no punctuation between, only "à"/"vers": one date."""
+    if span.start < day.end:
+        return False
+    between = span.doc[day.end : span.start]
+    return all(t.lower_ in _CLOCK_JOINERS for t in between)
 
 
 def anchors_in(doc: Doc, expressions: Sequence[TimeExpression], lexicon: EventLexicon) -> list[Anchor]:
@@ -166,8 +186,9 @@ def anchors_in(doc: Doc, expressions: Sequence[TimeExpression], lexicon: EventLe
     anchors: list[Anchor] = []
     for candidates in by_sentence.values():
         primaries: dict[int, list[tuple[TimeExpression, Span]]] = {}
+        all_timex = {t.i for _, other in candidates for t in other}
         for expression, span in candidates:
-            trigger = predicate_of(span, lexicon)
+            trigger = predicate_of(span, lexicon, all_timex)
             if trigger is not None:
                 primaries.setdefault(trigger.i, []).append((expression, span))
         sentence = sentence_of(candidates[0][1].root)

@@ -80,6 +80,31 @@ SUMMARY_ROWS = [
         "arrêté",
         "la police a arrêté trois suspects",
     ),
+    # an adverb opening a complement is no part of the object ("lors d'une manifestation")
+    (
+        "Le chargé de mission a frappé un jeune homme lors d'une manifestation à Paris le 1er mai dernier.",
+        "frappé",
+        "Le chargé de mission a frappé un jeune homme",
+    ),
+    # "N à N" with no determiner is one noun ("garde à vue")
+    (
+        "Samedi, trois policiers ont été placés en garde à vue.",
+        "placés",
+        "trois policiers ont été placés en garde à vue",
+    ),
+    # a causative "faire" stays with its infinitive
+    (
+        "Alerté, le ministère de l'Intérieur fait parvenir l'information à l'Élysée le 2 mai.",
+        "parvenir",
+        "le ministère de l'Intérieur fait parvenir l'information à l'Élysée",
+    ),
+    # an event noun after a fused "du"/"des" keeps its article
+    ("Il était présent lors du défilé du 1er mai à Paris.", "défilé", "le défilé"),
+    (
+        "Il a frappé des manifestants lors des manifestations du 1er mai.",
+        "manifestations",
+        "les manifestations",
+    ),
     # an inverted speaker leads
     ("La menace reste élevée, a averti jeudi Emmanuel Macron.", "averti", "Emmanuel Macron a averti"),
 ]

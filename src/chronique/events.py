@@ -52,10 +52,10 @@ from chronique.nlp import sentence_spans
 from chronique.phrases import (
     AGENT_DEPS,
     actors_of,
+    event_noun_phrase,
     is_bare_participle,
     named_within,
     names_in,
-    noun_phrase,
     overlaps,
     places_in,
     subject_of,
@@ -160,7 +160,7 @@ def build_event(
     clause = [t for t in {*_clause_tokens(root), *_clause_tokens(trigger)} if t.i not in participants]
     places = places_in(clause, lexicon.place_nouns, exclude=actors, venue_nouns=lexicon.venue_nouns)
     if trigger.pos_ == "NOUN":
-        summary = noun_phrase(trigger, skip=timex_tokens)
+        summary = event_noun_phrase(trigger, skip=timex_tokens)
     else:
         summary = summary_of(trigger, clause_head, timex_tokens)
     mention = expression.mention if expression is not None else None

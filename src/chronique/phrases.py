@@ -57,10 +57,15 @@ def _np_tokens(head: Token, depth: int = 0) -> list[Token]:
             continue
         if child.dep_ not in _NP_KEEP or (child.is_punct and not _is_glued(child)):
             continue
+        if child.dep_ == "amod" and child.pos_ == "ADV":
+            continue  # "un jeune homme lors d'une manifestation": "lors" opens a complement, not the name
         if child.dep_ == "nmod":
             cases = [c.lower_ for c in child.children if c.dep_ == "case"]
-            if cases and not set(cases) <= _GENITIVE:
-                continue  # "à la Défense", "avec l'utilisation …": not part of the name
+            compound = (
+                cases == ["à"] and child.i == head.i + 2 and not any(c.dep_ == "det" for c in child.children)
+            )
+            if cases and not set(cases) <= _GENITIVE and not compound:
+                continue  # "à la Défense", "avec l'utilisation …": not part of the name; "garde à vue" is
             if depth >= 2 and child.pos_ != "PROPN":
                 continue  # a name completes what it names: "la République de Donetsk", never cut
         if child.dep_ == "case" and child.i > head.i:
@@ -73,6 +78,26 @@ def noun_phrase(head: Token, skip: Collection[int] = ()) -> str:
     """The short noun phrase a head noun stands for: "le ministère russe de la Défense"."""
     tokens = sorted({t for t in _np_tokens(head) if t.i not in skip}, key=lambda t: t.i)
     return join_tokens(without_fragments(tokens))
+
+
+# "de"/"à" fused with the article: the article a noun phrase keeps once the preposition is left out.
+_CONTRACTED_ARTICLES = {"du": "le", "des": "les", "au": "le", "aux": "les"}
+
+
+def event_noun_phrase(head: Token, skip: Collection[int] = ()) -> str:
+    """An event noun's phrase with its determiner: "lors des manifestations du 1er mai" gives "les
+    manifestations", not the bare noun (the fused "des" is "de" + "les")."""
+    phrase = noun_phrase(head, skip)
+    has_det = any(c.dep_ == "det" for c in head.children)
+    fused = next(
+        (c.lower_ for c in head.children if c.dep_ == "case" and c.lower_ in _CONTRACTED_ARTICLES), None
+    )
+    if phrase and not has_det and fused is not None:
+        article = _CONTRACTED_ARTICLES[fused]
+        if article == "le" and head.text[:1].lower() in "aeiouéèêh":
+            return "l'" + phrase
+        return f"{article} {phrase}"
+    return phrase
 
 
 # Words that only make sense with the word they introduce: a determiner, a preposition, a conjunction.
@@ -128,6 +153,12 @@ def is_bare_participle(verb: Token) -> bool:
     )
 
 
+def _is_finite(verb: Token) -> bool:
+    """A conjugated verb, or a participle with a conjugated auxiliary."""
+    forms = [verb, *(c for c in verb.children if c.dep_.startswith("aux"))]
+    return any("Fin" in t.morph.get("VerbForm", []) for t in forms)
+
+
 def subject_of(verb: Token) -> Token | None:
     """The subject of a verb, or of the verb it is coordinated with ("…, mais a publié")."""
     current: Token | None = verb
@@ -136,11 +167,21 @@ def subject_of(verb: Token) -> Token | None:
             return None
         for child in current.children:
             if child.dep_ in SUBJECT_DEPS:
-                if child.pos_ == "PRON" and current.dep_ == "acl:relcl":
-                    return current.head  # "le vice-ministre …, qui a déclaré": the relative's antecedent
+                relative = current.dep_ == "acl:relcl" or "Rel" in child.morph.get("PronType", [])
+                if child.pos_ == "PRON" and relative:
+                    # "le vice-ministre …, qui a déclaré": the relative's antecedent; where the model hangs
+                    # the clause elsewhere, the noun just before "qui" ("le site du Monde qui a mis en ligne")
+                    if current.head.pos_ in {"NOUN", "PROPN"}:
+                        return current.head
+                    before = child.doc[child.i - 1] if child.i > 0 else None
+                    return before if before is not None and before.pos_ in {"NOUN", "PROPN"} else None
                 return child
         if is_bare_participle(current):
             return None  # "le confinement imposé": the noun underwent it; who did it is not said
+        if current.dep_ == "advcl" and _is_finite(current):
+            return (
+                None  # "…, comme le montrent des photos": a clause of its own, its subject not the main one
+            )
         if current.dep_ in {"conj", "xcomp", "acl", "advcl"} and current.head.i != current.i:
             current = current.head if current.dep_ != "acl" else current.head.head
         else:
@@ -302,8 +343,12 @@ def _verb_group(verb: Token, skip: Collection[int], depth: int = 0) -> set[int]:
     for child in verb.children:
         if child.i in skip or "Rel" in child.morph.get("PronType", []):
             continue
+        causative = (
+            child.lemma_ in {"faire", "laisser"} and child.i < verb.i and child.pos_ in {"AUX", "VERB"}
+        )
         if (
-            child.dep_.startswith("aux")
+            causative  # "fait parvenir l'information"
+            or child.dep_.startswith("aux")
             or child.dep_ in _REFLEXIVE_DEPS
             or _is_negation(child)
             or (child.dep_ == "mark" and child.head.i > child.i)

@@ -105,6 +105,13 @@ SUMMARY_ROWS = [
         "manifestations",
         "les manifestations",
     ),
+    # deep in a noun's complement, with no subject of its own: the shortest clean span of the text
+    (
+        "Après la publication d'une vidéo montrant Alexandre Benalla en train de frapper un manifestant "
+        "le 1er mai dernier à Paris, certains s'interrogent.",
+        "frapper",
+        "montrant Alexandre Benalla en train de frapper un manifestant",
+    ),
     # an inverted speaker leads
     ("La menace reste élevée, a averti jeudi Emmanuel Macron.", "averti", "Emmanuel Macron a averti"),
 ]
@@ -151,3 +158,20 @@ PLACE_ROWS = [
 @pytest.mark.parametrize(("text", "trigger", "places"), PLACE_ROWS, ids=[r[0][:40] for r in PLACE_ROWS])
 def test_places(analysed: Analyse, text: str, trigger: str, places: tuple[str, ...]) -> None:
     assert _event(analysed(text, SAT).events, trigger).places == places
+
+
+def test_a_participle_with_a_determiner_is_a_person_not_an_event(analysed: Analyse) -> None:
+    # "un manifestant", "les blessés": nouns, whatever the model's tag
+    result = analysed("Il a frappé un manifestant le 1er mai dernier à Paris.", SAT)
+    assert "manifestant" not in [e.trigger for e in result.mentions]
+
+
+def test_a_subject_that_does_not_agree_is_not_the_subject(analysed: Analyse) -> None:
+    # a headline glued to the sentence ("… en garde à vueSelon …"): the model takes its singular noun for the
+    # subject of a plural verb; French agreement says it is not
+    text = (
+        "Un cinquième homme, employé de LREM en garde à vueSelon la préfecture de police, des images de "
+        "vidéo-surveillance ont été communiquées jeudi à un tiers."
+    )
+    summary = _event(analysed(text, SAT).events, "communiquées").summary
+    assert "homme" not in summary and summary.endswith("ont été communiquées à un tiers")

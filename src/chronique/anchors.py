@@ -87,10 +87,15 @@ class Anchor:
     primary: bool  # the expression hangs on this predicate in the parse
 
 
+def is_noun_participle(token: Token) -> bool:
+    """A participle with a determiner is a noun ("un manifestant", "les blessés"): a person, no event."""
+    return "Part" in token.morph.get("VerbForm", []) and any(c.dep_ == "det" for c in token.children)
+
+
 def is_predicate(token: Token, lexicon: EventLexicon) -> bool:
     """A verb (not an auxiliary), an event noun, or a predicate adjective with its copula."""
     if token.pos_ == "VERB":
-        return not token.dep_.startswith("aux")
+        return not token.dep_.startswith("aux") and not is_noun_participle(token)
     if token.pos_ == "AUX":
         return token.dep_ == "ROOT" and not any(c.pos_ == "VERB" for c in token.children)
     if token.pos_ == "NOUN":
@@ -116,7 +121,9 @@ def predicate_of(span: Span, lexicon: EventLexicon, timex_tokens: Collection[int
         current = current.head
         if current.i in range(span.start, span.end) or current.i in timex_tokens:
             continue
-        if current.pos_ in {"VERB", "AUX"} or (current.pos_ == "ADJ" and is_predicate(current, lexicon)):
+        if (current.pos_ in {"VERB", "AUX"} and not is_noun_participle(current)) or (
+            current.pos_ == "ADJ" and is_predicate(current, lexicon)
+        ):
             return current
         if current.pos_ == "NOUN" and (
             current.lemma_.lower() in lexicon.event_nouns or (step == 0 and root.dep_ in {"nmod", "obl"})

@@ -401,24 +401,46 @@ def _participle_summary(trigger: Token, skip: Collection[int]) -> str:
     return join_tokens(without_fragments([trigger.doc[i] for i in sorted(chosen - set(skip))]))
 
 
+def _is_gerund(token: Token) -> bool:
+    """A present participle: "montrant", "expliquant"."""
+    return "Part" in token.morph.get("VerbForm", []) and "Pres" in token.morph.get("Tense", [])
+
+
+def _agrees(subject: Token, verb: Token) -> bool:
+    """Whether a subject agrees in number with the verb's conjugated form (a coordinated subject is plural
+    whatever its head; a form with no number, an infinitive, agrees with anything)."""
+    finite = [t for t in [verb, *verb.children] if (t.i == verb.i or t.dep_.startswith("aux"))]
+    numbers = {n for t in finite if "Fin" in t.morph.get("VerbForm", []) for n in t.morph.get("Number", [])}
+    own = set(subject.morph.get("Number", []))
+    if not numbers or not own or subject.pos_ == "PRON" or len(conjuncts(subject)) > 1:
+        return True
+    return bool(numbers & own)
+
+
 def summary_of(trigger: Token, clause_head: Token, skip: set[int]) -> str:
     """A short French summary built from the clause itself: subject + verb group + object."""
     if is_bare_participle(trigger):
         return _participle_summary(trigger, skip)
     chosen: set[int] = set()
-    subject = subject_of(clause_head) or subject_of(trigger)
-    subject_ids: set[int] = set()
-    if subject is not None:
-        for part in conjuncts(subject):
-            subject_ids.update(t.i for t in _np_tokens(part))
-            subject_ids.update(c.i for c in part.children if c.dep_ == "cc")
-    chosen.update(subject_ids)
     path: list[Token] = []
     node = trigger
     while node.i not in {clause_head.i, node.head.i} and len(path) < 6:
         path.append(node)
         node = node.head
     path.append(clause_head)
+    if any(n.pos_ in {"NOUN", "PROPN"} and n.dep_ != "obj" for n in path[1:-1]):
+        # deep in a noun's complement ("après la publication d'une vidéo montrant X en train de frapper"):
+        # the clause above tells another event; the trigger's own verb group is the summary
+        clause_head, path = trigger, [trigger]
+    subject = subject_of(clause_head) or subject_of(trigger)
+    if subject is not None and not _agrees(subject, clause_head):
+        subject = None  # "Un cinquième homme … ont été communiquées": not its subject
+    subject_ids: set[int] = set()
+    if subject is not None:
+        for part in conjuncts(subject):
+            subject_ids.update(t.i for t in _np_tokens(part))
+            subject_ids.update(c.i for c in part.children if c.dep_ == "cc")
+    chosen.update(subject_ids)
     for node in path:
         chosen.add(node.i)
         for child in node.children:
@@ -439,6 +461,12 @@ def summary_of(trigger: Token, clause_head: Token, skip: set[int]) -> str:
     while tokens and (tokens[0].dep_ in {"mark", "cc"} or tokens[0].is_punct):
         tokens = tokens[1:]  # "que les troupes ont subi …" reads as "les troupes ont subi …"
     tokens = without_fragments(tokens[:_MAX_SUMMARY_TOKENS])
+    if subject is None and tokens and _is_gerund(tokens[0]):
+        # "montrant … de frapper un manifestant": a present participle with no subject gives no clause of
+        # its own; the shortest clean span is the text itself, from the first word chosen to the last
+        span = [t for t in doc[tokens[0].i : tokens[-1].i + 1] if not t.is_space]
+        if len(span) <= _MAX_SUMMARY_TOKENS:
+            return join_tokens(without_fragments(span))
     if subject is not None and subject.i > trigger.i:  # "…, a averti jeudi Emmanuel Macron"
         said = [t for t in tokens if t.i not in subject_ids]
         return " ".join(

@@ -112,6 +112,20 @@ SUMMARY_ROWS = [
         "frapper",
         "montrant Alexandre Benalla en train de frapper un manifestant",
     ),
+    # a copula stays with its attribute
+    (
+        "Quelque 1.500 actions sont attendues samedi dans l'ensemble du pays.",
+        "attendues",
+        "1.500 actions sont attendues",
+    ),
+    # a participle agrees with the complement it describes ("la hausse prévue", not "un moratoire prévue") …
+    (
+        "La plupart des manifestants demandent un moratoire sur la hausse prévue au 1er janvier.",
+        "prévue",
+        "la hausse prévue",
+    ),
+    # … and a fronted one follows its noun, without the sentence's capital
+    ("Lancée fin mai, la pétition a connu un succès fulgurant.", "Lancée", "la pétition lancée"),
     # an inverted speaker leads
     ("La menace reste élevée, a averti jeudi Emmanuel Macron.", "averti", "Emmanuel Macron a averti"),
 ]

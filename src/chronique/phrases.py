@@ -349,6 +349,7 @@ def _verb_group(verb: Token, skip: Collection[int], depth: int = 0) -> set[int]:
         if (
             causative  # "fait parvenir l'information"
             or child.dep_.startswith("aux")
+            or child.dep_ == "cop"  # "sont attendues", "était très faible"
             or child.dep_ in _REFLEXIVE_DEPS
             or _is_negation(child)
             or (child.dep_ == "mark" and child.head.i > child.i)
@@ -377,6 +378,10 @@ def _agreeing_noun(participle: Token) -> Token:
         current = current.head
         if "Fem" in current.morph.get("Gender", []):
             return current
+    # or a noun complement of the head, just before the participle: "un moratoire sur la hausse prévue"
+    for child in sorted(noun.children, key=lambda t: -t.i):
+        if child.dep_ == "nmod" and child.i < participle.i and "Fem" in child.morph.get("Gender", []):
+            return child
     return noun
 
 
@@ -398,7 +403,13 @@ def _participle_summary(trigger: Token, skip: Collection[int]) -> str:
     if place is not None:
         chosen |= _phrase_ids(place, skip)
     # "après le confinement imposé" reads as "le confinement imposé"
-    return join_tokens(without_fragments([trigger.doc[i] for i in sorted(chosen - set(skip))]))
+    tokens = without_fragments([trigger.doc[i] for i in sorted(chosen - set(skip))])
+    noun = _agreeing_noun(trigger)
+    if trigger.i < noun.i:  # "Lancée fin mai, la pétition …": the noun first, "la pétition lancée"
+        group = [t for t in tokens if t.i < noun.i and t.i not in {n.i for n in _np_tokens(noun)}]
+        rest = [t for t in tokens if t not in group]
+        return " ".join(p for p in (join_tokens(rest), join_tokens(group).lower()) if p)
+    return join_tokens(tokens)
 
 
 def _is_gerund(token: Token) -> bool:
@@ -468,8 +479,14 @@ def summary_of(trigger: Token, clause_head: Token, skip: set[int]) -> str:
         if len(span) <= _MAX_SUMMARY_TOKENS:
             return join_tokens(without_fragments(span))
     if subject is not None and subject.i > trigger.i:  # "…, a averti jeudi Emmanuel Macron"
-        said = [t for t in tokens if t.i not in subject_ids]
-        return " ".join(
-            p for p in (join_tokens(t for t in tokens if t.i in subject_ids), join_tokens(said)) if p
-        )
+        return _subject_first(tokens, subject_ids)
     return join_tokens(tokens)
+
+
+def _subject_first(tokens: Sequence[Token], subject_ids: Collection[int]) -> str:
+    """An inverted subject put before its verb: "Emmanuel Macron a averti", "la pétition lancée"."""
+    said = [t for t in tokens if t.i not in subject_ids]
+    told = join_tokens(said)
+    if said and said[0].is_sent_start and said[0].pos_ != "PROPN":
+        told = told[:1].lower() + told[1:]  # moved after the subject, the first word loses its capital
+    return " ".join(p for p in (join_tokens(t for t in tokens if t.i in subject_ids), told) if p)

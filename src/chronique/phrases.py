@@ -428,6 +428,22 @@ def _agrees(subject: Token, verb: Token) -> bool:
     return bool(numbers & own)
 
 
+def _clean_span(trigger: Token, tokens: Sequence[Token]) -> str | None:
+    """The text itself where a clause with no subject gives no summary: a lone word ("incendié", "peut
+    faire") takes the trigger's own words as written; a present participle ("montrant … de frapper un
+    manifestant") the words from the first chosen to the last."""
+    doc = trigger.doc
+    if len(tokens) <= 2:
+        span = [t for t in doc[trigger.left_edge.i : trigger.right_edge.i + 1] if not t.is_space]
+        if len(tokens) < len(span) <= _MAX_SUMMARY_TOKENS:
+            return join_tokens(without_fragments(span))
+    if tokens and _is_gerund(tokens[0]):
+        span = [t for t in doc[tokens[0].i : tokens[-1].i + 1] if not t.is_space]
+        if len(span) <= _MAX_SUMMARY_TOKENS:
+            return join_tokens(without_fragments(span))
+    return None
+
+
 def summary_of(trigger: Token, clause_head: Token, skip: set[int]) -> str:
     """A short French summary built from the clause itself: subject + verb group + object."""
     if is_bare_participle(trigger):
@@ -463,7 +479,8 @@ def summary_of(trigger: Token, clause_head: Token, skip: set[int]) -> str:
             ):
                 chosen.add(child.i)
     chosen |= _verb_group(trigger, skip)
-    for token in (trigger.doc[i] for i in skip):
+    has_object = any(c.dep_ == "obj" for c in trigger.children)
+    for token in (trigger.doc[i] for i in skip if not has_object):
         for child in token.children:  # the model hangs the object on the time: "a utilisé jeudi des armes"
             if child.i not in skip and child.dep_ == "nmod" and child.pos_ == "NOUN" and child.i > token.i:
                 chosen |= _phrase_ids(child, skip)
@@ -472,12 +489,8 @@ def summary_of(trigger: Token, clause_head: Token, skip: set[int]) -> str:
     while tokens and (tokens[0].dep_ in {"mark", "cc"} or tokens[0].is_punct):
         tokens = tokens[1:]  # "que les troupes ont subi …" reads as "les troupes ont subi …"
     tokens = without_fragments(tokens[:_MAX_SUMMARY_TOKENS])
-    if subject is None and tokens and _is_gerund(tokens[0]):
-        # "montrant … de frapper un manifestant": a present participle with no subject gives no clause of
-        # its own; the shortest clean span is the text itself, from the first word chosen to the last
-        span = [t for t in doc[tokens[0].i : tokens[-1].i + 1] if not t.is_space]
-        if len(span) <= _MAX_SUMMARY_TOKENS:
-            return join_tokens(without_fragments(span))
+    if subject is None and (span := _clean_span(trigger, tokens)) is not None:
+        return span
     if subject is not None and subject.i > trigger.i:  # "…, a averti jeudi Emmanuel Macron"
         return _subject_first(tokens, subject_ids)
     return join_tokens(tokens)

@@ -167,3 +167,66 @@ def test_publication_day_only_where_news_grammar_implies_it(
     found = [e for e in events if e.trigger == trigger and e.anchoring is Anchoring.PUBLICATION]
     assert bool(found) == dated, [(e.trigger, e.anchoring) for e in events]
     assert all(e.resolved.value == SAT for e in found)
+
+
+_HEARING = "Le juge a entendu les témoins mardi. "
+STORY_TIME_ROWS = [
+    # (text, trigger, value, anchoring): the trigger's first mention (what `chronique tag` gives); None: any
+    # the pronominal passé composé the model reads as an adjective ("se sont mariés") is a dated predicate
+    ("Ils se sont mariés le 3 mai 1990 à Nancy.", "mariés", "1990-05-03", Anchoring.DIRECT),
+    # a headline's predicate, retold with a date by the lead, is that event
+    (
+        "Trois cambrioleurs arrêtés à Lyon.\nTrois cambrioleurs ont été arrêtés jeudi à Lyon par la police.",
+        "arrêtés",
+        "2022-09-08",
+        Anchoring.INHERITED,
+    ),
+    # a plus-que-parfait's date is a step back: the next passé composé goes on from the story's date …
+    (
+        _HEARING + "L'accusé avait avoué le 2 mars. Le procureur a alors requis dix ans de prison.",
+        "requis",
+        "2022-09-06",
+        Anchoring.INHERITED,
+    ),
+    (
+        _HEARING + "L'accusé avait avoué le 2 mars. Le procureur réclame dix ans.",
+        "réclame",
+        "2022-09-06",
+        None,
+    ),
+    # … and so is a past infinitive's ("accusé d'avoir volé")
+    (
+        _HEARING + "Il est accusé d'avoir volé une voiture en mars. Le procureur réclame dix ans.",
+        "réclame",
+        "2022-09-06",
+        None,
+    ),
+    # a clock time completing a day ("mardi vers 21 h 45", "vendredi à 20 h") is the date of that day's event
+    ("Le blessé a été transporté mardi vers 21 h 45 à l'hôpital.", "transporté", "2022-09-06T21:45", None),
+    ("Le concert commencera vendredi à 20 h au stade.", "commencera", "2022-09-16T20:00", Anchoring.DIRECT),
+    # … but a clock time of another clause is that clause's
+    (
+        "Le blessé a été transporté mardi à l'hôpital, où il est mort vers 23 h.",
+        "transporté",
+        "2022-09-06",
+        None,
+    ),
+    # … while a plus-que-parfait that follows goes on with the step back
+    (_HEARING + "L'accusé avait avoué le 2 mars. Il avait ensuite fui.", "fui", "2022-03-02", None),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "value", "anchoring"),
+    STORY_TIME_ROWS,
+    ids=[f"{i}-{row[1]}" for i, row in enumerate(STORY_TIME_ROWS)],
+)
+def test_story_time(
+    analysed: Analyse, text: str, trigger: str, value: str, anchoring: Anchoring | None
+) -> None:
+    result = analysed(text, SAT)
+    found = [(e.resolved.value, e.anchoring) for e in result.mentions if e.trigger == trigger]
+    assert found, [e.trigger for e in result.mentions]
+    assert found[0][0] == value
+    if anchoring is not None:
+        assert found[0][1] is anchoring

@@ -16,8 +16,13 @@ ROWS = [
     # the speaker after a verb of saying, inverted, read by the model as its object
     ("La menace reste élevée, a averti jeudi Emmanuel Macron.", "averti", ("Emmanuel Macron",), ()),
     ("« La situation est grave », a averti jeudi le ministre.", "averti", ("le ministre",), ()),
-    # … but a real object, with the subject before the verb, stays the object
-    ("Le ministre a averti jeudi Emmanuel Macron du danger.", "averti", ("Le ministre",), ()),
+    # … but a real object, with the subject before the verb, stays the object: named, it takes part, after
+    (
+        "Le ministre a averti jeudi Emmanuel Macron du danger.",
+        "averti",
+        ("Le ministre", "Emmanuel Macron"),
+        (),
+    ),
     # the agent of a passive, "par X", read by the model as a mere complement: who did it
     ("Le village a été évacué samedi par les gendarmes.", "évacué", ("les gendarmes",), ()),
     ("Le texte a été adopté mardi par le Sénat.", "adopté", ("Sénat",), ()),
@@ -36,6 +41,46 @@ ROWS = [
         ("Marseille",),
     ),
     ("Vers 0h20, les pompiers sont intervenus samedi à Nice.", "intervenus", ("les pompiers",), ("Nice",)),
+    # the people and organisations the clause names take part, after the subject; a name is whole even
+    # where the model splits it ("Emmanuel" / "Macron")
+    (
+        "Jeudi, Emmanuel Macron a rencontré Angela Merkel à Berlin.",
+        "rencontré",
+        ("Emmanuel Macron", "Angela Merkel"),
+        ("Berlin",),
+    ),
+    ("L'ONU a condamné jeudi l'attaque du Hamas.", "condamné", ("L'ONU", "Hamas"), ()),
+    # a title and a name: the person
+    (
+        "Le président syrien Bachar al-Assad a utilisé jeudi des armes chimiques.",
+        "utilisé",
+        ("Bachar al-Assad",),
+        (),
+    ),
+    # who told it is the speaker (Event.speaker), not an actor; "selon Moscou" is no place
+    ("Selon Moscou, les troupes ont quitté samedi la ville.", "quitté", ("les troupes",), ()),
+    (
+        "Les enquêteurs ont interrogé mardi le suspect, a indiqué le procureur de Paris.",
+        "interrogé",
+        ("Les enquêteurs",),
+        (),
+    ),
+    # a passive's subject underwent the event: no actor without an agent
+    ("Le village a été évacué samedi.", "évacué", (), ()),
+    # a participle describing a person: that person
+    (
+        "Hafez al-Assad, né en 1930 à Qardaha, a pris le pouvoir en 1970.",
+        "né",
+        ("Hafez al-Assad",),
+        ("Qardaha",),
+    ),
+    # a venue after "à", "en", "dans" is the place, named or not
+    (
+        "Hier, la police a arrêté le suspect dans un appartement de la rue de Danjoutin.",
+        "arrêté",
+        ("la police",),
+        ("un appartement de la rue de Danjoutin",),
+    ),
 ]
 
 

@@ -7,7 +7,7 @@ expression nearest to it in the dependency tree. Only the first kind leads a tim
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -37,6 +37,8 @@ GRAIN_PRECISION: Mapping[Grain, int] = {
 # Grains that date no predicate: a duration is a length, not a date. Every Grain is in one of the two.
 UNDATED_GRAINS = frozenset({Grain.DURATION})
 _MAX_CLIMB = 6
+# The sentences after a headline that tell its news (the lead).
+_HEADLINE_LEAD = 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,6 +57,7 @@ class EventLexicon:
     stative_verbs: frozenset[str] = frozenset()
     announcement_verbs: frozenset[str] = frozenset()
     background_cues: frozenset[str] = frozenset()
+    venue_nouns: frozenset[str] = frozenset()  # for places: "au centre hospitalier de Belfort"
 
     @classmethod
     def from_vocabulary(cls, vocabulary: Vocabulary) -> EventLexicon:
@@ -71,6 +74,7 @@ class EventLexicon:
             stative_verbs=verbs.forms_of("stative_verbs"),
             announcement_verbs=verbs.forms_of("announcement_verbs"),
             background_cues=vocabulary["cues"].forms_of("background"),
+            venue_nouns=nouns.forms_of("venue"),
         )
 
 
@@ -83,23 +87,31 @@ class Anchor:
     primary: bool  # the expression hangs on this predicate in the parse
 
 
+def is_noun_participle(token: Token) -> bool:
+    """A participle with a determiner is a noun ("un manifestant", "les blessés"): a person, no event."""
+    return "Part" in token.morph.get("VerbForm", []) and any(c.dep_ == "det" for c in token.children)
+
+
 def is_predicate(token: Token, lexicon: EventLexicon) -> bool:
     """A verb (not an auxiliary), an event noun, or a predicate adjective with its copula."""
     if token.pos_ == "VERB":
-        return not token.dep_.startswith("aux")
+        return not token.dep_.startswith("aux") and not is_noun_participle(token)
     if token.pos_ == "AUX":
         return token.dep_ == "ROOT" and not any(c.pos_ == "VERB" for c in token.children)
     if token.pos_ == "NOUN":
         return token.lemma_.lower() in lexicon.event_nouns
     if token.pos_ == "ADJ":
-        return any(child.dep_ == "cop" for child in token.children)
+        # a copula ("était très faible"), or a tense auxiliary: "ils se sont mariés" is a passé composé the
+        # model reads as an adjective
+        return any(child.dep_ in {"cop", "aux:tense"} for child in token.children)
     return False
 
 
-def predicate_of(span: Span, lexicon: EventLexicon) -> Token | None:
+def predicate_of(span: Span, lexicon: EventLexicon, timex_tokens: Collection[int] = ()) -> Token | None:
     """The verb or event noun a time expression hangs on: the first one above it in the parse.
 
-    A noun the expression directly completes names what happened then ("le recensement de 1990").
+    A noun the expression directly completes names what happened then ("le recensement de 1990"); another
+    time expression it hangs on is no predicate ("vendredi à 20 h": the hour goes on up to the verb).
     """
     root = span.root
     current = root
@@ -107,9 +119,11 @@ def predicate_of(span: Span, lexicon: EventLexicon) -> Token | None:
         if current.head.i == current.i:
             return None
         current = current.head
-        if current.i in range(span.start, span.end):
+        if current.i in range(span.start, span.end) or current.i in timex_tokens:
             continue
-        if current.pos_ in {"VERB", "AUX"} or (current.pos_ == "ADJ" and is_predicate(current, lexicon)):
+        if (current.pos_ in {"VERB", "AUX"} and not is_noun_participle(current)) or (
+            current.pos_ == "ADJ" and is_predicate(current, lexicon)
+        ):
             return current
         if current.pos_ == "NOUN" and (
             current.lemma_.lower() in lexicon.event_nouns or (step == 0 and root.dep_ in {"nmod", "obl"})
@@ -145,7 +159,26 @@ def _nearest(trigger: Token, candidates: Sequence[tuple[TimeExpression, Span]]) 
             abs(span.root.i - trigger.i),
         )
 
-    return min(candidates, key=key)[0]
+    best, best_span = min(candidates, key=key)
+    for expression, span in candidates:
+        if (
+            _completes(span, best_span)
+            and GRAIN_PRECISION[expression.resolved.grain] < GRAIN_PRECISION[best.resolved.grain]
+        ):
+            return expression  # "mardi vers 21 h 45": the clock time of that day dates it
+    return best
+
+
+# Words that may join a day and the clock time that completes it: "mardi à 21 h", "samedi vers 15 h 45".
+_CLOCK_JOINERS = frozenset({"à", "vers", "dès", "aux", "environ"})
+
+
+def _completes(span: Span, day: Span) -> bool:
+    """Whether an expression follows a day with no punctuation between, only "à"/"vers": one date."""
+    if span.start < day.end:
+        return False
+    between = span.doc[day.end : span.start]
+    return all(t.lower_ in _CLOCK_JOINERS for t in between)
 
 
 def anchors_in(doc: Doc, expressions: Sequence[TimeExpression], lexicon: EventLexicon) -> list[Anchor]:
@@ -160,8 +193,9 @@ def anchors_in(doc: Doc, expressions: Sequence[TimeExpression], lexicon: EventLe
     anchors: list[Anchor] = []
     for candidates in by_sentence.values():
         primaries: dict[int, list[tuple[TimeExpression, Span]]] = {}
+        all_timex = {t.i for _, other in candidates for t in other}
         for expression, span in candidates:
-            trigger = predicate_of(span, lexicon)
+            trigger = predicate_of(span, lexicon, all_timex)
             if trigger is not None:
                 primaries.setdefault(trigger.i, []).append((expression, span))
         sentence = sentence_of(candidates[0][1].root)
@@ -174,16 +208,80 @@ def anchors_in(doc: Doc, expressions: Sequence[TimeExpression], lexicon: EventLe
     return anchors
 
 
+def is_pluperfect(verb: Token) -> bool:
+    """Plus-que-parfait: an imparfait auxiliary before a participle ("avait plaidé", "était parti")."""
+    auxiliaries = [c for c in verb.children if c.dep_.startswith("aux")]
+    if not auxiliaries:
+        return False
+    first = min(auxiliaries, key=lambda t: t.i)
+    return first.lemma_ in {"avoir", "être"} and "Imp" in first.morph.get("Tense", [])
+
+
+def _is_anterior(verb: Token) -> bool:
+    """A clause told as before the story's time: a plus-que-parfait ("avait plaidé coupable le 22
+    octobre") or a past infinitive ("accusé d'avoir tenté en décembre 2001")."""
+    if is_pluperfect(verb):
+        return True
+    return any(c.dep_.startswith("aux") and "Inf" in c.morph.get("VerbForm", []) for c in verb.children)
+
+
+def story_times(
+    doc: Doc, expressions: Sequence[TimeExpression], lexicon: EventLexicon
+) -> list[TimeExpression]:
+    """The expressions that set the story's time: not those dating a step back before it."""
+    kept: list[TimeExpression] = []
+    for expression in expressions:
+        span = doc.char_span(expression.mention.start, expression.mention.end, alignment_mode="expand")
+        predicate = predicate_of(span, lexicon) if span is not None else None
+        if predicate is None or not _is_anterior(predicate):
+            kept.append(expression)
+    return kept
+
+
+def carried_date(
+    predicate: Token, before: Sequence[TimeExpression], story: Sequence[TimeExpression]
+) -> TimeExpression | None:
+    """The date an undated predicate goes on from: the story's last one; a plus-que-parfait continues a
+    step back, so it takes the last date named, whatever it dated."""
+    kept = before if is_pluperfect(predicate) else ([e for e in before if e in story] or before)
+    return kept[-1] if kept else None
+
+
 def inherited_anchors(doc: Doc, expressions: Sequence[TimeExpression], lexicon: EventLexicon) -> list[Anchor]:
-    """Predicates of sentences with no datable expression take the last one the text named before them."""
+    """Predicates of sentences with no datable expression take the last date the story named before them
+    (``carried_date``)."""
     datable = [
         e for e in expressions if e.resolved.grain in GRAIN_PRECISION and e.resolved.date_start is not None
     ]
+    story = story_times(doc, datable, lexicon)
     anchors: list[Anchor] = []
     for sentence in sentence_spans(doc):
         inside = [e for e in datable if sentence.start_char <= e.mention.start < sentence.end_char]
         before = [e for e in datable if e.mention.end <= sentence.start_char]
         if inside or not before:
             continue
-        anchors.extend(Anchor(t, before[-1], primary=False) for t in sentence if is_predicate(t, lexicon))
+        for token in sentence:
+            carried = carried_date(token, before, story) if is_predicate(token, lexicon) else None
+            if carried is not None:
+                anchors.append(Anchor(token, carried, primary=False))
+    return anchors
+
+
+def headline_anchors(doc: Doc, dated: Sequence[Anchor], lexicon: EventLexicon) -> list[Anchor]:
+    """The predicates of an article's first sentence (its headline, or its lead's opening) that its next
+    sentences retell with a date ("Quatre mineurs écroués …. Quatre mineurs ont été écroués samedi"): a
+    headline tells the lead's news, so the retelling's date is the headline's."""
+    spans = [s for s in sentence_spans(doc) if s.text.strip()]
+    if len(spans) < 2:
+        return []
+    first, lead = spans[0], spans[1 : 1 + _HEADLINE_LEAD]
+    has_date = {a.trigger.i for a in dated}
+    in_lead = [a for a in dated if any(s.start <= a.trigger.i < s.end for s in lead) and a.primary]
+    anchors: list[Anchor] = []
+    for token in first:
+        if token.i in has_date or not is_predicate(token, lexicon):
+            continue
+        retold = next((a for a in in_lead if a.trigger.lemma_.lower() == token.lemma_.lower()), None)
+        if retold is not None:
+            anchors.append(Anchor(token, retold.expression, primary=False))
     return anchors

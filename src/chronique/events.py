@@ -22,16 +22,22 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
 from chronique import calendar as cal
-from chronique.anchors import EventLexicon, anchors_in, inherited_anchors
+from chronique.anchors import (
+    EventLexicon,
+    anchors_in,
+    carried_date,
+    headline_anchors,
+    inherited_anchors,
+    story_times,
+)
 from chronique.modality import is_negated, modality_of
 from chronique.model import (
     DAY_GRAINS,
-    UNFACTUAL_MODALITIES,
     Anchoring,
     Article,
     Direction,
@@ -43,7 +49,19 @@ from chronique.model import (
     TimeExpression,
 )
 from chronique.nlp import sentence_spans
-from chronique.phrases import AGENT_DEPS, actors_of, noun_phrase, places_in, subject_of, summary_of
+from chronique.phrases import (
+    AGENT_DEPS,
+    actors_of,
+    event_noun_phrase,
+    is_bare_participle,
+    named_within,
+    names_in,
+    overlaps,
+    places_in,
+    subject_of,
+    summary_of,
+)
+from chronique.retellings import merge_retellings
 
 # Clauses that describe a participant rather than report the event: their places are not the event's.
 _ASIDE_DEPS = frozenset({"acl:relcl", "appos", "parataxis", "advcl", "ccomp", "acl"})
@@ -71,7 +89,11 @@ def clause_head_of(trigger: Token) -> Token:
     """The finite verb whose clause holds a trigger: "ont reçu l'ordre de quitter" → reçu."""
     current = trigger
     for _ in range(4):
-        is_dependent = current.dep_ in {"xcomp", "acl"} and "Inf" in current.morph.get("VerbForm", [])
+        # an infinitive, present ("de quitter") or past ("d'avoir volé"), is the clause of the verb above it
+        infinitive = "Inf" in current.morph.get("VerbForm", []) or any(
+            c.dep_.startswith("aux") and "Inf" in c.morph.get("VerbForm", []) for c in current.children
+        )
+        is_dependent = current.dep_ in {"xcomp", "acl"} and infinitive
         if current.pos_ == "NOUN" or is_dependent:
             head = current.head
             if head.i == current.i:
@@ -126,21 +148,29 @@ def build_event(
     if trigger.pos_ != "NOUN":
         subject = subject_of(clause_head) or subject_of(trigger)
         agents = [c for c in trigger.children if c.dep_ in AGENT_DEPS]
-        if agents and subject is not None and subject.dep_ == "nsubj:pass":
-            subject = None  # the passive's subject underwent the event; the agent did it
+        if subject is not None and subject.dep_ == "nsubj:pass":
+            subject = None  # the passive's subject underwent the event ("Le village a été évacué"): no actor
         if subject is not None and subject.lemma_.lower() in lexicon.event_nouns:
             subject = None  # "L'offensive a commencé": an event, not an actor
     actors = actors_of(subject, agents)
+    if is_bare_participle(trigger):
+        actors.extend(named_within(trigger.head))  # "Hafez al-Assad, né en 1930": the one born
     participants = {t.i for head in [subject, *agents] if head is not None for t in head.subtree}
     root = clause_head if trigger.pos_ != "NOUN" else trigger
     clause = [t for t in {*_clause_tokens(root), *_clause_tokens(trigger)} if t.i not in participants]
-    places = places_in(clause, lexicon.place_nouns, exclude=actors)
+    places = places_in(clause, lexicon.place_nouns, exclude=actors, venue_nouns=lexicon.venue_nouns)
     if trigger.pos_ == "NOUN":
-        summary = noun_phrase(trigger, skip=timex_tokens)
+        summary = event_noun_phrase(trigger, skip=timex_tokens)
     else:
         summary = summary_of(trigger, clause_head, timex_tokens)
     mention = expression.mention if expression is not None else None
     reading = modality_of(trigger, clause_head, lexicon.modality)
+    # the people and organisations the clause names ("a rencontré Angela Merkel"); who told it ("selon X",
+    # "a indiqué X") is the event's speaker, not its actor, unless the saying is the event (its subject)
+    speaker = {reading.speaker} if reading.speaker else set()
+    for name in names_in(clause):
+        if not overlaps(name, actors) and not overlaps(name, places) and not overlaps(name, speaker):
+            actors.append(name)
     return Event(
         article_id=article.id,
         trigger=trigger.text,
@@ -259,11 +289,14 @@ def _announces(sentence: Span, lexicon: EventLexicon) -> bool:
     )
 
 
-def _last_anchor_before(expressions: Sequence[TimeExpression], offset: int) -> ResolvedValue | None:
+def _last_anchor_before(
+    trigger: Token, expressions: Sequence[TimeExpression], story: Sequence[TimeExpression], offset: int
+) -> ResolvedValue | None:
     before = [e for e in expressions if e.mention.end <= offset and e.resolved.grain in DAY_GRAINS]
-    if not before or before[-1].resolved.date_start is None:
+    carried = carried_date(trigger, before, story)
+    if carried is None or carried.resolved.date_start is None:
         return None
-    return cal.day_value(before[-1].resolved.date_start)
+    return cal.day_value(carried.resolved.date_start)
 
 
 def undated_events(
@@ -277,6 +310,7 @@ def undated_events(
     dated = {e.mention.start for e in expressions}
     events: list[Event] = []
     publication = cal.day_value(article.published)
+    story = story_times(doc, expressions, lexicon)
     with_verb = 0
     for sentence in sentence_spans(doc):
         in_lead = with_verb < LEAD_SENTENCES
@@ -286,11 +320,7 @@ def undated_events(
             or not sentence.text.strip()
         ):
             continue
-        inherited = (
-            _last_anchor_before(expressions, sentence.start_char)
-            if _has_inherit_cue(sentence, lexicon)
-            else None
-        )
+        continues = _has_inherit_cue(sentence, lexicon)
         telling = Telling(
             in_lead=in_lead,
             announced=_announces(sentence, lexicon),
@@ -298,6 +328,11 @@ def undated_events(
         )
         for verb in _main_verbs(sentence, lexicon):
             for trigger in _told_events(verb, lexicon):
+                inherited = (
+                    _last_anchor_before(trigger, expressions, story, sentence.start_char)
+                    if continues
+                    else None
+                )
                 if not inherited and not publication_dated(trigger, telling, lexicon):
                     continue
                 anchoring = Anchoring.INHERITED if inherited else Anchoring.PUBLICATION
@@ -313,34 +348,6 @@ def undated_events(
                     )
                 )
     return events
-
-
-def merge_retellings(events: Sequence[Event]) -> list[Event]:
-    """One event told twice (same verb, a shared name: "quitter … Izyum", "avons quitté Izyum") is one row,
-    dated by its surest telling, with the other sentences as more evidence. Tellings of another modality
-    ("n'a pas quitté Izyum") are other rows: a denial is no retelling."""
-    kept: list[Event] = []
-    by_lemma: dict[tuple[str, str], list[tuple[int, set[str]]]] = {}  # (lemma, modality) → (index, names)
-    for event in sorted(events, key=lambda e: (-e.confidence, e.trigger_start)):
-        names = _names(event)
-        key = (event.lemma, _retelling_kind(event))
-        twin = next((i for i, twin_names in by_lemma.get(key, []) if names & twin_names), None)
-        if twin is None:
-            by_lemma.setdefault(key, []).append((len(kept), names))
-            kept.append(event)
-        elif event.evidence != kept[twin].evidence and event.evidence not in kept[twin].more_evidence:
-            kept[twin] = replace(kept[twin], more_evidence=(*kept[twin].more_evidence, event.evidence))
-    return sorted(kept, key=lambda e: e.trigger_start)
-
-
-def _retelling_kind(event: Event) -> str:
-    """Modalities whose tellings may be one event: a fact and someone's word for it are; a denial is not."""
-    return "unfactual" if event.modality in UNFACTUAL_MODALITIES else "factual"
-
-
-def _names(event: Event) -> set[str]:
-    words = " ".join([event.summary, *event.places]).replace("'", " ").replace("’", " ").split()
-    return {w for w in words[1:] if w[:1].isupper()}
 
 
 def _can_lead(trigger: Token, expression: TimeExpression, lexicon: EventLexicon) -> bool:
@@ -362,7 +369,8 @@ def find_events(
     """The timeline's events of an article, and every dated predicate mention (for ``chronique tag``)."""
     mentions: list[Event] = []
     leading: list[Event] = []
-    for anchor in anchors_in(doc, expressions, lexicon):
+    direct = anchors_in(doc, expressions, lexicon)
+    for anchor in direct:
         expression = anchor.expression
         leads = anchor.primary and _can_lead(anchor.trigger, expression, lexicon)
         if leads:
@@ -384,6 +392,20 @@ def find_events(
             leading.append(event)
     undated = undated_events(article, doc, sentences, expressions, lexicon)
     told = {event.trigger_start for event in undated}
+    # a headline's predicate retold with a date is a mention of that event (the row is the retelling's)
+    for anchor in headline_anchors(doc, direct, lexicon):
+        told.add(anchor.trigger.idx)
+        mentions.append(
+            build_event(
+                article,
+                anchor.trigger,
+                anchor.expression.resolved,
+                anchoring=Anchoring.INHERITED,
+                confidence=CONFIDENCE["inherited"],
+                sentences=sentences,
+                lexicon=lexicon,
+            )
+        )
     for anchor in inherited_anchors(doc, expressions, lexicon):
         if anchor.trigger.idx not in told:
             mentions.append(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Sequence
 
 from spacy.tokens import Token
 
@@ -20,17 +20,54 @@ _GENITIVE = frozenset({"de", "d'", "d’", "du", "des"})
 _MAX_SUMMARY_TOKENS = 30
 
 
+def _is_glued(token: Token) -> bool:
+    """A hyphen or apostrophe inside a word ("al-Assad"): no space on either side."""
+    doc = token.doc
+    return 0 < token.i < len(doc) - 1 and not doc[token.i - 1].whitespace_ and not token.whitespace_
+
+
+def _adjectives_between(head: Token) -> int:
+    """How many adjectives follow a noun directly ("président syrien")."""
+    count = 0
+    doc = head.doc
+    while head.i + 1 + count < len(doc) and doc[head.i + 1 + count].pos_ == "ADJ":
+        count += 1
+    return count
+
+
+def _name_around(head: Token) -> list[Token]:
+    """The whole name a token is part of, whatever the parse made of it ("Emmanuel" → "Emmanuel Macron")."""
+    for ent in entities(head.doc):
+        if ent.start <= head.i < ent.end and ent.label_ in {"PER", "ORG", "LOC", "GPE"}:
+            return list(ent)
+    return []
+
+
 def _np_tokens(head: Token, depth: int = 0) -> list[Token]:
-    tokens = [head]
+    tokens = [head, *(t for t in _name_around(head) if t.i != head.i)] if head.pos_ == "PROPN" else [head]
     for child in head.children:
-        if child.dep_ not in _NP_KEEP or child.is_punct:
+        if (
+            child.dep_ == "appos"
+            and child.pos_ == "PROPN"
+            and child.i == head.i + 1 + _adjectives_between(head)
+        ):
+            tokens.extend(
+                child.subtree
+            )  # a title and a name, no comma: "le président syrien Bachar al-Assad"
             continue
+        if child.dep_ not in _NP_KEEP or (child.is_punct and not _is_glued(child)):
+            continue
+        if child.dep_ == "amod" and child.pos_ == "ADV":
+            continue  # "un jeune homme lors d'une manifestation": "lors" opens a complement, not the name
         if child.dep_ == "nmod":
             cases = [c.lower_ for c in child.children if c.dep_ == "case"]
-            if cases and not set(cases) <= _GENITIVE:
-                continue  # "à la Défense", "avec l'utilisation …": not part of the name
-            if depth >= 2:
-                continue
+            compound = (
+                cases == ["à"] and child.i == head.i + 2 and not any(c.dep_ == "det" for c in child.children)
+            )
+            if cases and not set(cases) <= _GENITIVE and not compound:
+                continue  # "à la Défense", "avec l'utilisation …": not part of the name; "garde à vue" is
+            if depth >= 2 and child.pos_ != "PROPN":
+                continue  # a name completes what it names: "la République de Donetsk", never cut
         if child.dep_ == "case" and child.i > head.i:
             continue
         tokens.extend(_np_tokens(child, depth + 1) if child.dep_ in {"nmod", "amod"} else list(child.subtree))
@@ -40,9 +77,50 @@ def _np_tokens(head: Token, depth: int = 0) -> list[Token]:
 def noun_phrase(head: Token, skip: Collection[int] = ()) -> str:
     """The short noun phrase a head noun stands for: "le ministère russe de la Défense"."""
     tokens = sorted({t for t in _np_tokens(head) if t.i not in skip}, key=lambda t: t.i)
-    while tokens and (tokens[0].dep_ == "case" or tokens[0].is_punct):
-        tokens = tokens[1:]
-    return join_tokens(tokens)
+    return join_tokens(without_fragments(tokens))
+
+
+# "de"/"à" fused with the article: the article a noun phrase keeps once the preposition is left out.
+_CONTRACTED_ARTICLES = {"du": "le", "des": "les", "au": "le", "aux": "les"}
+
+
+def event_noun_phrase(head: Token, skip: Collection[int] = ()) -> str:
+    """An event noun's phrase with its determiner: "lors des manifestations du 1er mai" gives "les
+    manifestations", not the bare noun (the fused "des" is "de" + "les")."""
+    phrase = noun_phrase(head, skip)
+    has_det = any(c.dep_ == "det" for c in head.children)
+    fused = next(
+        (c.lower_ for c in head.children if c.dep_ == "case" and c.lower_ in _CONTRACTED_ARTICLES), None
+    )
+    if phrase and not has_det and fused is not None:
+        article = _CONTRACTED_ARTICLES[fused]
+        if article == "le" and head.text[:1].lower() in "aeiouéèêh":
+            return "l'" + phrase
+        return f"{article} {phrase}"
+    return phrase
+
+
+# Words that only make sense with the word they introduce: a determiner, a preposition, a conjunction.
+_FUNCTION_DEPS = frozenset({"det", "case", "mark", "cc", "fixed"})
+_EDGE_POS = frozenset({"ADP", "DET", "CCONJ", "SCONJ", "PUNCT"})
+
+
+def without_fragments(tokens: Sequence[Token]) -> list[Token]:
+    """Tokens without dangling words: a determiner or preposition whose word was left out ("cette fête de"
+    once "Pentecôte" is the time expression), a conjunction or punctuation at either end."""
+    kept = list(tokens)
+    while True:
+        ids = {t.i for t in kept}
+        trimmed = [
+            t for t in kept if not (t.dep_ in _FUNCTION_DEPS and t.head.i not in ids and t.head.i != t.i)
+        ]
+        while trimmed and (trimmed[0].pos_ in _EDGE_POS - {"DET"} or trimmed[0].is_punct):
+            trimmed = trimmed[1:]
+        while trimmed and (trimmed[-1].pos_ in _EDGE_POS or trimmed[-1].is_punct):
+            trimmed = trimmed[:-1]
+        if len(trimmed) == len(kept):
+            return trimmed
+        kept = trimmed
 
 
 def join_tokens(tokens: Iterable[Token]) -> str:
@@ -75,6 +153,12 @@ def is_bare_participle(verb: Token) -> bool:
     )
 
 
+def _is_finite(verb: Token) -> bool:
+    """A conjugated verb, or a participle with a conjugated auxiliary."""
+    forms = [verb, *(c for c in verb.children if c.dep_.startswith("aux"))]
+    return any("Fin" in t.morph.get("VerbForm", []) for t in forms)
+
+
 def subject_of(verb: Token) -> Token | None:
     """The subject of a verb, or of the verb it is coordinated with ("…, mais a publié")."""
     current: Token | None = verb
@@ -83,11 +167,21 @@ def subject_of(verb: Token) -> Token | None:
             return None
         for child in current.children:
             if child.dep_ in SUBJECT_DEPS:
-                if child.pos_ == "PRON" and current.dep_ == "acl:relcl":
-                    return current.head  # "le vice-ministre …, qui a déclaré": the relative's antecedent
+                relative = current.dep_ == "acl:relcl" or "Rel" in child.morph.get("PronType", [])
+                if child.pos_ == "PRON" and relative:
+                    # "le vice-ministre …, qui a déclaré": the relative's antecedent; where the model hangs
+                    # the clause elsewhere, the noun just before "qui" ("le site du Monde qui a mis en ligne")
+                    if current.head.pos_ in {"NOUN", "PROPN"}:
+                        return current.head
+                    before = child.doc[child.i - 1] if child.i > 0 else None
+                    return before if before is not None and before.pos_ in {"NOUN", "PROPN"} else None
                 return child
         if is_bare_participle(current):
             return None  # "le confinement imposé": the noun underwent it; who did it is not said
+        if current.dep_ == "advcl" and _is_finite(current):
+            return (
+                None  # "…, comme le montrent des photos": a clause of its own, its subject not the main one
+            )
         if current.dep_ in {"conj", "xcomp", "acl", "advcl"} and current.head.i != current.i:
             current = current.head if current.dep_ != "acl" else current.head.head
         else:
@@ -111,6 +205,32 @@ def named_within(head: Token) -> list[str]:
     return people or organisations
 
 
+# Where a name in the clause takes part in the event: its object, its complements, a name completing them.
+_PARTICIPANT_DEPS = frozenset({"obj", "iobj", "obl:arg", "obl:mod", "obl", "nmod", "appos", "flat:name"})
+
+
+def names_in(clause: Iterable[Token]) -> list[str]:
+    """The people and organisations a clause names beside its subject ("a rencontré Angela Merkel",
+    "a condamné l'attaque du Hamas"): the model's PER and ORG entities, wholly inside the clause."""
+    tokens = list(clause)
+    wanted = {t.i for t in tokens}
+    names: list[str] = []
+    if not tokens:
+        return names
+    for ent in entities(tokens[0].doc):
+        if ent.label_ not in {"PER", "ORG"} or not set(range(ent.start, ent.end)) <= wanted:
+            continue
+        if ent.root.dep_ in _PARTICIPANT_DEPS and not not_a_name(ent.root) and not overlaps(ent.text, names):
+            names.append(ent.text)
+    return names
+
+
+def overlaps(name: str, names: Iterable[str]) -> bool:
+    """Whether a name is one of the names, or inside one of them, or holds one ("ministère de l'Intérieur" and
+    "le ministère de l'Intérieur" are one actor)."""
+    return any(name in other or other in name for other in names)
+
+
 def actors_of(subject: Token | None, agents: Iterable[Token]) -> list[str]:
     """Who acted: named people or organisations in the subject or agent, else the subject's noun phrase;
     never a pronoun, a number or clock time, an interjection or an editorial tag (``nlp.not_a_name``)."""
@@ -131,22 +251,53 @@ def actors_of(subject: Token | None, agents: Iterable[Token]) -> list[str]:
     return actors
 
 
+_PLACE_CASES = frozenset({"à", "en", "dans", "au", "aux"})
+# Prepositions after which a place name stands for its people or government, not for where things happen.
+_NOT_PLACE_CASES = frozenset({"selon", "par", "pour", "avec", "contre", "sans", "envers", "malgré", "face"})
 _LOCATIVE_DEPS = frozenset({"obl:mod", "obl", "obl:arg", "obj", "nsubj", "nsubj:pass"})
 
 
-def places_in(tokens: Iterable[Token], place_nouns: frozenset[str], exclude: Iterable[str]) -> list[str]:
+def places_in(
+    tokens: Iterable[Token],
+    place_nouns: frozenset[str],
+    exclude: Iterable[str],
+    venue_nouns: frozenset[str] = frozenset(),
+) -> list[str]:
     """Places where a clause happens: LOC entities it governs directly ("à Izyum"), or through a place noun
-    ("dans la région de Kharkov"); a name inside another complement ("les tentatives de Kiev") is not one."""
+    ("dans la région de Kharkov"); a name inside another complement ("les tentatives de Kiev") is not one.
+    A venue after à, en or dans is one too, named or not ("au centre hospitalier de Belfort")."""
     excluded = set(exclude)
-    wanted = {t.i for t in tokens}
+    clause = list(tokens)
+    wanted = {t.i for t in clause}
     places: list[str] = []
-    doc = next(iter(tokens), None)
-    if doc is None:
+    if not clause:
         return places
-    for ent in entities(doc.doc):
+    covered: set[int] = set()
+    for token in sorted(clause, key=lambda t: t.i):
+        if token.lemma_.lower() not in venue_nouns | place_nouns or token.dep_ not in {
+            "obl:mod",
+            "obl",
+            "obl:arg",
+        }:
+            continue
+        if not any(c.dep_ == "case" and c.lower_ in _PLACE_CASES for c in token.children):
+            continue
+        phrase_tokens = [t for t in _np_tokens(token) if t.i in wanted or t.i == token.i]
+        text = noun_phrase(token)
+        if text and text not in places and text not in excluded:
+            places.append(text)
+            covered.update(t.i for t in phrase_tokens)
+    for ent in entities(clause[0].doc):
         if ent.label_ not in {"LOC", "GPE"} or not set(range(ent.start, ent.end)) <= wanted:
             continue
+        if ent.root.i in covered:
+            continue  # inside a venue already named: "au centre hospitalier de Belfort"
         root = ent.root
+        if any("Ind" in c.morph.get("Definite", []) for c in root.children if c.dep_ == "det"):
+            continue  # "instaurer un nouvel État": a kind of thing, not a named place
+        cases = {c.lower_ for c in root.children if c.dep_ == "case"}
+        if cases & _NOT_PLACE_CASES:
+            continue  # "selon Moscou" names who said it, "par Kiev" who did it, "contre Kiev" whom
         if root.dep_ in _LOCATIVE_DEPS:
             text = ent.text
         elif (
@@ -155,6 +306,10 @@ def places_in(tokens: Iterable[Token], place_nouns: frozenset[str], exclude: Ite
             and root.head.dep_ in _LOCATIVE_DEPS
         ):
             text = noun_phrase(root.head)
+        elif root.dep_ == "nmod" and any(
+            c.dep_ == "case" and c.lower_ in _PLACE_CASES for c in root.children
+        ):
+            text = ent.text  # "a rencontré Angela Merkel à Berlin": the model hangs the city on the name
         else:
             continue
         if text not in places and text not in excluded:
@@ -162,55 +317,189 @@ def places_in(tokens: Iterable[Token], place_nouns: frozenset[str], exclude: Ite
     return places
 
 
+# Reflexive pronouns and negation belong to the verb group: "s'installer", "n'a pas commenté".
+_REFLEXIVE_DEPS = frozenset({"expl:comp", "expl:pass", "expl", "expl:subj"})
+_OBJECT_DEPS = frozenset({"obj", "obl:agent", "obl:arg", "iobj"})
+# Feminine endings of a past participle ("proclamée", "prise", "faite"); the model's gender is unreliable.
+_FEMININE_ENDINGS = ("ée", "ées", "ie", "ies", "ue", "ues", "se", "ses", "te", "tes")
+
+
+def _is_negation(token: Token) -> bool:
+    return token.lower_ in {"n'", "n’", "ne"} or "Neg" in token.morph.get("Polarity", [])
+
+
+def _phrase_ids(head: Token, skip: Collection[int]) -> set[int]:
+    """A complement's noun phrase with its preposition ("au juge", "par la police")."""
+    ids = {t.i for t in _np_tokens(head)}
+    ids.update(c.i for c in head.children if c.dep_ == "case")
+    return ids - set(skip)
+
+
+def _verb_group(verb: Token, skip: Collection[int], depth: int = 0) -> set[int]:
+    """A verb with what French needs around it: auxiliaries, reflexive pronoun, negation, the ``à``/``de``
+    before an infinitive, its objects, and the infinitive or attribute it governs ("commencent à
+    s'installer dans …" gives "commencent à s'installer"; "a été proclamé indépendant")."""
+    ids = {verb.i}
+    for child in verb.children:
+        if child.i in skip or "Rel" in child.morph.get("PronType", []):
+            continue
+        causative = (
+            child.lemma_ in {"faire", "laisser"} and child.i < verb.i and child.pos_ in {"AUX", "VERB"}
+        )
+        if (
+            causative  # "fait parvenir l'information"
+            or child.dep_.startswith("aux")
+            or child.dep_ == "cop"  # "sont attendues", "était très faible"
+            or child.dep_ in _REFLEXIVE_DEPS
+            or _is_negation(child)
+            or (child.dep_ == "mark" and child.head.i > child.i)
+        ):
+            ids.add(child.i)
+        elif child.dep_ in _OBJECT_DEPS:
+            ids |= _phrase_ids(child, skip)
+        elif child.dep_ == "xcomp" and depth < 2:
+            if child.pos_ in {"VERB", "AUX"}:
+                ids |= _verb_group(child, skip, depth + 1)
+            else:
+                ids |= _phrase_ids(child, skip)
+    return ids
+
+
+def _agreeing_noun(participle: Token) -> Token:
+    """The noun a participle describes: it agrees with it ("l'indépendance de ce pays proclamée" describes
+    the independence, not the country)."""
+    noun = participle.head
+    if not participle.lower_.endswith(_FEMININE_ENDINGS) or "Fem" in noun.morph.get("Gender", []):
+        return noun
+    current = noun
+    for _ in range(3):
+        if current.dep_ != "nmod" or current.head.i == current.i:
+            break
+        current = current.head
+        if "Fem" in current.morph.get("Gender", []):
+            return current
+    # or a noun complement of the head, just before the participle: "un moratoire sur la hausse prévue"
+    for child in sorted(noun.children, key=lambda t: -t.i):
+        if child.dep_ == "nmod" and child.i < participle.i and "Fem" in child.morph.get("Gender", []):
+            return child
+    return noun
+
+
+def _participle_summary(trigger: Token, skip: Collection[int]) -> str:
+    """A participle describing a noun: the noun and the participle, with its agent or object and where
+    ("le confinement imposé par …", "Hafez al-Assad né à Qardaha")."""
+    chosen = {t.i for t in _np_tokens(_agreeing_noun(trigger))}
+    chosen |= _verb_group(trigger, skip)
+    place = next(
+        (
+            c
+            for c in trigger.children
+            if c.dep_ in {"obl:mod", "obl"}
+            and c.pos_ == "PROPN"
+            and any(k.lower_ in _PLACE_CASES for k in c.children if k.dep_ == "case")
+        ),
+        None,
+    )
+    if place is not None:
+        chosen |= _phrase_ids(place, skip)
+    # "après le confinement imposé" reads as "le confinement imposé"
+    tokens = without_fragments([trigger.doc[i] for i in sorted(chosen - set(skip))])
+    noun = _agreeing_noun(trigger)
+    if trigger.i < noun.i:  # "Lancée fin mai, la pétition …": the noun first, "la pétition lancée"
+        group = [t for t in tokens if t.i < noun.i and t.i not in {n.i for n in _np_tokens(noun)}]
+        rest = [t for t in tokens if t not in group]
+        return " ".join(p for p in (join_tokens(rest), join_tokens(group).lower()) if p)
+    return join_tokens(tokens)
+
+
+def _is_gerund(token: Token) -> bool:
+    """A present participle: "montrant", "expliquant"."""
+    return "Part" in token.morph.get("VerbForm", []) and "Pres" in token.morph.get("Tense", [])
+
+
+def _agrees(subject: Token, verb: Token) -> bool:
+    """Whether a subject agrees in number with the verb's conjugated form (a coordinated subject is plural
+    whatever its head; a form with no number, an infinitive, agrees with anything)."""
+    finite = [t for t in [verb, *verb.children] if (t.i == verb.i or t.dep_.startswith("aux"))]
+    numbers = {n for t in finite if "Fin" in t.morph.get("VerbForm", []) for n in t.morph.get("Number", [])}
+    own = set(subject.morph.get("Number", []))
+    if not numbers or not own or subject.pos_ == "PRON" or len(conjuncts(subject)) > 1:
+        return True
+    return bool(numbers & own)
+
+
+def _clean_span(trigger: Token, tokens: Sequence[Token]) -> str | None:
+    """The text itself where a clause with no subject gives no summary: a lone word ("incendié", "peut
+    faire") takes the trigger's own words as written; a present participle ("montrant … de frapper un
+    manifestant") the words from the first chosen to the last."""
+    doc = trigger.doc
+    if len(tokens) <= 2:
+        span = [t for t in doc[trigger.left_edge.i : trigger.right_edge.i + 1] if not t.is_space]
+        if len(tokens) < len(span) <= _MAX_SUMMARY_TOKENS:
+            return join_tokens(without_fragments(span))
+    if tokens and _is_gerund(tokens[0]):
+        span = [t for t in doc[tokens[0].i : tokens[-1].i + 1] if not t.is_space]
+        if len(span) <= _MAX_SUMMARY_TOKENS:
+            return join_tokens(without_fragments(span))
+    return None
+
+
 def summary_of(trigger: Token, clause_head: Token, skip: set[int]) -> str:
     """A short French summary built from the clause itself: subject + verb group + object."""
-    chosen: set[int] = set()
     if is_bare_participle(trigger):
-        # a participle describing a noun: "le confinement imposé (par …)"
-        chosen.update(t.i for t in _np_tokens(trigger.head))
-        chosen.add(trigger.i)
-        for child in trigger.children:
-            if child.dep_ in {"obl:agent", "obj"} and child.i not in skip:
-                chosen.update(t.i for t in _np_tokens(child))
-                chosen.update(c.i for c in child.children if c.dep_ == "case")
-        tokens = [trigger.doc[i] for i in sorted(chosen - set(skip))]
-        while tokens and (tokens[0].dep_ == "case" or tokens[0].is_punct):
-            tokens = tokens[1:]  # "après le confinement imposé" reads as "le confinement imposé"
-        return join_tokens(tokens)
-    subject = subject_of(clause_head) or subject_of(trigger)
-    subject_ids: set[int] = set()
-    if subject is not None:
-        for part in conjuncts(subject):
-            subject_ids.update(t.i for t in _np_tokens(part))
-            subject_ids.update(c.i for c in part.children if c.dep_ == "cc")
-    chosen.update(subject_ids)
+        return _participle_summary(trigger, skip)
+    chosen: set[int] = set()
     path: list[Token] = []
     node = trigger
     while node.i not in {clause_head.i, node.head.i} and len(path) < 6:
         path.append(node)
         node = node.head
     path.append(clause_head)
+    if any(n.pos_ in {"NOUN", "PROPN"} and n.dep_ != "obj" for n in path[1:-1]):
+        # deep in a noun's complement ("après la publication d'une vidéo montrant X en train de frapper"):
+        # the clause above tells another event; the trigger's own verb group is the summary
+        clause_head, path = trigger, [trigger]
+    subject = subject_of(clause_head) or subject_of(trigger)
+    if subject is not None and not _agrees(subject, clause_head):
+        subject = None  # "Un cinquième homme … ont été communiquées": not its subject
+    subject_ids: set[int] = set()
+    if subject is not None:
+        for part in conjuncts(subject):
+            subject_ids.update(t.i for t in _np_tokens(part))
+            subject_ids.update(c.i for c in part.children if c.dep_ == "cc")
+    chosen.update(subject_ids)
     for node in path:
         chosen.add(node.i)
         for child in node.children:
             if (
                 child.dep_.startswith("aux")
                 or child.dep_ in {"mark", "det"}
-                or child.lower_ in {"n'", "ne", "pas"}
+                or child.dep_ in _REFLEXIVE_DEPS
+                or _is_negation(child)
             ):
                 chosen.add(child.i)
-    for child in trigger.children:
-        if child.dep_ in {"obj", "obl:agent", "obl:arg", "xcomp"} and child.i not in skip:
-            chosen.update(t.i for t in _np_tokens(child))
-            chosen.update(c.i for c in child.children if c.dep_ == "case")
+    chosen |= _verb_group(trigger, skip)
+    has_object = any(c.dep_ == "obj" for c in trigger.children)
+    for token in (trigger.doc[i] for i in skip if not has_object):
+        for child in token.children:  # the model hangs the object on the time: "a utilisé jeudi des armes"
+            if child.i not in skip and child.dep_ == "nmod" and child.pos_ == "NOUN" and child.i > token.i:
+                chosen |= _phrase_ids(child, skip)
     doc = trigger.doc
     tokens = [doc[i] for i in sorted(chosen - set(skip)) if not doc[i].is_space]
     while tokens and (tokens[0].dep_ in {"mark", "cc"} or tokens[0].is_punct):
         tokens = tokens[1:]  # "que les troupes ont subi …" reads as "les troupes ont subi …"
-    tokens = tokens[:_MAX_SUMMARY_TOKENS]
+    tokens = without_fragments(tokens[:_MAX_SUMMARY_TOKENS])
+    if subject is None and (span := _clean_span(trigger, tokens)) is not None:
+        return span
     if subject is not None and subject.i > trigger.i:  # "…, a averti jeudi Emmanuel Macron"
-        said = [t for t in tokens if t.i not in subject_ids]
-        return " ".join(
-            p for p in (join_tokens(t for t in tokens if t.i in subject_ids), join_tokens(said)) if p
-        )
+        return _subject_first(tokens, subject_ids)
     return join_tokens(tokens)
+
+
+def _subject_first(tokens: Sequence[Token], subject_ids: Collection[int]) -> str:
+    """An inverted subject put before its verb: "Emmanuel Macron a averti", "la pétition lancée"."""
+    said = [t for t in tokens if t.i not in subject_ids]
+    told = join_tokens(said)
+    if said and said[0].is_sent_start and said[0].pos_ != "PROPN":
+        told = told[:1].lower() + told[1:]  # moved after the subject, the first word loses its capital
+    return " ".join(p for p in (join_tokens(t for t in tokens if t.i in subject_ids), told) if p)

@@ -53,6 +53,7 @@ ANALYSIS_MODULES = frozenset(
         "phrases",
         "pipeline",
         "resolve",
+        "retellings",
         "slots",
         "tense",
         "timeline",

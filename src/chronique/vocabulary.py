@@ -190,7 +190,7 @@ def _validate_keys(vocabulary: Vocabulary, path_of: Mapping[str, str]) -> None:
             "announcement_verbs",
         },
         "cues": {"past", "future", "none", "inherit", "background"},
-        "nouns": {"event", "place"},
+        "nouns": {"event", "place", "venue"},
         "boilerplate": {"line", "comments_start", "comments_count"},
         "participants": {"interjection", "editorial", "agent_case", "not_agent"},
         "modality": {

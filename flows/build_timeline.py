@@ -25,7 +25,6 @@ from chronique.incremental import (
     IncrementalRun,
     RunPlan,
     commit_incremental,
-    newest_markdown,
     plan_incremental,
 )
 from chronique.model import ARTICLES_PER_BATCH, Article, Options
@@ -94,6 +93,7 @@ def build_timeline(
     n_process: int = _DEFAULTS.n_process,
     max_text_chars: int = _DEFAULTS.max_text_chars,
     include_durations: bool = _DEFAULTS.include_durations,
+    key_dates: int | None = _DEFAULTS.key_dates,
     model: str = _DEFAULTS.model,
     data_dir: str | None = None,
 ) -> int:
@@ -107,6 +107,7 @@ def build_timeline(
         n_process=n_process,
         max_text_chars=max_text_chars,
         include_durations=include_durations,
+        key_dates=key_dates,
         model=model,
         data_dir=Path(data_dir) if data_dir else None,
     )
@@ -127,9 +128,9 @@ def build_timeline(
         len(run.written),
     )
     create_markdown_artifact(
-        newest_markdown(run, options),
+        run.key_dates,
         key=artifact_key("timeline", output_dir),
-        description=f"The events of the articles this run analysed; all of them: {output_dir}/timeline.md",
+        description=f"The story's key dates ({output_dir}/story.md); every event: {output_dir}/timeline.md",
     )
     create_table_artifact(
         [

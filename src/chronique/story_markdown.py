@@ -20,7 +20,7 @@ from chronique.story import key_date_count
 from chronique.story_merge import overlap, tokens_of
 from chronique.vocabulary import Vocabulary
 
-EMPTY_STORY = "# Chronologie : les dates clés\n\n_Aucune date clé : aucun événement daté n'est rapporté comme un fait._\n"
+EMPTY_STORY = "# Chronologie : les dates clés\n\n_Aucune date clé : aucun fait daté._\n"
 SENTENCES_PER_DATE = 2
 # A sentence longer than this is cut at a word, with an ellipsis: a chronology quotes, it does not reprint.
 MAX_SENTENCE_CHARS = 320

@@ -20,6 +20,7 @@ from chronique.model import UNFACTUAL_MODALITIES
 
 # Words shorter than this are mostly function words ("les", "une", "été"): they say nothing of the event.
 MIN_TOKEN_CHARS = 4
+LEAD_CHARS = 24
 _TOKEN = re.compile(r"\w+", re.UNICODE)
 # Two mentions with the same trigger lemma that share this much of their summaries' words are one event:
 # the same verb on the same day with a few of the same words ("manifestation … gilets jaunes … Paris").
@@ -52,6 +53,7 @@ class Mention:
     title: str | None
     timex_text: str
     other_evidence: tuple[str, ...]
+    lead: str  # the words just before the time expression in its sentence ("depuis" in "depuis le 1er mars")
     tokens: frozenset[str]
 
     @property
@@ -102,8 +104,19 @@ def mention_of(row: Mapping[str, Any]) -> Mention:
         title=row["title"],
         timex_text=row["timex_text"] or "",
         other_evidence=tuple(row["other_evidence"] or ()),
+        lead=_lead(row),
         tokens=tokens_of(row["summary"] or "", row["lemma"] or "", *actors, *places),
     )
+
+
+def _lead(row: Mapping[str, Any]) -> str:
+    """The ``LEAD_CHARS`` characters of the sentence before the row's time expression, lower-cased."""
+    if row["timex_start"] is None or row["sentence"] is None:
+        return ""
+    offset = row["timex_start"] - row["sentence_start"]
+    if not 0 <= offset <= len(row["sentence"]):
+        return ""
+    return row["sentence"][max(0, offset - LEAD_CHARS) : offset].lower()
 
 
 def overlap(left: frozenset[str], right: frozenset[str]) -> float:

@@ -21,7 +21,7 @@ from chronique.story_merge import Mention
 ANCHORING_WEIGHTS: Mapping[str, float] = {
     Anchoring.DIRECT: 1.0,
     Anchoring.INHERITED: 0.8,
-    Anchoring.PUBLICATION: 0.2,
+    Anchoring.PUBLICATION: 0.5,
 }
 # Rule "modality": what did not happen is no evidence for a day (a question, a denial, a supposition); a
 # plan may not happen, and the conditional is unconfirmed; someone's word is nearly a fact.
@@ -36,27 +36,25 @@ MODALITY_WEIGHTS: Mapping[str, float] = {
 }
 # Rule "retrospective": an article published after the day that still dates an event to it shows the day
 # mattered beyond its news cycle (a chronology is what later articles refer back to); the same-day report
-# is the news itself and counts once. Referring back weeks later weighs a little more again.
+# is the news itself and counts once.
 SAME_DAY_WEIGHT = 1.0
 LATER_WEIGHT = 1.5
-MUCH_LATER_DAYS = 14
-MUCH_LATER_WEIGHT = 2.0
-# Rule "explicit": a date written out with its day number ("le 17 novembre", "1er mai 2018") is a
-# deliberate reference to a date, the way chronologies and later articles cite key days; a relative one
-# ("samedi", "hier", "ce matin") is the news cycle's own day.
-EXPLICIT_WEIGHT = 1.5
-_DAY_NUMBER = re.compile(r"\b(?:1er|[0-3]?\d)\b")
+# Rule "since": a day that opens a count ("décès depuis le 1er mars", "depuis le 17 mars") is the baseline
+# of a statistic or of a state, cited by every bulletin that updates it; what happened that day is
+# dated by the other mentions of the day, not by these.
+SINCE_WEIGHT = 0.1
+_SINCE = re.compile(r"\bdepuis\s+(?:le\s+|ce\s+|l'|la\s+)?$")
 # Rule "agreement": a day whose articles agree on one event (one story event with many articles) is a
 # key date more surely than a day of scattered single mentions; its largest event adds this share of its
 # importance to the day's score.
-AGREEMENT_WEIGHT = 0.0
+AGREEMENT_WEIGHT = 0.5
 # Rule "mentions": more mentions of a day within its articles only break ties between days equally
 # supported by articles (one article repeating a date is one witness, not several).
 MENTION_WEIGHT = 0.01
 # Rule "neighbours": once a day is ranked, the days just before and after lose this share of their score
 # (a demonstration reported on the Saturday and on the Sunday is one date; systems pick adjacent days far
 # more often than journalists do). Soft: a neighbour with much more evidence of its own still ranks high.
-NEIGHBOUR_FACTOR = 0.5
+NEIGHBOUR_FACTOR = 0.85
 NEIGHBOUR_DAYS = 1
 # Rule "count": how many key dates story.md shows by default: about two per ten articles' square root
 # (more articles bring more dates, but a chronology does not grow linearly with its coverage), at most one
@@ -72,18 +70,11 @@ def is_day(grain: str, start: dt.date, end: dt.date) -> bool:
     return grain in DAY_GRAINS or (grain == Grain.INTERVAL and start == end)
 
 
-def is_explicit(timex_text: str) -> bool:
-    """Whether a date is written out (``le 17 novembre``, ``17/11``) rather than relative (``samedi``)."""
-    return bool(_DAY_NUMBER.search(timex_text))
-
-
 def mention_weight(mention: Mention) -> float:
     """How much one mention says that its event happened on its date (rules publication, modality, retro)."""
     weight = ANCHORING_WEIGHTS.get(mention.anchoring, 1.0) * MODALITY_WEIGHTS.get(mention.modality, 1.0)
-    if mention.anchoring != Anchoring.PUBLICATION and is_explicit(mention.timex_text):
-        weight *= EXPLICIT_WEIGHT
-    if mention.published > mention.date_end + dt.timedelta(days=MUCH_LATER_DAYS):
-        return weight * MUCH_LATER_WEIGHT
+    if _SINCE.search(mention.lead):
+        weight *= SINCE_WEIGHT
     if mention.published > mention.date_end:
         return weight * LATER_WEIGHT
     return weight * SAME_DAY_WEIGHT

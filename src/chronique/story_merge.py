@@ -113,10 +113,11 @@ def _lead(row: Mapping[str, Any]) -> str:
     """The ``LEAD_CHARS`` characters of the sentence before the row's time expression, lower-cased."""
     if row["timex_start"] is None or row["sentence"] is None:
         return ""
-    offset = row["timex_start"] - row["sentence_start"]
-    if not 0 <= offset <= len(row["sentence"]):
+    sentence: str = row["sentence"]
+    offset: int = row["timex_start"] - row["sentence_start"]
+    if not 0 <= offset <= len(sentence):
         return ""
-    return row["sentence"][max(0, offset - LEAD_CHARS) : offset].lower()
+    return sentence[max(0, offset - LEAD_CHARS) : offset].lower()
 
 
 def overlap(left: frozenset[str], right: frozenset[str]) -> float:

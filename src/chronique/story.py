@@ -71,12 +71,13 @@ def empty_full_story() -> pl.DataFrame:
 
 
 def _ordered_union(lists: Iterable[Sequence[str]]) -> list[str]:
-    """Names across the mentions, the most frequent first (then alphabetical)."""
+    """Names across the mentions, the most frequent first, then in the order the mentions give them."""
     counts: dict[str, int] = {}
     for names in lists:
         for name in dict.fromkeys(names):
             counts[name] = counts.get(name, 0) + 1
-    return sorted(counts, key=lambda name: (-counts[name], name))
+    first = {name: index for index, name in enumerate(counts)}
+    return sorted(counts, key=lambda name: (-counts[name], first[name]))
 
 
 def _event_row(group: Sequence[Mention], event_id: str, date_rank: int | None) -> dict[str, Any]:

@@ -105,7 +105,7 @@ def mention_of(row: Mapping[str, Any]) -> Mention:
         timex_text=row["timex_text"] or "",
         other_evidence=tuple(row["other_evidence"] or ()),
         lead=_lead(row),
-        tokens=tokens_of(row["summary"] or "", row["lemma"] or "", *actors, *places),
+        tokens=tokens_of(row["summary"] or "", *actors, *places),
     )
 
 
@@ -126,14 +126,23 @@ def overlap(left: frozenset[str], right: frozenset[str]) -> float:
     return len(left & right) / union if union else 0.0
 
 
+def compatible_values(left: str, right: str) -> bool:
+    """Whether two values of one calendar range can date one event: equal, or one refines the other
+    (``2022-09-10`` and ``2022-09-10T14:30``); two different times of a day are two events."""
+    return left == right or left.startswith(right) or right.startswith(left)
+
+
 def same_event(left: Mention, right: Mention) -> bool:
     """Whether two mentions of the same calendar range report one event.
 
-    The same sentence (a dispatch republished, or one sentence dating two predicates of one episode) is one
-    event; the same trigger lemma needs a few shared words or a shared actor or place; different lemmas
-    need most of their words in common.
+    Values must agree (``compatible_values``). The same sentence in two articles (a dispatch republished)
+    is one event (in one article, it may date two: "le maire a inauguré le pont et le ministre a
+    annoncé"); the same trigger lemma needs a few shared words or a shared actor or place; different
+    lemmas need most of their words in common.
     """
-    if left.sentence == right.sentence:
+    if not compatible_values(left.value, right.value):
+        return False
+    if left.sentence == right.sentence and left.article_id != right.article_id:
         return True
     shared = overlap(left.tokens, right.tokens)
     if left.lemma and left.lemma == right.lemma:
@@ -159,10 +168,18 @@ def _components(members: Sequence[Mention]) -> list[list[Mention]]:
             index = parent[index]
         return index
 
+    # each component's values: two components merge only if all their values agree, so that a day-grain
+    # mention never chains two different times of its day into one event
+    values = [{member.value} for member in members]
     for i, left in enumerate(members):
         for j in range(i + 1, len(members)):
-            if root(i) != root(j) and same_event(left, members[j]):
-                parent[max(root(i), root(j))] = min(root(i), root(j))
+            first, second = root(i), root(j)
+            if first == second or not same_event(left, members[j]):
+                continue
+            if all(compatible_values(a, b) for a in values[first] for b in values[second]):
+                low, high = min(first, second), max(first, second)
+                parent[high] = low
+                values[low] |= values[high]
     groups: dict[int, list[Mention]] = {}
     for index, mention in enumerate(members):
         groups.setdefault(root(index), []).append(mention)

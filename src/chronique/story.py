@@ -102,9 +102,16 @@ def _event_row(group: Sequence[Mention], event_id: str, date_rank: int | None) -
         "n_articles": len({m.article_id for m in group}),
         "n_mentions": len(group),
         "article_ids": sorted({m.article_id for m in group}),
-        # the merged sentences, most central first, then the sentences each mention cited besides its own
+        # the representative's sentence, the other merged sentences (most central first), then the
+        # sentences each mention cited besides its own
         "evidence": list(
-            dict.fromkeys([*(m.sentence for m in central), *(s for m in central for s in m.other_evidence)])
+            dict.fromkeys(
+                [
+                    representative.sentence,
+                    *(m.sentence for m in central),
+                    *(s for m in central for s in m.other_evidence),
+                ]
+            )
         ),
         "first_reported": min(m.published for m in group),
         "importance": importance(group),

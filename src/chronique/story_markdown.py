@@ -31,6 +31,10 @@ MAX_PERIODS = 10
 _UNFACTUAL = sorted(str(modality) for modality in UNFACTUAL_MODALITIES)
 
 
+def _plural(count: int, one: str, many: str) -> str:
+    return f"{count} {one if count == 1 else many}"
+
+
 def _cut(sentence: str) -> str:
     """The sentence on one line, cut at a word before ``MAX_SENTENCE_CHARS`` with an ellipsis."""
     sentence = " ".join(sentence.split())
@@ -103,7 +107,7 @@ def render_story(
     lines = [
         "# Chronologie : les dates clés",
         "",
-        f"_{len(chosen)} dates clés, choisies parmi {days.get_column('date_start').n_unique()} jours datés "
+        f"_{_plural(len(chosen), 'date clé', 'dates clés')} parmi les {days.get_column('date_start').n_unique()} jours datés "
         f"par {n_articles} articles ; la chronologie complète est dans timeline.md._",
         "",
     ]

@@ -45,9 +45,12 @@ def _cut(sentence: str) -> str:
 
 def _attributed(row: Mapping[str, Any]) -> str:
     """The event's representative sentence, quoted, with who says so for reported speech."""
-    text = f"« {escape_markdown(_cut(row['evidence'][0]))} »"
-    if row["speaker"] and row["modality"] in (Modality.REPORTED, Modality.ALLEGED):
-        text += f", selon {escape_markdown(row['speaker'])}"
+    sentence = _cut(row["evidence"][0])
+    text = f"« {escape_markdown(sentence)} »"
+    speaker = row["speaker"]
+    if speaker and row["modality"] in (Modality.REPORTED, Modality.ALLEGED):
+        if speaker.lower() not in sentence.lower():  # "Selon l'ONG, …" names its source already
+            text += f", selon {escape_markdown(speaker)}"
         if row["modality"] == Modality.ALLEGED:
             text += f" {MODALITY_NOTES[Modality.ALLEGED]}"
     elif note := MODALITY_NOTES.get(row["modality"]):
@@ -104,11 +107,12 @@ def render_story(
     ranks = days.group_by("date_start").agg(pl.col("date_rank").min()).sort("date_rank").head(count)
     chosen: list[dt.date] = sorted(ranks.get_column("date_start").to_list())
     n_articles = story.get_column("article_ids").explode().drop_nulls().n_unique()
+    n_days = days.get_column("date_start").n_unique()
     lines = [
         "# Chronologie : les dates clés",
         "",
-        f"_{_plural(len(chosen), 'date clé', 'dates clés')} parmi les {days.get_column('date_start').n_unique()} jours datés "
-        f"par {n_articles} articles ; la chronologie complète est dans timeline.md._",
+        f"_{_plural(len(chosen), 'date clé', 'dates clés')} parmi les {n_days} jours datés "
+        f"par {_plural(n_articles, 'article', 'articles')} ; la chronologie complète est dans timeline.md._",
         "",
     ]
     weakest = 0.0

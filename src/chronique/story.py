@@ -135,7 +135,7 @@ def _event_ids(groups: Sequence[Sequence[Mention]], previous_ids: Collection[str
         own = group[0].digest
         kept = [m.digest for m in group if m.digest in previous and m.digest not in taken]
         chosen = kept[0] if kept else own
-        if chosen in taken:  # two identical mentions split apart (cannot happen: the same sentence merges)
+        if chosen in taken:  # a timeline with the same row twice (same article, sentence and trigger)
             chosen = f"{own}-{len(taken)}"
         taken.add(chosen)
         ids.append(chosen)

@@ -74,12 +74,14 @@ def _sentences(events: Sequence[Mapping[str, Any]]) -> list[str]:
 
 
 def _sources(events: Sequence[Mapping[str, Any]], titles: Mapping[str, str]) -> str:
-    """``sources : 3 articles — titre ; titre ; …`` (article ids where there is no title)."""
-    ids = sorted({article for row in events for article in row["article_ids"]})
+    """``sources : 3 articles — titre ; titre ; …`` (article ids where there is no title), those of the
+    most important events first."""
+    # the articles of the most important events first (``events`` is in that order)
+    ids = list(dict.fromkeys(article for row in events for article in row["article_ids"]))
     named = [escape_markdown(titles.get(article) or article) for article in ids[:TITLES_PER_DATE]]
-    more = f" ; et {len(ids) - TITLES_PER_DATE} autres" if len(ids) > TITLES_PER_DATE else ""
-    noun = "article" if len(ids) == 1 else "articles"
-    return f"sources : {len(ids)} {noun} — " + " ; ".join(named) + more
+    rest = len(ids) - TITLES_PER_DATE
+    more = f" ; et {_plural(rest, 'autre', 'autres')}" if rest > 0 else ""
+    return f"sources : {_plural(len(ids), 'article', 'articles')} — " + " ; ".join(named) + more
 
 
 def _by_importance(frame: pl.DataFrame) -> list[dict[str, Any]]:

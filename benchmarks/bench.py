@@ -693,6 +693,58 @@ def _profile_section(results: Results) -> list[str]:
 # ------------------------------------------------------------------------------------------------ main
 
 
+STORY_SCRIPT = """
+import resource, sys, time
+import polars as pl
+from chronique.story import build_story
+from chronique.story_markdown import article_titles, render_story
+from chronique.vocabulary import load
+timeline = pl.read_parquet(sys.argv[1])
+vocabulary = load()
+before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+start = time.perf_counter()
+story = build_story(timeline)
+render_story(story, vocabulary, None, article_titles(timeline))
+seconds = time.perf_counter() - start
+peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+print(timeline.height, story.height, seconds, before / 1024, peak / 1024)
+"""
+
+
+def story_stage(code: Code, runs: list[Measured]) -> list[str]:
+    """The story stage (``build_story`` and story.md) on each size's timeline.parquet, in a process of its
+    own: its time as a share of that size's ``chronique run`` (goal ≤ 5 %) and its memory."""
+    lines = [
+        "",
+        "## The story stage",
+        "",
+        "`build_story` + story.md on each run's `timeline.parquet`, alone in a fresh process (load "
+        "excluded). "
+        "Goal: ≤ 5 % of `chronique run` at 5,000 articles. Memory: peak RSS of that process, and what the "
+        "stage added to it.",
+        "",
+        "| articles | timeline rows | story events | story s | share of the run | peak RSS MiB | added MiB |",
+        "| ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for run in runs:
+        timeline = WORK / "out" / run.label / "timeline.parquet"
+        if not run.ok or not timeline.exists():
+            continue
+        command = [str(BIN / "python"), "-c", STORY_SCRIPT, str(timeline)]
+        done = subprocess.run(command, env=code.env(), capture_output=True, text=True, check=False)
+        if done.returncode != 0:
+            lines.append(f"| {run.articles:,} | failed: {' '.join(done.stderr.split()[-20:])} | | | | | |")
+            continue
+        rows, events, seconds, before, peak = done.stdout.split()
+        share = float(seconds) / run.wall_s if run.wall_s else 0.0
+        verdict = "" if run.articles < 5000 else (" PASS" if share <= 0.05 else " MISS")
+        lines.append(
+            f"| {run.articles:,} | {int(rows):,} | {int(events):,} | {float(seconds):.2f} "
+            f"| {share:.1%}{verdict} | {float(peak):.0f} | {float(peak) - float(before):.0f} |"
+        )
+    return lines
+
+
 def parse_sizes(text: str) -> list[int | None]:
     """``100,1000,5000`` → [100, 1000, 5000]; ``all`` stands for the whole corpus."""
     sizes: list[int | None] = []
@@ -750,10 +802,11 @@ def main() -> int:
         run = results.single if corpus is compare else chronique_run(code, f"run-{corpus.articles}", corpus)
         results.sizes.append(run)
     results.profile, results.stages = profile_run(code, corpora[args.profile_articles])
+    story_lines = story_stage(code, results.sizes)  # the story helper's section (issue 13)
 
     results.load_after = os.getloadavg()[0]
     results.total_s = time.perf_counter() - clock
-    args.out.write_text(render(results), encoding="utf-8")
+    args.out.write_text(render(results) + "\n".join(story_lines) + "\n", encoding="utf-8")
     raw = {
         "started": results.started.isoformat(),
         "runs": [asdict(run) for run in results.all_runs()],

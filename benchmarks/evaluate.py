@@ -16,6 +16,9 @@ import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "benchmarks"))
+from evaluate_story import evaluate_stories  # noqa: E402  # a module beside this script
+
 FLOORS = ROOT / "benchmarks" / "floors.json"
 SCORE_LINE = re.compile(r"^(strict|relaxed|value)\s+P=([\d.]+) R=([\d.]+) F1=([\d.]+)$")
 EVENT_LINE = re.compile(r"^event-date accuracy: (\d+)/(\d+) = ([\d.]+)$")
@@ -80,6 +83,14 @@ def main() -> int:
             if args.raise_floors and value > floor:
                 spec["floors"][metric] = value
         spec["sha256"] = digest if args.raise_floors else spec["sha256"]
+    if "stories" in floors:  # the story's key dates on the TLS dev stories (evaluate_story.py)
+        failed |= evaluate_stories(
+            eval_dir / floors["stories"]["folder"],
+            floors["stories"],
+            work,
+            args.raise_floors,
+            bool(args.keep),
+        )
     if args.raise_floors:
         FLOORS.write_text(json.dumps(floors, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
         print(f"floors raised where beaten: {FLOORS}")

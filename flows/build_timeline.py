@@ -25,7 +25,6 @@ from chronique.incremental import (
     IncrementalRun,
     RunPlan,
     commit_incremental,
-    newest_markdown,
     plan_incremental,
 )
 from chronique.model import ARTICLES_PER_BATCH, Article, Options
@@ -95,6 +94,7 @@ def build_timeline(
     n_process: int = _DEFAULTS.n_process,
     max_text_chars: int = _DEFAULTS.max_text_chars,
     include_durations: bool = _DEFAULTS.include_durations,
+    key_dates: int | None = _DEFAULTS.key_dates,
     model: str = _DEFAULTS.model,
     data_dir: str | None = None,
 ) -> int:
@@ -108,6 +108,7 @@ def build_timeline(
         n_process=n_process,
         max_text_chars=max_text_chars,
         include_durations=include_durations,
+        key_dates=key_dates,
         model=model,
         data_dir=Path(data_dir) if data_dir else None,
     )
@@ -130,9 +131,9 @@ def build_timeline(
         len(run.written),
     )
     create_markdown_artifact(
-        newest_markdown(run, options),
+        run.key_dates,
         key=artifact_key("timeline", output_dir),
-        description=f"The events of the articles this run analysed; all of them: {output_dir}/timeline.md",
+        description=f"The story's key dates ({output_dir}/story.md); every event: {output_dir}/timeline.md",
     )
     create_table_artifact(
         [

@@ -32,6 +32,9 @@ GOLDEN_CASES: Mapping[str, GoldenCase] = {
     # a hand-written article with a question, a negation, suppositions, a conditional, reported speech,
     # background sentences and a reader comment section (tests/golden/modality/input)
     "modality": GoldenCase(Path("tests/golden/modality/input"), GOLDEN / "modality"),
+    # a hand-written story in four articles: one strike reported again and again, referred back to weeks
+    # later, with a plan, a denial and a month (tests/golden/story/input)
+    "story": GoldenCase(Path("tests/golden/story/input"), GOLDEN / "story"),
 }
 
 
@@ -41,15 +44,17 @@ def frame_as_json(frame: pl.DataFrame) -> str:
     return json.dumps(rows, ensure_ascii=False, indent=1) + "\n"
 
 
-def golden_outputs(case: GoldenCase) -> tuple[str, str]:
-    """A golden input's timeline.md and timeline.parquet (as JSON), made now."""
+def golden_outputs(case: GoldenCase) -> tuple[str, str, str]:
+    """A golden input's timeline.md, timeline.parquet (as JSON) and story.md, made now."""
     with tempfile.TemporaryDirectory() as folder, contextlib.chdir(ROOT):
         out = Path(folder)
         run(case.inputs, out, Options())  # relative, as a user types it: sources read "seeds/…"
         markdown = (out / "timeline.md").read_text(encoding="utf-8")
-        return markdown, frame_as_json(pl.read_parquet(out / "timeline.parquet"))
+        story = (out / "story.md").read_text(encoding="utf-8")
+        return markdown, frame_as_json(pl.read_parquet(out / "timeline.parquet")), story
 
 
 def seed_outputs() -> tuple[str, str]:
     """The seed's timeline.md and timeline.parquet (as JSON), made now."""
-    return golden_outputs(GOLDEN_CASES["seed"])
+    markdown, rows, _ = golden_outputs(GOLDEN_CASES["seed"])
+    return markdown, rows

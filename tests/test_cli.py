@@ -16,7 +16,7 @@ from chronique.cli import EXIT_FAILED, EXIT_REJECTED, EXIT_USAGE, app
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"
-OUTPUT_NAMES = ["rejected.md", "timeline.md", "timeline.parquet"]
+OUTPUT_NAMES = ["rejected.md", "story.md", "story.parquet", "timeline.md", "timeline.parquet"]
 FRENCH = "Le ministre a annoncé samedi sa démission. Les syndicats ont été reçus jeudi à l'Élysée."
 
 

@@ -51,7 +51,7 @@ def test_dask_cluster_writes_what_the_in_process_run_writes(
 
     assert len(loads) == 2
     assert set(loads.values()) == {1}  # 3 batches, 2 workers: the model loaded once in each
-    for name in ("timeline.parquet", "timeline.md", "rejected.md"):
+    for name in ("timeline.parquet", "timeline.md", "story.parquet", "story.md", "rejected.md"):
         assert (tmp_path / "dask" / name).read_bytes() == (tmp_path / "local" / name).read_bytes(), name
     on_dask_state, in_process_state = read_state(tmp_path / "dask"), read_state(tmp_path / "local")
     assert on_dask_state is not None

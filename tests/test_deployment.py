@@ -66,7 +66,7 @@ def test_deployments_register_and_on_demand_runs_are_incremental(
     output = tmp_path / "out"
     flow_run = run_on_demand(server, SEEDS, output)
     run(SEEDS, tmp_path / "expected", Options())
-    for name in ("timeline.parquet", "timeline.md", "rejected.md"):
+    for name in ("timeline.parquet", "timeline.md", "story.parquet", "story.md", "rejected.md"):
         assert (output / name).read_bytes() == (tmp_path / "expected" / name).read_bytes(), name
     artifacts = httpx.post(
         f"{server.api_url}/artifacts/filter",

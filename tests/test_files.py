@@ -25,6 +25,7 @@ from chronique.model import (
 )
 from chronique.outputs import WRITERS, OutputContext, parquet_bytes, render_outputs, render_rejections
 from chronique.state import STATE_NAME, ArticleState, RunState, read_state
+from chronique.story import build_story
 from chronique.timeline import build_timeline
 from chronique.vocabulary import load
 
@@ -234,15 +235,21 @@ def test_no_rejections() -> None:
 
 def context() -> OutputContext:
     state = RunState(analysis="x", articles={"a": ArticleState("1", 2), "b": ArticleState("2", 2)})
-    return OutputContext(timeline(), (Rejection("bad.txt", "empty", "write text"),), state, load())
+    frame = timeline()
+    return OutputContext(
+        frame, build_story(frame), (Rejection("bad.txt", "empty", "write text"),), state, load()
+    )
 
 
 def test_every_writer_renders_its_file(tmp_path: Path) -> None:
     files = render_outputs(context())
-    assert list(files) == ["timeline.parquet", "timeline.md", "rejected.md", STATE_NAME] == list(WRITERS)
+    names = ["timeline.parquet", "timeline.md", "story.parquet", "story.md", "rejected.md", STATE_NAME]
+    assert list(files) == names == list(WRITERS)
     publish(tmp_path, files)
     assert pl.read_parquet(tmp_path / "timeline.parquet").equals(timeline())
     assert (tmp_path / "timeline.md").read_text(encoding="utf-8") == render_markdown(timeline(), load())
+    assert pl.read_parquet(tmp_path / "story.parquet").equals(build_story(timeline()))
+    assert (tmp_path / "story.md").read_text(encoding="utf-8").startswith("# Chronologie : les dates clés")
     assert "bad.txt" in (tmp_path / "rejected.md").read_text(encoding="utf-8")
     assert read_state(tmp_path) == context().state
     assert render_outputs(context()) == files  # the same outcome gives the same bytes

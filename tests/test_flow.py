@@ -37,7 +37,7 @@ from tests.orchestration import snapshot
 pytestmark = pytest.mark.slow
 
 SEEDS = ROOT / "seeds"
-OUTPUTS = ("timeline.parquet", "timeline.md", "rejected.md")
+OUTPUTS = ("timeline.parquet", "timeline.md", "story.parquet", "story.md", "rejected.md")
 
 
 @pytest.fixture(scope="module")
@@ -73,7 +73,9 @@ def test_flow_writes_what_chronique_run_writes_publishes_artifacts_and_is_idempo
     assert set(artifacts) == {artifact_key("timeline", "flow"), artifact_key("articles", "flow")}
     kind, markdown = artifacts["timeline-flow"]
     assert kind == "markdown"
-    assert markdown.startswith("# Chronologie")
+    # the key dates: story.md's text, exactly
+    assert markdown == (tmp_path / "flow" / "story.md").read_text(encoding="utf-8")
+    assert markdown.startswith("# Chronologie : les dates clés")
     kind, table = artifacts["articles-flow"]
     assert kind == "table"
     rows = json.loads(table)
@@ -130,7 +132,7 @@ def test_every_option_is_a_typed_flow_parameter_with_the_librarys_default(
     default = getattr(Options(), field.name)
     assert schema["default"] == default
     types = {choice["type"] for choice in schema.get("anyOf", [schema])}
-    if default is None:  # an optional path, given as a string
-        assert types == {"string", "null"}
+    if default is None:  # an optional path, given as a string, or an optional number (key_dates)
+        assert types == ({"integer", "null"} if str(field.type) == "int | None" else {"string", "null"})
     else:
         assert types == {_SCHEMA_TYPES[type(default)]}

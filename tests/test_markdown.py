@@ -226,7 +226,11 @@ def test_timed_events_share_their_day_heading() -> None:
 
 def test_two_articles_on_one_date_share_a_heading() -> None:
     sept_8 = value("2022-09-08", Grain.DAY, D(2022, 9, 8))
-    markdown = render(event(sept_8, "B", article_id="b"), event(sept_8, "A", article_id="a"))
+    # different sentences: the same sentence in two articles is one event reported twice (a dispatch)
+    markdown = render(
+        event(sept_8, "B", article_id="b", sentence="B a eu lieu."),
+        event(sept_8, "A", article_id="a", sentence="A a eu lieu."),
+    )
     assert headings(markdown) == ["jeudi 8 septembre 2022"]
     assert [line[:5] for line in bullets(markdown)] == ["- A —", "- B —"]
     assert all(line.endswith(f"(article {key})") for line, key in zip(bullets(markdown), "ab", strict=True))

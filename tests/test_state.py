@@ -38,11 +38,11 @@ from chronique.state import (
 from tests.orchestration import ARTICLES, snapshot, write_article, write_articles
 
 OPTIONS = Options()
-OUTPUTS = ("timeline.parquet", "timeline.md", "rejected.md")
+OUTPUTS = ("timeline.parquet", "timeline.md", "story.parquet", "story.md", "rejected.md")
 
 
 def outputs(folder: Path) -> dict[str, bytes]:
-    """The three outputs that ``chronique run`` writes too."""
+    """The outputs that ``chronique run`` writes too."""
     return {name: (folder / name).read_bytes() for name in OUTPUTS}
 
 

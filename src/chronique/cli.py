@@ -110,6 +110,14 @@ IncludeDurations = Annotated[
         help="Also emit DURATION and SET expressions (chronique tag).",
     ),
 ]
+KeyDates = Annotated[
+    int | None,
+    typer.Option(
+        min=1,
+        help="How many key dates story.md shows (chronique run); default: as many as the collection's "
+        "span and density call for, a few pages at most.",
+    ),
+]
 Model = Annotated[str, typer.Option(help="The spaCy pipeline: an installed package's name or a folder.")]
 DataDir = Annotated[
     Path | None,
@@ -147,6 +155,7 @@ def run(
     n_process: NProcess = _DEFAULTS.n_process,
     max_text_chars: MaxTextChars = _DEFAULTS.max_text_chars,
     include_durations: IncludeDurations = _DEFAULTS.include_durations,
+    key_dates: KeyDates = _DEFAULTS.key_dates,
     model: Model = _DEFAULTS.model,
     data_dir: DataDir = _DEFAULTS.data_dir,
     incremental: Annotated[
@@ -199,6 +208,7 @@ def tag(
     n_process: NProcess = _DEFAULTS.n_process,
     max_text_chars: MaxTextChars = _DEFAULTS.max_text_chars,
     include_durations: IncludeDurations = _DEFAULTS.include_durations,
+    key_dates: KeyDates = _DEFAULTS.key_dates,
     model: Model = _DEFAULTS.model,
     data_dir: DataDir = _DEFAULTS.data_dir,
     verbose: Annotated[bool, typer.Option("--verbose", "-v")] = False,

@@ -20,7 +20,14 @@ from chronique.analyzer import analyzer_for
 from chronique.ingest import read_articles
 from chronique.markdown import render_markdown
 from chronique.model import Article, Options, Rejection
-from chronique.outputs import PARQUET_NAME, OutputContext, output_paths, write_outputs
+from chronique.outputs import (
+    PARQUET_NAME,
+    STORY_PARQUET_NAME,
+    OutputContext,
+    output_paths,
+    story_markdown_text,
+    write_outputs,
+)
 from chronique.pipeline import BatchResult, RunReport, analyse_batch, batches, split_inputs
 from chronique.state import (
     DEFAULT_LOCK_TIMEOUT,
@@ -30,6 +37,7 @@ from chronique.state import (
     output_lock,
     read_state,
 )
+from chronique.story import build_story, previous_event_ids
 from chronique.timeline import TIMELINE_SCHEMA, concat_timelines, empty_timeline, merge_timelines
 
 logger = logging.getLogger(__name__)
@@ -69,6 +77,7 @@ class IncrementalRun:
     lines: tuple[ArticleLine, ...]
     added: pl.DataFrame
     written: tuple[Path, ...]  # the outputs whose bytes changed (none when nothing did)
+    key_dates: str = ""  # story.md's text: the story's key dates (the flow's Markdown artifact)
 
 
 def _previous_timeline(output_dir: Path, state: RunState | None) -> tuple[RunState, pl.DataFrame]:
@@ -153,9 +162,11 @@ def commit_incremental(plan: RunPlan, results: Iterable[BatchResult]) -> Increme
     state = RunState(analysis=plan.analysis, articles=articles)
 
     output_dir = plan.output_dir
-    changed = write_outputs(
-        output_dir, OutputContext(frame, rejections, state, analyzer_for(plan.options).vocabulary)
-    )
+    # the story of the whole merged timeline; events already in the folder's story keep their ids
+    story = build_story(frame, previous_event_ids(output_dir / STORY_PARQUET_NAME))
+    vocabulary = analyzer_for(plan.options).vocabulary
+    context = OutputContext(frame, story, rejections, state, vocabulary, plan.options.key_dates)
+    changed = write_outputs(output_dir, context)
     logger.info("%s: %d events in the timeline; rewrote %d file(s)", output_dir, frame.height, len(changed))
 
     events = frame.group_by("article_id").len()
@@ -178,7 +189,13 @@ def commit_incremental(plan: RunPlan, results: Iterable[BatchResult]) -> Increme
         outputs=output_paths(output_dir),
     )
     written = tuple(output_dir / name for name in changed)
-    return IncrementalRun(report=report, lines=tuple(lines), added=added, written=written)
+    return IncrementalRun(
+        report=report,
+        lines=tuple(lines),
+        added=added,
+        written=written,
+        key_dates=story_markdown_text(context),
+    )
 
 
 def run_incremental(

@@ -16,6 +16,7 @@ from typing import Any
 import polars as pl
 
 from chronique.model import DAY_GRAINS, UNFACTUAL_MODALITIES, Grain, Modality
+from chronique.story import build_story
 from chronique.vocabulary import Vocabulary
 
 logger = logging.getLogger(__name__)
@@ -44,6 +45,9 @@ MODALITY_NOTES: Mapping[str, str | None] = {
     Modality.HYPOTHETICAL: None,
 }
 # How coarse a heading is, used only to break ties between groups with the same calendar range
+# A story event several articles report lists this many of their ids, and this many other sentences.
+ARTICLES_SHOWN = 5
+OTHER_EVIDENCE_SHOWN = 2
 _COARSENESS: Mapping[str, int] = {str(grain): rank for rank, grain in enumerate(Grain)}
 _CLOCK = re.compile(r"T(\d{2}):(\d{2})")
 _PART_OF_DAY = re.compile(r"T([A-Z]{2})$")
@@ -219,7 +223,7 @@ def _bullet(row: Mapping[str, Any], vocabulary: Vocabulary) -> str:
         parts.append("acteurs : " + ", ".join(escape_markdown(actor) for actor in row["actors"]))
     if row["places"]:
         parts.append("lieux : " + ", ".join(escape_markdown(place) for place in row["places"]))
-    parts.append(f"{_quote(row['sentence'])} (article {escape_markdown(row['article_id'])})")
+    parts.append(f"{_quote(row['sentence'])} {_sources(row['article_ids'])}")
     line = "- " + " — ".join(parts)
     if row["anchoring"] == "publication":
         line += " _(daté par la date de publication)_"
@@ -228,6 +232,24 @@ def _bullet(row: Mapping[str, Any], vocabulary: Vocabulary) -> str:
     if row["other_evidence"]:
         line += " (aussi : " + " ; ".join(_quote(sentence) for sentence in row["other_evidence"]) + ")"
     return line
+
+
+def _sources(article_ids: list[str]) -> str:
+    """``(article a)``, or ``(3 articles : a, b, c)`` for an event several articles report."""
+    if len(article_ids) == 1:
+        return f"(article {escape_markdown(article_ids[0])})"
+    shown = ", ".join(escape_markdown(article) for article in article_ids[:ARTICLES_SHOWN])
+    more = ", …" if len(article_ids) > ARTICLES_SHOWN else ""
+    return f"({len(article_ids)} articles : {shown}{more})"
+
+
+def _story_row(event: Mapping[str, Any]) -> dict[str, Any]:
+    """A story event in the fields a bullet reads (its representative sentence first, a few others after)."""
+    return {
+        **event,
+        "sentence": event["evidence"][0],
+        "other_evidence": event["evidence"][1 : 1 + OTHER_EVIDENCE_SHOWN],
+    }
 
 
 @dataclass(frozen=True, slots=True)
@@ -256,17 +278,23 @@ def _group_order(group: _Group) -> tuple[dt.date, int, int, str]:
     return (group.start, -group.end.toordinal(), -group.coarseness, group.title)
 
 
-def render_markdown(frame: pl.DataFrame, vocabulary: Vocabulary) -> str:
-    """The timeline as a French chronology in Markdown; the same frame always gives the same text.
+def render_markdown(frame: pl.DataFrame, vocabulary: Vocabulary, story: pl.DataFrame | None = None) -> str:
+    """The timeline as a French chronology in Markdown, one bullet per story event with its articles;
+    the same frame always gives the same text.
 
-    Events that are no facts (``UNFACTUAL_MODALITIES``) are left out; the frame keeps them."""
-    frame = frame.filter(~pl.col("modality").is_in([str(m) for m in UNFACTUAL_MODALITIES]))
-    if frame.height == 0:
+    ``story``: the timeline's story (``story.build_story(frame)``, built here when not given). Events that
+    are no facts (``UNFACTUAL_MODALITIES``) are left out; the frames keep them."""
+    events = build_story(frame) if story is None else story
+    events = events.filter(~pl.col("modality").is_in([str(m) for m in UNFACTUAL_MODALITIES]))
+    if events.height == 0:
         return EMPTY
     # keyed by heading so that one date never gets two headings; its earliest member places it
     groups: dict[str, _Group] = {}
     bullets: dict[str, list[str]] = {}
-    for row in frame.iter_rows(named=True):
+    # within a heading: the events most articles report first, then in the story's order
+    ordered = events.with_row_index("_order").sort(["n_articles", "_order"], descending=[True, False])
+    for event in ordered.iter_rows(named=True):
+        row = _story_row(event)
         group = _group_of(row, vocabulary)
         groups[group.title] = min(groups.get(group.title, group), group, key=_group_order)
         bullets.setdefault(group.title, []).append(_bullet(row, vocabulary))

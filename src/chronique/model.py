@@ -296,8 +296,13 @@ class Options:
     n_process: int = 1
     max_text_chars: int = 1_000_000
     include_durations: bool = False
+    key_dates: int | None = (
+        None  # how many key dates story.md shows; None: as many as the collection calls for
+    )
 
     def __post_init__(self) -> None:
+        if self.key_dates is not None and self.key_dates < 1:
+            raise ValueError(f"key_dates must be at least 1 (or None for the default), not {self.key_dates}")
         if self.batch_size < 1:
             raise ValueError(f"batch_size must be at least 1, not {self.batch_size}")
         if self.n_process < 1:

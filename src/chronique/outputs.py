@@ -22,11 +22,14 @@ from chronique.files import publish
 from chronique.markdown import escape_markdown, render_markdown
 from chronique.model import Rejection
 from chronique.state import STATE_NAME, RunState, state_bytes
+from chronique.story_markdown import article_titles, render_story
 from chronique.vocabulary import Vocabulary
 
 PARQUET_NAME = "timeline.parquet"
 MARKDOWN_NAME = "timeline.md"
 REJECTED_NAME = "rejected.md"
+STORY_PARQUET_NAME = "story.parquet"
+STORY_MARKDOWN_NAME = "story.md"
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,9 +37,11 @@ class OutputContext:
     """Everything the writers need: the run's timeline, its rejected inputs and state, the vocabulary."""
 
     timeline: pl.DataFrame
+    story: pl.DataFrame  # the timeline's story events (story.build_story), one row per event
     rejections: tuple[Rejection, ...]
     state: RunState
     vocabulary: Vocabulary
+    key_dates: int | None = None  # Options.key_dates: how many key dates story.md shows
 
 
 Writer = Callable[[OutputContext], bytes]
@@ -75,7 +80,22 @@ def _timeline_parquet(context: OutputContext) -> bytes:
 
 
 def _timeline_markdown(context: OutputContext) -> bytes:
-    return render_markdown(context.timeline, context.vocabulary).encode("utf-8")
+    return render_markdown(context.timeline, context.vocabulary, context.story).encode("utf-8")
+
+
+def _story_parquet(context: OutputContext) -> bytes:
+    return parquet_bytes(context.story)
+
+
+def _story_markdown(context: OutputContext) -> bytes:
+    return story_markdown_text(context).encode("utf-8")
+
+
+def story_markdown_text(context: OutputContext) -> str:
+    """story.md's text (also the flow's Markdown artifact)."""
+    return render_story(
+        context.story, context.vocabulary, context.key_dates, article_titles(context.timeline)
+    )
 
 
 def _rejected_markdown(context: OutputContext) -> bytes:
@@ -90,6 +110,8 @@ WRITERS: Mapping[str, Writer] = MappingProxyType(
     {
         PARQUET_NAME: _timeline_parquet,
         MARKDOWN_NAME: _timeline_markdown,
+        STORY_PARQUET_NAME: _story_parquet,
+        STORY_MARKDOWN_NAME: _story_markdown,
         REJECTED_NAME: _rejected_markdown,
         STATE_NAME: _state_json,
     }

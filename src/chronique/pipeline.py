@@ -20,9 +20,10 @@ import polars as pl
 from chronique.analyzer import analyzer_for
 from chronique.ingest import read_articles
 from chronique.model import ARTICLES_PER_BATCH, Article, ArticleResult, Options, Rejection
-from chronique.outputs import OutputContext, output_paths, write_outputs
+from chronique.outputs import STORY_PARQUET_NAME, OutputContext, output_paths, write_outputs
 from chronique.parallel import ordered_map
 from chronique.state import ArticleState, RunState, analysis_fingerprint, article_digest, output_lock
+from chronique.story import build_story, previous_event_ids
 from chronique.timeline import build_timeline, concat_timelines
 
 logger = logging.getLogger(__name__)
@@ -139,9 +140,10 @@ def run(input_path: Path, output_dir: Path, options: Options) -> RunReport:
     states = {key: value for batch in analysed for key, value in batch.articles.items()}
     state = RunState(analysis=analysis_fingerprint(options), articles=states)
     with output_lock(output_dir):
-        write_outputs(
-            output_dir, OutputContext(frame, tuple(rejections), state, analyzer_for(options).vocabulary)
-        )
+        story = build_story(frame, previous_event_ids(output_dir / STORY_PARQUET_NAME))
+        vocabulary = analyzer_for(options).vocabulary
+        context = OutputContext(frame, story, tuple(rejections), state, vocabulary, options.key_dates)
+        write_outputs(output_dir, context)
     return RunReport(
         articles=len(states),
         rejections=tuple(rejections),

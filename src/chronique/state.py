@@ -79,6 +79,9 @@ NOT_ANALYSIS_MODULES = frozenset(
         "read_text",
         "state",
         "story",
+        "story_markdown",
+        "story_merge",
+        "story_rank",
         "tagging",
         "validate",
     }

@@ -1,0 +1,138 @@
+"""``story.md``: the story's key dates as a journalist's chronology, in date order.
+
+Each key date is a French heading, one or two sentences taken from its most important events' evidence
+(the most central first, near-repeats left out, reported speech attributed), then ``sources : N articles``
+with their titles. Periods (a month, a year) follow the days only when an event of theirs matters as much
+as the key dates' events. Questions, denials and suppositions (``UNFACTUAL_MODALITIES``) never appear.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+import polars as pl
+
+from chronique.markdown import MODALITY_NOTES, escape_markdown, heading
+from chronique.model import UNFACTUAL_MODALITIES, Modality
+from chronique.story import key_date_count
+from chronique.story_merge import overlap, tokens_of
+from chronique.vocabulary import Vocabulary
+
+EMPTY_STORY = "# Chronologie : les dates clés\n\n_Aucune date clé : aucun fait daté._\n"
+SENTENCES_PER_DATE = 2
+# A sentence longer than this is cut at a word, with an ellipsis: a chronology quotes, it does not reprint.
+MAX_SENTENCE_CHARS = 320
+# A second sentence sharing this much of the first one's words says the same thing again: left out.
+REPEAT_OVERLAP = 0.5
+TITLES_PER_DATE = 5
+MAX_PERIODS = 10
+_UNFACTUAL = sorted(str(modality) for modality in UNFACTUAL_MODALITIES)
+
+
+def _plural(count: int, one: str, many: str) -> str:
+    return f"{count} {one if count == 1 else many}"
+
+
+def _cut(sentence: str) -> str:
+    """The sentence on one line, cut at a word before ``MAX_SENTENCE_CHARS`` with an ellipsis."""
+    sentence = " ".join(sentence.split())
+    if len(sentence) <= MAX_SENTENCE_CHARS:
+        return sentence
+    return sentence[:MAX_SENTENCE_CHARS].rsplit(" ", 1)[0] + " …"
+
+
+def _attributed(row: Mapping[str, Any]) -> str:
+    """The event's representative sentence, quoted, with who says so for reported speech."""
+    sentence = _cut(row["evidence"][0])
+    text = f"« {escape_markdown(sentence)} »"
+    speaker = row["speaker"]
+    if speaker and row["modality"] in (Modality.REPORTED, Modality.ALLEGED):
+        if speaker.lower() not in sentence.lower():  # "Selon l'ONG, …" names its source already
+            text += f", selon {escape_markdown(speaker)}"
+        if row["modality"] == Modality.ALLEGED:
+            text += f" {MODALITY_NOTES[Modality.ALLEGED]}"
+    elif note := MODALITY_NOTES.get(row["modality"]):
+        text += f" {note}"
+    return text
+
+
+def _sentences(events: Sequence[Mapping[str, Any]]) -> list[str]:
+    """Up to ``SENTENCES_PER_DATE`` lines from the most important events, near-repeats left out."""
+    chosen: list[str] = []
+    seen: list[frozenset[str]] = []
+    for row in events:
+        words = tokens_of(row["evidence"][0])
+        if any(overlap(words, other) >= REPEAT_OVERLAP for other in seen):
+            continue
+        chosen.append(_attributed(row))
+        seen.append(words)
+        if len(chosen) == SENTENCES_PER_DATE:
+            break
+    return chosen
+
+
+def _sources(events: Sequence[Mapping[str, Any]], titles: Mapping[str, str]) -> str:
+    """``sources : 3 articles — titre ; titre ; …`` (article ids where there is no title), those of the
+    most important events first."""
+    # the articles of the most important events first (``events`` is in that order)
+    ids = list(dict.fromkeys(article for row in events for article in row["article_ids"]))
+    named = [escape_markdown(titles.get(article) or article) for article in ids[:TITLES_PER_DATE]]
+    rest = len(ids) - TITLES_PER_DATE
+    more = f" ; et {_plural(rest, 'autre', 'autres')}" if rest > 0 else ""
+    return f"sources : {_plural(len(ids), 'article', 'articles')} — " + " ; ".join(named) + more
+
+
+def _by_importance(frame: pl.DataFrame) -> list[dict[str, Any]]:
+    return frame.sort(["importance", "n_articles", "event_id"], descending=[True, True, False]).to_dicts()
+
+
+def article_titles(timeline: pl.DataFrame) -> dict[str, str]:
+    """Article id → title, from the timeline's rows (articles without a title are left out)."""
+    pairs = timeline.select("article_id", "title").drop_nulls().unique("article_id", keep="first")
+    return dict(
+        zip(pairs.get_column("article_id").to_list(), pairs.get_column("title").to_list(), strict=True)
+    )
+
+
+def render_story(
+    story: pl.DataFrame, vocabulary: Vocabulary, key_dates: int | None, titles: Mapping[str, str]
+) -> str:
+    """story.md's text: the first ``key_dates`` dates by ``date_rank`` (default: ``key_date_count``), in
+    date order; ``titles``: article id → title, for the sources. The same story gives the same text."""
+    facts = story.filter(~pl.col("modality").is_in(_UNFACTUAL))
+    days = facts.filter(pl.col("date_rank").is_not_null())
+    count = key_date_count(story, key_dates)
+    if days.height == 0 or count == 0:
+        return EMPTY_STORY
+    ranks = days.group_by("date_start").agg(pl.col("date_rank").min()).sort("date_rank").head(count)
+    chosen: list[dt.date] = sorted(ranks.get_column("date_start").to_list())
+    n_articles = story.get_column("article_ids").explode().drop_nulls().n_unique()
+    n_days = days.get_column("date_start").n_unique()
+    lines = [
+        "# Chronologie : les dates clés",
+        "",
+        f"_{_plural(len(chosen), 'date clé', 'dates clés')} parmi les {n_days} jours datés "
+        f"par {_plural(n_articles, 'article', 'articles')} ; la chronologie complète est dans timeline.md._",
+        "",
+    ]
+    weakest = 0.0
+    for day in chosen:
+        events = _by_importance(days.filter(pl.col("date_start") == day))
+        weakest = min(weakest, events[0]["importance"]) if weakest else events[0]["importance"]
+        lines += [f"## {heading('day', '', day, day, vocabulary)}", ""]
+        lines += [f"- {sentence}" for sentence in _sentences(events)]
+        lines += ["", _sources(events, titles), ""]
+    periods = _by_importance(facts.filter(pl.col("date_rank").is_null() & (pl.col("importance") >= weakest)))
+    if periods:
+        lines += ["## Périodes", ""]
+        shown = sorted(
+            periods[:MAX_PERIODS], key=lambda row: (row["date_start"], -row["date_end"].toordinal())
+        )
+        for row in shown:
+            title = heading(row["grain"], row["value"], row["date_start"], row["date_end"], vocabulary)
+            noun = "article" if row["n_articles"] == 1 else "articles"
+            lines.append(f"- **{title}** : {_attributed(row)} ({row['n_articles']} {noun})")
+        lines.append("")
+    return "\n".join(lines)

@@ -1,0 +1,147 @@
+"""The story's key dates: each story event's importance, each day's score, and the days' ranks.
+
+Every weight here is a rule with its reason; ``tests/test_story.py`` has a row for each.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import heapq
+import math
+import re
+from collections.abc import Iterable, Mapping, Sequence
+
+from chronique.model import DAY_GRAINS, Anchoring, Grain, Modality
+from chronique.story_merge import Mention
+
+# Rule "publication": an event dated only because the article was published that day ("a annoncé" with
+# no date) is weak evidence for that day: otherwise every article votes for its own publication day, and
+# ranking days by articles published on them is a poor chronology (Date-F1 0.33 / 0.48 / 0.17 on the dev
+# stories). An inherited date (from the previous clause) is nearly as good as a direct one.
+ANCHORING_WEIGHTS: Mapping[str, float] = {
+    Anchoring.DIRECT: 1.0,
+    Anchoring.INHERITED: 0.8,
+    Anchoring.PUBLICATION: 0.5,
+}
+# Rule "modality": what did not happen is no evidence for a day (a question, a denial, a supposition); a
+# plan may not happen, and the conditional is unconfirmed; someone's word is nearly a fact.
+MODALITY_WEIGHTS: Mapping[str, float] = {
+    Modality.ASSERTED: 1.0,
+    Modality.REPORTED: 0.9,
+    Modality.ALLEGED: 0.6,
+    Modality.PLANNED: 0.5,
+    Modality.QUESTION: 0.0,
+    Modality.NEGATED: 0.0,
+    Modality.HYPOTHETICAL: 0.0,
+}
+# Rule "retrospective": an article published after the day that still dates an event to it shows the day
+# mattered beyond its news cycle (a chronology is what later articles refer back to); the same-day report
+# is the news itself and counts once.
+SAME_DAY_WEIGHT = 1.0
+LATER_WEIGHT = 1.5
+# Rule "since": a day that opens a count ("décès depuis le 1er mars", "depuis le 17 mars") is the baseline
+# of a statistic or of a state, cited by every bulletin that updates it; what happened that day is
+# dated by the other mentions of the day, not by these.
+SINCE_WEIGHT = 0.1
+_SINCE = re.compile(r"\bdepuis\s+(?:le\s+|ce\s+|l'|la\s+)?$")
+# Rule "agreement": a day whose articles agree on one event (one story event with many articles) is a
+# key date more surely than a day of scattered single mentions; its largest event adds this share of its
+# importance to the day's score.
+AGREEMENT_WEIGHT = 0.5
+# Rule "mentions": more mentions of a day within its articles only break ties between days equally
+# supported by articles (one article repeating a date is one witness, not several).
+MENTION_WEIGHT = 0.01
+# Rule "neighbours": once a day is ranked, the days just before and after lose this share of their score
+# (a demonstration reported on the Saturday and on the Sunday is one date; systems pick adjacent days far
+# more often than journalists do). Soft: a neighbour with much more evidence of its own still ranks high.
+NEIGHBOUR_FACTOR = 0.85
+NEIGHBOUR_DAYS = 1
+# Rule "count": how many key dates story.md shows by default: about two per ten articles' square root
+# (more articles bring more dates, but a chronology does not grow linearly with its coverage), at most one
+# per week of the collection's span, only days at least two articles support, and never more than a few
+# pages.
+KEY_DATES_PER_SQRT_ARTICLE = 2.0
+MAX_KEY_DATES = 40
+MIN_KEY_DATE_ARTICLES = 2
+
+
+def is_day(grain: str, start: dt.date, end: dt.date) -> bool:
+    """Whether an event is dated to one day (a time or part of a day counts as its day)."""
+    return grain in DAY_GRAINS or (grain == Grain.INTERVAL and start == end)
+
+
+def mention_weight(mention: Mention) -> float:
+    """How much one mention says that its event happened on its date (rules publication, modality, retro)."""
+    weight = ANCHORING_WEIGHTS.get(mention.anchoring, 1.0) * MODALITY_WEIGHTS.get(mention.modality, 1.0)
+    if _SINCE.search(mention.lead):
+        weight *= SINCE_WEIGHT
+    if mention.published > mention.date_end:
+        return weight * LATER_WEIGHT
+    return weight * SAME_DAY_WEIGHT
+
+
+def witness_weights(mentions: Iterable[Mention]) -> dict[str, float]:
+    """Each article's weight as a witness: its strongest mention (rule: articles count, not mentions)."""
+    weights: dict[str, float] = {}
+    for mention in mentions:
+        weights[mention.article_id] = max(weights.get(mention.article_id, 0.0), mention_weight(mention))
+    return weights
+
+
+def importance(group: Sequence[Mention]) -> float:
+    """A story event's importance: the sum of its articles' witness weights, plus a tie-break on mentions."""
+    weights = witness_weights(group)
+    return round(sum(weights.values()) + MENTION_WEIGHT * math.log1p(len(group) - len(weights)), 6)
+
+
+def day_scores(groups: Sequence[Sequence[Mention]]) -> dict[dt.date, float]:
+    """Each day's evidence: its distinct articles' witness weights, agreement and mentions (see the rules)."""
+    by_day: dict[dt.date, list[Sequence[Mention]]] = {}
+    for group in groups:
+        first = group[0]
+        if is_day(first.grain, first.date_start, first.date_end):
+            by_day.setdefault(first.date_start, []).append(group)
+    scores: dict[dt.date, float] = {}
+    for day, day_groups in by_day.items():
+        mentions = [mention for group in day_groups for mention in group]
+        weights = witness_weights(mentions)
+        largest = max(importance(group) for group in day_groups)
+        extra = len(mentions) - len(weights)
+        scores[day] = round(
+            sum(weights.values()) + AGREEMENT_WEIGHT * largest + MENTION_WEIGHT * math.log1p(extra), 6
+        )
+    return scores
+
+
+def rank_days(scores: Mapping[dt.date, float]) -> dict[dt.date, int]:
+    """Every scored day's rank, 1 the most important; ties go to the earlier day (rule neighbours).
+
+    Greedy: take the best day, then weaken its neighbours' scores; a lazy heap keeps it n log n.
+    """
+    current = dict(scores)
+    heap = [(-score, day) for day, score in current.items()]
+    heapq.heapify(heap)
+    ranks: dict[dt.date, int] = {}
+    while heap:
+        negative, day = heapq.heappop(heap)
+        if day in ranks or -negative != current[day]:
+            continue  # already ranked, or a stale entry from before a neighbour weakened it
+        ranks[day] = len(ranks) + 1
+        for offset in range(1, NEIGHBOUR_DAYS + 1):
+            for neighbour in (day - dt.timedelta(days=offset), day + dt.timedelta(days=offset)):
+                if neighbour in current and neighbour not in ranks:
+                    current[neighbour] = round(current[neighbour] * NEIGHBOUR_FACTOR, 6)
+                    heapq.heappush(heap, (-current[neighbour], neighbour))
+    return ranks
+
+
+def default_key_dates(supported: int, published: Sequence[dt.date], n_articles: int) -> int:
+    """How many key dates story.md shows without ``--key-dates`` (rule count).
+
+    ``supported``: the days that ``MIN_KEY_DATE_ARTICLES`` articles or more date a fact to.
+    """
+    if n_articles == 0:
+        return 0
+    weeks = (max(published) - min(published)).days // 7 + 1 if published else 1
+    by_coverage = round(KEY_DATES_PER_SQRT_ARTICLE * math.sqrt(n_articles))
+    return max(1, min(MAX_KEY_DATES, by_coverage, weeks, supported or 1))

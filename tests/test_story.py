@@ -1,0 +1,404 @@
+"""The story: merging mentions across articles, the key-date rules, date_rank, story.md, stable ids."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import polars as pl
+import pytest
+
+from chronique import story_rank
+from chronique.model import Options
+from chronique.story import STORY_SCHEMA, build_story, key_date_count, previous_event_ids
+from chronique.story_markdown import render_story
+from chronique.story_merge import mention_of, same_event
+from chronique.story_rank import mention_weight, rank_days
+from chronique.timeline import TIMELINE_SCHEMA
+from chronique.vocabulary import Vocabulary, load
+
+D = dt.date
+MONDAY = D(2024, 3, 4)
+STRIKE = "Les conducteurs de bus de Lyon se sont mis en grève lundi."
+
+
+@pytest.fixture(scope="module")
+def vocabulary() -> Vocabulary:
+    return load()
+
+
+def row(
+    article_id: str = "a1",
+    day: dt.date = MONDAY,
+    *,
+    published: dt.date | None = None,
+    lemma: str = "grève",
+    summary: str = "les conducteurs de bus de Lyon en grève",
+    sentence: str = STRIKE,
+    actors: tuple[str, ...] = ("les conducteurs de bus",),
+    places: tuple[str, ...] = ("Lyon",),
+    anchoring: str = "direct",
+    modality: str = "asserted",
+    speaker: str | None = None,
+    grain: str = "day",
+    value: str | None = None,
+    end: dt.date | None = None,
+    trigger_start: int = 40,
+    timex_text: str = "lundi",
+    title: str | None = None,
+) -> dict[str, Any]:
+    """One timeline row with plausible defaults (the time expression right before the trigger)."""
+    return {
+        "article_id": article_id,
+        "published": published or day,
+        "date_start": day,
+        "date_end": end or day,
+        "grain": grain,
+        "value": value or day.isoformat(),
+        "mod": None,
+        "timex_text": timex_text,
+        "timex_start": 30,
+        "timex_end": 30 + len(timex_text),
+        "trigger": lemma,
+        "lemma": lemma,
+        "trigger_start": trigger_start,
+        "trigger_end": trigger_start + len(lemma),
+        "anchoring": anchoring,
+        "confidence": 0.9,
+        "modality": modality,
+        "speaker": speaker,
+        "summary": summary,
+        "actors": list(actors),
+        "places": list(places),
+        "sentence": sentence,
+        "sentence_start": 0,
+        "sentence_end": len(sentence),
+        "other_evidence": [],
+        "title": title or f"Titre de {article_id}",
+        "url": None,
+        "source": f"{article_id}.txt",
+    }
+
+
+def timeline(*rows: dict[str, Any]) -> pl.DataFrame:
+    return pl.DataFrame(list(rows), schema=TIMELINE_SCHEMA, strict=True)
+
+
+# --- merge ------------------------------------------------------------------------------------------------
+
+MERGE_ROWS = [
+    # (name, rows, expected number of story events)
+    (
+        "same event in two articles",
+        [
+            row("a1"),
+            row("a2", published=D(2024, 3, 5), sentence="Lundi, grève des conducteurs de bus à Lyon."),
+        ],
+        1,
+    ),
+    (
+        "a dispatch republished word for word, other lemma",
+        [row("a1"), row("a2", lemma="mettre", summary="autre chose", actors=(), places=())],
+        1,
+    ),
+    (
+        "different events on the same day",
+        [
+            row("a1"),
+            row(
+                "a2",
+                lemma="inaugurer",
+                summary="la maire inaugure le musée",
+                sentence="La maire a inauguré le musée lundi.",
+                actors=("la maire",),
+                places=("le musée",),
+            ),
+        ],
+        2,
+    ),
+    (
+        "same words on different days",
+        [row("a1"), row("a2", day=D(2024, 3, 7), sentence="Jeudi, les conducteurs de bus de Lyon en grève.")],
+        2,
+    ),
+    (
+        "a denial never merges with the fact",
+        [
+            row("a1"),
+            row("a2", modality="negated", sentence="Les conducteurs de Lyon n'ont pas fait grève lundi."),
+        ],
+        2,
+    ),
+    (
+        "two times of one day stay two events, even through a day-grain mention",
+        [
+            row(
+                "a1", grain="time", value="2024-03-04T09:00", sentence="A 9 h, grève des conducteurs de bus."
+            ),
+            row(
+                "a1",
+                grain="time",
+                value="2024-03-04T18:00",
+                sentence="A 18 h, grève des conducteurs.",
+                trigger_start=90,
+            ),
+            row("a2", sentence="Lundi, grève des conducteurs de bus à Lyon."),
+        ],
+        2,
+    ),
+]
+
+
+@pytest.mark.parametrize(("name", "rows", "expected"), MERGE_ROWS, ids=[r[0] for r in MERGE_ROWS])
+def test_merge(name: str, rows: list[dict[str, Any]], expected: int) -> None:
+    story = build_story(timeline(*rows))
+    assert story.height == expected
+    assert story.get_column("n_mentions").sum() == len(rows)
+
+
+def test_one_event_counts_its_articles_and_keeps_every_sentence() -> None:
+    later = "Lundi 4 mars, les conducteurs de bus de Lyon avaient fait grève."
+    story = build_story(timeline(row("a1"), row("a2", published=D(2024, 3, 20), sentence=later)))
+    event = story.row(0, named=True)
+    assert (event["n_articles"], event["article_ids"], event["first_reported"]) == (
+        2,
+        ["a1", "a2"],
+        D(2024, 3, 4),
+    )
+    assert sorted(event["evidence"]) == sorted([STRIKE, later])
+    assert event["actors"] == ["les conducteurs de bus"] and event["places"] == ["Lyon"]
+
+
+def test_merge_does_not_depend_on_row_order() -> None:
+    rows = [
+        row("a1"),
+        row("a2", published=D(2024, 3, 5), sentence="Lundi, grève des conducteurs de bus à Lyon."),
+        row("a3", lemma="inaugurer", summary="la maire inaugure le musée", sentence="Musée inauguré lundi."),
+        row("a3", day=D(2024, 3, 7), trigger_start=80, sentence="Jeudi, nouvelle grève des bus."),
+        row(
+            "a4",
+            day=D(2024, 3, 1),
+            end=D(2024, 3, 31),
+            grain="month",
+            value="2024-03",
+            sentence="En mars, grève.",
+        ),
+    ]
+    forward = build_story(timeline(*rows))
+    backward = build_story(timeline(*reversed(rows)))
+    assert forward.equals(backward)
+    assert dict(forward.schema) | {} == {**STORY_SCHEMA, "anchoring": pl.String(), "mod": pl.String()}
+
+
+def test_same_event_needs_agreeing_values() -> None:
+    left = mention_of(row("a1", grain="time", value="2024-03-04T09:00"))
+    right = mention_of(row("a2", grain="time", value="2024-03-04T18:00"))
+    assert not same_event(left, right)
+    assert same_event(left, mention_of(row("a2")))  # the day refines to its time
+
+
+# --- ranking rules: each has a reason (story_rank.py) and a row here --------------------------------------
+
+WEIGHT_ROWS = [
+    # (rule, stronger mention, weaker mention)
+    ("publication", row(), row(anchoring="publication")),
+    ("modality: asserted over planned", row(), row(modality="planned")),
+    ("modality: nothing for a denial", row(modality="reported"), row(modality="negated")),
+    ("retrospective", row(published=D(2024, 3, 20)), row()),
+    ("since", row(), row(sentence="152 décès depuis le 1er mars.", timex_text="le 1er mars")),
+]
+
+
+@pytest.mark.parametrize(("rule", "strong", "weak"), WEIGHT_ROWS, ids=[r[0] for r in WEIGHT_ROWS])
+def test_weight_rule(rule: str, strong: dict[str, Any], weak: dict[str, Any]) -> None:
+    if rule == "since":  # the time expression right after "depuis"
+        weak["timex_start"] = weak["sentence"].index("le 1er mars")
+    assert mention_weight(mention_of(strong)) > mention_weight(mention_of(weak))
+
+
+def test_unfactual_weighs_nothing() -> None:
+    for modality in ("question", "negated", "hypothetical"):
+        assert mention_weight(mention_of(row(modality=modality))) == 0.0
+
+
+def day_ranks(*rows: dict[str, Any]) -> dict[dt.date, int]:
+    story = build_story(timeline(*rows)).filter(pl.col("date_rank").is_not_null())
+    return dict(story.select("date_start", "date_rank").unique().iter_rows())
+
+
+def test_articles_count_not_mentions() -> None:
+    """Rule "articles": one article repeating a day is one witness; two articles beat it."""
+    one_article = [row("a1", D(2024, 3, 4), trigger_start=i, sentence=f"Phrase {i}.") for i in range(5)]
+    two_articles = [row(a, D(2024, 3, 10), sentence=f"Autre {a}.") for a in ("b1", "b2")]
+    ranks = day_ranks(*one_article, *two_articles)
+    assert ranks[D(2024, 3, 10)] == 1 and ranks[D(2024, 3, 4)] == 2
+
+
+def test_referring_back_beats_the_same_day_report() -> None:
+    """Rule "retrospective": two later articles citing a day outweigh two same-day reports of another."""
+    later = [row(a, D(2024, 3, 4), published=D(2024, 3, 20), sentence=f"Rappel {a}.") for a in ("a1", "a2")]
+    same_day = [row(a, D(2024, 3, 10), sentence=f"Ce jour {a}.") for a in ("b1", "b2")]
+    assert day_ranks(*later, *same_day) == {D(2024, 3, 4): 1, D(2024, 3, 10): 2}
+
+
+def test_agreement_on_one_event() -> None:
+    """Rule "agreement": three articles on one event beat three articles on three scattered events."""
+    agreeing = [row(a, D(2024, 3, 4), sentence=f"Lundi, grève des conducteurs de bus {a}.") for a in "xyz"]
+    scattered = [
+        row(
+            a, D(2024, 3, 10), lemma=lemma, summary=lemma, actors=(), places=(), sentence=f"{lemma} dimanche."
+        )
+        for a, lemma in (("b1", "voter"), ("b2", "ouvrir"), ("b3", "mourir"))
+    ]
+    assert day_ranks(*agreeing, *scattered) == {D(2024, 3, 4): 1, D(2024, 3, 10): 2}
+
+
+def test_neighbours_are_softly_suppressed() -> None:
+    """Rule "neighbours": a day next to a ranked day loses ground to an equal day farther off."""
+    scores = {D(2024, 3, 4): 10.0, D(2024, 3, 5): 6.0, D(2024, 3, 20): 5.5}
+    assert rank_days(scores) == {D(2024, 3, 4): 1, D(2024, 3, 20): 2, D(2024, 3, 5): 3}
+    # soft: a neighbour with much more evidence still comes second
+    assert rank_days({**scores, D(2024, 3, 5): 9.0})[D(2024, 3, 5)] == 2
+
+
+def test_ties_go_to_the_earlier_day() -> None:
+    assert rank_days({D(2024, 3, 9): 1.0, D(2024, 3, 2): 1.0}) == {D(2024, 3, 2): 1, D(2024, 3, 9): 2}
+
+
+# --- date_rank semantics ----------------------------------------------------------------------------------
+
+
+def test_date_rank_semantics() -> None:
+    story = build_story(
+        timeline(
+            row("a1"),
+            row(
+                "a2",
+                lemma="inaugurer",
+                summary="musée inauguré",
+                actors=(),
+                places=(),
+                sentence="Musée lundi.",
+            ),
+            row("a3", day=D(2024, 3, 9), sentence="Samedi, grève.", summary="grève samedi", actors=()),
+            row("a4", day=D(2024, 3, 12), modality="negated", sentence="Pas de grève mardi."),
+            row(
+                "a5",
+                day=D(2024, 3, 1),
+                end=D(2024, 3, 31),
+                grain="month",
+                value="2024-03",
+                sentence="En mars.",
+            ),
+        )
+    )
+    ranks = {d: set(group) for d, group in story.group_by("date_start").agg("date_rank").iter_rows()}
+    assert ranks[D(2024, 3, 4)] == {1}  # two events of one date share its rank
+    assert ranks[D(2024, 3, 9)] == {2}
+    assert ranks[D(2024, 3, 12)] == {3}  # a day with a denial only: ranked, after the days with facts
+    assert ranks[D(2024, 3, 1)] == {None}  # a month has no date_rank: story.md shows it under its period
+
+
+def test_empty_timeline_gives_an_empty_story() -> None:
+    assert build_story(timeline()).height == 0
+
+
+# --- story.md ---------------------------------------------------------------------------------------------
+
+
+def small_story() -> tuple[pl.DataFrame, dict[str, str]]:
+    rows = [
+        row("a1", title="Grève des bus à Lyon"),
+        row(
+            "a2", published=D(2024, 3, 5), sentence="Lundi, grève des conducteurs de bus à Lyon.", title="Bus"
+        ),
+        row(
+            "a3",
+            D(2024, 3, 11),
+            lemma="recevoir",
+            summary="la maire reçoit les syndicats",
+            sentence="La maire a reçu les syndicats lundi, a-t-on appris.",
+            modality="reported",
+            speaker="son cabinet",
+            actors=("la maire",),
+            places=(),
+        ),
+        row("a4", D(2024, 3, 12), modality="question", sentence="Un accord sera-t-il signé mardi ?"),
+    ]
+    frame = timeline(*rows)
+    return build_story(frame), {r["article_id"]: r["title"] for r in rows}
+
+
+def test_story_markdown(vocabulary: Vocabulary) -> None:
+    story, titles = small_story()
+    # by default, only the day two articles support (key_date_count)
+    assert render_story(story, vocabulary, None, titles).count("\n## ") == 1
+    text = render_story(story, vocabulary, 5, titles)
+    assert text.startswith("# Chronologie : les dates clés\n\n_2 dates clés parmi les 2 jours")
+    assert "## lundi 4 mars 2024" in text and "## lundi 11 mars 2024" in text
+    assert text.index("## lundi 4 mars 2024") < text.index("## lundi 11 mars 2024")  # in date order
+    assert "sources : 2 articles — Grève des bus à Lyon ; Bus" in text
+    assert "sources : 1 article — Titre de a3" in text
+    assert "», selon son cabinet" in text  # reported speech attributed
+    assert "sera-t-il" not in text and "12 mars" not in text  # a question never shows
+
+
+def test_key_dates_option(vocabulary: Vocabulary) -> None:
+    story, titles = small_story()
+    text = render_story(story, vocabulary, 1, titles)
+    assert text.count("\n## ") == 1 and "## lundi 4 mars 2024" in text
+    assert key_date_count(story, 1) == 1
+    with pytest.raises(ValueError, match="key_dates"):
+        Options(key_dates=0)
+
+
+DEFAULT_COUNT_ROWS = [
+    # (days supported by two articles or more, publication span in days, articles, key dates)
+    (50, 400, 250, 32),  # 2 × √250 ≈ 32 for a long, dense collection
+    (50, 400, 2000, 40),  # capped: a few pages
+    (50, 20, 250, 3),  # at most one per week of coverage
+    (4, 400, 250, 4),  # only days that two articles support
+    (0, 0, 1, 1),
+    (0, 0, 0, 0),
+]
+
+
+@pytest.mark.parametrize(("supported", "span", "articles", "expected"), DEFAULT_COUNT_ROWS)
+def test_default_key_dates(supported: int, span: int, articles: int, expected: int) -> None:
+    published = [D(2024, 1, 1), D(2024, 1, 1) + dt.timedelta(days=span)]
+    assert story_rank.default_key_dates(supported, published, articles) == expected
+
+
+# --- incremental ids --------------------------------------------------------------------------------------
+
+
+def test_event_ids_are_stable_when_an_earlier_report_comes_in(tmp_path: Any) -> None:
+    later = row("a2", published=D(2024, 3, 20), sentence="Lundi 4 mars, les conducteurs de bus en grève.")
+    first = build_story(timeline(later))
+    old_id = first.get_column("event_id").item()
+    earlier = row("a1", published=D(2024, 3, 4))
+    # without the previous story, the id is the digest of the new first evidence: it changes
+    assert build_story(timeline(later, earlier)).get_column("event_id").item() != old_id
+    path = tmp_path / "story.parquet"
+    first.write_parquet(path)
+    again = build_story(timeline(later, earlier), previous_event_ids(path))
+    assert again.get_column("event_id").item() == old_id
+    assert again.get_column("n_articles").item() == 2
+
+
+def test_ids_are_digests_of_first_evidence() -> None:
+    story = build_story(timeline(row("a1"), row("a2", day=D(2024, 3, 7), sentence="Jeudi.")))
+    ids = story.get_column("event_id").to_list()
+    assert len(set(ids)) == 2 and all(i.startswith("ev-") for i in ids)
+    assert (
+        build_story(timeline(row("a1"), row("a2", day=D(2024, 3, 7), sentence="Jeudi.")))
+        .get_column("event_id")
+        .to_list()
+        == ids
+    )
+
+
+def test_previous_ids_of_a_missing_or_broken_file(tmp_path: Any) -> None:
+    assert previous_event_ids(tmp_path / "story.parquet") == frozenset()
+    (tmp_path / "story.parquet").write_bytes(b"not parquet")
+    assert previous_event_ids(tmp_path / "story.parquet") == frozenset()

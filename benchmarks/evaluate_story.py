@@ -19,7 +19,7 @@ from typing import Any
 import polars as pl
 
 from chronique.ingest import read_articles
-from chronique.model import UNFACTUAL_MODALITIES, Article, Options
+from chronique.model import UNFACTUAL_MODALITIES, Article, Options, Rejection
 from chronique.pipeline import analyse
 from chronique.story import build_story
 from chronique.timeline import build_timeline
@@ -37,7 +37,13 @@ def story_timeline(articles_file: Path, options: Options) -> pl.DataFrame:
             articles.append(item)
         else:
             print(f"note: {item.message()}")
-    return build_timeline(analyse(articles, options))
+    results = []
+    for result in analyse(articles, options):
+        if isinstance(result, Rejection):
+            print(f"note: {result.message()}")
+        else:
+            results.append(result)
+    return build_timeline(results)
 
 
 def ranked_dates(story: pl.DataFrame) -> list[dict[str, Any]]:

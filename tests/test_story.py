@@ -352,6 +352,26 @@ def test_key_dates_option(vocabulary: Vocabulary) -> None:
         Options(key_dates=0)
 
 
+def test_the_days_own_report_leads_its_key_date(vocabulary: Vocabulary) -> None:
+    """Rule summary: of two one-article events of a day, the report published that day comes first, the
+    later article's reference back second."""
+    later = row(
+        "bilan",
+        published=D(2024, 3, 20),
+        lemma="lever",
+        summary="la grève levée",
+        sentence="La grève des conducteurs, commencée le 4 mars, est donc levée.",
+        actors=(),
+        places=(),
+    )
+    same_day = row("depeche", sentence="Les conducteurs de bus de Lyon se sont mis en grève lundi 4 mars.")
+    frame = timeline(later, same_day)
+    story = build_story(frame)
+    assert story.height == 2  # two events: the order of story.md's lines is the rule's
+    text = render_story(story, vocabulary, 1, {})
+    assert text.index("se sont mis en grève lundi 4 mars") < text.index("commencée le 4 mars")
+
+
 DEFAULT_COUNT_ROWS = [
     # (days supported by two articles or more, publication span in days, articles, key dates)
     (50, 400, 250, 32),  # 2 × √250 ≈ 32 for a long, dense collection

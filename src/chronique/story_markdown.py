@@ -88,6 +88,25 @@ def _by_importance(frame: pl.DataFrame) -> list[dict[str, Any]]:
     return frame.sort(["importance", "n_articles", "event_id"], descending=[True, True, False]).to_dicts()
 
 
+# Rule "summary": a key date's lines tell what happened that day: first the event most articles report,
+# and among equals the report of that day or the next before a later article's reference back to it
+# ("la grève, commencée le 4 mars, est levée" tells less of the 4th than the day's own report).
+REPORT_DAYS = 1
+
+
+def _for_summary(frame: pl.DataFrame) -> list[dict[str, Any]]:
+    late = (pl.col("first_reported") - pl.col("date_start")).dt.total_days() > REPORT_DAYS
+    return (
+        frame.with_columns(late.alias("_late"))
+        .sort(
+            ["n_articles", "_late", "importance", "event_id"],
+            descending=[True, False, True, False],
+        )
+        .drop("_late")
+        .to_dicts()
+    )
+
+
 def article_titles(timeline: pl.DataFrame) -> dict[str, str]:
     """Article id → title, from the timeline's rows (articles without a title are left out)."""
     pairs = timeline.select("article_id", "title").drop_nulls().unique("article_id", keep="first")
@@ -119,8 +138,9 @@ def render_story(
     ]
     weakest = 0.0
     for day in chosen:
-        events = _by_importance(days.filter(pl.col("date_start") == day))
-        weakest = min(weakest, events[0]["importance"]) if weakest else events[0]["importance"]
+        events = _for_summary(days.filter(pl.col("date_start") == day))
+        strongest = max(row["importance"] for row in events)
+        weakest = min(weakest, strongest) if weakest else strongest
         lines += [f"## {heading('day', '', day, day, vocabulary)}", ""]
         lines += [f"- {sentence}" for sentence in _sentences(events)]
         lines += ["", _sources(events, titles), ""]

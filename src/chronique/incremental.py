@@ -17,6 +17,7 @@ from pathlib import Path
 import polars as pl
 
 from chronique.analyzer import analyzer_for
+from chronique.articles import ArticleInfo, build_articles, events_per_article
 from chronique.ingest import read_articles
 from chronique.markdown import render_markdown
 from chronique.model import Article, Options, Rejection
@@ -48,6 +49,7 @@ class RunPlan:
     timeline: pl.DataFrame  # the folder's timeline (empty when it starts afresh)
     analysis: str  # the fingerprint of this run's analysis
     options: Options
+    read: tuple[ArticleInfo, ...] = ()  # every article read, in input order, for articles.parquet
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,6 +133,7 @@ def plan_incremental(input_path: Path, output_dir: Path, options: Options) -> Ru
         timeline=timeline,
         analysis=analysis,
         options=options,
+        read=tuple(ArticleInfo.of(article) for article in articles),
     )
 
 
@@ -148,14 +151,19 @@ def commit_incremental(plan: RunPlan, results: Iterable[BatchResult]) -> Increme
         articles.update(result.articles)
     state = RunState(analysis=plan.analysis, articles=articles)
 
-    output_dir = plan.output_dir
-    changed = write_outputs(
-        output_dir, OutputContext(frame, plan.rejections, state, analyzer_for(plan.options).vocabulary)
+    per_article = events_per_article(frame)
+    table = build_articles(
+        plan.read,
+        plan.rejections,
+        status={key: "unchanged" if seen == "unchanged" else "analysed" for key, seen in plan.status.items()},
+        timexes={key: articles[key].timexes for key in plan.digests},
+        events=per_article,
     )
+    output_dir = plan.output_dir
+    vocabulary = analyzer_for(plan.options).vocabulary
+    changed = write_outputs(output_dir, OutputContext(frame, plan.rejections, state, vocabulary, table))
     logger.info("%s: %d events in the timeline; rewrote %d file(s)", output_dir, frame.height, len(changed))
 
-    events = frame.group_by("article_id").len()
-    per_article = dict(zip(events["article_id"].to_list(), events["len"].to_list(), strict=True))
     lines = [
         ArticleLine(
             source=article_id,

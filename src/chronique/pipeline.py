@@ -18,6 +18,7 @@ from typing import TypeVar
 import polars as pl
 
 from chronique.analyzer import analyzer_for
+from chronique.articles import ArticleInfo, build_articles, events_per_article
 from chronique.ingest import read_articles
 from chronique.model import ARTICLES_PER_BATCH, Article, ArticleResult, Options, Rejection
 from chronique.outputs import OutputContext, output_paths, write_outputs
@@ -81,6 +82,13 @@ def split_inputs(items: Iterable[Article | Rejection], rejections: list[Rejectio
             yield item
 
 
+def recorded(articles: Iterable[Article], read: list[ArticleInfo]) -> Iterator[Article]:
+    """Pass articles on; append what ``articles.parquet`` keeps of each to ``read``."""
+    for article in articles:
+        read.append(ArticleInfo.of(article))
+        yield article
+
+
 def _dropped(record: logging.LogRecord) -> bool:
     return False
 
@@ -127,15 +135,22 @@ def run(input_path: Path, output_dir: Path, options: Options) -> RunReport:
     the outputs are written.
     """
     rejections: list[Rejection] = []
-    articles = split_inputs(read_articles(input_path, options), rejections)
+    read: list[ArticleInfo] = []  # the metadata of each article read, for articles.parquet (not its text)
+    articles = recorded(split_inputs(read_articles(input_path, options), rejections), read)
     analysed = [batch_result(batch) for batch in batches(analyse(articles, options))]
     frame = concat_timelines(batch.frame for batch in analysed)
     states = {key: value for batch in analysed for key, value in batch.articles.items()}
     state = RunState(analysis=analysis_fingerprint(options), articles=states)
+    table = build_articles(
+        read,
+        rejections,
+        status=dict.fromkeys(states, "analysed"),
+        timexes={key: value.timexes for key, value in states.items()},
+        events=events_per_article(frame),
+    )
+    context = OutputContext(frame, tuple(rejections), state, analyzer_for(options).vocabulary, table)
     with output_lock(output_dir):
-        write_outputs(
-            output_dir, OutputContext(frame, tuple(rejections), state, analyzer_for(options).vocabulary)
-        )
+        write_outputs(output_dir, context)
     return RunReport(
         articles=len(states),
         rejections=tuple(rejections),

@@ -74,12 +74,16 @@ NOT_ANALYSIS_MODULES = frozenset(
         "markdown",
         "outputs",
         "parallel",
+        "articles",
+        "read_feed",
+        "read_html",
         "read_jsonl",
         "read_text",
         "state",
         "story",
         "tagging",
         "validate",
+        "web_dates",
     }
 )
 

@@ -21,7 +21,7 @@ from typing import Any
 import defusedxml.ElementTree
 import feedparser
 import lxml.html
-from defusedxml import DefusedXmlError
+from defusedxml import DefusedXmlException
 
 from chronique.model import Article, Options, Rejection
 from chronique.read_html import HTML_BYTES_PER_TEXT_CHAR
@@ -83,7 +83,7 @@ def _refuse_entities(data: bytes) -> None:
         # defusedxml's hardened expat: entities and external references raise; a DTD alone is allowed
         # (RSS 0.91 declares Netscape's).
         defusedxml.ElementTree.fromstring(data, forbid_dtd=False, forbid_entities=True, forbid_external=True)
-    except DefusedXmlError:
+    except DefusedXmlException:
         raise refusal from None
     except defusedxml.ElementTree.ParseError:
         pass  # not well-formed: feedparser's lenient parser tries, and says below if it is no feed

@@ -145,8 +145,11 @@ def _article(path: Path, meta: PageMeta, options: Options) -> Article:
     # The dates first: trafilatura prunes the tree it is given.
     found = meta.published or find_published(tree, data, meta.url, saved_at)
     subscribers_only = paywalled(tree)
+    headline = _headline(tree)
     document = _extract(tree, meta.url)
-    text = (document.text or "").strip() if document is not None else ""
+    # One paragraph a line from trafilatura; a blank line between them, as in a .txt article.
+    lines = (document.text or "").splitlines() if document is not None else []
+    text = "\n\n".join(line.strip() for line in lines if line.strip())
     if len(text) < MIN_ARTICLE_CHARS:
         raise InvalidInput(
             f"the page has no article text: its main content is {len(text)} characters (fewer than "
@@ -171,12 +174,25 @@ def _article(path: Path, meta: PageMeta, options: Options) -> Article:
         found.day,
         text,
         str(path),
-        title=meta.title or _clean(document.title),
+        title=meta.title or headline or _clean(document.title),
         url=meta.url or _clean(document.url),
         published_at=found.moment,
         published_from=found.source,
         language=language_of(text, words_file(options.data_dir)),
     )
+
+
+def _headline(tree: HtmlElement) -> str | None:
+    """The page's own headline: its Open Graph title, else its first <h1>. trafilatura's title comes last:
+    on a live blog it can take the headline of one of the posts (their JSON-LD)."""
+    for tag in tree.iter("meta"):
+        is_og_title = (tag.get("property") or "").strip().lower() == "og:title"
+        if is_og_title and (title := _clean(tag.get("content"))):
+            return title
+    for heading in tree.iter("h1"):
+        if title := _clean(" ".join(heading.text_content().split())):
+            return title
+    return None
 
 
 def _clean(value: object) -> str | None:

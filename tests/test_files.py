@@ -10,6 +10,7 @@ from pathlib import Path
 import polars as pl
 import pytest
 
+from chronique.articles import build_articles
 from chronique.files import CURRENT_NAME, GENERATIONS_NAME, publish, published, write_atomic
 from chronique.markdown import render_markdown
 from chronique.model import (
@@ -234,15 +235,19 @@ def test_no_rejections() -> None:
 
 def context() -> OutputContext:
     state = RunState(analysis="x", articles={"a": ArticleState("1", 2), "b": ArticleState("2", 2)})
-    return OutputContext(timeline(), (Rejection("bad.txt", "empty", "write text"),), state, load())
+    rejections = (Rejection("bad.txt", "empty", "write text"),)
+    articles = build_articles([], rejections, status={}, timexes={}, events={})
+    return OutputContext(timeline(), rejections, state, load(), articles)
 
 
 def test_every_writer_renders_its_file(tmp_path: Path) -> None:
     files = render_outputs(context())
-    assert list(files) == ["timeline.parquet", "timeline.md", "rejected.md", STATE_NAME] == list(WRITERS)
+    names = ["timeline.parquet", "timeline.md", "rejected.md", "articles.parquet", STATE_NAME]
+    assert list(files) == names == list(WRITERS)
     publish(tmp_path, files)
     assert pl.read_parquet(tmp_path / "timeline.parquet").equals(timeline())
     assert (tmp_path / "timeline.md").read_text(encoding="utf-8") == render_markdown(timeline(), load())
     assert "bad.txt" in (tmp_path / "rejected.md").read_text(encoding="utf-8")
     assert read_state(tmp_path) == context().state
+    assert pl.read_parquet(tmp_path / "articles.parquet").equals(context().articles)
     assert render_outputs(context()) == files  # the same outcome gives the same bytes

@@ -21,7 +21,7 @@ from chronique.articles import ArticleInfo, build_articles, events_per_article
 from chronique.ingest import read_articles
 from chronique.markdown import render_markdown
 from chronique.model import Article, Options, Rejection
-from chronique.outputs import PARQUET_NAME, OutputContext, output_paths, write_outputs
+from chronique.outputs import ARTICLES_NAME, PARQUET_NAME, OutputContext, output_paths, write_outputs
 from chronique.pipeline import BatchResult, RunReport, analyse_batch, batches, split_inputs
 from chronique.state import (
     DEFAULT_LOCK_TIMEOUT,
@@ -88,6 +88,22 @@ def _previous_timeline(output_dir: Path, state: RunState | None) -> tuple[RunSta
         logger.warning("%s has another schema: the timeline is rebuilt from the articles read", path)
         return nothing, empty_timeline()
     return state, frame
+
+
+def _kept_articles(output_dir: Path, table: pl.DataFrame) -> pl.DataFrame:
+    """The folder's articles.parquet when it differs from ``table`` in the statuses only.
+
+    A run that analyses nothing and changes nothing else must leave every file as it is (a second run
+    changes no byte): its articles would only turn from analysed to unchanged. The file then keeps the
+    statuses of the run that wrote it.
+    """
+    try:
+        previous = pl.read_parquet(output_dir / ARTICLES_NAME)
+    except (OSError, pl.exceptions.PolarsError):
+        return table
+    if dict(previous.schema) != dict(table.schema):
+        return table
+    return previous if previous.drop("status").equals(table.drop("status")) else table
 
 
 def plan_incremental(input_path: Path, output_dir: Path, options: Options) -> RunPlan:
@@ -160,6 +176,8 @@ def commit_incremental(plan: RunPlan, results: Iterable[BatchResult]) -> Increme
         events=per_article,
     )
     output_dir = plan.output_dir
+    if not plan.changed:
+        table = _kept_articles(output_dir, table)
     vocabulary = analyzer_for(plan.options).vocabulary
     changed = write_outputs(output_dir, OutputContext(frame, plan.rejections, state, vocabulary, table))
     logger.info("%s: %d events in the timeline; rewrote %d file(s)", output_dir, frame.height, len(changed))

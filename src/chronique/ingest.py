@@ -68,7 +68,8 @@ def unreadable_message(path: Path) -> str:
     """What to say of an input that is neither a folder nor a file of a registered suffix."""
     *choices, last = ["a folder of articles", *(reader.hint for reader in _distinct_readers())]
     return (
-        f"{path}: neither a folder nor a {' or '.join(READERS)} file — give {', '.join(choices)}, or {last}."
+        f"{path}: neither a folder nor a file chronique reads ({', '.join(READERS)}) — "
+        f"give {', '.join(choices)}, or {last}."
     )
 
 

@@ -129,14 +129,16 @@ def _json_ld_objects(tree: HtmlElement) -> Iterator[dict[str, object]]:
         if len(script.text) > _MAX_JSON_LD_CHARS:
             continue
         try:
-            data: object = json.loads(script.text)
+            # strict=False: CMSs write raw newlines and tabs inside JSON-LD strings
+            data: object = json.loads(script.text, strict=False)
         except (ValueError, RecursionError):
             continue  # a broken block is no evidence; the other places are checked
         yield from _objects(data)
 
 
 def _objects(data: object) -> Iterator[dict[str, object]]:
-    """Every JSON object of a JSON-LD block: the top one, those of its @graph or of a list of them."""
+    """Every JSON object of a JSON-LD block: the top one, those of its @graph or of a list of them, and the
+    article a WebPage names as its ``mainEntity`` (not the other nested objects: videos, posts, authors)."""
     stack = [data]
     while stack:
         item = stack.pop(0)
@@ -146,6 +148,8 @@ def _objects(data: object) -> Iterator[dict[str, object]]:
             yield item
             if isinstance(item.get("@graph"), list):
                 stack.extend(item["@graph"])
+            if isinstance(item.get("mainEntity"), dict | list):
+                stack.append(item["mainEntity"])
 
 
 def _types(item: dict[str, object]) -> list[str]:

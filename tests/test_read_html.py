@@ -226,3 +226,56 @@ def test_a_date_after_the_files_time_is_refused(found: FoundDate, late: bool) ->
 def test_every_fixture_page_is_in_a_table_here() -> None:
     named = {p.values[0] for p in DATE_CASES + REJECTION_CASES}
     assert named == {p.name for p in WEB.glob("*.html")}
+
+
+BODY = (
+    "<p>Le gouvernement a présenté mercredi un projet de loi sur l'énergie, qui doit accélérer la "
+    "construction de parcs éoliens en mer et de centrales solaires sur les terrains délaissés.</p>"
+    "<p>Les députés examineront le texte en commission la semaine prochaine, a indiqué la ministre de la "
+    "Transition énergétique devant la presse.</p>"
+)
+# markup of a page (head, then what comes before the article's paragraphs) → published_from, day
+MARKUP_CASES = [
+    pytest.param('<meta name="pubdate" content="2022-09-21T10:00:00+02:00">', "", "html:meta:pubdate",
+                 "2022-09-21", id="meta-pubdate"),
+    pytest.param('<meta itemprop="datePublished" content="2022-09-21">', "", "html:meta:datePublished",
+                 "2022-09-21", id="meta-itemprop"),
+    pytest.param("", '<time datetime="2022-09-23">23/09</time><time itemprop="datePublished" '
+                 'datetime="2022-09-21T08:00:00+02:00">21/09</time>', "html:time", "2022-09-21",
+                 id="time-itemprop-first"),
+    pytest.param('<script type="application/ld+json">{"@type": ["NewsArticle"], "headline": "Une\nligne",'
+                 ' "datePublished": "2022-09-21"}</script>', "", "html:json-ld", "2022-09-21",
+                 id="json-ld-type-list-raw-newline"),
+    pytest.param('<script type="application/ld+json">{"@type": "WebPage", "mainEntity": {"@type": '
+                 '"NewsArticle", "datePublished": "2022-09-21"}}</script>', "", "html:json-ld", "2022-09-21",
+                 id="json-ld-main-entity"),
+    pytest.param('<script type="application/ld+json">{"@type": "NewsArticle", "datePublished": </script>'
+                 '<meta property="article:published_time" content="2022-09-22">', "",
+                 "html:meta:article:published_time", "2022-09-22", id="broken-json-ld-falls-through"),
+    pytest.param('<meta property="article:published_time" content="le 21 septembre">'
+                 '<link rel="canonical" href="https://x.example/2022/09/20/energie">', "", "html:url",
+                 "2022-09-20", id="unparsable-meta-falls-through"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("head", "before", "published_from", "day"), MARKUP_CASES)
+def test_each_place_a_page_states_its_date(
+    tmp_path: Path, head: str, before: str, published_from: str, day: str
+) -> None:
+    page = tmp_path / "page.html"
+    page.write_text(f"<html><head>{head}</head><body><article>{before}{BODY}</article></body></html>")
+    found = read_one(saved(page))
+    assert isinstance(found, Article), found
+    assert (found.published_from, found.published.isoformat()) == (published_from, day)
+
+
+def test_a_page_in_windows_1252_is_decoded_by_its_charset(tmp_path: Path) -> None:
+    page = tmp_path / "page.html"
+    html = (
+        '<html><head><meta charset="windows-1252"><meta property="article:published_time" '
+        f'content="2022-09-21"></head><body><article>{BODY}</article></body></html>'
+    )
+    page.write_bytes(html.encode("cp1252"))
+    found = read_one(saved(page))
+    assert isinstance(found, Article), found
+    assert "présenté mercredi" in found.text and "délaissés" in found.text

@@ -117,6 +117,10 @@ def build_timeline(
         futures = analyse_articles.map(list(batches(plan.changed, articles_per_task)), unmapped(options))
         run = write_run(plan, futures.result())
     report = run.report
+    if report.articles == 0:  # the command line exits 4; a scheduled run over an empty inbox only warns
+        logger.warning(
+            "%s: no article was read (%d inputs rejected or skipped)", input_dir, len(plan.rejections)
+        )
     logger.info(
         "%d articles read (%d analysed), %d rejected; %d events in %s (%d file(s) rewritten)",
         report.articles,

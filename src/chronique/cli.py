@@ -139,7 +139,7 @@ def _options(arguments: Mapping[str, object]) -> Options:
 @app.command()
 def run(
     input_path: Annotated[
-        Path, typer.Argument(help="A folder of <id>.txt + <id>.meta.json, or .jsonl files.")
+        Path, typer.Argument(help="A folder of .txt + .meta.json, .jsonl, .html pages, feeds; or one file.")
     ],
     output_dir: Annotated[
         Path, typer.Argument(help="Where timeline.parquet, timeline.md and rejected.md go.")

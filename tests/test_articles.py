@@ -41,7 +41,7 @@ def test_build_articles_rows_in_input_order_then_the_rejected() -> None:
         [info("b"), info("a")],
         [
             Rejection("c.html", "no date", "add c.meta.json", "c"),
-            Rejection("d.pdf", "skipped: a .pdf", "move"),
+            Rejection("d.pdf", "skipped: .pdf", "move"),
         ],
         status={"a": "unchanged", "b": "analysed"},
         timexes={"a": 2, "b": 5},

@@ -753,6 +753,89 @@ def parse_sizes(text: str) -> list[int | None]:
     return sizes
 
 
+# --- web pages (issue 14): extraction time per page against analysis time per article -------------------
+WEB_PAGES = 200
+WEB_TARGET = 0.20  # HTML extraction ≤ 20 % of the analysis time per article
+
+
+def _web_page(record: Mapping[str, str], number: int) -> str:
+    """An OrangeSum article in the page a French news site serves: menus, cookie banner, JSON-LD and Open
+    Graph, inline scripts and styles, "À lire aussi", comments, footer (about 60 kB, like a real page)."""
+    from html import escape  # noqa: PLC0415
+
+    title, day = escape(record.get("title") or ""), record["published"][:10]
+    links = "".join(f'<li><a href="/rubrique/{i}">Rubrique {i}</a></li>' for i in range(60))
+    related = "".join(
+        f'<li><a href="/a/{number}-{i}">Un autre titre de la rubrique {i}</a></li>' for i in range(8)
+    )
+    comments = "".join(
+        f'<div class="comment"><p>Commentaire {i} : pas d\'accord.</p></div>' for i in range(6)
+    )
+    sentences = re.split(r"(?<=[.!?])\s+(?=[A-ZÀ-Ý])", record["text"])
+    paragraphs = "".join(f"<p>{escape(p)}</p>" for p in sentences if p)
+    script = "var tracking = " + json.dumps({f"k{i}": "x" * 40 for i in range(600)}) + ";"
+    jsonld = json.dumps(
+        {
+            "@context": "https://schema.org",
+            "@type": "NewsArticle",
+            "headline": record.get("title") or "",
+            "datePublished": f"{day}T08:00:00+02:00",
+            "dateModified": f"{day}T20:00:00+02:00",
+        }
+    )
+    head = (
+        f'<meta charset="utf-8"><title>{title}</title><meta property="og:title" content="{title}">'
+        f'<script type="application/ld+json">{jsonld}</script><script>{script}</script>'
+        f"<style>{'body{margin:0}' * 300}</style>"
+    )
+    cookies = '<div class="cookie-banner"><p>Nous utilisons des cookies.</p><button>Accepter</button></div>'
+    article = f"<article><h1>{title}</h1>{paragraphs}<aside><h2>À lire aussi</h2><ul>{related}</ul></aside>"
+    return (
+        f'<!DOCTYPE html><html lang="fr"><head>{head}</head><body>{cookies}<header><nav><ul>{links}</ul>'
+        f'</nav></header><main>{article}</article></main><section class="comments">{comments}</section>'
+        f"<footer><ul>{links}</ul></footer></body></html>"
+    )
+
+
+def web_extraction(source: Path | None, analysis_ms: float | None, count: int = WEB_PAGES) -> list[str]:
+    """Read ``count`` generated pages (in /tmp) with chronique's HTML reader; the results.md section."""
+    from make_corpus import SOURCE, records  # noqa: PLC0415
+
+    from chronique.ingest import read_articles  # noqa: PLC0415  # the measured copy's
+    from chronique.model import Article, Options  # noqa: PLC0415
+
+    wanted: dict[str, str] = {}
+    with tempfile.TemporaryDirectory(prefix="chronique-web-bench-") as tmp:
+        folder = Path(tmp)
+        for number, record in enumerate(records(source or SOURCE, count)):
+            (folder / f"page{number:04d}.html").write_text(_web_page(record, number), encoding="utf-8")
+            wanted[f"page{number:04d}"] = record["published"][:10]
+        kib = sum(p.stat().st_size for p in folder.iterdir()) / len(wanted) / 1024
+        list(read_articles(folder / "page0000.html", Options()))  # imports and lxml warmed
+        clock, cpu = time.perf_counter(), time.process_time()
+        items = list(read_articles(folder, Options()))
+        wall_ms, cpu_ms = (1000 * (time.perf_counter() - clock), 1000 * (time.process_time() - cpu))
+    read = [item for item in items if isinstance(item, Article)]
+    right = sum(wanted.get(item.id) == item.published.isoformat() for item in read)
+    per_page = wall_ms / len(wanted)
+    ratio = per_page / analysis_ms if analysis_ms else None
+    verdict = _verdict(ratio, WEB_TARGET, at_least=False)
+    return [
+        "",
+        "## Web pages: extraction time per page (issue 14)",
+        "",
+        f"{len(wanted)} OrangeSum articles wrapped in generated news pages ({kib:.0f} KiB each on average: "
+        "menus, cookie banner, JSON-LD, scripts, related links, comments), read by `read_html` "
+        "(trafilatura and the date checks), one process.",
+        "",
+        "| pages | read | date right | ms per page | CPU ms per page | analysis ms per article | ratio "
+        "| target | verdict |",
+        "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |",
+        f"| {len(wanted)} | {len(read)} | {right} | {per_page:.1f} | {cpu_ms / len(wanted):.1f} | "
+        f"{_fmt(analysis_ms, '{:.0f}')} | {_fmt(ratio)} | ≤ {WEB_TARGET:.2f} | {verdict} |",
+    ]
+
+
 def main() -> int:
     """Run every measurement, write ``results.md``; exit 0 even when a target is missed (it says so)."""
     parser = argparse.ArgumentParser(
@@ -806,7 +889,10 @@ def main() -> int:
 
     results.load_after = os.getloadavg()[0]
     results.total_s = time.perf_counter() - clock
-    args.out.write_text(render(results) + "\n".join(story_lines) + "\n", encoding="utf-8")
+    single, startup = results.single, results.startup
+    analysis_ms = 1000 * (single.wall_s - startup.wall_s) / single.articles if single and startup else None
+    web = web_extraction(args.source, analysis_ms)
+    args.out.write_text(render(results) + "\n".join([*story_lines, *web]) + "\n", encoding="utf-8")
     raw = {
         "started": results.started.isoformat(),
         "runs": [asdict(run) for run in results.all_runs()],

@@ -121,6 +121,10 @@ def build_timeline(
     report = run.report
     for rejection in report.rejections[len(plan.rejections) :]:  # the articles whose analysis failed
         logger.warning("%s", rejection.message())
+    if report.articles == 0:  # the command line exits 4; a scheduled run over an empty inbox only warns
+        logger.warning(
+            "%s: no article was read (%d inputs rejected or skipped)", input_dir, len(plan.rejections)
+        )
     logger.info(
         "%d articles read (%d analysed), %d rejected; %d events in %s (%d file(s) rewritten)",
         report.articles,

@@ -12,11 +12,18 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner, Result
 
-from chronique.cli import EXIT_FAILED, EXIT_REJECTED, EXIT_USAGE, app
+from chronique.cli import EXIT_FAILED, EXIT_NOTHING_READ, EXIT_REJECTED, EXIT_USAGE, app
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"
-OUTPUT_NAMES = ["rejected.md", "story.md", "story.parquet", "timeline.md", "timeline.parquet"]
+OUTPUT_NAMES = [
+    "articles.parquet",
+    "rejected.md",
+    "story.md",
+    "story.parquet",
+    "timeline.md",
+    "timeline.parquet",
+]
 FRENCH = "Le ministre a annoncé samedi sa démission. Les syndicats ont été reçus jeudi à l'Élysée."
 
 
@@ -61,8 +68,9 @@ def test_input_of_no_readable_kind_is_a_usage_error(tmp_path: Path, command: str
     result = invoke(command, table, tmp_path / "out")
     assert_clean_exit(result, EXIT_USAGE)
     assert result.stderr.splitlines() == [
-        f"{table}: neither a folder nor a .txt or .jsonl file — give a folder of articles, "
-        "an <id>.txt with its <id>.meta.json, or a .jsonl file with one article a line."
+        f"{table}: neither a folder nor a file chronique reads (.txt, .jsonl, .html, .htm, .xml, .rss, "
+        ".atom) — give a folder of articles, an <id>.txt with its <id>.meta.json, a .jsonl file with one "
+        "article a line, a saved web page (.html, .htm), or an RSS or Atom feed (.xml, .rss, .atom)."
     ]
     assert not (tmp_path / "out").exists()
 
@@ -117,10 +125,11 @@ def test_control_characters_in_a_file_name_stay_on_one_line(tmp_path: Path) -> N
     folder.mkdir()
     (folder / "a\n# b\x1b[31m.txt").write_text(FRENCH, encoding="utf-8")
     result = invoke("run", folder, tmp_path / "out")
-    assert_clean_exit(result, EXIT_REJECTED)
-    [line] = result.stderr.splitlines()
+    assert_clean_exit(result, EXIT_NOTHING_READ)  # its one file rejected, the run read nothing
+    [line, nothing] = result.stderr.splitlines()
     assert "\x1b" not in line
     assert line.startswith(f"{folder}/a\\n# b\\x1b[31m.txt: there is no metadata file")
+    assert nothing.startswith(f"{folder}: no article was read (1 inputs rejected or skipped")
 
 
 def test_write_failure_exits_1_and_keeps_the_previous_outputs(

@@ -10,6 +10,7 @@ from pathlib import Path
 import polars as pl
 import pytest
 
+from chronique.articles import build_articles
 from chronique.files import CURRENT_NAME, GENERATIONS_NAME, publish, published, write_atomic
 from chronique.markdown import render_markdown
 from chronique.model import (
@@ -236,14 +237,22 @@ def test_no_rejections() -> None:
 def context() -> OutputContext:
     state = RunState(analysis="x", articles={"a": ArticleState("1", 2), "b": ArticleState("2", 2)})
     frame = timeline()
-    return OutputContext(
-        frame, build_story(frame), (Rejection("bad.txt", "empty", "write text"),), state, load()
-    )
+    rejections = (Rejection("bad.txt", "empty", "write text"),)
+    articles = build_articles([], rejections, status={}, timexes={}, events={})
+    return OutputContext(frame, build_story(frame), rejections, state, load(), articles=articles)
 
 
 def test_every_writer_renders_its_file(tmp_path: Path) -> None:
     files = render_outputs(context())
-    names = ["timeline.parquet", "timeline.md", "story.parquet", "story.md", "rejected.md", STATE_NAME]
+    names = [
+        "timeline.parquet",
+        "timeline.md",
+        "story.parquet",
+        "story.md",
+        "rejected.md",
+        "articles.parquet",
+        STATE_NAME,
+    ]
     assert list(files) == names == list(WRITERS)
     publish(tmp_path, files)
     assert pl.read_parquet(tmp_path / "timeline.parquet").equals(timeline())
@@ -252,4 +261,5 @@ def test_every_writer_renders_its_file(tmp_path: Path) -> None:
     assert (tmp_path / "story.md").read_text(encoding="utf-8").startswith("# Chronologie : les dates clés")
     assert "bad.txt" in (tmp_path / "rejected.md").read_text(encoding="utf-8")
     assert read_state(tmp_path) == context().state
+    assert pl.read_parquet(tmp_path / "articles.parquet").equals(context().articles)
     assert render_outputs(context()) == files  # the same outcome gives the same bytes

@@ -24,6 +24,17 @@ ENGLISH = (
 )
 GERMAN = "Der Präsident hat gesagt, dass die Armee bereit ist und nicht mit den Truppen auf die Stadt zieht."
 META = json.dumps({"published": "2022-09-10"})
+# A saved page and a feed of one article, for the table of one article of each format.
+PAGE = (
+    '<html><head><meta property="article:published_time" content="2022-09-10T08:00:00+02:00"></head>'
+    f"<body><article><p>{FRENCH}</p><p>Les négociations reprendront lundi au ministère du Travail, "
+    "a indiqué la Première ministre devant les députés.</p></article></body></html>"
+)
+RSS = (
+    '<?xml version="1.0"?><rss version="2.0"><channel><title>F</title><item><guid>a</guid>'
+    f"<pubDate>Sat, 10 Sep 2022 08:00:00 +0200</pubDate><description>{FRENCH}</description></item>"
+    "</channel></rss>"
+)
 PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 4
 
 Files = dict[str, str | bytes]
@@ -325,7 +336,7 @@ def test_jsonl_with_bom_is_read(tmp_path: Path) -> None:
 def test_article_from_record() -> None:
     record = {"id": "a", "published": "2022-09-10", "text": FRENCH, "extra": 1}
     article = article_from_record(record, "mem:1", Options())
-    assert article == Article("a", dt.date(2022, 9, 10), FRENCH, "mem:1")
+    assert article == Article("a", dt.date(2022, 9, 10), FRENCH, "mem:1", published_from="jsonl")
     rejection = article_from_record({**record, "language": "de"}, "mem:2", Options())
     assert isinstance(rejection, Rejection)
     assert rejection.source == "mem:2"
@@ -362,7 +373,7 @@ def test_order_is_sorted_and_deterministic(tmp_path: Path) -> None:
     })  # fmt: skip
     first = read(tmp_path)
     assert first == read(tmp_path)
-    names = ["a.txt", "b.jsonl:1", "c.txt", "d.meta.json"]
+    names = ["README.md", "a.txt", "b.jsonl:1", "c.txt", "d.meta.json"]  # README.md: named as skipped
     assert [item.source for item in first] == [str(tmp_path / name) for name in names]
 
 
@@ -373,7 +384,7 @@ def test_missing_folder_raises_at_the_call(tmp_path: Path) -> None:
 
 def test_input_of_no_registered_suffix_raises_at_the_call(tmp_path: Path) -> None:
     (tmp_path / "a.csv").write_text("x", encoding="utf-8")
-    with pytest.raises(ValueError, match=r"a\.csv: neither a folder nor a \.txt or \.jsonl file"):
+    with pytest.raises(ValueError, match=r"a\.csv: neither a folder nor a file chronique reads \(\.txt, "):
         read_articles(tmp_path / "a.csv", Options())
 
 
@@ -381,6 +392,8 @@ def test_input_of_no_registered_suffix_raises_at_the_call(tmp_path: Path) -> Non
 ONE_ARTICLE_OF: dict[str, Files] = {
     ".txt": {"a.txt": FRENCH, "a.meta.json": META},
     ".jsonl": {"a.jsonl": json.dumps({"id": "a", "published": "2022-09-10", "text": FRENCH})},
+    **{suffix: {f"a{suffix}": PAGE} for suffix in (".html", ".htm")},
+    **{suffix: {f"a{suffix}": RSS} for suffix in (".xml", ".rss", ".atom")},
 }
 
 
@@ -400,17 +413,22 @@ def test_each_registered_suffix_is_read_alone_and_in_a_folder(tmp_path: Path, su
 
 
 @pytest.mark.parametrize("name", ["a.csv", "a.json", "a.md", "a", "a.txt.bak", "a.jsonl.gz"])
-def test_a_file_of_no_registered_suffix_is_not_readable_and_skipped(tmp_path: Path, name: str) -> None:
+def test_a_file_of_no_registered_suffix_is_not_readable_and_named(tmp_path: Path, name: str) -> None:
     write(tmp_path, {name: META})
     assert reader_of(name) is None
     assert not is_readable(tmp_path / name)
-    assert read(tmp_path) == []
+    [skipped] = read(tmp_path)
+    assert isinstance(skipped, Rejection)
+    assert skipped.source == str(tmp_path / name)
+    assert skipped.reason.startswith("skipped: ")
+    assert "move it out of the folder" in skipped.fix
 
 
 def test_unreadable_message_names_every_registered_suffix() -> None:
     message = unreadable_message(Path("a.csv"))
     assert message.startswith(
-        "a.csv: neither a folder nor a .txt or .jsonl file — give a folder of articles, "
+        "a.csv: neither a folder nor a file chronique reads (.txt, .jsonl, .html, .htm, .xml, .rss, .atom) "
+        "— give a folder of articles, "
     )
     assert all(suffix in message and READERS[suffix].hint in message for suffix in READERS)
 
@@ -422,7 +440,8 @@ def test_metadata_beside_a_file_that_takes_none_is_named(tmp_path: Path) -> None
     articles, rejections = split(read(tmp_path))
     assert [a.source for a in articles] == [f"{tmp_path / 'a.jsonl'}:1"]
     assert [r.message() for r in rejections] == [
-        f"{tmp_path / 'a.meta.json'}: there is no text file a.txt for this metadata — add a.txt"
+        f"{tmp_path / 'a.meta.json'}: there is no text file a.txt or page a.html or page a.htm for this "
+        "metadata — add a.txt or a.html or a.htm"
     ]
 
 

@@ -10,7 +10,7 @@ import pytest
 import typer.main
 from typer.testing import CliRunner
 
-from chronique.cli import EXIT_REJECTED, EXIT_USAGE, app
+from chronique.cli import EXIT_NOTHING_READ, EXIT_USAGE, app
 from chronique.model import Options
 
 
@@ -32,7 +32,7 @@ def test_max_text_chars_from_the_command_line(tmp_path: Path) -> None:
     text = "Le ministre a annoncé samedi sa démission devant les députés réunis à Paris."
     articles.write_text(json.dumps({"id": "a", "published": "2022-09-10", "text": text}) + "\n", "utf-8")
     result = CliRunner().invoke(app, ["run", str(articles), str(tmp_path / "out"), "--max-text-chars", "20"])
-    assert result.exit_code == EXIT_REJECTED, result.output
+    assert result.exit_code == EXIT_NOTHING_READ, result.output  # its one article rejected: nothing read
     assert "more than the limit of max_text_chars=20" in result.stderr
 
 

@@ -3,7 +3,8 @@
 Exit status: 0 when everything was read; 3 when some inputs were rejected (the others were processed and the
 outputs written; ``rejected.md`` lists them, and stderr has one line for each: the file, what is wrong, the
 fix); 2 for a usage error (missing or unreadable input, an output path that is not a folder, a bad option);
-1 when the outputs could not be written (disk full, no permission): the previous outputs are left whole.
+1 when the outputs could not be written (disk full, no permission): the previous outputs are left whole;
+4 when ``run`` read no article at all (an empty folder, or every input rejected or skipped).
 ``tag`` reads and validates what ``run`` does and exits the same way; a rejected document's line in its
 output holds the error instead of tags.
 """
@@ -25,6 +26,7 @@ from chronique.model import Options
 EXIT_FAILED = 1
 EXIT_REJECTED = 3
 EXIT_USAGE = 2
+EXIT_NOTHING_READ = 4
 
 # No local variables in a traceback: they would print article text (and anything else in memory) to stderr.
 app = typer.Typer(
@@ -145,7 +147,7 @@ def _options(arguments: Mapping[str, object]) -> Options:
 @app.command()
 def run(
     input_path: Annotated[
-        Path, typer.Argument(help="A folder of <id>.txt + <id>.meta.json, or .jsonl files.")
+        Path, typer.Argument(help="A folder of .txt + .meta.json, .jsonl, .html pages, feeds; or one file.")
     ],
     output_dir: Annotated[
         Path, typer.Argument(help="Where timeline.parquet, timeline.md and rejected.md go.")
@@ -192,6 +194,13 @@ def run(
     )
     for rejection in report.rejections:
         _echo_error(rejection.message())
+    if report.articles == 0:
+        _echo_error(
+            f"{input_path}: no article was read ({len(report.rejections)} inputs rejected or skipped, "
+            "above) — "
+            "give .txt with .meta.json, .jsonl, .html/.htm pages or .xml/.rss/.atom feeds"
+        )
+        raise typer.Exit(EXIT_NOTHING_READ)
     if report.rejections:
         raise typer.Exit(EXIT_REJECTED)
 

@@ -17,10 +17,12 @@ from pathlib import Path
 import polars as pl
 
 from chronique.analyzer import analyzer_for
+from chronique.articles import ArticleInfo, build_articles, events_per_article
 from chronique.ingest import read_articles
 from chronique.markdown import render_markdown
 from chronique.model import Article, Options, Rejection
 from chronique.outputs import (
+    ARTICLES_NAME,
     PARQUET_NAME,
     STORY_PARQUET_NAME,
     OutputContext,
@@ -56,6 +58,7 @@ class RunPlan:
     timeline: pl.DataFrame  # the folder's timeline (empty when it starts afresh)
     analysis: str  # the fingerprint of this run's analysis
     options: Options
+    read: tuple[ArticleInfo, ...] = ()  # every article read, in input order, for articles.parquet
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,6 +98,22 @@ def _previous_timeline(output_dir: Path, state: RunState | None) -> tuple[RunSta
         logger.warning("%s has another schema: the timeline is rebuilt from the articles read", path)
         return nothing, empty_timeline()
     return state, frame
+
+
+def _kept_articles(output_dir: Path, table: pl.DataFrame) -> pl.DataFrame:
+    """The folder's articles.parquet when it differs from ``table`` in the statuses only.
+
+    A run that analyses nothing and changes nothing else must leave every file as it is (a second run
+    changes no byte): its articles would only turn from analysed to unchanged. The file then keeps the
+    statuses of the run that wrote it.
+    """
+    try:
+        previous = pl.read_parquet(output_dir / ARTICLES_NAME)
+    except (OSError, pl.exceptions.PolarsError):
+        return table
+    if dict(previous.schema) != dict(table.schema):
+        return table
+    return previous if previous.drop("status").equals(table.drop("status")) else table
 
 
 def plan_incremental(input_path: Path, output_dir: Path, options: Options) -> RunPlan:
@@ -140,6 +159,7 @@ def plan_incremental(input_path: Path, output_dir: Path, options: Options) -> Ru
         timeline=timeline,
         analysis=analysis,
         options=options,
+        read=tuple(ArticleInfo.of(article) for article in articles),
     )
 
 
@@ -158,19 +178,29 @@ def commit_incremental(plan: RunPlan, results: Iterable[BatchResult]) -> Increme
     for result in collected:
         articles.update(result.articles)
     rejections = plan.rejections + failed
-    read = [article_id for article_id in plan.digests if article_id not in failed_ids]
+    read_ids = [article_id for article_id in plan.digests if article_id not in failed_ids]
     state = RunState(analysis=plan.analysis, articles=articles)
 
+    per_article = events_per_article(frame)
+    table = build_articles(
+        [info for info in plan.read if info.article_id not in failed_ids],
+        rejections,
+        status={key: "unchanged" if seen == "unchanged" else "analysed" for key, seen in plan.status.items()},
+        timexes={key: articles[key].timexes for key in read_ids},
+        events=per_article,
+    )
     output_dir = plan.output_dir
+    if not plan.changed:
+        table = _kept_articles(output_dir, table)
     # the story of the whole merged timeline; events already in the folder's story keep their ids
     story = build_story(frame, previous_event_ids(output_dir / STORY_PARQUET_NAME))
     vocabulary = analyzer_for(plan.options).vocabulary
-    context = OutputContext(frame, story, rejections, state, vocabulary, plan.options.key_dates)
+    context = OutputContext(
+        frame, story, rejections, state, vocabulary, plan.options.key_dates, articles=table
+    )
     changed = write_outputs(output_dir, context)
     logger.info("%s: %d events in the timeline; rewrote %d file(s)", output_dir, frame.height, len(changed))
 
-    events = frame.group_by("article_id").len()
-    per_article = dict(zip(events["article_id"].to_list(), events["len"].to_list(), strict=True))
     lines = [
         ArticleLine(
             source=article_id,
@@ -178,13 +208,13 @@ def commit_incremental(plan: RunPlan, results: Iterable[BatchResult]) -> Increme
             events=per_article.get(article_id, 0),
             timexes=articles[article_id].timexes,
         )
-        for article_id in read
+        for article_id in read_ids
     ]
     lines += [ArticleLine(r.source, "rejected", 0, 0, f"{r.reason} — {r.fix}") for r in rejections]
     report = RunReport(
-        articles=len(read),
+        articles=len(read_ids),
         rejections=rejections,
-        timexes=sum(articles[article_id].timexes for article_id in read),
+        timexes=sum(articles[article_id].timexes for article_id in read_ids),
         events=frame.height,
         outputs=output_paths(output_dir),
     )

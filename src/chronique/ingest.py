@@ -9,13 +9,16 @@ Duplicate ids and file names that cannot be printed are handled here, once, what
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from chronique import read_jsonl, read_text
+from chronique import read_feed, read_html, read_jsonl, read_text
 from chronique.model import Article, Options, Rejection
 from chronique.validate import META_SUFFIX, SURROGATE
+
+logger = logging.getLogger(__name__)
 
 ReadFile = Callable[[Path, Options], Iterator[Article | Rejection]]
 
@@ -36,6 +39,14 @@ READERS: Mapping[str, Reader] = {
         read_text.read_text_article, "an <id>.txt with its <id>.meta.json", meta_owner="text file"
     ),
     read_jsonl.SUFFIX: Reader(read_jsonl.read_jsonl, "a .jsonl file with one article a line"),
+    **{
+        suffix: Reader(read_html.read_html_page, "a saved web page (.html, .htm)", meta_owner="page")
+        for suffix in read_html.SUFFIXES
+    },
+    **{
+        suffix: Reader(read_feed.read_feed, "an RSS or Atom feed (.xml, .rss, .atom)")
+        for suffix in read_feed.SUFFIXES
+    },
 }
 
 
@@ -55,9 +66,10 @@ def is_readable(path: Path) -> bool:
 
 def unreadable_message(path: Path) -> str:
     """What to say of an input that is neither a folder nor a file of a registered suffix."""
-    *choices, last = ["a folder of articles", *(reader.hint for reader in READERS.values())]
+    *choices, last = ["a folder of articles", *(reader.hint for reader in _distinct_readers())]
     return (
-        f"{path}: neither a folder nor a {' or '.join(READERS)} file — give {', '.join(choices)}, or {last}."
+        f"{path}: neither a folder nor a file chronique reads ({', '.join(READERS)}) — "
+        f"give {', '.join(choices)}, or {last}."
     )
 
 
@@ -82,14 +94,41 @@ def unique_printable(items: Iterable[Article | Rejection]) -> Iterator[Article |
 
 
 def _folder(folder: Path, options: Options) -> Iterator[Article | Rejection]:
-    names = {p.name for p in folder.iterdir() if p.is_file()}
-    for name in sorted(names):
-        path = folder / name
-        if name.endswith(META_SUFFIX):
+    entries = sorted(folder.iterdir())
+    names = {p.name for p in entries if p.is_file()}
+    for path in entries:
+        name = path.name
+        if name.startswith("."):
+            # Hidden by convention (.gitkeep, .DS_Store, an editor's ._ copy): named in the log, not rejected,
+            # or every run of a folder kept in git or opened on a Mac would end "rejected".
+            logger.info("%s: skipped, a hidden file (its name starts with '.')", path)
+        elif path.is_dir():
+            yield _skipped(path, "a folder: chronique reads the files of the input folder, not subfolders")
+        elif name not in names:
+            yield _skipped(path, "neither a regular file nor a folder (a broken link, a socket, a device)")
+        elif name.endswith(META_SUFFIX):
             yield from _orphan_meta(path, names)
         elif (reader := reader_of(name)) is not None:
             yield from reader.read(path, options)
-        # Any other file is not an input and is skipped, so far without a word: this is where to name it.
+        else:  # every file of the folder is read or named: nothing is skipped without a word
+            kind = f"a {path.suffix} file" if path.suffix else "a file without a suffix"
+            yield _skipped(path, f"{kind}, which chronique does not read")
+
+
+def _skipped(path: Path, why: str) -> Rejection:
+    """A file of the input folder that is no input: named, with why, so that nothing is left out silently."""
+    return Rejection(
+        str(path),
+        f"skipped: {why}",
+        f"give {', '.join(reader.hint for reader in _distinct_readers())}; or move it out of the folder",
+    )
+
+
+def _distinct_readers() -> list[Reader]:
+    seen: dict[str, Reader] = {}
+    for reader in READERS.values():
+        seen.setdefault(reader.hint, reader)
+    return list(seen.values())
 
 
 def _orphan_meta(path: Path, names: set[str]) -> Iterator[Rejection]:

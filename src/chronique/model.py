@@ -137,6 +137,9 @@ class Article:
     title: str | None = None
     url: str | None = None
     published_at: dt.datetime | None = None
+    # Where the publication date was found: "meta" (<id>.meta.json), "jsonl", "feed", "html:json-ld", …
+    published_from: str = "meta"
+    language: str = "fr"  # as chronique's check found it: "fr", or "unknown" for a text too short to tell
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,12 +12,13 @@ from __future__ import annotations
 
 import io
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
 
 import polars as pl
 
+from chronique.articles import empty_articles
 from chronique.files import publish
 from chronique.markdown import escape_markdown, render_markdown
 from chronique.model import Rejection
@@ -30,6 +31,7 @@ MARKDOWN_NAME = "timeline.md"
 REJECTED_NAME = "rejected.md"
 STORY_PARQUET_NAME = "story.parquet"
 STORY_MARKDOWN_NAME = "story.md"
+ARTICLES_NAME = "articles.parquet"
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,6 +44,8 @@ class OutputContext:
     state: RunState
     vocabulary: Vocabulary
     key_dates: int | None = None  # Options.key_dates: how many key dates story.md shows
+    # articles.parquet: one row per input read or rejected (chronique.articles.build_articles)
+    articles: pl.DataFrame = field(default_factory=empty_articles)
 
 
 Writer = Callable[[OutputContext], bytes]
@@ -102,6 +106,10 @@ def _rejected_markdown(context: OutputContext) -> bytes:
     return render_rejections(context.rejections).encode("utf-8")
 
 
+def _articles_parquet(context: OutputContext) -> bytes:
+    return parquet_bytes(context.articles)
+
+
 def _state_json(context: OutputContext) -> bytes:
     return state_bytes(context.state)
 
@@ -113,6 +121,7 @@ WRITERS: Mapping[str, Writer] = MappingProxyType(
         STORY_PARQUET_NAME: _story_parquet,
         STORY_MARKDOWN_NAME: _story_markdown,
         REJECTED_NAME: _rejected_markdown,
+        ARTICLES_NAME: _articles_parquet,
         STATE_NAME: _state_json,
     }
 )

@@ -18,6 +18,7 @@ from typing import TypeVar
 import polars as pl
 
 from chronique.analyzer import analyzer_for
+from chronique.articles import ArticleInfo, build_articles, events_per_article
 from chronique.ingest import read_articles
 from chronique.model import ARTICLES_PER_BATCH, Article, ArticleResult, Options, Rejection
 from chronique.outputs import STORY_PARQUET_NAME, OutputContext, output_paths, write_outputs
@@ -85,6 +86,13 @@ def split_inputs(items: Iterable[T | Rejection], rejections: list[Rejection]) ->
             yield item
 
 
+def recorded(articles: Iterable[Article], read: list[ArticleInfo]) -> Iterator[Article]:
+    """Pass articles on; append what ``articles.parquet`` keeps of each to ``read``."""
+    for article in articles:
+        read.append(ArticleInfo.of(article))
+        yield article
+
+
 def _dropped(record: logging.LogRecord) -> bool:
     return False
 
@@ -133,16 +141,27 @@ def run(input_path: Path, output_dir: Path, options: Options) -> RunReport:
     the outputs are written.
     """
     rejections: list[Rejection] = []
-    articles = split_inputs(read_articles(input_path, options), rejections)
+    read: list[ArticleInfo] = []  # the metadata of each article read, for articles.parquet (not its text)
+    articles = recorded(split_inputs(read_articles(input_path, options), rejections), read)
     analysed = [batch_result(batch) for batch in batches(analyse(articles, options))]
     frame = concat_timelines(batch.frame for batch in analysed)
     rejections += [rejection for batch in analysed for rejection in batch.rejections]
     states = {key: value for batch in analysed for key, value in batch.articles.items()}
     state = RunState(analysis=analysis_fingerprint(options), articles=states)
+    failed = {rejection.article_id for batch in analysed for rejection in batch.rejections}
+    table = build_articles(
+        [info for info in read if info.article_id not in failed],
+        rejections,
+        status=dict.fromkeys(states, "analysed"),
+        timexes={key: value.timexes for key, value in states.items()},
+        events=events_per_article(frame),
+    )
     with output_lock(output_dir):
         story = build_story(frame, previous_event_ids(output_dir / STORY_PARQUET_NAME))
         vocabulary = analyzer_for(options).vocabulary
-        context = OutputContext(frame, story, tuple(rejections), state, vocabulary, options.key_dates)
+        context = OutputContext(
+            frame, story, tuple(rejections), state, vocabulary, options.key_dates, articles=table
+        )
         write_outputs(output_dir, context)
     return RunReport(
         articles=len(states),

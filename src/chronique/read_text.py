@@ -11,10 +11,12 @@ from chronique.validate import (
     InvalidInput,
     check_text,
     decode,
+    language_of,
     load_meta,
     meta_of,
     meta_path,
     read_bytes_within_limit,
+    words_file,
 )
 
 SUFFIX = ".txt"
@@ -35,7 +37,8 @@ def read_text_article(path: Path, options: Options) -> Iterator[Article | Reject
         fields = meta_of(load_meta(meta), path.name.removesuffix(SUFFIX))
         source = path
         text = check_text(decode(read_bytes_within_limit(path, options), path), options)
-        yield replace(fields, text=text, source=str(path))
+        language = language_of(text, words_file(options.data_dir))
+        yield replace(fields, text=text, source=str(path), language=language)
     except InvalidInput as bad:
         yield bad.rejection(str(source))
     except OSError as err:

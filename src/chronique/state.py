@@ -75,6 +75,9 @@ NOT_ANALYSIS_MODULES = frozenset(
         "markdown",
         "outputs",
         "parallel",
+        "articles",
+        "read_feed",
+        "read_html",
         "read_jsonl",
         "read_text",
         "state",
@@ -84,6 +87,7 @@ NOT_ANALYSIS_MODULES = frozenset(
         "story_rank",
         "tagging",
         "validate",
+        "web_dates",
     }
 )
 

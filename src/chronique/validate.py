@@ -137,6 +137,12 @@ def _parse_published(value: object) -> tuple[dt.date, dt.datetime | None]:
     return day, when
 
 
+# The names other readers (read_html, read_feed) use.
+check_id = _check_id
+optional_string = _optional
+parse_published = _parse_published
+
+
 def meta_of(record: Mapping[str, object], default_id: str | None) -> Article:
     """The validated metadata of a meta.json object or a JSONL record, as an Article still without text."""
     language = _optional(record, "language")
@@ -183,7 +189,9 @@ def article_from_record(record: Mapping[str, object], source: str, options: Opti
         if missing:
             raise InvalidInput(f"missing required field(s): {', '.join(missing)}", "add them to the line")
         meta = meta_of(fields, None)
-        return replace(meta, text=check_text(_string("text", record["text"]), options), source=source)
+        text = check_text(_string("text", record["text"]), options)
+        language = language_of(text, words_file(options.data_dir))
+        return replace(meta, text=text, source=source, published_from="jsonl", language=language)
     except InvalidInput as bad:
         return bad.rejection(source, article_id if isinstance(article_id, str) else None)
 

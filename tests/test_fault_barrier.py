@@ -65,6 +65,9 @@ def _check(report: RunReport, output: Path, error: type[Exception]) -> None:
     timeline = pl.read_parquet(output / "timeline.parquet")
     assert set(timeline["article_id"]) == {"avant", "apres"}
     assert "casse.txt" in (output / "rejected.md").read_text(encoding="utf-8")
+    table = pl.read_parquet(output / "articles.parquet")
+    statuses = dict(zip(table["article_id"].to_list(), table["status"].to_list(), strict=True))
+    assert statuses == {"avant": "analysed", "apres": "analysed", "casse": "rejected"}
     state = read_state(output)
     assert state is not None
     assert set(state.articles) == {"avant", "apres"}  # the next run tries it again

@@ -21,7 +21,17 @@ from chronique.ingest import read_articles
 from chronique.markdown import render_markdown
 from chronique.model import Article, Options, Rejection
 from chronique.outputs import PARQUET_NAME, OutputContext, output_paths, write_outputs
-from chronique.pipeline import BatchResult, RunReport, analyse_batch, batches, split_inputs
+from chronique.pipeline import (
+    BatchResult,
+    Progress,
+    RunReport,
+    analyse,
+    batch_result,
+    batches,
+    reported,
+    split_inputs,
+)
+from chronique.story import empty_story
 from chronique.state import (
     DEFAULT_LOCK_TIMEOUT,
     RunState,
@@ -149,9 +159,9 @@ def commit_incremental(plan: RunPlan, results: Iterable[BatchResult]) -> Increme
     state = RunState(analysis=plan.analysis, articles=articles)
 
     output_dir = plan.output_dir
-    changed = write_outputs(
-        output_dir, OutputContext(frame, plan.rejections, state, analyzer_for(plan.options).vocabulary)
-    )
+    story = empty_story()  # lead: build_story
+    vocabulary = analyzer_for(plan.options).vocabulary
+    changed = write_outputs(output_dir, OutputContext(frame, story, plan.rejections, state, vocabulary))
     logger.info("%s: %d events in the timeline; rewrote %d file(s)", output_dir, frame.height, len(changed))
 
     events = frame.group_by("article_id").len()
@@ -178,7 +188,11 @@ def commit_incremental(plan: RunPlan, results: Iterable[BatchResult]) -> Increme
 
 
 def run_incremental(
-    input_path: Path, output_dir: Path, options: Options, lock_timeout: float = DEFAULT_LOCK_TIMEOUT
+    input_path: Path,
+    output_dir: Path,
+    options: Options,
+    progress: Progress | None = None,
+    lock_timeout: float = DEFAULT_LOCK_TIMEOUT,
 ) -> RunReport:
     """Bring the timeline in ``output_dir`` up to date with the articles of ``input_path``.
 
@@ -187,7 +201,8 @@ def run_incremental(
     """
     with output_lock(output_dir, lock_timeout):
         plan = plan_incremental(input_path, output_dir, options)
-        results = [analyse_batch(batch, options) for batch in batches(plan.changed)]
+        analysed = reported(analyse(plan.changed, options), progress, len(plan.changed))
+        results = [batch_result(batch) for batch in batches(analysed)]
         return commit_incremental(plan, results).report
 
 

@@ -22,6 +22,8 @@ from chronique.files import publish
 from chronique.markdown import escape_markdown, render_markdown
 from chronique.model import Rejection
 from chronique.state import STATE_NAME, RunState, state_bytes
+from chronique.timeline_html import HTML_NAME, render_timeline_html
+from chronique.timeline_json import JSON_NAME, render_timeline_json
 from chronique.vocabulary import Vocabulary
 
 PARQUET_NAME = "timeline.parquet"
@@ -31,9 +33,10 @@ REJECTED_NAME = "rejected.md"
 
 @dataclass(frozen=True, slots=True)
 class OutputContext:
-    """Everything the writers need: the run's timeline, its rejected inputs and state, the vocabulary."""
+    """Everything the writers need: the run's timeline and story, its rejected inputs and state, the vocabulary."""
 
     timeline: pl.DataFrame
+    story: pl.DataFrame  # story.STORY_SCHEMA: the timeline's events merged across articles
     rejections: tuple[Rejection, ...]
     state: RunState
     vocabulary: Vocabulary
@@ -82,6 +85,14 @@ def _rejected_markdown(context: OutputContext) -> bytes:
     return render_rejections(context.rejections).encode("utf-8")
 
 
+def _timeline_html(context: OutputContext) -> bytes:
+    return render_timeline_html(context.story, context.timeline).encode("utf-8")
+
+
+def _timeline_json(context: OutputContext) -> bytes:
+    return render_timeline_json(context.story, context.timeline).encode("utf-8")
+
+
 def _state_json(context: OutputContext) -> bytes:
     return state_bytes(context.state)
 
@@ -91,6 +102,8 @@ WRITERS: Mapping[str, Writer] = MappingProxyType(
         PARQUET_NAME: _timeline_parquet,
         MARKDOWN_NAME: _timeline_markdown,
         REJECTED_NAME: _rejected_markdown,
+        HTML_NAME: _timeline_html,
+        JSON_NAME: _timeline_json,
         STATE_NAME: _state_json,
     }
 )

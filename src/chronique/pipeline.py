@@ -10,7 +10,7 @@ import contextlib
 import functools
 import itertools
 import logging
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TypeVar
@@ -23,6 +23,7 @@ from chronique.model import ARTICLES_PER_BATCH, Article, ArticleResult, Options,
 from chronique.outputs import OutputContext, output_paths, write_outputs
 from chronique.parallel import ordered_map
 from chronique.state import ArticleState, RunState, analysis_fingerprint, article_digest, output_lock
+from chronique.story import empty_story
 from chronique.timeline import build_timeline, concat_timelines
 
 logger = logging.getLogger(__name__)
@@ -31,6 +32,9 @@ logger = logging.getLogger(__name__)
 rejections_logger = logging.getLogger("chronique.rejections")
 
 T = TypeVar("T")
+
+Progress = Callable[[int, int | None], None]
+"""Told after each analysed article: how many are done, and of how many (None when the run cannot know yet)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,22 +124,32 @@ def analyse_batch(articles: Iterable[Article], options: Options) -> BatchResult:
     return batch_result(analyse(articles, options))
 
 
-def run(input_path: Path, output_dir: Path, options: Options) -> RunReport:
+def reported(results: Iterable[ArticleResult], progress: Progress | None, total: int | None) -> Iterator[ArticleResult]:
+    """The results, passed on; ``progress`` is told of each (for a progress bar)."""
+    for done, result in enumerate(results, start=1):
+        if progress is not None:
+            progress(done, total)
+        yield result
+
+
+def run(input_path: Path, output_dir: Path, options: Options, progress: Progress | None = None) -> RunReport:
     """Read a folder or JSONL file of articles and replace the outputs in ``output_dir`` with theirs.
 
     The state file is written too, so that an incremental run can follow; the folder's lock is held while
-    the outputs are written.
+    the outputs are written. ``progress`` is told of each analysed article (the total is not known: the
+    articles stream).
     """
     rejections: list[Rejection] = []
     articles = split_inputs(read_articles(input_path, options), rejections)
-    analysed = [batch_result(batch) for batch in batches(analyse(articles, options))]
+    results = reported(analyse(articles, options), progress, None)
+    analysed = [batch_result(batch) for batch in batches(results)]
     frame = concat_timelines(batch.frame for batch in analysed)
     states = {key: value for batch in analysed for key, value in batch.articles.items()}
     state = RunState(analysis=analysis_fingerprint(options), articles=states)
     with output_lock(output_dir):
-        write_outputs(
-            output_dir, OutputContext(frame, tuple(rejections), state, analyzer_for(options).vocabulary)
-        )
+        story = empty_story()  # lead: build_story
+        context = OutputContext(frame, story, tuple(rejections), state, analyzer_for(options).vocabulary)
+        write_outputs(output_dir, context)
     return RunReport(
         articles=len(states),
         rejections=tuple(rejections),

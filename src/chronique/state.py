@@ -79,6 +79,8 @@ NOT_ANALYSIS_MODULES = frozenset(
         "state",
         "story",
         "tagging",
+        "timeline_html",
+        "timeline_json",
         "validate",
     }
 )

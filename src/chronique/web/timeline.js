@@ -155,9 +155,15 @@
     const key = first + ":" + last + ":" + selected;
     if (!force && key === rendered) return;
     rendered = key;
+    const focused = rows.contains(document.activeElement) ? document.activeElement.dataset.position : null;
     const fragment = document.createDocumentFragment();
     for (let i = first; i < last; i++) fragment.append(row(shown[i], i));
     rows.replaceChildren(fragment);
+    if (focused !== null) {
+      // the focused row was replaced: focus its replacement, or the list if it scrolled out of view
+      const again = rows.querySelector('button[data-position="' + focused + '"]');
+      (again || scroller).focus({ preventScroll: true });
+    }
   }
   function row(e, position) {
     const item = el("li", null, "ligne");

@@ -14,7 +14,9 @@ from chronique.story import STORY_SCHEMA
 from tests.golden_io import GOLDEN
 
 # An article built to break out of every context of the page: HTML text, attributes, <script> JSON, URLs.
-HOSTILE_SUMMARY = "</script><script>window.pwned=1</script><img src=x onerror=\"window.pwned=2\"> l'“attaque” & co"
+HOSTILE_SUMMARY = (
+    '</script><script>window.pwned=1</script><img src=x onerror="window.pwned=2"> l\'“attaque” & co'
+)
 HOSTILE_SENTENCE = (
     "Le 3 mars, <b onmouseover='window.pwned=3'>il</b> a dit \"</script><!--\" & '<svg onload=alert(1)>'"
     "\u2028fin\u2029."
@@ -40,7 +42,7 @@ def timeline_frame(rows: Sequence[dict[str, Any]]) -> pl.DataFrame:
     )
 
 
-def story_event(  # noqa: PLR0913  # one argument per story column a test sets
+def story_event(  # one argument per story column a test sets
     summary: str,
     start: dt.date,
     end: dt.date | None = None,

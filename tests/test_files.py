@@ -25,6 +25,7 @@ from chronique.model import (
 )
 from chronique.outputs import WRITERS, OutputContext, parquet_bytes, render_outputs, render_rejections
 from chronique.state import STATE_NAME, ArticleState, RunState, read_state
+from chronique.story import empty_story
 from chronique.timeline import build_timeline
 from chronique.vocabulary import load
 
@@ -234,12 +235,14 @@ def test_no_rejections() -> None:
 
 def context() -> OutputContext:
     state = RunState(analysis="x", articles={"a": ArticleState("1", 2), "b": ArticleState("2", 2)})
-    return OutputContext(timeline(), (Rejection("bad.txt", "empty", "write text"),), state, load())
+    rejections = (Rejection("bad.txt", "empty", "write text"),)
+    return OutputContext(timeline(), empty_story(), rejections, state, load())
 
 
 def test_every_writer_renders_its_file(tmp_path: Path) -> None:
     files = render_outputs(context())
-    assert list(files) == ["timeline.parquet", "timeline.md", "rejected.md", STATE_NAME] == list(WRITERS)
+    names = ["timeline.parquet", "timeline.md", "rejected.md", "timeline.html", "timeline.json", STATE_NAME]
+    assert list(files) == names == list(WRITERS)
     publish(tmp_path, files)
     assert pl.read_parquet(tmp_path / "timeline.parquet").equals(timeline())
     assert (tmp_path / "timeline.md").read_text(encoding="utf-8") == render_markdown(timeline(), load())

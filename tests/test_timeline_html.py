@@ -56,12 +56,23 @@ def parsed(page: str) -> _Elements:
 def hostile_story() -> tuple[str, list[str]]:
     story = story_frame(
         [
-            story_event(HOSTILE_SUMMARY, dt.date(2023, 3, 3), article_ids=["evil"], evidence=[HOSTILE_SENTENCE],
-                        actors=["<b>X</b>"], speaker="'\"&"),
+            story_event(
+                HOSTILE_SUMMARY,
+                dt.date(2023, 3, 3),
+                article_ids=["evil"],
+                evidence=[HOSTILE_SENTENCE],
+                actors=["<b>X</b>"],
+                speaker="'\"&",
+            ),
         ]
     )
     timeline = timeline_frame([{"article_id": "evil", "title": HOSTILE_TITLE, "url": HOSTILE_URL}])
-    return render_timeline_html(story, timeline), [HOSTILE_SUMMARY, HOSTILE_SENTENCE, HOSTILE_TITLE, HOSTILE_URL]
+    return render_timeline_html(story, timeline), [
+        HOSTILE_SUMMARY,
+        HOSTILE_SENTENCE,
+        HOSTILE_TITLE,
+        HOSTILE_URL,
+    ]
 
 
 def test_timeline_html_is_a_registered_output() -> None:
@@ -165,8 +176,11 @@ def synthetic_story(n_events: int, n_articles: int) -> tuple[str, int]:
     ]
     timeline = timeline_frame(
         [
-            {"article_id": f"article-{k:05d}", "title": f"Un titre d'article de presse numéro {k}",
-             "url": f"https://www.exemple-de-journal.fr/economie/2022/article-{k:05d}.html"}
+            {
+                "article_id": f"article-{k:05d}",
+                "title": f"Un titre d'article de presse numéro {k}",
+                "url": f"https://www.exemple-de-journal.fr/economie/2022/article-{k:05d}.html",
+            }
             for k in range(n_articles)
         ]
     )
@@ -182,7 +196,12 @@ def test_the_seed_page_lists_the_seed_events_in_date_order() -> None:
     page = render_timeline_html(seed_story(), timeline_frame(seed_rows()))
     data = json.loads(parsed(page).scripts[0])
     assert [e["start"] for e in data["events"]] == [
-        "2022-04-01", "2022-09-08", "2022-09-09", "2022-09-10", "2022-09-10", "2022-09-10"
+        "2022-04-01",
+        "2022-09-08",
+        "2022-09-09",
+        "2022-09-10",
+        "2022-09-10",
+        "2022-09-10",
     ]
     assert data["events"][0]["grain"] == "month"
     assert re.search(r"<html lang=\"fr\">", page)

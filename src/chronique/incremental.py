@@ -31,7 +31,6 @@ from chronique.pipeline import (
     reported,
     split_inputs,
 )
-from chronique.story import empty_story
 from chronique.state import (
     DEFAULT_LOCK_TIMEOUT,
     RunState,
@@ -40,6 +39,7 @@ from chronique.state import (
     output_lock,
     read_state,
 )
+from chronique.story import empty_story
 from chronique.timeline import TIMELINE_SCHEMA, concat_timelines, empty_timeline, merge_timelines
 
 logger = logging.getLogger(__name__)
@@ -182,6 +182,8 @@ def commit_incremental(plan: RunPlan, results: Iterable[BatchResult]) -> Increme
         timexes=sum(articles[article_id].timexes for article_id in plan.digests),
         events=frame.height,
         outputs=output_paths(output_dir),
+        story_events=story.height,
+        key_dates=story["date_rank"].drop_nulls().n_unique(),
     )
     written = tuple(output_dir / name for name in changed)
     return IncrementalRun(report=report, lines=tuple(lines), added=added, written=written)

@@ -33,7 +33,7 @@ REJECTED_NAME = "rejected.md"
 
 @dataclass(frozen=True, slots=True)
 class OutputContext:
-    """Everything the writers need: the run's timeline and story, its rejected inputs and state, the vocabulary."""
+    """Everything the writers need: the run's timeline and story, its rejections and state, the vocabulary."""
 
     timeline: pl.DataFrame
     story: pl.DataFrame  # story.STORY_SCHEMA: the timeline's events merged across articles

@@ -34,7 +34,7 @@ rejections_logger = logging.getLogger("chronique.rejections")
 T = TypeVar("T")
 
 Progress = Callable[[int, int | None], None]
-"""Told after each analysed article: how many are done, and of how many (None when the run cannot know yet)."""
+"""Told after each analysed article: how many are done, and of how many (None when the run cannot tell)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,6 +46,8 @@ class RunReport:
     timexes: int
     events: int
     outputs: tuple[Path, ...]  # every file of the output set, rewritten or already so
+    story_events: int = 0
+    key_dates: int = 0  # distinct date ranks of the story
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,7 +126,9 @@ def analyse_batch(articles: Iterable[Article], options: Options) -> BatchResult:
     return batch_result(analyse(articles, options))
 
 
-def reported(results: Iterable[ArticleResult], progress: Progress | None, total: int | None) -> Iterator[ArticleResult]:
+def reported(
+    results: Iterable[ArticleResult], progress: Progress | None, total: int | None
+) -> Iterator[ArticleResult]:
     """The results, passed on; ``progress`` is told of each (for a progress bar)."""
     for done, result in enumerate(results, start=1):
         if progress is not None:
@@ -156,4 +160,6 @@ def run(input_path: Path, output_dir: Path, options: Options, progress: Progress
         timexes=sum(value.timexes for value in states.values()),
         events=frame.height,
         outputs=output_paths(output_dir),
+        story_events=story.height,
+        key_dates=story["date_rank"].drop_nulls().n_unique(),
     )

@@ -76,6 +76,7 @@ NOT_ANALYSIS_MODULES = frozenset(
         "parallel",
         "read_jsonl",
         "read_text",
+        "run_display",
         "state",
         "story",
         "tagging",

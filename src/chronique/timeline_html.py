@@ -64,9 +64,7 @@ def article_sources(timeline: pl.DataFrame) -> dict[str, tuple[str | None, str |
     return sources
 
 
-def story_payload(
-    story: pl.DataFrame, timeline: pl.DataFrame, title: str = "Chronologie"
-) -> dict[str, Any]:
+def story_payload(story: pl.DataFrame, timeline: pl.DataFrame, title: str = "Chronologie") -> dict[str, Any]:
     """The data the page reads: the events (chronological), the articles they cite, the story's title.
 
     Articles are listed once and cited by index, so that a story of many events stays small.
@@ -75,7 +73,9 @@ def story_payload(
     article_index: dict[str, int] = {}
     articles: list[dict[str, str | None]] = []
     events: list[dict[str, Any]] = []
-    ordered = story.sort(["date_start", "date_end", "importance"], descending=[False, False, True], nulls_last=True)
+    ordered = story.sort(
+        ["date_start", "date_end", "importance"], descending=[False, False, True], nulls_last=True
+    )
     for row in ordered.iter_rows(named=True):
         cited: list[int] = []
         for article_id in row["article_ids"] or []:
@@ -135,6 +135,5 @@ def render_page(payload: Mapping[str, Any], script: str, style: str) -> str:
 
 
 def render_timeline_html(story: pl.DataFrame, timeline: pl.DataFrame, title: str = "Chronologie") -> str:
-    """``timeline.html`` of a story frame (``story.STORY_SCHEMA``); sources' titles and URLs from ``timeline``."""
+    """``timeline.html`` of a story (``story.STORY_SCHEMA``); sources' titles and URLs from ``timeline``."""
     return render_page(story_payload(story, timeline, title), _asset("timeline.js"), _asset("timeline.css"))
-

@@ -58,7 +58,9 @@ def _slide_text(row: dict[str, Any], sources: dict[str, tuple[str | None, str | 
     return "".join(parts)
 
 
-def story_timelinejs(story: pl.DataFrame, timeline: pl.DataFrame, title: str = "Chronologie") -> dict[str, Any]:
+def story_timelinejs(
+    story: pl.DataFrame, timeline: pl.DataFrame, title: str = "Chronologie"
+) -> dict[str, Any]:
     """The TimelineJS document of a story frame (``story.STORY_SCHEMA``); sources from ``timeline``."""
     sources = article_sources(timeline)
     events: list[dict[str, Any]] = []
@@ -77,7 +79,10 @@ def story_timelinejs(story: pl.DataFrame, timeline: pl.DataFrame, title: str = "
             slide["end_date"] = timeline_date(row["date_end"], row["grain"])
         events.append(slide)
     headline = escape_html(title)
-    return {"title": {"text": {"headline": headline, "text": f"<p>{len(events)} événements</p>"}}, "events": events}
+    return {
+        "title": {"text": {"headline": headline, "text": f"<p>{len(events)} événements</p>"}},
+        "events": events,
+    }
 
 
 def render_timeline_json(story: pl.DataFrame, timeline: pl.DataFrame, title: str = "Chronologie") -> str:

@@ -111,6 +111,8 @@
     $("compte").textContent = shown.length === 1 ? "1 événement" : fmtNumber.format(shown.length) + " événements";
     $("lignes").parentElement.scrollTop = 0;
     $("lignes").style.height = shown.length * ROW_HEIGHT + "px";
+    $("vide").hidden = shown.length > 0;
+    $("vide").textContent = events.length ? "Aucun événement ne correspond à ces filtres." : "Aucun événement daté dans ces articles.";
     renderRows(true);
     drawAxis();
     if (selected < 0) showDetail(null);

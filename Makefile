@@ -37,6 +37,9 @@ lint: install
 typecheck: install
 	$(BIN)/mypy
 
+# The flow tests' in-process servers serve no UI (nobody looks; it saves start-up time); the deployment
+# tests' server serves it (tests/orchestration.py) and checks that it answers.
+unit: export PREFECT_SERVER_UI_ENABLED := false
 unit: install browser
 	$(BIN)/python -m pytest
 

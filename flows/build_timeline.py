@@ -31,6 +31,7 @@ from chronique.incremental import (
 from chronique.model import ARTICLES_PER_BATCH, Article, Options
 from chronique.pipeline import BatchResult, analyse_batch, batches, rejections_silenced
 from chronique.state import output_lock
+from chronique.timeline_html import HTML_NAME
 
 DASK_ADDRESS_VARIABLE = "CHRONIQUE_DASK_ADDRESS"
 _DEFAULTS = Options()  # the flow's parameters default to the library's options
@@ -78,6 +79,12 @@ def write_run(plan: RunPlan, results: list[BatchResult]) -> IncrementalRun:
     return commit_incremental(plan, results)
 
 
+def page_link(output_dir: str) -> str:
+    """The artifact's first line: a link to the run's ``timeline.html`` (opens where the folder is local)."""
+    page = (Path(output_dir) / HTML_NAME).resolve()
+    return f"**[Ouvrir la chronologie : {HTML_NAME}]({page.as_uri()})** — `{page}`\n\n"
+
+
 def artifact_key(kind: str, output_dir: str) -> str:
     """``timeline-output``: Prefect keys allow lowercase letters, digits and dashes only."""
     name = re.sub(r"[^a-z0-9]+", "-", Path(output_dir).resolve().name.lower()).strip("-")
@@ -118,16 +125,21 @@ def build_timeline(
         run = write_run(plan, futures.result())
     report = run.report
     logger.info(
-        "%d articles read (%d analysed), %d rejected; %d events in %s (%d file(s) rewritten)",
+        "%d articles read (%d analysed), %d rejected; %d events, %d story events, %d key dates in %s "
+        "(%d file(s) rewritten)",
         report.articles,
         len(plan.changed),
         len(report.rejections),
         report.events,
+        report.story_events,
+        report.key_dates,
         output_dir,
         len(run.written),
     )
+    for path in report.outputs:
+        logger.info("%s: %d bytes", path, path.stat().st_size if path.exists() else 0)
     create_markdown_artifact(
-        newest_markdown(run, options),
+        page_link(output_dir) + newest_markdown(run, options),
         key=artifact_key("timeline", output_dir),
         description=f"The events of the articles this run analysed; all of them: {output_dir}/timeline.md",
     )

@@ -37,7 +37,7 @@ from tests.orchestration import snapshot
 pytestmark = pytest.mark.slow
 
 SEEDS = ROOT / "seeds"
-OUTPUTS = ("timeline.parquet", "timeline.md", "rejected.md")
+OUTPUTS = ("timeline.parquet", "timeline.md", "timeline.html", "timeline.json", "rejected.md")
 
 
 @pytest.fixture(scope="module")
@@ -73,7 +73,10 @@ def test_flow_writes_what_chronique_run_writes_publishes_artifacts_and_is_idempo
     assert set(artifacts) == {artifact_key("timeline", "flow"), artifact_key("articles", "flow")}
     kind, markdown = artifacts["timeline-flow"]
     assert kind == "markdown"
-    assert markdown.startswith("# Chronologie")
+    page = (tmp_path / "flow" / "timeline.html").resolve()
+    link, timeline = markdown.split("\n\n", 1)
+    assert link == f"**[Ouvrir la chronologie : timeline.html]({page.as_uri()})** — `{page}`"
+    assert timeline.startswith("# Chronologie")
     kind, table = artifacts["articles-flow"]
     assert kind == "table"
     rows = json.loads(table)

@@ -151,6 +151,5 @@ def test_hostile_text_is_escaped_for_timelinejs_html() -> None:
     [slide] = document["events"]
     rendered = slide["text"]["headline"] + slide["text"]["text"]
     assert "<script" not in rendered and "<img" not in rendered and "<b " not in rendered
-    assert "javascript:" not in rendered.split("Sources")[1].split("href")[0]
-    assert 'href="javascript' not in rendered
+    assert "href" not in rendered  # a javascript: URL is never a link
     assert "&lt;/script&gt;" in slide["text"]["headline"]

@@ -302,11 +302,12 @@ def terminal(monkeypatch: pytest.MonkeyPatch) -> io.StringIO:
     return screen
 
 
+@pytest.mark.parametrize("mode", [[], ["--incremental"]])
 def test_a_terminal_shows_progress_and_the_summary_table(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, mode: list[str]
 ) -> None:
     screen = terminal(monkeypatch)
-    result = invoke("run", SEEDS, tmp_path / "out")
+    result = invoke("run", SEEDS, tmp_path / "out", *mode)
     assert_clean_exit(result, 0)
     shown = screen.getvalue()
     assert re.search(r"Analysing .* 1/1 .*articles/s", shown), shown

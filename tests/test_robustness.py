@@ -31,7 +31,7 @@ from chronique.vocabulary import load
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"
 CHRONIQUE = Path(sys.executable).with_name("chronique")
-OUTPUT_NAMES = ["rejected.md", "timeline.md", "timeline.parquet"]
+OUTPUT_NAMES = ["rejected.md", "timeline.html", "timeline.json", "timeline.md", "timeline.parquet"]
 
 ENGLISH = (
     "The president said on Monday that the army was ready and that the troops are in the city "

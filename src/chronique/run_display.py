@@ -65,11 +65,12 @@ def file_size(size: int) -> str:
     """``size`` bytes for a person: ``812 B``, ``14.2 kB``, ``3.1 MB``."""
     if size < 1000:
         return f"{size} B"
-    for unit in ("kB", "MB", "GB"):
-        size_in_unit = size / 1000 ** (("kB", "MB", "GB").index(unit) + 1)
-        if size_in_unit < 1000 or unit == "GB":
-            return f"{size_in_unit:.1f} {unit}"
-    raise AssertionError("unreachable")
+    scaled = float(size)
+    for prefix in ("kB", "MB"):
+        scaled /= 1000
+        if scaled < 1000:
+            return f"{scaled:.1f} {prefix}"
+    return f"{scaled / 1000:.1f} GB"
 
 
 def summary_rows(report: RunReport) -> list[tuple[str, str]]:

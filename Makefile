@@ -11,9 +11,8 @@ export PREFECT_HOME ?= $(CURDIR)/.prefect
 export PREFECT_SERVER_ANALYTICS_ENABLED := false
 export DO_NOT_TRACK := 1
 export PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS := 120
-export PREFECT_SERVER_UI_ENABLED := false
 
-.PHONY: install run test lint typecheck unit eval compare golden lock clean
+.PHONY: install run test lint typecheck unit eval compare golden lock clean browser screenshot
 
 install: $(STAMP)
 
@@ -24,7 +23,9 @@ $(STAMP): pyproject.toml requirements.lock
 	$(BIN)/uv pip install --quiet --python $(BIN)/python --no-deps -e .
 	touch $(STAMP)
 
-run: install  ## build output/timeline.parquet and output/timeline.md from seeds/ with the Prefect flow (ephemeral)
+# The ephemeral server of `make run` lives as long as the run: nobody can open its UI, so it serves none.
+run: export PREFECT_SERVER_UI_ENABLED := false
+run: install  ## build output/ (timeline.parquet, .md, .html, .json) from seeds/ with the Prefect flow (ephemeral)
 	$(BIN)/python flows/build_timeline.py seeds output
 
 test: install lint typecheck unit eval  ## everything CI checks
@@ -36,8 +37,22 @@ lint: install
 typecheck: install
 	$(BIN)/mypy
 
-unit: install
+# The flow tests' in-process servers serve no UI (nobody looks; it saves start-up time); the deployment
+# tests' server serves it (tests/orchestration.py) and checks that it answers.
+unit: export PREFECT_SERVER_UI_ENABLED := false
+unit: install browser
 	$(BIN)/python -m pytest
+
+# Debian's chromium for tests/test_browser.py and `make screenshot` (Playwright cannot download its own here).
+CHROMIUM := $(shell command -v chromium || command -v chromium-browser)
+browser:  ## install Debian's chromium when missing (needs root, as in CI); without it the browser tests skip
+	@if [ -n "$(CHROMIUM)" ]; then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	else echo "No chromium, and not root: install Debian's chromium, or the browser tests will skip"; fi
+
+screenshot: install browser  ## docs/timeline.png: the seed's timeline.html in headless Chromium
+	$(BIN)/python -m tests.make_screenshot
 
 eval: install  ## score `chronique tag` on French TimeBank and OrangeSum dev; fails below the floors in benchmarks/floors.json
 	$(BIN)/python benchmarks/evaluate.py --shared $(SHARED)
@@ -73,14 +88,16 @@ SERVER_API := http://127.0.0.1:$(PREFECT_PORT)/api
 
 .PHONY: server serve
 
-server: install  ## start a Prefect server on 127.0.0.1:$(PREFECT_PORT) in the background, return once it answers
+# With its UI (shipped in the prefect wheel): runs, deployments and the timeline-… artifacts at http://127.0.0.1:4200/
+server: export PREFECT_SERVER_UI_ENABLED := true
+server: install  ## start a Prefect server and its UI on 127.0.0.1:$(PREFECT_PORT) in the background, return once it answers
 	@if PREFECT_API_URL=$(SERVER_API) $(BIN)/prefect server status >/dev/null 2>&1; then \
 		echo "A Prefect server already answers at $(SERVER_API)"; \
 	else \
 		$(BIN)/prefect server start --host 127.0.0.1 --port $(PREFECT_PORT) --background && \
 		PREFECT_API_URL=$(SERVER_API) $(BIN)/prefect server status --wait --timeout 120; \
 	fi
-	@echo "Next: export PREFECT_API_URL=$(SERVER_API) and make serve"
+	@echo "UI: http://127.0.0.1:$(PREFECT_PORT)/ — next: export PREFECT_API_URL=$(SERVER_API) and make serve"
 
 serve: export PREFECT_API_URL ?= $(SERVER_API)
 serve: export PREFECT_WORKER_QUERY_SECONDS ?= 5

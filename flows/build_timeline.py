@@ -30,6 +30,7 @@ from chronique.incremental import (
 from chronique.model import ARTICLES_PER_BATCH, Article, Options
 from chronique.pipeline import BatchResult, analyse_batch, batches, rejections_silenced
 from chronique.state import output_lock
+from chronique.timeline_html import HTML_NAME
 
 DASK_ADDRESS_VARIABLE = "CHRONIQUE_DASK_ADDRESS"
 _DEFAULTS = Options()  # the flow's parameters default to the library's options
@@ -76,6 +77,12 @@ def analyse_articles(articles: list[Article], options: Options) -> BatchResult:
 def write_run(plan: RunPlan, results: list[BatchResult]) -> IncrementalRun:
     """Merge the new rows into the timeline; publish the outputs and the state as one set."""
     return commit_incremental(plan, results)
+
+
+def page_link(output_dir: str) -> str:
+    """The artifact's first line: a link to the run's ``timeline.html`` (opens where the folder is local)."""
+    page = (Path(output_dir) / HTML_NAME).resolve()
+    return f"**[Ouvrir la chronologie : {HTML_NAME}]({page.as_uri()})** — `{page}`\n\n"
 
 
 def artifact_key(kind: str, output_dir: str) -> str:
@@ -126,16 +133,21 @@ def build_timeline(
             "%s: no article was read (%d inputs rejected or skipped)", input_dir, len(plan.rejections)
         )
     logger.info(
-        "%d articles read (%d analysed), %d rejected; %d events in %s (%d file(s) rewritten)",
+        "%d articles read (%d analysed), %d rejected; %d events, %d story events, %d key dates in %s "
+        "(%d file(s) rewritten)",
         report.articles,
         len(plan.changed),
         len(report.rejections),
         report.events,
+        report.story_events,
+        report.key_dates,
         output_dir,
         len(run.written),
     )
+    for path in report.outputs:
+        logger.info("%s: %d bytes", path, path.stat().st_size if path.exists() else 0)
     create_markdown_artifact(
-        run.key_dates,
+        page_link(output_dir) + run.key_dates,
         key=artifact_key("timeline", output_dir),
         description=f"The story's key dates ({output_dir}/story.md); every event: {output_dir}/timeline.md",
     )

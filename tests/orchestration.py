@@ -20,12 +20,13 @@ import pytest
 from tests.conftest import ROOT
 
 PREFECT = Path(sys.executable).parent / "prefect"
-# No telemetry, patient start-up on 2 cores, no UI, short polling (../shared/PREFECT-NOTES.md).
+# No telemetry, patient start-up on 2 cores, short polling (../shared/PREFECT-NOTES.md); the UI on, as
+# `make server` serves it (tests/test_deployment.py checks that it answers).
 PREFECT_TEST_ENV = {
     "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
     "DO_NOT_TRACK": "1",
     "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS": "120",
-    "PREFECT_SERVER_UI_ENABLED": "false",
+    "PREFECT_SERVER_UI_ENABLED": "true",
     "PREFECT_WORKER_QUERY_SECONDS": "2",
     # The 06:00 runs of build-timeline/scheduled must never reach a test's `worker --run-once`.
     "PREFECT_SERVER_SERVICES_SCHEDULER_ENABLED": "false",

@@ -3,16 +3,22 @@
 from __future__ import annotations
 
 import errno
+import io
 import json
 import os
+import re
 import shutil
 from pathlib import Path
 from typing import Any
 
+import polars as pl
 import pytest
+from rich.console import Console
 from typer.testing import CliRunner, Result
 
+from chronique import cli
 from chronique.cli import EXIT_FAILED, EXIT_NOTHING_READ, EXIT_REJECTED, EXIT_USAGE, app
+from chronique.run_display import file_size
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"
@@ -21,6 +27,8 @@ OUTPUT_NAMES = [
     "rejected.md",
     "story.md",
     "story.parquet",
+    "timeline.html",
+    "timeline.json",
     "timeline.md",
     "timeline.parquet",
 ]
@@ -280,3 +288,65 @@ def test_incremental_run_twice_changes_no_byte(tmp_path: Path) -> None:
     assert_clean_exit(invoke("run", "--incremental", SEEDS, out), 0)
     assert {name: (out / name).read_bytes() for name in outputs(out)} == first
     assert {name: (out / name).stat().st_mtime_ns for name in outputs(out)} == stamps
+
+
+@pytest.mark.parametrize(
+    ("size", "shown"),
+    [
+        (0, "0 B"),
+        (999, "999 B"),
+        (1000, "1.0 kB"),
+        (14_230, "14.2 kB"),
+        (3_100_000, "3.1 MB"),
+        (2 * 10**12, "2000.0 GB"),
+    ],
+)
+def test_file_sizes_for_people(size: int, shown: str) -> None:
+    assert file_size(size) == shown
+
+
+def terminal(monkeypatch: pytest.MonkeyPatch) -> io.StringIO:
+    """Make ``chronique run`` believe stderr is a terminal; what it shows there lands in the buffer."""
+    screen = io.StringIO()
+    console = Console(file=screen, force_terminal=True, width=120, color_system=None)
+    monkeypatch.setattr(cli, "terminal_console", lambda: console)
+    return screen
+
+
+@pytest.mark.parametrize("mode", [[], ["--incremental"]])
+def test_a_terminal_shows_progress_and_the_summary_table(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, mode: list[str]
+) -> None:
+    screen = terminal(monkeypatch)
+    result = invoke("run", SEEDS, tmp_path / "out", *mode)
+    assert_clean_exit(result, 0)
+    shown = screen.getvalue()
+    assert re.search(r"Analysing .* 1/1 .*articles/s", shown), shown
+    rows = {
+        line.strip("│ ").split("│")[0].strip(): line.strip("│ ").split("│")[-1].strip()
+        for line in shown.splitlines()
+        if line.count("│") == 3
+    }
+    assert rows["articles read"] == "1"
+    assert rows["rejected"] == "0"
+    assert rows["events"] == str(pl.read_parquet(tmp_path / "out" / "timeline.parquet").height)
+    assert {"story events", "key dates"} <= set(rows)
+    for name in ("timeline.parquet", "timeline.md", "timeline.html", "timeline.json", "rejected.md"):
+        size = (tmp_path / "out" / name).stat().st_size
+        assert rows[str(tmp_path / "out" / name)] == file_size(size), name
+    assert "articles read" not in result.stderr  # on the console, not in the captured stream
+
+
+def test_quiet_shows_nothing_on_the_terminal(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    screen = terminal(monkeypatch)
+    result = invoke("run", SEEDS, tmp_path / "out", "--quiet")
+    assert_clean_exit(result, 0)
+    assert screen.getvalue() == ""
+    assert result.stdout.startswith("1 articles,")
+
+
+def test_no_progress_or_table_off_a_terminal(tmp_path: Path) -> None:
+    result = invoke("run", SEEDS, tmp_path / "out")  # CliRunner's stderr is not a terminal
+    assert_clean_exit(result, 0)
+    assert result.stderr == ""
+    assert "Analysing" not in result.stdout and "articles read" not in result.stdout

@@ -12,6 +12,7 @@ import httpx
 import pytest
 
 from chronique.model import Options
+from chronique.outputs import WRITERS
 from chronique.pipeline import run
 from tests.conftest import ROOT
 from tests.orchestration import PrefectServer, prefect_server, snapshot
@@ -66,7 +67,7 @@ def test_deployments_register_and_on_demand_runs_are_incremental(
     output = tmp_path / "out"
     flow_run = run_on_demand(server, SEEDS, output)
     run(SEEDS, tmp_path / "expected", Options())
-    for name in ("timeline.parquet", "timeline.md", "story.parquet", "story.md", "rejected.md"):
+    for name in WRITERS:  # every output file, the state included
         assert (output / name).read_bytes() == (tmp_path / "expected" / name).read_bytes(), name
     artifacts = httpx.post(
         f"{server.api_url}/artifacts/filter",
@@ -81,3 +82,15 @@ def test_deployments_register_and_on_demand_runs_are_incremental(
     before = snapshot(output)
     run_on_demand(server, SEEDS, output)
     assert snapshot(output) == before
+
+
+def test_the_ui_answers(prefect_server: PrefectServer) -> None:
+    """`make server` serves the UI (the prefect wheel ships it): its index and its settings answer."""
+    root = prefect_server.api_url.removesuffix("/api")
+    index = httpx.get(f"{root}/", timeout=30, follow_redirects=True)
+    assert index.status_code == 200
+    assert index.headers["content-type"].startswith("text/html")
+    assert "<title>Prefect" in index.text or "Prefect" in index.text
+    settings = httpx.get(f"{root}/ui-settings", timeout=30)
+    assert settings.status_code == 200
+    assert settings.json()["api_url"].endswith("/api")

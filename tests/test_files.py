@@ -251,6 +251,8 @@ def test_every_writer_renders_its_file(tmp_path: Path) -> None:
         "story.md",
         "rejected.md",
         "articles.parquet",
+        "timeline.html",
+        "timeline.json",
         STATE_NAME,
     ]
     assert list(files) == names == list(WRITERS)

@@ -37,7 +37,16 @@ from tests.orchestration import snapshot
 pytestmark = pytest.mark.slow
 
 SEEDS = ROOT / "seeds"
-OUTPUTS = ("timeline.parquet", "timeline.md", "story.parquet", "story.md", "rejected.md")
+OUTPUTS = (
+    "timeline.parquet",
+    "timeline.md",
+    "story.parquet",
+    "story.md",
+    "rejected.md",
+    "articles.parquet",
+    "timeline.html",
+    "timeline.json",
+)
 
 
 @pytest.fixture(scope="module")
@@ -73,9 +82,12 @@ def test_flow_writes_what_chronique_run_writes_publishes_artifacts_and_is_idempo
     assert set(artifacts) == {artifact_key("timeline", "flow"), artifact_key("articles", "flow")}
     kind, markdown = artifacts["timeline-flow"]
     assert kind == "markdown"
+    page = (tmp_path / "flow" / "timeline.html").resolve()
+    link, key_dates = markdown.split("\n\n", 1)
+    assert link == f"**[Ouvrir la chronologie : timeline.html]({page.as_uri()})** — `{page}`"
     # the key dates: story.md's text, exactly
-    assert markdown == (tmp_path / "flow" / "story.md").read_text(encoding="utf-8")
-    assert markdown.startswith("# Chronologie : les dates clés")
+    assert key_dates == (tmp_path / "flow" / "story.md").read_text(encoding="utf-8")
+    assert key_dates.startswith("# Chronologie : les dates clés")
     kind, table = artifacts["articles-flow"]
     assert kind == "table"
     rows = json.loads(table)

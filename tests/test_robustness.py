@@ -36,6 +36,8 @@ OUTPUT_NAMES = [
     "rejected.md",
     "story.md",
     "story.parquet",
+    "timeline.html",
+    "timeline.json",
     "timeline.md",
     "timeline.parquet",
 ]

@@ -11,14 +11,17 @@ output holds the error instead of tags.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import logging
 import re
+import sys
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Annotated
 
 import typer
+from rich.console import Console
 
 from chronique.ingest import is_readable, unreadable_message
 from chronique.model import Options
@@ -144,6 +147,19 @@ def _options(arguments: Mapping[str, object]) -> Options:
         raise _usage_error(f"bad option: {err}") from None
 
 
+def terminal_console() -> Console | None:
+    """A console on stderr for the progress bar and the summary, when stderr is a terminal; else None."""
+    return Console(stderr=True) if sys.stderr.isatty() else None
+
+
+def _articles_to_read(input_path: Path, options: Options) -> int:
+    """How many articles the input holds (one quick reading pass, for the progress bar's total)."""
+    from chronique.ingest import read_articles  # noqa: PLC0415
+    from chronique.model import Article  # noqa: PLC0415
+
+    return sum(isinstance(item, Article) for item in read_articles(input_path, options))
+
+
 @app.command()
 def run(
     input_path: Annotated[
@@ -165,8 +181,14 @@ def run(
         typer.Option(help="Analyse only new or changed articles and merge them into OUTPUT's timeline."),
     ] = False,
     verbose: Annotated[bool, typer.Option("--verbose", "-v")] = False,
+    quiet: Annotated[
+        bool, typer.Option("--quiet", "-q", help="No progress bar and no summary table on the terminal.")
+    ] = False,
 ) -> None:
-    """Build the timeline of a folder of articles (no Prefect)."""
+    """Build the timeline of a folder of articles (no Prefect).
+
+    On a terminal, stderr shows a progress bar and, at the end, a table of the counts and output files.
+    """
     _configure_logging(verbose)
     _check_paths(input_path, output_dir)
 
@@ -177,9 +199,15 @@ def run(
     run_pipeline = run_incremental if incremental else run_full
 
     options = _options(locals())
+    console = None if quiet else terminal_console()
     try:
-        with rejections_silenced():  # each is printed once below, without a log prefix
-            report = run_pipeline(input_path, output_dir, options)
+        with rejections_silenced(), contextlib.ExitStack() as stack:  # rejections: printed once below
+            progress = None
+            if console is not None:
+                from chronique.run_display import progress_bar  # noqa: PLC0415
+
+                progress = stack.enter_context(progress_bar(console, _articles_to_read(input_path, options)))
+            report = run_pipeline(input_path, output_dir, options, progress)
     except OSError as err:
         _echo_error(
             f"{output_dir}: the run failed ({err}) — fix the cause and run again; "
@@ -192,6 +220,10 @@ def run(
             f"{len(report.rejections)} rejected. Wrote: {', '.join(str(p) for p in report.outputs)}"
         )
     )
+    if console is not None:
+        from chronique.run_display import print_summary  # noqa: PLC0415
+
+        print_summary(console, report)
     for rejection in report.rejections:
         _echo_error(rejection.message())
     if report.articles == 0:

@@ -30,7 +30,16 @@ from chronique.outputs import (
     story_markdown_text,
     write_outputs,
 )
-from chronique.pipeline import BatchResult, RunReport, analyse_batch, batches, split_inputs
+from chronique.pipeline import (
+    BatchResult,
+    Progress,
+    RunReport,
+    analyse,
+    batch_result,
+    batches,
+    reported,
+    split_inputs,
+)
 from chronique.state import (
     DEFAULT_LOCK_TIMEOUT,
     RunState,
@@ -39,7 +48,7 @@ from chronique.state import (
     output_lock,
     read_state,
 )
-from chronique.story import build_story, previous_event_ids
+from chronique.story import build_story, key_date_count, previous_event_ids
 from chronique.timeline import TIMELINE_SCHEMA, concat_timelines, empty_timeline, merge_timelines
 
 logger = logging.getLogger(__name__)
@@ -217,6 +226,8 @@ def commit_incremental(plan: RunPlan, results: Iterable[BatchResult]) -> Increme
         timexes=sum(articles[article_id].timexes for article_id in read_ids),
         events=frame.height,
         outputs=output_paths(output_dir),
+        story_events=story.height,
+        key_dates=key_date_count(story, plan.options.key_dates),
     )
     written = tuple(output_dir / name for name in changed)
     return IncrementalRun(
@@ -229,7 +240,11 @@ def commit_incremental(plan: RunPlan, results: Iterable[BatchResult]) -> Increme
 
 
 def run_incremental(
-    input_path: Path, output_dir: Path, options: Options, lock_timeout: float = DEFAULT_LOCK_TIMEOUT
+    input_path: Path,
+    output_dir: Path,
+    options: Options,
+    progress: Progress | None = None,
+    lock_timeout: float = DEFAULT_LOCK_TIMEOUT,
 ) -> RunReport:
     """Bring the timeline in ``output_dir`` up to date with the articles of ``input_path``.
 
@@ -238,7 +253,8 @@ def run_incremental(
     """
     with output_lock(output_dir, lock_timeout):
         plan = plan_incremental(input_path, output_dir, options)
-        results = [analyse_batch(batch, options) for batch in batches(plan.changed)]
+        analysed = reported(analyse(plan.changed, options), progress, len(plan.changed))
+        results = [batch_result(batch) for batch in batches(analysed)]
         return commit_incremental(plan, results).report
 
 

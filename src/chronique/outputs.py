@@ -24,6 +24,8 @@ from chronique.markdown import escape_markdown, render_markdown
 from chronique.model import Rejection
 from chronique.state import STATE_NAME, RunState, state_bytes
 from chronique.story_markdown import article_titles, render_story
+from chronique.timeline_html import HTML_NAME, render_timeline_html
+from chronique.timeline_json import JSON_NAME, render_timeline_json
 from chronique.vocabulary import Vocabulary
 
 PARQUET_NAME = "timeline.parquet"
@@ -36,7 +38,7 @@ ARTICLES_NAME = "articles.parquet"
 
 @dataclass(frozen=True, slots=True)
 class OutputContext:
-    """Everything the writers need: the run's timeline, its rejected inputs and state, the vocabulary."""
+    """Everything the writers need: the run's timeline and story, its rejections and state, the vocabulary."""
 
     timeline: pl.DataFrame
     story: pl.DataFrame  # the timeline's story events (story.build_story), one row per event
@@ -110,6 +112,14 @@ def _articles_parquet(context: OutputContext) -> bytes:
     return parquet_bytes(context.articles)
 
 
+def _timeline_html(context: OutputContext) -> bytes:
+    return render_timeline_html(context.story, context.timeline).encode("utf-8")
+
+
+def _timeline_json(context: OutputContext) -> bytes:
+    return render_timeline_json(context.story, context.timeline).encode("utf-8")
+
+
 def _state_json(context: OutputContext) -> bytes:
     return state_bytes(context.state)
 
@@ -122,6 +132,8 @@ WRITERS: Mapping[str, Writer] = MappingProxyType(
         STORY_MARKDOWN_NAME: _story_markdown,
         REJECTED_NAME: _rejected_markdown,
         ARTICLES_NAME: _articles_parquet,
+        HTML_NAME: _timeline_html,
+        JSON_NAME: _timeline_json,
         STATE_NAME: _state_json,
     }
 )

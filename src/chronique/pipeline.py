@@ -10,7 +10,7 @@ import contextlib
 import functools
 import itertools
 import logging
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TypeVar
@@ -24,7 +24,7 @@ from chronique.model import ARTICLES_PER_BATCH, Article, ArticleResult, Options,
 from chronique.outputs import STORY_PARQUET_NAME, OutputContext, output_paths, write_outputs
 from chronique.parallel import ordered_map
 from chronique.state import ArticleState, RunState, analysis_fingerprint, article_digest, output_lock
-from chronique.story import build_story, previous_event_ids
+from chronique.story import build_story, key_date_count, previous_event_ids
 from chronique.timeline import build_timeline, concat_timelines
 
 logger = logging.getLogger(__name__)
@@ -33,6 +33,9 @@ logger = logging.getLogger(__name__)
 rejections_logger = logging.getLogger("chronique.rejections")
 
 T = TypeVar("T")
+
+Progress = Callable[[int, int | None], None]
+"""Told after each analysed article: how many are done, and of how many (None when the run cannot tell)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,6 +47,8 @@ class RunReport:
     timexes: int
     events: int
     outputs: tuple[Path, ...]  # every file of the output set, rewritten or already so
+    story_events: int = 0
+    key_dates: int = 0  # the key dates story.md shows
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,16 +139,28 @@ def analyse_batch(articles: Iterable[Article], options: Options) -> BatchResult:
     return batch_result(analyse(articles, options))
 
 
-def run(input_path: Path, output_dir: Path, options: Options) -> RunReport:
+def reported(
+    results: Iterable[ArticleResult | Rejection], progress: Progress | None, total: int | None
+) -> Iterator[ArticleResult | Rejection]:
+    """The results, passed on; ``progress`` is told of each (for a progress bar)."""
+    for done, result in enumerate(results, start=1):
+        if progress is not None:
+            progress(done, total)
+        yield result
+
+
+def run(input_path: Path, output_dir: Path, options: Options, progress: Progress | None = None) -> RunReport:
     """Read a folder or JSONL file of articles and replace the outputs in ``output_dir`` with theirs.
 
     The state file is written too, so that an incremental run can follow; the folder's lock is held while
-    the outputs are written.
+    the outputs are written. ``progress`` is told of each analysed article (the total is not known: the
+    articles stream).
     """
     rejections: list[Rejection] = []
     read: list[ArticleInfo] = []  # the metadata of each article read, for articles.parquet (not its text)
     articles = recorded(split_inputs(read_articles(input_path, options), rejections), read)
-    analysed = [batch_result(batch) for batch in batches(analyse(articles, options))]
+    results = reported(analyse(articles, options), progress, None)
+    analysed = [batch_result(batch) for batch in batches(results)]
     frame = concat_timelines(batch.frame for batch in analysed)
     rejections += [rejection for batch in analysed for rejection in batch.rejections]
     states = {key: value for batch in analysed for key, value in batch.articles.items()}
@@ -169,4 +186,6 @@ def run(input_path: Path, output_dir: Path, options: Options) -> RunReport:
         timexes=sum(value.timexes for value in states.values()),
         events=frame.height,
         outputs=output_paths(output_dir),
+        story_events=story.height,
+        key_dates=key_date_count(story, options.key_dates),
     )

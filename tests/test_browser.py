@@ -1,0 +1,241 @@
+"""``timeline.html`` in a real headless Chromium (Debian's ``chromium``, driven by Playwright for Python).
+
+Every request that is not the page itself (``file://``) or inline data (``data:``) is recorded and aborted:
+the tests fail if the page asks for anything. Skipped only where no Chromium is installed (``make
+browser`` installs it; CI does so in ``.ci/run``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, BrowserContext, Route, sync_playwright
+from playwright.sync_api import Page as BrowserPage
+
+from chronique.timeline_html import render_timeline_html
+from tests.story_frames import (
+    HOSTILE_SENTENCE,
+    HOSTILE_SUMMARY,
+    HOSTILE_TITLE,
+    HOSTILE_URL,
+    seed_rows,
+    seed_story,
+    story_event,
+    story_frame,
+    timeline_frame,
+)
+from tests.test_timeline_html import synthetic_story
+
+playwright_api = pytest.importorskip(
+    "playwright.sync_api", reason="Playwright's Python package is not installed"
+)
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+pytestmark = pytest.mark.skipif(
+    CHROMIUM is None,
+    reason="no Chromium on this machine (`make browser` installs Debian's chromium): browser tests not run",
+)
+
+
+@dataclass
+class Page:
+    """An open page, what it asked the network for, and what it said on the console."""
+
+    page: BrowserPage
+    requests: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+
+    def record(self, kind: str, text: str) -> None:
+        if kind in {"error", "warning"}:
+            self.errors.append(text)
+
+    def rows(self) -> list[str]:
+        return [text.strip() for text in self.page.locator("#lignes button.evenement").all_inner_texts()]
+
+
+def wait_until(page: BrowserPage, expression: str, seconds: float = 30) -> None:
+    """Poll ``expression`` with ``evaluate`` (the page's policy forbids the eval of ``wait_for_function``)."""
+    deadline = time.monotonic() + seconds
+    while not page.evaluate(expression):
+        assert time.monotonic() < deadline, f"still false after {seconds} s: {expression}"
+        time.sleep(0.05)
+
+
+Opener = Callable[[str], Page]
+"""Writes a page's HTML to a file and opens it in a fresh browser context, the network blocked."""
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
+        yield launched
+        launched.close()
+
+
+@pytest.fixture
+def open_page(browser: Browser, tmp_path: Path) -> Iterator[Opener]:
+    contexts: list[BrowserContext] = []
+
+    def opener(html: str) -> Page:
+        path = tmp_path / f"timeline-{len(contexts)}.html"
+        path.write_text(html, encoding="utf-8")
+        context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="fr-FR")
+        contexts.append(context)
+        page = Page(context.new_page())
+
+        def route(request_route: Route) -> None:
+            url = request_route.request.url
+            if url.startswith(("file://", "data:")):
+                request_route.continue_()
+            else:
+                page.requests.append(url)
+                request_route.abort()
+
+        context.route("**/*", route)
+        page.page.on("console", lambda message: page.record(message.type, message.text))
+        page.page.on("pageerror", lambda error: page.errors.append(str(error)))
+        page.page.goto(path.as_uri())
+        wait_until(page.page, "window.chroniqueReady === true")
+        return page
+
+    yield opener
+    for context in contexts:
+        context.close()
+
+
+def seed_page(open_page: Opener) -> Page:
+    return open_page(render_timeline_html(seed_story(), timeline_frame(seed_rows())))
+
+
+def test_the_seed_shows_its_events_with_french_dates_and_asks_for_nothing(open_page: Opener) -> None:
+    page = seed_page(open_page)
+    rows = page.rows()
+    assert [row.splitlines()[0] for row in rows] == [
+        "avril 2022",
+        "jeudi 8 septembre 2022",
+        "vendredi 9 septembre 2022",
+        "samedi 10 septembre 2022rapporté",
+        "samedi 10 septembre 2022",
+        "samedi 10 septembre 2022",
+    ]
+    assert rows[1].splitlines()[1] == "L'offensive ukrainienne a commencé"
+    assert page.page.inner_text("#compte") == "6 événements"
+    assert page.page.locator("#dates-cles button").count() == 4
+    assert page.requests == []
+    assert page.errors == []
+
+
+def test_filters_narrow_the_list(open_page: Opener) -> None:
+    page = seed_page(open_page)
+    page.page.select_option("#f-acteur", "la Russie")
+    assert [row.splitlines()[1] for row in page.rows()] == ["Izum a été capturée par la Russie"]
+    page.page.click("#f-effacer")
+    assert len(page.rows()) == 6
+    page.page.fill("#f-texte", "ministere")  # accents and case do not matter
+    wait_until(page.page, "document.getElementById('compte').textContent === '1 événement'")
+    assert [row.splitlines()[1] for row in page.rows()] == [
+        "Le ministère russe de la Défense a publié une vidéo"
+    ]
+    page.page.click("#f-effacer")
+    page.page.click("#dates-cles button >> text=9 sept. 2022")
+    assert [row.splitlines()[0] for row in page.rows()] == ["vendredi 9 septembre 2022"]
+    assert page.errors == []
+
+
+def test_the_keyboard_walks_the_list_and_opens_an_event(open_page: Opener) -> None:
+    page = seed_page(open_page)
+    page.page.focus("#lignes button >> nth=0")
+    page.page.keyboard.press("Enter")
+    page.page.keyboard.press("ArrowDown")
+    assert page.page.inner_text("#detail h2") == "L'offensive ukrainienne a commencé"
+    assert "jeudi 8 septembre 2022" in page.page.inner_text("#detail dl")
+    assert page.page.evaluate("document.activeElement.dataset.position") == "1"
+    page.page.focus("#frise")
+    page.page.keyboard.press("+")
+    assert page.errors == []
+
+
+def test_hostile_article_text_stays_text(open_page: Opener) -> None:
+    story = story_frame(
+        [
+            story_event(
+                HOSTILE_SUMMARY,
+                dt.date(2023, 3, 3),
+                article_ids=["evil"],
+                evidence=[HOSTILE_SENTENCE],
+                actors=["<b>X</b>"],
+            )
+        ]
+    )
+    timeline = timeline_frame([{"article_id": "evil", "title": HOSTILE_TITLE, "url": HOSTILE_URL}])
+    page = open_page(render_timeline_html(story, timeline))
+    page.page.click("#lignes button")
+    assert page.page.inner_text("#detail h2") == HOSTILE_SUMMARY
+    assert page.page.text_content("#detail .phrases q") == HOSTILE_SENTENCE
+    assert page.page.inner_text("#detail .sources cite") == HOSTILE_TITLE
+    assert page.page.locator("#detail a").count() == 0  # a javascript: URL is shown, never linked
+    assert page.page.evaluate("window.pwned") is None
+    assert page.page.locator("img, b, svg script, [onerror], [onload], [onmouseover]").count() == 0
+    page.page.select_option("#f-acteur", "<b>X</b>")
+    assert len(page.rows()) == 1
+    assert page.requests == []
+    assert page.errors == []
+
+
+def test_unfactual_events_are_hidden_unless_asked_for(open_page: Opener) -> None:
+    story = story_frame(
+        [
+            story_event("Le ministre a démissionné", dt.date(2022, 9, 10)),
+            story_event("Le ministre a-t-il démissionné", dt.date(2022, 9, 11), modality="question"),
+            story_event("Le ministre n'a pas démissionné", dt.date(2022, 9, 12), modality="negated"),
+        ]
+    )
+    page = open_page(render_timeline_html(story, timeline_frame([])))
+    assert len(page.rows()) == 1
+    page.page.select_option("#f-modalite", "toutes")
+    rows = page.rows()
+    assert len(rows) == 3
+    assert "question" in rows[1] and "nié" in rows[2]
+    page.page.click("#lignes button >> nth=1")
+    assert "non factuel : question" in page.page.inner_text("#detail dl")
+
+
+def test_print_view_holds_the_whole_chronology(open_page: Opener) -> None:
+    page = seed_page(open_page)
+    page.page.emulate_media(media="print")
+    wait_until(page.page, "document.querySelectorAll('#impression > li').length === 6")
+    printed = page.page.inner_text("#impression")
+    assert "samedi 10 septembre 2022" in printed
+    assert "L'offensive ukrainienne à grande échelle" in printed  # the evidence, not only the summary
+    assert page.page.locator("#liste").is_hidden()
+
+
+def test_five_thousand_events_render_a_bounded_list_and_filter(open_page: Opener) -> None:
+    html, n_events = synthetic_story(5000, 2000)
+    page = open_page(html)
+    assert page.page.inner_text("#compte") == "5\u202f000 événements"
+    assert page.page.locator("#lignes li").count() <= 60  # only the rows in view (and a few more) exist
+    assert page.page.locator("#frise rect").count() <= 400  # counted per column, not one mark per event
+    page.page.fill("#f-texte", "plan numéro 4999")
+    wait_until(page.page, "document.getElementById('compte').textContent === '1 événement'")
+    page.page.fill("#f-texte", "")
+    page.page.select_option("#f-acteur", "l'entreprise 3")
+    wait_until(page.page, "document.getElementById('compte').textContent === '125 événements'")
+    page.page.locator("#defilement").evaluate(
+        "node => { node.scrollTop = 3000; node.dispatchEvent(new Event('scroll')); }"
+    )
+    wait_until(
+        page.page,
+        "document.querySelector('#lignes li') && document.querySelector('#lignes li').style.top !== '0px'",
+    )
+    assert page.page.locator("#lignes li").count() <= 60
+    assert n_events == 5000
+    assert page.requests == []
+    assert page.errors == []

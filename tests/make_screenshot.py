@@ -1,8 +1,7 @@
 """``make screenshot``: ``docs/timeline.png``, the seed's ``timeline.html`` in headless Chromium.
 
 Runs the pipeline on ``seeds/`` into a temporary folder and photographs its ``timeline.html`` with the first
-event opened. ``--one-event-per-row`` renders the seed's timeline rows as story events instead (the stand-in
-used before the story stage is merged: one story event per row, as the browser tests build it).
+event opened.
 """
 
 from __future__ import annotations
@@ -18,19 +17,14 @@ from playwright.sync_api import sync_playwright
 
 from chronique.model import Options
 from chronique.pipeline import run
-from chronique.timeline_html import HTML_NAME, render_timeline_html
+from chronique.timeline_html import HTML_NAME
 from tests.golden_io import ROOT
-from tests.story_frames import seed_rows, seed_story, timeline_frame
 
 OUTPUT = ROOT / "docs" / "timeline.png"
 
 
-def page_of_seed(folder: Path, one_event_per_row: bool) -> Path:
+def page_of_seed(folder: Path) -> Path:
     """The seed's ``timeline.html`` in ``folder``."""
-    if one_event_per_row:
-        page = folder / HTML_NAME
-        page.write_text(render_timeline_html(seed_story(), timeline_frame(seed_rows())), encoding="utf-8")
-        return page
     run(ROOT / "seeds", folder / "output", Options())
     return folder / "output" / HTML_NAME
 
@@ -62,10 +56,9 @@ def photograph(page_path: Path, output: Path) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--output", type=Path, default=OUTPUT)
-    parser.add_argument("--one-event-per-row", action="store_true")
     arguments = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
-        photograph(page_of_seed(Path(folder), arguments.one_event_per_row), arguments.output)
+        photograph(page_of_seed(Path(folder)), arguments.output)
     print(f"wrote {arguments.output}")
 
 

@@ -10,7 +10,8 @@ from typing import Any
 
 import polars as pl
 
-from chronique.story import STORY_SCHEMA
+from chronique.story import STORY_SCHEMA, build_story
+from chronique.timeline import TIMELINE_SCHEMA
 from tests.golden_io import GOLDEN
 
 # An article built to break out of every context of the page: HTML text, attributes, <script> JSON, URLs.
@@ -85,24 +86,5 @@ def story_frame(events: Sequence[dict[str, Any]]) -> pl.DataFrame:
 
 
 def seed_story() -> pl.DataFrame:
-    """The seed as a story: one story event per timeline row, ranked by date (latest first)."""
-    rows = seed_rows()
-    dates = sorted({row["date_start"] for row in rows}, reverse=True)
-    return story_frame(
-        [
-            story_event(
-                row["summary"],
-                row["date_start"],
-                row["date_end"],
-                grain=row["grain"],
-                article_ids=[row["article_id"]],
-                evidence=[row["sentence"], *row["other_evidence"]],
-                actors=row["actors"],
-                places=row["places"],
-                modality=row["modality"],
-                speaker=row["speaker"],
-                date_rank=dates.index(row["date_start"]) + 1,
-            )
-            for row in rows
-        ]
-    )
+    """The seed's story, built by the story stage from its timeline rows (the golden file)."""
+    return build_story(pl.DataFrame(seed_rows(), schema=TIMELINE_SCHEMA))

@@ -74,7 +74,9 @@ def story_payload(story: pl.DataFrame, timeline: pl.DataFrame, title: str = "Chr
     articles: list[dict[str, str | None]] = []
     events: list[dict[str, Any]] = []
     ordered = story.sort(
-        ["date_start", "date_end", "importance"], descending=[False, False, True], nulls_last=True
+        ["date_start", "date_end", "importance", "event_id"],
+        descending=[False, False, True, False],
+        nulls_last=True,
     )
     for row in ordered.iter_rows(named=True):
         cited: list[int] = []

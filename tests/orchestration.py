@@ -43,6 +43,20 @@ ARTICLES = {
 }
 
 
+# The public files of an output folder, in the writers' order (the state file aside): written out here, not
+# read from ``outputs.WRITERS``, so that a writer lost or renamed fails the tests that use it.
+OUTPUT_FILES = (
+    "timeline.parquet",
+    "timeline.md",
+    "story.parquet",
+    "story.md",
+    "rejected.md",
+    "articles.parquet",
+    "timeline.html",
+    "timeline.json",
+)
+
+
 def write_article(folder: Path, article_id: str, published: str, text: str) -> None:
     """``<id>.txt`` + ``<id>.meta.json`` in ``folder``."""
     folder.mkdir(parents=True, exist_ok=True)

@@ -19,19 +19,11 @@ from typer.testing import CliRunner, Result
 from chronique import cli
 from chronique.cli import EXIT_FAILED, EXIT_NOTHING_READ, EXIT_REJECTED, EXIT_USAGE, app
 from chronique.run_display import file_size
+from tests.orchestration import OUTPUT_FILES
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"
-OUTPUT_NAMES = [
-    "articles.parquet",
-    "rejected.md",
-    "story.md",
-    "story.parquet",
-    "timeline.html",
-    "timeline.json",
-    "timeline.md",
-    "timeline.parquet",
-]
+OUTPUT_NAMES = sorted(OUTPUT_FILES)  # as a folder lists them
 FRENCH = "Le ministre a annoncé samedi sa démission. Les syndicats ont été reçus jeudi à l'Élysée."
 
 

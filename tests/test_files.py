@@ -29,6 +29,7 @@ from chronique.state import STATE_NAME, ArticleState, RunState, read_state
 from chronique.story import build_story
 from chronique.timeline import build_timeline
 from chronique.vocabulary import load
+from tests.orchestration import OUTPUT_FILES
 
 D = dt.date
 
@@ -244,17 +245,7 @@ def context() -> OutputContext:
 
 def test_every_writer_renders_its_file(tmp_path: Path) -> None:
     files = render_outputs(context())
-    names = [
-        "timeline.parquet",
-        "timeline.md",
-        "story.parquet",
-        "story.md",
-        "rejected.md",
-        "articles.parquet",
-        "timeline.html",
-        "timeline.json",
-        STATE_NAME,
-    ]
+    names = [*OUTPUT_FILES, STATE_NAME]
     assert list(files) == names == list(WRITERS)
     publish(tmp_path, files)
     assert pl.read_parquet(tmp_path / "timeline.parquet").equals(timeline())

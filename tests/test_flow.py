@@ -32,21 +32,12 @@ from flows.build_timeline import (
     write_run,
 )
 from tests.conftest import ROOT
-from tests.orchestration import snapshot
+from tests.orchestration import OUTPUT_FILES, snapshot
 
 pytestmark = pytest.mark.slow
 
 SEEDS = ROOT / "seeds"
-OUTPUTS = (
-    "timeline.parquet",
-    "timeline.md",
-    "story.parquet",
-    "story.md",
-    "rejected.md",
-    "articles.parquet",
-    "timeline.html",
-    "timeline.json",
-)
+OUTPUTS = OUTPUT_FILES
 
 
 @pytest.fixture(scope="module")

@@ -27,20 +27,12 @@ from chronique.ingest import read_articles
 from chronique.markdown import escape_markdown, heading
 from chronique.model import Article, Options, Rejection
 from chronique.vocabulary import load
+from tests.orchestration import OUTPUT_FILES
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"
 CHRONIQUE = Path(sys.executable).with_name("chronique")
-OUTPUT_NAMES = [
-    "articles.parquet",
-    "rejected.md",
-    "story.md",
-    "story.parquet",
-    "timeline.html",
-    "timeline.json",
-    "timeline.md",
-    "timeline.parquet",
-]
+OUTPUT_NAMES = sorted(OUTPUT_FILES)  # as a folder lists them
 
 ENGLISH = (
     "The president said on Monday that the army was ready and that the troops are in the city "

@@ -28,6 +28,7 @@ from spacy.tokens import Doc, Span, Token
 
 from chronique import calendar as cal
 from chronique.anchors import (
+    Anchor,
     EventLexicon,
     anchors_in,
     carried_date,
@@ -392,32 +393,25 @@ def find_events(
             leading.append(event)
     undated = undated_events(article, doc, sentences, expressions, lexicon)
     told = {event.trigger_start for event in undated}
+
+    def carried(anchor: Anchor, confidence: str) -> Event:
+        """A mention dated by an expression of another clause (a headline's retelling, a later clause)."""
+        return build_event(
+            article,
+            anchor.trigger,
+            anchor.expression.resolved,
+            anchoring=Anchoring.INHERITED,
+            confidence=CONFIDENCE[confidence],
+            sentences=sentences,
+            lexicon=lexicon,
+        )
+
     # a headline's predicate retold with a date is a mention of that event (the row is the retelling's)
     for anchor in headline_anchors(doc, direct, lexicon):
         told.add(anchor.trigger.idx)
-        mentions.append(
-            build_event(
-                article,
-                anchor.trigger,
-                anchor.expression.resolved,
-                anchoring=Anchoring.INHERITED,
-                confidence=CONFIDENCE["inherited"],
-                sentences=sentences,
-                lexicon=lexicon,
-            )
-        )
+        mentions.append(carried(anchor, "inherited"))
     for anchor in inherited_anchors(doc, expressions, lexicon):
         if anchor.trigger.idx not in told:
-            mentions.append(
-                build_event(
-                    article,
-                    anchor.trigger,
-                    anchor.expression.resolved,
-                    anchoring=Anchoring.INHERITED,
-                    confidence=CONFIDENCE["carried"],
-                    sentences=sentences,
-                    lexicon=lexicon,
-                )
-            )
+            mentions.append(carried(anchor, "carried"))
     timeline = merge_retellings([*leading, *undated])
     return timeline, sorted([*mentions, *undated], key=lambda e: e.trigger_start)

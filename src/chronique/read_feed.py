@@ -24,7 +24,7 @@ import lxml.html
 from defusedxml import DefusedXmlException
 
 from chronique.model import Article, Options, Rejection
-from chronique.read_html import HTML_BYTES_PER_TEXT_CHAR
+from chronique.read_html import capped_bytes
 from chronique.validate import InvalidInput, check_id, check_text, language_of, words_file
 from chronique.web_dates import FoundDate, check_not_after, file_time, parse_date
 
@@ -41,7 +41,7 @@ _BLANK_LINES = re.compile(r"\n\s*\n\s*")
 def read_feed(path: Path, options: Options) -> Iterator[Article | Rejection]:
     """The entries of a feed, in the feed's order; a feed that cannot be read is one rejection."""
     try:
-        feed = _parse(_feed_bytes(path, options))
+        feed = _parse(capped_bytes(path, options, "feed", "split the feed"))
         saved_at = file_time(path)
     except InvalidInput as bad:
         yield bad.rejection(str(path))
@@ -56,18 +56,6 @@ def read_feed(path: Path, options: Options) -> Iterator[Article | Rejection]:
             yield _article(entry, stem, source, saved_at, options)
         except InvalidInput as bad:
             yield bad.rejection(source)
-
-
-def _feed_bytes(path: Path, options: Options) -> bytes:
-    limit = HTML_BYTES_PER_TEXT_CHAR * options.max_text_chars
-    size = path.stat().st_size
-    if size > limit:
-        raise InvalidInput(
-            f"the feed is {size:,} bytes, more than the limit of {limit:,} "
-            f"({HTML_BYTES_PER_TEXT_CHAR} bytes per character of max_text_chars={options.max_text_chars:,})",
-            "split the feed, or raise max_text_chars",
-        )
-    return path.read_bytes()
 
 
 def _refuse_entities(data: bytes) -> None:

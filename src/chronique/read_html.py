@@ -82,14 +82,16 @@ def _page_meta(meta_file: Path, default_id: str) -> PageMeta:
     return PageMeta(article_id, published, optional_string(record, "title"), optional_string(record, "url"))
 
 
-def _read_page_bytes(path: Path, options: Options) -> bytes:
+def capped_bytes(path: Path, options: Options, what: str, fix: str) -> bytes:
+    """The file's bytes, refused when over ``HTML_BYTES_PER_TEXT_CHAR × max_text_chars`` (a page or a feed:
+    ``what``; ``fix``: what the user can do besides raising the option)."""
     limit = HTML_BYTES_PER_TEXT_CHAR * options.max_text_chars
     size = path.stat().st_size
     if size > limit:
         raise InvalidInput(
-            f"the page is {size:,} bytes, more than the limit of {limit:,} "
+            f"the {what} is {size:,} bytes, more than the limit of {limit:,} "
             f"({HTML_BYTES_PER_TEXT_CHAR} bytes per character of max_text_chars={options.max_text_chars:,})",
-            "save the article's page alone (not a whole site or archive), or raise max_text_chars",
+            f"{fix}, or raise max_text_chars",
         )
     return path.read_bytes()
 
@@ -139,7 +141,7 @@ def _extract(tree: HtmlElement, url: str | None) -> Any:  # trafilatura's Docume
 
 
 def _article(path: Path, meta: PageMeta, options: Options) -> Article:
-    data = _read_page_bytes(path, options)
+    data = capped_bytes(path, options, "page", "save the article's page alone (not a whole site or archive)")
     saved_at = file_time(path)
     tree = _parse(data)
     # The dates first: trafilatura prunes the tree it is given.

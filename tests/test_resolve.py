@@ -6,8 +6,12 @@ Every value was worked out by hand from a calendar (10 September 2022 is a Satur
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
+from chronique.model import Direction, Relation
+from chronique.resolve import year_less_day
 from tests.conftest import Analyse
 
 SAT = "2022-09-10"
@@ -57,6 +61,16 @@ ROWS = [
         "février",
         "2016-02",
     ),
+    # a weekday one day off the nearest year's date is a typo or a late edition: it does not send the date to
+    # the year it fits (10 September 2022 is a Saturday, 10 September 2021 a Friday)
+    (
+        "Le maire a inauguré la médiathèque vendredi 10 septembre.",
+        "2022-09-09",
+        "vendredi 10 septembre",
+        "2022-09-10",
+    ),
+    # a year-less date told in the past is the past one, even when the next one is nearer
+    ("Le stade avait été évacué le 1er mai.", "2022-12-27", "le 1er mai", "2022-05-01"),
     # a word before the date can settle its direction whatever the verb
     ("Il est sans club depuis janvier.", "2002-09-13", "janvier", "2002-01"),
     (
@@ -65,8 +79,23 @@ ROWS = [
         "13 août",
         "2020-08-13",
     ),
-    # a date completing a noun names that thing's date, the nearest one
+    # a date completing a noun names that thing's date, the nearest one when the verb acts on a plan …
     ("Les feux d'artifice du 4 juillet ont été annulés.", "2020-06-30", "4 juillet", "2020-07-04"),
+    # … the past one when the clause tells the thing as past (21 June 2022 is 189 days back, 2023's 176 ahead)
+    (
+        "Le supporter a été condamné pour les dégradations commises pendant la fête du 21 juin.",
+        "2022-12-27",
+        "21 juin",
+        "2022-06-21",
+    ),
+    (
+        "Après le vote en décembre du budget, les députés ont quitté l'hémicycle.",
+        "2022-07-20",
+        "décembre",
+        "2021-12",
+    ),
+    # a past infinitive is past ("soupçonné d'avoir menti en novembre")
+    ("Il est soupçonné d'avoir menti en novembre.", "2022-07-20", "novembre", "2021-11"),
     # counted from the last date the text named
     ("Le 3 mai, il a été arrêté. La veille, il avait fui.", SAT, "La veille", "2022-05-02"),
     ("Le 3 mai, il a été arrêté. Le lendemain, il a été libéré.", SAT, "Le lendemain", "2022-05-04"),
@@ -267,3 +296,40 @@ NOT_DATES = [
 def test_not_a_date(analysed: Analyse, text: str, word: str) -> None:
     dated = [t for t in analysed(text, SAT).timexes if t.resolved.type.value in {"DATE", "TIME"}]
     assert not any(word in t.mention.text for t in dated), [t.mention.text for t in dated]
+
+
+YearRow = tuple[int, int, str, Direction, Relation | None, int | None, str]
+# (month, day, published, direction, relation, weekday 1-7, the date): worked out from a calendar
+# (8 February 2019 is a Friday, 9 February 2019 a Saturday, 9 February 2018 a Friday; 4 July 2022 is a Monday,
+# 7 January 2022 a Friday, 7 January 2023 a Saturday; 1 May 2022 is a Sunday)
+YEAR_ROWS: list[YearRow] = [
+    # told in the past, one day after the publication: a late edition, not last year's Friday
+    (2, 9, "2019-02-08", Direction.PAST, None, 5, "2019-02-09"),
+    (2, 9, "2019-02-08", Direction.NONE, None, 5, "2019-02-09"),
+    # told in the past, the past occurrence however near the next one is
+    (5, 1, "2022-12-27", Direction.PAST, None, None, "2022-05-01"),
+    # no tense: the nearest
+    (5, 1, "2022-12-27", Direction.NONE, None, None, "2023-05-01"),
+    # a future: the next one
+    (3, 15, "2022-09-10", Direction.FUTURE, None, None, "2023-03-15"),
+    # the late edition is the past's only: a future is not placed the day before
+    (9, 9, "2022-09-10", Direction.FUTURE, None, None, "2023-09-09"),
+    (9, 11, "2022-09-10", Direction.PAST, None, None, "2022-09-11"),
+    (9, 12, "2022-09-10", Direction.PAST, None, None, "2021-09-12"),
+    # at comparable distances the weekday decides: a Saturday 7 January is 2023's …
+    (1, 7, "2022-07-04", Direction.NONE, None, 6, "2023-01-07"),
+    (1, 7, "2022-07-04", Direction.NONE, None, 5, "2022-01-07"),
+    # … and a weekday that fits neither year leaves the nearest
+    (1, 7, "2022-07-04", Direction.NONE, None, 1, "2022-01-07"),
+    # "dernier": strictly before the publication, on the weekday written
+    (2, 9, "2019-02-08", Direction.NONE, Relation.LAST, 5, "2018-02-09"),
+]
+
+
+@pytest.mark.parametrize("row", YEAR_ROWS, ids=[f"{r[0]}-{r[1]}-{r[2]}-{r[3]}-{r[5]}" for r in YEAR_ROWS])
+def test_year_of_a_year_less_date(row: YearRow) -> None:
+    month, day, published, direction, relation, weekday, value = row
+    found = year_less_day(
+        month, day, dt.date.fromisoformat(published), direction, relation=relation, weekday=weekday
+    )
+    assert found == dt.date.fromisoformat(value)

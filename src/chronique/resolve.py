@@ -9,7 +9,9 @@ where dateparser alone (``PREFER_DATES_FROM=past``) is wrong for news:
   Saturday before); we take the direction from the governing verb's tense and keep a same-day weekday,
   and where no tense says (a headline, a plan told with ``devait``) the nearest such day;
 - a month or season without a day is a month or season (dateparser gave ``en avril`` → 10 April);
-- year-less dates (``le 3 mars``) take their year from the tense, not from a fixed preference;
+- year-less dates (``le 3 mars``) take their year from the tense, not from a fixed preference; a weekday
+  written with one picks between two years only at comparable distances, never against the nearest
+  (``year_less_day``: ``vendredi 9 février`` in a report of Friday 8 February is that week's);
 - anaphoric expressions (``la veille``, ``deux jours plus tard``, a bare ``14 h``) count from the last date
   the text anchored, which dateparser cannot know;
 - spans come from our grammar, so dateparser never tags ``samedi une`` as 10 January;
@@ -96,6 +98,54 @@ def choose(
         after = [c for c in candidates if c >= published]
         return min(after) if after else None
     return min(candidates, key=lambda c: (abs((c - published).days), c > published))
+
+
+# A date written one day after the publication may still be told in the past: the paper's date is often the
+# day before the French calendar day (a late edition, a time stamp in UTC), as "vendredi 9 février" in a
+# report dated Friday 8 February tells that Friday's verdict.
+_LATE_EDITION = dt.timedelta(days=1)
+# The weekday written with a year-less date picks the year only between two candidates at comparable
+# distances: the one it names is at most this many times farther than the nearest (else it is a typo).
+_WEEKDAY_REACH = 2
+
+
+def year_less_day(
+    month: int,
+    day: int,
+    published: dt.date,
+    direction: Direction,
+    *,
+    relation: Relation | None = None,
+    weekday: int | None = None,
+) -> dt.date | None:
+    """The year of a date written without one (``le 1er mai``, ``vendredi 9 février``).
+
+    The nearest such date that fits the tense (told in the past: not after the publication, one day of
+    late edition allowed; in the future: not before it); the weekday written with it
+    decides only between the two nearest that fit, when it names one of them exactly and that one is not
+    much farther (``_WEEKDAY_REACH``): a weekday that fits no nearby year, or only a far one, is a typo.
+    ``dernier`` / ``prochain`` choose strictly before or after the publication."""
+    candidates = [d for y in _years_around(published) if (d := _safe_date(y, month, day))]
+    if relation in {Relation.LAST, Relation.NEXT}:
+        named = [d for d in candidates if d.isoweekday() == weekday] if weekday is not None else []
+        return choose(named or candidates, published, direction, relation)
+    if direction is Direction.PAST:
+        fitting = [d for d in candidates if d <= published + _LATE_EDITION]
+    elif direction is Direction.FUTURE:
+        fitting = [d for d in candidates if d >= published]
+    else:
+        fitting = candidates
+    ordered = sorted(fitting or candidates, key=lambda d: (abs((d - published).days), d > published))
+    if not ordered:
+        return None
+    nearest = ordered[0]
+    if weekday is None or nearest.isoweekday() == weekday or len(ordered) < 2:
+        return nearest
+    second = ordered[1]
+    reach = _WEEKDAY_REACH * max(abs((nearest - published).days), 1)
+    if second.isoweekday() == weekday and abs((second - published).days) <= reach:
+        return second
+    return nearest
 
 
 def _full_year(fields: Fields, published: dt.date) -> int | None:
@@ -343,15 +393,14 @@ class Resolver:
             agrees = parsed is not None and (parsed.month, parsed.day) == (fields.month, fields.day)
             day = parsed if agrees else _safe_date(year, fields.month, fields.day)
         else:
-            candidates = [
-                d for y in _years_around(published) if (d := _safe_date(y, fields.month, fields.day))
-            ]
-            direction = context.direction
-            if fields.weekday is not None:
-                # the weekday written with it picks the year; the tense no longer has a say
-                candidates = [d for d in candidates if d.isoweekday() == fields.weekday] or candidates
-                direction = Direction.NONE
-            day = choose(candidates, published, direction, fields.relation)
+            day = year_less_day(
+                fields.month,
+                fields.day,
+                published,
+                context.direction,
+                relation=fields.relation,
+                weekday=fields.weekday,
+            )
         return self._on_day(day, fields) if day else None
 
     def _weekday_and_day(self, mention: TimeMention, context: Context) -> ResolvedValue | None:

@@ -168,11 +168,21 @@ def _nearest_direction(span: Span, lexicon: TenseLexicon) -> Direction:
 
 
 def _is_infinitive(verb: Token) -> bool:
-    """An infinitive, active or compound: "quitter", "être présenté", "avoir quitté"."""
-    if _morph(verb, "VerbForm") == "Inf":
-        return True
+    """An infinitive, active or compound: "quitter", "être présenté", "avoir quitté"; with a finite auxiliary
+    it is none, whatever the tagger says of the verb ("avait été évacué" tagged as an infinitive)."""
     auxiliaries = sorted((c for c in verb.children if c.dep_.startswith("aux")), key=lambda t: t.i)
-    return bool(auxiliaries) and _morph(auxiliaries[0], "VerbForm") == "Inf"
+    if auxiliaries:
+        return _morph(auxiliaries[0], "VerbForm") == "Inf"
+    return _morph(verb, "VerbForm") == "Inf"
+
+
+def _is_past_infinitive(verb: Token) -> bool:
+    """A past infinitive: the tense auxiliary avoir or être in the infinitive ("d'avoir obtenu", "après être
+    parti"); not a passive one ("être présenté")."""
+    return any(
+        c.dep_ == "aux:tense" and c.lemma_ in {"avoir", "être"} and _morph(c, "VerbForm") == "Inf"
+        for c in verb.children
+    )
 
 
 def _infinitive_governor(verb: Token) -> Token:
@@ -198,11 +208,32 @@ def _direction_above(token: Token, lexicon: TenseLexicon) -> Direction | None:
                 return Direction.PAST if direction is Direction.PAST else Direction.FUTURE
             if governor.i != verb.i and governor.lemma_ in lexicon.recent_past_governors:
                 return Direction.PAST
+            if _is_past_infinitive(verb):
+                return Direction.PAST  # "soupçonné d'avoir obtenu en juin", "après avoir affirmé en mai"
             return Direction.NONE  # an infinitive has no tense, and its governor's need not be its own
         direction = verb_direction(verb, lexicon)
         if direction is not None:
             return direction
     return None
+
+
+def noun_date_direction(
+    doc: Doc, start: int, end: int, lexicon: TenseLexicon, text: str | None = None
+) -> Direction:
+    """The direction of a date that completes a noun ("les violences du 1er mai", "les feux du 4 juillet"):
+    it names that thing's date, which the clause places only when it tells the thing as past — a past
+    verb right above it that does not act on a plan (``annulés``, ``reportés``: a plan's day may lie
+    ahead); otherwise the nearest such date."""
+    cue = cue_direction(doc.text if text is None else text, start, lexicon)
+    if cue is not None:
+        return cue
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return Direction.NONE
+    verbs = _governing_verbs(span.root)
+    if not verbs or verbs[0].lemma_ in lexicon.future_participles:
+        return Direction.NONE
+    return Direction.PAST if _direction_above(span.root, lexicon) is Direction.PAST else Direction.NONE
 
 
 def completes_noun(doc: Doc, start: int, end: int) -> bool:

@@ -38,9 +38,9 @@ from chronique.resolve import Context, Resolver
 from chronique.tense import (
     TenseLexicon,
     completes_noun,
-    cue_direction,
     direction_of,
     in_background_clause,
+    noun_date_direction,
 )
 
 # Kinds whose value does not depend on a tense: skip the parse look-up for them.
@@ -64,7 +64,7 @@ def _direction(doc: Doc, text: str, mention: TimeMention, lexicon: TenseLexicon)
         return Direction.NONE
     names_calendar_date = fields.month is not None or fields.holiday is not None or fields.season is not None
     if names_calendar_date and completes_noun(doc, mention.start, mention.end):
-        return cue_direction(text, mention.start, lexicon) or Direction.NONE
+        return noun_date_direction(doc, mention.start, mention.end, lexicon, text=text)
     return direction_of(doc, mention.start, mention.end, lexicon, text=text)
 
 

@@ -152,6 +152,20 @@ PUBLICATION_ROWS = [
     (_LEAD + "Le ministre a annoncé sa démission.", "annoncé", True),  # the day's announcement
     (_LEAD + "Les habitants ont quitté le village, a indiqué le maire.", "quitté", True),  # what it tells
     (_LEAD + "Le maire a rappelé que les habitants ont quitté le village.", "quitté", False),  # a reminder
+    # a speaker's past is not the paper's day, even in the lead
+    ("« Les habitants ont quitté le village », a indiqué le maire.", "quitté", False),
+    ("« Des inconnus ont saccagé la salle. »", "saccagé", False),
+    # … but the saying is the teller's act, even where the quotation is left open before it
+    (
+        '"On nous renvoie vers Nantes, on va encore se retrouver coincés, a expliqué l\'un des "routiers".',
+        "expliqué",
+        True,
+    ),
+    # an allegation in the conditional is no news of the day
+    ("Les gendarmes auraient interpellé deux suspects.", "interpellé", False),
+    # a change that took its time is background
+    ("Le maire a pris de plus en plus de place dans le parti.", "pris", False),
+    ("Le quartier s'est peu à peu vidé de ses commerces.", "vidé", False),
 ]
 
 
@@ -167,6 +181,55 @@ def test_publication_day_only_where_news_grammar_implies_it(
     found = [e for e in events if e.trigger == trigger and e.anchoring is Anchoring.PUBLICATION]
     assert bool(found) == dated, [(e.trigger, e.anchoring) for e in events]
     assert all(e.resolved.value == SAT for e in found)
+
+
+# (text, trigger, the date it inherits or None for no event): what continues the story and what does not
+INHERIT_ROWS = [
+    ("Le 3 mai, le maire a signé le contrat. Il a alors quitté la salle.", "quitté", "2022-05-03"),
+    # a state goes on, it happens on no day
+    (_LEAD + "Le 6 mai, il a été élu. Il aurait alors habité un appartement en ville.", "habité", None),
+    (_LEAD + "Le 6 mai, il a été élu. Il a ensuite vécu à Lyon.", "vécu", None),
+    # "alors que" is "whereas": it continues nothing
+    (
+        _LEAD + "Le 6 mai, il a été élu. Le permis a été délivré, alors que le préfet hésitait.",
+        "délivré",
+        None,
+    ),
+    (_LEAD + "Le 6 mai, il a été élu. Le permis a été délivré alors qu'il hésitait.", "délivré", None),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "value"), INHERIT_ROWS, ids=[f"{i}-{row[1]}" for i, row in enumerate(INHERIT_ROWS)]
+)
+def test_inherited(analysed: Analyse, text: str, trigger: str, value: str | None) -> None:
+    found = [(e.resolved.value, e.anchoring) for e in analysed(text, SAT).events if e.trigger == trigger]
+    assert found == ([(value, Anchoring.INHERITED)] if value else []), found
+
+
+# (text, trigger, its row's date or None for no row): which predicate a date leads a row for
+LEADING_ROWS = [
+    # an incise of saying right before the date: the date is the report's, not what it tells (a plan here)
+    ("Le ministre devrait démissionner, rapporte Le Figaro, jeudi 8 septembre.", "démissionner", None),
+    ("Le ministre devrait démissionner, rapporte Le Figaro, jeudi 8 septembre.", "rapporte", "2022-09-08"),
+    ("Le ministre a démissionné jeudi 8 septembre, rapporte Le Figaro.", "démissionné", "2022-09-08"),
+    # a date does not date across a quotation mark: inside it, the quotation's predicate
+    ("Un coffre où il rangeait ses fusils : « Le 3 juin, mon voisin m'a appelé. »", "rangeait", None),
+    ("Un coffre où il rangeait ses fusils : « Le 3 juin, mon voisin m'a appelé. »", "appelé", "2022-06-03"),
+    ("Il a déclaré lundi : « Nous partirons. »", "déclaré", "2022-09-05"),
+    # a quoted phrase with no verb is a name, not speech: the date outside it dates it
+    ("« L'attaque surprise » de lundi a échoué.", "attaque", "2022-09-05"),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "value"), LEADING_ROWS, ids=[f"{i}-{row[1]}" for i, row in enumerate(LEADING_ROWS)]
+)
+def test_leading_predicate(analysed: Analyse, text: str, trigger: str, value: str | None) -> None:
+    found = [e.resolved.value for e in analysed(text, SAT).events if e.trigger == trigger]
+    assert found == ([value] if value else []), [
+        (e.trigger, e.resolved.value) for e in analysed(text, SAT).events
+    ]
 
 
 _HEARING = "Le juge a entendu les témoins mardi. "
@@ -208,6 +271,15 @@ STORY_TIME_ROWS = [
     (
         "Le blessé a été transporté mardi à l'hôpital, où il est mort vers 23 h.",
         "transporté",
+        "2022-09-06",
+        None,
+    ),
+    # … and so are the infinitives a past infinitive governs ("d'avoir tenté de faire sauter en mars"); "alors
+    # que" does not continue the story, but the tag's mention still goes on from the story's date
+    (
+        _HEARING + "La salle était comble. Il est accusé d'avoir tenté de faire sauter un pont en mars. "
+        "Le procureur a requis dix ans, alors que la défense plaide la relaxe.",
+        "requis",
         "2022-09-06",
         None,
     ),

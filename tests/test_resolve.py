@@ -79,14 +79,22 @@ ROWS = [
         "13 août",
         "2020-08-13",
     ),
-    # a date completing a noun names that thing's date, the nearest one when the verb acts on a plan …
+    # a date completing a noun in a past clause names that thing's date: a plan of the coming weeks …
     ("Les feux d'artifice du 4 juillet ont été annulés.", "2020-06-30", "4 juillet", "2020-07-04"),
-    # … the past one when the clause tells the thing as past (21 June 2022 is 189 days back, 2023's 176 ahead)
+    ("La grève du 12 mars a été votée par les enseignants.", "2022-02-20", "12 mars", "2022-03-12"),
+    # … else the past one, even when the next is nearer (21 June 2022 is 189 days back, 2023's 176 ahead)
     (
         "Le supporter a été condamné pour les dégradations commises pendant la fête du 21 juin.",
         "2022-12-27",
         "21 juin",
         "2022-06-21",
+    ),
+    # … but a noun of the clause's subject is no thing the clause tells: the nearest (64 days ahead)
+    (
+        "Le porte-parole de la liste pour les municipales du 15 mars a annoncé son départ.",
+        "2022-01-10",
+        "15 mars",
+        "2022-03-15",
     ),
     (
         "Après le vote en décembre du budget, les députés ont quitté l'hémicycle.",
@@ -96,6 +104,8 @@ ROWS = [
     ),
     # a past infinitive is past ("soupçonné d'avoir menti en novembre")
     ("Il est soupçonné d'avoir menti en novembre.", "2022-07-20", "novembre", "2021-11"),
+    # … and so is an infinitive it governs (March 2022 and March 2023 are as near)
+    ("Il est accusé d'avoir tenté de faire sauter un pont en mars.", SAT, "mars", "2022-03"),
     # counted from the last date the text named
     ("Le 3 mai, il a été arrêté. La veille, il avait fui.", SAT, "La veille", "2022-05-02"),
     ("Le 3 mai, il a été arrêté. Le lendemain, il a été libéré.", SAT, "Le lendemain", "2022-05-04"),

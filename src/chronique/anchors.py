@@ -39,6 +39,14 @@ UNDATED_GRAINS = frozenset({Grain.DURATION})
 _MAX_CLIMB = 6
 # The sentences after a headline that tell its news (the lead).
 _HEADLINE_LEAD = 2
+# Quotation marks (typography, not French words): a straight quote opens or closes by where it stands.
+_OPENING_QUOTES = frozenset({"«", "“"})
+_CLOSING_QUOTES = frozenset({"»", "”"})
+_STRAIGHT_QUOTE = '"'
+# How many infinitives up a past infinitive governs a date ("d'avoir tenté de faire sauter").
+_INFINITIVE_CHAIN = 3
+# Words of the teller between an incise of saying and the date that follows it ("rapporte Le Figaro, jeudi").
+_TELLER_WORDS = 6
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +59,8 @@ class EventLexicon:
     modal_verbs: frozenset[str]
     inherit_cues: frozenset[str]
     modality: ModalityLexicon
+    # phrases holding an inherit cue that continue nothing: "alors que" is "whereas", not "then"
+    not_inherit: frozenset[str] = frozenset()
     parse_words: ParseWords = field(default_factory=ParseWords)  # for ``chronique.nlp.Participants``
     # for the publication day (``chronique.events``): what news grammar dates by it, and what it does not
     etre_verbs: frozenset[str] = frozenset()
@@ -69,6 +79,7 @@ class EventLexicon:
             modal_verbs=verbs.forms_of("modal_verbs"),
             inherit_cues=vocabulary["cues"].forms_of("inherit"),
             modality=ModalityLexicon.from_vocabulary(vocabulary),
+            not_inherit=vocabulary["cues"].forms_of("not_inherit"),
             parse_words=ParseWords.from_vocabulary(vocabulary),
             etre_verbs=verbs.forms_of("etre_verbs"),
             stative_verbs=verbs.forms_of("stative_verbs"),
@@ -85,6 +96,29 @@ class Anchor:
     trigger: Token
     expression: TimeExpression
     primary: bool  # the expression hangs on this predicate in the parse
+
+
+def quotations(doc: Doc) -> list[int]:
+    """For each token, the number (1, 2, …) of the direct quotation it stands in, 0 outside any (the marks
+    themselves are outside, and so is a quoted phrase with no verb); a paragraph break closes a quotation
+    left open."""
+    regions: list[int] = []
+    current = opened = 0
+    for token in doc:
+        text = token.text
+        if "\n" in text:
+            current = 0
+        elif text in _OPENING_QUOTES or (text == _STRAIGHT_QUOTE and current == 0):
+            opened += 1
+            regions.append(0)
+            current = opened
+            continue
+        elif text in _CLOSING_QUOTES or text == _STRAIGHT_QUOTE:
+            current = 0
+        regions.append(current)
+    # a quoted phrase with no verb is a name or a term (« L'équipée sauvage » de la nuit de lundi), no speech
+    spoken = {regions[t.i] for t in doc if t.pos_ in {"VERB", "AUX"}}
+    return [region if region in spoken else 0 for region in regions]
 
 
 def is_noun_participle(token: Token) -> bool:
@@ -181,8 +215,60 @@ def _completes(span: Span, day: Span) -> bool:
     return all(t.lower_ in _CLOCK_JOINERS for t in between)
 
 
+def _is_incise_saying(verb: Token, lexicon: EventLexicon) -> bool:
+    """A verb of saying set apart after what it tells: "…, rapporte BFMTV", "», a indiqué le maire"."""
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in lexicon.reporting_verbs:
+        return False
+    first = min([verb, *(c for c in verb.children if c.dep_.startswith("aux"))], key=lambda t: t.i)
+    return first.i > 0 and (first.nbor(-1).is_punct or first.nbor(-1).text in _CLOSING_QUOTES)
+
+
+def _saying_before(span: Span, trigger: Token | None, lexicon: EventLexicon) -> Token | None:
+    """The incise of saying right before an expression, after the predicate the parse gave it ("devrait être
+    entendu, rapporte BFMTV, mercredi 19 septembre"): the expression dates the report, not what it tells."""
+    sentence = sentence_of(span.root)
+    for verb in reversed(sentence[: span.start - sentence.start]):
+        if trigger is not None and verb.i <= trigger.i:
+            return None
+        if not _is_incise_saying(verb, lexicon):
+            continue
+        # between them at most the teller's name ("rapporte BFMTV, mercredi"), whatever the parse hung it on
+        gap = span.doc[verb.i + 1 : span.start]
+        return verb if len(gap) <= _TELLER_WORDS and not any(t.pos_ in {"VERB", "AUX"} for t in gap) else None
+    return None
+
+
+def _nearest_in_quotation(
+    span: Span, regions: Sequence[int], lexicon: EventLexicon, timex_tokens: Collection[int]
+) -> Token | None:
+    """The predicate nearest an expression in the tree among those of its own quotation (or outside all)."""
+    region = regions[span.start]
+    own = [
+        t
+        for t in sentence_of(span.root)
+        if regions[t.i] == region and t.i not in timex_tokens and is_predicate(t, lexicon)
+    ]
+    if not own:
+        return None
+    return min(own, key=lambda t: (tree_distance(t, span.root), abs(t.i - span.root.i)))
+
+
+def _primary_predicate(
+    span: Span, regions: Sequence[int], lexicon: EventLexicon, timex_tokens: Collection[int]
+) -> Token | None:
+    """The predicate an expression dates first: the one it hangs on in the parse, unless an incise of saying
+    stands between them (then the saying), and never across a quotation mark ("Un coffre où il rangeait ses
+    armes : « Le 19 juillet, ma femme m'a appelé »": the date is the quotation's)."""
+    trigger = predicate_of(span, lexicon, timex_tokens)
+    trigger = _saying_before(span, trigger, lexicon) or trigger
+    if trigger is not None and regions[trigger.i] != regions[span.start]:
+        return _nearest_in_quotation(span, regions, lexicon, timex_tokens)
+    return trigger
+
+
 def anchors_in(doc: Doc, expressions: Sequence[TimeExpression], lexicon: EventLexicon) -> list[Anchor]:
     """Every predicate of every sentence that has a datable time expression, with the one that dates it."""
+    regions = quotations(doc)
     by_sentence: dict[int, list[tuple[TimeExpression, Span]]] = {}
     for expression in expressions:
         if expression.resolved.grain not in GRAIN_PRECISION or expression.resolved.date_start is None:
@@ -195,7 +281,7 @@ def anchors_in(doc: Doc, expressions: Sequence[TimeExpression], lexicon: EventLe
         primaries: dict[int, list[tuple[TimeExpression, Span]]] = {}
         all_timex = {t.i for _, other in candidates for t in other}
         for expression, span in candidates:
-            trigger = predicate_of(span, lexicon, all_timex)
+            trigger = _primary_predicate(span, regions, lexicon, all_timex)
             if trigger is not None:
                 primaries.setdefault(trigger.i, []).append((expression, span))
         sentence = sentence_of(candidates[0][1].root)
@@ -217,12 +303,24 @@ def is_pluperfect(verb: Token) -> bool:
     return first.lemma_ in {"avoir", "être"} and "Imp" in first.morph.get("Tense", [])
 
 
+def _is_past_infinitive(verb: Token) -> bool:
+    return any(c.dep_.startswith("aux") and "Inf" in c.morph.get("VerbForm", []) for c in verb.children)
+
+
 def _is_anterior(verb: Token) -> bool:
     """A clause told as before the story's time: a plus-que-parfait ("avait plaidé coupable le 22
-    octobre") or a past infinitive ("accusé d'avoir tenté en décembre 2001")."""
+    octobre") or a past infinitive, with the infinitives it governs ("accusé d'avoir tenté de faire sauter
+    en décembre 2001 un avion": the date hangs on "sauter")."""
     if is_pluperfect(verb):
         return True
-    return any(c.dep_.startswith("aux") and "Inf" in c.morph.get("VerbForm", []) for c in verb.children)
+    current = verb
+    for _ in range(_INFINITIVE_CHAIN):
+        if _is_past_infinitive(current):
+            return True
+        if "Inf" not in current.morph.get("VerbForm", []) or current.head.i == current.i:
+            return False
+        current = current.head
+    return False
 
 
 def story_times(

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -34,6 +34,7 @@ from chronique.anchors import (
     carried_date,
     headline_anchors,
     inherited_anchors,
+    quotations,
     story_times,
 )
 from chronique.modality import is_negated, modality_of
@@ -45,6 +46,7 @@ from chronique.model import (
     Event,
     Evidence,
     Grain,
+    Modality,
     ResolvedValue,
     Sentence,
     TimeExpression,
@@ -249,7 +251,9 @@ def _main_verbs(sentence: Span, lexicon: EventLexicon) -> list[Token]:
 
 
 def _has_inherit_cue(sentence: Span, lexicon: EventLexicon) -> bool:
-    text = " " + " ".join(t.lower_ for t in sentence) + " "
+    text = " " + " ".join(t.lower_ for t in sentence).replace("’", "'") + " "
+    for phrase in lexicon.not_inherit:  # "alors que" is "whereas": it continues nothing
+        text = text.replace(f" {phrase} ", " ")
     return any(f" {cue} " in text for cue in lexicon.inherit_cues)
 
 
@@ -266,19 +270,28 @@ class Telling:
     in_lead: bool  # among the article's first ``LEAD_SENTENCES`` sentences with a verb
     announced: bool  # its sentence has a passé composé announcement ("a annoncé que", ", a indiqué le maire")
     background: bool  # the sentence sets itself in another era or in no time ("durant", "à l'époque")
+    quoted: bool = False  # the clause stands inside a direct quotation (« … »)
+
+
+# An allegation in the conditional (``aurait été faite``) or a plan is no news of the day; a question, a
+# denial or a supposition still makes a row, marked, which what a reader reads leaves out.
+_NOT_NEWS = frozenset({Modality.ALLEGED, Modality.PLANNED})
 
 
 def publication_dated(trigger: Token, telling: Telling, lexicon: EventLexicon) -> bool:
     """Whether French news grammar dates an undated told event by the publication day.
 
-    A real passé composé of an event verb (not a state, not a present passive) in a sentence that is not
-    background, and either in the lead of the report or in a sentence that announces (``a annoncé``,
-    ``a indiqué``: a same-day report, the announcement and what it tells)."""
-    if telling.background or trigger.lemma_.lower() in lexicon.stative_verbs:
+    A real passé composé of an event verb (not a state, not a present passive, not alleged), in a
+    sentence that is not background, outside a direct quotation (a speaker's past is not the paper's day:
+    « Des gens ont écrit une histoire »), and either in the lead of the report or in a sentence that
+    announces (``a annoncé``, ``a indiqué``: a same-day report, the announcement and what it tells)."""
+    if telling.background or telling.quoted or trigger.lemma_.lower() in lexicon.stative_verbs:
         return False
     if not _is_compound_past(trigger, lexicon.etre_verbs):
         return False
-    return telling.in_lead or telling.announced
+    if not (telling.in_lead or telling.announced):
+        return False
+    return modality_of(trigger, clause_head_of(trigger), lexicon.modality).modality not in _NOT_NEWS
 
 
 def _announces(sentence: Span, lexicon: EventLexicon) -> bool:
@@ -312,6 +325,7 @@ def undated_events(
     events: list[Event] = []
     publication = cal.day_value(article.published)
     story = story_times(doc, expressions, lexicon)
+    regions = quotations(doc)
     with_verb = 0
     for sentence in sentence_spans(doc):
         in_lead = with_verb < LEAD_SENTENCES
@@ -329,11 +343,15 @@ def undated_events(
         )
         for verb in _main_verbs(sentence, lexicon):
             for trigger in _told_events(verb, lexicon):
+                # a state ("aurait alors habité un appartement") goes on; it happens on no day
                 inherited = (
                     _last_anchor_before(trigger, expressions, story, sentence.start_char)
-                    if continues
+                    if continues and trigger.lemma_.lower() not in lexicon.stative_verbs
                     else None
                 )
+                # a verb of saying is the teller's act, even where a quotation left open seems to hold it
+                quoted = regions[trigger.i] != 0 and trigger.lemma_.lower() not in lexicon.reporting_verbs
+                telling = replace(telling, quoted=quoted)
                 if not inherited and not publication_dated(trigger, telling, lexicon):
                     continue
                 anchoring = Anchoring.INHERITED if inherited else Anchoring.PUBLICATION

@@ -56,6 +56,9 @@ class Context:
     published: dt.date
     anchor: dt.date
     direction: Direction = Direction.NONE
+    # how far after the publication a date told in the past may still lie: a noun's date can name a plan
+    # the clause announced (``a appelé à une journée d'action le 9 janvier``)
+    leeway: dt.timedelta = dt.timedelta(0)
 
 
 def parse_absolute(text: str) -> dt.date | None:
@@ -80,9 +83,14 @@ def parse_day_count(text: str, published: dt.date) -> dt.date | None:
 
 
 def choose(
-    candidates: Sequence[dt.date], published: dt.date, direction: Direction, relation: Relation | None
+    candidates: Sequence[dt.date],
+    published: dt.date,
+    direction: Direction,
+    relation: Relation | None,
+    leeway: dt.timedelta = dt.timedelta(0),
 ) -> dt.date | None:
-    """Among candidate dates, the one the words and the tense point to."""
+    """Among candidate dates, the one the words and the tense point to (a past one may lie ``leeway``
+    after the publication)."""
     if not candidates:
         return None
     if relation is Relation.LAST:
@@ -92,8 +100,8 @@ def choose(
         after = [c for c in candidates if c > published]
         return min(after) if after else None
     if direction is Direction.PAST:
-        before = [c for c in candidates if c <= published]
-        return max(before) if before else None
+        before = [c for c in candidates if c <= published + leeway]
+        return min(before, key=lambda c: abs((c - published).days)) if before else None
     if direction is Direction.FUTURE:
         after = [c for c in candidates if c >= published]
         return min(after) if after else None
@@ -117,20 +125,23 @@ def year_less_day(
     *,
     relation: Relation | None = None,
     weekday: int | None = None,
+    leeway: dt.timedelta = dt.timedelta(0),
 ) -> dt.date | None:
     """The year of a date written without one (``le 1er mai``, ``vendredi 9 février``).
 
     The nearest such date that fits the tense (told in the past: not after the publication, one day of
-    late edition allowed; in the future: not before it); the weekday written with it
-    decides only between the two nearest that fit, when it names one of them exactly and that one is not
-    much farther (``_WEEKDAY_REACH``): a weekday that fits no nearby year, or only a far one, is a typo.
+    late edition allowed, or the ``leeway`` if longer; in the future: not before it); the weekday written
+    with it may pick instead the date on the other side of the publication, when it names that one exactly
+    and it is not much farther (``_WEEKDAY_REACH``; ``devrait démissionner, rapporte Le Figaro, jeudi 8
+    septembre`` written on Saturday 10 is that Thursday): a weekday that fits no nearby year, or only a far
+    one, is a typo.
     ``dernier`` / ``prochain`` choose strictly before or after the publication."""
     candidates = [d for y in _years_around(published) if (d := _safe_date(y, month, day))]
     if relation in {Relation.LAST, Relation.NEXT}:
         named = [d for d in candidates if d.isoweekday() == weekday] if weekday is not None else []
         return choose(named or candidates, published, direction, relation)
     if direction is Direction.PAST:
-        fitting = [d for d in candidates if d <= published + _LATE_EDITION]
+        fitting = [d for d in candidates if d <= published + max(leeway, _LATE_EDITION)]
     elif direction is Direction.FUTURE:
         fitting = [d for d in candidates if d >= published]
     else:
@@ -138,14 +149,16 @@ def year_less_day(
     ordered = sorted(fitting or candidates, key=lambda d: (abs((d - published).days), d > published))
     if not ordered:
         return None
-    nearest = ordered[0]
-    if weekday is None or nearest.isoweekday() == weekday or len(ordered) < 2:
-        return nearest
-    second = ordered[1]
-    reach = _WEEKDAY_REACH * max(abs((nearest - published).days), 1)
-    if second.isoweekday() == weekday and abs((second - published).days) <= reach:
-        return second
-    return nearest
+    chosen = ordered[0]
+    if weekday is None or chosen.isoweekday() == weekday:
+        return chosen
+    # the other of the two dates around the publication: the one the weekday may name instead
+    side = [d for d in candidates if (d > published) != (chosen > published)]
+    other = min(side, key=lambda d: abs((d - published).days), default=None)
+    reach = _WEEKDAY_REACH * max(abs((chosen - published).days), 1)
+    if other is not None and other.isoweekday() == weekday and abs((other - published).days) <= reach:
+        return other
+    return chosen
 
 
 def _full_year(fields: Fields, published: dt.date) -> int | None:
@@ -400,6 +413,7 @@ class Resolver:
                 context.direction,
                 relation=fields.relation,
                 weekday=fields.weekday,
+                leeway=context.leeway,
             )
         return self._on_day(day, fields) if day else None
 
@@ -424,7 +438,7 @@ class Resolver:
         rule = self._holidays[fields.holiday]
         year = _full_year(fields, published)
         dates = [self._holiday_date(rule, y) for y in ([year] if year else _years_around(published))]
-        day = choose([d for d in dates if d], published, context.direction, fields.relation)
+        day = choose([d for d in dates if d], published, context.direction, fields.relation, context.leeway)
         return cal.day_value(day, mod=fields.modifier) if day else None
 
     def _named_weekday(self, mention: TimeMention, context: Context) -> ResolvedValue | None:
@@ -537,7 +551,7 @@ class Resolver:
             ongoing = value_of(current.year)
             if ongoing.date_end is not None and ongoing.date_end >= published:
                 return ongoing
-        chosen = choose(candidates, published, context.direction, fields.relation)
+        chosen = choose(candidates, published, context.direction, fields.relation, context.leeway)
         if chosen is None:
             return None
         if fields.relation is Relation.LAST and value_of(chosen.year).date_end is not None:

@@ -23,6 +23,8 @@ _MAX_CLIMB = 8
 _CUE_WINDOW = 24  # characters before a mention searched for a cue word
 _DIRECTION_CUES = frozenset({"past", "future", "none"})
 _NOUN_CLAUSES = frozenset({"acl"})  # a participle clause that completes a noun
+_INFINITIVE_CHAIN = 3  # infinitives up from a date to the past infinitive that governs them
+_WORDS_TO_VERB = 5  # steps from a date that completes a noun up to the verb whose tense places it
 
 
 @dataclass(frozen=True, slots=True)
@@ -177,12 +179,19 @@ def _is_infinitive(verb: Token) -> bool:
 
 
 def _is_past_infinitive(verb: Token) -> bool:
-    """A past infinitive: the tense auxiliary avoir or être in the infinitive ("d'avoir obtenu", "après être
-    parti"); not a passive one ("être présenté")."""
-    return any(
-        c.dep_ == "aux:tense" and c.lemma_ in {"avoir", "être"} and _morph(c, "VerbForm") == "Inf"
-        for c in verb.children
-    )
+    """A past infinitive, or an infinitive it governs: the tense auxiliary avoir or être in the infinitive
+    ("d'avoir obtenu", "après être parti", "d'avoir tenté de faire sauter"); not a passive ("être vu")."""
+    current = verb
+    for _ in range(_INFINITIVE_CHAIN):
+        if any(
+            c.dep_ == "aux:tense" and c.lemma_ in {"avoir", "être"} and _morph(c, "VerbForm") == "Inf"
+            for c in current.children
+        ):
+            return True
+        if _morph(current, "VerbForm") != "Inf" or current.head.i == current.i:
+            return False
+        current = current.head
+    return False
 
 
 def _infinitive_governor(verb: Token) -> Token:
@@ -222,18 +231,33 @@ def noun_date_direction(
 ) -> Direction:
     """The direction of a date that completes a noun ("les violences du 1er mai", "les feux du 4 juillet"):
     it names that thing's date, which the clause places only when it tells the thing as past — a past
-    verb right above it that does not act on a plan (``annulés``, ``reportés``: a plan's day may lie
-    ahead); otherwise the nearest such date."""
+    verb right above it that does not act on a plan (``reportée``, ``prévue``: a plan's day may lie
+    ahead); otherwise the nearest such date. (How far ahead a past clause's noun may still lie is the
+    resolver's ``Context.leeway``.)"""
     cue = cue_direction(doc.text if text is None else text, start, lexicon)
     if cue is not None:
         return cue
     span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None or len(span) == 0:
+    if span is None or len(span) == 0 or not _told_by_verb(span.root):
         return Direction.NONE
     verbs = _governing_verbs(span.root)
     if not verbs or verbs[0].lemma_ in lexicon.future_participles:
         return Direction.NONE
     return Direction.PAST if _direction_above(span.root, lexicon) is Direction.PAST else Direction.NONE
+
+
+def _told_by_verb(date: Token) -> bool:
+    """Whether the noun a date completes is what the verb tells of: its complement, or a complement's
+    ("mis en examen pour des violences lors des manifestations du 1er mai"), not a noun of its subject
+    ("le directeur de la liste pour les élections du 26 mai a annoncé")."""
+    current = date
+    for _ in range(_WORDS_TO_VERB):
+        if current.dep_.startswith("nsubj") or current.head.i == current.i:
+            return False
+        current = current.head
+        if current.pos_ in {"VERB", "AUX", "ADJ"}:
+            return True
+    return False
 
 
 def completes_noun(doc: Doc, start: int, end: int) -> bool:

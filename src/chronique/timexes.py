@@ -56,14 +56,25 @@ def _is_quantity(doc: Doc, mention: TimeMention) -> bool:
     return span is not None and span.root.dep_ == "nummod" and span.root.head.i > span.root.i
 
 
+# A date completing a noun in a past clause is past, or names a plan the clause announced for the weeks to
+# come ("a appelé à une journée d'action le 9 janvier", "une course réservée aux élites le 4 octobre"); the
+# same date months ahead is last year's ("les violences du 1er mai" in December).
+_PLAN_HORIZON = dt.timedelta(days=60)
+
+
+def _names_noun_date(doc: Doc, mention: TimeMention) -> bool:
+    """A calendar date that completes a noun: "l'élection de novembre", "les feux du 4 juillet"."""
+    fields = mention.fields
+    names_calendar_date = fields.month is not None or fields.holiday is not None or fields.season is not None
+    return names_calendar_date and completes_noun(doc, mention.start, mention.end)
+
+
 def _direction(doc: Doc, text: str, mention: TimeMention, lexicon: TenseLexicon) -> Direction:
     """Which way the mention points; a calendar date that completes a noun ("l'élection de novembre",
     "les feux du 4 juillet") names that thing's date, which the clause's tense does not place."""
-    fields = mention.fields
     if mention.kind in _DIRECTIONLESS_KINDS:
         return Direction.NONE
-    names_calendar_date = fields.month is not None or fields.holiday is not None or fields.season is not None
-    if names_calendar_date and completes_noun(doc, mention.start, mention.end):
+    if _names_noun_date(doc, mention):
         return noun_date_direction(doc, mention.start, mention.end, lexicon, text=text)
     return direction_of(doc, mention.start, mention.end, lexicon, text=text)
 
@@ -154,6 +165,10 @@ def time_expressions(
     text = doc.text  # spaCy rebuilds Doc.text on every read: read it once
     mentions = [m for m in find_mentions(text, grammar) if not _is_quantity(doc, m)]
     directions = [_direction(doc, text, m, tense) for m in mentions]
+    leeways = [
+        _PLAN_HORIZON if d is Direction.PAST and _names_noun_date(doc, m) else dt.timedelta(0)
+        for m, d in zip(mentions, directions, strict=True)
+    ]
     for index, written in enumerate(mentions):
         direction = directions[index]
         following = mentions[index + 1] if index + 1 < len(mentions) else None
@@ -179,7 +194,7 @@ def time_expressions(
                 # anaphor set beside a day by a comma is that day
                 place.anchor = apposed - dt.timedelta(days=written.fields.shift)
         sentence = sentence_index(sentences, written.start)
-        context = Context(published, _day_of(written, place), direction)
+        context = Context(published, _day_of(written, place), direction, leeways[index])
         read = _resolve(doc, written, sentence, context=context, place=place, resolver=resolver)
         if read is None:
             place.just_named = place.previous = None

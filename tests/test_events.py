@@ -189,6 +189,8 @@ INHERIT_ROWS = [
     # a state goes on, it happens on no day
     (_LEAD + "Le 6 mai, il a été élu. Il aurait alors habité un appartement en ville.", "habité", None),
     (_LEAD + "Le 6 mai, il a été élu. Il a ensuite vécu à Lyon.", "vécu", None),
+    # an allegation or a plan is no step of the story
+    (_LEAD + "Le 6 mai, il a été élu. Il lui aurait alors expliqué son plan.", "expliqué", None),
     # "alors que" is "whereas": it continues nothing
     (
         _LEAD + "Le 6 mai, il a été élu. Le permis a été délivré, alors que le préfet hésitait.",

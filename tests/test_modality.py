@@ -26,6 +26,8 @@ ROWS: dict[Modality, list[tuple[str, str, str | None]]] = {
         ("Le suspect n'a été interpellé que jeudi.", "interpellé", None),
         # a verb of saying dated by its own time expression is the fact
         ("Le ministre a déclaré vendredi que la ville était libérée.", "déclaré", None),
+        # a denial is a fact; what it denies is not
+        ("Mardi, le ministère a démenti avoir confié les clés au suspect en octobre.", "démenti", None),
     ],
     Modality.REPORTED: [
         ("Les habitants ont quitté le village lundi, a indiqué le maire.", "quitté", "le maire"),
@@ -53,6 +55,9 @@ ROWS: dict[Modality, list[tuple[str, str, str | None]]] = {
         ("Le gouvernement n'a pas commenté mardi ces accusations.", "commenté", None),
         ("Le ministère n'a pas encore commenté mardi la situation.", "commenté", None),
         ("Il ne signera jamais l'accord lundi.", "signera", None),
+        # what a verb of denial governs
+        ("Mardi, le ministère a démenti avoir confié les clés au suspect en octobre.", "confié", None),
+        ("Le suspect nie avoir frappé samedi le policier.", "frappé", None),
     ],
     Modality.HYPOTHETICAL: [
         ("L'attaque, si elle est confirmée jeudi par les enquêteurs, serait grave.", "confirmée", None),

@@ -291,6 +291,11 @@ def publication_dated(trigger: Token, telling: Telling, lexicon: EventLexicon) -
         return False
     if not (telling.in_lead or telling.announced):
         return False
+    return _is_news(trigger, lexicon)
+
+
+def _is_news(trigger: Token, lexicon: EventLexicon) -> bool:
+    """Not an allegation or a plan: the story's day or the paper's may date it."""
     return modality_of(trigger, clause_head_of(trigger), lexicon.modality).modality not in _NOT_NEWS
 
 
@@ -343,10 +348,13 @@ def undated_events(
         )
         for verb in _main_verbs(sentence, lexicon):
             for trigger in _told_events(verb, lexicon):
-                # a state ("aurait alors habité un appartement") goes on; it happens on no day
+                # a state goes on, it happens on no day; an allegation ("lui aurait alors expliqué") or a plan
+                # is no step of the story
                 inherited = (
                     _last_anchor_before(trigger, expressions, story, sentence.start_char)
-                    if continues and trigger.lemma_.lower() not in lexicon.stative_verbs
+                    if continues
+                    and trigger.lemma_.lower() not in lexicon.stative_verbs
+                    and _is_news(trigger, lexicon)
                     else None
                 )
                 # a verb of saying is the teller's act, even where a quotation left open seems to hold it

@@ -6,7 +6,8 @@ Read off the parse of the trigger's clause, in this order (the first that holds 
 - hypothetical: a condition opens the clause or a clause governing it (``si``, ``au cas où``, ``en cas de``),
   a subjunctive after ``que`` (``qu'elle soit utilisée``), a conditional or future under a ``si`` clause, a
   conditional of possibility (``pourrait``) — but not after ``même si``, ``bien que``, ``après que``;
-- negated: ``ne`` with ``pas``, ``jamais``, ``plus``, ``rien``, ``aucun`` … on the verb group;
+- negated: ``ne`` with ``pas``, ``jamais``, ``plus``, ``rien``, ``aucun`` … on the verb group, or a verb of
+  denial above it (``dément les avoir confiés``);
 - planned: a future, ``va`` / ``doit`` + infinitive, ``prévoit de`` + infinitive, ``prévue lundi``, a simple
   conditional under a verb of saying (``a annoncé qu'il démissionnerait``);
 - alleged: the journalistic conditional (``aurait opéré``, ``serait mort``, ``mènerait``);
@@ -59,6 +60,7 @@ class ModalityLexicon:
     future_auxiliaries: frozenset[str]
     planned_participles: frozenset[str]
     possibility_verbs: frozenset[str]
+    denial_verbs: frozenset[str]
     according_to: frozenset[str]
     future_endings: tuple[str, ...]  # longest first
     conditional_endings: tuple[str, ...]
@@ -86,6 +88,7 @@ class ModalityLexicon:
             future_auxiliaries=words.forms_of("future_auxiliary"),
             planned_participles=words.forms_of("planned_participle"),
             possibility_verbs=words.forms_of("possibility_verb"),
+            denial_verbs=words.forms_of("denial_verb"),
             according_to=phrases("according_to"),
             future_endings=endings("future_endings"),
             conditional_endings=endings("conditional_endings"),
@@ -239,6 +242,14 @@ def _is_supposed(chain: list[Token], head: Token, lexicon: ModalityLexicon) -> b
     )
 
 
+def _is_denied(chain: list[Token], head: Token, lexicon: ModalityLexicon) -> bool:
+    """What a verb of denial governs: "dément les avoir confiés", "nie qu'il ait été présent"."""
+    governors = [*chain[1:]]
+    if head.head.i != head.i and head.dep_ in _REPORTED_DEPS:
+        governors.append(head.head)
+    return any(_lemma(verb) in lexicon.denial_verbs for verb in governors)
+
+
 def _is_planned(chain: list[Token], lexicon: ModalityLexicon) -> bool:
     trigger = chain[0]
     if any(is_future(t, lexicon) for t in _group(chain)):
@@ -317,7 +328,7 @@ def _verb_reading(trigger: Token, clause_head: Token, lexicon: ModalityLexicon, 
         outer = _verb_reading(above, _top_of(above), lexicon, depth + 1).modality
         if outer in {Modality.QUESTION, Modality.HYPOTHETICAL}:
             return Reading(outer, speaker)
-    if any(is_negated(verb, lexicon) for verb in chain):
+    if any(is_negated(verb, lexicon) for verb in chain) or _is_denied(chain, clause_head, lexicon):
         return Reading(Modality.NEGATED, speaker)
     group = _group(chain)
     if _is_planned(chain, lexicon):

@@ -204,6 +204,7 @@ def _validate_keys(vocabulary: Vocabulary, path_of: Mapping[str, str]) -> None:
             "future_auxiliary",
             "planned_participle",
             "possibility_verb",
+            "denial_verb",
             "according_to",
             "future_endings",
             "conditional_endings",

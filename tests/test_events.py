@@ -215,6 +215,9 @@ LEADING_ROWS = [
     ("Le ministre devrait démissionner, rapporte Le Figaro, jeudi 8 septembre.", "démissionner", None),
     ("Le ministre devrait démissionner, rapporte Le Figaro, jeudi 8 septembre.", "rapporte", "2022-09-08"),
     ("Le ministre a démissionné jeudi 8 septembre, rapporte Le Figaro.", "démissionné", "2022-09-08"),
+    # a date inside the clause a verb of saying reports dates what is told, not the telling
+    ("Le témoin assure que le président était au courant le soir même.", "assure", None),
+    ("Le témoin assure que le maire a signé le contrat le 3 mai.", "signé", "2022-05-03"),
     # a date does not date across a quotation mark: inside it, the quotation's predicate
     ("Un coffre où il rangeait ses fusils : « Le 3 juin, mon voisin m'a appelé. »", "rangeait", None),
     ("Un coffre où il rangeait ses fusils : « Le 3 juin, mon voisin m'a appelé. »", "appelé", "2022-06-03"),

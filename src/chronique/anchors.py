@@ -238,6 +238,19 @@ def _saying_before(span: Span, trigger: Token | None, lexicon: EventLexicon) -> 
     return None
 
 
+def _reported_head(span: Span, trigger: Token | None, lexicon: EventLexicon) -> Token | None:
+    """The clause a verb of saying reports, when the expression stands inside it ("assure que le président
+    était au courant le soir même"): a date of what is told is not the telling's."""
+    if trigger is None or trigger.lemma_.lower() not in lexicon.reporting_verbs:
+        return None
+    for child in trigger.children:
+        inside = child.left_edge.i <= span.start and span.end - 1 <= child.right_edge.i
+        clause = child.pos_ in {"VERB", "AUX", "ADJ"} or any(c.dep_ == "cop" for c in child.children)
+        if child.dep_ == "ccomp" and inside and clause:
+            return child
+    return None
+
+
 def _nearest_in_quotation(
     span: Span, regions: Sequence[int], lexicon: EventLexicon, timex_tokens: Collection[int]
 ) -> Token | None:
@@ -257,10 +270,11 @@ def _primary_predicate(
     span: Span, regions: Sequence[int], lexicon: EventLexicon, timex_tokens: Collection[int]
 ) -> Token | None:
     """The predicate an expression dates first: the one it hangs on in the parse, unless an incise of saying
-    stands between them (then the saying), and never across a quotation mark ("Un coffre où il rangeait ses
+    stands between them (then the saying) or it stands in the clause a saying reports (then that clause),
+    and never across a quotation mark ("Un coffre où il rangeait ses
     armes : « Le 19 juillet, ma femme m'a appelé »": the date is the quotation's)."""
     trigger = predicate_of(span, lexicon, timex_tokens)
-    trigger = _saying_before(span, trigger, lexicon) or trigger
+    trigger = _saying_before(span, trigger, lexicon) or _reported_head(span, trigger, lexicon) or trigger
     if trigger is not None and regions[trigger.i] != regions[span.start]:
         return _nearest_in_quotation(span, regions, lexicon, timex_tokens)
     return trigger

@@ -166,6 +166,8 @@ PUBLICATION_ROWS = [
     # a change that took its time is background
     ("Le maire a pris de plus en plus de place dans le parti.", "pris", False),
     ("Le quartier s'est peu à peu vidé de ses commerces.", "vidé", False),
+    # a time counted from another event is not the paper's day
+    ("Dans les jours qui ont suivi, les journaux se sont intéressés à son rôle.", "intéressés", False),
 ]
 
 
@@ -186,6 +188,13 @@ def test_publication_day_only_where_news_grammar_implies_it(
 # (text, trigger, the date it inherits or None for no event): what continues the story and what does not
 INHERIT_ROWS = [
     ("Le 3 mai, le maire a signé le contrat. Il a alors quitté la salle.", "quitté", "2022-05-03"),
+    # an event noun's date does not set the story's time ("la manifestation du 1er avril")
+    (
+        "Le 3 mai, le maire a été mis en examen pour la manifestation du 1er avril. Il a ensuite quitté "
+        "la salle.",
+        "quitté",
+        "2022-05-03",
+    ),
     # a state goes on, it happens on no day
     (_LEAD + "Le 6 mai, il a été élu. Il aurait alors habité un appartement en ville.", "habité", None),
     (_LEAD + "Le 6 mai, il a été élu. Il a ensuite vécu à Lyon.", "vécu", None),

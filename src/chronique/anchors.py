@@ -340,12 +340,14 @@ def _is_anterior(verb: Token) -> bool:
 def story_times(
     doc: Doc, expressions: Sequence[TimeExpression], lexicon: EventLexicon
 ) -> list[TimeExpression]:
-    """The expressions that set the story's time: not those dating a step back before it."""
+    """The expressions that set the story's time: not those dating a step back before it, nor those naming
+    a noun's date ("mis en examen pour les violences du 1er mai": the story is not on 1 May)."""
     kept: list[TimeExpression] = []
     for expression in expressions:
         span = doc.char_span(expression.mention.start, expression.mention.end, alignment_mode="expand")
         predicate = predicate_of(span, lexicon) if span is not None else None
-        if predicate is None or not _is_anterior(predicate):
+        names_noun = predicate is not None and predicate.lemma_.lower() in lexicon.event_nouns
+        if predicate is None or not (_is_anterior(predicate) or (predicate.pos_ == "NOUN" and names_noun)):
             kept.append(expression)
     return kept
 

@@ -168,6 +168,7 @@ PUBLICATION_ROWS = [
     ("Le quartier s'est peu à peu vidé de ses commerces.", "vidé", False),
     # a time counted from another event is not the paper's day
     ("Dans les jours qui ont suivi, les journaux se sont intéressés à son rôle.", "intéressés", False),
+    ("Depuis, le suspect a été libéré.", "libéré", False),
 ]
 
 
@@ -194,6 +195,17 @@ INHERIT_ROWS = [
         "la salle.",
         "quitté",
         "2022-05-03",
+    ),
+    # a clause goes on from its own voice's dates: the narrator's not from a quotation's, nor the reverse
+    (
+        _LEAD + "Le 6 mai, il a été élu. « Le 2 juin, nous avons perdu. » Il a ensuite quitté la salle.",
+        "quitté",
+        "2022-05-06",
+    ),
+    (
+        _LEAD + "Le 6 mai, il a été élu. « Nous avons ensuite quitté la salle », a-t-il raconté.",
+        "quitté",
+        None,
     ),
     # a state goes on, it happens on no day
     (_LEAD + "Le 6 mai, il a été élu. Il aurait alors habité un appartement en ville.", "habité", None),

@@ -250,11 +250,30 @@ def _main_verbs(sentence: Span, lexicon: EventLexicon) -> list[Token]:
     return main + [t for t in sentence if t.i not in seen and t.lemma_.lower() in lexicon.reporting_verbs]
 
 
-def _has_inherit_cue(sentence: Span, lexicon: EventLexicon) -> bool:
-    text = " " + " ".join(t.lower_ for t in sentence).replace("’", "'") + " "
-    for phrase in lexicon.not_inherit:  # "alors que" is "whereas": it continues nothing
-        text = text.replace(f" {phrase} ", " ")
-    return any(f" {cue} " in text for cue in lexicon.inherit_cues)
+def _inherit_voices(sentence: Span, regions: Sequence[int], lexicon: EventLexicon) -> frozenset[int]:
+    """The voices (0 the narrator, else a quotation) whose words in the sentence continue the story."""
+    voices: set[int] = set()
+    for voice in {regions[t.i] for t in sentence}:
+        words = [t.lower_ for t in sentence if regions[t.i] == voice]
+        text = " " + " ".join(words).replace("’", "'") + " "
+        for phrase in lexicon.not_inherit:  # "alors que" is "whereas": it continues nothing
+            text = text.replace(f" {phrase} ", " ")
+        if any(f" {cue} " in text for cue in lexicon.inherit_cues):
+            voices.add(voice)
+    return frozenset(voices)
+
+
+def _voice_dates(
+    voice: int, continuing: frozenset[int], voices: dict[int, list[TimeExpression]]
+) -> list[TimeExpression] | None:
+    """The dates a clause of a voice goes on from: its own voice's when its own words continue the story (a
+    quotation's "ensuite" is the speaker's story), the narrator's when the narrator's do ("Le retrait a
+    ensuite été confirmé par un officier : « Nous avons quitté Izyum »"); None when nothing continues."""
+    if voice in continuing:
+        return voices.get(voice, [])
+    if 0 in continuing:
+        return voices.get(0, [])
+    return None
 
 
 def _has_cue(sentence: Span, cues: frozenset[str]) -> bool:
@@ -331,6 +350,12 @@ def undated_events(
     publication = cal.day_value(article.published)
     story = story_times(doc, expressions, lexicon)
     regions = quotations(doc)
+    # the dates each voice told, the narrator's (0) and each quotation's: a clause goes on from its own voice
+    voices: dict[int, list[TimeExpression]] = {}
+    for expression in expressions:
+        span = doc.char_span(expression.mention.start, expression.mention.end, alignment_mode="expand")
+        voice = regions[span.start] if span is not None and len(span) else 0
+        voices.setdefault(voice, []).append(expression)
     with_verb = 0
     for sentence in sentence_spans(doc):
         in_lead = with_verb < LEAD_SENTENCES
@@ -340,7 +365,7 @@ def undated_events(
             or not sentence.text.strip()
         ):
             continue
-        continues = _has_inherit_cue(sentence, lexicon)
+        continuing = _inherit_voices(sentence, regions, lexicon)
         telling = Telling(
             in_lead=in_lead,
             announced=_announces(sentence, lexicon),
@@ -350,9 +375,10 @@ def undated_events(
             for trigger in _told_events(verb, lexicon):
                 # a state goes on, it happens on no day; an allegation ("lui aurait alors expliqué") or a plan
                 # is no step of the story
+                dates = _voice_dates(regions[trigger.i], continuing, voices)
                 inherited = (
-                    _last_anchor_before(trigger, expressions, story, sentence.start_char)
-                    if continues
+                    _last_anchor_before(trigger, dates, story, sentence.start_char)
+                    if dates is not None
                     and trigger.lemma_.lower() not in lexicon.stative_verbs
                     and _is_news(trigger, lexicon)
                     else None

@@ -16,6 +16,7 @@ from chronique.modality import ModalityLexicon
 from chronique.model import Grain, TimeExpression
 from chronique.nlp import ParseWords, sentence_of, sentence_spans
 from chronique.vocabulary import Vocabulary
+from chronique.voices import quotations, reported_head, saying_before
 
 # Finer first: when two expressions are equally near a predicate, the finer one dates it.
 GRAIN_PRECISION: Mapping[Grain, int] = {
@@ -39,14 +40,8 @@ UNDATED_GRAINS = frozenset({Grain.DURATION})
 _MAX_CLIMB = 6
 # The sentences after a headline that tell its news (the lead).
 _HEADLINE_LEAD = 2
-# Quotation marks (typography, not French words): a straight quote opens or closes by where it stands.
-_OPENING_QUOTES = frozenset({"«", "“"})
-_CLOSING_QUOTES = frozenset({"»", "”"})
-_STRAIGHT_QUOTE = '"'
 # How many infinitives up a past infinitive governs a date ("d'avoir tenté de faire sauter").
 _INFINITIVE_CHAIN = 3
-# Words of the teller between an incise of saying and the date that follows it ("rapporte Le Figaro, jeudi").
-_TELLER_WORDS = 6
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,29 +91,6 @@ class Anchor:
     trigger: Token
     expression: TimeExpression
     primary: bool  # the expression hangs on this predicate in the parse
-
-
-def quotations(doc: Doc) -> list[int]:
-    """For each token, the number (1, 2, …) of the direct quotation it stands in, 0 outside any (the marks
-    themselves are outside, and so is a quoted phrase with no verb); a paragraph break closes a quotation
-    left open."""
-    regions: list[int] = []
-    current = opened = 0
-    for token in doc:
-        text = token.text
-        if "\n" in text:
-            current = 0
-        elif text in _OPENING_QUOTES or (text == _STRAIGHT_QUOTE and current == 0):
-            opened += 1
-            regions.append(0)
-            current = opened
-            continue
-        elif text in _CLOSING_QUOTES or text == _STRAIGHT_QUOTE:
-            current = 0
-        regions.append(current)
-    # a quoted phrase with no verb is a name or a term (« L'équipée sauvage » de la nuit de lundi), no speech
-    spoken = {regions[t.i] for t in doc if t.pos_ in {"VERB", "AUX"}}
-    return [region if region in spoken else 0 for region in regions]
 
 
 def is_noun_participle(token: Token) -> bool:
@@ -215,42 +187,6 @@ def _completes(span: Span, day: Span) -> bool:
     return all(t.lower_ in _CLOCK_JOINERS for t in between)
 
 
-def _is_incise_saying(verb: Token, lexicon: EventLexicon) -> bool:
-    """A verb of saying set apart after what it tells: "…, rapporte BFMTV", "», a indiqué le maire"."""
-    if verb.pos_ != "VERB" or verb.lemma_.lower() not in lexicon.reporting_verbs:
-        return False
-    first = min([verb, *(c for c in verb.children if c.dep_.startswith("aux"))], key=lambda t: t.i)
-    return first.i > 0 and (first.nbor(-1).is_punct or first.nbor(-1).text in _CLOSING_QUOTES)
-
-
-def _saying_before(span: Span, trigger: Token | None, lexicon: EventLexicon) -> Token | None:
-    """The incise of saying right before an expression, after the predicate the parse gave it ("devrait être
-    entendu, rapporte BFMTV, mercredi 19 septembre"): the expression dates the report, not what it tells."""
-    sentence = sentence_of(span.root)
-    for verb in reversed(sentence[: span.start - sentence.start]):
-        if trigger is not None and verb.i <= trigger.i:
-            return None
-        if not _is_incise_saying(verb, lexicon):
-            continue
-        # between them at most the teller's name ("rapporte BFMTV, mercredi"), whatever the parse hung it on
-        gap = span.doc[verb.i + 1 : span.start]
-        return verb if len(gap) <= _TELLER_WORDS and not any(t.pos_ in {"VERB", "AUX"} for t in gap) else None
-    return None
-
-
-def _reported_head(span: Span, trigger: Token | None, lexicon: EventLexicon) -> Token | None:
-    """The clause a verb of saying reports, when the expression stands inside it ("assure que le président
-    était au courant le soir même"): a date of what is told is not the telling's."""
-    if trigger is None or trigger.lemma_.lower() not in lexicon.reporting_verbs:
-        return None
-    for child in trigger.children:
-        inside = child.left_edge.i <= span.start and span.end - 1 <= child.right_edge.i
-        clause = child.pos_ in {"VERB", "AUX", "ADJ"} or any(c.dep_ == "cop" for c in child.children)
-        if child.dep_ == "ccomp" and inside and clause:
-            return child
-    return None
-
-
 def _nearest_in_quotation(
     span: Span, regions: Sequence[int], lexicon: EventLexicon, timex_tokens: Collection[int]
 ) -> Token | None:
@@ -274,7 +210,8 @@ def _primary_predicate(
     and never across a quotation mark ("Un coffre où il rangeait ses
     armes : « Le 19 juillet, ma femme m'a appelé »": the date is the quotation's)."""
     trigger = predicate_of(span, lexicon, timex_tokens)
-    trigger = _saying_before(span, trigger, lexicon) or _reported_head(span, trigger, lexicon) or trigger
+    saying = lexicon.reporting_verbs
+    trigger = saying_before(span, trigger, saying) or reported_head(span, trigger, saying) or trigger
     if trigger is not None and regions[trigger.i] != regions[span.start]:
         return _nearest_in_quotation(span, regions, lexicon, timex_tokens)
     return trigger

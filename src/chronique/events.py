@@ -3,13 +3,16 @@
 Three ways an event gets its date (``Anchoring``):
 - direct: a time expression of its sentence dates it (``a commencé jeudi``), see ``chronique.anchors``;
 - inherited: a sentence with no time expression that continues the story (``La retraite a ensuite été
-  confirmée``) takes the last day the text named;
+  confirmée``) takes the last day the text named in the same voice (the narrator's, or the quotation's when
+  the cue is the speaker's); a state, an allegation or a plan inherits nothing, and ``alors que`` is no cue;
 - publication: a clause with no time expression is dated to the publication day, with a low confidence, only
   where French news grammar implies it (``publication_dated``): a passé composé (news' "has happened") in the
   article's opening sentences, or a passé composé announcement anywhere (``a annoncé``, ``a indiqué``) and
   what it reports. Background is not dated: a state (``est resté``, ``a eu``), a present passive (``Il est
-  connu``), a clause set in another era (``durant le colonialisme``); the imparfait, plus-que-parfait and
-  present tell no event at all here. Such clauses are no timeline rows.
+  connu``), a clause set in another era or counted from another event (``durant le colonialisme``,
+  ``depuis``), a direct quotation (the speaker's past is not the paper's day), an allegation (``aurait été
+  faite``) or a plan; the imparfait, plus-que-parfait and present tell no event at all here. Such clauses
+  are no timeline rows.
 Reported speech: a verb of saying is not the event, what it reports is — unless a time expression dates the
 saying itself (``a déclaré vendredi``). The same event told twice in an article (``quitter samedi la ville
 d'Izyum`` … ``nous avons quitté Izyum``) is one timeline row with both sentences as evidence.
@@ -34,7 +37,6 @@ from chronique.anchors import (
     carried_date,
     headline_anchors,
     inherited_anchors,
-    quotations,
     story_times,
 )
 from chronique.modality import is_negated, modality_of
@@ -65,6 +67,7 @@ from chronique.phrases import (
     summary_of,
 )
 from chronique.retellings import merge_retellings
+from chronique.voices import quotations
 
 # Clauses that describe a participant rather than report the event: their places are not the event's.
 _ASIDE_DEPS = frozenset({"acl:relcl", "appos", "parataxis", "advcl", "ccomp", "acl"})

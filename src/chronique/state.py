@@ -59,6 +59,7 @@ ANALYSIS_MODULES = frozenset(
         "timeline",
         "timexes",
         "vocabulary",
+        "voices",
     }
 )
 # The modules that cannot change a row: reading (the article's digest covers what it reads), the incremental

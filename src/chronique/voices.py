@@ -1,0 +1,81 @@
+"""Voices: who tells what in an article — the narrator, a direct quotation, a verb of saying.
+
+A date told by one voice does not date another's clause: a date inside a quotation is the speaker's (``Un
+coffre où il rangeait ses armes : « Le 19 juillet, ma femme m'a appelé »``), a date right after an incise of
+saying is the report's (``devrait être entendu, rapporte BFMTV, mercredi 19 septembre``), a date inside the
+clause a saying reports is what is told's (``assure que le président était au courant le soir même``).
+Used by ``chronique.anchors`` (which predicate a date leads) and ``chronique.events`` (inheritance and the
+publication day). The verbs of saying come from ``data/verbs.tsv`` (``reporting_verbs``).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from chronique.nlp import sentence_of
+
+# Quotation marks (typography, not French words): a straight quote opens or closes by where it stands.
+_OPENING_QUOTES = frozenset({"«", "“"})
+_CLOSING_QUOTES = frozenset({"»", "”"})
+_STRAIGHT_QUOTE = '"'
+# Words of the teller between an incise of saying and the date that follows it ("rapporte Le Figaro, jeudi").
+_TELLER_WORDS = 6
+
+
+def quotations(doc: Doc) -> list[int]:
+    """For each token, the number (1, 2, …) of the direct quotation it stands in, 0 outside any (the marks
+    themselves are outside, and so is a quoted phrase with no verb); a paragraph break closes a quotation
+    left open."""
+    regions: list[int] = []
+    current = opened = 0
+    for token in doc:
+        text = token.text
+        if "\n" in text:
+            current = 0
+        elif text in _OPENING_QUOTES or (text == _STRAIGHT_QUOTE and current == 0):
+            opened += 1
+            regions.append(0)
+            current = opened
+            continue
+        elif text in _CLOSING_QUOTES or text == _STRAIGHT_QUOTE:
+            current = 0
+        regions.append(current)
+    # a quoted phrase with no verb is a name or a term (« L'équipée sauvage » de la nuit de lundi), no speech
+    spoken = {regions[t.i] for t in doc if t.pos_ in {"VERB", "AUX"}}
+    return [region if region in spoken else 0 for region in regions]
+
+
+def is_incise_saying(verb: Token, reporting_verbs: frozenset[str]) -> bool:
+    """A verb of saying set apart after what it tells: "…, rapporte BFMTV", "», a indiqué le maire"."""
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in reporting_verbs:
+        return False
+    first = min([verb, *(c for c in verb.children if c.dep_.startswith("aux"))], key=lambda t: t.i)
+    return first.i > 0 and (first.nbor(-1).is_punct or first.nbor(-1).text in _CLOSING_QUOTES)
+
+
+def saying_before(span: Span, trigger: Token | None, reporting_verbs: frozenset[str]) -> Token | None:
+    """The incise of saying right before an expression, after the predicate the parse gave it ("devrait être
+    entendu, rapporte BFMTV, mercredi 19 septembre"): the expression dates the report, not what it tells."""
+    sentence = sentence_of(span.root)
+    for verb in reversed(sentence[: span.start - sentence.start]):
+        if trigger is not None and verb.i <= trigger.i:
+            return None
+        if not is_incise_saying(verb, reporting_verbs):
+            continue
+        # between them at most the teller's name ("rapporte BFMTV, mercredi"), whatever the parse hung it on
+        gap = span.doc[verb.i + 1 : span.start]
+        return verb if len(gap) <= _TELLER_WORDS and not any(t.pos_ in {"VERB", "AUX"} for t in gap) else None
+    return None
+
+
+def reported_head(span: Span, trigger: Token | None, reporting_verbs: frozenset[str]) -> Token | None:
+    """The clause a verb of saying reports, when the expression stands inside it ("assure que le président
+    était au courant le soir même"): a date of what is told is not the telling's."""
+    if trigger is None or trigger.lemma_.lower() not in reporting_verbs:
+        return None
+    for child in trigger.children:
+        inside = child.left_edge.i <= span.start and span.end - 1 <= child.right_edge.i
+        clause = child.pos_ in {"VERB", "AUX", "ADJ"} or any(c.dep_ == "cop" for c in child.children)
+        if child.dep_ == "ccomp" and inside and clause:
+            return child
+    return None

@@ -22,17 +22,36 @@ _STRAIGHT_QUOTE = '"'
 _TELLER_WORDS = 6
 
 
+def _straight_quote_side(text: str, at: int) -> str | None:
+    """Whether a straight quote opens (a word right after it, none right before: ` "Je`, `."Je`) or closes (a
+    word right before it, none right after: `fusible",`); None when it stands between two words or two
+    spaces (glued headlines: `arrestation"Sur`), where it toggles."""
+    before = text[at - 1] if at > 0 else " "
+    after = text[at + 1] if at + 1 < len(text) else " "
+    if after.isalnum() and not before.isalnum():
+        return "open"
+    if before.isalnum() and not after.isalnum():
+        return "close"
+    return None
+
+
 def quotations(doc: Doc) -> list[int]:
     """For each token, the number (1, 2, …) of the direct quotation it stands in, 0 outside any (the marks
     themselves are outside, and so is a quoted phrase with no verb); a paragraph break closes a quotation
     left open."""
     regions: list[int] = []
     current = opened = 0
+    whole = doc.text
     for token in doc:
         text = token.text
+        straight = _straight_quote_side(whole, token.idx) if text == _STRAIGHT_QUOTE else None
         if "\n" in text:
             current = 0
-        elif text in _OPENING_QUOTES or (text == _STRAIGHT_QUOTE and current == 0):
+        elif (
+            text in _OPENING_QUOTES
+            or straight == "open"
+            or (straight is None and text == _STRAIGHT_QUOTE and not current)
+        ):
             opened += 1
             regions.append(0)
             current = opened

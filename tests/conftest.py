@@ -20,7 +20,7 @@ Analyse = Callable[[str, str], ArticleResult]
 def analyse_text(text: str, published: str) -> ArticleResult:
     """Time expressions and events of one text published on an ISO date."""
     article = Article(id="t", published=dt.date.fromisoformat(published), text=text, source="test")
-    result = next(analyse([article], Options()))
+    result = next(analyse([article], Options(), every_mention=True))
     assert isinstance(result, ArticleResult), result
     return result
 

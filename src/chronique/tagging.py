@@ -75,7 +75,7 @@ def tagged(result: ArticleResult, options: Options) -> dict[str, Any]:
 def tag_items(items: Iterable[Article | Rejection], options: Options) -> Iterator[dict[str, Any]]:
     """One output line per item read, in order: an article's tags, or a rejection's message (logged)."""
     pending = list(items)
-    results = analyse((item for item in pending if isinstance(item, Article)), options)
+    results = analyse((item for item in pending if isinstance(item, Article)), options, every_mention=True)
     for item in pending:
         if isinstance(item, Rejection):
             logger.error("%s", item.message())

@@ -22,10 +22,20 @@ from spacy.tokens import Doc, Span
 from chronique.anchors import EventLexicon
 from chronique.clean import Boilerplate, clean
 from chronique.events import PlannedEvent, built_events, event_sentences, plan_events
+from chronique.extract import find_mentions
 from chronique.grammar import Grammar, parse_grammar
-from chronique.model import Article, ArticleResult, Options, Rejection, Sentence, TimeExpression
+from chronique.model import (
+    Article,
+    ArticleResult,
+    Options,
+    Rejection,
+    Sentence,
+    TimeExpression,
+    TimeMention,
+)
 from chronique.nlp import load_model, parse, recognise_entities, sentences
 from chronique.resolve import Resolver
+from chronique.scope import ScopeWords, parse_scope
 from chronique.tense import TenseLexicon
 from chronique.timexes import time_expressions
 from chronique.vocabulary import Vocabulary, load_from, read_data_file
@@ -62,6 +72,7 @@ class Analyzer:
         self.tense = TenseLexicon.from_vocabulary(self.vocabulary)
         self.events = EventLexicon.from_vocabulary(self.vocabulary)
         self.boilerplate = Boilerplate.from_vocabulary(self.vocabulary)
+        self.scope = ScopeWords.from_vocabulary(self.vocabulary)
 
     @functools.cached_property
     def nlp(self) -> Language:
@@ -80,14 +91,18 @@ class Analyzer:
         iterator = iter(articles)
         while batch := list(itertools.islice(iterator, batch_size)):
             texts = [clean(article.text, self.boilerplate, article.title).text for article in batch]
+            written = [find_mentions(text, self.grammar) for text in texts]
+            scopes = [
+                parse_scope(text, found, self.scope) for text, found in zip(texts, written, strict=True)
+            ]
+            parsed = self._parsed([scope.text for scope in scopes], batch, batch_size)
             found: list[_Found | Rejection] = []
-            for article, doc in zip(batch, self._parsed(texts, batch, batch_size), strict=True):
+            for article, doc, mentions in zip(batch, parsed, written, strict=True):
                 if isinstance(doc, Exception):
                     found.append(analysis_failure(article, doc))
-                else:
-                    found.append(
-                        _barrier(article, functools.partial(self._found, article, doc, every_mention))
-                    )
+                    continue
+                step = functools.partial(self._found, article, doc, mentions, every_mention)
+                found.append(_barrier(article, step))
             for item in self._named(found, batch_size):
                 yield item if isinstance(item, Rejection) else _barrier(item.article, item.result)
 
@@ -107,10 +122,16 @@ class Analyzer:
                 parsed.append(error)
         return parsed
 
-    def _found(self, article: Article, doc: Doc, every_mention: bool) -> _Found:
+    def _found(self, article: Article, doc: Doc, written: list[TimeMention], every_mention: bool) -> _Found:
         found = sentences(doc)
         expressions = time_expressions(
-            doc, article.published, found, grammar=self.grammar, resolver=self.resolver, tense=self.tense
+            doc,
+            article.published,
+            found,
+            grammar=self.grammar,
+            resolver=self.resolver,
+            tense=self.tense,
+            found_in_text=written,
         )
         planned = plan_events(article, doc, expressions, self.events, every_mention=every_mention)
         return _Found(article, doc, found, expressions, planned, self.events)

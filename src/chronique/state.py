@@ -54,6 +54,7 @@ ANALYSIS_MODULES = frozenset(
         "pipeline",
         "resolve",
         "retellings",
+        "scope",
         "slots",
         "tense",
         "timeline",

@@ -92,10 +92,10 @@ class Analyzer:
         while batch := list(itertools.islice(iterator, batch_size)):
             texts = [clean(article.text, self.boilerplate, article.title).text for article in batch]
             written = [find_mentions(text, self.grammar) for text in texts]
-            scopes = [
-                parse_scope(text, found, self.scope) for text, found in zip(texts, written, strict=True)
-            ]
-            parsed = self._parsed([scope.text for scope in scopes], batch, batch_size)
+            # every mention is read where it is, in undated sentences too (they carry the last date); the
+            # timeline's rows need only the sentences that can give one (``chronique.scope``)
+            read = texts if every_mention else list(map(self._scoped, texts, written))
+            parsed = self._parsed(read, batch, batch_size)
             found: list[_Found | Rejection] = []
             for article, doc, mentions in zip(batch, parsed, written, strict=True):
                 if isinstance(doc, Exception):
@@ -105,6 +105,9 @@ class Analyzer:
                 found.append(_barrier(article, step))
             for item in self._named(found, batch_size):
                 yield item if isinstance(item, Rejection) else _barrier(item.article, item.result)
+
+    def _scoped(self, text: str, written: list[TimeMention]) -> str:
+        return parse_scope(text, written, self.scope).text
 
     def _parsed(self, texts: list[str], batch: list[Article], batch_size: int) -> list[Doc | Exception]:
         """The batch's parses; when spaCy fails on the batch, each text alone, so that one bad article
@@ -134,7 +137,7 @@ class Analyzer:
             found_in_text=written,
         )
         planned = plan_events(article, doc, expressions, self.events, every_mention=every_mention)
-        return _Found(article, doc, found, expressions, planned, self.events)
+        return _Found(article, doc, found, expressions, planned, self.events, every_mention)
 
     def _named(self, found: list[_Found | Rejection], batch_size: int) -> list[_Found | Rejection]:
         """The names of the sentences that hold events, for the whole batch at once; when that fails, for
@@ -179,6 +182,7 @@ class _Found:
     expressions: list[TimeExpression]
     planned: list[PlannedEvent]
     lexicon: EventLexicon
+    every_mention: bool
 
     def wanted(self) -> tuple[Doc, list[Span]]:
         """The document and the sentences whose names its events need."""
@@ -191,7 +195,7 @@ class _Found:
             article=self.article,
             timexes=tuple(self.expressions),
             events=tuple(events),
-            mentions=tuple(mentions),
+            mentions=tuple(mentions) if self.every_mention else (),
         )
 
 

@@ -142,13 +142,14 @@ class Participants:
 
     def _is_agent(self, token: Token, excluded: frozenset[int]) -> bool:
         """A "par" complement of a passive verb or participle, read as a mere complement by the model."""
+        if token.dep_ not in _MISREAD_AGENT_DEPS:
+            return False  # first the cheap test: this runs on every word
         verb = token.head
         passive = any(c.dep_ == "aux:pass" for c in verb.children) or (
             verb.dep_ == "acl" and "Part" in verb.morph.get("VerbForm", [])
         )
         return (
-            token.dep_ in _MISREAD_AGENT_DEPS
-            and passive
+            passive
             and token.i not in excluded
             and token.lemma_.lower() not in self.words.not_agents
             and (token.pos_ == "PROPN" or any(c.dep_ == "det" for c in token.children))

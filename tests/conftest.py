@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from chronique.analyzer import Analyzer, analyzer_for
 from chronique.model import Article, ArticleResult, Options
 from chronique.pipeline import analyse
 
@@ -23,6 +24,12 @@ def analyse_text(text: str, published: str) -> ArticleResult:
     result = next(analyse([article], Options(), every_mention=True))
     assert isinstance(result, ArticleResult), result
     return result
+
+
+@pytest.fixture(scope="session")
+def analyzer() -> Analyzer:
+    """The process's analyzer (the one the library itself uses), for tests of one stage."""
+    return analyzer_for(Options())
 
 
 @pytest.fixture(scope="session")

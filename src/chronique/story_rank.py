@@ -47,6 +47,12 @@ LATER_WEIGHT = 1.5
 # milestone the story was waiting for; nobody announces an ordinary day. A mention published before its
 # day counts this much more (a plan still weighs less than a fact: 0.5 × 1.5).
 ANTICIPATION_WEIGHT = 1.5
+# Rule "yearless": a date written without its year ("le 11 mai", "samedi") names the nearest such day;
+# journalists write the year of any date farther off. A yearless mention dated more than half a year from
+# its article was resolved across the wrong new year (last May read as next May): it weighs this much.
+YEARLESS_WEIGHT = 0.2
+YEARLESS_MAX_DAYS = 183
+_YEAR = re.compile(r"\d{4}")
 # Rule "lead": news is written as an inverted pyramid: what happened is told in the article's first
 # sentences; background and commentary come after. A date in the lead is the article's own news.
 LEAD_WEIGHT = 1.3
@@ -54,7 +60,8 @@ LEAD_END = 300  # characters into the text: about the first two sentences
 # Rule "salience": what kind of day the event makes (data/salience.tsv). A decisive act (a demonstration,
 # an arrest, an indictment, a vote, a resignation, a closure, a death) is what a chronology lists, whether
 # it is the trigger or a word of the event's summary ("a ordonné la fermeture"); a verb of saying or of
-# opinion as the trigger ("a déclaré mardi", "a estimé") dates commentary, which fills the days between.
+# opinion as the trigger ("a déclaré mardi", "a estimé la grève injuste") dates commentary, whatever it is
+# about, and commentary fills the days between events.
 DECISIVE_WEIGHT = 1.5
 ROUTINE_WEIGHT = 0.7
 _WORD = re.compile(r"\w+")
@@ -96,13 +103,14 @@ class Salience:
     routine: frozenset[str] = frozenset()
 
     def weight(self, lemma: str, summary: str = "") -> float:
-        """The salience factor of an event: decisive when its trigger lemma or a word of its summary is
-        ("a ordonné la fermeture"), routine when its trigger is a verb of saying, else 1."""
+        """The salience factor of an event: routine when its trigger is a verb of saying, whatever it is
+        about ("a estimé la grève injuste"); decisive when its trigger or a word of its summary is ("a
+        ordonné la fermeture"); else 1."""
         key = normalise(lemma)
-        if key in self.decisive or not self.decisive.isdisjoint(_WORD.findall(summary.lower())):
-            return DECISIVE_WEIGHT
         if key in self.routine:
             return ROUTINE_WEIGHT
+        if key in self.decisive or not self.decisive.isdisjoint(_WORD.findall(summary.lower())):
+            return DECISIVE_WEIGHT
         return 1.0
 
 
@@ -136,6 +144,12 @@ def is_day(grain: str, start: dt.date, end: dt.date) -> bool:
     return grain in DAY_GRAINS or (grain == Grain.INTERVAL and start == end)
 
 
+def _wrong_year(mention: Mention) -> bool:
+    """Whether a yearless date was likely read in the wrong year (rule yearless)."""
+    far = abs((mention.date_start - mention.published).days) > YEARLESS_MAX_DAYS
+    return far and not _YEAR.search(mention.timex_text)
+
+
 def mention_weight(mention: Mention, salience: Salience = NO_SALIENCE) -> float:
     """How much one mention says that its event happened on its date (rules publication, modality, since,
     salience, lead, retrospective, anticipation)."""
@@ -143,6 +157,8 @@ def mention_weight(mention: Mention, salience: Salience = NO_SALIENCE) -> float:
     if _SINCE.search(mention.lead):
         weight *= SINCE_WEIGHT
     weight *= salience.weight(mention.lemma, mention.summary)
+    if _wrong_year(mention):
+        weight *= YEARLESS_WEIGHT
     if mention.sentence_start < LEAD_END:
         weight *= LEAD_WEIGHT
     if mention.published < mention.date_start:

@@ -211,7 +211,16 @@ WEIGHT_ROWS = [
     ("modality: asserted over planned", row(), row(modality="planned")),
     ("modality: nothing for a denial", row(modality="reported"), row(modality="negated")),
     ("retrospective", row(published=D(2024, 3, 20)), row()),
-    ("since", row(), row(sentence="152 décès depuis le 1er mars.", timex_text="le 1er mars")),
+    (
+        "bounds: the start of a count",
+        row(),
+        row(sentence="152 décès depuis le 1er mars.", timex_text="le 1er mars"),
+    ),
+    (
+        "bounds: a deadline",
+        row(),
+        row(sentence="Le confinement est prolongé jusqu’au 15 avril.", timex_text="15 avril"),
+    ),
     # an arrest (decisive trigger) over a meeting (neither list)
     ("salience: a decisive act", row(lemma="interpeller", summary="le militant interpellé"), meeting()),
     # the act named by a word of the summary, not by the trigger ("a ordonné la fermeture")
@@ -241,8 +250,8 @@ def salience() -> Salience:
 
 @pytest.mark.parametrize(("rule", "strong", "weak"), WEIGHT_ROWS, ids=[r[0] for r in WEIGHT_ROWS])
 def test_weight_rule(rule: str, strong: dict[str, Any], weak: dict[str, Any], salience: Salience) -> None:
-    if rule == "since":  # the time expression right after "depuis"
-        weak["timex_start"] = weak["sentence"].index("le 1er mars")
+    if rule.startswith("bounds"):  # the time expression where it stands, right after "depuis", "jusqu'au"
+        weak["timex_start"] = weak["sentence"].index(weak["timex_text"])
     assert mention_weight(mention_of(strong), salience) > mention_weight(mention_of(weak), salience)
 
 
@@ -254,7 +263,10 @@ def test_salience_weighs_nothing_without_its_table() -> None:
 
 SALIENCE_FAULTS = [
     # (file text, the error's words)
-    ("decisive\tgrève\nroutine\tdire\nbanal\taller\n", "salience.tsv:3: unknown key 'banal'"),
+    (
+        "decisive\tgrève\nroutine\tdire\nbanal\taller\n",
+        "salience.tsv:3: unknown key 'banal'; known: decisive",
+    ),
     ("decisive\tgrève\nroutine\tgrève\n", "salience.tsv:2: form 'grève' already belongs to key 'decisive'"),
     ("decisive\tgrève\ndecisive\tvote\tgrève\n", "salience.tsv:2: lemma 'grève' is already on line 1"),
     ("# nothing\n", "salience.tsv: no entries"),
@@ -266,6 +278,22 @@ def test_salience_file_is_validated(tmp_path: Any, text: str, message: str) -> N
     (tmp_path / "salience.tsv").write_text(text, encoding="utf-8")
     with pytest.raises(VocabularyError, match=message.replace("'", ".")):
         load_salience(tmp_path)
+
+
+BOUND_LEADS = [
+    # (the words before a date, a bound?)
+    ("152 décès depuis le ", True),
+    ("le confinement prolongé jusqu’au ", True),
+    ("les écoles rouvriront d'ici le ", True),
+    ("les restaurants rouvrent à partir du ", False),  # a start that is an event
+    ("la manifestation du ", False),
+    ("il le dit depuis longtemps, le ", False),
+]
+
+
+@pytest.mark.parametrize(("lead", "expected"), BOUND_LEADS)
+def test_bound_words(salience: Salience, lead: str, expected: bool) -> None:
+    assert salience.is_bound(lead.lower()) is expected
 
 
 def test_packaged_salience(salience: Salience) -> None:

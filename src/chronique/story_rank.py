@@ -65,11 +65,12 @@ LEAD_END = 300  # characters into the text: about the first two sentences
 DECISIVE_WEIGHT = 1.5
 ROUTINE_WEIGHT = 0.7
 _WORD = re.compile(r"\w+")
-# Rule "since": a day that opens a count ("décès depuis le 1er mars", "depuis le 17 mars") is the baseline
-# of a statistic or of a state, cited by every bulletin that updates it; what happened that day is
-# dated by the other mentions of the day, not by these.
-SINCE_WEIGHT = 0.1
-_SINCE = re.compile(r"\bdepuis\s+(?:le\s+|ce\s+|l'|la\s+)?$")
+# Rule "bounds": a day named as the bound of a count or of a period, not as the day of an event (the words
+# just before it: data/salience.tsv, key bound). A start ("décès depuis le 1er mars", "depuis le 17 mars")
+# is the baseline of a statistic or of a state, cited by every bulletin that updates it; an end ("prolongé
+# jusqu'au 15 avril", "d'ici le 11 mai") is a deadline set in advance and often moved. What happened that
+# day, if anything, is dated by the day's other mentions.
+BOUND_WEIGHT = 0.1
 # Rule "agreement": a day whose articles agree on one event (one story event with many articles) is a
 # key date more surely than a day of scattered single mentions; its largest event adds this share of its
 # importance to the day's score.
@@ -101,6 +102,11 @@ class Salience:
 
     decisive: frozenset[str] = frozenset()
     routine: frozenset[str] = frozenset()
+    bound: re.Pattern[str] | None = None  # the words that end a mention's lead before a bound (rule bounds)
+
+    def is_bound(self, lead: str) -> bool:
+        """Whether the words just before a time expression make it the bound of a count or a period."""
+        return self.bound is not None and self.bound.search(lead) is not None
 
     def weight(self, lemma: str, summary: str = "") -> float:
         """The salience factor of an event: routine when its trigger is a verb of saying, whatever it is
@@ -116,7 +122,7 @@ class Salience:
 
 NO_SALIENCE = Salience()
 SALIENCE_FILE = "salience.tsv"
-_SALIENCE_KEYS = frozenset({"decisive", "routine"})
+_SALIENCE_KEYS = frozenset({"decisive", "routine", "bound"})
 
 
 def load_salience(folder: Path | None = None) -> Salience:
@@ -127,7 +133,9 @@ def load_salience(folder: Path | None = None) -> Salience:
     owner: dict[str, int] = {}
     for entry in lexicon.entries:
         if entry.key not in _SALIENCE_KEYS:
-            raise VocabularyError(f"{path}:{entry.line}: unknown key {entry.key!r}; known: decisive, routine")
+            raise VocabularyError(
+                f"{path}:{entry.line}: unknown key {entry.key!r}; known: decisive, routine, bound"
+            )
         for form in entry.forms:
             lemma = normalise(form)
             if lemma in owner and owner[lemma] != entry.line:
@@ -136,7 +144,12 @@ def load_salience(folder: Path | None = None) -> Salience:
                 )
             owner[lemma] = entry.line
             lists[entry.key].add(lemma)
-    return Salience(decisive=frozenset(lists["decisive"]), routine=frozenset(lists["routine"]))
+    bound = (
+        re.compile(rf"(?:^|\W)(?:{lexicon.alternation(frozenset({'bound'}))})\s*$")
+        if lists["bound"]
+        else None
+    )
+    return Salience(decisive=frozenset(lists["decisive"]), routine=frozenset(lists["routine"]), bound=bound)
 
 
 def is_day(grain: str, start: dt.date, end: dt.date) -> bool:
@@ -154,8 +167,8 @@ def mention_weight(mention: Mention, salience: Salience = NO_SALIENCE) -> float:
     """How much one mention says that its event happened on its date (rules publication, modality, since,
     salience, lead, retrospective, anticipation)."""
     weight = ANCHORING_WEIGHTS.get(mention.anchoring, 1.0) * MODALITY_WEIGHTS.get(mention.modality, 1.0)
-    if _SINCE.search(mention.lead):
-        weight *= SINCE_WEIGHT
+    if salience.is_bound(mention.lead):
+        weight *= BOUND_WEIGHT
     weight *= salience.weight(mention.lemma, mention.summary)
     if _wrong_year(mention):
         weight *= YEARLESS_WEIGHT

@@ -26,6 +26,9 @@ ROWS: dict[Modality, list[tuple[str, str, str | None]]] = {
         ("Le suspect n'a été interpellé que jeudi.", "interpellé", None),
         # a verb of saying dated by its own time expression is the fact
         ("Le ministre a déclaré vendredi que la ville était libérée.", "déclaré", None),
+        # a negation inside the clause it reports or governs does not deny the saying or the decision
+        ("Le président a annoncé lundi que les retraités ne paieraient plus la taxe.", "annoncé", None),
+        ("Le maire a décidé mardi de ne plus fermer l'école.", "décidé", None),
     ],
     Modality.REPORTED: [
         ("Les habitants ont quitté le village lundi, a indiqué le maire.", "quitté", "le maire"),

@@ -3,15 +3,19 @@ reference chronologies, with score_tls.py (Date-F1 at k = the number of referenc
 
 Each story's articles are analysed once, in this process (one analyzer for all stories); the story's
 first k dates by ``date_rank`` are the prediction, each with its most important event's sentence as its
-summary. ``--keep`` keeps each story's timeline.parquet, to tune ``build_story`` on it alone.
+summary. ``--keep DIR`` keeps each story's timeline.parquet in DIR; ``--timelines DIR`` reads them back
+instead of analysing the articles again (seconds per try when tuning ``build_story``). Run alone, this
+script scores the stories only: ``python benchmarks/evaluate_story.py --shared ../shared [--keep DIR]``.
 """
 
 from __future__ import annotations
 
+import argparse
 import json
 import re
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 from typing import Any
@@ -83,14 +87,28 @@ def score_story(scorer: Path, reference: Path, prediction: Path) -> tuple[dict[s
     return scores, output
 
 
-def evaluate_stories(tls_dir: Path, spec: dict[str, Any], work: Path, raise_floors: bool, keep: bool) -> bool:
-    """Score every dev story and their mean against ``spec["floors"]``; True when one is below its floor."""
+def evaluate_stories(
+    tls_dir: Path,
+    spec: dict[str, Any],
+    work: Path,
+    raise_floors: bool,
+    keep: bool,
+    *,
+    timelines: Path | None = None,
+) -> bool:
+    """Score every dev story and their mean against ``spec["floors"]``; True when one is below its floor.
+
+    ``timelines``: a folder of kept ``<slug>.timeline.parquet`` to read instead of analysing the articles.
+    """
     options = Options()
     per_story: dict[str, dict[str, float]] = {}
     story_seconds = 0.0
     for slug in STORIES:
-        timeline = story_timeline(tls_dir / f"{slug}.articles.jsonl", options)
-        if keep:
+        if timelines is not None:
+            timeline = pl.read_parquet(timelines / f"{slug}.timeline.parquet")
+        else:
+            timeline = story_timeline(tls_dir / f"{slug}.articles.jsonl", options)
+        if keep and timelines is None:
             timeline.write_parquet(work / f"{slug}.timeline.parquet")
         start = time.perf_counter()
         story = build_story(timeline)
@@ -122,3 +140,23 @@ def evaluate_stories(tls_dir: Path, spec: dict[str, Any], work: Path, raise_floo
         if raise_floors and value > floor:
             spec["floors"][metric] = value
     return failed
+
+
+def main() -> int:
+    """The story part of `make eval` alone (floors from benchmarks/floors.json; never raised here)."""
+    root = Path(__file__).resolve().parent.parent
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--shared", type=Path, default=root.parent / "shared")
+    parser.add_argument("--keep", type=Path, help="folder to keep each story's timeline.parquet in")
+    parser.add_argument("--timelines", type=Path, help="kept timelines to read, not analysing")
+    args = parser.parse_args()
+    spec = json.loads((root / "benchmarks" / "floors.json").read_text(encoding="utf-8"))["stories"]
+    work = args.keep or args.timelines or Path(tempfile.mkdtemp(prefix="chronique-story-"))
+    work.mkdir(parents=True, exist_ok=True)
+    tls_dir = args.shared / "eval" / spec["folder"]
+    failed = evaluate_stories(tls_dir, spec, work, False, bool(args.keep), timelines=args.timelines)
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -90,6 +90,19 @@ def test_undated_negated_verb_is_no_event(analysed: Analyse) -> None:
     assert events == ()
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Les violences qui entachent chaque samedi les manifestations inquiètent le maire.",  # a set
+        "Ils défilent tous les samedis dans le centre.",
+        "Une intervention suivie de 3h30 d'interventions des groupes politiques.",  # a duration
+        "Les avocats dénoncent ses 15 h de garde à vue.",
+    ],
+)
+def test_what_recurs_or_lasts_dates_no_event(analysed: Analyse, text: str) -> None:
+    assert analysed(text, SAT).events == ()
+
+
 def test_one_event_told_twice_is_one_row_with_both_sentences(analysed: Analyse) -> None:
     text = (
         "L'armée a reçu l'ordre de quitter samedi la ville d'Izyum. "

@@ -11,7 +11,7 @@ import polars as pl
 import pytest
 
 import chronique.analyzer as analyzer_module
-from chronique.events import find_events
+from chronique.events import plan_events
 from chronique.incremental import run_incremental
 from chronique.model import Options
 from chronique.pipeline import RunReport, run
@@ -39,12 +39,17 @@ def _raising(stage: Callable[..., Any], error: type[Exception]) -> Callable[...,
 
 
 # stage patched in chronique.analyzer → the error it raises: the parse (spaCy, a whole batch and then the
-# article alone), the time expressions, the events
+# article alone), the time expressions, the events found, their names, the events described
 STAGES = [
     ("parse", MemoryError),
     ("parse", ValueError),
     ("time_expressions", KeyError),
-    ("find_events", RuntimeError),
+    ("plan_events", RuntimeError),
+    (
+        "recognise_entities",
+        ValueError,
+    ),  # ner on the events' sentences, for the batch, then article by article
+    ("built_events", RuntimeError),
 ]
 
 
@@ -92,7 +97,7 @@ def test_a_failing_article_is_tried_again_by_the_next_incremental_run(
 ) -> None:
     output = tmp_path / "out"
     with monkeypatch.context() as patch:
-        patch.setattr(analyzer_module, "find_events", _raising(find_events, RuntimeError))
+        patch.setattr(analyzer_module, "plan_events", _raising(plan_events, RuntimeError))
         run_incremental(folder, output, Options())
     report = run_incremental(folder, output, Options())
     assert report.rejections == ()

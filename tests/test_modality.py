@@ -28,6 +28,9 @@ ROWS: dict[Modality, list[tuple[str, str, str | None]]] = {
         ("Le ministre a déclaré vendredi que la ville était libérée.", "déclaré", None),
         # a denial is a fact; what it denies is not
         ("Mardi, le ministère a démenti avoir confié les clés au suspect en octobre.", "démenti", None),
+        # a negation inside the clause it reports or governs does not deny the saying or the decision
+        ("Le président a annoncé lundi que les retraités ne paieraient plus la taxe.", "annoncé", None),
+        ("Le maire a décidé mardi de ne plus fermer l'école.", "décidé", None),
     ],
     Modality.REPORTED: [
         ("Les habitants ont quitté le village lundi, a indiqué le maire.", "quitté", "le maire"),

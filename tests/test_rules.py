@@ -7,11 +7,14 @@ value; `#>! publication | sentence | word` says the word is not part of any time
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from chronique.analyzer import analyzer_for
+from chronique.extract import find_mentions
+from chronique.grammar import lowered_pattern
 from chronique.model import Options, RuleKind
 from tests.conftest import ROOT, Analyse
 
@@ -119,3 +122,37 @@ def test_four_digits_are_a_year_only_in_a_year_context(
     found = [t for t in analysed(sentence, "2022-09-10").timexes if number in t.mention.text]
     assert bool(found) == is_year, [(t.mention.text, t.resolved.value) for t in found]
     assert all(number in t.resolved.value for t in found)
+
+
+@pytest.mark.parametrize(
+    ("pattern", "lowered"),
+    [
+        (
+            r"(?P<month>Mars|avril)\s+(?P<year>\d{4})",
+            r"(?P<month>mars|avril)\s+(?P<year>\d{4})",
+        ),  # names kept
+        (r"[A-Z]\w+(?:-[A-Z])?", r"[a-z]\w+(?:-[a-z])?"),
+        (r"(?P<day>\d+)(?P=day)", r"(?P<day>\d+)(?P=day)"),
+        (r"Noël|(?-i:Pâques)", None),  # a case-sensitive part: the rule runs on the text as written
+        (r"\W+Mai", None),  # an escape a lower case would change (\W → \w)
+    ],
+)
+def test_lowered_pattern(pattern: str, lowered: str | None) -> None:
+    assert lowered_pattern(pattern) == lowered
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "LE 3 MARS 2020, Lundi 4 Mai, à 14 H 30, EN DÉCEMBRE 1999.",
+        "L'İSTANBUL DU 3 MARS 2020",  # "İ".lower() is two letters: the offsets would move, so no folding
+        "Le 1ER JANVIER, la Saint-Sylvestre, Noël, à Pâques.",
+    ],
+)
+def test_rules_find_the_same_on_folded_text(text: str) -> None:
+    """Each rule that can runs on the lower-cased text: the same mentions, with the words as written."""
+    grammar = analyzer_for(Options()).grammar
+    as_written = replace(grammar, rules=tuple(replace(rule, lowered=None) for rule in grammar.rules))
+    found = find_mentions(text, grammar)
+    assert found and found == find_mentions(text, as_written)
+    assert all(text[m.start : m.end] == m.text for m in found)

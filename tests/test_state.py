@@ -73,6 +73,8 @@ def test_a_data_folder_of_ones_own_is_fingerprinted(tmp_path: Path) -> None:
     own = Options(data_dir=data)
     before = analysis_fingerprint(own)
     assert before != analysis_fingerprint(OPTIONS)
+    (data / "salience.tsv").write_text("decisive\tvoter\n", encoding="utf-8")
+    assert analysis_fingerprint(own) == before  # only the story reads it, and it is redone every run
     (data / "months.tsv").write_text("1\tjanvier\n", encoding="utf-8")
     assert analysis_fingerprint(own) != before
 
@@ -92,6 +94,7 @@ def test_every_module_of_the_package_is_analysis_or_not() -> None:
         ("data/months.tsv", True),
         ("data/rules.txt", True),
         ("data/new_words.tsv", True),  # a new vocabulary file is data too
+        ("data/salience.tsv", False),  # the story's own words: the story is redone on every run
         ("outputs.py", False),
         ("markdown.py", False),
         ("incremental.py", False),

@@ -13,9 +13,9 @@ from chronique.model import Options
 from chronique.story import STORY_SCHEMA, build_story, key_date_count, previous_event_ids
 from chronique.story_markdown import render_story
 from chronique.story_merge import mention_of, same_event
-from chronique.story_rank import mention_weight, rank_days
+from chronique.story_rank import Salience, load_salience, mention_weight, rank_days
 from chronique.timeline import TIMELINE_SCHEMA
-from chronique.vocabulary import Vocabulary, load
+from chronique.vocabulary import Vocabulary, VocabularyError, load
 
 D = dt.date
 MONDAY = D(2024, 3, 4)
@@ -199,21 +199,106 @@ def test_same_event_needs_agreeing_values() -> None:
 
 # --- ranking rules: each has a reason (story_rank.py) and a row here --------------------------------------
 
+
+def meeting() -> dict[str, Any]:
+    """A neutral event (its lemma and words on neither list of data/salience.tsv), to compare kinds of day."""
+    return row(lemma="recevoir", summary="la maire reçoit les syndicats", sentence="La maire a reçu lundi.")
+
+
 WEIGHT_ROWS = [
     # (rule, stronger mention, weaker mention)
     ("publication", row(), row(anchoring="publication")),
     ("modality: asserted over planned", row(), row(modality="planned")),
     ("modality: nothing for a denial", row(modality="reported"), row(modality="negated")),
     ("retrospective", row(published=D(2024, 3, 20)), row()),
-    ("since", row(), row(sentence="152 décès depuis le 1er mars.", timex_text="le 1er mars")),
+    (
+        "bounds: the start of a count",
+        row(),
+        row(sentence="152 décès depuis le 1er mars.", timex_text="le 1er mars"),
+    ),
+    (
+        "bounds: a deadline",
+        row(),
+        row(sentence="Le confinement est prolongé jusqu’au 15 avril.", timex_text="15 avril"),
+    ),
+    # an arrest (decisive trigger) over a meeting (neither list)
+    ("salience: a decisive act", row(lemma="interpeller", summary="le militant interpellé"), meeting()),
+    # the act named by a word of the summary, not by the trigger ("a ordonné la fermeture")
+    (
+        "salience: a decisive word",
+        row(lemma="ordonner", summary="le maire ordonne la fermeture"),
+        meeting(),
+    ),
+    # a meeting over a statement ("a estimé lundi"): commentary fills the days between events
+    ("salience: routine", meeting(), row(lemma="estimer", summary="la maire estime la grève injuste")),
+    # the same sentence, first in its article or far into it
+    ("lead", row(), {**row(trigger_start=940), "sentence_start": 900, "timex_start": 930}),
+    ("anticipation", row(published=D(2024, 2, 28)), row()),
+    # a year written out: the far date is meant; without it, last March was read as next March
+    (
+        "yearless",
+        row(day=D(2023, 3, 4), published=D(2024, 3, 20), timex_text="le 4 mars 2023"),
+        row(day=D(2023, 3, 4), published=D(2024, 3, 20), timex_text="le 4 mars"),
+    ),
 ]
 
 
+@pytest.fixture(scope="module")
+def salience() -> Salience:
+    return load_salience()
+
+
 @pytest.mark.parametrize(("rule", "strong", "weak"), WEIGHT_ROWS, ids=[r[0] for r in WEIGHT_ROWS])
-def test_weight_rule(rule: str, strong: dict[str, Any], weak: dict[str, Any]) -> None:
-    if rule == "since":  # the time expression right after "depuis"
-        weak["timex_start"] = weak["sentence"].index("le 1er mars")
-    assert mention_weight(mention_of(strong)) > mention_weight(mention_of(weak))
+def test_weight_rule(rule: str, strong: dict[str, Any], weak: dict[str, Any], salience: Salience) -> None:
+    if rule.startswith("bounds"):  # the time expression where it stands, right after "depuis", "jusqu'au"
+        weak["timex_start"] = weak["sentence"].index(weak["timex_text"])
+    assert mention_weight(mention_of(strong), salience) > mention_weight(mention_of(weak), salience)
+
+
+def test_salience_weighs_nothing_without_its_table() -> None:
+    """Without data/salience.tsv's lists, every kind of event weighs the same (the rule is the data)."""
+    act = mention_of(row(lemma="interpeller", summary="le militant interpellé"))
+    assert mention_weight(act) == mention_weight(mention_of(meeting()))
+
+
+SALIENCE_FAULTS = [
+    # (file text, the error's words)
+    (
+        "decisive\tgrève\nroutine\tdire\nbanal\taller\n",
+        "salience.tsv:3: unknown key 'banal'; known: decisive",
+    ),
+    ("decisive\tgrève\nroutine\tgrève\n", "salience.tsv:2: form 'grève' already belongs to key 'decisive'"),
+    ("decisive\tgrève\ndecisive\tvote\tgrève\n", "salience.tsv:2: lemma 'grève' is already on line 1"),
+    ("# nothing\n", "salience.tsv: no entries"),
+]
+
+
+@pytest.mark.parametrize(("text", "message"), SALIENCE_FAULTS)
+def test_salience_file_is_validated(tmp_path: Any, text: str, message: str) -> None:
+    (tmp_path / "salience.tsv").write_text(text, encoding="utf-8")
+    with pytest.raises(VocabularyError, match=message.replace("'", ".")):
+        load_salience(tmp_path)
+
+
+BOUND_LEADS = [
+    # (the words before a date, a bound?)
+    ("152 décès depuis le ", True),
+    ("le confinement prolongé jusqu’au ", True),
+    ("les écoles rouvriront d'ici le ", True),
+    ("les restaurants rouvrent à partir du ", False),  # a start that is an event
+    ("la manifestation du ", False),
+    ("il le dit depuis longtemps, le ", False),
+]
+
+
+@pytest.mark.parametrize(("lead", "expected"), BOUND_LEADS)
+def test_bound_words(salience: Salience, lead: str, expected: bool) -> None:
+    assert salience.is_bound(lead.lower()) is expected
+
+
+def test_packaged_salience(salience: Salience) -> None:
+    assert {"manifestation", "interpeller", "démission", "confinement"} <= salience.decisive
+    assert {"déclarer", "estimer", "indiquer"} <= salience.routine
 
 
 def test_unfactual_weighs_nothing() -> None:
@@ -239,6 +324,17 @@ def test_referring_back_beats_the_same_day_report() -> None:
     later = [row(a, D(2024, 3, 4), published=D(2024, 3, 20), sentence=f"Rappel {a}.") for a in ("a1", "a2")]
     same_day = [row(a, D(2024, 3, 10), sentence=f"Ce jour {a}.") for a in ("b1", "b2")]
     assert day_ranks(*later, *same_day) == {D(2024, 3, 4): 1, D(2024, 3, 10): 2}
+
+
+def test_same_day_articles_echo() -> None:
+    """Rule "echo": two articles published the same day are one news cycle; two published on different
+    days are two witnesses."""
+    echo = [row(a, D(2024, 3, 4), published=D(2024, 3, 5), sentence=f"Lundi {a}.") for a in ("a1", "a2")]
+    apart = [
+        row(b, D(2024, 3, 10), published=D(2024, 3, 10 + n), sentence=f"Dimanche {b}.")
+        for n, b in ((1, "b1"), (2, "b2"))
+    ]
+    assert day_ranks(*echo, *apart) == {D(2024, 3, 10): 1, D(2024, 3, 4): 2}
 
 
 def test_agreement_on_one_event() -> None:

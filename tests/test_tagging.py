@@ -133,3 +133,26 @@ def test_lines_in_memory_are_validated_as_a_file_is() -> None:
         "mem:2: the id 'a' is already used by mem:1 — give one of the two articles another id, "
         "or remove the duplicate",
     ]
+
+
+def test_rows_are_the_timeline_events_and_every_mention_is_more() -> None:
+    """``--rows``: what a run shows (a dated act, a same-day announcement), found from only the sentences
+    that can give a row; by default tag also writes mentions that are no rows (an imparfait carried by the
+    last date, a noun)."""
+    doc = {
+        "doc_id": "r",
+        "published": "2022-09-10",  # a Saturday
+        "text": "Le pont a été inauguré lundi par le maire. Les habitants dansaient sur la place. "
+        "Le préfet a annoncé sa fermeture.",
+    }
+    line = [json.dumps(doc, ensure_ascii=False)]
+    [tagged_rows] = tag_lines(line, Options(), rows=True)
+    rows = tagged_rows["events"]
+    assert [(e["trigger"], e["value"]) for e in rows] == [
+        ("inauguré", "2022-09-05"),
+        ("annoncé", "2022-09-10"),
+    ]
+    [tagged_mentions] = tag_lines(line, Options())
+    mentions = tagged_mentions["events"]
+    assert {e["trigger"] for e in rows} < {e["trigger"] for e in mentions}
+    assert "dansaient" in {e["trigger"] for e in mentions}

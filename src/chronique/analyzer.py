@@ -11,19 +11,31 @@ from __future__ import annotations
 import functools
 import itertools
 import logging
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from chronique.anchors import EventLexicon
 from chronique.clean import Boilerplate, clean
-from chronique.events import find_events
+from chronique.events import PlannedEvent, built_events, event_sentences, plan_events
+from chronique.extract import find_mentions
 from chronique.grammar import Grammar, parse_grammar
-from chronique.model import Article, ArticleResult, Options, Rejection
-from chronique.nlp import load_model, parse, sentences
+from chronique.model import (
+    Article,
+    ArticleResult,
+    Options,
+    Rejection,
+    Sentence,
+    TimeExpression,
+    TimeMention,
+)
+from chronique.nlp import load_model, parse, recognise_entities, sentences
 from chronique.resolve import Resolver
+from chronique.scope import ScopeWords, parse_scope
 from chronique.tense import TenseLexicon
 from chronique.timexes import time_expressions
 from chronique.vocabulary import Vocabulary, load_from, read_data_file
@@ -60,14 +72,18 @@ class Analyzer:
         self.tense = TenseLexicon.from_vocabulary(self.vocabulary)
         self.events = EventLexicon.from_vocabulary(self.vocabulary)
         self.boilerplate = Boilerplate.from_vocabulary(self.vocabulary)
+        self.scope = ScopeWords.from_vocabulary(self.vocabulary)
 
     @functools.cached_property
     def nlp(self) -> Language:
         """The spaCy pipeline, loaded on first use."""
         return load_model(self.model, self.events.parse_words)
 
-    def analyse(self, articles: Iterable[Article], *, batch_size: int) -> Iterator[ArticleResult | Rejection]:
-        """Time expressions and events of each article, in input order, streaming (one process).
+    def analyse(
+        self, articles: Iterable[Article], *, batch_size: int, every_mention: bool = False
+    ) -> Iterator[ArticleResult | Rejection]:
+        """Time expressions and events of each article, in input order, streaming (one process); with
+        ``every_mention``, every dated predicate mention too (``chronique tag``).
 
         A fault barrier per article: an article whose parse or stages raise is a ``Rejection`` naming the
         error, and the others are analysed as if it were not there.
@@ -75,15 +91,30 @@ class Analyzer:
         iterator = iter(articles)
         while batch := list(itertools.islice(iterator, batch_size)):
             texts = [clean(article.text, self.boilerplate, article.title).text for article in batch]
-            for article, doc in zip(batch, self._parsed(texts, batch, batch_size), strict=True):
+            written = [find_mentions(text, self.grammar) for text in texts]
+            # every mention is read where it is, in undated sentences too (they carry the last date); the
+            # timeline's rows need only the sentences that can give one (``chronique.scope``)
+            read = texts if every_mention else list(map(self._scoped, texts, written))
+            parsed = self._parsed(read, batch, batch_size)
+            found: list[_Found | Rejection] = []
+            for article, doc, mentions in zip(batch, parsed, written, strict=True):
                 if isinstance(doc, Exception):
-                    yield analysis_failure(article, doc)
+                    found.append(analysis_failure(article, doc))
                     continue
-                try:
-                    yield self._result(article, doc)
-                except Exception as error:  # the barrier: a bug in a stage rejects one article, not the run
-                    logger.debug("analysis of %s failed", article.source, exc_info=True)
-                    yield analysis_failure(article, error)
+                step = functools.partial(self._found, article, doc, mentions, every_mention)
+                found.append(_barrier(article, step))
+            for item in self._named(found, batch_size):
+                if isinstance(item, Rejection):
+                    yield item
+                    continue
+                result = _barrier(item.article, item.result)
+                # the sentences and names cached in user_data hold the document (a reference cycle): freed
+                # now rather than at the next full garbage collection, memory stays flat over a long run
+                item.doc.user_data.clear()
+                yield result
+
+    def _scoped(self, text: str, written: list[TimeMention]) -> str:
+        return parse_scope(text, written, self.scope).text
 
     def _parsed(self, texts: list[str], batch: list[Article], batch_size: int) -> list[Doc | Exception]:
         """The batch's parses; when spaCy fails on the batch, each text alone, so that one bad article
@@ -101,14 +132,77 @@ class Analyzer:
                 parsed.append(error)
         return parsed
 
-    def _result(self, article: Article, doc: Doc) -> ArticleResult:
+    def _found(self, article: Article, doc: Doc, written: list[TimeMention], every_mention: bool) -> _Found:
         found = sentences(doc)
         expressions = time_expressions(
-            doc, article.published, found, grammar=self.grammar, resolver=self.resolver, tense=self.tense
+            doc,
+            article.published,
+            found,
+            grammar=self.grammar,
+            resolver=self.resolver,
+            tense=self.tense,
+            found_in_text=written,
         )
-        events, mentions = find_events(article, doc, found, expressions, self.events)
+        planned = plan_events(article, doc, expressions, self.events, every_mention=every_mention)
+        return _Found(article, doc, found, expressions, planned, self.events, every_mention)
+
+    def _named(self, found: list[_Found | Rejection], batch_size: int) -> list[_Found | Rejection]:
+        """The names of the sentences that hold events, for the whole batch at once; when that fails, for
+        each article alone (the one that fails is rejected)."""
+        ready = [item for item in found if isinstance(item, _Found)]
+        try:
+            recognise_entities(self.nlp, [item.wanted() for item in ready], batch_size=batch_size)
+            return found
+        except Exception:
+            logger.debug("naming a batch failed; naming its %d articles one by one", len(ready))
+        return [
+            item
+            if isinstance(item, Rejection)
+            else _barrier(item.article, functools.partial(self._named_alone, item, batch_size))
+            for item in found
+        ]
+
+    def _named_alone(self, item: _Found, batch_size: int) -> _Found:
+        recognise_entities(self.nlp, [item.wanted()], batch_size=batch_size)
+        return item
+
+
+T = TypeVar("T")
+
+
+def _barrier(article: Article, step: Callable[[], T]) -> T | Rejection:
+    """The fault barrier: a bug in a stage rejects one article, not the run."""
+    try:
+        return step()
+    except Exception as error:
+        logger.debug("analysis of %s failed", article.source, exc_info=True)
+        return analysis_failure(article, error)
+
+
+@dataclass(frozen=True, slots=True)
+class _Found:
+    """An article parsed, its time expressions resolved and its events found, before their names."""
+
+    article: Article
+    doc: Doc
+    sentences: list[Sentence]
+    expressions: list[TimeExpression]
+    planned: list[PlannedEvent]
+    lexicon: EventLexicon
+    every_mention: bool
+
+    def wanted(self) -> tuple[Doc, list[Span]]:
+        """The document and the sentences whose names its events need."""
+        return self.doc, event_sentences(self.planned)
+
+    def result(self) -> ArticleResult:
+        """The article's results, its events described (actors, places, summary)."""
+        events, mentions = built_events(self.article, self.planned, self.sentences, self.lexicon)
         return ArticleResult(
-            article=article, timexes=tuple(expressions), events=tuple(events), mentions=tuple(mentions)
+            article=self.article,
+            timexes=tuple(self.expressions),
+            events=tuple(events),
+            mentions=tuple(mentions) if self.every_mention else (),
         )
 
 

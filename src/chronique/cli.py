@@ -252,6 +252,13 @@ def tag(
     key_dates: KeyDates = _DEFAULTS.key_dates,
     model: Model = _DEFAULTS.model,
     data_dir: DataDir = _DEFAULTS.data_dir,
+    rows: Annotated[
+        bool,
+        typer.Option(
+            "--rows",
+            help="Events: only the timeline's rows, found as `run` finds them (default: every mention).",
+        ),
+    ] = False,
     verbose: Annotated[bool, typer.Option("--verbose", "-v")] = False,
 ) -> None:
     """Tag time expressions (TIMEX3) and dated events, with character offsets."""
@@ -264,7 +271,7 @@ def tag(
 
     options = _options(locals())
     try:
-        report = tag_file(input_path, output_path, options)
+        report = tag_file(input_path, output_path, options, rows=rows)
     except OSError as err:
         _echo_error(f"{output_path}: tagging failed ({err}) — fix the cause and run again.")
         raise typer.Exit(EXIT_FAILED) from None

@@ -53,7 +53,7 @@ from chronique.model import (
     Sentence,
     TimeExpression,
 )
-from chronique.nlp import sentence_spans
+from chronique.nlp import sentence_of, sentence_spans
 from chronique.phrases import (
     AGENT_DEPS,
     actors_of,
@@ -340,16 +340,25 @@ def _last_anchor_before(
     return cal.day_value(carried.resolved.date_start)
 
 
+@dataclass(frozen=True, slots=True)
+class PlannedEvent:
+    """An event found but not yet described: its actors and places need the names of its sentence, and
+    names are recognised only for the sentences that hold an event (``chronique.nlp.recognise_entities``)."""
+
+    trigger: Token
+    resolved: ResolvedValue
+    anchoring: Anchoring
+    confidence: float
+    on_timeline: bool  # a timeline row, or only a mention (for ``chronique tag``)
+    expression: TimeExpression | None = None
+
+
 def undated_events(
-    article: Article,
-    doc: Doc,
-    sentences: Sequence[Sentence],
-    expressions: Sequence[TimeExpression],
-    lexicon: EventLexicon,
-) -> list[Event]:
+    article: Article, doc: Doc, expressions: Sequence[TimeExpression], lexicon: EventLexicon
+) -> list[PlannedEvent]:
     """Inherited and publication-dated events of the sentences that have no time expression."""
     dated = {e.mention.start for e in expressions}
-    events: list[Event] = []
+    events: list[PlannedEvent] = []
     publication = cal.day_value(article.published)
     story = story_times(doc, expressions, lexicon)
     regions = quotations(doc)
@@ -392,17 +401,8 @@ def undated_events(
                 if not inherited and not publication_dated(trigger, telling, lexicon):
                     continue
                 anchoring = Anchoring.INHERITED if inherited else Anchoring.PUBLICATION
-                events.append(
-                    build_event(
-                        article,
-                        trigger,
-                        inherited or publication,
-                        anchoring=anchoring,
-                        confidence=CONFIDENCE[anchoring.value],
-                        sentences=sentences,
-                        lexicon=lexicon,
-                    )
-                )
+                confidence = CONFIDENCE[anchoring.value]
+                events.append(PlannedEvent(trigger, inherited or publication, anchoring, confidence, True))
     return events
 
 
@@ -415,58 +415,80 @@ def _can_lead(trigger: Token, expression: TimeExpression, lexicon: EventLexicon)
     return trigger.pos_ != "NOUN" or trigger.lemma_.lower() in lexicon.event_nouns
 
 
-def find_events(
+def plan_events(
     article: Article,
     doc: Doc,
-    sentences: Sequence[Sentence],
     expressions: Sequence[TimeExpression],
     lexicon: EventLexicon,
-) -> tuple[list[Event], list[Event]]:
-    """The timeline's events of an article, and every dated predicate mention (for ``chronique tag``)."""
-    mentions: list[Event] = []
-    leading: list[Event] = []
+    *,
+    every_mention: bool,
+) -> list[PlannedEvent]:
+    """The timeline's events of an article and, with ``every_mention``, every other dated predicate mention
+    too (``chronique tag`` writes them; a run needs only the timeline's)."""
+    planned: list[PlannedEvent] = []
     direct = anchors_in(doc, expressions, lexicon)
     for anchor in direct:
         expression = anchor.expression
         leads = anchor.primary and _can_lead(anchor.trigger, expression, lexicon)
         if leads:
             kind = "direct" if expression.direction is not Direction.NONE else "direct_untensed"
+        elif not every_mention:
+            continue
         else:
             kind = "secondary"
-        event = build_event(
-            article,
-            anchor.trigger,
-            expression.resolved,
-            anchoring=Anchoring.DIRECT,
-            confidence=CONFIDENCE[kind],
-            sentences=sentences,
-            lexicon=lexicon,
-            expression=expression,
+        planned.append(
+            PlannedEvent(
+                anchor.trigger, expression.resolved, Anchoring.DIRECT, CONFIDENCE[kind], leads, expression
+            )
         )
-        mentions.append(event)
-        if leads:
-            leading.append(event)
-    undated = undated_events(article, doc, sentences, expressions, lexicon)
-    told = {event.trigger_start for event in undated}
-
-    def carried(anchor: Anchor, confidence: str) -> Event:
-        """A mention dated by an expression of another clause (a headline's retelling, a later clause)."""
-        return build_event(
-            article,
-            anchor.trigger,
-            anchor.expression.resolved,
-            anchoring=Anchoring.INHERITED,
-            confidence=CONFIDENCE[confidence],
-            sentences=sentences,
-            lexicon=lexicon,
-        )
-
-    # a headline's predicate retold with a date is a mention of that event (the row is the retelling's)
+    undated = undated_events(article, doc, expressions, lexicon)
+    planned.extend(undated)
+    if not every_mention:
+        return planned
+    told = {event.trigger.idx for event in undated}
+    # a headline's predicate retold with a date is a mention of that event (the row is the retelling's);
+    # other predicates of an undated sentence are mentions dated by an expression of another clause
     for anchor in headline_anchors(doc, direct, lexicon):
         told.add(anchor.trigger.idx)
-        mentions.append(carried(anchor, "inherited"))
+        planned.append(_carried(anchor, "inherited"))
     for anchor in inherited_anchors(doc, expressions, lexicon):
         if anchor.trigger.idx not in told:
-            mentions.append(carried(anchor, "carried"))
-    timeline = merge_retellings([*leading, *undated])
-    return timeline, sorted([*mentions, *undated], key=lambda e: e.trigger_start)
+            planned.append(_carried(anchor, "carried"))
+    return planned
+
+
+def _carried(anchor: Anchor, confidence: str) -> PlannedEvent:
+    """A mention dated by an expression of another clause (a headline's retelling, a later clause)."""
+    resolved = anchor.expression.resolved
+    return PlannedEvent(anchor.trigger, resolved, Anchoring.INHERITED, CONFIDENCE[confidence], False)
+
+
+def event_sentences(planned: Sequence[PlannedEvent]) -> list[Span]:
+    """The sentences whose names the planned events need (each once, in text order)."""
+    spans = {sentence_of(event.trigger).start: sentence_of(event.trigger) for event in planned}
+    return [spans[start] for start in sorted(spans)]
+
+
+def built_events(
+    article: Article, planned: Sequence[PlannedEvent], sentences: Sequence[Sentence], lexicon: EventLexicon
+) -> tuple[list[Event], list[Event]]:
+    """The timeline's events (a retelling merged into its first telling) and every mention, once their
+    sentences' names are known."""
+    built = [
+        (
+            plan.on_timeline,
+            build_event(
+                article,
+                plan.trigger,
+                plan.resolved,
+                anchoring=plan.anchoring,
+                confidence=plan.confidence,
+                sentences=sentences,
+                lexicon=lexicon,
+                expression=plan.expression,
+            ),
+        )
+        for plan in planned
+    ]
+    timeline = merge_retellings([event for on_timeline, event in built if on_timeline])
+    return timeline, sorted((event for _, event in built), key=lambda e: e.trigger_start)

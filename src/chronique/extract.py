@@ -79,8 +79,10 @@ def _split_interval(slots: Mapping[str, str]) -> tuple[dict[str, str], dict[str,
     return start, end
 
 
-def _mention(match: re.Match[str], rule: Rule, vocabulary: Vocabulary) -> TimeMention:
-    slots = {k: v for k, v in match.groupdict().items() if v is not None}
+def _mention(match: re.Match[str], rule: Rule, vocabulary: Vocabulary, text: str) -> TimeMention:
+    """The mention a rule's match makes; its words are read from ``text`` (the match may be on a lower-cased
+    copy of it, of the same length)."""
+    slots = {k: text[match.start(k) : match.end(k)] for k, v in match.groupdict().items() if v is not None}
     parts = None
     if rule.kind is RuleKind.INTERVAL:
         start_slots, end_slots = _split_interval(slots)
@@ -94,7 +96,7 @@ def _mention(match: re.Match[str], rule: Rule, vocabulary: Vocabulary) -> TimeMe
     return TimeMention(
         start=start,
         end=match.end(),
-        text=match.string[start : match.end()],
+        text=text[start : match.end()],
         rule=rule.name,
         kind=rule.kind,
         fields=fields,
@@ -120,8 +122,12 @@ def find_mentions(text: str, grammar: Grammar) -> list[TimeMention]:
     """All time expressions in a text, in order: longest match first, negative rules veto what they cover."""
     candidates: list[tuple[int, int, Rule, re.Match[str]]] = []
     vetoes: list[tuple[int, int]] = []
+    folded = text.lower()
+    same_offsets = len(folded) == len(text)  # lower() may lengthen a rare letter ("İ"): then, no folding
     for rule in grammar.rules:
-        for match in rule.regex.finditer(text):
+        on_folded = rule.lowered is not None and same_offsets
+        matches = rule.lowered.finditer(folded) if on_folded and rule.lowered else rule.regex.finditer(text)
+        for match in matches:
             if match.end() == match.start():
                 continue
             if rule.kind is RuleKind.NEGATIVE:
@@ -137,6 +143,6 @@ def find_mentions(text: str, grammar: Grammar) -> list[TimeMention]:
         if any(start < b and a < end for a, b in vetoes):
             continue
         taken.append((start, end))
-        chosen.append(_mention(match, rule, grammar.vocabulary))
+        chosen.append(_mention(match, rule, grammar.vocabulary, text))
     chosen.sort(key=lambda m: m.start)
     return chosen

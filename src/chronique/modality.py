@@ -155,7 +155,13 @@ def is_negated(verb: Token, lexicon: ModalityLexicon) -> bool:
     for token in _group([verb]):
         for child in token.children:
             words.append(child)
-            words.extend(c for c in child.children if c.dep_ in {"det", "advmod"})  # "pas encore", "aucune"
+            if (
+                child.dep_ not in _CLAUSE_DEPS
+            ):  # a clause it governs has its own negation ("a annoncé que … ne
+                # subiraient plus", "a décidé de ne plus …"): it does not deny the verb
+                words.extend(
+                    c for c in child.children if c.dep_ in {"det", "advmod"}
+                )  # "pas encore", "aucune"
     lowered = {t.lower_ for t in words}
     if any(t.lower_ in lexicon.negations_alone and t.dep_ == "advmod" for t in words):
         return True

@@ -280,7 +280,8 @@ class ArticleResult:
     article: Article
     timexes: tuple[TimeExpression, ...]
     events: tuple[Event, ...]  # the timeline's events
-    # every predicate a time expression dates, timeline events included ("devait", "secouru et transporté")
+    # every predicate a time expression dates, timeline events included ("devait", "secouru et transporté"):
+    # described only when asked for (``chronique tag``), empty otherwise
     mentions: tuple[Event, ...] = ()
 
 

@@ -4,18 +4,23 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import spacy
 from spacy.language import Language
+from spacy.pipeline import EntityRecognizer
 from spacy.tokens import Doc, Span, Token
 
 from chronique.model import Sentence
 from chronique.vocabulary import Vocabulary, normalise
 
 # The parser gives sentences, heads and dependency labels; the morphologizer gives tense and mood;
-# the lemmatizer (through attribute_ruler) gives lemmas; ner gives actors and places.
-USED_COMPONENTS = ("tok2vec", "morphologizer", "parser", "attribute_ruler", "lemmatizer", "ner")
+# the lemmatizer (through attribute_ruler) gives lemmas. These run on every text parsed.
+USED_COMPONENTS = ("tok2vec", "morphologizer", "parser", "attribute_ruler", "lemmatizer")
+# ner gives actors and places. It has its own tok2vec, a third of the model's cost, and only the sentences
+# that hold an event need names: it runs on those alone (``recognise_entities``).
+ENTITY_COMPONENT = "ner"
 
 
 PARAGRAPHS = "chronique_paragraphs"
@@ -106,9 +111,10 @@ class ParseWords:
 
 
 class Participants:
-    """After the parse and the entities: names that are no names are dropped from ``doc.ents`` ("NDLR",
-    "Ouais", "0h20"), an inverted subject after a verb of saying is labelled the subject ("…, a averti jeudi
-    Emmanuel Macron"), and a passive's "par" complement its agent ("évacué samedi par les gendarmes")."""
+    """After the parse: the words that name no one are marked ("NDLR", "Ouais", "0h20": no entity is made of
+    them alone, ``recognise_entities``), an inverted subject after a verb of saying is labelled the subject
+    ("…, a averti jeudi Emmanuel Macron"), and a passive's "par" complement its agent ("évacué samedi par
+    les gendarmes")."""
 
     def __init__(self, words: ParseWords) -> None:
         self.words = words
@@ -116,7 +122,6 @@ class Participants:
     def __call__(self, doc: Doc) -> Doc:
         excluded = frozenset(t.i for t in doc if self._names_no_one(t))
         doc.user_data[_NOT_NAMES] = excluded
-        doc.ents = tuple(e for e in doc.ents if not all(t.i in excluded or t.is_punct for t in e))
         for token in doc:
             if self._is_agent(token, excluded):
                 token.dep_ = "obl:agent"
@@ -137,13 +142,14 @@ class Participants:
 
     def _is_agent(self, token: Token, excluded: frozenset[int]) -> bool:
         """A "par" complement of a passive verb or participle, read as a mere complement by the model."""
+        if token.dep_ not in _MISREAD_AGENT_DEPS:
+            return False  # first the cheap test: this runs on every word
         verb = token.head
         passive = any(c.dep_ == "aux:pass" for c in verb.children) or (
             verb.dep_ == "acl" and "Part" in verb.morph.get("VerbForm", [])
         )
         return (
-            token.dep_ in _MISREAD_AGENT_DEPS
-            and passive
+            passive
             and token.i not in excluded
             and token.lemma_.lower() not in self.words.not_agents
             and (token.pos_ == "PROPN" or any(c.dep_ == "det" for c in token.children))
@@ -202,11 +208,25 @@ def make_participants(nlp: Language, name: str, words: dict[str, list[str]]) -> 
     )
 
 
+def _index_as_sets(nlp: Language) -> None:
+    """spaCy's French lemmatizer tests every candidate lemma against a list of up to 66,000 known forms
+    (``form in index``): as sets, the same lemmas come about ten times faster."""
+    if "lemmatizer" not in nlp.pipe_names:
+        return
+    lookups = getattr(nlp.get_pipe("lemmatizer"), "lookups", None)
+    if lookups is None or not lookups.has_table("lemma_index"):
+        return
+    index = lookups.get_table("lemma_index")
+    for key, forms in list(index.items()):
+        index[key] = frozenset(forms)
+
+
 def load_model(name: str, words: ParseWords | None = None) -> Language:
     """Load a spaCy pipeline with its unused components off, and chronique's own (``chronique.analyzer``
     keeps it)."""
     nlp = spacy.load(name)
-    unused = [pipe for pipe in nlp.pipe_names if pipe not in USED_COMPONENTS]
+    _index_as_sets(nlp)
+    unused = [pipe for pipe in nlp.pipe_names if pipe not in USED_COMPONENTS]  # ner included: see above
     for pipe in unused:
         nlp.disable_pipe(pipe)
     nlp.add_pipe(GLUED, first=True)
@@ -257,8 +277,31 @@ def sentence_of(token: Token) -> Span:
     return spans[max(index, 0)]
 
 
+def recognise_entities(
+    nlp: Language, wanted: Sequence[tuple[Doc, Sequence[Span]]], *, batch_size: int
+) -> None:
+    """Run the model's ner on the given sentences of each document (a copy of each sentence, all in one
+    batch) and keep their entities as the document's (``entities``); an entity made only of words that
+    name no one (``Participants``) is dropped. Its window is four words: a sentence alone reads as in its
+    text."""
+    ner = nlp.get_pipe(ENTITY_COMPONENT)
+    assert isinstance(ner, EntityRecognizer), ner
+    pieces = [(doc, sentence) for doc, sentences in wanted for sentence in sentences]
+    copies = ner.pipe((sentence.as_doc() for _, sentence in pieces), batch_size=batch_size)
+    found: dict[int, list[Span]] = {id(doc): [] for doc, _ in wanted}
+    for (doc, sentence), copy in zip(pieces, copies, strict=True):
+        excluded: frozenset[int] = doc.user_data.get(_NOT_NAMES, frozenset())
+        for ent in copy.ents:
+            span = Span(doc, sentence.start + ent.start, sentence.start + ent.end, label=ent.label)
+            if not all(t.i in excluded or t.is_punct for t in span):
+                found[id(doc)].append(span)
+    for doc, _ in wanted:
+        doc.user_data[_ENTITIES] = tuple(found[id(doc)])
+
+
 def entities(doc: Doc) -> tuple[Span, ...]:
-    """The document's named entities (computed once)."""
+    """The document's named entities: those ``recognise_entities`` found, or the document's own when a
+    full pipeline parsed it."""
     cached: tuple[Span, ...] | None = doc.user_data.get(_ENTITIES)
     if cached is None:
         cached = tuple(doc.ents)

@@ -62,23 +62,31 @@ class BatchResult:
     rejections: tuple[Rejection, ...] = ()
 
 
-def analyse(articles: Iterable[Article], options: Options) -> Iterator[ArticleResult | Rejection]:
+def analyse(
+    articles: Iterable[Article], options: Options, *, every_mention: bool = False
+) -> Iterator[ArticleResult | Rejection]:
     """Time expressions and events of each article, in input order, streaming (in ``options.n_process``
-    worker processes when more than one); an article whose analysis fails is a ``Rejection``."""
+    worker processes when more than one); an article whose analysis fails is a ``Rejection``. With
+    ``every_mention``, every dated predicate mention is described too (``chronique tag``)."""
     if options.n_process > 1:
         yield from ordered_map(
-            functools.partial(_analyse_batch, options=replace(options, n_process=1)),
+            functools.partial(
+                _analyse_batch, options=replace(options, n_process=1), every_mention=every_mention
+            ),
             articles,
             processes=options.n_process,
             batch_size=options.batch_size,
         )
         return
-    yield from analyzer_for(options).analyse(articles, batch_size=options.batch_size)
+    analyzer = analyzer_for(options)
+    yield from analyzer.analyse(articles, batch_size=options.batch_size, every_mention=every_mention)
 
 
-def _analyse_batch(articles: list[Article], options: Options) -> list[ArticleResult | Rejection]:
+def _analyse_batch(
+    articles: list[Article], options: Options, every_mention: bool
+) -> list[ArticleResult | Rejection]:
     """One worker process's share (module level, so that it can be sent to the worker)."""
-    return list(analyse(articles, options))
+    return list(analyse(articles, options, every_mention=every_mention))
 
 
 def split_inputs(items: Iterable[T | Rejection], rejections: list[Rejection]) -> Iterator[T]:

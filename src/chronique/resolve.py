@@ -207,6 +207,9 @@ class Resolver:
             # "désormais", "actuellement": the present is the publication day; past and future have no date
             today = context.published if fields.ref == "PRESENT_REF" else None
             return ResolvedValue(fields.ref, TimexType.DATE, Grain.REF, today, today)
+        if mention.kind is RuleKind.SET and fields.weekday is not None:
+            # "chaque samedi": TimeML's every Saturday
+            return ResolvedValue(f"XXXX-WXX-{fields.weekday}", TimexType.SET, Grain.DURATION, None, None)
         if mention.kind in {RuleKind.DURATION, RuleKind.SET}:
             kind = TimexType.DURATION if mention.kind is RuleKind.DURATION else TimexType.SET
             return ResolvedValue(fields.duration or "P1D", kind, Grain.DURATION, None, None)

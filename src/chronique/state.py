@@ -54,6 +54,7 @@ ANALYSIS_MODULES = frozenset(
         "pipeline",
         "resolve",
         "retellings",
+        "scope",
         "slots",
         "tense",
         "timeline",
@@ -129,6 +130,10 @@ def _model_version(name: str) -> str:
         return "unknown"
 
 
+# Data files that only the story stage reads (it is redone from the rows on every run): no re-analysis.
+STORY_DATA_FILES = frozenset({"salience.tsv"})
+
+
 def analysis_files() -> list[Path]:
     """The files of ``ANALYSIS_MODULES``: a module's ``.py``, every file of a subpackage (data included)."""
     found: list[Path] = []
@@ -137,7 +142,11 @@ def analysis_files() -> list[Path]:
         if module.is_file():
             found.append(module)
         else:
-            found += (p for p in (_PACKAGE / name).rglob("*") if p.is_file() and "__pycache__" not in p.parts)
+            found += (
+                p
+                for p in (_PACKAGE / name).rglob("*")
+                if p.is_file() and "__pycache__" not in p.parts and p.name not in STORY_DATA_FILES
+            )
     return sorted(found)
 
 
@@ -152,7 +161,9 @@ def analysis_fingerprint(options: Options) -> str:
         digest.update(path.read_bytes() + b"\0")
     if options.data_dir is not None:
         # a data folder of one's own replaces the packaged data: its files change rows as theirs do
-        for path in sorted(p for p in options.data_dir.iterdir() if p.is_file()):
+        for path in sorted(
+            p for p in options.data_dir.iterdir() if p.is_file() and p.name not in STORY_DATA_FILES
+        ):
             digest.update(b"data_dir/" + path.name.encode("utf-8") + b"\0" + path.read_bytes() + b"\0")
     # batch_size and n_process change how fast, not what: they stay out
     model = [options.model, _model_version(options.model)]

@@ -17,10 +17,12 @@ from chronique.model import UNFACTUAL_MODALITIES, Anchoring, Modality
 from chronique.story_merge import Mention, centrality, mention_of, merge_mentions
 from chronique.story_rank import (
     MIN_KEY_DATE_ARTICLES,
+    Salience,
     day_scores,
     default_key_dates,
     importance,
     is_day,
+    load_salience,
     rank_days,
 )
 
@@ -80,7 +82,9 @@ def _ordered_union(lists: Iterable[Sequence[str]]) -> list[str]:
     return sorted(counts, key=lambda name: (-counts[name], first[name]))
 
 
-def _event_row(group: Sequence[Mention], event_id: str, date_rank: int | None) -> dict[str, Any]:
+def _event_row(
+    group: Sequence[Mention], event_id: str, date_rank: int | None, salience: Salience
+) -> dict[str, Any]:
     """One story event as a row (``group`` sorted by first report)."""
     central = centrality(group)
     modality = min((m.modality for m in group), key=lambda value: _MODALITY_ORDER.get(value, len(Modality)))
@@ -114,7 +118,7 @@ def _event_row(group: Sequence[Mention], event_id: str, date_rank: int | None) -
             )
         ),
         "first_reported": min(m.published for m in group),
-        "importance": importance(group),
+        "importance": importance(group, salience),
         "date_rank": date_rank,
         "anchoring": min((m.anchoring for m in group), key=lambda value: _ANCHORING_ORDER.get(value, 9)),
         "mod": representative.mod,
@@ -153,7 +157,8 @@ def build_story(timeline: pl.DataFrame, previous_ids: Collection[str] = ()) -> p
         return empty_full_story()
     mentions = [mention_of(row) for row in timeline.iter_rows(named=True)]
     groups = merge_mentions(mentions)
-    ranks = rank_days(day_scores([g for g in groups if g[0].factual]))
+    salience = load_salience()
+    ranks = rank_days(day_scores([g for g in groups if g[0].factual], salience))
     # a day with unfactual events only still gets a rank, after every day with evidence, in date order
     unsupported = sorted(
         {g[0].date_start for g in groups if is_day(g[0].grain, g[0].date_start, g[0].date_end)} - set(ranks)
@@ -164,7 +169,7 @@ def build_story(timeline: pl.DataFrame, previous_ids: Collection[str] = ()) -> p
     for group, event_id in zip(groups, ids, strict=True):
         first = group[0]
         rank = ranks[first.date_start] if is_day(first.grain, first.date_start, first.date_end) else None
-        rows.append(_event_row(group, event_id, rank))
+        rows.append(_event_row(group, event_id, rank, salience))
     # in merge order: by date, then by first report (not by id, a digest: the order would look random)
     return pl.DataFrame(rows, schema=FULL_SCHEMA, strict=True)
 

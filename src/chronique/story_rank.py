@@ -10,9 +10,12 @@ import heapq
 import math
 import re
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
 
 from chronique.model import DAY_GRAINS, Anchoring, Grain, Modality
 from chronique.story_merge import Mention
+from chronique.vocabulary import VocabularyError, normalise, parse_lexicon, read_data_file
 
 # Rule "publication": an event dated only because the article was published that day ("a annoncé" with
 # no date) is weak evidence for that day: otherwise every article votes for its own publication day, and
@@ -39,15 +42,43 @@ MODALITY_WEIGHTS: Mapping[str, float] = {
 # is the news itself and counts once.
 SAME_DAY_WEIGHT = 1.0
 LATER_WEIGHT = 1.5
-# Rule "since": a day that opens a count ("décès depuis le 1er mars", "depuis le 17 mars") is the baseline
-# of a statistic or of a state, cited by every bulletin that updates it; what happened that day is
-# dated by the other mentions of the day, not by these.
-SINCE_WEIGHT = 0.1
-_SINCE = re.compile(r"\bdepuis\s+(?:le\s+|ce\s+|l'|la\s+)?$")
+# Rule "anticipation": a day the press writes about before it comes (a speech announced for Monday
+# evening, a vote on the agenda, a demonstration called for Saturday, a reopening set for the 11th) is a
+# milestone the story was waiting for; nobody announces an ordinary day. A mention published before its
+# day counts this much more (a plan still weighs less than a fact: 0.5 × 1.5).
+ANTICIPATION_WEIGHT = 1.5
+# Rule "yearless": a date written without its year ("le 11 mai", "samedi") names the nearest such day;
+# journalists write the year of any date farther off. A yearless mention dated more than half a year from
+# its article was resolved across the wrong new year (last May read as next May): it weighs this much.
+YEARLESS_WEIGHT = 0.2
+YEARLESS_MAX_DAYS = 183
+_YEAR = re.compile(r"\d{4}")
+# Rule "lead": news is written as an inverted pyramid: what happened is told in the article's first
+# sentences; background and commentary come after. A date in the lead is the article's own news.
+LEAD_WEIGHT = 1.3
+LEAD_END = 300  # characters into the text: about the first two sentences
+# Rule "salience": what kind of day the event makes (data/salience.tsv). A decisive act (a demonstration,
+# an arrest, an indictment, a vote, a resignation, a closure, a death) is what a chronology lists, whether
+# it is the trigger or a word of the event's summary ("a ordonné la fermeture"); a verb of saying or of
+# opinion as the trigger ("a déclaré mardi", "a estimé la grève injuste") dates commentary, whatever it is
+# about, and commentary fills the days between events.
+DECISIVE_WEIGHT = 1.5
+ROUTINE_WEIGHT = 0.7
+_WORD = re.compile(r"\w+")
+# Rule "bounds": a day named as the bound of a count or of a period, not as the day of an event (the words
+# just before it: data/salience.tsv, key bound). A start ("décès depuis le 1er mars", "depuis le 17 mars")
+# is the baseline of a statistic or of a state, cited by every bulletin that updates it; an end ("prolongé
+# jusqu'au 15 avril", "d'ici le 11 mai") is a deadline set in advance and often moved. What happened that
+# day, if anything, is dated by the day's other mentions.
+BOUND_WEIGHT = 0.1
 # Rule "agreement": a day whose articles agree on one event (one story event with many articles) is a
 # key date more surely than a day of scattered single mentions; its largest event adds this share of its
 # importance to the day's score.
 AGREEMENT_WEIGHT = 0.5
+# Rule "echo": articles published the same day that date the same day mostly echo one dispatch or one
+# news cycle (a poll, a press conference relayed by every desk); articles published on other days are
+# independent witnesses. Beyond the strongest article of a publication day, each counts this share.
+ECHO_WEIGHT = 0.5
 # Rule "mentions": more mentions of a day within its articles only break ties between days equally
 # supported by articles (one article repeating a date is one witness, not several).
 MENTION_WEIGHT = 0.01
@@ -65,36 +96,107 @@ MAX_KEY_DATES = 40
 MIN_KEY_DATE_ARTICLES = 2
 
 
+@dataclass(frozen=True, slots=True)
+class Salience:
+    """Trigger lemmas by the kind of day they make (rule salience)."""
+
+    decisive: frozenset[str] = frozenset()
+    routine: frozenset[str] = frozenset()
+    bound: re.Pattern[str] | None = None  # the words that end a mention's lead before a bound (rule bounds)
+
+    def is_bound(self, lead: str) -> bool:
+        """Whether the words just before a time expression make it the bound of a count or a period."""
+        return self.bound is not None and self.bound.search(lead) is not None
+
+    def weight(self, lemma: str, summary: str = "") -> float:
+        """The salience factor of an event: routine when its trigger is a verb of saying, whatever it is
+        about ("a estimé la grève injuste"); decisive when its trigger or a word of its summary is ("a
+        ordonné la fermeture"); else 1."""
+        key = normalise(lemma)
+        if key in self.routine:
+            return ROUTINE_WEIGHT
+        if key in self.decisive or not self.decisive.isdisjoint(_WORD.findall(summary.lower())):
+            return DECISIVE_WEIGHT
+        return 1.0
+
+
+NO_SALIENCE = Salience()
+SALIENCE_FILE = "salience.tsv"
+_SALIENCE_KEYS = frozenset({"decisive", "routine", "bound"})
+
+
+def load_salience(folder: Path | None = None) -> Salience:
+    """``data/salience.tsv`` (or the one in ``folder``), validated: errors name the file and line."""
+    text, path = read_data_file(SALIENCE_FILE, folder)
+    lexicon = parse_lexicon("salience", text, path, 0)
+    lists: dict[str, set[str]] = {key: set() for key in _SALIENCE_KEYS}
+    owner: dict[str, int] = {}
+    for entry in lexicon.entries:
+        if entry.key not in _SALIENCE_KEYS:
+            raise VocabularyError(
+                f"{path}:{entry.line}: unknown key {entry.key!r}; known: decisive, routine, bound"
+            )
+        for form in entry.forms:
+            lemma = normalise(form)
+            if lemma in owner and owner[lemma] != entry.line:
+                raise VocabularyError(
+                    f"{path}:{entry.line}: lemma {form!r} is already on line {owner[lemma]}: one kind each"
+                )
+            owner[lemma] = entry.line
+            lists[entry.key].add(lemma)
+    bound = (
+        re.compile(rf"(?:^|\W)(?:{lexicon.alternation(frozenset({'bound'}))})\s*$")
+        if lists["bound"]
+        else None
+    )
+    return Salience(decisive=frozenset(lists["decisive"]), routine=frozenset(lists["routine"]), bound=bound)
+
+
 def is_day(grain: str, start: dt.date, end: dt.date) -> bool:
     """Whether an event is dated to one day (a time or part of a day counts as its day)."""
     return grain in DAY_GRAINS or (grain == Grain.INTERVAL and start == end)
 
 
-def mention_weight(mention: Mention) -> float:
-    """How much one mention says that its event happened on its date (rules publication, modality, retro)."""
+def _wrong_year(mention: Mention) -> bool:
+    """Whether a yearless date was likely read in the wrong year (rule yearless)."""
+    far = abs((mention.date_start - mention.published).days) > YEARLESS_MAX_DAYS
+    return far and not _YEAR.search(mention.timex_text)
+
+
+def mention_weight(mention: Mention, salience: Salience = NO_SALIENCE) -> float:
+    """How much one mention says that its event happened on its date (rules publication, modality, since,
+    salience, lead, retrospective, anticipation)."""
     weight = ANCHORING_WEIGHTS.get(mention.anchoring, 1.0) * MODALITY_WEIGHTS.get(mention.modality, 1.0)
-    if _SINCE.search(mention.lead):
-        weight *= SINCE_WEIGHT
+    if salience.is_bound(mention.lead):
+        weight *= BOUND_WEIGHT
+    weight *= salience.weight(mention.lemma, mention.summary)
+    if _wrong_year(mention):
+        weight *= YEARLESS_WEIGHT
+    if mention.sentence_start < LEAD_END:
+        weight *= LEAD_WEIGHT
+    if mention.published < mention.date_start:
+        return weight * ANTICIPATION_WEIGHT
     if mention.published > mention.date_end:
         return weight * LATER_WEIGHT
     return weight * SAME_DAY_WEIGHT
 
 
-def witness_weights(mentions: Iterable[Mention]) -> dict[str, float]:
+def witness_weights(mentions: Iterable[Mention], salience: Salience = NO_SALIENCE) -> dict[str, float]:
     """Each article's weight as a witness: its strongest mention (rule: articles count, not mentions)."""
     weights: dict[str, float] = {}
     for mention in mentions:
-        weights[mention.article_id] = max(weights.get(mention.article_id, 0.0), mention_weight(mention))
+        weight = mention_weight(mention, salience)
+        weights[mention.article_id] = max(weights.get(mention.article_id, 0.0), weight)
     return weights
 
 
-def importance(group: Sequence[Mention]) -> float:
+def importance(group: Sequence[Mention], salience: Salience = NO_SALIENCE) -> float:
     """A story event's importance: the sum of its articles' witness weights, plus a tie-break on mentions."""
-    weights = witness_weights(group)
+    weights = witness_weights(group, salience)
     return round(sum(weights.values()) + MENTION_WEIGHT * math.log1p(len(group) - len(weights)), 6)
 
 
-def day_scores(groups: Sequence[Sequence[Mention]]) -> dict[dt.date, float]:
+def day_scores(groups: Sequence[Sequence[Mention]], salience: Salience = NO_SALIENCE) -> dict[dt.date, float]:
     """Each day's evidence: its distinct articles' witness weights, agreement and mentions (see the rules)."""
     by_day: dict[dt.date, list[Sequence[Mention]]] = {}
     for group in groups:
@@ -104,13 +206,24 @@ def day_scores(groups: Sequence[Sequence[Mention]]) -> dict[dt.date, float]:
     scores: dict[dt.date, float] = {}
     for day, day_groups in by_day.items():
         mentions = [mention for group in day_groups for mention in group]
-        weights = witness_weights(mentions)
-        largest = max(importance(group) for group in day_groups)
+        weights = witness_weights(mentions, salience)
+        largest = max(importance(group, salience) for group in day_groups)
         extra = len(mentions) - len(weights)
         scores[day] = round(
-            sum(weights.values()) + AGREEMENT_WEIGHT * largest + MENTION_WEIGHT * math.log1p(extra), 6
+            _witnesses(mentions, weights) + AGREEMENT_WEIGHT * largest + MENTION_WEIGHT * math.log1p(extra),
+            6,
         )
     return scores
+
+
+def _witnesses(mentions: Sequence[Mention], weights: Mapping[str, float]) -> float:
+    """The articles' witness weights summed by publication day (rule echo): a day's strongest article
+    counts whole, the others of that day ``ECHO_WEIGHT`` each."""
+    published = {mention.article_id: mention.published for mention in mentions}
+    by_day: dict[dt.date, list[float]] = {}
+    for article, weight in weights.items():
+        by_day.setdefault(published[article], []).append(weight)
+    return sum(max(ws) + ECHO_WEIGHT * (sum(ws) - max(ws)) for ws in by_day.values())
 
 
 def rank_days(scores: Mapping[dt.date, float]) -> dict[dt.date, int]:

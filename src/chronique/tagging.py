@@ -72,10 +72,15 @@ def tagged(result: ArticleResult, options: Options) -> dict[str, Any]:
     return {"doc_id": result.article.id, "timexes": timexes, "events": events}
 
 
-def tag_items(items: Iterable[Article | Rejection], options: Options) -> Iterator[dict[str, Any]]:
-    """One output line per item read, in order: an article's tags, or a rejection's message (logged)."""
+def tag_items(
+    items: Iterable[Article | Rejection], options: Options, *, rows: bool = False
+) -> Iterator[dict[str, Any]]:
+    """One output line per item read, in order: an article's tags, or a rejection's message (logged). Its
+    events are every dated predicate mention or, with ``rows``, only the timeline's rows, found as ``chronique
+    run`` finds them (reading only the sentences that can give one)."""
     pending = list(items)
-    results = analyse((item for item in pending if isinstance(item, Article)), options)
+    articles = (item for item in pending if isinstance(item, Article))
+    results = analyse(articles, options, every_mention=not rows)
     for item in pending:
         if isinstance(item, Rejection):
             logger.error("%s", item.message())
@@ -87,9 +92,11 @@ def tag_items(items: Iterable[Article | Rejection], options: Options) -> Iterato
             yield tagged(result, options)
 
 
-def tag_lines(lines: Iterable[str], options: Options, name: str = "<input>") -> Iterator[dict[str, Any]]:
+def tag_lines(
+    lines: Iterable[str], options: Options, name: str = "<input>", *, rows: bool = False
+) -> Iterator[dict[str, Any]]:
     """Tag JSONL lines already read, validated as ``chronique run`` validates a JSONL file."""
-    return tag_items(unique_printable(jsonl_records(lines, name, options)), options)
+    return tag_items(unique_printable(jsonl_records(lines, name, options)), options, rows=rows)
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,9 +107,9 @@ class TagReport:
     rejected: int
 
 
-def tag_file(input_path: Path, output_path: Path, options: Options) -> TagReport:
+def tag_file(input_path: Path, output_path: Path, options: Options, *, rows: bool = False) -> TagReport:
     """Tag what `read_articles` reads from ``input_path`` (a JSONL file, a folder…) into a JSONL file."""
-    rows = list(tag_items(read_articles(input_path, options), options))
-    lines = [json.dumps(row, ensure_ascii=False) for row in rows]
+    tagged_lines = list(tag_items(read_articles(input_path, options), options, rows=rows))
+    lines = [json.dumps(line, ensure_ascii=False) for line in tagged_lines]
     write_atomic(output_path, ("\n".join(lines) + ("\n" if lines else "")).encode("utf-8"))
-    return TagReport(documents=len(rows), rejected=sum("error" in row for row in rows))
+    return TagReport(documents=len(tagged_lines), rejected=sum("error" in line for line in tagged_lines))

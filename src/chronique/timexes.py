@@ -158,12 +158,15 @@ def time_expressions(
     grammar: Grammar,
     resolver: Resolver,
     tense: TenseLexicon,
+    found_in_text: Sequence[TimeMention] | None = None,
 ) -> list[TimeExpression]:
-    """Find and resolve every time expression of a parsed text."""
+    """Find and resolve every time expression of a parsed text (``found_in_text``: what the rules found in
+    its text before the parse, when they were run then)."""
     place = _Place(anchor=published, story=_Story(published, night=False))
     found: list[TimeExpression] = []
     text = doc.text  # spaCy rebuilds Doc.text on every read: read it once
-    mentions = [m for m in find_mentions(text, grammar) if not _is_quantity(doc, m)]
+    candidates = find_mentions(text, grammar) if found_in_text is None else found_in_text
+    mentions = [m for m in candidates if not _is_quantity(doc, m)]
     directions = [_direction(doc, text, m, tense) for m in mentions]
     leeways = [
         _PLAN_HORIZON if d is Direction.PAST and _names_noun_date(doc, m) else dt.timedelta(0)

@@ -225,13 +225,6 @@ INHERIT_ROWS = [
     (_LEAD + "Le 6 mai, il a été élu. Il a ensuite vécu à Lyon.", "vécu", None),
     # an allegation or a plan is no step of the story
     (_LEAD + "Le 6 mai, il a été élu. Il lui aurait alors expliqué son plan.", "expliqué", None),
-    # "alors que" is "whereas": it continues nothing
-    (
-        _LEAD + "Le 6 mai, il a été élu. Le permis a été délivré, alors que le préfet hésitait.",
-        "délivré",
-        None,
-    ),
-    (_LEAD + "Le 6 mai, il a été élu. Le permis a été délivré alors qu'il hésitait.", "délivré", None),
 ]
 
 
@@ -313,8 +306,7 @@ STORY_TIME_ROWS = [
         "2022-09-06",
         None,
     ),
-    # … and so are the infinitives a past infinitive governs ("d'avoir tenté de faire sauter en mars"); "alors
-    # que" does not continue the story, but the tag's mention still goes on from the story's date
+    # … and so are the infinitives a past infinitive governs ("d'avoir tenté de faire sauter en mars")
     (
         _HEARING + "La salle était comble. Il est accusé d'avoir tenté de faire sauter un pont en mars. "
         "Le procureur a requis dix ans, alors que la défense plaide la relaxe.",

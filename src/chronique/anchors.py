@@ -54,8 +54,6 @@ class EventLexicon:
     modal_verbs: frozenset[str]
     inherit_cues: frozenset[str]
     modality: ModalityLexicon
-    # phrases holding an inherit cue that continue nothing: "alors que" is "whereas", not "then"
-    not_inherit: frozenset[str] = frozenset()
     parse_words: ParseWords = field(default_factory=ParseWords)  # for ``chronique.nlp.Participants``
     # for the publication day (``chronique.events``): what news grammar dates by it, and what it does not
     etre_verbs: frozenset[str] = frozenset()
@@ -74,7 +72,6 @@ class EventLexicon:
             modal_verbs=verbs.forms_of("modal_verbs"),
             inherit_cues=vocabulary["cues"].forms_of("inherit"),
             modality=ModalityLexicon.from_vocabulary(vocabulary),
-            not_inherit=vocabulary["cues"].forms_of("not_inherit"),
             parse_words=ParseWords.from_vocabulary(vocabulary),
             etre_verbs=verbs.forms_of("etre_verbs"),
             stative_verbs=verbs.forms_of("stative_verbs"),

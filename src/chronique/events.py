@@ -4,7 +4,7 @@ Three ways an event gets its date (``Anchoring``):
 - direct: a time expression of its sentence dates it (``a commencé jeudi``), see ``chronique.anchors``;
 - inherited: a sentence with no time expression that continues the story (``La retraite a ensuite été
   confirmée``) takes the last day the text named in the same voice (the narrator's, or the quotation's when
-  the cue is the speaker's); a state, an allegation or a plan inherits nothing, and ``alors que`` is no cue;
+  the cue is the speaker's); a state, an allegation or a plan inherits nothing;
 - publication: a clause with no time expression is dated to the publication day, with a low confidence, only
   where French news grammar implies it (``publication_dated``): a passé composé (news' "has happened") in the
   article's opening sentences, or a passé composé announcement anywhere (``a annoncé``, ``a indiqué``) and
@@ -259,8 +259,6 @@ def _inherit_voices(sentence: Span, regions: Sequence[int], lexicon: EventLexico
     for voice in {regions[t.i] for t in sentence}:
         words = [t.lower_ for t in sentence if regions[t.i] == voice]
         text = " " + " ".join(words).replace("’", "'") + " "
-        for phrase in lexicon.not_inherit:  # "alors que" is "whereas": it continues nothing
-            text = text.replace(f" {phrase} ", " ")
         if any(f" {cue} " in text for cue in lexicon.inherit_cues):
             voices.add(voice)
     return frozenset(voices)

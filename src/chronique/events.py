@@ -302,14 +302,15 @@ def publication_dated(trigger: Token, telling: Telling, lexicon: EventLexicon) -
     """Whether French news grammar dates an undated told event by the publication day.
 
     A real passé composé of an event verb (not a state, not a present passive, not alleged), in a
-    sentence that is not background, outside a direct quotation (a speaker's past is not the paper's day:
-    « Des gens ont écrit une histoire »), and either in the lead of the report or in a sentence that
-    announces (``a annoncé``, ``a indiqué``: a same-day report, the announcement and what it tells)."""
-    if telling.background or telling.quoted or trigger.lemma_.lower() in lexicon.stative_verbs:
+    sentence that is not background, and either in the lead of the report (outside a direct quotation: a
+    speaker's past is not the paper's day, « Des gens ont écrit une histoire ») or in a sentence that
+    announces (``a annoncé``, ``a indiqué``: a same-day report, the announcement and what it tells, quoted
+    or not)."""
+    if telling.background or trigger.lemma_.lower() in lexicon.stative_verbs:
         return False
     if not _is_compound_past(trigger, lexicon.etre_verbs):
         return False
-    if not (telling.in_lead or telling.announced):
+    if not ((telling.in_lead and not telling.quoted) or telling.announced):
         return False
     return _is_news(trigger, lexicon)
 
@@ -393,8 +394,14 @@ def undated_events(
                     and _is_news(trigger, lexicon)
                     else None
                 )
-                # a verb of saying is the teller's act, even where a quotation left open seems to hold it
-                quoted = regions[trigger.i] != 0 and trigger.lemma_.lower() not in lexicon.reporting_verbs
+                # a verb of saying is the teller's act, even where a quotation left open seems to hold it; a
+                # participle quoted after its auxiliary ("a été « percutée à son tour »") is the narrator's
+                auxiliaries = [c for c in trigger.children if c.dep_.startswith("aux")]
+                quoted = (
+                    regions[trigger.i] != 0
+                    and trigger.lemma_.lower() not in lexicon.reporting_verbs
+                    and all(regions[a.i] == regions[trigger.i] for a in auxiliaries)
+                )
                 telling = replace(telling, quoted=quoted)
                 if not inherited and not publication_dated(trigger, telling, lexicon):
                     continue

@@ -103,6 +103,24 @@ def test_what_recurs_or_lasts_dates_no_event(analysed: Analyse, text: str) -> No
     assert analysed(text, SAT).events == ()
 
 
+@pytest.mark.parametrize(
+    ("text", "rows"),
+    [
+        # a bound of a state or a count ("depuis", "jusqu'à") is not the day of what the clause tells
+        ("Le déficit affichait son plus bas niveau depuis 2001.", []),
+        ("C'est la plus faible mobilisation enregistrée depuis le début de l'année.", []),
+        ("L'assemblée, qui dure jusqu'à dimanche, réunit deux cents délégués.", []),
+        ("Il est en détention depuis lundi.", []),
+        # the clause may still be the day's news: the publication dates it (a lead's passé composé)
+        ("Le préfet a prolongé jusqu'au 15 avril l'interdiction.", [("prolongé", "2022-09-10")]),
+        # a date that is no bound still dates its clause
+        ("Il est parti dimanche à Lyon.", [("parti", "2022-09-04")]),
+    ],
+)
+def test_a_bound_dates_no_row(analysed: Analyse, text: str, rows: list[tuple[str, str]]) -> None:
+    assert [(e.trigger, e.resolved.value) for e in analysed(text, SAT).events] == rows
+
+
 def test_one_event_told_twice_is_one_row_with_both_sentences(analysed: Analyse) -> None:
     text = (
         "L'armée a reçu l'ordre de quitter samedi la ville d'Izyum. "

@@ -61,6 +61,7 @@ class EventLexicon:
     announcement_verbs: frozenset[str] = frozenset()
     background_cues: frozenset[str] = frozenset()
     venue_nouns: frozenset[str] = frozenset()  # for places: "au centre hospitalier de Belfort"
+    bound_cues: frozenset[str] = frozenset()  # "depuis 2001", "jusqu'à dimanche": a bound dates no row
 
     @classmethod
     def from_vocabulary(cls, vocabulary: Vocabulary) -> EventLexicon:
@@ -78,6 +79,7 @@ class EventLexicon:
             announcement_verbs=verbs.forms_of("announcement_verbs"),
             background_cues=vocabulary["cues"].forms_of("background"),
             venue_nouns=nouns.forms_of("venue"),
+            bound_cues=vocabulary["cues"].forms_of("bound"),
         )
 
 

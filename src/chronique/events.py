@@ -67,6 +67,7 @@ from chronique.phrases import (
     summary_of,
 )
 from chronique.retellings import merge_retellings
+from chronique.vocabulary import normalise
 from chronique.voices import quotations
 
 # Clauses that describe a participant rather than report the event: their places are not the event's.
@@ -356,7 +357,8 @@ def undated_events(
     article: Article, doc: Doc, expressions: Sequence[TimeExpression], lexicon: EventLexicon
 ) -> list[PlannedEvent]:
     """Inherited and publication-dated events of the sentences that have no time expression."""
-    dated = {e.mention.start for e in expressions}
+    # a bound ("prolongé jusqu'au 15 avril") is no date of the clause: the publication may still date it
+    dated = {e.mention.start for e in expressions if not _is_bound(doc, e, lexicon.bound_cues)}
     events: list[PlannedEvent] = []
     publication = cal.day_value(article.published)
     story = story_times(doc, expressions, lexicon)
@@ -417,7 +419,19 @@ def _can_lead(trigger: Token, expression: TimeExpression, lexicon: EventLexicon)
     A negated one ("n'a pas commenté samedi") makes a row, marked ``negated`` (``Event.modality``)."""
     if _is_incise(trigger) or expression.resolved.grain is Grain.REF:
         return False
+    if _is_bound(trigger.doc, expression, lexicon.bound_cues):
+        return False
     return trigger.pos_ != "NOUN" or trigger.lemma_.lower() in lexicon.event_nouns
+
+
+def _is_bound(doc: Doc, expression: TimeExpression, cues: frozenset[str]) -> bool:
+    """Whether the expression is the bound of a state, a count or a period ("depuis 2001", "jusqu'à
+    dimanche"): the words just before it are one of ``cues``."""
+    span = doc.char_span(expression.mention.start, expression.mention.end, alignment_mode="expand")
+    if span is None or span.start == 0:
+        return False
+    before = " " + normalise(doc[max(0, span.start - 2) : span.start].text)
+    return any(before.endswith((f" {cue}", f"'{cue}")) for cue in cues)
 
 
 def plan_events(

@@ -189,7 +189,7 @@ def _validate_keys(vocabulary: Vocabulary, path_of: Mapping[str, str]) -> None:
             "stative_verbs",
             "announcement_verbs",
         },
-        "cues": {"past", "future", "none", "inherit", "background", "abbreviation"},
+        "cues": {"past", "future", "none", "inherit", "background", "abbreviation", "bound"},
         "nouns": {"event", "place", "venue"},
         "boilerplate": {"line", "comments_start", "comments_count"},
         "participants": {"interjection", "editorial", "agent_case", "not_agent"},

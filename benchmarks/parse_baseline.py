@@ -1,7 +1,9 @@
 """The floor: ``fr_core_news_md``'s own ``nlp.pipe`` over a corpus folder's texts, in one process.
 
 Every component the model enables by default runs, start-up (imports, model load) included, so that this
-subprocess costs what ``chronique run`` would cost if chronique itself were free. Prints one JSON line.
+subprocess costs what ``chronique run`` would cost if chronique itself were free. ``--matmul`` runs it with
+chronique's matrix products (to tell what chronique gains by reading less from what the kernel gains).
+Prints one JSON line.
 """
 
 from __future__ import annotations
@@ -32,8 +34,17 @@ def main() -> None:
         "--batch-size", type=int, default=None, help="nlp.pipe's batch size (spaCy's default)"
     )
     parser.add_argument("--n-process", type=int, default=1)
+    parser.add_argument(
+        "--matmul",
+        action="store_true",
+        help="thinc's matrix products through numpy, as chronique runs them (chronique.nlp.MatmulOps)",
+    )
     args = parser.parse_args()
     nlp = spacy.load(args.model)
+    if args.matmul:
+        from chronique.nlp import matrix_products_through_numpy  # noqa: PLC0415  # only when asked
+
+        matrix_products_through_numpy(nlp)
     loaded = time.perf_counter()
     docs = tokens = 0
     for doc in nlp.pipe(texts(args.folder), batch_size=args.batch_size, n_process=args.n_process):

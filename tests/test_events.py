@@ -106,11 +106,16 @@ def test_what_recurs_or_lasts_dates_no_event(analysed: Analyse, text: str) -> No
 @pytest.mark.parametrize(
     ("text", "rows"),
     [
-        # a bound of a state or a count ("depuis", "jusqu'à") is not the day of what the clause tells
+        # the end of a period ("jusqu'à") or the start a comparison counts from ("le plus … depuis") is not
+        # the day of what the clause tells
         ("Le déficit affichait son plus bas niveau depuis 2001.", []),
         ("C'est la plus faible mobilisation enregistrée depuis le début de l'année.", []),
+        # (its clause is then undated: a lead's passé composé is the day's news)
+        ("Une affluence record a été enregistrée depuis mars.", [("enregistrée", "2022-09-10")]),
         ("L'assemblée, qui dure jusqu'à dimanche, réunit deux cents délégués.", []),
-        ("Il est en détention depuis lundi.", []),
+        # the start of a period otherwise dates it, at its grain
+        ("Depuis 2002, elle était mariée à un architecte.", [("mariée", "2002")]),
+        ("Treize règlements de comptes ont eu lieu depuis 2018.", [("eu", "2018")]),
         # the clause may still be the day's news: the publication dates it (a lead's passé composé)
         ("Le préfet a prolongé jusqu'au 15 avril l'interdiction.", [("prolongé", "2022-09-10")]),
         # a date that is no bound still dates its clause

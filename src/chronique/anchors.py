@@ -61,7 +61,9 @@ class EventLexicon:
     announcement_verbs: frozenset[str] = frozenset()
     background_cues: frozenset[str] = frozenset()
     venue_nouns: frozenset[str] = frozenset()  # for places: "au centre hospitalier de Belfort"
-    bound_cues: frozenset[str] = frozenset()  # "depuis 2001", "jusqu'à dimanche": a bound dates no row
+    bound_cues: frozenset[str] = frozenset()  # "jusqu'à dimanche": the end of a period dates no row
+    since_cues: frozenset[str] = frozenset()  # "depuis": a bound only in a comparison
+    comparison_cues: frozenset[str] = frozenset()  # "le plus bas niveau depuis 2001"
 
     @classmethod
     def from_vocabulary(cls, vocabulary: Vocabulary) -> EventLexicon:
@@ -80,6 +82,8 @@ class EventLexicon:
             background_cues=vocabulary["cues"].forms_of("background"),
             venue_nouns=nouns.forms_of("venue"),
             bound_cues=vocabulary["cues"].forms_of("bound"),
+            since_cues=vocabulary["cues"].forms_of("since"),
+            comparison_cues=vocabulary["cues"].forms_of("comparison"),
         )
 
 

@@ -358,7 +358,7 @@ def undated_events(
 ) -> list[PlannedEvent]:
     """Inherited and publication-dated events of the sentences that have no time expression."""
     # a bound ("prolongé jusqu'au 15 avril") is no date of the clause: the publication may still date it
-    dated = {e.mention.start for e in expressions if not _is_bound(doc, e, lexicon.bound_cues)}
+    dated = {e.mention.start for e in expressions if not _is_bound(doc, e, lexicon)}
     events: list[PlannedEvent] = []
     publication = cal.day_value(article.published)
     story = story_times(doc, expressions, lexicon)
@@ -419,19 +419,24 @@ def _can_lead(trigger: Token, expression: TimeExpression, lexicon: EventLexicon)
     A negated one ("n'a pas commenté samedi") makes a row, marked ``negated`` (``Event.modality``)."""
     if _is_incise(trigger) or expression.resolved.grain is Grain.REF:
         return False
-    if _is_bound(trigger.doc, expression, lexicon.bound_cues):
+    if _is_bound(trigger.doc, expression, lexicon):
         return False
     return trigger.pos_ != "NOUN" or trigger.lemma_.lower() in lexicon.event_nouns
 
 
-def _is_bound(doc: Doc, expression: TimeExpression, cues: frozenset[str]) -> bool:
-    """Whether the expression is the bound of a state, a count or a period ("depuis 2001", "jusqu'à
-    dimanche"): the words just before it are one of ``cues``."""
+def _is_bound(doc: Doc, expression: TimeExpression, lexicon: EventLexicon) -> bool:
+    """Whether the expression bounds a period rather than dates its clause: the end of one ("jusqu'à
+    dimanche"), or its start in a comparison ("le plus bas niveau depuis 2001")."""
     span = doc.char_span(expression.mention.start, expression.mention.end, alignment_mode="expand")
     if span is None or span.start == 0:
         return False
     before = " " + normalise(doc[max(0, span.start - 2) : span.start].text)
-    return any(before.endswith((f" {cue}", f"'{cue}")) for cue in cues)
+    if any(before.endswith((f" {cue}", f"'{cue}")) for cue in lexicon.bound_cues):
+        return True
+    if not any(before.endswith(f" {cue}") for cue in lexicon.since_cues):
+        return False
+    clause = doc[sentence_of(span.root).start : span.start]
+    return any(token.lower_ in lexicon.comparison_cues for token in clause)
 
 
 def plan_events(

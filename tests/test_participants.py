@@ -30,6 +30,9 @@ ROWS = [
     ("Le texte a été adopté mardi par le Sénat.", "adopté", ("Sénat",), ()),
     # "par la suite" is an adverb, not an agent
     ("Le concert a été reporté samedi par la suite.", "reporté", (), ()),
+    # a time after the verb of saying is no inverted subject ("le même jour", "la semaine dernière")
+    ("« La situation est grave », a averti le même jour le ministre.", "averti", ("le ministre",), ()),
+    ("« Je ne tolère plus cela », a déclaré le même jour l'élue.", "déclaré", ("l'élue",), ()),
     # a clock time is no actor; an interjection is no place
     ("0h20 a sonné samedi à Nice.", "sonné", (), ("Nice",)),
     ("Ouais, ils sont partis samedi à Ouais.", "partis", (), ()),

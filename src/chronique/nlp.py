@@ -107,6 +107,8 @@ class ParseWords:
         time_words = [vocabulary[name] for name in ("weekdays", "months", "parts_of_day")]
         not_names = {form for key in ("interjection", "editorial") for form in participants.forms_of(key)}
         not_names |= {normalise(form) for lexicon in time_words for e in lexicon.entries for form in e.forms}
+        # calendar units too: "a déclaré le même jour X" has a time, not a subject, after its verb
+        not_names |= {normalise(form) for e in vocabulary["units"].entries for form in e.forms}
         return cls(
             not_names=frozenset(not_names),
             agent_cases=participants.forms_of("agent_case"),

@@ -14,7 +14,7 @@ import pytest
 
 from chronique.analyzer import analyzer_for
 from chronique.extract import find_mentions
-from chronique.grammar import lowered_pattern
+from chronique.grammar import literal_needs, lowered_pattern
 from chronique.model import Options, RuleKind
 from tests.conftest import ROOT, Analyse
 
@@ -156,3 +156,17 @@ def test_rules_find_the_same_on_folded_text(text: str) -> None:
     found = find_mentions(text, grammar)
     assert found and found == find_mentions(text, as_written)
     assert all(text[m.start : m.end] == m.text for m in found)
+
+
+@pytest.mark.parametrize(
+    ("pattern", "needs"),
+    [
+        (r"il\s+y\s+a\s+(?P<count>\d+)", [{"il"}]),  # runs of one letter ("y", "a") tell too little
+        (r"(?:le\s+)?siècle", [{"siècle"}]),  # an optional part is needed by no match
+        (r"(?P<month>janvier|févr\.|mars)\s+\d{4}", [{"janvier", "févr.", "mars"}]),  # one of them
+        (r"(?:mi-)?(?:janvier|[0-9]+)", []),  # a branch with no literal opening: no need
+        (r"(?:plus\s+)+tard", [{"plus"}, {"tard"}]),  # repeated at least once
+    ],
+)
+def test_literal_needs(pattern: str, needs: list[set[str]]) -> None:
+    assert [set(need) for need in literal_needs(pattern)] == needs

@@ -118,14 +118,23 @@ def _member_spans(
     return (first_start, first_end), (second, match.end())
 
 
+def _holds(text: str, need: frozenset[str], held: dict[frozenset[str], bool]) -> bool:
+    if need not in held:
+        held[need] = any(word in text for word in need)
+    return held[need]
+
+
 def find_mentions(text: str, grammar: Grammar) -> list[TimeMention]:
     """All time expressions in a text, in order: longest match first, negative rules veto what they cover."""
     candidates: list[tuple[int, int, Rule, re.Match[str]]] = []
     vetoes: list[tuple[int, int]] = []
     folded = text.lower()
     same_offsets = len(folded) == len(text)  # lower() may lengthen a rare letter ("İ"): then, no folding
+    held: dict[frozenset[str], bool] = {}  # many rules need the same words (a month, a weekday)
     for rule in grammar.rules:
         on_folded = rule.lowered is not None and same_offsets
+        if on_folded and not all(_holds(folded, need, held) for need in rule.needs):
+            continue  # it cannot match: a word every match has is not in the text
         matches = rule.lowered.finditer(folded) if on_folded and rule.lowered else rule.regex.finditer(text)
         for match in matches:
             if match.end() == match.start():

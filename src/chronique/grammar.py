@@ -8,9 +8,11 @@ flags and slot names are checked at load, each error naming ``rules.txt:LINE``.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import TypeVar
+from re import _constants as sre  # type: ignore[attr-defined]  # the parsed form of a pattern
+from re import _parser as sre_parse  # type: ignore[attr-defined]  # (literal_needs)
+from typing import Any, TypeVar
 
 from chronique.model import RuleFlag, RuleKind
 from chronique.slots import SECOND_MEMBER, SLOT_NAMES
@@ -67,6 +69,9 @@ class Rule:
     # The same rule for lower-cased text, case-sensitive (a third faster: no case folding at every step),
     # or None when the pattern has a case-sensitive part ("(?-i:…)") or an escape a lower case would change.
     lowered: re.Pattern[str] | None = None
+    # What a lower-cased text must hold for ``lowered`` to match: for each set, one of its strings ("siècle";
+    # one of the month names). A text without them is not searched (most rules, in most texts).
+    needs: tuple[frozenset[str], ...] = ()
 
 
 # The pieces of a pattern that lower-casing must leave alone: escapes and group names.
@@ -80,6 +85,49 @@ def lowered_pattern(pattern: str) -> str | None:
         return None
     pieces = _PATTERN_PIECES.findall(pattern)
     return "".join(p if p.startswith(("\\", "(?P")) else p.lower() for p in pieces)
+
+
+def literal_needs(pattern: str) -> tuple[frozenset[str], ...]:
+    """The strings a match of ``pattern`` (case-sensitive) surely contains: each run of two or more literal
+    characters that every match has, and for an alternation every branch of which opens with such a run, the
+    set of those openings (one of them is in the match)."""
+    found: list[frozenset[str]] = []
+
+    def sequence(items: Iterable[tuple[Any, Any]]) -> None:
+        run: list[str] = []
+
+        def flush() -> None:
+            if len(run) >= 2:
+                found.append(frozenset({"".join(run)}))
+            run.clear()
+
+        for op, value in items:
+            if op is sre.LITERAL:
+                run.append(chr(value))
+                continue
+            flush()
+            if op is sre.SUBPATTERN:
+                sequence(value[-1])
+            elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT) and value[0] >= 1:
+                sequence(value[2])
+            elif op is sre.BRANCH:
+                openings = [_opening(branch) for branch in value[1]]
+                if all(len(opening) >= 2 for opening in openings):
+                    found.append(frozenset(openings))
+        flush()
+
+    sequence(sre_parse.parse(pattern))
+    return tuple(found)
+
+
+def _opening(branch: Iterable[tuple[Any, Any]]) -> str:
+    """The literal characters a branch of an alternation opens with."""
+    opening: list[str] = []
+    for op, value in branch:
+        if op is not sre.LITERAL:
+            break
+        opening.append(chr(value))
+    return "".join(opening)
 
 
 @dataclass(frozen=True, slots=True)
@@ -275,6 +323,7 @@ def parse_grammar(text: str, path: str, vocabulary: Vocabulary) -> Grammar:
                 tuple(examples[line.name]),
                 line.flags,
                 re.compile(lowered) if lowered is not None else None,
+                literal_needs(lowered) if lowered is not None else (),
             )
         )
     return Grammar(rules=tuple(rules), vocabulary=vocabulary, path=path)

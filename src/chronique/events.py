@@ -23,7 +23,6 @@ event at all (it says that nothing happened, and nothing dates it).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
@@ -67,7 +66,7 @@ from chronique.phrases import (
     summary_of,
 )
 from chronique.retellings import merge_retellings
-from chronique.vocabulary import normalise
+from chronique.vocabulary import holds_phrase, normalise
 from chronique.voices import quotations
 
 # Clauses that describe a participant rather than report the event: their places are not the event's.
@@ -81,7 +80,6 @@ _MAIN_CLAUSE_DEPS = frozenset({"conj", "parataxis", "ccomp", "advcl"})
 # The opening of a news report: its first sentences with a verb tell the day's news (the lead). Three: a
 # lead is one or two sentences, and a title line read as a sentence takes one more.
 LEAD_SENTENCES = 3
-_NON_WORD = re.compile(r"[^\w'’-]+")
 CONFIDENCE = {
     "direct": 0.9,
     "direct_untensed": 0.8,
@@ -278,12 +276,6 @@ def _voice_dates(
     return None
 
 
-def _has_cue(sentence: Span, cues: frozenset[str]) -> bool:
-    """Whether one of the words or phrases stands in the sentence ("à l'époque" whole, not "époques")."""
-    text = " " + _NON_WORD.sub(" ", sentence.text.lower()).replace("’", "'") + " "
-    return any(f" {cue} " in text for cue in cues)
-
-
 @dataclass(frozen=True, slots=True)
 class Telling:
     """Where an undated clause stands in its article, for ``publication_dated``."""
@@ -354,11 +346,16 @@ class PlannedEvent:
 
 
 def undated_events(
-    article: Article, doc: Doc, expressions: Sequence[TimeExpression], lexicon: EventLexicon
+    article: Article,
+    doc: Doc,
+    expressions: Sequence[TimeExpression],
+    lexicon: EventLexicon,
+    bounds: frozenset[int],
 ) -> list[PlannedEvent]:
-    """Inherited and publication-dated events of the sentences that have no time expression."""
+    """Inherited and publication-dated events of the sentences that have no time expression (``bounds``:
+    where the expressions that are bounds of a period start, ``_is_bound``)."""
     # a bound ("prolongé jusqu'au 15 avril") is no date of the clause: the publication may still date it
-    dated = {e.mention.start for e in expressions if not _is_bound(doc, e, lexicon)}
+    dated = {e.mention.start for e in expressions if e.mention.start not in bounds}
     events: list[PlannedEvent] = []
     publication = cal.day_value(article.published)
     story = story_times(doc, expressions, lexicon)
@@ -382,7 +379,7 @@ def undated_events(
         telling = Telling(
             in_lead=in_lead,
             announced=_announces(sentence, lexicon),
-            background=_has_cue(sentence, lexicon.background_cues),
+            background=holds_phrase(sentence.text, lexicon.background_cues),
         )
         for verb in _main_verbs(sentence, lexicon):
             for trigger in _told_events(verb, lexicon):
@@ -413,13 +410,15 @@ def undated_events(
     return events
 
 
-def _can_lead(trigger: Token, expression: TimeExpression, lexicon: EventLexicon) -> bool:
+def _can_lead(
+    trigger: Token, expression: TimeExpression, lexicon: EventLexicon, bounds: frozenset[int]
+) -> bool:
     """Whether a dated predicate makes a timeline row: not the "a-t-il indiqué" after a quote, not a noun
     that names no event ("l'ordre du jour de jeudi"), not a state of "now" ("on est actuellement …").
     A negated one ("n'a pas commenté samedi") makes a row, marked ``negated`` (``Event.modality``)."""
     if _is_incise(trigger) or expression.resolved.grain is Grain.REF:
         return False
-    if _is_bound(trigger.doc, expression, lexicon):
+    if expression.mention.start in bounds:
         return False
     return trigger.pos_ != "NOUN" or trigger.lemma_.lower() in lexicon.event_nouns
 
@@ -450,10 +449,11 @@ def plan_events(
     """The timeline's events of an article and, with ``every_mention``, every other dated predicate mention
     too (``chronique tag`` writes them; a run needs only the timeline's)."""
     planned: list[PlannedEvent] = []
+    bounds = frozenset(e.mention.start for e in expressions if _is_bound(doc, e, lexicon))
     direct = anchors_in(doc, expressions, lexicon)
     for anchor in direct:
         expression = anchor.expression
-        leads = anchor.primary and _can_lead(anchor.trigger, expression, lexicon)
+        leads = anchor.primary and _can_lead(anchor.trigger, expression, lexicon, bounds)
         if leads:
             kind = "direct" if expression.direction is not Direction.NONE else "direct_untensed"
         elif not every_mention:
@@ -465,7 +465,7 @@ def plan_events(
                 anchor.trigger, expression.resolved, Anchoring.DIRECT, CONFIDENCE[kind], leads, expression
             )
         )
-    undated = undated_events(article, doc, expressions, lexicon)
+    undated = undated_events(article, doc, expressions, lexicon, bounds)
     planned.extend(undated)
     if not every_mention:
         return planned

@@ -16,11 +16,11 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from chronique.model import TimeMention
-from chronique.vocabulary import Vocabulary
+from chronique.vocabulary import Vocabulary, holds_phrase
 
 # The lead: the first sentences with a verb are dated by the publication day (``events.LEAD_SENTENCES``,
 # three); one more for a title or dateline line that the punctuation does not set apart.
@@ -85,11 +85,6 @@ def rough_sentences(text: str, abbreviations: frozenset[str]) -> list[tuple[int,
     return [(start, end) for start, end in itertools.pairwise(bounds) if text[start:end].strip()]
 
 
-def _continues(sentence: str, cues: Iterable[str]) -> bool:
-    padded = " " + re.sub(r"[^\w'’-]+", " ", sentence.lower()).replace("’", "'") + " "
-    return any(f" {cue} " in padded for cue in cues)
-
-
 def parse_scope(text: str, mentions: Sequence[TimeMention], words: ScopeWords) -> Scope:
     """The text with the sentences that can give no timeline row blanked."""
     spans = rough_sentences(text, words.abbreviations)
@@ -101,7 +96,7 @@ def parse_scope(text: str, mentions: Sequence[TimeMention], words: ScopeWords) -
             number < LEAD_SENTENCES
             or any(m.start < end and m.end > start for m in mentions)
             or words.announcement.search(sentence) is not None
-            or _continues(sentence, words.inherit_cues)
+            or holds_phrase(sentence, words.inherit_cues)
         )
         pieces.append(text[position:start])
         if keep:

@@ -8,7 +8,7 @@ and line at fault.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 from importlib import resources
@@ -24,6 +24,16 @@ _APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'"})
 
 class VocabularyError(ValueError):
     """A data file is malformed; the message names the file and line."""
+
+
+_NON_WORD = re.compile(r"[^\w'’-]+")
+
+
+def holds_phrase(text: str, phrases: Iterable[str]) -> bool:
+    """Whether one of the words or phrases (normalised forms) stands whole in the text ("à l'époque", not
+    "époques")."""
+    padded = " " + _NON_WORD.sub(" ", text.lower()).replace("’", "'") + " "
+    return any(f" {phrase} " in padded for phrase in phrases)
 
 
 def normalise(surface: str) -> str:

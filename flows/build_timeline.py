@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import re
 import sys
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +22,7 @@ from prefect.cache_policies import NO_CACHE
 from prefect.client.schemas.objects import TaskRun
 from prefect.task_runners import TaskRunner, ThreadPoolTaskRunner
 
+from chronique.analyzer import preload
 from chronique.incremental import (
     IncrementalRun,
     RunPlan,
@@ -171,4 +173,7 @@ def build_timeline(
 if __name__ == "__main__":
     # make run: python flows/build_timeline.py [INPUT_DIR [OUTPUT_DIR]]
     arguments = sys.argv[1:3] + ["seeds", "output"][len(sys.argv[1:3]) :]
+    # Prefect's ephemeral server starts in a process of its own (about ten seconds, mostly waited for
+    # here): spaCy's pipeline (about six) loads meanwhile, instead of after it in the first batch's task.
+    threading.Thread(target=preload, args=(_DEFAULTS,), name="preload", daemon=True).start()
     build_timeline(input_dir=arguments[0], output_dir=arguments[1])

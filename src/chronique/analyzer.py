@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 import itertools
 import logging
+import threading
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -63,6 +64,8 @@ class Analyzer:
     """
 
     def __init__(self, model: str, data_dir: Path | None = None) -> None:
+        self._loading = threading.Lock()
+        self._nlp: Language | None = None
         self.model = model
         self.data_dir = data_dir
         self.vocabulary: Vocabulary = load_from(data_dir)
@@ -74,10 +77,13 @@ class Analyzer:
         self.boilerplate = Boilerplate.from_vocabulary(self.vocabulary)
         self.scope = ScopeWords.from_vocabulary(self.vocabulary)
 
-    @functools.cached_property
+    @property
     def nlp(self) -> Language:
-        """The spaCy pipeline, loaded on first use."""
-        return load_model(self.model, self.events.parse_words)
+        """The spaCy pipeline, loaded on first use (once: a second thread waits for the first's load)."""
+        with self._loading:
+            if self._nlp is None:
+                self._nlp = load_model(self.model, self.events.parse_words)
+            return self._nlp
 
     def analyse(
         self, articles: Iterable[Article], *, batch_size: int, every_mention: bool = False
@@ -206,14 +212,24 @@ class _Found:
         )
 
 
+_MAKING = threading.Lock()
+
+
 @functools.cache
 def _analyzer(model: str, data_dir: Path | None) -> Analyzer:
     return Analyzer(model, data_dir)
 
 
 def analyzer_for(options: Options) -> Analyzer:
-    """The process's analyzer for these options' model and data folder (made on first call)."""
-    return _analyzer(options.model, options.data_dir)
+    """The process's analyzer for these options' model and data folder (made on first call; a thread that
+    asks while another makes it waits, so there is one)."""
+    with _MAKING:
+        return _analyzer(options.model, options.data_dir)
+
+
+def preload(options: Options) -> None:
+    """Make the analyzer and load its spaCy pipeline now (seconds), e.g. while an orchestrator starts."""
+    _ = analyzer_for(options).nlp
 
 
 def analyzers_made() -> int:

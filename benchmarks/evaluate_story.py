@@ -2,7 +2,7 @@
 reference chronologies, with score_tls.py (Date-F1 at k = the number of reference dates).
 
 Each story's articles are analysed once, in this process (one analyzer for all stories); the story's
-first k dates by ``date_rank`` are the prediction, each with its most important event's sentence as its
+first k dates by ``date_rank`` are the prediction, each with story.md's first line for it as its
 summary. ``--keep DIR`` keeps each story's timeline.parquet in DIR; ``--timelines DIR`` reads them back
 instead of analysing the articles again (seconds per try when tuning ``build_story``). Run alone, this
 script scores the stories only: ``python benchmarks/evaluate_story.py --shared ../shared [--keep DIR]``.
@@ -26,7 +26,9 @@ from chronique.ingest import read_articles
 from chronique.model import UNFACTUAL_MODALITIES, Article, Options, Rejection
 from chronique.pipeline import analyse
 from chronique.story import build_story
+from chronique.story_markdown import for_summary
 from chronique.timeline import build_timeline
+from chronique.vocabulary import Vocabulary, load_from
 
 F1_LINE = re.compile(r"^(exact|\+-1 day)\s*: matches=\d+\s+P=[\d.]+\s+R=[\d.]+\s+F1=([\d.]+)$")
 RECALL_LINE = re.compile(r"^date recall of the whole prediction list: exact=([\d.]+)\s+\+-1 day=([\d.]+)$")
@@ -50,18 +52,16 @@ def story_timeline(articles_file: Path, options: Options) -> pl.DataFrame:
     return build_timeline(results)
 
 
-def ranked_dates(story: pl.DataFrame) -> list[dict[str, Any]]:
-    """The story's ranked days, best first, each with its most important fact's sentence as summary."""
+def ranked_dates(story: pl.DataFrame, vocabulary: Vocabulary) -> list[dict[str, Any]]:
+    """The story's ranked days, best first, each with story.md's first line for it as summary."""
     facts = story.filter(
         pl.col("date_rank").is_not_null()
         & ~pl.col("modality").is_in(sorted(str(m) for m in UNFACTUAL_MODALITIES))
     )
     ranked = story.filter(pl.col("date_rank").is_not_null())
     best = {
-        row["date_start"]: row["evidence"][0]
-        for row in facts.sort(["importance", "event_id"], descending=[True, False])
-        .unique("date_start", keep="first")
-        .iter_rows(named=True)
+        day: for_summary(events, vocabulary)[0]["evidence"][0]
+        for (day,), events in facts.group_by("date_start", maintain_order=True)
     }
     days = ranked.group_by("date_start").agg(pl.col("date_rank").min()).sort("date_rank")
     return [
@@ -101,6 +101,7 @@ def evaluate_stories(
     ``timelines``: a folder of kept ``<slug>.timeline.parquet`` to read instead of analysing the articles.
     """
     options = Options()
+    vocabulary = load_from(options.data_dir)
     per_story: dict[str, dict[str, float]] = {}
     story_seconds = 0.0
     for slug in STORIES:
@@ -114,7 +115,9 @@ def evaluate_stories(
         story = build_story(timeline)
         story_seconds += time.perf_counter() - start
         prediction = work / f"{slug}.story.json"
-        prediction.write_text(json.dumps(ranked_dates(story), ensure_ascii=False, indent=1), encoding="utf-8")
+        prediction.write_text(
+            json.dumps(ranked_dates(story, vocabulary), ensure_ascii=False, indent=1), encoding="utf-8"
+        )
         scores, output = score_story(tls_dir / "score_tls.py", tls_dir / f"{slug}.reference.json", prediction)
         per_story[slug] = scores
         print(f"== story {slug}: {timeline.height} timeline rows → {story.height} story events")

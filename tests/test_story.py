@@ -11,7 +11,7 @@ import pytest
 from chronique import story_rank
 from chronique.model import Options
 from chronique.story import STORY_SCHEMA, build_story, key_date_count, previous_event_ids
-from chronique.story_markdown import render_story
+from chronique.story_markdown import names_day, render_story
 from chronique.story_merge import mention_of, same_event
 from chronique.story_rank import Salience, load_salience, mention_weight, rank_days
 from chronique.timeline import TIMELINE_SCHEMA
@@ -187,7 +187,12 @@ def test_merge_does_not_depend_on_row_order() -> None:
     forward = build_story(timeline(*rows))
     backward = build_story(timeline(*reversed(rows)))
     assert forward.equals(backward)
-    assert dict(forward.schema) | {} == {**STORY_SCHEMA, "anchoring": pl.String(), "mod": pl.String()}
+    assert dict(forward.schema) | {} == {
+        **STORY_SCHEMA,
+        "anchoring": pl.String(),
+        "mod": pl.String(),
+        "last_reported": pl.Date(),
+    }
 
 
 def test_same_event_needs_agreeing_values() -> None:
@@ -448,24 +453,111 @@ def test_key_dates_option(vocabulary: Vocabulary) -> None:
         Options(key_dates=0)
 
 
-def test_the_days_own_report_leads_its_key_date(vocabulary: Vocabulary) -> None:
-    """Rule summary: of two one-article events of a day, the report published that day comes first, the
-    later article's reference back second."""
-    later = row(
-        "bilan",
-        published=D(2024, 3, 20),
-        lemma="lever",
-        summary="la grève levée",
-        sentence="La grève des conducteurs, commencée le 4 mars, est donc levée.",
-        actors=(),
-        places=(),
-    )
-    same_day = row("depeche", sentence="Les conducteurs de bus de Lyon se sont mis en grève lundi 4 mars.")
-    frame = timeline(later, same_day)
-    story = build_story(frame)
-    assert story.height == 2  # two events: the order of story.md's lines is the rule's
+SUMMARY_ROWS = [
+    # (rule, the line story.md must give first, the line it must give after, their timeline rows)
+    (
+        "a report before a preview, even one more articles wrote",
+        "Les conducteurs de bus de Lyon se sont mis en grève lundi.",
+        "La grève de lundi est maintenue, ont confirmé les syndicats.",
+        [
+            row(
+                a,
+                published=D(2024, 3, 1),
+                lemma="maintenir",
+                summary="la grève maintenue",
+                sentence="La grève de lundi est maintenue, ont confirmé les syndicats.",
+                actors=("les syndicats",),
+                places=(),
+            )
+            for a in ("annonce1", "annonce2")
+        ]
+        + [row("depeche")],
+    ),
+    (
+        "a line that names the day by its date before one that does not, even one more articles wrote",
+        "Lundi 4 mars, les conducteurs de bus de Lyon ont cessé le travail.",
+        "Les bus de Lyon sont restés au dépôt lundi, faute de conducteurs.",
+        [
+            row(
+                a,
+                lemma="rester",
+                summary="les bus restés au dépôt",
+                sentence="Les bus de Lyon sont restés au dépôt lundi, faute de conducteurs.",
+                actors=("les bus",),
+            )
+            for a in ("depeche1", "depeche2")
+        ]
+        + [
+            row(
+                "depeche3",
+                lemma="cesser",
+                summary="les conducteurs ont cessé le travail",
+                sentence="Lundi 4 mars, les conducteurs de bus de Lyon ont cessé le travail.",
+            )
+        ],
+    ),
+    (
+        "the day's own report before a later article's reference back to it",
+        "Les conducteurs de bus de Lyon se sont mis en grève lundi 4 mars.",
+        "La grève des conducteurs, commencée le 4 mars, est donc levée.",
+        [
+            row(
+                "bilan",
+                published=D(2024, 3, 20),
+                lemma="lever",
+                summary="la grève levée",
+                sentence="La grève des conducteurs, commencée le 4 mars, est donc levée.",
+                actors=(),
+                places=(),
+            ),
+            row("depeche", sentence="Les conducteurs de bus de Lyon se sont mis en grève lundi 4 mars."),
+        ],
+    ),
+]
+
+
+@pytest.mark.parametrize(("rule", "first", "second", "rows"), SUMMARY_ROWS, ids=[r[0] for r in SUMMARY_ROWS])
+def test_a_key_dates_lines_tell_what_happened_that_day(
+    vocabulary: Vocabulary, rule: str, first: str, second: str, rows: list[dict[str, Any]]
+) -> None:
+    """Rule summary (story_markdown): which of a day's events story.md quotes first."""
+    story = build_story(timeline(*rows))
+    assert story.height == 2, rule  # two events: the order of story.md's lines is the rule's
     text = render_story(story, vocabulary, 1, {})
-    assert text.index("se sont mis en grève lundi 4 mars") < text.index("commencée le 4 mars")
+    assert first in text and second in text, text
+    assert text.index(first) < text.index(second), rule
+
+
+NAMES_DAY_ROWS = [
+    ("Lundi 4 mars, grève.", D(2024, 3, 4), True),
+    ("le 1er mars 2024", D(2024, 3, 1), True),
+    ("le 1 mars", D(2024, 3, 1), True),
+    ("le 21 mars", D(2024, 3, 1), False),  # another day that ends with the same digit
+    ("le 14 mars", D(2024, 3, 4), False),
+    ("le 4 marsupiaux", D(2024, 3, 4), False),
+    ("le 2 févr. au soir", D(2024, 2, 2), True),  # an abbreviation of months.tsv
+    ("lundi", D(2024, 3, 4), False),  # a weekday alone does not write the date
+]
+
+
+@pytest.mark.parametrize(("sentence", "day", "expected"), NAMES_DAY_ROWS)
+def test_names_day(vocabulary: Vocabulary, sentence: str, day: dt.date, expected: bool) -> None:
+    assert names_day(sentence, day, vocabulary) is expected
+
+
+def test_an_event_is_told_by_its_report_not_its_announcement() -> None:
+    """Rule report (story): of one event's mentions, the representative sentence is one written once the
+    day had come, even when the announcement is the more central."""
+    announced = "Les conducteurs de bus de Lyon seront en grève lundi."
+    rows = [
+        row(a, published=D(2024, 3, 1), sentence=announced, modality="asserted")
+        for a in ("annonce1", "annonce2")
+    ]
+    report = "Grève à Lyon : les conducteurs de bus ont cessé le travail lundi."
+    story = build_story(timeline(*rows, row("depeche", sentence=report)))
+    [event] = story.to_dicts()
+    assert event["evidence"][0] == report
+    assert (event["first_reported"], event["last_reported"]) == (D(2024, 3, 1), MONDAY)
 
 
 DEFAULT_COUNT_ROWS = [

@@ -59,6 +59,7 @@ def empty_story() -> pl.DataFrame:
 EXTRA_COLUMNS: dict[str, pl.DataType] = {
     "anchoring": pl.String(),  # the most direct anchoring among the merged mentions
     "mod": pl.String(),  # the representative mention's TIMEX3 mod (START, MID, END)
+    "last_reported": pl.Date(),  # the latest publication date among its articles (before its date: a preview)
 }
 FULL_SCHEMA: dict[str, pl.DataType] = {**STORY_SCHEMA, **EXTRA_COLUMNS}
 # The most factual first: a story event takes the most factual modality among its mentions.
@@ -88,7 +89,10 @@ def _event_row(
     """One story event as a row (``group`` sorted by first report)."""
     central = centrality(group)
     modality = min((m.modality for m in group), key=lambda value: _MODALITY_ORDER.get(value, len(Modality)))
-    representative = next(m for m in central if m.modality == modality)
+    # Rule "report": an event is told by an article written once it happened, not by its announcement
+    # ("la manifestation de samedi est maintenue" tells less of that Saturday than its report), if it has one.
+    told = [m for m in central if m.modality == modality]
+    representative = next((m for m in told if m.published >= m.date_start), told[0])
     speaker = representative.speaker or next(
         (m.speaker for m in central if m.modality == modality and m.speaker), None
     )
@@ -122,6 +126,7 @@ def _event_row(
         "date_rank": date_rank,
         "anchoring": min((m.anchoring for m in group), key=lambda value: _ANCHORING_ORDER.get(value, 9)),
         "mod": representative.mod,
+        "last_reported": max(m.published for m in group),
     }
 
 

@@ -9,6 +9,7 @@ as the key dates' events. Questions, denials and suppositions (``UNFACTUAL_MODAL
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -88,23 +89,41 @@ def _by_importance(frame: pl.DataFrame) -> list[dict[str, Any]]:
     return frame.sort(["importance", "n_articles", "event_id"], descending=[True, True, False]).to_dicts()
 
 
-# Rule "summary": a key date's lines tell what happened that day: first the event most articles report,
-# and among equals the report of that day or the next before a later article's reference back to it
-# ("la grève, commencée le 4 mars, est levée" tells less of the 4th than the day's own report).
+# Rule "summary": a key date's lines tell what happened that day, in this order of preference:
+# - a report before a preview: an event no article reported once its day had come ("Ce sera à Paris le 24
+#   novembre", "les gilets jaunes préparent l'acte 2") tells what was expected, not what happened;
+# - a sentence that names the day by its date ("samedi 1er décembre", "le 11 mai") before one that does
+#   not: the journalist's own dated statement of the day, where an undated line may be dated by a word of
+#   another clause ("Elle a dû s'équiper pour la manifestation de samedi");
+# - the report of that day or the next before a later article's reference back to it ("la grève, commencée
+#   le 4 mars, est levée" tells less of the 4th than the day's own report, and a later article may name
+#   the day only for a thing's origin: "ce mouvement né le 17 novembre");
+# - then the event most articles report, then the most important.
 REPORT_DAYS = 1
 
 
-def _for_summary(frame: pl.DataFrame) -> list[dict[str, Any]]:
-    late = (pl.col("first_reported") - pl.col("date_start")).dt.total_days() > REPORT_DAYS
-    return (
-        frame.with_columns(late.alias("_late"))
-        .sort(
-            ["n_articles", "_late", "importance", "event_id"],
-            descending=[True, False, True, False],
+def names_day(sentence: str, day: dt.date, vocabulary: Vocabulary) -> bool:
+    """Whether the sentence writes the day's date: its number and month (``1er décembre``, ``11 mai``)."""
+    months = vocabulary.lexicons["months"].alternation(frozenset({str(day.month)}))
+    return re.search(rf"(?<!\d){day.day}(?:er)?\s+(?:{months})(?!\w)", sentence, re.IGNORECASE) is not None
+
+
+def for_summary(frame: pl.DataFrame, vocabulary: Vocabulary) -> list[dict[str, Any]]:
+    """A day's events in the order its lines are taken from (rule summary)."""
+    rows = frame.to_dicts()
+
+    def preference(row: Mapping[str, Any]) -> tuple[bool, bool, bool, int, float, str]:
+        day: dt.date = row["date_start"]
+        return (
+            row["last_reported"] < day,
+            not names_day(row["evidence"][0], day, vocabulary),
+            (row["first_reported"] - day).days > REPORT_DAYS,
+            -row["n_articles"],
+            -row["importance"],
+            row["event_id"],
         )
-        .drop("_late")
-        .to_dicts()
-    )
+
+    return sorted(rows, key=preference)
 
 
 def article_titles(timeline: pl.DataFrame) -> dict[str, str]:
@@ -138,7 +157,7 @@ def render_story(
     ]
     weakest = 0.0
     for day in chosen:
-        events = _for_summary(days.filter(pl.col("date_start") == day))
+        events = for_summary(days.filter(pl.col("date_start") == day), vocabulary)
         strongest = max(row["importance"] for row in events)
         weakest = min(weakest, strongest) if weakest else strongest
         lines += [f"## {heading('day', '', day, day, vocabulary)}", ""]

@@ -12,7 +12,7 @@ from chronique import story_rank
 from chronique.model import Options
 from chronique.story import STORY_SCHEMA, build_story, key_date_count, previous_event_ids
 from chronique.story_markdown import names_day, render_story
-from chronique.story_merge import mention_of, same_event
+from chronique.story_merge import mention_of, same_event, story_years
 from chronique.story_rank import Salience, load_salience, mention_weight, rank_days
 from chronique.timeline import TIMELINE_SCHEMA
 from chronique.vocabulary import Vocabulary, VocabularyError, load
@@ -610,3 +610,67 @@ def test_previous_ids_of_a_missing_or_broken_file(tmp_path: Any) -> None:
     assert previous_event_ids(tmp_path / "story.parquet") == frozenset()
     (tmp_path / "story.parquet").write_bytes(b"not parquet")
     assert previous_event_ids(tmp_path / "story.parquet") == frozenset()
+
+
+MAY_2018, MAY_2019 = D(2018, 5, 1), D(2019, 5, 1)
+
+
+def may_day(article_id: str, day: dt.date, timex_text: str, **fields: Any) -> dict[str, Any]:
+    return row(article_id, day, published=D(2019, 2, 23), timex_text=timex_text, **fields)
+
+
+STORY_YEAR_ROWS = [
+    # (rule, witnesses: rows that write a year, the year-less row, the day it must end on)
+    (
+        "moved to the year two articles write",
+        [may_day(a, MAY_2018, "le 1er mai 2018") for a in ("w1", "w2")],
+        may_day("x", MAY_2019, "le 1er mai"),
+        MAY_2018,
+    ),
+    (
+        "one article is not the collection",
+        [may_day("w1", MAY_2018, "le 1er mai 2018")],
+        may_day("x", MAY_2019, "le 1er mai"),
+        MAY_2019,
+    ),
+    (
+        "its own day written with its year stays",
+        [may_day(a, MAY_2018, "le 1er mai 2018") for a in ("w1", "w2")]
+        + [may_day("w3", MAY_2019, "1er mai 2019")],
+        may_day("x", MAY_2019, "le 1er-Mai"),
+        MAY_2019,
+    ),
+    (
+        "a weekday is not a day and month",
+        [may_day(a, D(2018, 4, 28), "le 28 avril 2018") for a in ("w1", "w2")],
+        may_day("x", D(2019, 4, 28), "dimanche"),
+        D(2019, 4, 28),
+    ),
+    (
+        "both years written: the article's own reading stays",
+        [may_day(a, MAY_2018, "le 1er mai 2018") for a in ("w1", "w2")]
+        + [may_day(a, D(2020, 5, 1), "le 1er mai 2020") for a in ("w3", "w4")],
+        may_day("x", MAY_2019, "le 1er mai"),
+        MAY_2019,
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("rule", "witnesses", "year_less", "expected"), STORY_YEAR_ROWS, ids=[r[0] for r in STORY_YEAR_ROWS]
+)
+def test_a_year_less_date_is_the_one_the_story_knows(
+    rule: str, witnesses: list[dict[str, Any]], year_less: dict[str, Any], expected: dt.date
+) -> None:
+    """Rule story year (story_merge.story_years)."""
+    story = build_story(timeline(*witnesses, year_less))
+    [event] = [e for e in story.to_dicts() if "x" in e["article_ids"]]
+    assert event["date_start"] == expected, rule
+
+
+def test_a_time_moves_with_its_day() -> None:
+    months = load().lexicons["months"]
+    witnesses = [mention_of(may_day(a, MAY_2018, "le 1er mai 2018")) for a in ("w1", "w2")]
+    evening = mention_of(may_day("x", MAY_2019, "le 1er mai à 18h", grain="time", value="2019-05-01T18:00"))
+    moved = story_years([*witnesses, evening], months)[-1]
+    assert (moved.date_start, moved.date_end, moved.value) == (MAY_2018, MAY_2018, "2018-05-01T18:00")

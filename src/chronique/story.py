@@ -6,6 +6,7 @@ renders the story (``story.md``, ``timeline.html``, ``timeline.json``).
 
 from __future__ import annotations
 
+import functools
 import logging
 from collections.abc import Collection, Iterable, Sequence
 from pathlib import Path
@@ -14,7 +15,7 @@ from typing import Any
 import polars as pl
 
 from chronique.model import UNFACTUAL_MODALITIES, Anchoring, Modality
-from chronique.story_merge import Mention, centrality, mention_of, merge_mentions
+from chronique.story_merge import Mention, centrality, mention_of, merge_mentions, story_years
 from chronique.story_rank import (
     MIN_KEY_DATE_ARTICLES,
     Salience,
@@ -25,6 +26,7 @@ from chronique.story_rank import (
     load_salience,
     rank_days,
 )
+from chronique.vocabulary import Lexicon, load
 
 logger = logging.getLogger(__name__)
 
@@ -66,6 +68,12 @@ FULL_SCHEMA: dict[str, pl.DataType] = {**STORY_SCHEMA, **EXTRA_COLUMNS}
 _MODALITY_ORDER = {str(modality): rank for rank, modality in enumerate(Modality)}
 _ANCHORING_ORDER = {str(anchoring): rank for rank, anchoring in enumerate(Anchoring)}
 _UNFACTUAL = sorted(str(modality) for modality in UNFACTUAL_MODALITIES)
+
+
+@functools.cache
+def _months() -> Lexicon:
+    """The packaged month names (rule story year)."""
+    return load().lexicons["months"]
 
 
 def empty_full_story() -> pl.DataFrame:
@@ -160,7 +168,7 @@ def build_story(timeline: pl.DataFrame, previous_ids: Collection[str] = ()) -> p
     """
     if timeline.height == 0:
         return empty_full_story()
-    mentions = [mention_of(row) for row in timeline.iter_rows(named=True)]
+    mentions = story_years([mention_of(row) for row in timeline.iter_rows(named=True)], _months())
     groups = merge_mentions(mentions)
     salience = load_salience()
     ranks = rank_days(day_scores([g for g in groups if g[0].factual], salience))

@@ -9,6 +9,7 @@ the rows.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import hashlib
 import re
@@ -16,7 +17,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from chronique.model import UNFACTUAL_MODALITIES
+from chronique.model import DAY_GRAINS, UNFACTUAL_MODALITIES
+from chronique.vocabulary import Lexicon
 
 # Words shorter than this are mostly function words ("les", "une", "été"): they say nothing of the event.
 MIN_TOKEN_CHARS = 4
@@ -208,3 +210,59 @@ def centrality(group: Sequence[Mention]) -> list[Mention]:
         return sorted(group, key=lambda m: m.order)
     score = {id(m): sum(overlap(m.tokens, other.tokens) for other in group if other is not m) for m in group}
     return sorted(group, key=lambda m: (-score[id(m)], m.order))
+
+
+# Rule "story year": a date written without its year ("les violences du 1er mai") names the occurrence the
+# story's readers know, which the article's own clues (the nearest 1 May to its publication) may miss. When
+# that day is dated with its year by no article of the collection, while the same day of the year before
+# or after is dated with its year by at least ``STORY_YEAR_WITNESSES`` articles, the mention is that day.
+STORY_YEAR_WITNESSES = 2
+_WRITTEN_YEAR = re.compile(r"(?<!\d)\d{4}(?!\d)")
+
+
+def _written_year(mention: Mention) -> bool:
+    return _WRITTEN_YEAR.search(mention.timex_text) is not None
+
+
+def _moved_year(day: dt.date, years: int) -> dt.date | None:
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:  # 29 February
+        return None
+
+
+def story_years(mentions: Sequence[Mention], months: Lexicon) -> list[Mention]:
+    """The mentions, those of a year-less day-and-month moved to the year the collection writes (rule
+    story year)."""
+    witnesses: dict[dt.date, set[str]] = {}
+    for mention in mentions:
+        if mention.date_start == mention.date_end and _written_year(mention):
+            witnesses.setdefault(mention.date_start, set()).add(mention.article_id)
+    month_names = {
+        month: re.compile(rf"(?<!\w)(?:{months.alternation(frozenset({str(month)}))})(?!\w)", re.IGNORECASE)
+        for month in range(1, 13)
+    }
+
+    def in_story_year(mention: Mention) -> Mention:
+        day = mention.date_start
+        if (
+            mention.grain not in DAY_GRAINS
+            or mention.date_end != day
+            or not mention.value.startswith(day.isoformat())
+            or _written_year(mention)
+            or month_names[day.month].search(mention.timex_text) is None
+            or day in witnesses
+        ):
+            return mention
+        known = [
+            other
+            for years in (-1, 1)
+            if (other := _moved_year(day, years)) and len(witnesses.get(other, ())) >= STORY_YEAR_WITNESSES
+        ]
+        if len(known) != 1:
+            return mention
+        [other] = known
+        value = other.isoformat() + mention.value[len(day.isoformat()) :]
+        return dataclasses.replace(mention, date_start=other, date_end=other, value=value)
+
+    return [in_story_year(mention) for mention in mentions]

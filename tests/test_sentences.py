@@ -35,3 +35,32 @@ def test_a_glued_sentence_dates_its_own_event(analysed: Analyse) -> None:
     result = analysed("Le club a gagné la coupe en 2019.En 2020, il a perdu la finale.", "2022-09-10")
     dated = {e.trigger: e.resolved.value for e in result.events}
     assert dated == {"gagné": "2019", "perdu": "2020"}
+
+
+FRONTED_ROWS = [
+    # (text, published, the event's trigger, the date it must get): a phrase before a comma that the
+    # parser cut off as a sentence of its own dates the clause after it
+    (
+        "Samedi, ils ont rapidement été dispersés par les forces de l'ordre.",
+        "2018-12-03",
+        "dispersés",
+        "2018-12-01",
+    ),
+    # the clause, not the saying in its incise
+    (
+        "Samedi, 20 personnes ont été interpellées, a précisé la préfecture.",
+        "2018-12-03",
+        "interpellées",
+        "2018-12-01",
+    ),
+]
+
+
+@pytest.mark.parametrize("case", FRONTED_ROWS)
+def test_a_fronted_phrase_dates_its_clause(
+    analyzer: Analyzer, analysed: Analyse, case: tuple[str, str, str, str]
+) -> None:
+    text, published, trigger, value = case
+    assert len(sentences(analyzer.nlp(text))) == 1  # a sentence never starts with a comma
+    dated = {e.trigger: e.resolved.value for e in analysed(text, published).events}
+    assert dated.get(trigger) == value, dated

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -38,6 +39,33 @@ def mark_paragraphs(doc: Doc) -> Doc:
         previous = doc[token.i - 1]
         if "\n\n" in previous.text_with_ws or (previous.is_space and "\n" in previous.text):
             token.is_sent_start = True
+    return doc
+
+
+FRONTED = "chronique_fronted_phrases"
+# A phrase set before its clause by a comma ("Samedi, ils ont été dispersés", "Lundi soir, …") that the
+# parser cut off as a sentence of its own: at most this many words, and no verb (a clause of its own
+# before a comma is a sentence the parser may rightly end there).
+_FRONTED_MAX_WORDS = 4
+# Verbs that are not the clause a fronted phrase sets: a relative's, a participle's or adjective's, an
+# infinitive's ("Lundi, le maire, qui était absent, a …").
+_NOT_THE_CLAUSE = frozenset({"acl", "acl:relcl", "amod", "xcomp", "csubj"})
+
+
+@Language.component(FRONTED)
+def join_fronted_phrases(doc: Doc) -> Doc:
+    """A sentence never starts with a comma: where the parser starts one there, the short phrase before it
+    is a complement set before the next clause, and hangs on its first verb (``obl:mod``): "Samedi, 20
+    personnes ont été interpellées, a précisé la préfecture" dates the arrests, not the saying."""
+    spans = list(doc.sents)
+    for before, after in itertools.pairwise(spans):
+        if after[0].text != "," or len(before) > _FRONTED_MAX_WORDS:
+            continue
+        if any(token.pos_ in {"VERB", "AUX"} for token in before):
+            continue
+        verbs = (t for t in after if t.pos_ == "VERB" and t.dep_ not in _NOT_THE_CLAUSE)
+        before.root.head = next(verbs, after.root)
+        before.root.dep_ = "obl:mod"
     return doc
 
 
@@ -275,6 +303,7 @@ def load_model(name: str, words: ParseWords | None = None) -> Language:
         nlp.disable_pipe(pipe)
     nlp.add_pipe(GLUED, first=True)
     nlp.add_pipe(PARAGRAPHS, before="parser")
+    nlp.add_pipe(FRONTED, after="parser")
     words = words or ParseWords()
     fields = ("not_names", "agent_cases", "not_agents", "reporting_verbs")
     config = {"words": {field: sorted(getattr(words, field)) for field in fields}}

@@ -357,3 +357,18 @@ def test_story_time(
     assert found[0][0] == value
     if anchoring is not None:
         assert found[0][1] is anchoring
+
+
+LOCUTION_ROWS = [
+    # (sentence, published, the event's trigger, its date): a date after a locution ("en place", "en
+    # examen", "en garde à vue") dates the verb, not the noun of the locution
+    ("Une riposte s'est mise en place samedi à Paris.", "2018-12-03", "mise", "2018-12-01"),
+    ("Il a été mis en examen vendredi pour violences.", "2018-12-03", "mis", "2018-11-30"),
+]
+
+
+@pytest.mark.parametrize("case", LOCUTION_ROWS, ids=[row[0][:40] for row in LOCUTION_ROWS])
+def test_a_locution_is_part_of_its_verb(analysed: Analyse, case: tuple[str, str, str, str]) -> None:
+    text, published, trigger, value = case
+    dated = {e.trigger: e.resolved.value for e in analysed(text, published).events}
+    assert dated.get(trigger) == value, dated

@@ -30,6 +30,9 @@ ROWS = [
     ("Le texte a été adopté mardi par le Sénat.", "adopté", ("Sénat",), ()),
     # "par la suite" is an adverb, not an agent
     ("Le concert a été reporté samedi par la suite.", "reporté", (), ()),
+    # "par la force" is how, "par les forces de l'ordre" who: a plural with its complement names a group
+    ("Les manifestants ont été dispersés samedi par la force.", "dispersés", (), ()),
+    ("Un homme a été frappé samedi par les forces de l'ordre.", "frappé", ("les forces de l'ordre",), ()),
     # a time after the verb of saying is no inverted subject ("le même jour", "la semaine dernière")
     ("« La situation est grave », a averti le même jour le ministre.", "averti", ("le ministre",), ()),
     ("« Je ne tolère plus cela », a déclaré le même jour l'élue.", "déclaré", ("l'élue",), ()),
@@ -86,6 +89,9 @@ ROWS = [
         ("la police",),
         ("un appartement de la rue de Danjoutin",),
     ),
+    ("Une cellule de crise a été mise en place lundi à la préfecture.", "mise", (), ("la préfecture",)),
+    # "en place" with no determiner is a locution of the verb ("mise en place"), not a place
+    ("Une riposte s'est mise en place samedi à Paris.", "mise", ("Une riposte",), ("Paris",)),
 ]
 
 

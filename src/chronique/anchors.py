@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span, Token
 from chronique.modality import ModalityLexicon
 from chronique.model import Grain, TimeExpression
 from chronique.nlp import ParseWords, sentence_of, sentence_spans
+from chronique.phrases import is_locution
 from chronique.vocabulary import Vocabulary
 from chronique.voices import quotations, reported_head, saying_before
 
@@ -64,6 +65,7 @@ class EventLexicon:
     bound_cues: frozenset[str] = frozenset()  # "jusqu'à dimanche": the end of a period dates no row
     since_cues: frozenset[str] = frozenset()  # "depuis": a bound only in a comparison
     comparison_cues: frozenset[str] = frozenset()  # "le plus bas niveau depuis 2001"
+    locution_nouns: frozenset[str] = frozenset()  # "mise en place", "mis en examen": part of the verb
 
     @classmethod
     def from_vocabulary(cls, vocabulary: Vocabulary) -> EventLexicon:
@@ -84,6 +86,7 @@ class EventLexicon:
             bound_cues=vocabulary["cues"].forms_of("bound"),
             since_cues=vocabulary["cues"].forms_of("since"),
             comparison_cues=vocabulary["cues"].forms_of("comparison"),
+            locution_nouns=nouns.forms_of("locution"),
         )
 
 
@@ -134,6 +137,12 @@ def predicate_of(span: Span, lexicon: EventLexicon, timex_tokens: Collection[int
             current.pos_ == "ADJ" and is_predicate(current, lexicon)
         ):
             return current
+        if (
+            current.pos_ == "NOUN"
+            and current.head.i != current.i
+            and is_locution(current, lexicon.locution_nouns)
+        ):
+            continue  # "s'est mise en place samedi": the date goes on up to the verb
         if current.pos_ == "NOUN" and (
             current.lemma_.lower() in lexicon.event_nouns or (step == 0 and root.dep_ in {"nmod", "obl"})
         ):

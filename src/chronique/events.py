@@ -163,7 +163,13 @@ def build_event(
     participants = {t.i for head in [subject, *agents] if head is not None for t in head.subtree}
     root = clause_head if trigger.pos_ != "NOUN" else trigger
     clause = [t for t in {*_clause_tokens(root), *_clause_tokens(trigger)} if t.i not in participants]
-    places = places_in(clause, lexicon.place_nouns, exclude=actors, venue_nouns=lexicon.venue_nouns)
+    places = places_in(
+        clause,
+        lexicon.place_nouns,
+        exclude=actors,
+        venue_nouns=lexicon.venue_nouns,
+        locution_nouns=lexicon.locution_nouns,
+    )
     if trigger.pos_ == "NOUN":
         summary = event_noun_phrase(trigger, skip=timex_tokens)
     else:

@@ -160,7 +160,7 @@ class Participants:
         for token in doc:
             if self._is_agent(token, excluded):
                 token.dep_ = "obl:agent"
-            elif token.dep_ == "obl:agent" and token.lemma_.lower() in self.words.not_agents:
+            elif token.dep_ == "obl:agent" and self._adverbial(token):
                 token.dep_ = "obl:mod"  # "reporté par la suite": an adverb, no agent
             subject = self._inverted_subject(token, excluded)
             if subject is not None:
@@ -186,9 +186,18 @@ class Participants:
         return (
             passive
             and token.i not in excluded
-            and token.lemma_.lower() not in self.words.not_agents
+            and not self._adverbial(token)
             and (token.pos_ == "PROPN" or any(c.dep_ == "det" for c in token.children))
             and any(c.dep_ == "case" and c.lower_ in self.words.agent_cases for c in token.children)
+        )
+
+    def _adverbial(self, token: Token) -> bool:
+        """ "par la suite", "par la force", "par tous les moyens": an adverb, not an agent; but a plural
+        with its complement names a group ("frappé par les forces de l'ordre")."""
+        if token.lemma_.lower() not in self.words.not_agents:
+            return False
+        return "Plur" not in token.morph.get("Number", []) or not any(
+            c.dep_ == "nmod" for c in token.children
         )
 
     def _inverted_subject(self, verb: Token, excluded: frozenset[int]) -> Token | None:

@@ -251,6 +251,15 @@ def actors_of(subject: Token | None, agents: Iterable[Token]) -> list[str]:
     return actors
 
 
+def is_locution(token: Token, locution_nouns: Collection[str]) -> bool:
+    """A noun that makes a locution of its verb: after "en", with no determiner ("mise en place")."""
+    return (
+        token.lemma_.lower() in locution_nouns
+        and any(c.dep_ == "case" and c.lower_ == "en" for c in token.children)
+        and not any(c.dep_ == "det" for c in token.children)
+    )
+
+
 _PLACE_CASES = frozenset({"à", "en", "dans", "au", "aux"})
 # Prepositions after which a place name stands for its people or government, not for where things happen.
 _NOT_PLACE_CASES = frozenset({"selon", "par", "pour", "avec", "contre", "sans", "envers", "malgré", "face"})
@@ -262,6 +271,7 @@ def places_in(
     place_nouns: frozenset[str],
     exclude: Iterable[str],
     venue_nouns: frozenset[str] = frozenset(),
+    locution_nouns: frozenset[str] = frozenset(),
 ) -> list[str]:
     """Places where a clause happens: LOC entities it governs directly ("à Izyum"), or through a place noun
     ("dans la région de Kharkov"); a name inside another complement ("les tentatives de Kiev") is not one.
@@ -282,6 +292,8 @@ def places_in(
             continue
         if not any(c.dep_ == "case" and c.lower_ in _PLACE_CASES for c in token.children):
             continue
+        if is_locution(token, locution_nouns):
+            continue  # "mise en place": no place
         phrase_tokens = [t for t in _np_tokens(token) if t.i in wanted or t.i == token.i]
         text = noun_phrase(token)
         if text and text not in places and text not in excluded:

@@ -210,7 +210,7 @@ def _validate_keys(vocabulary: Vocabulary, path_of: Mapping[str, str]) -> None:
             "since",
             "comparison",
         },
-        "nouns": {"event", "place", "venue"},
+        "nouns": {"event", "place", "venue", "locution"},
         "boilerplate": {"line", "comments_start", "comments_count"},
         "participants": {"interjection", "editorial", "agent_case", "not_agent"},
         "modality": {

@@ -18,12 +18,15 @@ import pytest
 from playwright.sync_api import Browser, BrowserContext, Route, sync_playwright
 from playwright.sync_api import Page as BrowserPage
 
+from chronique.story_markdown import render_story
 from chronique.timeline_html import render_timeline_html
+from chronique.vocabulary import load
 from tests.story_frames import (
     HOSTILE_SENTENCE,
     HOSTILE_SUMMARY,
     HOSTILE_TITLE,
     HOSTILE_URL,
+    saturdays_story,
     seed_rows,
     seed_story,
     story_event,
@@ -110,8 +113,8 @@ def open_page(browser: Browser, tmp_path: Path) -> Iterator[Opener]:
         context.close()
 
 
-def seed_page(open_page: Opener) -> Page:
-    return open_page(render_timeline_html(seed_story(), timeline_frame(seed_rows())))
+def seed_page(open_page: Opener, key_dates: int | None = None) -> Page:
+    return open_page(render_timeline_html(seed_story(), timeline_frame(seed_rows()), key_dates=key_dates))
 
 
 def test_the_seed_shows_its_events_with_french_dates_and_asks_for_nothing(open_page: Opener) -> None:
@@ -129,13 +132,15 @@ def test_the_seed_shows_its_events_with_french_dates_and_asks_for_nothing(open_p
     ]
     assert rows[1].splitlines()[1] == "L'offensive ukrainienne a commencé"
     assert page.page.inner_text("#compte") == "6 événements"
-    assert page.page.locator("#dates-cles button").count() == 3  # the three ranked days; April is a month
+    # story.md's number of key dates: the seed is one article, so round(2 × √1) = 2, one week of
+    # publication and no day that two articles support: min(2, 1, 1) = 1, its rank 1 (8 September)
+    assert page.page.locator("#dates-cles button").all_inner_texts() == ["8 sept. 2022"]
     assert page.requests == []
     assert page.errors == []
 
 
 def test_filters_narrow_the_list(open_page: Opener) -> None:
-    page = seed_page(open_page)
+    page = seed_page(open_page, key_dates=3)  # its three ranked days (April is a month)
     page.page.select_option("#f-acteur", "la Russie")
     assert [row.splitlines()[1] for row in page.rows()] == ["Izum a été capturée par la Russie"]
     page.page.click("#f-effacer")
@@ -240,4 +245,35 @@ def test_five_thousand_events_render_a_bounded_list_and_filter(open_page: Opener
     assert page.page.locator("#lignes li").count() <= 60
     assert n_events == 5000
     assert page.requests == []
+    assert page.errors == []
+
+
+def saturdays_page(open_page: Opener, key_dates: int | None = None) -> Page:
+    return open_page(render_timeline_html(saturdays_story(), timeline_frame([]), key_dates=key_dates))
+
+
+@pytest.mark.parametrize(
+    ("key_dates", "marked", "first", "last"),
+    [
+        # the Saturdays are ranked in date order: the first eleven (story.md's default: saturdays_story)
+        (None, 11, "samedi 17 novembre 2018", "samedi 26 janvier 2019"),
+        (3, 3, "samedi 17 novembre 2018", "samedi 1 décembre 2018"),
+        (28, 28, "samedi 17 novembre 2018", "samedi 25 mai 2019"),
+        # every day of facts: the fire of 2011 and the call of 12 Nov. too, not the day of a question
+        (50, 30, "samedi 27 août 2011", "samedi 25 mai 2019"),
+    ],
+)
+def test_the_page_marks_as_many_key_dates_as_story_md(
+    open_page: Opener, key_dates: int | None, marked: int, first: str, last: str
+) -> None:
+    page = saturdays_page(open_page, key_dates)
+    buttons = page.page.locator("#dates-cles button")
+    days = [title.split(" — ")[0] for title in buttons.evaluate_all("nodes => nodes.map((n) => n.title)")]
+    assert (len(days), days[0], days[-1]) == (marked, first, last)
+    assert page.page.locator("#frise line.cle").count() == marked  # every one in the opened view
+    # story.md's headings: the same days, in the same (date) order (story.md writes "1er", Intl "1")
+    story_md = render_story(saturdays_story(), load(), key_dates, {}).replace(" 1er ", " 1 ")
+    assert days == [
+        line[3:] for line in story_md.splitlines() if line.startswith("## ") and line != "## Périodes"
+    ]
     assert page.errors == []

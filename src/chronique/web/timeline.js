@@ -7,7 +7,6 @@
   const HOUR = 3600000;
   const ROW_HEIGHT = 56; // px, fixed: the list renders only the rows in view (5,000 events stay fast)
   const OVERSCAN = 8;
-  const KEY_DATES = 8; // date_rank ≤ this: the story's key dates, marked on the axis
   const UNFACTUAL = new Set(DATA.unfactual);
   const MODALITIES = {
     asserted: "affirmé",
@@ -328,7 +327,16 @@
     $("echelle").textContent = "Échelle : " + names[unit];
     return out;
   }
-  const keyDates = [...new Map(dated.filter((e) => e.rank !== null && e.rank <= KEY_DATES).sort((a, b) => a.rank - b.rank).map((e) => [e.rank, e])).values()];
+  // The story's key dates: the days story.md lists, DATA.keyDates of them (the run's number, --key-dates or
+  // the story's default). Days with a fact hold ranks 1, 2, … before any day of questions or denials only,
+  // so a fact ranked ≤ keyDates marks exactly story.md's days. One per day (its first, most important
+  // event), by rank.
+  const keyDates = [];
+  for (const e of dated) {
+    if (e.rank === null || e.rank > DATA.keyDates || UNFACTUAL.has(e.modality)) continue;
+    if (!keyDates.some((k) => k.rank === e.rank)) keyDates.push(e);
+  }
+  keyDates.sort((a, b) => a.rank - b.rank);
   function drawAxis() {
     const width = Math.max(200, svg.clientWidth || 800);
     const height = 130;

@@ -252,6 +252,111 @@ def saturdays_page(open_page: Opener, key_dates: int | None = None) -> Page:
     return open_page(render_timeline_html(saturdays_story(), timeline_frame([]), key_dates=key_dates))
 
 
+def axis(page: Page) -> tuple[str, list[str]]:
+    """The axis as a reader sees it: its scale, and the labels of its ticks from left to right."""
+    return page.page.inner_text("#echelle"), page.page.locator("#frise text.etiquette").all_text_contents()
+
+
+# The opened view of saturdays_story, by hand (web/timeline.js, storyView): the key dates' span from the
+# first day's start to the last day's end, a twentieth of it as a margin each side, at least a fortnight.
+OPENED_VIEWS = [
+    # 11 key dates, 17 Nov. to 26 Jan.: 71 days + 2 × 3.55 = 13 Nov. 10:48 to 30 Jan. 13:12; 78 days on
+    # 1,246 px is 16 px a day: a week is 112 px ≥ 70, a day 16 < 70: weekly ticks from 13 Nov. (a Tuesday,
+    # left of the frame) to 29 Jan.
+    (None, ("Échelle : semaines", "mar. 20 nov.", "mar. 29 janv.")),
+    # 28 key dates, 17 Nov. to 25 May: 190 days + 2 × 9.5 = 7 Nov. 12:00 to 4 June 12:00; 6 px a day: a
+    # week is 42 px, a month 179 px: monthly ticks from 1 Dec. to 1 June (January is named by its year)
+    (28, ("Échelle : mois", "déc.", "juin")),
+    # 1 key date, 17 Nov.: 1 day + 2 × 1 day < a fortnight: 10 Nov. 12:00 to 24 Nov. 12:00; 89 px a day:
+    # daily ticks from 11 Nov. (a Sunday) to 24 Nov.
+    (1, ("Échelle : jours", "dim. 11 nov.", "sam. 24 nov.")),
+]
+# The whole span: 1836 to 2 June 2019 (the question's day ends then), 4 % more each side: about 1829 to
+# 2026, 6 px a year: a decade is 63 px < 70, fifty years 315 px: ticks every fifty years.
+WHOLE_SPAN = ("Échelle : décennies", ["1850", "1900", "1950", "2000"])
+
+
+@pytest.mark.parametrize(("key_dates", "opened"), OPENED_VIEWS)
+def test_the_axis_opens_on_the_key_dates_and_the_whole_span_is_a_click_away(
+    open_page: Opener, key_dates: int | None, opened: tuple[str, str, str]
+) -> None:
+    page = saturdays_page(open_page, key_dates)
+    scale, ticks = axis(page)
+    assert (scale, ticks[0], ticks[-1]) == opened
+    page.page.click("#zoom-tout")
+    assert axis(page) == WHOLE_SPAN
+    page.page.click("#zoom-recit")
+    scale, ticks = axis(page)
+    assert (scale, ticks[0], ticks[-1]) == opened
+    page.page.focus("#frise")
+    page.page.keyboard.press("0")
+    assert axis(page) == WHOLE_SPAN
+    page.page.keyboard.press("1")
+    assert axis(page)[0] == opened[0]
+    assert page.errors == []
+
+
+def test_a_story_without_key_dates_opens_on_its_whole_span(open_page: Opener) -> None:
+    story = story_frame(
+        [
+            story_event(
+                "ce monument construit",
+                dt.date(1836, 1, 1),
+                dt.date(1836, 12, 31),
+                grain="year",
+                date_rank=None,
+            ),
+            story_event(
+                "les gilets jaunes",
+                dt.date(2018, 11, 1),
+                dt.date(2018, 11, 30),
+                grain="month",
+                date_rank=None,
+            ),
+        ]
+    )
+    page = open_page(render_timeline_html(story, timeline_frame([])))
+    # 1836 to 1 Dec. 2018, 4 % more each side: 1829 to 2026 again
+    assert axis(page) == WHOLE_SPAN
+    assert page.page.locator("#zoom-recit").is_hidden()
+    assert page.page.locator("#zoom-tout").is_visible()
+
+
+def top_row(page: Page) -> str:
+    """The date and summary of the row at the top of the list's visible part."""
+    top = page.page.evaluate("document.getElementById('defilement').scrollTop")
+    row = page.page.locator(f'#lignes li[style*="top: {top}px"] button')
+    return row.locator(".date").inner_text() + " | " + row.locator(".resume").inner_text()
+
+
+@pytest.mark.parametrize(
+    ("key_dates", "first"),
+    [
+        # the view starts on 13 Nov.: the first event that starts in it is the first Saturday; the call of
+        # 12 Nov. and the background (1836, 1995, 2011, the taxes of 2016 to 2018: a period that overlaps
+        # the view but began years before it) are above it
+        (None, "samedi 17 novembre 2018 | Acte 1 : les gilets jaunes ont manifesté"),
+        # the view starts on 7 Nov.: the call of 12 Nov. is the first event in it
+        (28, "lundi 12 novembre 2018 | Un appel à bloquer les routes a été lancé"),
+    ],
+)
+def test_the_list_starts_at_the_opened_period(open_page: Opener, key_dates: int | None, first: str) -> None:
+    page = saturdays_page(open_page, key_dates)
+    assert top_row(page) == first
+    # after a filter, the list starts there again
+    page.page.select_option("#f-acteur", "les gilets jaunes")
+    assert top_row(page).startswith("samedi 17 novembre 2018")
+    page.page.click("#f-effacer")
+    assert top_row(page) == first
+    # the background stays a scroll away, above
+    page.page.locator("#defilement").evaluate(
+        "node => { node.scrollTop = 0; node.dispatchEvent(new Event('scroll')); }"
+    )
+    wait_until(page.page, "document.querySelector('#lignes li button').textContent.startsWith('1836')")
+    assert top_row(page) == "1836 | ce monument construit"
+    assert page.errors == []
+
+
 @pytest.mark.parametrize(
     ("key_dates", "marked", "first", "last"),
     [

@@ -7,6 +7,7 @@
   const HOUR = 3600000;
   const ROW_HEIGHT = 56; // px, fixed: the list renders only the rows in view (5,000 events stay fast)
   const OVERSCAN = 8;
+  const FORTNIGHT = 14 * DAY; // the axis around one key date: the week before and the week after
   const UNFACTUAL = new Set(DATA.unfactual);
   const MODALITIES = {
     asserted: "affirmé",
@@ -108,8 +109,8 @@
     shown = events.filter((e) => matches(e, true));
     selected = Math.min(selected, shown.length - 1);
     $("compte").textContent = shown.length === 1 ? "1 événement" : fmtNumber.format(shown.length) + " événements";
-    $("lignes").parentElement.scrollTop = 0;
     $("lignes").style.height = shown.length * ROW_HEIGHT + "px";
+    scroller.scrollTop = firstInView() * ROW_HEIGHT;
     $("vide").hidden = shown.length > 0;
     $("vide").textContent = events.length ? "Aucun événement ne correspond à ces filtres." : "Aucun événement daté dans ces articles.";
     renderRows(true);
@@ -147,6 +148,14 @@
 
   // ---- the list: only the rows in view are in the DOM ----
   const scroller = $("defilement");
+  // Refilled, the list starts where the axis looks: at the first event that starts in its view (the list is
+  // in date order: older background is above, a scroll away; undated events come last). Not at the first
+  // event that overlaps the view: a period begun years before ("de 2016 à 2019") would put the background
+  // between it and the story back on top.
+  function firstInView() {
+    const position = shown.findIndex((e) => Number.isNaN(e.t0) || e.t0 >= view[0]);
+    return position < 0 ? shown.length : position;
+  }
   const rows = $("lignes");
   let rendered = "";
   function renderRows(force) {
@@ -288,8 +297,42 @@
   const span0 = dated.length ? [Math.min(...dated.map((e) => e.t0)), Math.max(...dated.map((e) => e.t1))] : [Date.UTC(2000, 0, 1), Date.UTC(2001, 0, 1)];
   const pad = Math.max(DAY, (span0[1] - span0[0]) * 0.04);
   const full = [span0[0] - pad, span0[1] + pad];
-  let view = full.slice();
+  // The story's key dates: the days story.md lists, DATA.keyDates of them (the run's number, --key-dates or
+  // the story's default). Days with a fact hold ranks 1, 2, … before any day of questions or denials only,
+  // so a fact ranked ≤ keyDates marks exactly story.md's days. One per day (its first, most important
+  // event), by rank.
+  const keyDates = [];
+  for (const e of dated) {
+    if (e.rank === null || e.rank > DATA.keyDates || UNFACTUAL.has(e.modality)) continue;
+    if (!keyDates.some((k) => k.rank === e.rank)) keyDates.push(e);
+  }
+  keyDates.sort((a, b) => a.rank - b.rank);
+  // The page opens on the story, not on its whole span: from the earliest key date to the latest, with a
+  // twentieth of that span as a margin on each side (at least a day, so that the first and last key dates
+  // are not on the frame's edges), never less than a fortnight (one key date alone shows the weeks around
+  // it, as its button does) nor more than the whole span. Not the whole span: background dates ("1836, ce
+  // monument construit", a plan for 2030) stretch it over centuries and leave the story a sliver. Not the
+  // articles' publication span: a story told afterwards would open on an empty axis. Without key dates:
+  // the whole span. "Tout voir" (key 0) shows the whole span; "Dates clés" (key 1) comes back here.
+  function storyView() {
+    if (!keyDates.length) return full.slice();
+    const first = Math.min(...keyDates.map((e) => e.t0));
+    const last = Math.max(...keyDates.map((e) => e.t0 + DAY));
+    const margin = Math.max(DAY, (last - first) / 20);
+    const span = Math.max(FORTNIGHT, last - first + 2 * margin);
+    if (span >= full[1] - full[0]) return full.slice();
+    const centre = (first + last) / 2;
+    return [centre - span / 2, centre + span / 2];
+  }
+  const opened = storyView();
+  let view = opened.slice();
   const MIN_SPAN = 6 * HOUR;
+  const AXIS_HELP = "Frise chronologique : flèches gauche et droite pour se déplacer, + et − pour zoomer, 0 pour toute la période, 1 pour les dates clés";
+  function yearsOf([from, to]) {
+    const first = new Date(from).getUTCFullYear();
+    const last = new Date(to - 1).getUTCFullYear();
+    return first === last ? String(first) : first + " – " + last;
+  }
   function svgEl(tag, attributes, text) {
     const node = document.createElementNS(NS, tag);
     for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, String(value));
@@ -327,16 +370,6 @@
     $("echelle").textContent = "Échelle : " + names[unit];
     return out;
   }
-  // The story's key dates: the days story.md lists, DATA.keyDates of them (the run's number, --key-dates or
-  // the story's default). Days with a fact hold ranks 1, 2, … before any day of questions or denials only,
-  // so a fact ranked ≤ keyDates marks exactly story.md's days. One per day (its first, most important
-  // event), by rank.
-  const keyDates = [];
-  for (const e of dated) {
-    if (e.rank === null || e.rank > DATA.keyDates || UNFACTUAL.has(e.modality)) continue;
-    if (!keyDates.some((k) => k.rank === e.rank)) keyDates.push(e);
-  }
-  keyDates.sort((a, b) => a.rank - b.rank);
   function drawAxis() {
     const width = Math.max(200, svg.clientWidth || 800);
     const height = 130;
@@ -373,7 +406,7 @@
       const right = px > width - 110;
       children.push(svgEl("text", { x: right ? px - 3 : px + 3, y: 12 + ((e.rank - 1) % 4) * 12, class: "etiquette-cle", "text-anchor": right ? "end" : "start" }, shortLabel(e)));
     }
-    svg.replaceChildren(svgEl("title", {}, "Frise chronologique : flèches gauche et droite pour se déplacer, + et − pour zoomer"), ...children);
+    svg.replaceChildren(svgEl("title", {}, AXIS_HELP), ...children);
   }
   function zoom(factor, centre) {
     const c = centre === undefined ? (view[0] + view[1]) / 2 : centre;
@@ -389,12 +422,17 @@
   }
   $("zoom-avant").addEventListener("click", () => zoom(0.5));
   $("zoom-arriere").addEventListener("click", () => zoom(2));
-  $("zoom-tout").addEventListener("click", () => {
-    view = full.slice();
+  function show(span) {
+    view = span.slice();
     drawAxis();
-  });
+  }
+  $("zoom-tout").addEventListener("click", () => show(full));
+  $("zoom-tout").title = "Toute la période, " + yearsOf(full) + " (touche 0)";
+  $("zoom-recit").addEventListener("click", () => show(opened));
+  $("zoom-recit").title = "De la première à la dernière date clé, " + yearsOf(opened) + " (touche 1)";
+  $("zoom-recit").hidden = !keyDates.length;
   svg.addEventListener("keydown", (event) => {
-    const actions = { "+": () => zoom(0.5), "=": () => zoom(0.5), "-": () => zoom(2), "0": () => ((view = full.slice()), drawAxis()), ArrowLeft: () => pan(-0.2), ArrowRight: () => pan(0.2) };
+    const actions = { "+": () => zoom(0.5), "=": () => zoom(0.5), "-": () => zoom(2), "0": () => show(full), "1": () => show(opened), ArrowLeft: () => pan(-0.2), ArrowRight: () => pan(0.2) };
     if (actions[event.key]) {
       actions[event.key]();
       event.preventDefault();
@@ -438,7 +476,7 @@
       button.type = "button";
       button.title = e.label + " — " + e.summary;
       button.addEventListener("click", () => {
-        const span = Math.min(view[1] - view[0], 14 * DAY);
+        const span = Math.min(view[1] - view[0], FORTNIGHT);
         view = [e.t0 - span / 2, e.t0 + span / 2];
         setPeriod(e.t0, e.t1, e.label);
       });

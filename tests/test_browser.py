@@ -382,3 +382,78 @@ def test_the_page_marks_as_many_key_dates_as_story_md(
         line[3:] for line in story_md.splitlines() if line.startswith("## ") and line != "## Périodes"
     ]
     assert page.errors == []
+
+
+def key_labels(page: Page) -> list[dict[str, float]]:
+    """The key-date labels drawn on the axis: rank and box (SVG units: the axis is drawn 1:1 in px)."""
+    return page.page.locator("#frise text.etiquette-cle").evaluate_all(
+        """nodes => nodes.map((n) => {
+            const box = n.getBBox();
+            const rank = Number(n.dataset.rang);
+            return { rank, x: box.x, y: box.y, right: box.x + box.width, bottom: box.y + box.height };
+        })"""
+    )
+
+
+def assert_apart(labels: list[dict[str, float]], width: float) -> None:
+    for i, one in enumerate(labels):
+        assert one["x"] >= 0 and one["right"] <= width, one
+        for other in labels[i + 1 :]:
+            apart = one["right"] <= other["x"] or other["right"] <= one["x"]
+            apart = apart or one["bottom"] <= other["y"] or other["bottom"] <= one["y"]
+            assert apart, (one, other)
+
+
+@pytest.mark.parametrize(
+    "actions",
+    [
+        [],
+        ["#zoom-tout"],
+        ["#zoom-arriere"],
+        ["#zoom-avant", "#zoom-avant"],
+    ],
+)
+@pytest.mark.parametrize("key_dates", [None, 28])
+def test_key_date_labels_never_overlap(open_page: Opener, key_dates: int | None, actions: list[str]) -> None:
+    page = saturdays_page(open_page, key_dates)
+    for button in actions:
+        page.page.click(button)
+    width = page.page.evaluate("document.getElementById('frise').viewBox.baseVal.width")
+    labels = key_labels(page)
+    assert_apart(labels, width)
+    lines = page.page.locator("#frise line.cle").evaluate_all(
+        "nodes => nodes.map((n) => Number(n.dataset.rang))"
+    )
+    assert {label["rank"] for label in labels} <= set(lines)
+    if 1 in lines:
+        assert 1 in {label["rank"] for label in labels}  # the best rank always keeps its label
+
+
+@pytest.mark.parametrize("ranks", [(1, 2, 3, 4), (4, 3, 2, 1), (2, 4, 1, 3), (3, 1, 4, 2)])
+def test_crowded_key_date_labels_keep_the_best_ranks(open_page: Opener, ranks: tuple[int, ...]) -> None:
+    """Four key dates on four days in a row, ranked in some order, and a background year 23 years before."""
+    story = story_frame(
+        [
+            story_event(
+                "les grandes grèves", dt.date(1995, 1, 1), dt.date(1995, 12, 31), grain="year", date_rank=None
+            ),
+            *(
+                story_event(
+                    f"Fait de rang {rank}", dt.date(2018, 11, 17) + dt.timedelta(days=day), date_rank=rank
+                )
+                for day, rank in enumerate(ranks)
+            ),
+        ]
+    )
+    page = open_page(render_timeline_html(story, timeline_frame([]), key_dates=4))
+    # opened on a fortnight (4 days + 2 margins of a day are less): 89 px a day, room for every label
+    assert sorted(label["rank"] for label in key_labels(page)) == [1, 2, 3, 4]
+    # the whole span, 23 years: the four days are within 1 px, three rows of labels hold ranks 1 to 3
+    page.page.click("#zoom-tout")
+    labels = key_labels(page)
+    assert sorted(label["rank"] for label in labels) == [1, 2, 3]
+    assert page.page.locator("#frise line.cle").count() == 4  # the fourth date is still marked
+    assert_apart(labels, page.page.evaluate("document.getElementById('frise').viewBox.baseVal.width"))
+    page.page.click("#zoom-recit")
+    assert sorted(label["rank"] for label in key_labels(page)) == [1, 2, 3, 4]
+    assert page.errors == []

@@ -370,6 +370,33 @@
     $("echelle").textContent = "Échelle : " + names[unit];
     return out;
   }
+  const LANES = 3; // rows of key-date labels, the first at y = 12, above the tallest bar (y ≥ 46)
+  const GAP = 6; // px between two labels of a row
+  let laneHeight = 0; // a label's box height (the font's), measured once it is drawn: rows never touch
+  // Key-date labels never pile up: by rank, each takes the first of the LANES rows where it clears the
+  // labels already placed; a label that no row can hold is left out at this zoom (its dashed line stays),
+  // so the best ranks keep theirs. Zooming in makes room and brings labels back.
+  function placeLabels(labels, width) {
+    if (!laneHeight && labels.length) laneHeight = Math.ceil(labels[0].text.getBBox().height);
+    const widths = labels.map(({ text }) => text.getComputedTextLength());
+    const taken = Array.from({ length: LANES }, () => []);
+    labels.forEach(({ px, text }, i) => {
+      const w = widths[i];
+      const end = px + 3 + w > width; // no room on the right of its line: the label ends at the line
+      const left = end ? px - 3 - w : px + 3;
+      const lane = left < 0 ? -1 : taken.findIndex((spans) => spans.every(([a, b]) => left + w + GAP <= a || b + GAP <= left));
+      if (lane < 0) {
+        text.remove();
+        return;
+      }
+      taken[lane].push([left, left + w]);
+      text.setAttribute("y", 12 + lane * (laneHeight || 14));
+      if (end) {
+        text.setAttribute("x", px - 3);
+        text.setAttribute("text-anchor", "end");
+      }
+    });
+  }
   function drawAxis() {
     const width = Math.max(200, svg.clientWidth || 800);
     const height = 130;
@@ -394,19 +421,21 @@
     }
     const most = Math.max(1, ...counts.values());
     for (const [c, n] of counts) {
-      const h = 6 + (Math.log(1 + n) / Math.log(1 + most)) * 60;
+      const h = 6 + (Math.log(1 + n) / Math.log(1 + most)) * 48;
       const bar = svgEl("rect", { x: c * column, y: base - h, width: column - 1, height: h, class: "barre" });
       bar.append(svgEl("title", {}, n + (n > 1 ? " événements" : " événement")));
       children.push(bar);
     }
+    const labels = [];
     for (const e of keyDates) {
       const px = x(e.t0);
       if (px < 0 || px > width) continue;
-      children.push(svgEl("line", { x1: px, x2: px, y1: 12, y2: base, class: "cle" }));
-      const right = px > width - 110;
-      children.push(svgEl("text", { x: right ? px - 3 : px + 3, y: 12 + ((e.rank - 1) % 4) * 12, class: "etiquette-cle", "text-anchor": right ? "end" : "start" }, shortLabel(e)));
+      children.push(svgEl("line", { x1: px, x2: px, y1: 2, y2: base, class: "cle", "data-rang": e.rank }));
+      labels.push({ px, text: svgEl("text", { x: px + 3, y: 12, class: "etiquette-cle", "data-rang": e.rank }, shortLabel(e)) });
     }
-    svg.replaceChildren(svgEl("title", {}, AXIS_HELP), ...children);
+    // the labels after every line: their halo hides the other dates' lines that cross them
+    svg.replaceChildren(svgEl("title", {}, AXIS_HELP), ...children, ...labels.map(({ text }) => text));
+    placeLabels(labels, width);
   }
   function zoom(factor, centre) {
     const c = centre === undefined ? (view[0] + view[1]) / 2 : centre;

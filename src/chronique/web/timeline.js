@@ -404,11 +404,14 @@
     const x = (t) => ((t - view[0]) / (view[1] - view[0])) * width;
     const base = 100;
     const children = [svgEl("line", { x1: 0, x2: width, y1: base, y2: base, class: "ligne-axe" })];
+    const tickLabels = [];
     for (const [t, label] of ticks(width)) {
       const px = x(t);
       if (px < -1 || px > width + 1) continue;
       children.push(svgEl("line", { x1: px, x2: px, y1: base, y2: base + 6, class: "graduation" }));
-      children.push(svgEl("text", { x: px + 3, y: base + 20, class: "etiquette" }, label));
+      const text = svgEl("text", { x: px + 3, y: base + 20, class: "etiquette" }, label);
+      children.push(text);
+      tickLabels.push({ px, text });
     }
     // events per 4-px column: a bar whose height grows with the count (5,000 events are a few hundred bars)
     const column = 4;
@@ -435,6 +438,8 @@
     }
     // the labels after every line: their halo hides the other dates' lines that cross them
     svg.replaceChildren(svgEl("title", {}, AXIS_HELP), ...children, ...labels.map(({ text }) => text));
+    // a tick's label that the right edge would cut ("jeu. 15 se") is left out; its tick stays
+    for (const { px, text } of tickLabels) if (px + 3 + text.getComputedTextLength() > width) text.remove();
     placeLabels(labels, width);
   }
   function zoom(factor, centre) {

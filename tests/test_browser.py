@@ -369,6 +369,41 @@ def test_the_list_starts_at_the_opened_period(open_page: Opener, key_dates: int 
     assert page.errors == []
 
 
+def test_a_key_date_lists_its_own_events_first(open_page: Opener) -> None:
+    """A key date's button filters the list to the periods that hold its day and the day's events."""
+    day = dt.date(2018, 12, 1)
+    story = story_frame(
+        [
+            *(
+                story_event(
+                    f"Bilan de l'année numéro {n}",
+                    dt.date(2018, 1, 1),
+                    dt.date(2018, 12, 31),
+                    grain="year",
+                    date_rank=None,
+                )
+                for n in range(12)
+            ),
+            story_event(
+                "La semaine de l'acte 3",
+                dt.date(2018, 11, 26),
+                dt.date(2018, 12, 2),
+                grain="interval",
+                date_rank=None,
+            ),
+            *(story_event(f"Acte 3, fait numéro {n}", day, importance=20 - n) for n in range(12)),
+            story_event("Acte 2", dt.date(2018, 11, 24), date_rank=2),
+        ]
+    )
+    page = open_page(render_timeline_html(story, timeline_frame([]), key_dates=2))
+    page.page.click("#dates-cles button >> text=1 déc. 2018")
+    # 25 rows: 12 years, the week, then the day's 12 events, the most important first; the axis shows
+    # 24 Nov. to 8 Dec., where the week starts, but the list starts at the day the button names
+    assert page.page.inner_text("#compte") == "25 événements"
+    assert top_row(page) == "samedi 1 décembre 2018 | Acte 3, fait numéro 0"
+    assert page.errors == []
+
+
 @pytest.mark.parametrize(
     ("key_dates", "marked", "first", "last"),
     [

@@ -148,12 +148,14 @@
 
   // ---- the list: only the rows in view are in the DOM ----
   const scroller = $("defilement");
-  // Refilled, the list starts where the axis looks: at the first event that starts in its view (the list is
-  // in date order: older background is above, a scroll away; undated events come last). Not at the first
-  // event that overlaps the view: a period begun years before ("de 2016 à 2019") would put the background
-  // between it and the story back on top.
+  // Refilled, the list starts where the reader looks: at the first event that starts in the period filter
+  // (a key date's or a clicked day's own events, the periods that contain it just above), else in the
+  // axis's view (the list is in date order: older background is above, a scroll away; undated events come
+  // last). Not at the first event that overlaps them: a period begun years before ("de 2016 à 2019") would
+  // put the background between it and the story back on top.
   function firstInView() {
-    const position = shown.findIndex((e) => Number.isNaN(e.t0) || e.t0 >= view[0]);
+    const from = state.from === null ? view[0] : state.from;
+    const position = shown.findIndex((e) => Number.isNaN(e.t0) || e.t0 >= from);
     return position < 0 ? shown.length : position;
   }
   const rows = $("lignes");

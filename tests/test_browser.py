@@ -433,13 +433,14 @@ def test_the_page_marks_as_many_key_dates_as_story_md(
 
 def key_labels(page: Page) -> list[dict[str, float]]:
     """The key-date labels drawn on the axis: rank and box (SVG units: the axis is drawn 1:1 in px)."""
-    return page.page.locator("#frise text.etiquette-cle").evaluate_all(
+    labels: list[dict[str, float]] = page.page.locator("#frise text.etiquette-cle").evaluate_all(
         """nodes => nodes.map((n) => {
             const box = n.getBBox();
             const rank = Number(n.dataset.rang);
             return { rank, x: box.x, y: box.y, right: box.x + box.width, bottom: box.y + box.height };
         })"""
     )
+    return labels
 
 
 def assert_apart(labels: list[dict[str, float]], width: float) -> None:

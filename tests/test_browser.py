@@ -18,12 +18,15 @@ import pytest
 from playwright.sync_api import Browser, BrowserContext, Route, sync_playwright
 from playwright.sync_api import Page as BrowserPage
 
+from chronique.story_markdown import render_story
 from chronique.timeline_html import render_timeline_html
+from chronique.vocabulary import load
 from tests.story_frames import (
     HOSTILE_SENTENCE,
     HOSTILE_SUMMARY,
     HOSTILE_TITLE,
     HOSTILE_URL,
+    saturdays_story,
     seed_rows,
     seed_story,
     story_event,
@@ -110,8 +113,8 @@ def open_page(browser: Browser, tmp_path: Path) -> Iterator[Opener]:
         context.close()
 
 
-def seed_page(open_page: Opener) -> Page:
-    return open_page(render_timeline_html(seed_story(), timeline_frame(seed_rows())))
+def seed_page(open_page: Opener, key_dates: int | None = None) -> Page:
+    return open_page(render_timeline_html(seed_story(), timeline_frame(seed_rows()), key_dates=key_dates))
 
 
 def test_the_seed_shows_its_events_with_french_dates_and_asks_for_nothing(open_page: Opener) -> None:
@@ -129,13 +132,15 @@ def test_the_seed_shows_its_events_with_french_dates_and_asks_for_nothing(open_p
     ]
     assert rows[1].splitlines()[1] == "L'offensive ukrainienne a commencé"
     assert page.page.inner_text("#compte") == "6 événements"
-    assert page.page.locator("#dates-cles button").count() == 3  # the three ranked days; April is a month
+    # story.md's number of key dates: the seed is one article, so round(2 × √1) = 2, one week of
+    # publication and no day that two articles support: min(2, 1, 1) = 1, its rank 1 (8 September)
+    assert page.page.locator("#dates-cles button").all_inner_texts() == ["8 sept. 2022"]
     assert page.requests == []
     assert page.errors == []
 
 
 def test_filters_narrow_the_list(open_page: Opener) -> None:
-    page = seed_page(open_page)
+    page = seed_page(open_page, key_dates=3)  # its three ranked days (April is a month)
     page.page.select_option("#f-acteur", "la Russie")
     assert [row.splitlines()[1] for row in page.rows()] == ["Izum a été capturée par la Russie"]
     page.page.click("#f-effacer")
@@ -240,4 +245,263 @@ def test_five_thousand_events_render_a_bounded_list_and_filter(open_page: Opener
     assert page.page.locator("#lignes li").count() <= 60
     assert n_events == 5000
     assert page.requests == []
+    assert page.errors == []
+
+
+def saturdays_page(open_page: Opener, key_dates: int | None = None) -> Page:
+    return open_page(render_timeline_html(saturdays_story(), timeline_frame([]), key_dates=key_dates))
+
+
+def axis(page: Page) -> tuple[str, str, int]:
+    """The axis as a reader sees it: its scale, its first tick's label, its number of ticks."""
+    ticks = page.page.locator("#frise text.etiquette").all_text_contents()
+    return page.page.inner_text("#echelle"), ticks[0], page.page.locator("#frise line.graduation").count()
+
+
+# The opened view of saturdays_story, by hand (web/timeline.js, storyView): the key dates' span from the
+# first day's start to the last day's end, a twentieth of it as a margin each side, at least a fortnight.
+OPENED_VIEWS = [
+    # 11 key dates, 17 Nov. to 26 Jan.: 71 days + 2 × 3.55 = 13 Nov. 10:48 to 30 Jan. 13:12; 78 days on
+    # 1,246 px is 16 px a day: a week is 112 px ≥ 70, a day 16 < 70: weekly ticks from 13 Nov. (a Tuesday,
+    # left of the frame): 20 Nov. to 29 Jan., 11 ticks
+    (None, ("Échelle : semaines", "mar. 20 nov.", 11)),
+    # 28 key dates, 17 Nov. to 25 May: 190 days + 2 × 9.5 = 7 Nov. 12:00 to 4 June 12:00; 6 px a day: a
+    # week is 42 px, a month 179 px: monthly ticks, 1 Dec. to 1 June, 7 ticks (January named by its year)
+    (28, ("Échelle : mois", "déc.", 7)),
+    # 1 key date, 17 Nov.: 1 day + 2 × 1 day < a fortnight: 10 Nov. 12:00 to 24 Nov. 12:00; 89 px a day:
+    # daily ticks, 11 Nov. (a Sunday) to 24 Nov., 14 ticks
+    (1, ("Échelle : jours", "dim. 11 nov.", 14)),
+]
+# The whole span: 1836 to 2 June 2019 (the question's day ends then), 4 % more each side: about 1829 to
+# 2027, 6 px a year: a decade is 63 px < 70, fifty years 315 px: ticks every fifty years, 1850 to 2000.
+WHOLE_SPAN = ("Échelle : décennies", "1850", 4)
+
+
+@pytest.mark.parametrize(("key_dates", "opened"), OPENED_VIEWS)
+def test_the_axis_opens_on_the_key_dates_and_the_whole_span_is_a_click_away(
+    open_page: Opener, key_dates: int | None, opened: tuple[str, str, int]
+) -> None:
+    page = saturdays_page(open_page, key_dates)
+    assert axis(page) == opened
+    page.page.click("#zoom-tout")
+    assert axis(page) == WHOLE_SPAN
+    page.page.click("#zoom-recit")
+    assert axis(page) == opened
+    page.page.focus("#frise")
+    page.page.keyboard.press("0")
+    assert axis(page) == WHOLE_SPAN
+    page.page.keyboard.press("1")
+    assert axis(page) == opened
+    assert page.errors == []
+
+
+def test_tick_labels_stay_inside_the_axis(open_page: Opener) -> None:
+    # 1 key date: daily ticks to 24 Nov., 0.5 day (45 px) from the right edge: its label, about 70 px wide,
+    # would be cut there; its tick stays
+    page = saturdays_page(open_page, 1)
+    labels = page.page.locator("#frise text.etiquette").evaluate_all(
+        "nodes => nodes.map((n) => [n.textContent, n.getBBox().x + n.getBBox().width])"
+    )
+    width = page.page.evaluate("document.getElementById('frise').viewBox.baseVal.width")
+    assert all(right <= width for _, right in labels)
+    assert labels[-1][0] == "ven. 23 nov."
+    assert page.page.locator("#frise line.graduation").count() == 14
+
+
+def test_a_story_without_key_dates_opens_on_its_whole_span(open_page: Opener) -> None:
+    story = story_frame(
+        [
+            story_event(
+                "ce monument construit",
+                dt.date(1836, 1, 1),
+                dt.date(1836, 12, 31),
+                grain="year",
+                date_rank=None,
+            ),
+            story_event(
+                "les gilets jaunes",
+                dt.date(2018, 11, 1),
+                dt.date(2018, 11, 30),
+                grain="month",
+                date_rank=None,
+            ),
+        ]
+    )
+    page = open_page(render_timeline_html(story, timeline_frame([])))
+    # 1836 to 1 Dec. 2018, 4 % more each side: 1829 to 2026 again
+    assert axis(page) == WHOLE_SPAN
+    assert page.page.locator("#zoom-recit").is_hidden()
+    assert page.page.locator("#zoom-tout").is_visible()
+
+
+def top_row(page: Page) -> str:
+    """The date and summary of the row at the top of the list's visible part."""
+    top = page.page.evaluate("document.getElementById('defilement').scrollTop")
+    row = page.page.locator(f'#lignes li[style*="top: {top}px"] button')
+    return row.locator(".date").inner_text() + " | " + row.locator(".resume").inner_text()
+
+
+@pytest.mark.parametrize(
+    ("key_dates", "first"),
+    [
+        # the view starts on 13 Nov.: the first event that starts in it is the first Saturday; the call of
+        # 12 Nov. and the background (1836, 1995, 2011, the taxes of 2016 to 2018: a period that overlaps
+        # the view but began years before it) are above it
+        (None, "samedi 17 novembre 2018 | Acte 1 : les gilets jaunes ont manifesté"),
+        # the view starts on 7 Nov.: the call of 12 Nov. is the first event in it
+        (28, "lundi 12 novembre 2018 | Un appel à bloquer les routes a été lancé"),
+    ],
+)
+def test_the_list_starts_at_the_opened_period(open_page: Opener, key_dates: int | None, first: str) -> None:
+    page = saturdays_page(open_page, key_dates)
+    assert top_row(page) == first
+    # after a filter, the list starts there again
+    page.page.select_option("#f-acteur", "les gilets jaunes")
+    assert top_row(page).startswith("samedi 17 novembre 2018")
+    page.page.click("#f-effacer")
+    assert top_row(page) == first
+    # the background stays a scroll away, above
+    page.page.locator("#defilement").evaluate(
+        "node => { node.scrollTop = 0; node.dispatchEvent(new Event('scroll')); }"
+    )
+    wait_until(page.page, "document.querySelector('#lignes li button').textContent.startsWith('1836')")
+    assert top_row(page) == "1836 | ce monument construit"
+    assert page.errors == []
+
+
+def test_a_key_date_lists_its_own_events_first(open_page: Opener) -> None:
+    """A key date's button filters the list to the periods that hold its day and the day's events."""
+    day = dt.date(2018, 12, 1)
+    story = story_frame(
+        [
+            *(
+                story_event(
+                    f"Bilan de l'année numéro {n}",
+                    dt.date(2018, 1, 1),
+                    dt.date(2018, 12, 31),
+                    grain="year",
+                    date_rank=None,
+                )
+                for n in range(12)
+            ),
+            story_event(
+                "La semaine de l'acte 3",
+                dt.date(2018, 11, 26),
+                dt.date(2018, 12, 2),
+                grain="interval",
+                date_rank=None,
+            ),
+            *(story_event(f"Acte 3, fait numéro {n}", day, importance=20 - n) for n in range(12)),
+            story_event("Acte 2", dt.date(2018, 11, 24), date_rank=2),
+        ]
+    )
+    page = open_page(render_timeline_html(story, timeline_frame([]), key_dates=2))
+    page.page.click("#dates-cles button >> text=1 déc. 2018")
+    # 25 rows: 12 years, the week, then the day's 12 events, the most important first; the axis shows
+    # 24 Nov. to 8 Dec., where the week starts, but the list starts at the day the button names
+    assert page.page.inner_text("#compte") == "25 événements"
+    assert top_row(page) == "samedi 1 décembre 2018 | Acte 3, fait numéro 0"
+    assert page.errors == []
+
+
+@pytest.mark.parametrize(
+    ("key_dates", "marked", "first", "last"),
+    [
+        # the Saturdays are ranked in date order: the first eleven (story.md's default: saturdays_story)
+        (None, 11, "samedi 17 novembre 2018", "samedi 26 janvier 2019"),
+        (3, 3, "samedi 17 novembre 2018", "samedi 1 décembre 2018"),
+        (28, 28, "samedi 17 novembre 2018", "samedi 25 mai 2019"),
+        # every day of facts: the fire of 2011 and the call of 12 Nov. too, not the day of a question
+        (50, 30, "samedi 27 août 2011", "samedi 25 mai 2019"),
+    ],
+)
+def test_the_page_marks_as_many_key_dates_as_story_md(
+    open_page: Opener, key_dates: int | None, marked: int, first: str, last: str
+) -> None:
+    page = saturdays_page(open_page, key_dates)
+    buttons = page.page.locator("#dates-cles button")
+    days = [title.split(" — ")[0] for title in buttons.evaluate_all("nodes => nodes.map((n) => n.title)")]
+    assert (len(days), days[0], days[-1]) == (marked, first, last)
+    assert page.page.locator("#frise line.cle").count() == marked  # every one in the opened view
+    # story.md's headings: the same days, in the same (date) order (story.md writes "1er", Intl "1")
+    story_md = render_story(saturdays_story(), load(), key_dates, {}).replace(" 1er ", " 1 ")
+    assert days == [
+        line[3:] for line in story_md.splitlines() if line.startswith("## ") and line != "## Périodes"
+    ]
+    assert page.errors == []
+
+
+def key_labels(page: Page) -> list[dict[str, float]]:
+    """The key-date labels drawn on the axis: rank and box (SVG units: the axis is drawn 1:1 in px)."""
+    labels: list[dict[str, float]] = page.page.locator("#frise text.etiquette-cle").evaluate_all(
+        """nodes => nodes.map((n) => {
+            const box = n.getBBox();
+            const rank = Number(n.dataset.rang);
+            return { rank, x: box.x, y: box.y, right: box.x + box.width, bottom: box.y + box.height };
+        })"""
+    )
+    return labels
+
+
+def assert_apart(labels: list[dict[str, float]], width: float) -> None:
+    for i, one in enumerate(labels):
+        assert one["x"] >= 0 and one["right"] <= width, one
+        for other in labels[i + 1 :]:
+            apart = one["right"] <= other["x"] or other["right"] <= one["x"]
+            apart = apart or one["bottom"] <= other["y"] or other["bottom"] <= one["y"]
+            assert apart, (one, other)
+
+
+@pytest.mark.parametrize(
+    "actions",
+    [
+        [],
+        ["#zoom-tout"],
+        ["#zoom-arriere"],
+        ["#zoom-avant", "#zoom-avant"],
+    ],
+)
+@pytest.mark.parametrize("key_dates", [None, 28])
+def test_key_date_labels_never_overlap(open_page: Opener, key_dates: int | None, actions: list[str]) -> None:
+    page = saturdays_page(open_page, key_dates)
+    for button in actions:
+        page.page.click(button)
+    width = page.page.evaluate("document.getElementById('frise').viewBox.baseVal.width")
+    labels = key_labels(page)
+    assert_apart(labels, width)
+    lines = page.page.locator("#frise line.cle").evaluate_all(
+        "nodes => nodes.map((n) => Number(n.dataset.rang))"
+    )
+    assert {label["rank"] for label in labels} <= set(lines)
+    if 1 in lines:
+        assert 1 in {label["rank"] for label in labels}  # the best rank always keeps its label
+
+
+@pytest.mark.parametrize("ranks", [(1, 2, 3, 4), (4, 3, 2, 1), (2, 4, 1, 3), (3, 1, 4, 2)])
+def test_crowded_key_date_labels_keep_the_best_ranks(open_page: Opener, ranks: tuple[int, ...]) -> None:
+    """Four key dates on four days in a row, ranked in some order, and a background year 23 years before."""
+    story = story_frame(
+        [
+            story_event(
+                "les grandes grèves", dt.date(1995, 1, 1), dt.date(1995, 12, 31), grain="year", date_rank=None
+            ),
+            *(
+                story_event(
+                    f"Fait de rang {rank}", dt.date(2018, 11, 17) + dt.timedelta(days=day), date_rank=rank
+                )
+                for day, rank in enumerate(ranks)
+            ),
+        ]
+    )
+    page = open_page(render_timeline_html(story, timeline_frame([]), key_dates=4))
+    # opened on a fortnight (4 days + 2 margins of a day are less): 89 px a day, room for every label
+    assert sorted(label["rank"] for label in key_labels(page)) == [1, 2, 3, 4]
+    # the whole span, 23 years: the four days are within 1 px, three rows of labels hold ranks 1 to 3
+    page.page.click("#zoom-tout")
+    labels = key_labels(page)
+    assert sorted(label["rank"] for label in labels) == [1, 2, 3]
+    assert page.page.locator("#frise line.cle").count() == 4  # the fourth date is still marked
+    assert_apart(labels, page.page.evaluate("document.getElementById('frise').viewBox.baseVal.width"))
+    page.page.click("#zoom-recit")
+    assert sorted(label["rank"] for label in key_labels(page)) == [1, 2, 3, 4]
     assert page.errors == []

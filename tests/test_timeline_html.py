@@ -9,13 +9,17 @@ from html.parser import HTMLParser
 
 import pytest
 
-from chronique.outputs import WRITERS
+from chronique.markdown import heading
+from chronique.outputs import STORY_MARKDOWN_NAME, WRITERS, OutputContext
+from chronique.state import RunState
 from chronique.timeline_html import HTML_NAME, escape_html, render_timeline_html, script_json, story_payload
+from chronique.vocabulary import load
 from tests.story_frames import (
     HOSTILE_SENTENCE,
     HOSTILE_SUMMARY,
     HOSTILE_TITLE,
     HOSTILE_URL,
+    saturdays_story,
     seed_rows,
     seed_story,
     story_event,
@@ -205,3 +209,42 @@ def test_the_seed_page_lists_the_seed_events_in_date_order() -> None:
     ]
     assert data["events"][0]["grain"] == "month"
     assert re.search(r"<html lang=\"fr\">", page)
+
+
+@pytest.mark.parametrize(
+    ("requested", "days"),
+    [
+        (None, 11),  # the story's default (saturdays_story's docstring: min(40, 11, 29, 28))
+        (1, 1),
+        (3, 3),
+        (28, 28),
+        (50, 30),  # 31 ranked days, but the 31st holds a question only: 30 days of facts
+    ],
+)
+def test_the_page_marks_the_key_dates_story_md_shows(requested: int | None, days: int) -> None:
+    story = saturdays_story()
+    context = OutputContext(
+        story=story,
+        timeline=timeline_frame([]),
+        rejections=(),
+        state=RunState(analysis="x", articles={}),
+        vocabulary=load(),
+        key_dates=requested,  # the run's --key-dates, as both writers receive it
+    )
+    payload = json.loads(parsed(WRITERS[HTML_NAME](context).decode("utf-8")).scripts[0])
+    # what web/timeline.js marks: the days of a fact ranked at most keyDates
+    marked = sorted(
+        {
+            dt.date.fromisoformat(e["start"])
+            for e in payload["events"]
+            if e["rank"] is not None
+            and e["rank"] <= payload["keyDates"]
+            and e["modality"] not in payload["unfactual"]
+        }
+    )
+    story_md = WRITERS[STORY_MARKDOWN_NAME](context).decode("utf-8")
+    headings = [
+        line[3:] for line in story_md.splitlines() if line.startswith("## ") and line != "## Périodes"
+    ]
+    assert len(marked) == days
+    assert [heading("day", "", day, day, context.vocabulary) for day in marked] == headings

@@ -119,8 +119,8 @@ KeyDates = Annotated[
     int | None,
     typer.Option(
         min=1,
-        help="How many key dates story.md shows (chronique run); default: as many as the collection's "
-        "span and density call for, a few pages at most.",
+        help="How many key dates story.md shows and timeline.html marks (chronique run); default: as many "
+        "as the collection's span and density call for, a few pages at most.",
     ),
 ]
 Model = Annotated[str, typer.Option(help="The spaCy pipeline: an installed package's name or a folder.")]

@@ -301,7 +301,7 @@ class Options:
     max_text_chars: int = 1_000_000
     include_durations: bool = False
     key_dates: int | None = (
-        None  # how many key dates story.md shows; None: as many as the collection calls for
+        None  # how many key dates story.md shows and timeline.html marks; None: as the collection calls for
     )
 
     def __post_init__(self) -> None:

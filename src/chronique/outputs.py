@@ -45,7 +45,7 @@ class OutputContext:
     rejections: tuple[Rejection, ...]
     state: RunState
     vocabulary: Vocabulary
-    key_dates: int | None = None  # Options.key_dates: how many key dates story.md shows
+    key_dates: int | None = None  # Options.key_dates: how many key dates story.md and timeline.html show
     # articles.parquet: one row per input read or rejected (chronique.articles.build_articles)
     articles: pl.DataFrame = field(default_factory=empty_articles)
 
@@ -113,7 +113,7 @@ def _articles_parquet(context: OutputContext) -> bytes:
 
 
 def _timeline_html(context: OutputContext) -> bytes:
-    return render_timeline_html(context.story, context.timeline).encode("utf-8")
+    return render_timeline_html(context.story, context.timeline, key_dates=context.key_dates).encode("utf-8")
 
 
 def _timeline_json(context: OutputContext) -> bytes:

@@ -20,6 +20,7 @@ from typing import Any
 import polars as pl
 
 from chronique.model import UNFACTUAL_MODALITIES
+from chronique.story import key_date_count
 
 HTML_NAME = "timeline.html"
 
@@ -64,10 +65,19 @@ def article_sources(timeline: pl.DataFrame) -> dict[str, tuple[str | None, str |
     return sources
 
 
-def story_payload(story: pl.DataFrame, timeline: pl.DataFrame, title: str = "Chronologie") -> dict[str, Any]:
-    """The data the page reads: the events (chronological), the articles they cite, the story's title.
+def story_payload(
+    story: pl.DataFrame,
+    timeline: pl.DataFrame,
+    title: str = "Chronologie",
+    *,
+    key_dates: int | None = None,
+) -> dict[str, Any]:
+    """The data the page reads: the events (chronological), the articles they cite, the story's title, and
+    how many key dates it marks.
 
-    Articles are listed once and cited by index, so that a story of many events stays small.
+    Articles are listed once and cited by index, so that a story of many events stays small. ``key_dates``
+    is the run's ``Options.key_dates`` (``--key-dates``); the page marks the number ``story.md`` shows
+    (``story.key_date_count``), so that both name the same days: the best-ranked days with a fact.
     """
     sources = article_sources(timeline)
     article_index: dict[str, int] = {}
@@ -111,6 +121,7 @@ def story_payload(story: pl.DataFrame, timeline: pl.DataFrame, title: str = "Chr
         "events": events,
         "articles": articles,
         "unfactual": sorted(UNFACTUAL_MODALITIES),
+        "keyDates": key_date_count(story, key_dates),
     }
 
 
@@ -136,6 +147,14 @@ def render_page(payload: Mapping[str, Any], script: str, style: str) -> str:
     )
 
 
-def render_timeline_html(story: pl.DataFrame, timeline: pl.DataFrame, title: str = "Chronologie") -> str:
-    """``timeline.html`` of a story (``story.STORY_SCHEMA``); sources' titles and URLs from ``timeline``."""
-    return render_page(story_payload(story, timeline, title), _asset("timeline.js"), _asset("timeline.css"))
+def render_timeline_html(
+    story: pl.DataFrame,
+    timeline: pl.DataFrame,
+    title: str = "Chronologie",
+    *,
+    key_dates: int | None = None,
+) -> str:
+    """``timeline.html`` of a story (``story.STORY_SCHEMA``); sources' titles and URLs from ``timeline``;
+    ``key_dates``: the run's ``--key-dates`` (``None``: the story's default, as in ``story.md``)."""
+    payload = story_payload(story, timeline, title, key_dates=key_dates)
+    return render_page(payload, _asset("timeline.js"), _asset("timeline.css"))

@@ -7,7 +7,7 @@
   const HOUR = 3600000;
   const ROW_HEIGHT = 56; // px, fixed: the list renders only the rows in view (5,000 events stay fast)
   const OVERSCAN = 8;
-  const KEY_DATES = 8; // date_rank ≤ this: the story's key dates, marked on the axis
+  const FORTNIGHT = 14 * DAY; // the axis around one key date: the week before and the week after
   const UNFACTUAL = new Set(DATA.unfactual);
   const MODALITIES = {
     asserted: "affirmé",
@@ -109,8 +109,8 @@
     shown = events.filter((e) => matches(e, true));
     selected = Math.min(selected, shown.length - 1);
     $("compte").textContent = shown.length === 1 ? "1 événement" : fmtNumber.format(shown.length) + " événements";
-    $("lignes").parentElement.scrollTop = 0;
     $("lignes").style.height = shown.length * ROW_HEIGHT + "px";
+    scroller.scrollTop = firstInView() * ROW_HEIGHT;
     $("vide").hidden = shown.length > 0;
     $("vide").textContent = events.length ? "Aucun événement ne correspond à ces filtres." : "Aucun événement daté dans ces articles.";
     renderRows(true);
@@ -148,6 +148,16 @@
 
   // ---- the list: only the rows in view are in the DOM ----
   const scroller = $("defilement");
+  // Refilled, the list starts where the reader looks: at the first event that starts in the period filter
+  // (a key date's or a clicked day's own events, the periods that contain it just above), else in the
+  // axis's view (the list is in date order: older background is above, a scroll away; undated events come
+  // last). Not at the first event that overlaps them: a period begun years before ("de 2016 à 2019") would
+  // put the background between it and the story back on top.
+  function firstInView() {
+    const from = state.from === null ? view[0] : state.from;
+    const position = shown.findIndex((e) => Number.isNaN(e.t0) || e.t0 >= from);
+    return position < 0 ? shown.length : position;
+  }
   const rows = $("lignes");
   let rendered = "";
   function renderRows(force) {
@@ -289,8 +299,42 @@
   const span0 = dated.length ? [Math.min(...dated.map((e) => e.t0)), Math.max(...dated.map((e) => e.t1))] : [Date.UTC(2000, 0, 1), Date.UTC(2001, 0, 1)];
   const pad = Math.max(DAY, (span0[1] - span0[0]) * 0.04);
   const full = [span0[0] - pad, span0[1] + pad];
-  let view = full.slice();
+  // The story's key dates: the days story.md lists, DATA.keyDates of them (the run's number, --key-dates or
+  // the story's default). Days with a fact hold ranks 1, 2, … before any day of questions or denials only,
+  // so a fact ranked ≤ keyDates marks exactly story.md's days. One per day (its first, most important
+  // event), by rank.
+  const keyDates = [];
+  for (const e of dated) {
+    if (e.rank === null || e.rank > DATA.keyDates || UNFACTUAL.has(e.modality)) continue;
+    if (!keyDates.some((k) => k.rank === e.rank)) keyDates.push(e);
+  }
+  keyDates.sort((a, b) => a.rank - b.rank);
+  // The page opens on the story, not on its whole span: from the earliest key date to the latest, with a
+  // twentieth of that span as a margin on each side (at least a day, so that the first and last key dates
+  // are not on the frame's edges), never less than a fortnight (one key date alone shows the weeks around
+  // it, as its button does) nor more than the whole span. Not the whole span: background dates ("1836, ce
+  // monument construit", a plan for 2030) stretch it over centuries and leave the story a sliver. Not the
+  // articles' publication span: a story told afterwards would open on an empty axis. Without key dates:
+  // the whole span. "Tout voir" (key 0) shows the whole span; "Dates clés" (key 1) comes back here.
+  function storyView() {
+    if (!keyDates.length) return full.slice();
+    const first = Math.min(...keyDates.map((e) => e.t0));
+    const last = Math.max(...keyDates.map((e) => e.t0 + DAY));
+    const margin = Math.max(DAY, (last - first) / 20);
+    const span = Math.max(FORTNIGHT, last - first + 2 * margin);
+    if (span >= full[1] - full[0]) return full.slice();
+    const centre = (first + last) / 2;
+    return [centre - span / 2, centre + span / 2];
+  }
+  const opened = storyView();
+  let view = opened.slice();
   const MIN_SPAN = 6 * HOUR;
+  const AXIS_HELP = "Frise chronologique : flèches gauche et droite pour se déplacer, + et − pour zoomer, 0 pour toute la période, 1 pour les dates clés";
+  function yearsOf([from, to]) {
+    const first = new Date(from).getUTCFullYear();
+    const last = new Date(to - 1).getUTCFullYear();
+    return first === last ? String(first) : first + " – " + last;
+  }
   function svgEl(tag, attributes, text) {
     const node = document.createElementNS(NS, tag);
     for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, String(value));
@@ -328,7 +372,33 @@
     $("echelle").textContent = "Échelle : " + names[unit];
     return out;
   }
-  const keyDates = [...new Map(dated.filter((e) => e.rank !== null && e.rank <= KEY_DATES).sort((a, b) => a.rank - b.rank).map((e) => [e.rank, e])).values()];
+  const LANES = 3; // rows of key-date labels, the first at y = 12, above the tallest bar (y ≥ 46)
+  const GAP = 6; // px between two labels of a row
+  let laneHeight = 0; // a label's box height (the font's), measured once it is drawn: rows never touch
+  // Key-date labels never pile up: by rank, each takes the first of the LANES rows where it clears the
+  // labels already placed; a label that no row can hold is left out at this zoom (its dashed line stays),
+  // so the best ranks keep theirs. Zooming in makes room and brings labels back.
+  function placeLabels(labels, width) {
+    if (!laneHeight && labels.length) laneHeight = Math.ceil(labels[0].text.getBBox().height);
+    const widths = labels.map(({ text }) => text.getComputedTextLength());
+    const taken = Array.from({ length: LANES }, () => []);
+    labels.forEach(({ px, text }, i) => {
+      const w = widths[i];
+      const end = px + 3 + w > width; // no room on the right of its line: the label ends at the line
+      const left = end ? px - 3 - w : px + 3;
+      const lane = left < 0 ? -1 : taken.findIndex((spans) => spans.every(([a, b]) => left + w + GAP <= a || b + GAP <= left));
+      if (lane < 0) {
+        text.remove();
+        return;
+      }
+      taken[lane].push([left, left + w]);
+      text.setAttribute("y", 12 + lane * (laneHeight || 14));
+      if (end) {
+        text.setAttribute("x", px - 3);
+        text.setAttribute("text-anchor", "end");
+      }
+    });
+  }
   function drawAxis() {
     const width = Math.max(200, svg.clientWidth || 800);
     const height = 130;
@@ -336,11 +406,14 @@
     const x = (t) => ((t - view[0]) / (view[1] - view[0])) * width;
     const base = 100;
     const children = [svgEl("line", { x1: 0, x2: width, y1: base, y2: base, class: "ligne-axe" })];
+    const tickLabels = [];
     for (const [t, label] of ticks(width)) {
       const px = x(t);
       if (px < -1 || px > width + 1) continue;
       children.push(svgEl("line", { x1: px, x2: px, y1: base, y2: base + 6, class: "graduation" }));
-      children.push(svgEl("text", { x: px + 3, y: base + 20, class: "etiquette" }, label));
+      const text = svgEl("text", { x: px + 3, y: base + 20, class: "etiquette" }, label);
+      children.push(text);
+      tickLabels.push({ px, text });
     }
     // events per 4-px column: a bar whose height grows with the count (5,000 events are a few hundred bars)
     const column = 4;
@@ -353,19 +426,23 @@
     }
     const most = Math.max(1, ...counts.values());
     for (const [c, n] of counts) {
-      const h = 6 + (Math.log(1 + n) / Math.log(1 + most)) * 60;
+      const h = 6 + (Math.log(1 + n) / Math.log(1 + most)) * 48;
       const bar = svgEl("rect", { x: c * column, y: base - h, width: column - 1, height: h, class: "barre" });
       bar.append(svgEl("title", {}, n + (n > 1 ? " événements" : " événement")));
       children.push(bar);
     }
+    const labels = [];
     for (const e of keyDates) {
       const px = x(e.t0);
       if (px < 0 || px > width) continue;
-      children.push(svgEl("line", { x1: px, x2: px, y1: 12, y2: base, class: "cle" }));
-      const right = px > width - 110;
-      children.push(svgEl("text", { x: right ? px - 3 : px + 3, y: 12 + ((e.rank - 1) % 4) * 12, class: "etiquette-cle", "text-anchor": right ? "end" : "start" }, shortLabel(e)));
+      children.push(svgEl("line", { x1: px, x2: px, y1: 2, y2: base, class: "cle", "data-rang": e.rank }));
+      labels.push({ px, text: svgEl("text", { x: px + 3, y: 12, class: "etiquette-cle", "data-rang": e.rank }, shortLabel(e)) });
     }
-    svg.replaceChildren(svgEl("title", {}, "Frise chronologique : flèches gauche et droite pour se déplacer, + et − pour zoomer"), ...children);
+    // the labels after every line: their halo hides the other dates' lines that cross them
+    svg.replaceChildren(svgEl("title", {}, AXIS_HELP), ...children, ...labels.map(({ text }) => text));
+    // a tick's label that the right edge would cut ("jeu. 15 se") is left out; its tick stays
+    for (const { px, text } of tickLabels) if (px + 3 + text.getComputedTextLength() > width) text.remove();
+    placeLabels(labels, width);
   }
   function zoom(factor, centre) {
     const c = centre === undefined ? (view[0] + view[1]) / 2 : centre;
@@ -381,12 +458,17 @@
   }
   $("zoom-avant").addEventListener("click", () => zoom(0.5));
   $("zoom-arriere").addEventListener("click", () => zoom(2));
-  $("zoom-tout").addEventListener("click", () => {
-    view = full.slice();
+  function show(span) {
+    view = span.slice();
     drawAxis();
-  });
+  }
+  $("zoom-tout").addEventListener("click", () => show(full));
+  $("zoom-tout").title = "Toute la période, " + yearsOf(full) + " (touche 0)";
+  $("zoom-recit").addEventListener("click", () => show(opened));
+  $("zoom-recit").title = "De la première à la dernière date clé, " + yearsOf(opened) + " (touche 1)";
+  $("zoom-recit").hidden = !keyDates.length;
   svg.addEventListener("keydown", (event) => {
-    const actions = { "+": () => zoom(0.5), "=": () => zoom(0.5), "-": () => zoom(2), "0": () => ((view = full.slice()), drawAxis()), ArrowLeft: () => pan(-0.2), ArrowRight: () => pan(0.2) };
+    const actions = { "+": () => zoom(0.5), "=": () => zoom(0.5), "-": () => zoom(2), "0": () => show(full), "1": () => show(opened), ArrowLeft: () => pan(-0.2), ArrowRight: () => pan(0.2) };
     if (actions[event.key]) {
       actions[event.key]();
       event.preventDefault();
@@ -430,7 +512,7 @@
       button.type = "button";
       button.title = e.label + " — " + e.summary;
       button.addEventListener("click", () => {
-        const span = Math.min(view[1] - view[0], 14 * DAY);
+        const span = Math.min(view[1] - view[0], FORTNIGHT);
         view = [e.t0 - span / 2, e.t0 + span / 2];
         setPeriod(e.t0, e.t1, e.label);
       });

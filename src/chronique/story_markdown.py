@@ -115,7 +115,8 @@ def for_summary(frame: pl.DataFrame, vocabulary: Vocabulary) -> list[dict[str, A
     def preference(row: Mapping[str, Any]) -> tuple[bool, bool, bool, int, float, str]:
         day: dt.date = row["date_start"]
         return (
-            row["last_reported"] < day,
+            # last_reported is one of the story's extra columns: a frame of the contract's alone has none
+            (row.get("last_reported") or day) < day,
             not names_day(row["evidence"][0], day, vocabulary),
             (row["first_reported"] - day).days > REPORT_DAYS,
             -row["n_articles"],

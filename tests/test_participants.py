@@ -4,11 +4,13 @@ never a time, a number, an interjection, an editorial tag or a lone pronoun (row
 from __future__ import annotations
 
 import pytest
+import spacy
+from spacy.tokens import Doc
 
 from chronique.analyzer import Analyzer
 from chronique.model import Event
+from chronique.nlp import ParseWords, Participants, recognise_entities
 from chronique.nlp import entities as nlp_entities
-from chronique.nlp import recognise_entities
 from tests.conftest import Analyse
 
 SAT = "2022-09-10"
@@ -130,3 +132,68 @@ def test_names_that_name_no_one_are_no_entities(
     doc = analyzer.nlp(text)
     recognise_entities(analyzer.nlp, [(doc, list(doc.sents))], batch_size=8)
     assert [(e.text, e.label_) for e in nlp_entities(doc)] == entities
+
+
+# Parses as the model gives them (written out by hand), and what Participants makes of them: (why, words with
+# their part of speech, lemma, head index and label, the arcs that must come out as (word, label, head word))
+_QUOTE = [
+    ('"', "PUNCT", '"', 2, "punct"),
+    ("Il", "PRON", "il", 2, "nsubj"),
+    ("pleut", "VERB", "pleuvoir", 2, "ROOT"),
+    ('"', "PUNCT", '"', 2, "punct"),
+    (",", "PUNCT", ",", 6, "punct"),
+    ("a", "AUX", "avoir", 6, "aux:tense"),
+]
+PARSE_REPAIR_ROWS = [
+    (
+        "an incise the model hangs on the quotation as a clause of its own (advcl): its noun is its subject",
+        [
+            *_QUOTE,
+            ("déclaré", "VERB", "déclarer", 2, "advcl"),
+            ("la", "DET", "le", 8, "det"),
+            ("ministre", "NOUN", "ministre", 6, "obj"),
+            (".", "PUNCT", ".", 2, "punct"),
+        ],
+        {("ministre", "nsubj", "déclaré")},
+    ),
+    (
+        "an incise the model cut off as a sentence starting with its comma: the quotation is what it reports",
+        [
+            *_QUOTE,
+            ("déclaré", "VERB", "déclarer", 6, "ROOT"),
+            ("la", "DET", "le", 8, "det"),
+            ("ministre", "NOUN", "ministre", 6, "obj"),
+            (".", "PUNCT", ".", 6, "punct"),
+        ],
+        {("pleut", "ccomp", "déclaré"), ("ministre", "nsubj", "déclaré")},
+    ),
+    (
+        "a day set before its clause, cut off by the model: it dates the clause's first verb, not the incise",
+        [
+            ("Samedi", "PROPN", "samedi", 0, "ROOT"),
+            (",", "PUNCT", ",", 5, "punct"),
+            ("ils", "PRON", "il", 5, "nsubj:pass"),
+            ("ont", "AUX", "avoir", 5, "aux:tense"),
+            ("été", "AUX", "être", 5, "aux:pass"),
+            ("arrêtés", "VERB", "arrêter", 9, "advcl"),
+            (",", "PUNCT", ",", 9, "punct"),
+            ("a", "AUX", "avoir", 9, "aux:tense"),
+            ("précisé", "VERB", "préciser", 9, "ROOT"),  # "la préfecture" left out: only the day matters here
+            (".", "PUNCT", ".", 9, "punct"),
+        ],
+        {("Samedi", "obl:mod", "arrêtés")},
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("why", "tokens", "arcs"), PARSE_REPAIR_ROWS, ids=[r[0][:50] for r in PARSE_REPAIR_ROWS]
+)
+def test_parse_repairs(
+    why: str, tokens: list[tuple[str, str, str, int, str]], arcs: set[tuple[str, str, str]]
+) -> None:
+    words, pos, lemmas, heads, deps = (list(column) for column in zip(*tokens, strict=True))
+    doc = Doc(spacy.blank("fr").vocab, words=words, pos=pos, lemmas=lemmas, heads=heads, deps=deps)
+    Participants(ParseWords(reporting_verbs=frozenset({"déclarer", "préciser"})))(doc)
+    assert arcs <= {(t.text, t.dep_, t.head.text) for t in doc}, why
+    assert len(list(doc.sents)) == 1, why  # a sentence never starts with a comma

@@ -42,33 +42,6 @@ def mark_paragraphs(doc: Doc) -> Doc:
     return doc
 
 
-FRONTED = "chronique_fronted_phrases"
-# A phrase set before its clause by a comma ("Samedi, ils ont été dispersés", "Lundi soir, …") that the
-# parser cut off as a sentence of its own: at most this many words, and no verb (a clause of its own
-# before a comma is a sentence the parser may rightly end there).
-_FRONTED_MAX_WORDS = 4
-# Verbs that are not the clause a fronted phrase sets: a relative's, a participle's or adjective's, an
-# infinitive's ("Lundi, le maire, qui était absent, a …").
-_NOT_THE_CLAUSE = frozenset({"acl", "acl:relcl", "amod", "xcomp", "csubj"})
-
-
-@Language.component(FRONTED)
-def join_fronted_phrases(doc: Doc) -> Doc:
-    """A sentence never starts with a comma: where the parser starts one there, the short phrase before it
-    is a complement set before the next clause, and hangs on its first verb (``obl:mod``): "Samedi, 20
-    personnes ont été interpellées, a précisé la préfecture" dates the arrests, not the saying."""
-    spans = list(doc.sents)
-    for before, after in itertools.pairwise(spans):
-        if after[0].text != "," or len(before) > _FRONTED_MAX_WORDS:
-            continue
-        if any(token.pos_ in {"VERB", "AUX"} for token in before):
-            continue
-        verbs = (t for t in after if t.pos_ == "VERB" and t.dep_ not in _NOT_THE_CLAUSE)
-        before.root.head = next(verbs, after.root)
-        before.root.dep_ = "obl:mod"
-    return doc
-
-
 GLUED = "chronique_glued_sentences"
 # A sentence's end glued to the next one by a scraper: "grave?Le", "joie!Il", "».Le", "2019.En".
 _GLUED = re.compile(r"(?P<left>\w*)(?P<stop>[.!?…]+)(?P<right>[^\W\d_]\w*)")
@@ -115,6 +88,14 @@ _SUBJECT_DEPS = frozenset({"nsubj", "nsubj:pass", "csubj", "expl:subj"})
 _MISREAD_SUBJECT_DEPS = frozenset({"obj", "obl:mod", "nmod"})
 _MISREAD_AGENT_DEPS = frozenset({"obl:mod", "obl", "obl:arg"})
 _CLAUSE_DEPS = frozenset({"advcl", "ccomp", "parataxis", "csubj", "obj"})
+# A phrase set before its clause by a comma ("Samedi, ils ont été dispersés", "Lundi soir, …") that the
+# parser cut off as a sentence of its own: at most this many words, and no verb.
+_FRONTED_MAX_WORDS = 4
+# Verbs that are not the clause a fronted phrase sets: a relative's, a participle's or adjective's, an
+# infinitive's ("Lundi, le maire, qui était absent, a …").
+_NOT_THE_CLAUSE = frozenset({"acl", "acl:relcl", "amod", "xcomp", "csubj"})
+# The words of an incise between its comma and its verb of saying: "a", "-t", "-il", "avait", "lui".
+_INCISE_GROUP = ("aux", "expl", "nsubj", "iobj", "advmod")
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,6 +136,7 @@ class Participants:
         self.words = words
 
     def __call__(self, doc: Doc) -> Doc:
+        self._join_comma_fragments(doc)
         excluded = frozenset(t.i for t in doc if self._names_no_one(t))
         doc.user_data[_NOT_NAMES] = excluded
         for token in doc:
@@ -166,6 +148,33 @@ class Participants:
             if subject is not None:
                 subject.dep_ = "nsubj"
         return doc
+
+    def _join_comma_fragments(self, doc: Doc) -> None:
+        """A sentence never starts with a comma: where the parser starts one there, what comes before belongs
+        to it. Before an incise of saying (« … », a précisé la préfecture) it is what the verb reports
+        (``ccomp``); a short phrase with no verb ("Samedi, 20 personnes ont été interpellées, a précisé la
+        préfecture") is a complement set before the next clause, and hangs on its first verb (``obl:mod``):
+        it dates the arrests, not the saying."""
+        for before, after in itertools.pairwise(list(doc.sents)):
+            if after[0].text != ",":
+                continue
+            saying = self._incise_verb(after)
+            if saying is not None:
+                before.root.head = saying
+                before.root.dep_ = "ccomp"
+            elif len(before) <= _FRONTED_MAX_WORDS and not any(t.pos_ in {"VERB", "AUX"} for t in before):
+                verbs = (t for t in after if t.pos_ == "VERB" and t.dep_ not in _NOT_THE_CLAUSE)
+                before.root.head = next(verbs, after.root)
+                before.root.dep_ = "obl:mod"
+
+    def _incise_verb(self, after: Span) -> Token | None:
+        """The verb of saying right after the comma that starts ``after`` (", a-t-il précisé"), if any."""
+        for token in after[1:]:
+            if token.pos_ == "VERB":
+                return token if token.lemma_.lower() in self.words.reporting_verbs else None
+            if not (token.dep_.startswith(_INCISE_GROUP) or token.pos_ in {"AUX", "PRON"}):
+                return None
+        return None
 
     def _names_no_one(self, token: Token) -> bool:
         return (
@@ -211,7 +220,7 @@ class Participants:
             return None
         reports_before = any(
             c.i < verb.i and c.dep_ in _CLAUSE_DEPS and c.pos_ != "PRON" for c in verb.children
-        ) or (verb.dep_ in {"parataxis", "ccomp"} and verb.head.i < verb.i)
+        ) or (verb.dep_ in {"parataxis", "ccomp", "advcl"} and verb.head.i < verb.i)
         group = [c.i for c in verb.children if c.i < verb.i and c.dep_.startswith(("aux", "expl", "iobj"))]
         before = min([verb.i, *group]) - 1
         if not reports_before or before < 0 or not verb.doc[before].is_punct:
@@ -312,7 +321,6 @@ def load_model(name: str, words: ParseWords | None = None) -> Language:
         nlp.disable_pipe(pipe)
     nlp.add_pipe(GLUED, first=True)
     nlp.add_pipe(PARAGRAPHS, before="parser")
-    nlp.add_pipe(FRONTED, after="parser")
     words = words or ParseWords()
     fields = ("not_names", "agent_cases", "not_agents", "reporting_verbs")
     config = {"words": {field: sorted(getattr(words, field)) for field in fields}}

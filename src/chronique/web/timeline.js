@@ -19,11 +19,22 @@
     hypothetical: "hypothèse",
   };
   const utc = { timeZone: "UTC" };
-  const fmtDay = new Intl.DateTimeFormat("fr-FR", { ...utc, weekday: "long", day: "numeric", month: "long", year: "numeric" });
-  const fmtShortDay = new Intl.DateTimeFormat("fr-FR", { ...utc, day: "numeric", month: "short", year: "numeric" });
+  // French writes the first of the month "1er" (as story.md and timeline.md do); Intl writes "1"
+  function withFirst(options) {
+    const intl = new Intl.DateTimeFormat("fr-FR", options);
+    return {
+      format: (date) =>
+        intl
+          .formatToParts(date)
+          .map((part) => (part.type === "day" && part.value === "1" ? "1er" : part.value))
+          .join(""),
+    };
+  }
+  const fmtDay = withFirst({ ...utc, weekday: "long", day: "numeric", month: "long", year: "numeric" });
+  const fmtShortDay = withFirst({ ...utc, day: "numeric", month: "short", year: "numeric" });
   const fmtMonth = new Intl.DateTimeFormat("fr-FR", { ...utc, month: "long", year: "numeric" });
   const fmtTickMonth = new Intl.DateTimeFormat("fr-FR", { ...utc, month: "short" });
-  const fmtTickDay = new Intl.DateTimeFormat("fr-FR", { ...utc, weekday: "short", day: "numeric", month: "short" });
+  const fmtTickDay = withFirst({ ...utc, weekday: "short", day: "numeric", month: "short" });
   const fmtNumber = new Intl.NumberFormat("fr-FR");
 
   const $ = (id) => document.getElementById(id);

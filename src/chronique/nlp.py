@@ -17,6 +17,7 @@ from thinc.api import Model, NumpyOps
 from thinc.types import Floats2d
 from threadpoolctl import threadpool_limits
 
+from chronique.glued import FrenchWords, glued_headings, glued_parts
 from chronique.model import Sentence
 from chronique.vocabulary import Vocabulary, normalise
 
@@ -42,27 +43,49 @@ def mark_paragraphs(doc: Doc) -> Doc:
 
 
 GLUED = "chronique_glued_sentences"
-# A sentence's end glued to the next one by a scraper: "grave?Le", "joie!Il", "».Le", "2019.En".
-_GLUED = re.compile(r"(?P<left>\w*)(?P<stop>[.!?…]+)(?P<right>[^\W\d_]\w*)")
+_STOPS = frozenset({".", "!", "?", "…"})
 
 
-def _glued_parts(text: str) -> tuple[str, str, str] | None:
-    """The three pieces of a token that glues two sentences, or None: not "M.Dupont", "U.S.A.", "3.5",
-    "www.site.fr", "N.B." (a lone capital or a dotted abbreviation before, no capitalised word after)."""
-    match = _GLUED.fullmatch(text)
-    if match is None:
-        return None
-    left, stop, right = match.group("left", "stop", "right")
-    opens_sentence = len(right) >= 2 and right[0].isupper() and right[1].islower()
-    ends_sentence = left == "" or (len(left) >= 2 and (left[-1].islower() or left[-1].isdigit()))
-    return (left, stop, right) if opens_sentence and ends_sentence else None
+class SplitGlued:
+    """Split the tokens that glue two sentences ("en 2019.En 2020", "à distanceSamedi 14 mars": see
+    ``chronique.glued``) and start a sentence at the second; the text is not changed, so every offset stays
+    the original's."""
+
+    def __init__(self, known: FrenchWords) -> None:
+        self.known = known
+
+    def __call__(self, doc: Doc) -> Doc:
+        starts = _split_stops(doc)
+        seams = glued_headings(doc.text, self.known)
+        if seams:
+            starts = [doc[i].idx for i in starts]
+            with doc.retokenize() as retokenizer:
+                for token, cut in _tokens_at(doc, seams):
+                    pieces = [token.text[:cut], token.text[cut:]]
+                    retokenizer.split(token, pieces, heads=[(token, 0), (token, 1)])
+            by_offset = {token.idx: token.i for token in doc}
+            starts = [by_offset[offset] for offset in starts if offset in by_offset]
+            after_seams = [by_offset[offset] for offset in seams if offset in by_offset]
+            starts.extend(after_seams)
+            for index in after_seams:
+                _one_sentence_from(doc, index, frozenset(starts))
+        for index in starts:
+            doc[index].is_sent_start = True
+        return doc
 
 
-@Language.component(GLUED)
-def split_glued_sentences(doc: Doc) -> Doc:
-    """Split the tokens that glue two sentences ("en 2019.En 2020") and start a sentence at the second;
-    the text is not changed, so every offset stays the original's."""
-    glued = [(token, parts) for token in doc if (parts := _glued_parts(token.text)) is not None]
+def _one_sentence_from(doc: Doc, start: int, starts: frozenset[int]) -> None:
+    """The sentence after a glued heading goes on to its stop: without the stop the heading lacks, the parser
+    would cut it again after its first words ("distance|Samedi | 14 mars, lors d'une conférence …")."""
+    for token in doc[start + 1 :]:
+        if token.i in starts or token.text in _STOPS or (token.is_space and "\n" in token.text):
+            return
+        token.is_sent_start = False
+
+
+def _split_stops(doc: Doc) -> list[int]:
+    """Split the tokens that glue two sentences by their stop; the indices of the second sentences' starts."""
+    glued = [(token, parts) for token in doc if (parts := glued_parts(token.text)) is not None]
     starts: list[int] = []
     with doc.retokenize() as retokenizer:
         shift = 0
@@ -73,9 +96,23 @@ def split_glued_sentences(doc: Doc) -> Doc:
             retokenizer.split(token, pieces, heads=[(token, index) for index in range(len(pieces))])
             starts.append(token.i + shift + len(pieces) - 1)
             shift += len(pieces) - 1
-    for index in starts:
-        doc[index].is_sent_start = True
-    return doc
+    return starts
+
+
+def _tokens_at(doc: Doc, offsets: Sequence[int]) -> list[tuple[Token, int]]:
+    """The tokens that hold each offset inside them, with where the offset falls in the token's text."""
+    found: dict[int, tuple[Token, int]] = {}
+    for offset in offsets:
+        span = doc.char_span(offset, offset + 1, alignment_mode="expand")
+        if span is not None and len(span) == 1 and span[0].idx < offset:
+            found.setdefault(span[0].i, (span[0], offset - span[0].idx))  # one seam a token
+    return list(found.values())
+
+
+@Language.factory(GLUED)
+def make_split_glued(nlp: Language, name: str) -> SplitGlued:
+    """The ``SplitGlued`` component, knowing the French words of the pipeline's lemmatizer."""
+    return SplitGlued(FrenchWords(nlp))
 
 
 PARTICIPANTS = "chronique_participants"

@@ -46,6 +46,7 @@ ANALYSIS_MODULES = frozenset(
         "data",
         "events",
         "extract",
+        "glued",
         "grammar",
         "modality",
         "model",

@@ -1,0 +1,132 @@
+"""Sentences that scrapers glue together, and where they part (the text itself is never changed).
+
+Two kinds, both common in real pages:
+- a sentence's end glued to the next one, the stop kept: ``grave?Le``, ``joie!Il``, ``».Le``, ``2019.En``
+  (``glued_parts``, a token of the parse);
+- a section heading glued to the sentence after it, with no stop at all: ``enseignement à distanceSamedi 14
+  mars, lors d'une conférence de presse``, ``SantéSans surprise, c'est …`` (``glued_headings``, offsets of
+  the text). In French news text a word whose letters turn from lower to upper case is such a seam, but names
+  and brands do too (``McDonald``, ``iPhone``, ``LaREM``, ``YouTube``, ``StopCovid``, ``#GiletsJaunes``): the
+  rule asks for a French word the model knows before the seam and a capitalised word after it.
+The cut into sentences before the parse (``chronique.scope``), the time expressions' rules
+(``chronique.extract``) and the parse (``chronique.nlp``) all part the text there.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from spacy.lang.fr.stop_words import STOP_WORDS
+from spacy.language import Language
+
+# A sentence's end glued to the next one by a scraper: "grave?Le", "joie!Il", "».Le", "2019.En".
+_GLUED = re.compile(r"(?P<left>\w*)(?P<stop>[.!?…]+)(?P<right>[^\W\d_]\w*)")
+# A run of letters, where a heading and a sentence glued together are one.
+_LETTERS = re.compile(r"[^\W\d_]+")
+# Just before a run of letters, these make it no prose: a hashtag, a handle, a path, an identifier.
+_NOT_PROSE_BEFORE = frozenset("#@/\\_0123456789")
+# What a sentence's start follows (after spaces): nothing, a line break, or the end of a sentence (a one-word
+# heading, "Santé", stands where a sentence starts).
+_SENTENCE_ENDS = frozenset('\n.!?…:»”")')
+_ELISION = frozenset("'’")
+_SHORTEST_WORD = 3  # "ans|Une", "été|Le"; "fr|Disinfo", "Mc|Donald", "i|Phone" are no words before a seam
+_SHORTEST_HEADING = 4  # a capitalised word alone as a heading: "Santé", "Bilan"; not "Mac|Book", "Van|Damme"
+
+
+def glued_parts(text: str) -> tuple[str, str, str] | None:
+    """The three pieces of a token that glues two sentences, or None: not "M.Dupont", "U.S.A.", "3.5",
+    "www.site.fr", "N.B." (a lone capital or a dotted abbreviation before, no capitalised word after)."""
+    match = _GLUED.fullmatch(text)
+    if match is None:
+        return None
+    left, stop, right = match.group("left", "stop", "right")
+    opens_sentence = len(right) >= 2 and right[0].isupper() and right[1].islower()
+    ends_sentence = left == "" or (len(left) >= 2 and (left[-1].islower() or left[-1].isdigit()))
+    return (left, stop, right) if opens_sentence and ends_sentence else None
+
+
+class FrenchWords:
+    """Whether a word (lower case) is French: a form the model's lemmatizer knows (its lookup table, its
+    lists of lemmas, its exceptions) or a function word of spaCy's French stop words ("sans", "selon")."""
+
+    def __init__(self, nlp: Language | None = None) -> None:
+        lookups = None
+        if nlp is not None and nlp.has_pipe("lemmatizer"):
+            lookups = getattr(nlp.get_pipe("lemmatizer"), "lookups", None)
+        self._tables: list[Callable[[str], bool]] = [STOP_WORDS.__contains__]
+        if lookups is None:
+            return
+        for name in ("lemma_lookup", "lemma_index", "lemma_exc"):
+            if not lookups.has_table(name):
+                continue
+            table = lookups.get_table(name)
+            if name == "lemma_lookup":
+                self._tables.append(table.__contains__)
+                continue
+            for forms in table.values():  # by part of speech: a list of forms (a set), or a mapping
+                held = forms if isinstance(forms, dict | frozenset) else frozenset(forms)
+                self._tables.append(held.__contains__)
+
+    def __call__(self, word: str) -> bool:
+        return any(holds(word) for holds in self._tables)
+
+
+def _seam(word: str) -> int | None:
+    """Where the letters of a word first turn from lower to upper case, or None."""
+    for index in range(1, len(word)):
+        if word[index].isupper() and word[index - 1].islower():
+            return index
+    return None
+
+
+def _opens_sentence(right: str, after: str) -> bool:
+    """A capitalised word ("Samedi", "Le") or an elided capital ("L'une", "C'est"); not "REM", "MacBook"."""
+    if not right[0].isupper():
+        return False
+    if len(right) == 1:
+        return len(after) >= 2 and after[0] in _ELISION and after[1].isalpha()
+    return right[1:].islower()
+
+
+def _at_sentence_start(text: str, start: int) -> bool:
+    before = start
+    while before and text[before - 1] in " \t":
+        before -= 1
+    return before == 0 or text[before - 1] in _SENTENCE_ENDS
+
+
+def glued_headings(text: str, known: Callable[[str], bool]) -> tuple[int, ...]:
+    """The offsets where a heading glued to the next sentence ends: ``distance|Samedi 14 mars``,
+    ``judiciaire|Habitué des coups d'éclat``, ``Santé|Sans surprise``, ``Rodrigues|L'une des figures``.
+
+    Before the seam, a French word (``known``) of three letters or more in lower case, or a capitalised
+    one (four letters or more) that stands where a sentence starts — a one-word heading, whose next word must
+    then be a function word (``SantéSans``, ``BilanLe``; ``StopCovid``, ``EuroMillions`` opening a sentence
+    are names); after it, a capitalised word or an elided capital. Not after ``#``, ``@``, ``/``, ``_`` or a digit (hashtags, handles, paths, identifiers)."""
+    breaks: list[int] = []
+    for match in _LETTERS.finditer(text):
+        word = match.group()
+        if word.islower() or word.isupper() or word.istitle():
+            continue  # no seam: nearly every word, tested at C speed
+        start = match.start()
+        if start and text[start - 1] in _NOT_PROSE_BEFORE:
+            continue
+        seam = _seam(word)
+        if seam is None or seam < _SHORTEST_WORD:
+            continue
+        left, right = word[:seam], word[seam:]
+        if not _opens_sentence(right, text[match.end() : match.end() + 2]) or not known(left.lower()):
+            continue
+        if not left.islower():
+            heading = (
+                left[0].isupper()
+                and left[1:].islower()
+                and len(left) >= _SHORTEST_HEADING
+                and _at_sentence_start(text, start)
+                and (len(right) == 1 or right.lower() in STOP_WORDS)
+            )
+            if not heading:
+                continue
+        breaks.append(start + seam)
+    return tuple(breaks)

@@ -38,6 +38,17 @@ ROWS = [
     ("Il devait être reçu mardi à l'Élysée.", SAT, "mardi", "2022-09-13"),
     ("Le sommet, qui devait se tenir lundi, a été reporté.", SAT, "lundi", "2022-09-12"),
     ("Il devait rentrer jeudi, il a été retenu.", SAT, "jeudi", "2022-09-08"),
+    # a plan told by a passive in the imperfect is a plan told in the past too ("était prévue")
+    ("Cette réunion était prévue mardi à Paris.", SAT, "mardi", "2022-09-13"),
+    ("La course était programmée lundi.", SAT, "lundi", "2022-09-12"),
+    # a day "pour" sets as a target: the nearest such day, whatever the verb's tense
+    (
+        "La ville redoute la manifestation, annoncée pour le 1er décembre.",
+        "2018-11-29",
+        "le 1er décembre",
+        "2018-12-01",
+    ),
+    ("Ils ont été convoqués pour mardi.", SAT, "mardi", "2022-09-13"),
     ("Récital d'orgue à Metz lundi.", SAT, "lundi", "2022-09-12"),
     ("Ce lundi, récital d'orgue à Metz.", SAT, "Ce lundi", "2022-09-05"),
     # a month after a year written in its sentence is in that year

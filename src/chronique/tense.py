@@ -90,6 +90,10 @@ def _compound_direction(
     aux_direction = verb_direction(first, lexicon)
     if aux_direction is Direction.PRESENT and verb.lemma_ in lexicon.future_participles:
         return Direction.FUTURE  # "est prévue le 16 juillet"
+    if aux_direction is Direction.PAST and verb.lemma_ in lexicon.future_participles:
+        # "était prévue samedi", "était programmé mardi": a plan told in the past, kept, cancelled or still
+        # ahead — the day nearest the publication, as for "devait se tenir samedi"
+        return Direction.NONE
     return aux_direction
 
 

@@ -223,6 +223,8 @@ def _validate_keys(vocabulary: Vocabulary, path_of: Mapping[str, str]) -> None:
             "planned_governor",
             "future_auxiliary",
             "planned_participle",
+            "planned_passive",
+            "plan_case",
             "possibility_verb",
             "denial_verb",
             "according_to",

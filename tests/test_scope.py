@@ -76,7 +76,10 @@ def test_the_lead_is_read_and_the_blanks_keep_every_offset(analyzer: Analyzer) -
 
 
 def test_a_glued_heading_is_cut_before_the_parse_and_its_dates_found(analyzer: Analyzer) -> None:
-    text = "Les mesures à distanceSamedi 14 mars, il a parlé. Il vient le dimanche 17 févrierNéanmoins, il pleut."
+    text = (
+        "Les mesures à distanceSamedi 14 mars, il a parlé. "
+        "Il vient le dimanche 17 févrierNéanmoins, il pleut."
+    )
     seams = glued_headings(text, analyzer.french_words)
     assert [text[start:end] for start, end in rough_sentences(text, analyzer.scope.abbreviations, seams)] == [
         "Les mesures à distance",

@@ -15,10 +15,11 @@ The cut into sentences before the parse (``chronique.scope``), the time expressi
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from spacy.lang.fr.stop_words import STOP_WORDS
 from spacy.language import Language
+from spacy.tokens import Doc, Token
 
 # A sentence's end glued to the next one by a scraper: "grave?Le", "joie!Il", "».Le", "2019.En".
 _GLUED = re.compile(r"(?P<left>\w*)(?P<stop>[.!?…]+)(?P<right>[^\W\d_]\w*)")
@@ -98,12 +99,13 @@ def _at_sentence_start(text: str, start: int) -> bool:
 
 def glued_headings(text: str, known: Callable[[str], bool]) -> tuple[int, ...]:
     """The offsets where a heading glued to the next sentence ends: ``distance|Samedi 14 mars``,
-    ``judiciaire|Habitué des coups d'éclat``, ``Santé|Sans surprise``, ``Rodrigues|L'une des figures``.
+    ``judiciaire|Habitué des coups d'éclat``, ``Santé|Sans surprise``, ``réplique|L'une des figures``.
 
     Before the seam, a French word (``known``) of three letters or more in lower case, or a capitalised
-    one (four letters or more) that stands where a sentence starts — a one-word heading, whose next word must
-    then be a function word (``SantéSans``, ``BilanLe``; ``StopCovid``, ``EuroMillions`` opening a sentence
-    are names); after it, a capitalised word or an elided capital. Not after ``#``, ``@``, ``/``, ``_`` or a digit (hashtags, handles, paths, identifiers)."""
+    one (four letters or more) that stands where a sentence starts — a one-word heading, whose next word
+    must then be a function word (``SantéSans``, ``BilanLe``; ``StopCovid``, ``EuroMillions`` opening a
+    sentence are names); after it, a capitalised word or an elided capital. Not after ``#``, ``@``, ``/``,
+    ``_`` or a digit (hashtags, handles, paths, identifiers)."""
     breaks: list[int] = []
     for match in _LETTERS.finditer(text):
         word = match.group()
@@ -130,3 +132,76 @@ def glued_headings(text: str, known: Callable[[str], bool]) -> tuple[int, ...]:
                 continue
         breaks.append(start + seam)
     return tuple(breaks)
+
+
+GLUED = "chronique_glued_sentences"
+_STOPS = frozenset({".", "!", "?", "…"})
+
+
+class SplitGlued:
+    """Split the tokens that glue two sentences ("en 2019.En 2020", "à distanceSamedi 14 mars": see
+    ``chronique.glued``) and start a sentence at the second; the text is not changed, so every offset stays
+    the original's."""
+
+    def __init__(self, known: FrenchWords) -> None:
+        self.known = known
+
+    def __call__(self, doc: Doc) -> Doc:
+        starts = _split_stops(doc)
+        seams = glued_headings(doc.text, self.known)
+        if seams:
+            starts = [doc[i].idx for i in starts]
+            with doc.retokenize() as retokenizer:
+                for token, cut in _tokens_at(doc, seams):
+                    pieces = [token.text[:cut], token.text[cut:]]
+                    retokenizer.split(token, pieces, heads=[(token, 0), (token, 1)])
+            by_offset = {token.idx: token.i for token in doc}
+            starts = [by_offset[offset] for offset in starts if offset in by_offset]
+            after_seams = [by_offset[offset] for offset in seams if offset in by_offset]
+            starts.extend(after_seams)
+            for index in after_seams:
+                _one_sentence_from(doc, index, frozenset(starts))
+        for index in starts:
+            doc[index].is_sent_start = True
+        return doc
+
+
+def _one_sentence_from(doc: Doc, start: int, starts: frozenset[int]) -> None:
+    """The sentence after a glued heading goes on to its stop: without the stop the heading lacks, the parser
+    would cut it again after its first words ("distance|Samedi | 14 mars, lors d'une conférence …")."""
+    for token in doc[start + 1 :]:
+        if token.i in starts or token.text in _STOPS or (token.is_space and "\n" in token.text):
+            return
+        token.is_sent_start = False
+
+
+def _split_stops(doc: Doc) -> list[int]:
+    """Split the tokens that glue two sentences by their stop; the indices of the second sentences' starts."""
+    glued = [(token, parts) for token in doc if (parts := glued_parts(token.text)) is not None]
+    starts: list[int] = []
+    with doc.retokenize() as retokenizer:
+        shift = 0
+        for token, parts in glued:
+            pieces = [piece for piece in parts if piece]
+            # each piece its own head until the parser gives the real ones: pieces all headed by the first
+            # leave the full stop unattached after the parse, and Span.root then fails (spaCy E039)
+            retokenizer.split(token, pieces, heads=[(token, index) for index in range(len(pieces))])
+            starts.append(token.i + shift + len(pieces) - 1)
+            shift += len(pieces) - 1
+    return starts
+
+
+def _tokens_at(doc: Doc, offsets: Sequence[int]) -> list[tuple[Token, int]]:
+    """The tokens that hold each offset inside them, with where the offset falls in the token's text."""
+    found: dict[int, tuple[Token, int]] = {}
+    for offset in offsets:
+        span = doc.char_span(offset, offset + 1, alignment_mode="expand")
+        if span is not None and len(span) == 1 and span[0].idx < offset:
+            found.setdefault(span[0].i, (span[0], offset - span[0].idx))  # one seam a token
+    return list(found.values())
+
+
+@Language.factory(GLUED)
+def make_split_glued(nlp: Language, name: str) -> SplitGlued:
+    """The ``SplitGlued`` component, knowing the French words of the pipeline's lemmatizer."""
+    return SplitGlued(FrenchWords(nlp))

@@ -60,6 +60,8 @@ ROWS: dict[Modality, list[tuple[str, str, str | None]]] = {
         ("Le ministre est attendu jeudi à Marseille.", "attendu", None),
         ("Le rendez-vous est fixé au 5 avril devant la mairie.", "fixé", None),
         ("Des rassemblements sont annoncés samedi à Bordeaux.", "annoncés", None),
+        # a meeting set
+        ("Les syndicats donnent rendez-vous jeudi devant la mairie.", "donnent", None),
         # a participle alone, when "pour" gives its day
         ("La ville redoute la prochaine manifestation, annoncée pour le 1er avril.", "annoncée", None),
     ],

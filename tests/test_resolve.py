@@ -49,6 +49,21 @@ ROWS = [
         "2018-12-01",
     ),
     ("Ils ont été convoqués pour mardi.", SAT, "mardi", "2022-09-13"),
+    # a passé composé whose participle the tagger read as a noun ("a bien défilé": chronique.nlp.Participles)
+    (
+        "Elle n'ira plus manifester, selon un communiqué, confirmant qu'elle a bien défilé samedi à Paris.",
+        "2019-03-19",
+        "samedi",
+        "2019-03-16",
+    ),
+    # a meeting set ("donner rendez-vous") is dated by the meeting's day, ahead of the telling or not
+    ("Ils ont donné rendez-vous samedi devant la mairie.", "2022-09-08", "samedi", "2022-09-10"),
+    (
+        "Des manifestations sont prévues samedi. Ils ont donné rendez-vous en début d'après-midi.",
+        "2022-09-08",
+        "début d'après-midi",
+        "2022-09-10TAF",
+    ),
     ("Récital d'orgue à Metz lundi.", SAT, "lundi", "2022-09-12"),
     ("Ce lundi, récital d'orgue à Metz.", SAT, "Ce lundi", "2022-09-05"),
     # a month after a year written in its sentence is in that year

@@ -48,6 +48,7 @@ HEADING_ROWS = [
     "à l'exécutif|Le 8 janvier, le gouvernement",
     "le dimanche 17 février|Néanmoins, à Paris",
     "Une réplique|L'une des figures",  # an elided capital
+    "170 gardes à vue samedi|À l'issue de l'acte 19",  # a one-letter word
     "Quels en seront les axes ? Santé|Sans surprise, c'est",  # a one-word heading
     "la loi.Référendum|Pour répondre aux critiques",
     # names, brands, hashtags, handles, identifiers: no seam

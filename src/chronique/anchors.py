@@ -64,6 +64,10 @@ class EventLexicon:
     bound_cues: frozenset[str] = frozenset()  # "jusqu'à dimanche": the end of a period dates no row
     since_cues: frozenset[str] = frozenset()  # "depuis": a bound only in a comparison
     comparison_cues: frozenset[str] = frozenset()  # "le plus bas niveau depuis 2001"
+    complement_cues: frozenset[str] = frozenset()  # "la grève du 5 décembre": the date completes the noun
+    nowadays_cues: frozenset[str] = frozenset()  # "aujourd'hui" with a state: "these days"
+    generic_subjects: frozenset[str] = frozenset()  # "on se rend compte"
+    cognition_verbs: frozenset[str] = frozenset()  # "je sais", "on se rend compte"
 
     @classmethod
     def from_vocabulary(cls, vocabulary: Vocabulary) -> EventLexicon:
@@ -84,6 +88,10 @@ class EventLexicon:
             bound_cues=vocabulary["cues"].forms_of("bound"),
             since_cues=vocabulary["cues"].forms_of("since"),
             comparison_cues=vocabulary["cues"].forms_of("comparison"),
+            complement_cues=vocabulary["cues"].forms_of("complement"),
+            nowadays_cues=vocabulary["cues"].forms_of("nowadays"),
+            generic_subjects=vocabulary["cues"].forms_of("generic_subject"),
+            cognition_verbs=verbs.forms_of("cognition_verbs"),
         )
 
 
@@ -102,7 +110,8 @@ def is_noun_participle(token: Token) -> bool:
 
 
 def is_predicate(token: Token, lexicon: EventLexicon) -> bool:
-    """A verb (not an auxiliary), an event noun, or a predicate adjective with its copula."""
+    """A verb (not an auxiliary), an event noun, a predicate adjective with its copula, or a number with its
+    copula (a count on a day: "Ils étaient 40 500 samedi 23 mars")."""
     if token.pos_ == "VERB":
         return not token.dep_.startswith("aux") and not is_noun_participle(token)
     if token.pos_ == "AUX":
@@ -113,15 +122,22 @@ def is_predicate(token: Token, lexicon: EventLexicon) -> bool:
         # a copula ("était très faible"), or a tense auxiliary: "ils se sont mariés" is a passé composé the
         # model reads as an adjective
         return any(child.dep_ in {"cop", "aux:tense"} for child in token.children)
+    if token.pos_ in {"NUM", "PRON"} and "Card" in token.morph.get("NumType", []):
+        # "être" with a number, read as a copula or as a passive's auxiliary ("Ils étaient 282.000")
+        return any(c.dep_ in {"cop", "aux:pass"} and c.lemma_ == "être" for c in token.children)
     return False
 
 
 def predicate_of(span: Span, lexicon: EventLexicon, timex_tokens: Collection[int] = ()) -> Token | None:
     """The verb or event noun a time expression hangs on: the first one above it in the parse.
 
-    A noun the expression directly completes names what happened then ("le recensement de 1990"); another
+    A noun the expression directly completes names what happened then ("le recensement de 1990", and right
+    after "du", "de", whatever the parse: ``_completed_noun``); another
     time expression it hangs on is no predicate ("vendredi à 20 h": the hour goes on up to the verb).
     """
+    completed = _completed_noun(span, lexicon)
+    if completed is not None:
+        return completed
     root = span.root
     current = root
     for step in range(_MAX_CLIMB):
@@ -131,7 +147,7 @@ def predicate_of(span: Span, lexicon: EventLexicon, timex_tokens: Collection[int
         if current.i in range(span.start, span.end) or current.i in timex_tokens:
             continue
         if (current.pos_ in {"VERB", "AUX"} and not is_noun_participle(current)) or (
-            current.pos_ == "ADJ" and is_predicate(current, lexicon)
+            current.pos_ in {"ADJ", "NUM", "PRON"} and is_predicate(current, lexicon)
         ):
             return current
         if current.pos_ == "NOUN" and (
@@ -139,6 +155,18 @@ def predicate_of(span: Span, lexicon: EventLexicon, timex_tokens: Collection[int
         ):
             return current
     return None
+
+
+def _completed_noun(span: Span, lexicon: EventLexicon) -> Token | None:
+    """The noun a date right after "du", "de", "d'" completes ("la grève du 5 décembre", "le week-end de
+    mobilisation du 16-17 novembre", "les violences de samedi"), wherever the parse hangs the date: the
+    date is that noun's, not the verb's ("J'attends … le week-end de mobilisation du 16-17 novembre")."""
+    if span.start < 2:
+        return None
+    case, noun = span.doc[span.start - 1], span.doc[span.start - 2]
+    if case.pos_ != "ADP" or case.lower_.replace("’", "'") not in lexicon.complement_cues:
+        return None
+    return noun if noun.pos_ == "NOUN" else None
 
 
 def _path_to_root(token: Token) -> list[int]:

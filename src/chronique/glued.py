@@ -82,11 +82,13 @@ def _seam(word: str) -> int | None:
 
 
 def _opens_sentence(right: str, after: str) -> bool:
-    """A capitalised word ("Samedi", "Le") or an elided capital ("L'une", "C'est"); not "REM", "MacBook"."""
+    """A capitalised word ("Samedi", "Le"), an elided capital ("L'une", "C'est") or a one-letter word ("À
+    l'issue"); not "REM", "MacBook"."""
     if not right[0].isupper():
         return False
     if len(right) == 1:
-        return len(after) >= 2 and after[0] in _ELISION and after[1].isalpha()
+        elided = len(after) >= 2 and after[0] in _ELISION and after[1].isalpha()
+        return elided or (after[:1].isspace() and right.lower() in STOP_WORDS)
     return right[1:].islower()
 
 

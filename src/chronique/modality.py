@@ -10,7 +10,8 @@ Read off the parse of the trigger's clause, in this order (the first that holds 
   denial above it (``dément les avoir confiés``);
 - planned: a future, ``va`` / ``doit`` + infinitive, ``prévoit de`` + infinitive, ``prévue lundi``, a passive
   of planning (``est prévu jeudi``, ``était programmée samedi``, ``est attendu lundi``, ``annoncée pour le 1er
-  décembre``), a simple conditional under a verb of saying (``a annoncé qu'il démissionnerait``);
+  décembre``), a meeting set (``donnent rendez-vous samedi``), a simple conditional under a verb of saying
+  (``a annoncé qu'il démissionnerait``);
 - alleged: the journalistic conditional (``aurait opéré``, ``serait mort``, ``mènerait``);
 - reported: a verb of saying governs the clause or follows it as an incise, or ``selon X`` / ``d'après X``;
 - asserted: anything else.
@@ -25,6 +26,7 @@ from spacy.tokens import Token
 
 from chronique.model import Modality
 from chronique.phrases import SUBJECT_DEPS, actors_of, noun_phrase
+from chronique.tense import sets_appointment
 from chronique.vocabulary import Vocabulary, normalise
 
 # Where a verb of saying keeps the clause it reports.
@@ -62,6 +64,7 @@ class ModalityLexicon:
     planned_participles: frozenset[str]
     planned_passives: frozenset[str]
     plan_cases: frozenset[str]
+    appointment_nouns: frozenset[str]
     possibility_verbs: frozenset[str]
     denial_verbs: frozenset[str]
     according_to: frozenset[str]
@@ -92,6 +95,7 @@ class ModalityLexicon:
             planned_participles=words.forms_of("planned_participle"),
             planned_passives=words.forms_of("planned_passive"),
             plan_cases=words.forms_of("plan_case"),
+            appointment_nouns=vocabulary["nouns"].forms_of("appointment"),
             possibility_verbs=words.forms_of("possibility_verb"),
             denial_verbs=words.forms_of("denial_verb"),
             according_to=phrases("according_to"),
@@ -279,6 +283,8 @@ def _is_planned(chain: list[Token], lexicon: ModalityLexicon) -> bool:
     trigger = chain[0]
     if any(is_future(t, lexicon) for t in _group(chain)) or _is_planned_passive(trigger, lexicon):
         return True
+    if sets_appointment(trigger, lexicon.appointment_nouns):
+        return True  # "ils donnent rendez-vous samedi"
     if (
         _lemma(trigger) in lexicon.planned_participles
         and trigger.dep_ == "acl"

@@ -198,6 +198,8 @@ def _validate_keys(vocabulary: Vocabulary, path_of: Mapping[str, str]) -> None:
             "modal_verbs",
             "stative_verbs",
             "announcement_verbs",
+            "participle_endings",
+            "cognition_verbs",
         },
         "cues": {
             "past",
@@ -209,8 +211,11 @@ def _validate_keys(vocabulary: Vocabulary, path_of: Mapping[str, str]) -> None:
             "bound",
             "since",
             "comparison",
+            "complement",
+            "nowadays",
+            "generic_subject",
         },
-        "nouns": {"event", "place", "venue"},
+        "nouns": {"event", "place", "venue", "appointment"},
         "boilerplate": {"line", "comments_start", "comments_count"},
         "participants": {"interjection", "editorial", "agent_case", "not_agent"},
         "modality": {

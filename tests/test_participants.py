@@ -4,12 +4,11 @@ never a time, a number, an interjection, an editorial tag or a lone pronoun (row
 from __future__ import annotations
 
 import pytest
-from spacy.tokens import Doc
 
 from chronique.analyzer import Analyzer
 from chronique.model import Event
-from chronique.nlp import PARTICIPLES, recognise_entities
 from chronique.nlp import entities as nlp_entities
+from chronique.nlp import recognise_entities
 from tests.conftest import Analyse
 
 SAT = "2022-09-10"
@@ -125,75 +124,3 @@ def test_names_that_name_no_one_are_no_entities(
     doc = analyzer.nlp(text)
     recognise_entities(analyzer.nlp, [(doc, list(doc.sents))], batch_size=8)
     assert [(e.text, e.label_) for e in nlp_entities(doc)] == entities
-
-
-# (words, parts of speech, dependencies, heads, lemmas as the tagger gave them; the word to look at, its part
-# of speech and lemma after the repair): a participle read as a noun or an adjective after a tense auxiliary
-PARTICIPLE_ROWS = [
-    # "Elle a bien défilé samedi": a passé composé
-    (
-        ["Elle", "a", "bien", "défilé", "samedi"],
-        ["PRON", "AUX", "ADV", "NOUN", "NOUN"],
-        ["nsubj", "aux:tense", "advmod", "ROOT", "obl:mod"],
-        [3, 3, 3, 3, 3],
-        ["lui", "avoir", "bien", "défilé", "samedi"],
-        ("défilé", "VERB", "défiler"),
-    ),
-    (
-        ["Il", "n'", "a", "pas", "compris"],
-        ["PRON", "ADV", "AUX", "ADV", "ADJ"],
-        ["nsubj", "advmod", "aux:tense", "advmod", "ROOT"],
-        [4, 4, 4, 4, 4],
-        ["il", "ne", "avoir", "pas", "compris"],
-        ("compris", "VERB", "comprendre"),
-    ),
-    # "Les manifestants sont partis", the auxiliary read as a passive's
-    (
-        ["Les", "manifestants", "sont", "partis"],
-        ["DET", "NOUN", "AUX", "NOUN"],
-        ["det", "nsubj", "aux:pass", "ROOT"],
-        [1, 3, 3, 3],
-        ["le", "manifestant", "être", "parti"],
-        ("partis", "VERB", "partir"),
-    ),
-    # a predicate with its copula stays one ("Il a été maire")
-    (
-        ["Il", "a", "été", "maire"],
-        ["PRON", "AUX", "AUX", "NOUN"],
-        ["nsubj", "aux:tense", "cop", "ROOT"],
-        [3, 3, 3, 3],
-        ["il", "avoir", "être", "maire"],
-        ("maire", "NOUN", "maire"),
-    ),
-    # no participle of the verb the lemmatizer makes of it ("envie" is no form of "envier"'s participle)
-    (
-        ["Il", "a", "envie"],
-        ["PRON", "AUX", "NOUN"],
-        ["nsubj", "aux:tense", "ROOT"],
-        [2, 2, 2],
-        ["il", "avoir", "envie"],
-        ("envie", "NOUN", "envie"),
-    ),
-    # no participle's ending ("ont recours")
-    (
-        ["Ils", "ont", "recours"],
-        ["PRON", "AUX", "NOUN"],
-        ["nsubj", "aux:tense", "ROOT"],
-        [2, 2, 2],
-        ["ils", "avoir", "recours"],
-        ("recours", "NOUN", "recours"),
-    ),
-]
-
-
-@pytest.mark.parametrize("row", PARTICIPLE_ROWS, ids=[r[-1][0] for r in PARTICIPLE_ROWS])
-def test_a_participle_read_as_a_noun_after_a_tense_auxiliary_is_a_participle(
-    analyzer: Analyzer,
-    row: tuple[list[str], list[str], list[str], list[int], list[str], tuple[str, str, str]],
-) -> None:
-    words, pos, deps, heads, lemmas, (word, expected_pos, expected_lemma) = row
-    doc = Doc(analyzer.nlp.vocab, words=words, pos=pos, deps=deps, heads=heads, lemmas=lemmas)
-    analyzer.nlp.get_pipe(PARTICIPLES)(doc)
-    token = next(t for t in doc if t.text == word)
-    assert (token.pos_, token.lemma_) == (expected_pos, expected_lemma)
-    assert ("Part" in token.morph.get("VerbForm", [])) == (expected_pos == "VERB")

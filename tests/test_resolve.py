@@ -56,6 +56,13 @@ ROWS = [
         "samedi",
         "2019-03-16",
     ),
+    # an imperfect the tagger read as a present ("se multipliaient": chronique.verb_forms)
+    (
+        "Dès dimanche, les appels à un Acte 6 se multipliaient sur Facebook.",
+        "2018-12-17",
+        "dimanche",
+        "2018-12-16",
+    ),
     # a meeting set ("donner rendez-vous") is dated by the meeting's day, ahead of the telling or not
     ("Ils ont donné rendez-vous samedi devant la mairie.", "2022-09-08", "samedi", "2022-09-10"),
     (

@@ -42,6 +42,9 @@ _MAX_CLIMB = 6
 _HEADLINE_LEAD = 2
 # How many infinitives up a past infinitive governs a date ("d'avoir tenté de faire sauter").
 _INFINITIVE_CHAIN = 3
+# How far up its complements a date after "du" looks for an event noun ("la manifestation des pompiers du 15
+# octobre").
+_NOUN_CHAIN = 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -166,7 +169,19 @@ def _completed_noun(span: Span, lexicon: EventLexicon) -> Token | None:
     case, noun = span.doc[span.start - 1], span.doc[span.start - 2]
     if case.pos_ != "ADP" or case.lower_.replace("’", "'") not in lexicon.complement_cues:
         return None
-    return noun if noun.pos_ == "NOUN" else None
+    if noun.pos_ != "NOUN":
+        return None
+    # "la manifestation des pompiers du 15 octobre": the event the noun phrase names, up its complements
+    current = noun
+    for _ in range(_NOUN_CHAIN):
+        if (
+            current.lemma_.lower() in lexicon.event_nouns
+            or current.dep_ != "nmod"
+            or current.head.pos_ != "NOUN"
+        ):
+            break
+        current = current.head
+    return current if current.lemma_.lower() in lexicon.event_nouns else noun
 
 
 def _path_to_root(token: Token) -> list[int]:

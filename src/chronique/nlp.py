@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable, Container, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, cast
 
@@ -12,13 +12,14 @@ import numpy
 import spacy
 from spacy.language import Language
 from spacy.pipeline import EntityRecognizer
-from spacy.tokens import Doc, MorphAnalysis, Span, Token
+from spacy.tokens import Doc, Span, Token
 from thinc.api import Model, NumpyOps
 from thinc.types import Floats2d
 from threadpoolctl import threadpool_limits
 
 from chronique.glued import GLUED
 from chronique.model import Sentence
+from chronique.verb_forms import VERB_FORMS
 from chronique.vocabulary import Vocabulary, normalise
 
 # The parser gives sentences, heads and dependency labels; the morphologizer gives tense and mood;
@@ -42,73 +43,6 @@ def mark_paragraphs(doc: Doc) -> Doc:
     return doc
 
 
-PARTICIPLES = "chronique_participles"
-_TENSE_AUXILIARIES = frozenset({"avoir", "être"})
-_AUXILIARY_DEPS = frozenset({"aux:tense", "aux:pass"})  # "sont partis" is read as a passive
-
-
-class Participles:
-    """After the parse: a word the tagger read as a noun or an adjective although an auxiliary governs it
-    ("Elle a bien défilé samedi": "défilé" a noun, "a" its aux:tense; "Les manifestants sont partis": "partis"
-    a noun, "sont" its aux:pass) is a past participle when it ends as
-    one (``data/verbs.tsv`` participle_endings) and the lemmatizer makes of it a verb it knows ("défiler")
-    whose participle it is (an irregular one, "compris", or the verb's stem and an ending): the tense, the
-    modality and the summary then read a passé composé. Not a predicate with its copula ("a été maire"), a
-    word whose verb is unknown ("ont recours") or that is no participle of it ("a envie", not "envié")."""
-
-    def __init__(self, nlp: Language, endings: tuple[str, ...]) -> None:
-        self.endings = endings
-        lemmatizer = nlp.get_pipe("lemmatizer") if nlp.has_pipe("lemmatizer") else None
-        self.lemmatize: Callable[[Token], list[str]] | None = getattr(lemmatizer, "rule_lemmatize", None)
-        lookups = getattr(lemmatizer, "lookups", None)
-        self.verbs: Container[str] = frozenset()
-        self.irregular: Container[str] = frozenset()
-        if lookups is not None and lookups.has_table("lemma_index"):
-            self.verbs = lookups.get_table("lemma_index").get("verb", frozenset())
-        if lookups is not None and lookups.has_table("lemma_exc"):
-            self.irregular = lookups.get_table("lemma_exc").get("verb", {})
-
-    def __call__(self, doc: Doc) -> Doc:
-        if self.lemmatize is None or not self.endings:
-            return doc
-        for token in doc:
-            if token.pos_ in {"NOUN", "ADJ", "PROPN"} and self._is_participle_read_as_noun(token):
-                token.lemma_ = self.lemmatize(token)[0]
-                features = {**token.morph.to_dict(), "Tense": "Past", "VerbForm": "Part"}
-                token.morph = MorphAnalysis(doc.vocab, features)
-        return doc
-
-    def _is_participle_read_as_noun(self, token: Token) -> bool:
-        children = list(token.children)
-        governed = any(c.dep_ in _AUXILIARY_DEPS and c.lemma_ in _TENSE_AUXILIARIES for c in children)
-        if not governed or any(c.dep_ == "cop" for c in children) or not token.lower_.endswith(self.endings):
-            return False
-        assert self.lemmatize is not None
-        read_as = token.pos_
-        token.pos_ = "VERB"
-        lemmas = self.lemmatize(token)
-        if lemmas and self._participle_of(token.lower_, lemmas[0]):
-            return True
-        token.pos_ = read_as
-        return False
-
-    def _participle_of(self, form: str, lemma: str) -> bool:
-        """A known verb's stem (its last two letters off) and an ending ("défil|é", "ralent|i", "contred|it"),
-        or, for a verb not in -er, a form of the lemmatizer's table of verb forms ("compris", "ouvert"); not
-        "envie" (a present of "envier", whose participle is "envié")."""
-        stem = lemma[:-2]
-        regular = len(form) > len(stem) and form.startswith(stem) and form[len(stem) :] in self.endings
-        if regular and (lemma in self.verbs or form in self.irregular):
-            return True
-        return not lemma.endswith("er") and form in self.irregular
-
-
-@Language.factory(PARTICIPLES, default_config={"endings": []})
-def make_participles(nlp: Language, name: str, endings: list[str]) -> Participles:
-    """The ``Participles`` component; ``endings`` are the participles' (``load_model`` gives chronique's)."""
-    return Participles(nlp, tuple(sorted(endings, key=len, reverse=True)))
-
-
 PARTICIPANTS = "chronique_participants"
 _NOT_NAMES = "chronique.not_names"
 # A token that is a number or a clock time ("1914", "0h20", "14:30", "3,5"): never a name.
@@ -130,6 +64,7 @@ class ParseWords:
     not_agents: frozenset[str] = frozenset()
     reporting_verbs: frozenset[str] = frozenset()
     participle_endings: frozenset[str] = frozenset()
+    imperfect_endings: frozenset[str] = frozenset()
 
     @classmethod
     def from_vocabulary(cls, vocabulary: Vocabulary) -> ParseWords:
@@ -147,6 +82,7 @@ class ParseWords:
             not_agents=participants.forms_of("not_agent"),
             reporting_verbs=vocabulary["verbs"].forms_of("reporting_verbs"),
             participle_endings=vocabulary["verbs"].forms_of("participle_endings"),
+            imperfect_endings=vocabulary["verbs"].forms_of("imperfect_endings"),
         )
 
 
@@ -311,7 +247,8 @@ def load_model(name: str, words: ParseWords | None = None) -> Language:
     words = words or ParseWords()
     fields = ("not_names", "agent_cases", "not_agents", "reporting_verbs")
     config = {"words": {field: sorted(getattr(words, field)) for field in fields}}
-    nlp.add_pipe(PARTICIPLES, last=True, config={"endings": sorted(words.participle_endings)})
+    endings = {"participles": sorted(words.participle_endings), "imperfect": sorted(words.imperfect_endings)}
+    nlp.add_pipe(VERB_FORMS, last=True, config=endings)
     nlp.add_pipe(PARTICIPANTS, last=True, config=config)
     return nlp
 

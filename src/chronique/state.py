@@ -60,6 +60,7 @@ ANALYSIS_MODULES = frozenset(
         "tense",
         "timeline",
         "timexes",
+        "verb_forms",
         "vocabulary",
         "voices",
     }

@@ -199,6 +199,7 @@ def _validate_keys(vocabulary: Vocabulary, path_of: Mapping[str, str]) -> None:
             "stative_verbs",
             "announcement_verbs",
             "participle_endings",
+            "imperfect_endings",
             "cognition_verbs",
         },
         "cues": {

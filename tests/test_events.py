@@ -97,6 +97,9 @@ def test_undated_negated_verb_is_no_event(analysed: Analyse) -> None:
         "Ils défilent tous les samedis dans le centre.",
         "Une intervention suivie de 3h30 d'interventions des groupes politiques.",  # a duration
         "Les avocats dénoncent ses 15 h de garde à vue.",
+        # a habit: the weekday of every week, the end of every month
+        "Deux sondés sur trois estiment que les manifestations du samedi sont éloignées des revendications.",
+        "Il y a juste l'envie partagée par les citoyens d'arriver à manger en fin de mois.",
     ],
 )
 def test_what_recurs_or_lasts_dates_no_event(analysed: Analyse, text: str) -> None:
@@ -372,3 +375,49 @@ def test_a_locution_is_part_of_its_verb(analysed: Analyse, case: tuple[str, str,
     text, published, trigger, value = case
     dated = {e.trigger: e.resolved.value for e in analysed(text, published).events}
     assert dated.get(trigger) == value, dated
+
+
+@pytest.mark.parametrize(
+    ("text", "rows"),
+    [
+        # "aujourd'hui" with a state or a generic present is "these days": no row
+        ("AUjourd'hui, on se rend compte qu'il y a une tension terrible lors des manifestations.", []),
+        ("Mais aujourd'hui, il y a beaucoup plus de colère, estime-t-il.", []),
+        ("Les radicaux sont plus nombreux aujourd'hui parmi les manifestants.", []),
+        ("Aujourd'hui, je sais que c'est lui.", []),
+        ("Un bureau de tabac sur deux est aujourd'hui fermé.", []),
+        # an act told in the present or the passé composé is the day's news
+        ("Elle va aujourd'hui plus loin, dans une interview au Parisien.", [("va", SAT)]),
+        ("Le conseil municipal se réunit aujourd'hui à Lyon.", [("réunit", SAT)]),
+        ("Le ministre a annoncé aujourd'hui sa démission.", [("annoncé", SAT)]),
+    ],
+)
+def test_nowadays_is_no_day(analysed: Analyse, text: str, rows: list[tuple[str, str]]) -> None:
+    assert [(e.trigger, e.resolved.value) for e in analysed(text, SAT).events] == rows
+
+
+def test_a_date_after_du_dates_the_noun_it_completes(analysed: Analyse) -> None:
+    # the parse hangs "16-17 novembre" on "attends": the date is the mobilisation's, not the waiting's
+    text = (
+        "« J'attends avec impatience le week-end de mobilisation du 16-17 novembre, et aussi la grève du "
+        "5 décembre », confie-t-il."
+    )
+    rows = [(e.trigger, e.resolved.value) for e in analysed(text, "2019-11-17").events]
+    assert rows == [("mobilisation", "2019-11-16/2019-11-17"), ("grève", "2019-12-05")]
+
+
+@pytest.mark.parametrize(
+    ("text", "rows"),
+    [
+        # a count on a day, "être" with a number: the day's turnout
+        (
+            "Ils étaient 40 500 sur tout le territoire lors de l'acte 19, samedi 23 mars.",
+            [("500", "2019-03-23")],
+        ),
+        ("Ils étaient 282.000 le 17 novembre.", [("282.000", "2018-11-17")]),
+        # a number that counts a noun is no predicate
+        ("Les 500 manifestants ont défilé samedi 23 mars.", [("défilé", "2019-03-23")]),
+    ],
+)
+def test_a_count_on_a_day_is_a_row(analysed: Analyse, text: str, rows: list[tuple[str, str]]) -> None:
+    assert [(e.trigger, e.resolved.value) for e in analysed(text, "2019-03-29").events] == rows

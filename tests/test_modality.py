@@ -31,6 +31,10 @@ ROWS: dict[Modality, list[tuple[str, str, str | None]]] = {
         # a negation inside the clause it reports or governs does not deny the saying or the decision
         ("Le président a annoncé lundi que les retraités ne paieraient plus la taxe.", "annoncé", None),
         ("Le maire a décidé mardi de ne plus fermer l'école.", "décidé", None),
+        # a participle of announcing dated by its own day is the announcing, done
+        ("La mesure, annoncée mardi par le Premier ministre, a été saluée.", "annoncée", None),
+        # a passive of planning in a compound tense tells the decision, a fact
+        ("La manifestation a été reportée lundi par la préfecture.", "reportée", None),
     ],
     Modality.REPORTED: [
         ("Les habitants ont quitté le village lundi, a indiqué le maire.", "quitté", "le maire"),
@@ -49,6 +53,17 @@ ROWS: dict[Modality, list[tuple[str, str, str | None]]] = {
         # the conditional of a future seen from a past saying
         ("Le ministre a annoncé qu'il démissionnerait lundi.", "démissionnerait", "Le ministre"),
         ("La réunion prévue lundi a été reportée.", "prévue", None),
+        # a passive of planning, as "doit se tenir" (data/modality.tsv planned_passive)
+        ("Un conseil est prévu jeudi à l'Élysée.", "prévu", None),
+        ("Leur prochaine actualisation est prévue mardi.", "prévue", None),
+        ("Cette réunion était programmée samedi à Paris.", "programmée", None),
+        ("Le ministre est attendu jeudi à Marseille.", "attendu", None),
+        ("Le rendez-vous est fixé au 5 avril devant la mairie.", "fixé", None),
+        ("Des rassemblements sont annoncés samedi à Bordeaux.", "annoncés", None),
+        # a meeting set
+        ("Les syndicats donnent rendez-vous jeudi devant la mairie.", "donnent", None),
+        # a participle alone, when "pour" gives its day
+        ("La ville redoute la prochaine manifestation, annoncée pour le 1er avril.", "annoncée", None),
     ],
     Modality.QUESTION: [
         ("Bachar al-Assad a-t-il utilisé mardi des armes chimiques contre son peuple ?", "utilisé", None),

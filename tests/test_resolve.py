@@ -38,6 +38,39 @@ ROWS = [
     ("Il devait être reçu mardi à l'Élysée.", SAT, "mardi", "2022-09-13"),
     ("Le sommet, qui devait se tenir lundi, a été reporté.", SAT, "lundi", "2022-09-12"),
     ("Il devait rentrer jeudi, il a été retenu.", SAT, "jeudi", "2022-09-08"),
+    # a plan told by a passive in the imperfect is a plan told in the past too ("était prévue")
+    ("Cette réunion était prévue mardi à Paris.", SAT, "mardi", "2022-09-13"),
+    ("La course était programmée lundi.", SAT, "lundi", "2022-09-12"),
+    # a day "pour" sets as a target: the nearest such day, whatever the verb's tense
+    (
+        "La ville redoute la manifestation, annoncée pour le 1er décembre.",
+        "2018-11-29",
+        "le 1er décembre",
+        "2018-12-01",
+    ),
+    ("Ils ont été convoqués pour mardi.", SAT, "mardi", "2022-09-13"),
+    # a passé composé whose participle the tagger read as a noun ("a bien défilé": chronique.nlp.Participles)
+    (
+        "Elle n'ira plus manifester, selon un communiqué, confirmant qu'elle a bien défilé samedi à Paris.",
+        "2019-03-19",
+        "samedi",
+        "2019-03-16",
+    ),
+    # an imperfect the tagger read as a present ("se multipliaient": chronique.verb_forms)
+    (
+        "Dès dimanche, les appels à un Acte 6 se multipliaient sur Facebook.",
+        "2018-12-17",
+        "dimanche",
+        "2018-12-16",
+    ),
+    # a meeting set ("donner rendez-vous") is dated by the meeting's day, ahead of the telling or not
+    ("Ils ont donné rendez-vous samedi devant la mairie.", "2022-09-08", "samedi", "2022-09-10"),
+    (
+        "Des manifestations sont prévues samedi. Ils ont donné rendez-vous en début d'après-midi.",
+        "2022-09-08",
+        "début d'après-midi",
+        "2022-09-10TAF",
+    ),
     ("Récital d'orgue à Metz lundi.", SAT, "lundi", "2022-09-12"),
     ("Ce lundi, récital d'orgue à Metz.", SAT, "Ce lundi", "2022-09-05"),
     # a month after a year written in its sentence is in that year

@@ -6,6 +6,7 @@ import pytest
 
 from chronique.analyzer import Analyzer
 from chronique.extract import find_mentions
+from chronique.glued import glued_headings
 from chronique.scope import LEAD_SENTENCES, parse_scope, rough_sentences
 
 FILLER = "Le temps était doux."  # a sentence that can give no row: no date, no announcement, no cue
@@ -72,3 +73,23 @@ def test_the_lead_is_read_and_the_blanks_keep_every_offset(analyzer: Analyzer) -
     assert (scope.sentences, scope.parsed) == (LEAD_SENTENCES + 2, LEAD_SENTENCES)
     # a blanked sentence opens with a line break: the parser starts a sentence after it
     assert scope.text[len(" ".join([FILLER] * LEAD_SENTENCES)) + 1] == "\n"
+
+
+def test_a_glued_heading_is_cut_before_the_parse_and_its_dates_found(analyzer: Analyzer) -> None:
+    text = (
+        "Les mesures à distanceSamedi 14 mars, il a parlé. "
+        "Il vient le dimanche 17 févrierNéanmoins, il pleut."
+    )
+    seams = glued_headings(text, analyzer.french_words)
+    assert [text[start:end] for start, end in rough_sentences(text, analyzer.scope.abbreviations, seams)] == [
+        "Les mesures à distance",
+        "Samedi 14 mars, il a parlé. ",
+        "Il vient le dimanche 17 février",
+        "Néanmoins, il pleut.",
+    ]
+    # without the seams, "Samedi 14 mars" and "le dimanche 17 février" are not whole words
+    assert [m.text for m in find_mentions(text, analyzer.grammar)] == ["14 mars", "le dimanche"]
+    assert [m.text for m in find_mentions(text, analyzer.grammar, seams)] == [
+        "Samedi 14 mars",
+        "le dimanche 17 février",
+    ]

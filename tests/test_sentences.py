@@ -1,11 +1,12 @@
-"""Sentences glued by scrapers ("en 2019.En 2020", "grave?Le") are split, offsets kept; abbreviations,
-numbers and addresses are not (rows checked by hand)."""
+"""Sentences glued by scrapers ("en 2019.En 2020", "grave?Le", "à distanceSamedi 14 mars") are split, offsets
+kept; abbreviations, numbers, addresses, names and brands are not (rows checked by hand)."""
 
 from __future__ import annotations
 
 import pytest
 
 from chronique.analyzer import Analyzer
+from chronique.glued import glued_headings
 from chronique.nlp import sentences
 from tests.conftest import Analyse
 
@@ -64,3 +65,46 @@ def test_a_fronted_phrase_dates_its_clause(
     assert len(sentences(analyzer.nlp(text))) == 1  # a sentence never starts with a comma
     dated = {e.trigger: e.resolved.value for e in analysed(text, published).events}
     assert dated.get(trigger) == value, dated
+
+
+# A heading glued to its sentence with no stop parts from it, where "|" stands in each row; a name or a brand
+# whose letters turn to upper case does not (each row checked by hand)
+HEADING_ROWS = [
+    "enseignement à distance|Samedi 14 mars, lors d'une conférence",
+    "sur son casier judiciaire|Habitué des coups d'éclat",
+    "Des mesures en faveur des ménages|Il s'agira",
+    "plus de 65 ans|Une hausse",
+    "à l'exécutif|Le 8 janvier, le gouvernement",
+    "le dimanche 17 février|Néanmoins, à Paris",
+    "Une réplique|L'une des figures",  # an elided capital
+    "170 gardes à vue samedi|À l'issue de l'acte 19",  # a one-letter word
+    "Quels en seront les axes ? Santé|Sans surprise, c'est",  # a one-word heading
+    "la loi.Référendum|Pour répondre aux critiques",
+    # names, brands, hashtags, handles, identifiers: no seam
+    "Il a un iPhone, un MacBook et mange chez McDonald.",
+    "Les élus LaREM et DeGaulle, sur YouTube et WhatsApp.",
+    "La compagnie easyJet a vendu ses avions à TotalEnergies.",
+    "L'application StopCovid est lancée. StopCovid a été téléchargée.",
+    "Le tirage de l'EuroMillions. EuroMillions a payé.",  # French words, but no function word after
+    "Il a écrit #GiletsJaunes à @NunezLaurent, sur Lopinion.frDisinfoLab.",
+    "selon le ministre Christophe CastanerSamedi dernier",  # a name: no French word before the seam
+]
+
+
+@pytest.mark.parametrize("marked", HEADING_ROWS)
+def test_glued_headings(analyzer: Analyzer, marked: str) -> None:
+    seams = [index - number for number, index in enumerate(i for i, c in enumerate(marked) if c == "|")]
+    assert glued_headings(marked.replace("|", ""), analyzer.french_words) == tuple(seams)
+
+
+def test_a_glued_heading_is_its_own_sentence_and_its_date_dates_the_next(
+    analyzer: Analyzer, analysed: Analyse
+) -> None:
+    heading = "Classes virtuelles, enseignement à distance"
+    text = heading + (
+        "Samedi 14 mars, lors d'une conférence de presse, le ministre a annoncé la fermeture des écoles."
+    )
+    assert [s.text for s in sentences(analyzer.nlp(text))] == [heading, text[len(heading) :]]
+    result = analysed(text, "2020-03-16")
+    assert [e.mention.text for e in result.timexes] == ["Samedi 14 mars"]
+    assert [(e.trigger, e.resolved.value) for e in result.events] == [("annoncé", "2020-03-14")]

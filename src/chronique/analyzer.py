@@ -24,6 +24,7 @@ from chronique.anchors import EventLexicon
 from chronique.clean import Boilerplate, clean
 from chronique.events import PlannedEvent, built_events, event_sentences, plan_events
 from chronique.extract import find_mentions
+from chronique.glued import FrenchWords, glued_headings
 from chronique.grammar import Grammar, parse_grammar
 from chronique.model import (
     Article,
@@ -85,6 +86,11 @@ class Analyzer:
                 self._nlp = load_model(self.model, self.events.parse_words)
             return self._nlp
 
+    @functools.cached_property
+    def french_words(self) -> FrenchWords:
+        """The French words the model knows (to find where a heading glued to its sentence ends)."""
+        return FrenchWords(self.nlp)
+
     def analyse(
         self, articles: Iterable[Article], *, batch_size: int, every_mention: bool = False
     ) -> Iterator[ArticleResult | Rejection]:
@@ -97,10 +103,13 @@ class Analyzer:
         iterator = iter(articles)
         while batch := list(itertools.islice(iterator, batch_size)):
             texts = [clean(article.text, self.boilerplate, article.title).text for article in batch]
-            written = [find_mentions(text, self.grammar) for text in texts]
+            seams = [glued_headings(text, self.french_words) for text in texts]
+            written = [
+                find_mentions(text, self.grammar, found) for text, found in zip(texts, seams, strict=True)
+            ]
             # every mention is read where it is, in undated sentences too (they carry the last date); the
             # timeline's rows need only the sentences that can give one (``chronique.scope``)
-            read = texts if every_mention else list(map(self._scoped, texts, written))
+            read = texts if every_mention else list(map(self._scoped, texts, written, seams))
             parsed = self._parsed(read, batch, batch_size)
             found: list[_Found | Rejection] = []
             for article, doc, mentions in zip(batch, parsed, written, strict=True):
@@ -119,8 +128,8 @@ class Analyzer:
                 item.doc.user_data.clear()
                 yield result
 
-    def _scoped(self, text: str, written: list[TimeMention]) -> str:
-        return parse_scope(text, written, self.scope).text
+    def _scoped(self, text: str, written: list[TimeMention], seams: tuple[int, ...]) -> str:
+        return parse_scope(text, written, self.scope, seams).text
 
     def _parsed(self, texts: list[str], batch: list[Article], batch_size: int) -> list[Doc | Exception]:
         """The batch's parses; when spaCy fails on the batch, each text alone, so that one bad article

@@ -43,6 +43,9 @@ _MAX_CLIMB = 6
 _HEADLINE_LEAD = 2
 # How many infinitives up a past infinitive governs a date ("d'avoir tenté de faire sauter").
 _INFINITIVE_CHAIN = 3
+# How far up its complements a date after "du" looks for an event noun ("la manifestation des pompiers du 15
+# octobre").
+_NOUN_CHAIN = 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,6 +69,10 @@ class EventLexicon:
     since_cues: frozenset[str] = frozenset()  # "depuis": a bound only in a comparison
     comparison_cues: frozenset[str] = frozenset()  # "le plus bas niveau depuis 2001"
     locution_nouns: frozenset[str] = frozenset()  # "mise en place", "mis en examen": part of the verb
+    complement_cues: frozenset[str] = frozenset()  # "la grève du 5 décembre": the date completes the noun
+    nowadays_cues: frozenset[str] = frozenset()  # "aujourd'hui" with a state: "these days"
+    generic_subjects: frozenset[str] = frozenset()  # "on se rend compte"
+    cognition_verbs: frozenset[str] = frozenset()  # "je sais", "on se rend compte"
 
     @classmethod
     def from_vocabulary(cls, vocabulary: Vocabulary) -> EventLexicon:
@@ -87,6 +94,10 @@ class EventLexicon:
             since_cues=vocabulary["cues"].forms_of("since"),
             comparison_cues=vocabulary["cues"].forms_of("comparison"),
             locution_nouns=nouns.forms_of("locution"),
+            complement_cues=vocabulary["cues"].forms_of("complement"),
+            nowadays_cues=vocabulary["cues"].forms_of("nowadays"),
+            generic_subjects=vocabulary["cues"].forms_of("generic_subject"),
+            cognition_verbs=verbs.forms_of("cognition_verbs"),
         )
 
 
@@ -105,7 +116,8 @@ def is_noun_participle(token: Token) -> bool:
 
 
 def is_predicate(token: Token, lexicon: EventLexicon) -> bool:
-    """A verb (not an auxiliary), an event noun, or a predicate adjective with its copula."""
+    """A verb (not an auxiliary), an event noun, a predicate adjective with its copula, or a number with its
+    copula (a count on a day: "Ils étaient 40 500 samedi 23 mars")."""
     if token.pos_ == "VERB":
         return not token.dep_.startswith("aux") and not is_noun_participle(token)
     if token.pos_ == "AUX":
@@ -116,15 +128,22 @@ def is_predicate(token: Token, lexicon: EventLexicon) -> bool:
         # a copula ("était très faible"), or a tense auxiliary: "ils se sont mariés" is a passé composé the
         # model reads as an adjective
         return any(child.dep_ in {"cop", "aux:tense"} for child in token.children)
+    if token.pos_ in {"NUM", "PRON"} and "Card" in token.morph.get("NumType", []):
+        # "être" with a number, read as a copula or as a passive's auxiliary ("Ils étaient 282.000")
+        return any(c.dep_ in {"cop", "aux:pass"} and c.lemma_ == "être" for c in token.children)
     return False
 
 
 def predicate_of(span: Span, lexicon: EventLexicon, timex_tokens: Collection[int] = ()) -> Token | None:
     """The verb or event noun a time expression hangs on: the first one above it in the parse.
 
-    A noun the expression directly completes names what happened then ("le recensement de 1990"); another
+    A noun the expression directly completes names what happened then ("le recensement de 1990", and right
+    after "du", "de", whatever the parse: ``_completed_noun``); another
     time expression it hangs on is no predicate ("vendredi à 20 h": the hour goes on up to the verb).
     """
+    completed = _completed_noun(span, lexicon)
+    if completed is not None:
+        return completed
     root = span.root
     current = root
     for step in range(_MAX_CLIMB):
@@ -134,7 +153,7 @@ def predicate_of(span: Span, lexicon: EventLexicon, timex_tokens: Collection[int
         if current.i in range(span.start, span.end) or current.i in timex_tokens:
             continue
         if (current.pos_ in {"VERB", "AUX"} and not is_noun_participle(current)) or (
-            current.pos_ == "ADJ" and is_predicate(current, lexicon)
+            current.pos_ in {"ADJ", "NUM", "PRON"} and is_predicate(current, lexicon)
         ):
             return current
         if (
@@ -148,6 +167,30 @@ def predicate_of(span: Span, lexicon: EventLexicon, timex_tokens: Collection[int
         ):
             return current
     return None
+
+
+def _completed_noun(span: Span, lexicon: EventLexicon) -> Token | None:
+    """The noun a date right after "du", "de", "d'" completes ("la grève du 5 décembre", "le week-end de
+    mobilisation du 16-17 novembre", "les violences de samedi"), wherever the parse hangs the date: the
+    date is that noun's, not the verb's ("J'attends … le week-end de mobilisation du 16-17 novembre")."""
+    if span.start < 2:
+        return None
+    case, noun = span.doc[span.start - 1], span.doc[span.start - 2]
+    if case.pos_ != "ADP" or case.lower_.replace("’", "'") not in lexicon.complement_cues:
+        return None
+    if noun.pos_ != "NOUN":
+        return None
+    # "la manifestation des pompiers du 15 octobre": the event the noun phrase names, up its complements
+    current = noun
+    for _ in range(_NOUN_CHAIN):
+        if (
+            current.lemma_.lower() in lexicon.event_nouns
+            or current.dep_ != "nmod"
+            or current.head.pos_ != "NOUN"
+        ):
+            break
+        current = current.head
+    return current if current.lemma_.lower() in lexicon.event_nouns else noun
 
 
 def _path_to_root(token: Token) -> list[int]:

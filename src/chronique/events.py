@@ -424,9 +424,34 @@ def _can_lead(
     A negated one ("n'a pas commenté samedi") makes a row, marked ``negated`` (``Event.modality``)."""
     if _is_incise(trigger) or expression.resolved.grain is Grain.REF:
         return False
-    if expression.mention.start in bounds:
+    if expression.mention.start in bounds or _is_nowadays(trigger, expression, lexicon):
         return False
     return trigger.pos_ != "NOUN" or trigger.lemma_.lower() in lexicon.event_nouns
+
+
+def _is_nowadays(trigger: Token, expression: TimeExpression, lexicon: EventLexicon) -> bool:
+    """Whether "aujourd'hui" dates a state or a generic present: "these days", not the paper's day. A simple
+    present (no tense auxiliary) of a state ("il y a", "nous sommes", "compte 1 200 personnes"), a predicate
+    with its copula ("sont plus nombreux"), a present passive ("est fermé"), a verb of knowing ("je sais",
+    "on se rend compte"), or a generic subject ("on me juge"); "Elle va aujourd'hui plus loin" is news."""
+    if normalise(expression.mention.text) not in lexicon.nowadays_cues or trigger.pos_ == "NOUN":
+        return False
+    verb = trigger.head if "Inf" in trigger.morph.get("VerbForm", []) else trigger  # "on peut aller"
+    group = [verb, *(c for c in verb.children if c.dep_.startswith("aux") or c.dep_ == "cop")]
+    finite = [t for t in group if "Fin" in t.morph.get("VerbForm", [])]
+    if not finite or any(c.dep_ == "aux:tense" for c in group):
+        return False
+    if not all("Pres" in t.morph.get("Tense", []) and "Ind" in t.morph.get("Mood", []) for t in finite):
+        return False
+    lemma = verb.lemma_.lower()
+    objects = [c.lemma_.lower() for c in verb.children if c.dep_ == "obj"]
+    return (
+        lemma in lexicon.stative_verbs
+        or lemma in lexicon.cognition_verbs
+        or any(f"{lemma} {noun}" in lexicon.cognition_verbs for noun in objects)
+        or any(c.dep_ in {"cop", "aux:pass"} for c in group)
+        or any(c.dep_.startswith("nsubj") and c.lower_ in lexicon.generic_subjects for c in verb.children)
+    )
 
 
 def _is_bound(doc: Doc, expression: TimeExpression, lexicon: EventLexicon) -> bool:

@@ -5,9 +5,10 @@ Extraction only reads the text; resolving a mention against a date is ``chroniqu
 
 from __future__ import annotations
 
+import itertools
 import re
-from collections.abc import Mapping
-from dataclasses import replace
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
 
 from chronique.grammar import Grammar, Rule
 from chronique.model import Fields, Relation, RuleKind, TimeMention, Unit
@@ -124,34 +125,64 @@ def _holds(text: str, need: frozenset[str], held: dict[frozenset[str], bool]) ->
     return held[need]
 
 
-def find_mentions(text: str, grammar: Grammar) -> list[TimeMention]:
-    """All time expressions in a text, in order: longest match first, negative rules veto what they cover."""
-    candidates: list[tuple[int, int, Rule, re.Match[str]]] = []
+def find_mentions(text: str, grammar: Grammar, seams: Sequence[int] = ()) -> list[TimeMention]:
+    """All time expressions in a text, in order: longest match first, negative rules veto what they cover.
+    No expression crosses a seam (a heading glued to its sentence, ``chronique.glued``), and one may start or
+    end at it ("distance|Samedi 14 mars"): the rules run on each piece between seams."""
+    candidates: list[tuple[int, int, Rule, re.Match[str], _Piece]] = []
     vetoes: list[tuple[int, int]] = []
     folded = text.lower()
     same_offsets = len(folded) == len(text)  # lower() may lengthen a rare letter ("İ"): then, no folding
     held: dict[frozenset[str], bool] = {}  # many rules need the same words (a month, a weekday)
+    cuts = [0, *sorted({s for s in seams if 0 < s < len(text)}), len(text)]
+    pieces = [_Piece(a, text[a:b], folded[a:b]) for a, b in itertools.pairwise(cuts)] if seams else []
+    pieces = pieces or [_Piece(0, text, folded)]
     for rule in grammar.rules:
         on_folded = rule.lowered is not None and same_offsets
         if on_folded and not all(_holds(folded, need, held) for need in rule.needs):
             continue  # it cannot match: a word every match has is not in the text
-        matches = rule.lowered.finditer(folded) if on_folded and rule.lowered else rule.regex.finditer(text)
-        for match in matches:
-            if match.end() == match.start():
-                continue
-            if rule.kind is RuleKind.NEGATIVE:
-                vetoes.append((match.start(), match.end()))
+        for piece in pieces:
+            if on_folded and rule.lowered:
+                matches = rule.lowered.finditer(piece.folded)
             else:
-                candidates.append((match.start(), match.end(), rule, match))
+                matches = rule.regex.finditer(piece.text)
+            for match in matches:
+                if match.end() == match.start():
+                    continue
+                start, end = piece.start + match.start(), piece.start + match.end()
+                if rule.kind is RuleKind.NEGATIVE:
+                    vetoes.append((start, end))
+                else:
+                    candidates.append((start, end, rule, match, piece))
     candidates.sort(key=lambda c: (c[0] - c[1], c[2].order, c[0]))
     taken: list[tuple[int, int]] = []
     chosen: list[TimeMention] = []
-    for start, end, rule, match in candidates:
+    for start, end, rule, match, piece in candidates:
         if any(start < b and a < end for a, b in taken):
             continue
         if any(start < b and a < end for a, b in vetoes):
             continue
         taken.append((start, end))
-        chosen.append(_mention(match, rule, grammar.vocabulary, text))
+        chosen.append(_shifted(_mention(match, rule, grammar.vocabulary, piece.text), piece.start))
     chosen.sort(key=lambda m: m.start)
     return chosen
+
+
+@dataclass(frozen=True, slots=True)
+class _Piece:
+    """A stretch of the text between seams, as written and lower-cased."""
+
+    start: int
+    text: str
+    folded: str
+
+
+def _shifted(mention: TimeMention, offset: int) -> TimeMention:
+    """A mention found in a piece of the text, at its offsets in the whole text."""
+    if offset == 0:
+        return mention
+    parts = mention.parts
+    if parts is not None:
+        (a, b), (c, d) = parts
+        parts = ((a + offset, b + offset), (c + offset, d + offset))
+    return replace(mention, start=mention.start + offset, end=mention.end + offset, parts=parts)

@@ -8,8 +8,10 @@ Read off the parse of the trigger's clause, in this order (the first that holds 
   conditional of possibility (``pourrait``) — but not after ``même si``, ``bien que``, ``après que``;
 - negated: ``ne`` with ``pas``, ``jamais``, ``plus``, ``rien``, ``aucun`` … on the verb group, or a verb of
   denial above it (``dément les avoir confiés``);
-- planned: a future, ``va`` / ``doit`` + infinitive, ``prévoit de`` + infinitive, ``prévue lundi``, a simple
-  conditional under a verb of saying (``a annoncé qu'il démissionnerait``);
+- planned: a future, ``va`` / ``doit`` + infinitive, ``prévoit de`` + infinitive, ``prévue lundi``, a passive
+  of planning (``est prévu jeudi``, ``était programmée samedi``, ``est attendu lundi``, ``annoncée pour le 1er
+  décembre``), a meeting set (``donnent rendez-vous samedi``), a simple conditional under a verb of saying
+  (``a annoncé qu'il démissionnerait``);
 - alleged: the journalistic conditional (``aurait opéré``, ``serait mort``, ``mènerait``);
 - reported: a verb of saying governs the clause or follows it as an incise, or ``selon X`` / ``d'après X``;
 - asserted: anything else.
@@ -24,6 +26,7 @@ from spacy.tokens import Token
 
 from chronique.model import Modality
 from chronique.phrases import SUBJECT_DEPS, actors_of, noun_phrase
+from chronique.tense import sets_appointment
 from chronique.vocabulary import Vocabulary, normalise
 
 # Where a verb of saying keeps the clause it reports.
@@ -59,6 +62,9 @@ class ModalityLexicon:
     planned_governors: frozenset[str]
     future_auxiliaries: frozenset[str]
     planned_participles: frozenset[str]
+    planned_passives: frozenset[str]
+    plan_cases: frozenset[str]
+    appointment_nouns: frozenset[str]
     possibility_verbs: frozenset[str]
     denial_verbs: frozenset[str]
     according_to: frozenset[str]
@@ -87,6 +93,9 @@ class ModalityLexicon:
             planned_governors=words.forms_of("planned_governor"),
             future_auxiliaries=words.forms_of("future_auxiliary"),
             planned_participles=words.forms_of("planned_participle"),
+            planned_passives=words.forms_of("planned_passive"),
+            plan_cases=words.forms_of("plan_case"),
+            appointment_nouns=vocabulary["nouns"].forms_of("appointment"),
             possibility_verbs=words.forms_of("possibility_verb"),
             denial_verbs=words.forms_of("denial_verb"),
             according_to=phrases("according_to"),
@@ -256,10 +265,26 @@ def _is_denied(chain: list[Token], head: Token, lexicon: ModalityLexicon) -> boo
     return any(_lemma(verb) in lexicon.denial_verbs for verb in governors)
 
 
+def _is_planned_passive(trigger: Token, lexicon: ModalityLexicon) -> bool:
+    """A plan told by a passive: "est prévu jeudi", "était programmée samedi", "est attendu lundi" (not in a
+    compound tense: "a été reporté" tells the decision); or by a bare participle whose day "pour" gives ("la
+    manifestation, annoncée pour le 1er décembre")."""
+    if _lemma(trigger) not in lexicon.planned_passives or "Part" not in trigger.morph.get("VerbForm", []):
+        return False
+    auxiliaries = [c for c in trigger.children if c.dep_.startswith("aux")]
+    if auxiliaries:
+        return all(c.dep_ == "aux:pass" for c in auxiliaries)
+    return trigger.dep_ in {"acl", "advcl"} and any(
+        g.dep_ == "case" and g.lower_ in lexicon.plan_cases for c in trigger.children for g in c.children
+    )
+
+
 def _is_planned(chain: list[Token], lexicon: ModalityLexicon) -> bool:
     trigger = chain[0]
-    if any(is_future(t, lexicon) for t in _group(chain)):
+    if any(is_future(t, lexicon) for t in _group(chain)) or _is_planned_passive(trigger, lexicon):
         return True
+    if sets_appointment(trigger, lexicon.appointment_nouns):
+        return True  # "ils donnent rendez-vous samedi"
     if (
         _lemma(trigger) in lexicon.planned_participles
         and trigger.dep_ == "acl"

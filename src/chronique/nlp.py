@@ -18,7 +18,9 @@ from thinc.api import Model, NumpyOps
 from thinc.types import Floats2d
 from threadpoolctl import threadpool_limits
 
+from chronique.glued import GLUED
 from chronique.model import Sentence
+from chronique.verb_forms import VERB_FORMS
 from chronique.vocabulary import Vocabulary, normalise
 
 # The parser gives sentences, heads and dependency labels; the morphologizer gives tense and mood;
@@ -39,43 +41,6 @@ def mark_paragraphs(doc: Doc) -> Doc:
         previous = doc[token.i - 1]
         if "\n\n" in previous.text_with_ws or (previous.is_space and "\n" in previous.text):
             token.is_sent_start = True
-    return doc
-
-
-GLUED = "chronique_glued_sentences"
-# A sentence's end glued to the next one by a scraper: "grave?Le", "joie!Il", "».Le", "2019.En".
-_GLUED = re.compile(r"(?P<left>\w*)(?P<stop>[.!?…]+)(?P<right>[^\W\d_]\w*)")
-
-
-def _glued_parts(text: str) -> tuple[str, str, str] | None:
-    """The three pieces of a token that glues two sentences, or None: not "M.Dupont", "U.S.A.", "3.5",
-    "www.site.fr", "N.B." (a lone capital or a dotted abbreviation before, no capitalised word after)."""
-    match = _GLUED.fullmatch(text)
-    if match is None:
-        return None
-    left, stop, right = match.group("left", "stop", "right")
-    opens_sentence = len(right) >= 2 and right[0].isupper() and right[1].islower()
-    ends_sentence = left == "" or (len(left) >= 2 and (left[-1].islower() or left[-1].isdigit()))
-    return (left, stop, right) if opens_sentence and ends_sentence else None
-
-
-@Language.component(GLUED)
-def split_glued_sentences(doc: Doc) -> Doc:
-    """Split the tokens that glue two sentences ("en 2019.En 2020") and start a sentence at the second;
-    the text is not changed, so every offset stays the original's."""
-    glued = [(token, parts) for token in doc if (parts := _glued_parts(token.text)) is not None]
-    starts: list[int] = []
-    with doc.retokenize() as retokenizer:
-        shift = 0
-        for token, parts in glued:
-            pieces = [piece for piece in parts if piece]
-            # each piece its own head until the parser gives the real ones: pieces all headed by the first
-            # leave the full stop unattached after the parse, and Span.root then fails (spaCy E039)
-            retokenizer.split(token, pieces, heads=[(token, index) for index in range(len(pieces))])
-            starts.append(token.i + shift + len(pieces) - 1)
-            shift += len(pieces) - 1
-    for index in starts:
-        doc[index].is_sent_start = True
     return doc
 
 
@@ -107,6 +72,8 @@ class ParseWords:
     agent_cases: frozenset[str] = frozenset()
     not_agents: frozenset[str] = frozenset()
     reporting_verbs: frozenset[str] = frozenset()
+    participle_endings: frozenset[str] = frozenset()
+    imperfect_endings: frozenset[str] = frozenset()
 
     @classmethod
     def from_vocabulary(cls, vocabulary: Vocabulary) -> ParseWords:
@@ -123,6 +90,8 @@ class ParseWords:
             agent_cases=participants.forms_of("agent_case"),
             not_agents=participants.forms_of("not_agent"),
             reporting_verbs=vocabulary["verbs"].forms_of("reporting_verbs"),
+            participle_endings=vocabulary["verbs"].forms_of("participle_endings"),
+            imperfect_endings=vocabulary["verbs"].forms_of("imperfect_endings"),
         )
 
 
@@ -324,6 +293,8 @@ def load_model(name: str, words: ParseWords | None = None) -> Language:
     words = words or ParseWords()
     fields = ("not_names", "agent_cases", "not_agents", "reporting_verbs")
     config = {"words": {field: sorted(getattr(words, field)) for field in fields}}
+    endings = {"participles": sorted(words.participle_endings), "imperfect": sorted(words.imperfect_endings)}
+    nlp.add_pipe(VERB_FORMS, last=True, config=endings)
     nlp.add_pipe(PARTICIPANTS, last=True, config=config)
     return nlp
 

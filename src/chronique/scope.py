@@ -1,15 +1,16 @@
 """What the parser reads: only the sentences that can give a timeline row (the parse is nearly all the cost).
 
 Before the parse, the text is cut into sentences by punctuation alone and its time expressions are found
-by the rules (both need no model). A sentence is parsed when it can hold a row:
+by the rules (neither needs the parse). A sentence is parsed when it can hold a row:
 - it has a time expression (a direct date);
 - it opens the article (the lead: news grammar dates its passé composé by the publication day);
 - it holds a passé composé of announcement ("a annoncé", "a-t-il indiqué": a same-day report);
 - it continues the story ("ensuite", "le même jour": it inherits the last date).
 Every other sentence is blanked (a line break, then spaces) so that every offset stays the original's.
 The cut is careful: a sentence ends only where French punctuation surely ends one (". " before a capital,
-never after an abbreviation or an initial, a blank line), since a sentence cut too short would be parsed
-without its verb; two sentences read as one cost only time.
+never after an abbreviation or an initial, a blank line) or where a heading glued to it ends
+(``chronique.glued``), since a sentence cut too short would be parsed without its verb; two sentences read as
+one cost only time.
 """
 
 from __future__ import annotations
@@ -71,9 +72,12 @@ class Scope:
     parsed_chars: int  # characters of the kept ones
 
 
-def rough_sentences(text: str, abbreviations: frozenset[str]) -> list[tuple[int, int]]:
-    """The text's sentences by punctuation alone, as (start, end) offsets covering the whole text."""
-    cuts = {match.end() for match in _BLANK_LINE.finditer(text)}
+def rough_sentences(
+    text: str, abbreviations: frozenset[str], seams: Sequence[int] = ()
+) -> list[tuple[int, int]]:
+    """The text's sentences by punctuation alone, and at the seams of headings glued to their sentence
+    (``chronique.glued``), as (start, end) offsets covering the whole text."""
+    cuts = {match.end() for match in _BLANK_LINE.finditer(text)} | set(seams)
     for match in _END.finditer(text):
         stop = match.start("gap")
         before = _WORD_BEFORE.search(text, max(0, stop - 40), stop)
@@ -85,9 +89,12 @@ def rough_sentences(text: str, abbreviations: frozenset[str]) -> list[tuple[int,
     return [(start, end) for start, end in itertools.pairwise(bounds) if text[start:end].strip()]
 
 
-def parse_scope(text: str, mentions: Sequence[TimeMention], words: ScopeWords) -> Scope:
-    """The text with the sentences that can give no timeline row blanked."""
-    spans = rough_sentences(text, words.abbreviations)
+def parse_scope(
+    text: str, mentions: Sequence[TimeMention], words: ScopeWords, seams: Sequence[int] = ()
+) -> Scope:
+    """The text with the sentences that can give no timeline row blanked (``seams``: where headings glued to
+    their sentence end, ``chronique.glued.glued_headings``)."""
+    spans = rough_sentences(text, words.abbreviations, seams)
     pieces: list[str] = []
     kept = kept_chars = position = 0
     for number, (start, end) in enumerate(spans):

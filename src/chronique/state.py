@@ -46,6 +46,7 @@ ANALYSIS_MODULES = frozenset(
         "data",
         "events",
         "extract",
+        "glued",
         "grammar",
         "modality",
         "model",
@@ -59,6 +60,7 @@ ANALYSIS_MODULES = frozenset(
         "tense",
         "timeline",
         "timexes",
+        "verb_forms",
         "vocabulary",
         "voices",
     }

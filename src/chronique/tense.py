@@ -36,6 +36,7 @@ class TenseLexicon:
     recent_past_governors: frozenset[str]
     future_participles: frozenset[str]
     reporting_verbs: frozenset[str]
+    appointment_nouns: frozenset[str]
     cue: re.Pattern[str]
     cue_direction: dict[str, Direction]
 
@@ -48,6 +49,7 @@ class TenseLexicon:
             recent_past_governors=verbs.forms_of("recent_past_governors"),
             future_participles=verbs.forms_of("future_participles"),
             reporting_verbs=verbs.forms_of("reporting_verbs"),
+            appointment_nouns=vocabulary["nouns"].forms_of("appointment"),
             cue=re.compile(rf"(?<![\w])({cues.alternation(_DIRECTION_CUES)})\s+$", re.IGNORECASE),
             cue_direction={form: Direction(key) for key in _DIRECTION_CUES for form in cues.forms_of(key)},
         )
@@ -90,6 +92,10 @@ def _compound_direction(
     aux_direction = verb_direction(first, lexicon)
     if aux_direction is Direction.PRESENT and verb.lemma_ in lexicon.future_participles:
         return Direction.FUTURE  # "est prévue le 16 juillet"
+    if aux_direction is Direction.PAST and verb.lemma_ in lexicon.future_participles:
+        # "était prévue samedi", "était programmé mardi": a plan told in the past, kept, cancelled or still
+        # ahead — the day nearest the publication, as for "devait se tenir samedi"
+        return Direction.NONE
     return aux_direction
 
 
@@ -194,6 +200,11 @@ def _is_past_infinitive(verb: Token) -> bool:
     return False
 
 
+def sets_appointment(verb: Token, appointment_nouns: frozenset[str]) -> bool:
+    """Whether a verb sets a meeting: its object is "rendez-vous" ("ils donnent rendez-vous samedi")."""
+    return any(c.dep_ == "obj" and c.lemma_.lower() in appointment_nouns for c in verb.children)
+
+
 def _infinitive_governor(verb: Token) -> Token:
     """The verb an infinitive depends on; a copula's is its predicate's ("va être dès samedi en service")."""
     governor = verb.head
@@ -205,6 +216,8 @@ def _infinitive_governor(verb: Token) -> Token:
 def _direction_above(token: Token, lexicon: TenseLexicon) -> Direction | None:
     """The direction of the nearest verb above a token that has one; None when no verb is above it."""
     for verb in _governing_verbs(token):
+        if sets_appointment(verb, lexicon.appointment_nouns):
+            return Direction.NONE  # "ils donnent rendez-vous samedi": the meeting's day, not the telling's
         if _is_infinitive(verb):
             governor = _infinitive_governor(verb)
             if governor.i != verb.i and governor.lemma_ in lexicon.future_governors:

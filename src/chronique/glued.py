@@ -1,0 +1,209 @@
+"""Sentences that scrapers glue together, and where they part (the text itself is never changed).
+
+Two kinds, both common in real pages:
+- a sentence's end glued to the next one, the stop kept: ``grave?Le``, ``joie!Il``, ``».Le``, ``2019.En``
+  (``glued_parts``, a token of the parse);
+- a section heading glued to the sentence after it, with no stop at all: ``enseignement à distanceSamedi 14
+  mars, lors d'une conférence de presse``, ``SantéSans surprise, c'est …`` (``glued_headings``, offsets of
+  the text). In French news text a word whose letters turn from lower to upper case is such a seam, but names
+  and brands do too (``McDonald``, ``iPhone``, ``LaREM``, ``YouTube``, ``StopCovid``, ``#GiletsJaunes``): the
+  rule asks for a French word the model knows before the seam and a capitalised word after it.
+The cut into sentences before the parse (``chronique.scope``), the time expressions' rules
+(``chronique.extract``) and the parse (``chronique.nlp``) all part the text there.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+
+from spacy.lang.fr.stop_words import STOP_WORDS
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+
+# A sentence's end glued to the next one by a scraper: "grave?Le", "joie!Il", "».Le", "2019.En".
+_GLUED = re.compile(r"(?P<left>\w*)(?P<stop>[.!?…]+)(?P<right>[^\W\d_]\w*)")
+# A run of letters, where a heading and a sentence glued together are one.
+_LETTERS = re.compile(r"[^\W\d_]+")
+# Just before a run of letters, these make it no prose: a hashtag, a handle, a path, an identifier.
+_NOT_PROSE_BEFORE = frozenset("#@/\\_0123456789")
+# What a sentence's start follows (after spaces): nothing, a line break, or the end of a sentence (a one-word
+# heading, "Santé", stands where a sentence starts).
+_SENTENCE_ENDS = frozenset('\n.!?…:»”")')
+_ELISION = frozenset("'’")
+_SHORTEST_WORD = 3  # "ans|Une", "été|Le"; "fr|Disinfo", "Mc|Donald", "i|Phone" are no words before a seam
+_SHORTEST_HEADING = 4  # a capitalised word alone as a heading: "Santé", "Bilan"; not "Mac|Book", "Van|Damme"
+
+
+def glued_parts(text: str) -> tuple[str, str, str] | None:
+    """The three pieces of a token that glues two sentences, or None: not "M.Dupont", "U.S.A.", "3.5",
+    "www.site.fr", "N.B." (a lone capital or a dotted abbreviation before, no capitalised word after)."""
+    match = _GLUED.fullmatch(text)
+    if match is None:
+        return None
+    left, stop, right = match.group("left", "stop", "right")
+    opens_sentence = len(right) >= 2 and right[0].isupper() and right[1].islower()
+    ends_sentence = left == "" or (len(left) >= 2 and (left[-1].islower() or left[-1].isdigit()))
+    return (left, stop, right) if opens_sentence and ends_sentence else None
+
+
+class FrenchWords:
+    """Whether a word (lower case) is French: a form the model's lemmatizer knows (its lookup table, its
+    lists of lemmas, its exceptions) or a function word of spaCy's French stop words ("sans", "selon")."""
+
+    def __init__(self, nlp: Language | None = None) -> None:
+        lookups = None
+        if nlp is not None and nlp.has_pipe("lemmatizer"):
+            lookups = getattr(nlp.get_pipe("lemmatizer"), "lookups", None)
+        self._tables: list[Callable[[str], bool]] = [STOP_WORDS.__contains__]
+        if lookups is None:
+            return
+        for name in ("lemma_lookup", "lemma_index", "lemma_exc"):
+            if not lookups.has_table(name):
+                continue
+            table = lookups.get_table(name)
+            if name == "lemma_lookup":
+                self._tables.append(table.__contains__)
+                continue
+            for forms in table.values():  # by part of speech: a list of forms (a set), or a mapping
+                held = forms if isinstance(forms, dict | frozenset) else frozenset(forms)
+                self._tables.append(held.__contains__)
+
+    def __call__(self, word: str) -> bool:
+        return any(holds(word) for holds in self._tables)
+
+
+def _seam(word: str) -> int | None:
+    """Where the letters of a word first turn from lower to upper case, or None."""
+    for index in range(1, len(word)):
+        if word[index].isupper() and word[index - 1].islower():
+            return index
+    return None
+
+
+def _opens_sentence(right: str, after: str) -> bool:
+    """A capitalised word ("Samedi", "Le"), an elided capital ("L'une", "C'est") or a one-letter word ("À
+    l'issue"); not "REM", "MacBook"."""
+    if not right[0].isupper():
+        return False
+    if len(right) == 1:
+        elided = len(after) >= 2 and after[0] in _ELISION and after[1].isalpha()
+        return elided or (after[:1].isspace() and right.lower() in STOP_WORDS)
+    return right[1:].islower()
+
+
+def _at_sentence_start(text: str, start: int) -> bool:
+    before = start
+    while before and text[before - 1] in " \t":
+        before -= 1
+    return before == 0 or text[before - 1] in _SENTENCE_ENDS
+
+
+def glued_headings(text: str, known: Callable[[str], bool]) -> tuple[int, ...]:
+    """The offsets where a heading glued to the next sentence ends: ``distance|Samedi 14 mars``,
+    ``judiciaire|Habitué des coups d'éclat``, ``Santé|Sans surprise``, ``réplique|L'une des figures``.
+
+    Before the seam, a French word (``known``) of three letters or more in lower case, or a capitalised
+    one (four letters or more) that stands where a sentence starts — a one-word heading, whose next word
+    must then be a function word (``SantéSans``, ``BilanLe``; ``StopCovid``, ``EuroMillions`` opening a
+    sentence are names); after it, a capitalised word or an elided capital. Not after ``#``, ``@``, ``/``,
+    ``_`` or a digit (hashtags, handles, paths, identifiers)."""
+    breaks: list[int] = []
+    for match in _LETTERS.finditer(text):
+        word = match.group()
+        if word.islower() or word.isupper() or word.istitle():
+            continue  # no seam: nearly every word, tested at C speed
+        start = match.start()
+        if start and text[start - 1] in _NOT_PROSE_BEFORE:
+            continue
+        seam = _seam(word)
+        if seam is None or seam < _SHORTEST_WORD:
+            continue
+        left, right = word[:seam], word[seam:]
+        if not _opens_sentence(right, text[match.end() : match.end() + 2]) or not known(left.lower()):
+            continue
+        if not left.islower():
+            heading = (
+                left[0].isupper()
+                and left[1:].islower()
+                and len(left) >= _SHORTEST_HEADING
+                and _at_sentence_start(text, start)
+                and (len(right) == 1 or right.lower() in STOP_WORDS)
+            )
+            if not heading:
+                continue
+        breaks.append(start + seam)
+    return tuple(breaks)
+
+
+GLUED = "chronique_glued_sentences"
+_STOPS = frozenset({".", "!", "?", "…"})
+
+
+class SplitGlued:
+    """Split the tokens that glue two sentences ("en 2019.En 2020", "à distanceSamedi 14 mars": see
+    ``chronique.glued``) and start a sentence at the second; the text is not changed, so every offset stays
+    the original's."""
+
+    def __init__(self, known: FrenchWords) -> None:
+        self.known = known
+
+    def __call__(self, doc: Doc) -> Doc:
+        starts = _split_stops(doc)
+        seams = glued_headings(doc.text, self.known)
+        if seams:
+            starts = [doc[i].idx for i in starts]
+            with doc.retokenize() as retokenizer:
+                for token, cut in _tokens_at(doc, seams):
+                    pieces = [token.text[:cut], token.text[cut:]]
+                    retokenizer.split(token, pieces, heads=[(token, 0), (token, 1)])
+            by_offset = {token.idx: token.i for token in doc}
+            starts = [by_offset[offset] for offset in starts if offset in by_offset]
+            after_seams = [by_offset[offset] for offset in seams if offset in by_offset]
+            starts.extend(after_seams)
+            for index in after_seams:
+                _one_sentence_from(doc, index, frozenset(starts))
+        for index in starts:
+            doc[index].is_sent_start = True
+        return doc
+
+
+def _one_sentence_from(doc: Doc, start: int, starts: frozenset[int]) -> None:
+    """The sentence after a glued heading goes on to its stop: without the stop the heading lacks, the parser
+    would cut it again after its first words ("distance|Samedi | 14 mars, lors d'une conférence …")."""
+    for token in doc[start + 1 :]:
+        if token.i in starts or token.text in _STOPS or (token.is_space and "\n" in token.text):
+            return
+        token.is_sent_start = False
+
+
+def _split_stops(doc: Doc) -> list[int]:
+    """Split the tokens that glue two sentences by their stop; the indices of the second sentences' starts."""
+    glued = [(token, parts) for token in doc if (parts := glued_parts(token.text)) is not None]
+    starts: list[int] = []
+    with doc.retokenize() as retokenizer:
+        shift = 0
+        for token, parts in glued:
+            pieces = [piece for piece in parts if piece]
+            # each piece its own head until the parser gives the real ones: pieces all headed by the first
+            # leave the full stop unattached after the parse, and Span.root then fails (spaCy E039)
+            retokenizer.split(token, pieces, heads=[(token, index) for index in range(len(pieces))])
+            starts.append(token.i + shift + len(pieces) - 1)
+            shift += len(pieces) - 1
+    return starts
+
+
+def _tokens_at(doc: Doc, offsets: Sequence[int]) -> list[tuple[Token, int]]:
+    """The tokens that hold each offset inside them, with where the offset falls in the token's text."""
+    found: dict[int, tuple[Token, int]] = {}
+    for offset in offsets:
+        span = doc.char_span(offset, offset + 1, alignment_mode="expand")
+        if span is not None and len(span) == 1 and span[0].idx < offset:
+            found.setdefault(span[0].i, (span[0], offset - span[0].idx))  # one seam a token
+    return list(found.values())
+
+
+@Language.factory(GLUED)
+def make_split_glued(nlp: Language, name: str) -> SplitGlued:
+    """The ``SplitGlued`` component, knowing the French words of the pipeline's lemmatizer."""
+    return SplitGlued(FrenchWords(nlp))

@@ -1,0 +1,111 @@
+"""Verb forms the tagger misreads, repaired after the parse (the tense, the modality and the summary read
+them).
+
+- a past participle read as a noun or an adjective although an auxiliary governs it: "Elle a bien défilé
+  samedi" ("défilé" a noun, "a" its aux:tense), "Les manifestants sont partis" ("partis" a noun, "sont" its
+  aux:pass);
+- an imperfect or a conditional of a verb in -er read as a present: "les appels se multipliaient" (the
+  imperfect is the verb's stem and an ending), "ils présenteraient" (the conditional is the infinitive and the
+  same ending).
+The endings are French data (``data/verbs.tsv`` participle_endings, imperfect_endings); the verbs known are
+the lemmatizer's.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Container
+
+from spacy.language import Language
+from spacy.tokens import Doc, MorphAnalysis, Token
+
+VERB_FORMS = "chronique_verb_forms"
+_TENSE_AUXILIARIES = frozenset({"avoir", "être"})
+_AUXILIARY_DEPS = frozenset({"aux:tense", "aux:pass"})  # "sont partis" is read as a passive
+_FIRST_GROUP = "er"  # the regular verbs, whose stem is the infinitive without it
+
+
+class VerbForms:
+    """The repairs: participles read as nouns (``_is_participle_read_as_noun``), imperfects and conditionals
+    read as presents (``_misread_present``)."""
+
+    def __init__(self, nlp: Language, participles: tuple[str, ...], imperfect: tuple[str, ...]) -> None:
+        self.participles = participles
+        self.imperfect = imperfect
+        lemmatizer = nlp.get_pipe("lemmatizer") if nlp.has_pipe("lemmatizer") else None
+        self.lemmatize: Callable[[Token], list[str]] | None = getattr(lemmatizer, "rule_lemmatize", None)
+        lookups = getattr(lemmatizer, "lookups", None)
+        self.verbs: Container[str] = frozenset()
+        self.irregular: Container[str] = frozenset()
+        if lookups is not None and lookups.has_table("lemma_index"):
+            self.verbs = lookups.get_table("lemma_index").get("verb", frozenset())
+        if lookups is not None and lookups.has_table("lemma_exc"):
+            self.irregular = lookups.get_table("lemma_exc").get("verb", {})
+
+    def __call__(self, doc: Doc) -> Doc:
+        for token in doc:
+            if token.pos_ in {"NOUN", "ADJ", "PROPN"} and self._is_participle_read_as_noun(token):
+                assert self.lemmatize is not None
+                token.lemma_ = self.lemmatize(token)[0]
+                _set(token, Tense="Past", VerbForm="Part")
+            elif token.pos_ in {"VERB", "AUX"} and (repair := self._misread_present(token)):
+                _set(token, **repair)
+        return doc
+
+    def _is_participle_read_as_noun(self, token: Token) -> bool:
+        """A word an auxiliary governs, with no copula ("a été maire"), a participle's ending, and a verb the
+        lemmatizer knows whose participle it is ("défilé" of "défiler"; not "a envie": "envié")."""
+        if self.lemmatize is None or not self.participles:
+            return False
+        children = list(token.children)
+        governed = any(c.dep_ in _AUXILIARY_DEPS and c.lemma_ in _TENSE_AUXILIARIES for c in children)
+        if not governed or any(c.dep_ == "cop" for c in children):
+            return False
+        if not token.lower_.endswith(self.participles):
+            return False
+        read_as = token.pos_
+        token.pos_ = "VERB"
+        lemmas = self.lemmatize(token)
+        if lemmas and self._participle_of(token.lower_, lemmas[0]):
+            return True
+        token.pos_ = read_as
+        return False
+
+    def _participle_of(self, form: str, lemma: str) -> bool:
+        """A known verb's stem (its last two letters off) and an ending ("défil|é", "ralent|i", "contred|it"),
+        or, for a verb not in -er, a form of the lemmatizer's table of verb forms ("compris", "ouvert"); not
+        "envie" (a present of "envier", whose participle is "envié")."""
+        stem = lemma[:-2]
+        regular = len(form) > len(stem) and form.startswith(stem) and form[len(stem) :] in self.participles
+        if regular and (lemma in self.verbs or form in self.irregular):
+            return True
+        return not lemma.endswith(_FIRST_GROUP) and form in self.irregular
+
+    def _misread_present(self, token: Token) -> dict[str, str] | None:
+        """The features of a present that is an imperfect ("multipliaient": Tense=Imp) or a conditional
+        ("présenteraient": Mood=Cnd) of a verb in -er, or None."""
+        morph = token.morph
+        if morph.get("Tense", []) != ["Pres"] or morph.get("Mood", []) != ["Ind"]:
+            return None
+        lemma, form = token.lemma_.lower(), token.lower_
+        ending = next((e for e in self.imperfect if form.endswith(e)), None)
+        if ending is None or not lemma.endswith(_FIRST_GROUP):
+            return None
+        if form == lemma + ending:
+            return {"Mood": "Cnd"}
+        if form == lemma[: -len(_FIRST_GROUP)] + ending:
+            return {"Tense": "Imp"}
+        return None
+
+
+def _set(token: Token, **features: str) -> None:
+    token.morph = MorphAnalysis(token.doc.vocab, {**token.morph.to_dict(), **features})
+
+
+@Language.factory(VERB_FORMS, default_config={"participles": [], "imperfect": []})
+def make_verb_forms(nlp: Language, name: str, participles: list[str], imperfect: list[str]) -> VerbForms:
+    """The ``VerbForms`` component; the endings are French data (``load_model`` gives chronique's)."""
+    return VerbForms(nlp, _longest_first(participles), _longest_first(imperfect))
+
+
+def _longest_first(endings: list[str]) -> tuple[str, ...]:
+    return tuple(sorted(endings, key=len, reverse=True))

@@ -311,6 +311,11 @@ class Resolver:
             return cal.week_value(base + dt.timedelta(weeks=shift), mod=mod)
         if unit is Unit.WEEKEND:
             saturday = self._weekend_saturday(base, fields, context.direction, anchored=anchored)
+            past = context.direction is Direction.PAST
+            if anchored and past and saturday > context.published + _LATE_EDITION:
+                # "sont allés durant le week-end" in a Wednesday's paper with no day before it: told in the
+                # past, the week-end just gone, not the coming one
+                saturday -= dt.timedelta(weeks=1)
             return cal.weekend_value(saturday, mod=mod)
         if unit is Unit.MONTH:
             moved = cal.add_months(base, shift)

@@ -263,12 +263,19 @@ def test_inherited(analysed: Analyse, text: str, trigger: str, value: str | None
     assert found == ([(value, Anchoring.INHERITED)] if value else []), found
 
 
+_CONFIRMED = (
+    "Sept établissements administrés par la Ville de Paris confirment, jeudi 8 septembre, qu'ils seront "
+    "fermés : le Petit Palais et les Catacombes."
+)
 # (text, trigger, its row's date or None for no row): which predicate a date leads a row for
 LEADING_ROWS = [
     # an incise of saying right before the date: the date is the report's, not what it tells (a plan here)
     ("Le ministre devrait démissionner, rapporte Le Figaro, jeudi 8 septembre.", "démissionner", None),
     ("Le ministre devrait démissionner, rapporte Le Figaro, jeudi 8 septembre.", "rapporte", "2022-09-08"),
     ("Le ministre a démissionné jeudi 8 septembre, rapporte Le Figaro.", "démissionné", "2022-09-08"),
+    # a date set apart by commas right after a verb of saying, before what it tells, dates the saying
+    (_CONFIRMED, "confirment", "2022-09-08"),
+    (_CONFIRMED, "fermés", None),  # a plan it reports has a day of its own
     # a date inside the clause a verb of saying reports dates what is told, not the telling
     ("Le témoin assure que le président était au courant le soir même.", "assure", None),
     ("Le témoin assure que le maire a signé le contrat le 3 mai.", "signé", "2022-05-03"),

@@ -17,7 +17,7 @@ from chronique.model import Grain, TimeExpression
 from chronique.nlp import ParseWords, sentence_of, sentence_spans
 from chronique.phrases import is_locution
 from chronique.vocabulary import Vocabulary
-from chronique.voices import quotations, reported_head, saying_before
+from chronique.voices import quotations, reported_head, saying_before, saying_set_apart
 
 # Finer first: when two expressions are equally near a predicate, the finer one dates it.
 GRAIN_PRECISION: Mapping[Grain, int] = {
@@ -266,7 +266,12 @@ def _primary_predicate(
     armes : « Le 19 juillet, ma femme m'a appelé »": the date is the quotation's)."""
     trigger = predicate_of(span, lexicon, timex_tokens)
     saying = lexicon.reporting_verbs
-    trigger = saying_before(span, trigger, saying) or reported_head(span, trigger, saying) or trigger
+    trigger = (
+        saying_set_apart(span, saying | lexicon.announcement_verbs)
+        or saying_before(span, trigger, saying)
+        or reported_head(span, trigger, saying)
+        or trigger
+    )
     if trigger is not None and regions[trigger.i] != regions[span.start]:
         return _nearest_in_quotation(span, regions, lexicon, timex_tokens)
     return trigger

@@ -98,3 +98,16 @@ def reported_head(span: Span, trigger: Token | None, reporting_verbs: frozenset[
         if child.dep_ == "ccomp" and inside and clause:
             return child
     return None
+
+
+def saying_set_apart(span: Span, reporting_verbs: frozenset[str]) -> Token | None:
+    """A verb of saying right before an expression set apart by commas, before what it tells ("confirment,
+    jeudi 6 décembre, qu'ils seront fermés", "a annoncé, lundi, que …"): the expression dates the saying,
+    whatever the parse hung it on (a plan it reports has a day of its own)."""
+    doc = span.doc
+    if span.start < 2 or span.end >= len(doc) or doc[span.start - 1].text != "," or doc[span.end].text != ",":
+        return None
+    verb = doc[span.start - 2]
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in reporting_verbs:
+        return None
+    return verb

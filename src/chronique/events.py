@@ -56,16 +56,15 @@ from chronique.nlp import sentence_of, sentence_spans
 from chronique.phrases import (
     AGENT_DEPS,
     actors_of,
-    event_noun_phrase,
     is_bare_participle,
     named_within,
     names_in,
     overlaps,
     places_in,
     subject_of,
-    summary_of,
 )
 from chronique.retellings import merge_retellings
+from chronique.summaries import event_noun_phrase, summary_of
 from chronique.vocabulary import holds_phrase, normalise
 from chronique.voices import quotations
 

@@ -56,6 +56,7 @@ ANALYSIS_MODULES = frozenset(
         "retellings",
         "scope",
         "slots",
+        "summaries",
         "tense",
         "timeline",
         "timexes",

@@ -128,6 +128,49 @@ SUMMARY_ROWS = [
     ("Lancée fin mai, la pétition a connu un succès fulgurant.", "Lancée", "la pétition lancée"),
     # an inverted speaker leads
     ("La menace reste élevée, a averti jeudi Emmanuel Macron.", "averti", "Emmanuel Macron a averti"),
+    # a verb of saying dated itself tells who said what: the clause it reports after "que" …
+    (
+        "Mercredi, le préfet a assuré que les routes seraient rouvertes.",
+        "assuré",
+        "le préfet a assuré que les routes seraient rouvertes",
+    ),
+    # … with its subject, not the weekday the model reads as a second one
+    (
+        "Jeudi, la ministre Agnès Buzyn a indiqué qu'il y avait eu deux cas suspects.",
+        "indiqué",
+        "la ministre Agnès Buzyn a indiqué qu'il y avait eu deux cas suspects",
+    ),
+    # … the clause an incise follows, its speaker first (the model reads it as the object)
+    (
+        "Le nombre de cas est passé de 18 à 38, a indiqué jeudi le ministre de la Santé.",
+        "indiqué",
+        "le ministre de la Santé a indiqué que le nombre de cas est passé de 18 à 38",
+    ),
+    # … "a-t-on appris" is who learnt what
+    (
+        "La victime a percuté un poids lourd, a-t-on appris vendredi auprès du procureur.",
+        "appris",
+        "on a appris que la victime a percuté un poids lourd",
+    ),
+    # … a direct quotation stays one, after a colon: "que je réponds" would change who speaks
+    (
+        "« Je réponds au peuple français », a lancé mardi le président de la République.",
+        "lancé",
+        "le président de la République a lancé : « Je réponds au peuple français »",
+    ),
+    (
+        "« Nous arrivons à un moment dangereux », a-t-il jugé mercredi soir sur Franceinfo.",
+        "jugé",
+        "il a jugé : « Nous arrivons à un moment dangereux »",
+    ),
+    # … but a saying with an object of its own is told as any verb
+    ("Le ministre a annoncé jeudi sa démission.", "annoncé", "Le ministre a annoncé sa démission"),
+    # an adverb of quantity keeps the object the model hangs on it
+    (
+        "Jeudi, Philippe Bas a réclamé plus de transparence.",
+        "réclamé",
+        "Philippe Bas a réclamé plus de transparence",
+    ),
 ]
 
 

@@ -16,6 +16,7 @@ from chronique.modality import ModalityLexicon
 from chronique.model import Grain, TimeExpression
 from chronique.nlp import ParseWords, sentence_of, sentence_spans
 from chronique.phrases import is_locution
+from chronique.summaries import SummaryWords
 from chronique.vocabulary import Vocabulary
 from chronique.voices import quotations, reported_head, saying_before
 
@@ -66,6 +67,7 @@ class EventLexicon:
     since_cues: frozenset[str] = frozenset()  # "depuis": a bound only in a comparison
     comparison_cues: frozenset[str] = frozenset()  # "le plus bas niveau depuis 2001"
     locution_nouns: frozenset[str] = frozenset()  # "mise en place", "mis en examen": part of the verb
+    summary_words: SummaryWords = field(default_factory=SummaryWords)  # for ``chronique.summaries``
 
     @classmethod
     def from_vocabulary(cls, vocabulary: Vocabulary) -> EventLexicon:
@@ -87,6 +89,7 @@ class EventLexicon:
             since_cues=vocabulary["cues"].forms_of("since"),
             comparison_cues=vocabulary["cues"].forms_of("comparison"),
             locution_nouns=nouns.forms_of("locution"),
+            summary_words=SummaryWords.from_vocabulary(vocabulary),
         )
 
 

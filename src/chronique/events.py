@@ -172,7 +172,7 @@ def build_event(
     if trigger.pos_ == "NOUN":
         summary = event_noun_phrase(trigger, skip=timex_tokens)
     else:
-        summary = summary_of(trigger, clause_head, timex_tokens)
+        summary = summary_of(trigger, clause_head, timex_tokens, lexicon.summary_words)
     mention = expression.mention if expression is not None else None
     reading = modality_of(trigger, clause_head, lexicon.modality)
     # the people and organisations the clause names ("a rencontré Angela Merkel"); who told it ("selon X",

@@ -134,7 +134,7 @@ def is_bare_participle(verb: Token) -> bool:
     )
 
 
-def _is_finite(verb: Token) -> bool:
+def is_finite(verb: Token) -> bool:
     """A conjugated verb, or a participle with a conjugated auxiliary."""
     forms = [verb, *(c for c in verb.children if c.dep_.startswith("aux"))]
     return any("Fin" in t.morph.get("VerbForm", []) for t in forms)
@@ -159,7 +159,7 @@ def subject_of(verb: Token) -> Token | None:
                 return child
         if is_bare_participle(current):
             return None  # "le confinement imposé": the noun underwent it; who did it is not said
-        if current.dep_ == "advcl" and _is_finite(current):
+        if current.dep_ == "advcl" and is_finite(current):
             return (
                 None  # "…, comme le montrent des photos": a clause of its own, its subject not the main one
             )

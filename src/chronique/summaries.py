@@ -4,22 +4,46 @@ with its determiner, no dangling word (``summary_of``, ``event_noun_phrase``).""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection, Sequence
+from dataclasses import dataclass
 
 from spacy.tokens import Token
 
+from chronique.nlp import not_a_name
 from chronique.phrases import (
     PLACE_CASES,
+    SUBJECT_DEPS,
     conjuncts,
     is_bare_participle,
+    is_finite,
     join_tokens,
     noun_phrase,
     noun_phrase_tokens,
     subject_of,
     without_fragments,
 )
+from chronique.vocabulary import Vocabulary
+from chronique.voices import quotations
 
 _MAX_SUMMARY_TOKENS = 30
+
+
+@dataclass(frozen=True, slots=True)
+class SummaryWords:
+    """The French words summaries need (lemmas): the verbs that tell a clause (the verbs of saying of
+    ``data/verbs.tsv`` and the ``saying`` words of ``data/summaries.tsv``), the adverbs of quantity."""
+
+    saying: frozenset[str] = frozenset()
+    quantity: frozenset[str] = frozenset()
+
+    @classmethod
+    def from_vocabulary(cls, vocabulary: Vocabulary) -> SummaryWords:
+        return cls(
+            saying=vocabulary["verbs"].forms_of("reporting_verbs")
+            | vocabulary["summaries"].forms_of("saying"),
+            quantity=vocabulary["summaries"].forms_of("quantity"),
+        )
 
 
 # "de"/"à" fused with the article: the article a noun phrase keeps once the preposition is left out.
@@ -46,6 +70,8 @@ def event_noun_phrase(head: Token, skip: Collection[int] = ()) -> str:
 _REFLEXIVE_DEPS = frozenset({"expl:comp", "expl:pass", "expl", "expl:subj"})
 _OBJECT_DEPS = frozenset({"obj", "obl:agent", "obl:arg", "iobj"})
 # Feminine endings of a past participle ("proclamée", "prise", "faite"); the model's gender is unreliable.
+# The "de" of a quantity: "plus de transparence".
+_PARTITIVE = frozenset({"de", "d'", "d’"})
 _FEMININE_ENDINGS = ("ée", "ées", "ie", "ies", "ue", "ues", "se", "ses", "te", "tes")
 
 
@@ -60,7 +86,7 @@ def _phrase_ids(head: Token, skip: Collection[int]) -> set[int]:
     return ids - set(skip)
 
 
-def _verb_group(verb: Token, skip: Collection[int], depth: int = 0) -> set[int]:
+def _verb_group(verb: Token, skip: Collection[int], words: SummaryWords, depth: int = 0) -> set[int]:
     """A verb with what French needs around it: auxiliaries, reflexive pronoun, negation, the ``à``/``de``
     before an infinitive, its objects, and the infinitive or attribute it governs ("commencent à
     s'installer dans …" gives "commencent à s'installer"; "a été proclamé indépendant")."""
@@ -82,12 +108,28 @@ def _verb_group(verb: Token, skip: Collection[int], depth: int = 0) -> set[int]:
             ids.add(child.i)
         elif child.dep_ in _OBJECT_DEPS:
             ids |= _phrase_ids(child, skip)
+        elif (
+            child.dep_ == "advmod"
+            and child.lower_ in words.quantity
+            and (counted := _counted(child, skip)) is not None
+        ):
+            ids |= {child.i} | _phrase_ids(counted, skip)  # "a réclamé plus de transparence"
         elif child.dep_ == "xcomp" and depth < 2:
             if child.pos_ in {"VERB", "AUX"}:
-                ids |= _verb_group(child, skip, depth + 1)
+                ids |= _verb_group(child, skip, words, depth + 1)
             else:
                 ids |= _phrase_ids(child, skip)
     return ids
+
+
+def _counted(adverb: Token, skip: Collection[int]) -> Token | None:
+    """The noun an adverb of quantity counts, the verb's object ("plus de transparence", "beaucoup de
+    dégâts"): the model hangs it on the adverb."""
+    for child in adverb.children:
+        cases = [c.lower_ for c in child.children if c.dep_ == "case"]
+        if child.i not in skip and child.pos_ == "NOUN" and cases and set(cases) <= _PARTITIVE:
+            return child
+    return None
 
 
 def _agreeing_noun(participle: Token) -> Token:
@@ -110,11 +152,11 @@ def _agreeing_noun(participle: Token) -> Token:
     return noun
 
 
-def _participle_summary(trigger: Token, skip: Collection[int]) -> str:
+def _participle_summary(trigger: Token, skip: Collection[int], words: SummaryWords) -> str:
     """A participle describing a noun: the noun and the participle, with its agent or object and where
     ("le confinement imposé par …", "Hafez al-Assad né à Qardaha")."""
     chosen = {t.i for t in noun_phrase_tokens(_agreeing_noun(trigger))}
-    chosen |= _verb_group(trigger, skip)
+    chosen |= _verb_group(trigger, skip, words)
     place = next(
         (
             c
@@ -153,26 +195,63 @@ def _agrees(subject: Token, verb: Token) -> bool:
     return bool(numbers & own)
 
 
-def _clean_span(trigger: Token, tokens: Sequence[Token]) -> str | None:
+def _run_around(trigger: Token, start: int, end: int, outside: Collection[int]) -> list[Token]:
+    """The words from ``start`` to ``end`` as written, cut to the run around the trigger that holds no word
+    from ``outside`` (a saying's incise inside the clause it reports: "A ce jour, a-t-il ajouté, …")."""
+    doc = trigger.doc
+    span = [t for t in doc[start : end + 1] if not t.is_space]
+    left = [t.i for t in span if t.i in outside and t.i < trigger.i]
+    right = [t.i for t in span if t.i in outside and t.i > trigger.i]
+    low, high = max(left, default=start - 1), min(right, default=end + 1)
+    return [t for t in span if low < t.i < high]
+
+
+def _clean_span(trigger: Token, tokens: Sequence[Token], outside: Collection[int] = ()) -> str | None:
     """The text itself where a clause with no subject gives no summary: a lone word ("incendié", "peut
     faire") takes the trigger's own words as written; a present participle ("montrant … de frapper un
     manifestant") the words from the first chosen to the last."""
-    doc = trigger.doc
     if len(tokens) <= 2:
-        span = [t for t in doc[trigger.left_edge.i : trigger.right_edge.i + 1] if not t.is_space]
+        span = _run_around(trigger, trigger.left_edge.i, trigger.right_edge.i, outside)
         if len(tokens) < len(span) <= _MAX_SUMMARY_TOKENS:
             return join_tokens(without_fragments(span))
     if tokens and _is_gerund(tokens[0]):
-        span = [t for t in doc[tokens[0].i : tokens[-1].i + 1] if not t.is_space]
+        span = _run_around(trigger, tokens[0].i, tokens[-1].i, outside)
         if len(span) <= _MAX_SUMMARY_TOKENS:
             return join_tokens(without_fragments(span))
     return None
 
 
-def summary_of(trigger: Token, clause_head: Token, skip: set[int]) -> str:
-    """A short French summary built from the clause itself: subject + verb group + object."""
+def summary_of(
+    trigger: Token,
+    clause_head: Token,
+    skip: set[int],
+    words: SummaryWords = SummaryWords(),
+    *,
+    outside: Collection[int] = (),
+    depth: int = 0,
+) -> str:
+    """A short French summary built from the clause itself: subject + verb group + object; a participle
+    with the noun it describes; a verb of saying that tells only what it reports, with what it reports
+    (``_saying_summary``). ``skip``: the words of the time expression that dates the row, not said again;
+    ``outside``: words that are not the clause's (the incise of a saying that reports it)."""
     if is_bare_participle(trigger):
-        return _participle_summary(trigger, skip)
+        return _participle_summary(trigger, skip, words)
+    if (
+        trigger.lemma_.lower() in words.saying
+        and depth < _MAX_REPORT_DEPTH
+        and (is_finite(trigger) or _is_gerund(trigger))
+    ):
+        told = _saying_summary(trigger, skip | set(outside), words, depth)
+        if told is not None:
+            return told
+    return _clause_summary(trigger, clause_head, skip, words, outside)
+
+
+def _clause_summary(
+    trigger: Token, clause_head: Token, timex: set[int], words: SummaryWords, outside: Collection[int]
+) -> str:
+    """Subject + verb group + object, from the clause of the trigger."""
+    skip = timex | set(outside)
     chosen: set[int] = set()
     path: list[Token] = []
     node = trigger
@@ -184,14 +263,10 @@ def summary_of(trigger: Token, clause_head: Token, skip: set[int]) -> str:
         # deep in a noun's complement ("après la publication d'une vidéo montrant X en train de frapper"):
         # the clause above tells another event; the trigger's own verb group is the summary
         clause_head, path = trigger, [trigger]
-    subject = subject_of(clause_head) or subject_of(trigger)
+    subject = _subject(clause_head, skip) or _subject(trigger, skip)
     if subject is not None and not _agrees(subject, clause_head):
         subject = None  # "Un cinquième homme … ont été communiquées": not its subject
-    subject_ids: set[int] = set()
-    if subject is not None:
-        for part in conjuncts(subject):
-            subject_ids.update(t.i for t in noun_phrase_tokens(part))
-            subject_ids.update(c.i for c in part.children if c.dep_ == "cc")
+    subject_ids = _subject_ids(subject) if subject is not None else set()
     chosen.update(subject_ids)
     for node in path:
         chosen.add(node.i)
@@ -199,11 +274,12 @@ def summary_of(trigger: Token, clause_head: Token, skip: set[int]) -> str:
             if (
                 child.dep_.startswith("aux")
                 or child.dep_ in {"mark", "det"}
+                or (child.dep_ == "case" and any(k.dep_ == "cop" for k in node.children))
                 or child.dep_ in _REFLEXIVE_DEPS
                 or _is_negation(child)
             ):
                 chosen.add(child.i)
-    chosen |= _verb_group(trigger, skip)
+    chosen |= _verb_group(trigger, skip, words)
     has_object = any(c.dep_ == "obj" for c in trigger.children)
     for token in (trigger.doc[i] for i in skip if not has_object):
         for child in token.children:  # the model hangs the object on the time: "a utilisé jeudi des armes"
@@ -214,7 +290,7 @@ def summary_of(trigger: Token, clause_head: Token, skip: set[int]) -> str:
     while tokens and (tokens[0].dep_ in {"mark", "cc"} or tokens[0].is_punct):
         tokens = tokens[1:]  # "que les troupes ont subi …" reads as "les troupes ont subi …"
     tokens = without_fragments(tokens[:_MAX_SUMMARY_TOKENS])
-    if subject is None and (span := _clean_span(trigger, tokens)) is not None:
+    if subject is None and (span := _clean_span(trigger, tokens, outside)) is not None:
         return span
     if subject is not None and subject.i > trigger.i:  # "…, a averti jeudi Emmanuel Macron"
         return _subject_first(tokens, subject_ids)
@@ -228,3 +304,210 @@ def _subject_first(tokens: Sequence[Token], subject_ids: Collection[int]) -> str
     if said and said[0].is_sent_start and said[0].pos_ != "PROPN":
         told = told[:1].lower() + told[1:]  # moved after the subject, the first word loses its capital
     return " ".join(p for p in (join_tokens(t for t in tokens if t.i in subject_ids), told) if p)
+
+
+# How many sayings deep a summary tells what is reported ("X a affirmé que Y a annoncé que …").
+_MAX_REPORT_DEPTH = 2
+# Where a verb of saying keeps the clause it reports, and where an incise hangs on the clause before it.
+_REPORTED_DEPS = frozenset({"ccomp", "parataxis"})
+_INCISE_DEPS = frozenset({"parataxis", "advcl", "conj", "ccomp", "dep"})
+# What heads a clause: a verb, or the attribute of a copula ("les dégâts sont importants").
+_CLAUSE_POS = frozenset({"VERB", "AUX", "ADJ", "NOUN", "PROPN"})
+# What the model makes of the speaker after an incise's verb ("…, a précisé la préfecture": obj).
+_INVERTED_SPEAKER_DEPS = frozenset({"nsubj", "obj", "obl:mod", "nmod", "appos"})
+# The content a verb of saying can have of its own: then it is summarised as any verb ("a annoncé sa
+# démission", "a dit craindre une hécatombe").
+_OWN_CONTENT_DEPS = frozenset({"obj", "xcomp", "obl:arg"})
+_VOWELS = tuple("aeiouyéèêàâîôûAEIOUYÉÈÊÀÂÎÔÛ")
+# Quotation marks (typography): a summary tells the words, without the marks that opened or closed them.
+_QUOTE_MARKS = ('"', "«", "»", "“", "”")
+_CLOSING_QUOTES = frozenset({'"', "»", "”"})
+# Where a summary's words break: spaces and elisions ("n'existait" holds "existait").
+_WORD_BREAKS = re.compile(r"[\s'’\"«»]+")
+
+
+def _is_incise(verb: Token) -> bool:
+    """A verb of saying set apart after what it tells, by a comma or a closing quote: "…, a indiqué le
+    maire", "», a-t-il lancé"."""
+    first = min([verb, *(c for c in verb.children if c.dep_.startswith("aux"))], key=lambda t: t.i)
+    return first.i > 0 and first.nbor(-1).is_punct
+
+
+def _governing(clause: Token) -> Token:
+    """An infinitive is told with the verb it completes: "la police a souhaité interroger Myriam"."""
+    while clause.dep_ == "xcomp" and "Inf" in clause.morph.get("VerbForm", []) and clause.head.i != clause.i:
+        clause = clause.head
+    return clause
+
+
+def _reported_clause(verb: Token, saying: Collection[str]) -> Token | None:
+    """The clause a verb of saying reports: the clause an incise follows ("« … », a-t-il jugé"), or its
+    "que" clause or quotation ("a estimé que …", "a déclaré : « … »"); never the incise of another verb of
+    saying ("le confinement se poursuivra …, a prévenu l'Élysée" tells the Élysée's words)."""
+    head = verb.head
+    if verb.dep_ in _INCISE_DEPS and head.i < verb.i and _is_incise(verb) and head.pos_ in _CLAUSE_POS:
+        return _governing(head)
+    for child in sorted(verb.children, key=lambda t: t.i):
+        if child.dep_ not in _REPORTED_DEPS or child.pos_ not in _CLAUSE_POS:
+            continue
+        if child.i > verb.i and child.lemma_.lower() in saying and _is_incise(child):
+            continue
+        return child
+    return None
+
+
+def _speaker(verb: Token, skip: Collection[int]) -> Token | None:
+    """Who says: the verb's subject, wherever it stands (a relative's antecedent: "le directeur, qui
+    précise"); after an incise, the name or noun phrase the model read as its object or hung on the date
+    ("…, a précisé la préfecture du Maine-et-Loire", "a estimé mercredi 13 mai la ministre du Travail")."""
+    # "a-t-il jugé": the inverted pronoun, whether the model hangs it on the verb or on its auxiliary
+    group = [verb, *(c for c in verb.children if c.dep_.startswith("aux"))]
+    inverted = [c for t in group for c in t.children if _is_inverted_pronoun(c)]
+    if inverted:
+        return inverted[0]
+    own = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+    if any(c.i not in skip for c in own) or not _is_incise(verb):
+        return _subject(verb, skip)
+    frontier = [verb]
+    while frontier:
+        node = frontier.pop(0)
+        for child in sorted(node.children, key=lambda t: t.i):
+            if child.i in skip:
+                frontier.append(child)  # a date between the verb and its speaker
+            elif (
+                child.i > verb.i
+                and child.dep_ in _INVERTED_SPEAKER_DEPS
+                and not not_a_name(child)
+                and not any(c.dep_ == "case" for c in child.children)
+                and (child.pos_ == "PROPN" or any(c.dep_ == "det" for c in child.children))
+            ):
+                return child
+    return None
+
+
+def _is_inverted_pronoun(token: Token) -> bool:
+    """The subject pronoun of an inverted verb, written with its hyphen: "-il", "-elle", "-on" (not the
+    euphonic "-t")."""
+    return token.pos_ == "PRON" and token.text.startswith("-") and len(token.text.strip("-")) > 1
+
+
+def _subject_ids(subject: Token) -> set[int]:
+    """A subject's words: each coordinated noun phrase and the conjunctions between them."""
+    ids: set[int] = set()
+    for part in conjuncts(subject):
+        ids.update(t.i for t in noun_phrase_tokens(part))
+        ids.update(c.i for c in part.children if c.dep_ == "cc")
+    return ids
+
+
+def _subject(verb: Token, skip: Collection[int]) -> Token | None:
+    """The verb's subject (``subject_of``), but never its date: "Jeudi, devant la presse, la ministre a
+    indiqué" (the model reads the weekday as a second subject), "Samedi dernier, 120 gilets jaunes se sont
+    retrouvés" (it hangs the subject on the weekday)."""
+    subject = subject_of(verb)
+    if subject is None or subject.i not in skip:
+        return subject
+    others = [c for c in subject.head.children if c.dep_ in SUBJECT_DEPS and c.i not in skip]
+    hung = [
+        c
+        for c in subject.children
+        if c.i not in skip
+        and c.pos_ in {"NOUN", "PROPN"}
+        and c.dep_ in {"nmod", "appos", "flat:name", "conj"}
+        and not any(k.dep_ == "case" for k in c.children)
+    ]
+    return next(iter(others or hung), None)
+
+
+def _speaker_words(speaker: Token, skip: Collection[int]) -> str:
+    """The speaker as the subject of a summary: "-il" of "a-t-il dit" is "il"."""
+    if speaker.pos_ == "PRON":
+        return speaker.text.split("-")[-1]
+    doc = speaker.doc
+    return join_tokens(without_fragments([doc[i] for i in sorted(_subject_ids(speaker) - set(skip))]))
+
+
+def _is_quoted(clause: Token, regions: Sequence[int]) -> bool:
+    """Whether a reported clause is a direct quotation: inside quotation marks, or closed by one, or told
+    in the first or second person ("Je réponds au peuple français", a lancé le président); a "que" clause
+    is indirect speech even where some of its words are quoted."""
+    if any(c.dep_ == "mark" and c.lower_ in {"que", "qu'", "qu’"} for c in clause.children):
+        return False
+    doc = clause.doc
+    after = clause.right_edge.i + 1
+    persons = {p for t in [clause, *clause.children] for p in t.morph.get("Person", [])}
+    return (
+        bool(regions[clause.i])
+        or (after < len(doc) and doc[after].text in _CLOSING_QUOTES)
+        or bool(persons & {"1", "2"})
+    )
+
+
+def _saying_summary(verb: Token, skip: set[int], words: SummaryWords, depth: int) -> str | None:
+    """A verb of saying whose content is the clause it reports: who said what, that clause summarised
+    ("Jeanne d'Hauteserre a affirmé que les dégâts sont importants", "il a jugé : « Nous arrivons à un
+    moment »"); the reported clause alone when no speaker is named. None where the verb has content of its
+    own ("a annoncé sa démission") or reports nothing the parse shows."""
+    speaker = _speaker(verb, skip)
+    reported = _reported_clause(verb, words.saying)
+    owned = [
+        c
+        for c in verb.children
+        if c.dep_ in _OWN_CONTENT_DEPS and c.pos_ != "PRON" and (speaker is None or c.i != speaker.i)
+    ]
+    if reported is None or owned or (speaker is not None and speaker.i == reported.i):
+        return None
+    # the saying's own words (its speaker, its incise) are no part of what it reports
+    own_words = {t.i for t in verb.subtree}
+    if reported.i in own_words:  # "a affirmé que …": the clause is the saying's; else the saying is an incise
+        own_words -= {t.i for t in reported.subtree}
+    if speaker is not None:
+        own_words |= {t.i for t in speaker.subtree}
+    told = summary_of(reported, reported, skip, words, outside=own_words, depth=depth + 1)
+    if not _tells_something(told, reported, skip | own_words):
+        return None
+    told = " ".join(told.translate({ord(mark): " " for mark in _QUOTE_MARKS}).split())
+    if speaker is None:
+        return told
+    group = [
+        c
+        for c in verb.children
+        if (c.dep_.startswith("aux") or c.dep_ in _REFLEXIVE_DEPS or _is_negation(c) or c.dep_ == "iobj")
+        and c.i not in skip
+        and c.pos_ in {"AUX", "VERB", "ADV", "PRON"}
+        and not (c.pos_ == "PRON" and c.i > verb.i)  # "a-t-il": the inverted "-t" and "-il"
+        and not c.text.startswith("-")
+        and c.i != speaker.i
+    ]
+    who = _speaker_words(speaker, skip)
+    said = join_tokens([*group, verb])
+    said = f"{who}{said}" if who.endswith(("'", "’")) else f"{who} {said}"
+    if "Inf" in reported.morph.get("VerbForm", []):
+        return f"{said} {told}"  # "a répété être favorable à …"
+    if _is_quoted(reported, quotations(verb.doc)):
+        return f"{said} : « {told} »"
+    told = _lowered(told, reported)
+    return f"{said} qu'{told}" if told.startswith(_VOWELS) else f"{said} que {told}"
+
+
+def _tells_something(told: str, reported: Token, skip: Collection[int]) -> bool:
+    """Whether a reported clause's summary can follow "que" or a colon: it has a verb, and its subject where
+    the verb is conjugated ("a été levée" has none: no "que a été levée")."""
+    said = set(_WORD_BREAKS.split(told))
+    if not any(t.pos_ in {"VERB", "AUX"} and t.text.strip("'’") in said for t in reported.subtree):
+        return False
+    if not is_finite(reported):
+        return True
+    subject = _subject(reported, skip) or next((c for c in reported.children if c.dep_ == "expl:subj"), None)
+    return subject is not None and any(
+        t.text.strip("-'’\"«") in said for t in [subject, *noun_phrase_tokens(subject)]
+    )
+
+
+def _lowered(told: str, reported: Token) -> str:
+    """A reported clause after "que" loses the capital of its first word, unless a name or an acronym."""
+    first = told.split(maxsplit=1)[0]
+    named = any(t.pos_ == "PROPN" for t in reported.subtree if t.text == first)
+    if not first[:1].isupper() or named or (first.isupper() and len(first) > 1):
+        return told
+    return told[:1].lower() + told[1:]

@@ -165,6 +165,12 @@ SUMMARY_ROWS = [
     ),
     # … but a saying with an object of its own is told as any verb
     ("Le ministre a annoncé jeudi sa démission.", "annoncé", "Le ministre a annoncé sa démission"),
+    # a quantity of a plural agrees with a plural verb: it is the subject
+    (
+        "Mardi soir, une centaine de personnes ont manifesté à Nantes.",
+        "manifesté",
+        "une centaine de personnes ont manifesté",
+    ),
     # an adverb of quantity keeps the object the model hangs on it
     (
         "Jeudi, Philippe Bas a réclamé plus de transparence.",

@@ -70,8 +70,9 @@ def event_noun_phrase(head: Token, skip: Collection[int] = ()) -> str:
 _REFLEXIVE_DEPS = frozenset({"expl:comp", "expl:pass", "expl", "expl:subj"})
 _OBJECT_DEPS = frozenset({"obj", "obl:agent", "obl:arg", "iobj"})
 # Feminine endings of a past participle ("proclamée", "prise", "faite"); the model's gender is unreliable.
-# The "de" of a quantity: "plus de transparence".
+# The "de" of a quantity: "plus de transparence"; with its article, of a part: "la plupart des manifestants".
 _PARTITIVE = frozenset({"de", "d'", "d’"})
+_GENITIVE = _PARTITIVE | {"du", "des"}
 _FEMININE_ENDINGS = ("ée", "ées", "ie", "ies", "ue", "ues", "se", "ses", "te", "tes")
 
 
@@ -186,10 +187,19 @@ def _is_gerund(token: Token) -> bool:
 
 def _agrees(subject: Token, verb: Token) -> bool:
     """Whether a subject agrees in number with the verb's conjugated form (a coordinated subject is plural
-    whatever its head; a form with no number, an infinitive, agrees with anything)."""
+    whatever its head, and so is a quantity of a plural: "une centaine de personnes ont manifesté"; a form
+    with no number, an infinitive, agrees with anything)."""
     finite = [t for t in [verb, *verb.children] if (t.i == verb.i or t.dep_.startswith("aux"))]
     numbers = {n for t in finite if "Fin" in t.morph.get("VerbForm", []) for n in t.morph.get("Number", [])}
     own = set(subject.morph.get("Number", []))
+    counted = any(
+        c.dep_ == "nmod"
+        and "Plur" in c.morph.get("Number", [])
+        and any(k.dep_ == "case" and k.lower_ in _GENITIVE for k in c.children)
+        for c in subject.children
+    )
+    if counted:
+        own.add("Plur")
     if not numbers or not own or subject.pos_ == "PRON" or len(conjuncts(subject)) > 1:
         return True
     return bool(numbers & own)

@@ -98,12 +98,35 @@ SUMMARY_ROWS = [
         "parvenir",
         "le ministère de l'Intérieur fait parvenir l'information à l'Élysée",
     ),
-    # an event noun after a fused "du"/"des" keeps its article
-    ("Il était présent lors du défilé du 1er mai à Paris.", "défilé", "le défilé"),
+    # an event noun after a fused "du"/"des" keeps its article, and the date that completes it names it
+    ("Il était présent lors du défilé du 1er mai à Paris.", "défilé", "le défilé du 1er mai"),
     (
         "Il a frappé des manifestants lors des manifestations du 1er mai.",
         "manifestations",
-        "les manifestations",
+        "les manifestations du 1er mai",
+    ),
+    (
+        "Le président interviendra dimanche, après les manifestations de samedi.",
+        "manifestations",
+        "les manifestations de samedi",
+    ),
+    # … a date that does not complete it stays out
+    ("Avec l'attaque de Strasbourg mardi soir, la situation a changé.", "attaque", "l'attaque de Strasbourg"),
+    # an event noun with nothing but its determiner is told with the clause it is the object of
+    (
+        "Le collectif prévoyait un rassemblement samedi 16 février à 13h.",
+        "rassemblement",
+        "Le collectif prévoyait un rassemblement",
+    ),
+    (
+        "Ce dernier avait participé à une soirée le 15 février.",
+        "soirée",
+        "Ce dernier avait participé à une soirée",
+    ),
+    (
+        "Le président de la République devrait faire mardi d'importantes annonces.",
+        "annonces",
+        "Le président de la République devrait faire d'importantes annonces",
     ),
     # deep in a noun's complement, with no subject of its own: the shortest clean span of the text
     (

@@ -64,7 +64,7 @@ from chronique.phrases import (
     subject_of,
 )
 from chronique.retellings import merge_retellings
-from chronique.summaries import event_noun_phrase, summary_of
+from chronique.summaries import noun_summary, summary_of
 from chronique.vocabulary import holds_phrase, normalise
 from chronique.voices import quotations
 
@@ -170,7 +170,7 @@ def build_event(
         locution_nouns=lexicon.locution_nouns,
     )
     if trigger.pos_ == "NOUN":
-        summary = event_noun_phrase(trigger, skip=timex_tokens)
+        summary = noun_summary(trigger, timex_tokens, lexicon.summary_words)
     else:
         summary = summary_of(trigger, clause_head, timex_tokens, lexicon.summary_words)
     mention = expression.mention if expression is not None else None

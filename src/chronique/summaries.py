@@ -18,7 +18,6 @@ from chronique.phrases import (
     is_bare_participle,
     is_finite,
     join_tokens,
-    noun_phrase,
     noun_phrase_tokens,
     subject_of,
     without_fragments,
@@ -51,19 +50,70 @@ _CONTRACTED_ARTICLES = {"du": "le", "des": "les", "au": "le", "aux": "les"}
 
 
 def event_noun_phrase(head: Token, skip: Collection[int] = ()) -> str:
-    """An event noun's phrase with its determiner: "lors des manifestations du 1er mai" gives "les
-    manifestations", not the bare noun (the fused "des" is "de" + "les")."""
-    phrase = noun_phrase(head, skip)
+    """An event noun's phrase with its determiner: "lors des manifestations du 1er mai à Paris" gives "les
+    manifestations du 1er mai à Paris", not the bare noun (the fused "des" is "de" + "les"). The date that
+    completes the noun stays (it names the event), a date elsewhere in the clause does not; a place named
+    after à, en or dans stays too."""
+    own = {t.i for t in noun_phrase_tokens(head)}
+    ids = own | _place_ids(head, skip)
+    if not _completes(head, skip, own):
+        ids -= set(skip)
+    tokens = without_fragments([head.doc[i] for i in sorted(ids)])
+    phrase = join_tokens(tokens)
     has_det = any(c.dep_ == "det" for c in head.children)
     fused = next(
         (c.lower_ for c in head.children if c.dep_ == "case" and c.lower_ in _CONTRACTED_ARTICLES), None
     )
-    if phrase and not has_det and fused is not None:
+    if phrase and not has_det and fused is not None and tokens and tokens[0].i == head.i:
         article = _CONTRACTED_ARTICLES[fused]
         if article == "le" and head.text[:1].lower() in "aeiouéèêh":
             return "l'" + phrase
         return f"{article} {phrase}"
     return phrase
+
+
+def _completes(head: Token, timex: Collection[int], phrase: Collection[int]) -> bool:
+    """Whether a time expression is a complement of the noun, whole and after "de": "la manifestation du 1er
+    mai", "les attentats de 2015" (not "l'attaque de Strasbourg mardi", not "la séance, mardi 24 juillet")."""
+    doc = head.doc
+    if not timex or not set(timex) <= set(phrase):
+        return False
+    before = min(timex) - 1
+    first = doc[min(timex)]
+    return first.lower_ in _GENITIVE or (before > head.i and doc[before].lower_ in _GENITIVE)
+
+
+# Where an event noun is what its verb is about: its subject, object or argument ("prévoyait un
+# rassemblement", "fera une déclaration", "ont été soumises à un vote"); the clause then tells the event.
+_CORE_DEPS = frozenset({"nsubj", "nsubj:pass", "obj", "obl:arg", "iobj"})
+
+
+def noun_summary(noun: Token, skip: set[int], words: SummaryWords = SummaryWords()) -> str:
+    """A timeline row's summary for an event noun: its phrase, with its date and place where they complete
+    it (``event_noun_phrase``); a phrase that is only the noun and its determiner ("un rassemblement") is
+    told with the clause it is the subject or object of ("… prévoyait un rassemblement")."""
+    phrase = event_noun_phrase(noun, skip)
+    verb = noun.head
+    if len(phrase.split()) > 2 or noun.dep_ not in _CORE_DEPS or verb.pos_ not in {"VERB", "AUX"}:
+        return phrase
+    told = summary_of(verb, _governing(verb), skip, words)  # "devrait faire d'importantes annonces"
+    return told if noun.text in told.split() and len(told.split()) > len(phrase.split()) else phrase
+
+
+def _place_ids(head: Token, skip: Collection[int]) -> set[int]:
+    """The place a word names after à, en or dans ("à Qardaha", "à Paris"), with its preposition."""
+    place = next(
+        (
+            c
+            for c in head.children
+            if c.dep_ in {"obl:mod", "obl", "nmod"}
+            and c.pos_ == "PROPN"
+            and c.i not in skip
+            and any(k.lower_ in PLACE_CASES for k in c.children if k.dep_ == "case")
+        ),
+        None,
+    )
+    return _phrase_ids(place, skip) if place is not None else set()
 
 
 # Reflexive pronouns and negation belong to the verb group: "s'installer", "n'a pas commenté".
@@ -158,18 +208,7 @@ def _participle_summary(trigger: Token, skip: Collection[int], words: SummaryWor
     ("le confinement imposé par …", "Hafez al-Assad né à Qardaha")."""
     chosen = {t.i for t in noun_phrase_tokens(_agreeing_noun(trigger))}
     chosen |= _verb_group(trigger, skip, words)
-    place = next(
-        (
-            c
-            for c in trigger.children
-            if c.dep_ in {"obl:mod", "obl"}
-            and c.pos_ == "PROPN"
-            and any(k.lower_ in PLACE_CASES for k in c.children if k.dep_ == "case")
-        ),
-        None,
-    )
-    if place is not None:
-        chosen |= _phrase_ids(place, skip)
+    chosen |= _place_ids(trigger, skip)
     # "après le confinement imposé" reads as "le confinement imposé"
     tokens = without_fragments([trigger.doc[i] for i in sorted(chosen - set(skip))])
     noun = _agreeing_noun(trigger)

@@ -149,6 +149,31 @@ SUMMARY_ROWS = [
     ),
     # … and a fronted one follows its noun, without the sentence's capital
     ("Lancée fin mai, la pétition a connu un succès fulgurant.", "Lancée", "la pétition lancée"),
+    # a "de" complement of a time word is the time's, not the verb's object …
+    (
+        "Dimanche, une riposte s'est mise en place au lendemain de violences sans précédent.",
+        "mise",
+        "une riposte s'est mise en place",
+    ),
+    (
+        "Pour cette journée de manifestations multiples à Paris, les autorités disent craindre un retour des "
+        "violences.",
+        "disent",
+        "les autorités disent craindre un retour des violences",
+    ),
+    # an infinitive after "avant de", "pour" is told with the verb that gives it its subject and tense
+    (
+        "Fin août, il a participé au contre-sommet du G7, avant de revenir dans les manifestations "
+        "parisiennes en septembre.",
+        "revenir",
+        "il a participé au contre-sommet du G7 avant de revenir dans les manifestations parisiennes",
+    ),
+    # a demonstrative pronoun keeps its complement, wherever the model hangs it
+    (
+        "Cette initiative s'ajoute à celle, annoncée fin janvier, du Ralliement d'initiative citoyenne.",
+        "annoncée",
+        "celle du Ralliement d'initiative citoyenne annoncée",
+    ),
     # an inverted speaker leads
     ("La menace reste élevée, a averti jeudi Emmanuel Macron.", "averti", "Emmanuel Macron a averti"),
     # a verb of saying dated itself tells who said what: the clause it reports after "que" …

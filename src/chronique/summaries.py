@@ -206,17 +206,60 @@ def _agreeing_noun(participle: Token) -> Token:
 def _participle_summary(trigger: Token, skip: Collection[int], words: SummaryWords) -> str:
     """A participle describing a noun: the noun and the participle, with its agent or object and where
     ("le confinement imposé par …", "Hafez al-Assad né à Qardaha")."""
-    chosen = {t.i for t in noun_phrase_tokens(_agreeing_noun(trigger))}
-    chosen |= _verb_group(trigger, skip, words)
-    chosen |= _place_ids(trigger, skip)
+    noun = _agreeing_noun(trigger)
+    complement = _demonstrative_complement(noun)
+    phrase = {t.i for t in noun_phrase_tokens(noun)} | complement
+    chosen = phrase | _verb_group(trigger, skip, words) | _place_ids(trigger, skip)
     # "après le confinement imposé" reads as "le confinement imposé"
     tokens = without_fragments([trigger.doc[i] for i in sorted(chosen - set(skip))])
-    noun = _agreeing_noun(trigger)
-    if trigger.i < noun.i:  # "Lancée fin mai, la pétition …": the noun first, "la pétition lancée"
-        group = [t for t in tokens if t.i < noun.i and t.i not in {n.i for n in noun_phrase_tokens(noun)}]
-        rest = [t for t in tokens if t not in group]
-        return " ".join(p for p in (join_tokens(rest), join_tokens(group).lower()) if p)
+    if trigger.i < noun.i or complement:
+        # "Lancée fin mai, la pétition …": the noun first, "la pétition lancée"; "celle, annoncée fin
+        # janvier, du Ralliement …": "celle du Ralliement … annoncée"
+        group = [t for t in tokens if t.i not in phrase]
+        rest = [t for t in tokens if t.i in phrase]
+        told = join_tokens(group)
+        if trigger.i < noun.i:
+            told = told.lower()
+        return " ".join(p for p in (join_tokens(rest), told) if p)
     return join_tokens(tokens)
+
+
+def _demonstrative_complement(noun: Token) -> set[int]:
+    """The complement a demonstrative pronoun needs ("celle du Ralliement d'initiative citoyenne"), however
+    the model hangs it: on the pronoun, or on its verb right after the participle set between commas
+    ("à celle, annoncée fin janvier, du Ralliement …"); nothing for another word."""
+    if noun.pos_ != "PRON" or "Dem" not in noun.morph.get("PronType", []):
+        return set()
+    doc = noun.doc
+    aside = {t.i for c in noun.children if c.dep_.startswith("acl") for t in c.subtree}
+    for candidate in sorted([*noun.children, *noun.head.children], key=lambda t: t.i):
+        cases = [c for c in candidate.children if c.dep_ == "case" and c.lower_ in _GENITIVE]
+        if candidate.i <= noun.i or candidate.pos_ not in {"NOUN", "PROPN"} or not cases:
+            continue
+        between = range(noun.i + 1, min(c.i for c in cases))
+        if all(doc[i].is_punct or i in aside for i in between):
+            return {t.i for t in noun_phrase_tokens(candidate)} | {c.i for c in cases}
+    return set()
+
+
+def _completes_time(noun: Token) -> bool:
+    """A bare "de" + noun after a time word is its complement, no object: "au lendemain de violences", "cette
+    journée de manifestations" (but "de strictes restrictions", "de leurs représentants" are objects)."""
+    return any(k.dep_ == "case" and k.lower_ in _PARTITIVE for k in noun.children) and not any(
+        k.dep_ == "det" or (k.dep_ == "amod" and k.i < noun.i) for k in noun.children
+    )
+
+
+def _is_adverbial_infinitive(verb: Token) -> bool:
+    """An infinitive set beside a verb by "avant de", "pour", "afin de", "sans": no subject of its own."""
+    return (
+        verb.dep_ == "advcl"
+        and "Inf" in verb.morph.get("VerbForm", [])
+        and verb.head.pos_ in {"VERB", "AUX"}
+        and verb.head.i < verb.i
+        and any(c.dep_ == "mark" for c in verb.children)
+        and not any(c.dep_ in SUBJECT_DEPS for c in verb.children)
+    )
 
 
 def _is_gerund(token: Token) -> bool:
@@ -312,6 +355,12 @@ def _clause_summary(
         # deep in a noun's complement ("après la publication d'une vidéo montrant X en train de frapper"):
         # the clause above tells another event; the trigger's own verb group is the summary
         clause_head, path = trigger, [trigger]
+    if _is_adverbial_infinitive(trigger) and clause_head.i == trigger.i:
+        # "il a participé au contre-sommet, avant de revenir …": the infinitive has its subject and tense
+        # from the verb it depends on, which is told with it ("il a participé …, avant de revenir …")
+        clause_head = trigger.head
+        path.append(clause_head)
+        chosen |= _verb_group(clause_head, skip, words)
     subject = _subject(clause_head, skip) or _subject(trigger, skip)
     if subject is not None and not _agrees(subject, clause_head):
         subject = None  # "Un cinquième homme … ont été communiquées": not its subject
@@ -332,7 +381,13 @@ def _clause_summary(
     has_object = any(c.dep_ == "obj" for c in trigger.children)
     for token in (trigger.doc[i] for i in skip if not has_object):
         for child in token.children:  # the model hangs the object on the time: "a utilisé jeudi des armes"
-            if child.i not in skip and child.dep_ == "nmod" and child.pos_ == "NOUN" and child.i > token.i:
+            if (
+                child.i not in skip
+                and child.dep_ == "nmod"
+                and child.pos_ == "NOUN"
+                and child.i > token.i
+                and not _completes_time(child)
+            ):
                 chosen |= _phrase_ids(child, skip)
     doc = trigger.doc
     tokens = [doc[i] for i in sorted(chosen - set(skip)) if not doc[i].is_space]

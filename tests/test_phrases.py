@@ -211,6 +211,30 @@ SUMMARY_ROWS = [
         "jugé",
         "il a jugé : « Nous arrivons à un moment dangereux »",
     ),
+    (
+        "« Nous viendrons », a confirmé jeudi le ministre.",
+        "confirmé",
+        "le ministre a confirmé : « Nous viendrons »",
+    ),
+    ("« C'est fini ! », a-t-elle lancé jeudi.", "lancé", "elle a lancé : « C'est fini »"),
+    # … the main clause an incise follows, not its "si" clause
+    (
+        "« Si on ne fait rien, on va droit à la catastrophe », a averti lundi le maire.",
+        "averti",
+        "le maire a averti : « on va droit à la catastrophe »",
+    ),
+    # … the clause of the word the model hangs an incise on
+    (
+        "L'ancien boxeur a été suspendu de ses fonctions par la mairie, rapporte franceinfo jeudi.",
+        "rapporte",
+        "franceinfo rapporte que l'ancien boxeur a été suspendu de ses fonctions",
+    ),
+    # … a verb that takes no "que" tells it after a colon
+    (
+        "Le déconfinement devra rester prudent, a insisté mercredi Jean Castex.",
+        "insisté",
+        "Jean Castex a insisté : le déconfinement devra rester prudent",
+    ),
     # … but a saying with an object of its own is told as any verb
     ("Le ministre a annoncé jeudi sa démission.", "annoncé", "Le ministre a annoncé sa démission"),
     # a quantity of a plural agrees with a plural verb: it is the subject
@@ -218,6 +242,19 @@ SUMMARY_ROWS = [
         "Mardi soir, une centaine de personnes ont manifesté à Nantes.",
         "manifesté",
         "une centaine de personnes ont manifesté",
+    ),
+    # "ce" stands for its relative clause
+    (
+        "Europe 1 dévoile ce mardi ce que le président devrait annoncer.",
+        "dévoile",
+        "Europe 1 dévoile ce que le président devrait annoncer",
+    ),
+    # a name the model hangs on the verb is its object
+    (
+        "Ce lundi, une professeure de lettres, mère d'un manifestant, interpelle Emmanuel Macron sur "
+        "Facebook.",
+        "interpelle",
+        "une professeure de lettres interpelle Emmanuel Macron sur Facebook",
     ),
     # an adverb of quantity keeps the object the model hangs on it
     (

@@ -31,16 +31,20 @@ _MAX_SUMMARY_TOKENS = 30
 @dataclass(frozen=True, slots=True)
 class SummaryWords:
     """The French words summaries need (lemmas): the verbs that tell a clause (the verbs of saying of
-    ``data/verbs.tsv`` and the ``saying`` words of ``data/summaries.tsv``), the adverbs of quantity."""
+    ``data/verbs.tsv`` and the ``saying`` words of ``data/summaries.tsv``), those of them that take no
+    "que", the adverbs of quantity."""
 
     saying: frozenset[str] = frozenset()
+    without_que: frozenset[str] = frozenset()
     quantity: frozenset[str] = frozenset()
 
     @classmethod
     def from_vocabulary(cls, vocabulary: Vocabulary) -> SummaryWords:
         return cls(
             saying=vocabulary["verbs"].forms_of("reporting_verbs")
-            | vocabulary["summaries"].forms_of("saying"),
+            | vocabulary["summaries"].forms_of("saying")
+            | vocabulary["summaries"].forms_of("without_que"),
+            without_que=vocabulary["summaries"].forms_of("without_que"),
             quantity=vocabulary["summaries"].forms_of("quantity"),
         )
 
@@ -119,6 +123,8 @@ def _place_ids(head: Token, skip: Collection[int]) -> set[int]:
 # Reflexive pronouns and negation belong to the verb group: "s'installer", "n'a pas commenté".
 _REFLEXIVE_DEPS = frozenset({"expl:comp", "expl:pass", "expl", "expl:subj"})
 _OBJECT_DEPS = frozenset({"obj", "obl:agent", "obl:arg", "iobj"})
+# Clauses of their own beside a verb.
+_CLAUSE_DEPS = frozenset({"advcl", "ccomp", "conj", "parataxis", "acl", "acl:relcl", "csubj"})
 # Feminine endings of a past participle ("proclamée", "prise", "faite"); the model's gender is unreliable.
 # The "de" of a quantity: "plus de transparence"; with its article, of a part: "la plupart des manifestants".
 _PARTITIVE = frozenset({"de", "d'", "d’"})
@@ -132,7 +138,7 @@ def _is_negation(token: Token) -> bool:
 
 def _phrase_ids(head: Token, skip: Collection[int]) -> set[int]:
     """A complement's noun phrase with its preposition ("au juge", "par la police")."""
-    ids = {t.i for t in noun_phrase_tokens(head)}
+    ids = {t.i for t in noun_phrase_tokens(head)} | _demonstrative_complement(head)
     ids.update(c.i for c in head.children if c.dep_ == "case")
     return ids - set(skip)
 
@@ -146,7 +152,10 @@ def _verb_group(verb: Token, skip: Collection[int], words: SummaryWords, depth: 
         if child.i in skip or "Rel" in child.morph.get("PronType", []):
             continue
         causative = (
-            child.lemma_ in {"faire", "laisser"} and child.i < verb.i and child.pos_ in {"AUX", "VERB"}
+            child.lemma_ in {"faire", "laisser"}
+            and child.i < verb.i
+            and child.pos_ in {"AUX", "VERB"}
+            and child.dep_ not in _CLAUSE_DEPS  # "Si on ne fait rien, on va …": a clause, no causative
         )
         if (
             causative  # "fait parvenir l'information"
@@ -157,7 +166,7 @@ def _verb_group(verb: Token, skip: Collection[int], words: SummaryWords, depth: 
             or (child.dep_ == "mark" and child.head.i > child.i)
         ):
             ids.add(child.i)
-        elif child.dep_ in _OBJECT_DEPS:
+        elif child.dep_ in _OBJECT_DEPS or _second_subject(child):
             ids |= _phrase_ids(child, skip)
         elif (
             child.dep_ == "advmod"
@@ -170,7 +179,20 @@ def _verb_group(verb: Token, skip: Collection[int], words: SummaryWords, depth: 
                 ids |= _verb_group(child, skip, words, depth + 1)
             else:
                 ids |= _phrase_ids(child, skip)
+                for argument in (c for c in child.children if c.dep_ in {"obl:arg", "obj"}):
+                    ids |= _phrase_ids(argument, skip)  # "on va droit à la catastrophe"
     return ids
+
+
+def _second_subject(token: Token) -> bool:
+    """A name or noun the model reads as a second subject after a verb whose subject stands before it, or as
+    part of the verb's name: its object ("une professeure … interpelle Emmanuel Macron sur Facebook")."""
+    verb = token.head
+    if token.i < verb.i or token.pos_ not in {"NOUN", "PROPN"} or verb.pos_ not in {"VERB", "AUX"}:
+        return False
+    if token.dep_ == "flat:name":
+        return True  # a name hung on a verb as part of it: "interpelle Emmanuel Macron"
+    return token.dep_ == "nsubj" and any(c.dep_ in SUBJECT_DEPS and c.i < verb.i for c in verb.children)
 
 
 def _counted(adverb: Token, skip: Collection[int]) -> Token | None:
@@ -224,12 +246,21 @@ def _participle_summary(trigger: Token, skip: Collection[int], words: SummaryWor
     return join_tokens(tokens)
 
 
+# The longest relative clause a demonstrative keeps ("ce que le président devrait annoncer").
+_MAX_RELATIVE = 12
+
+
 def _demonstrative_complement(noun: Token) -> set[int]:
     """The complement a demonstrative pronoun needs ("celle du Ralliement d'initiative citoyenne"), however
     the model hangs it: on the pronoun, or on its verb right after the participle set between commas
-    ("à celle, annoncée fin janvier, du Ralliement …"); nothing for another word."""
-    if noun.pos_ != "PRON" or "Dem" not in noun.morph.get("PronType", []):
+    ("à celle, annoncée fin janvier, du Ralliement …"); else its relative clause ("ce que le président
+    devrait annoncer"); nothing for another word."""
+    if noun.pos_ != "PRON":
         return set()
+    relative = next((c for c in noun.children if c.dep_ == "acl:relcl" and c.i > noun.i), None)
+    if "Dem" not in noun.morph.get("PronType", []):
+        # "ce que le président devrait annoncer" (the model gives "ce" no features): its relative clause
+        return _relative_ids(relative) if not noun.morph.get("Person", []) else set()
     doc = noun.doc
     aside = {t.i for c in noun.children if c.dep_.startswith("acl") for t in c.subtree}
     for candidate in sorted([*noun.children, *noun.head.children], key=lambda t: t.i):
@@ -239,7 +270,15 @@ def _demonstrative_complement(noun: Token) -> set[int]:
         between = range(noun.i + 1, min(c.i for c in cases))
         if all(doc[i].is_punct or i in aside for i in between):
             return {t.i for t in noun_phrase_tokens(candidate)} | {c.i for c in cases}
-    return set()
+    return _relative_ids(relative)
+
+
+def _relative_ids(relative: Token | None) -> set[int]:
+    """A short relative clause, what a pronoun before it stands for ("ce que le président devrait
+    annoncer")."""
+    if relative is None or len(list(relative.subtree)) > _MAX_RELATIVE:
+        return set()
+    return {t.i for t in relative.subtree if not t.is_punct}
 
 
 def _completes_time(noun: Token) -> bool:
@@ -414,11 +453,13 @@ def _subject_first(tokens: Sequence[Token], subject_ids: Collection[int]) -> str
 _MAX_REPORT_DEPTH = 2
 # Where a verb of saying keeps the clause it reports, and where an incise hangs on the clause before it.
 _REPORTED_DEPS = frozenset({"ccomp", "parataxis"})
-_INCISE_DEPS = frozenset({"parataxis", "advcl", "conj", "ccomp", "dep"})
+_INCISE_DEPS = frozenset({"parataxis", "advcl", "conj", "ccomp", "dep", "acl"})
+# How far up an incise's clause is looked for.
+_MAX_CLIMB = 4
 # What heads a clause: a verb, or the attribute of a copula ("les dégâts sont importants").
 _CLAUSE_POS = frozenset({"VERB", "AUX", "ADJ", "NOUN", "PROPN"})
 # What the model makes of the speaker after an incise's verb ("…, a précisé la préfecture": obj).
-_INVERTED_SPEAKER_DEPS = frozenset({"nsubj", "obj", "obl:mod", "nmod", "appos"})
+_INVERTED_SPEAKER_DEPS = frozenset({"nsubj", "obj", "obl:mod", "nmod", "appos", "flat:name"})
 # The content a verb of saying can have of its own: then it is summarised as any verb ("a annoncé sa
 # démission", "a dit craindre une hécatombe").
 _OWN_CONTENT_DEPS = frozenset({"obj", "xcomp", "obl:arg"})
@@ -431,10 +472,11 @@ _WORD_BREAKS = re.compile(r"[\s'’\"«»]+")
 
 
 def _is_incise(verb: Token) -> bool:
-    """A verb of saying set apart after what it tells, by a comma or a closing quote: "…, a indiqué le
-    maire", "», a-t-il lancé"."""
+    """A verb of saying set apart after what it tells, by a comma or a closing quote, its subject after it:
+    "…, a indiqué le maire", "», a-t-il lancé" (not "le directeur, Patrick Strzoda, a affirmé")."""
     first = min([verb, *(c for c in verb.children if c.dep_.startswith("aux"))], key=lambda t: t.i)
-    return first.i > 0 and first.nbor(-1).is_punct
+    told_before = any(c.dep_ in SUBJECT_DEPS and c.i < first.i for c in verb.children)
+    return first.i > 0 and first.nbor(-1).is_punct and not told_before
 
 
 def _governing(clause: Token) -> Token:
@@ -448,15 +490,47 @@ def _reported_clause(verb: Token, saying: Collection[str]) -> Token | None:
     """The clause a verb of saying reports: the clause an incise follows ("« … », a-t-il jugé"), or its
     "que" clause or quotation ("a estimé que …", "a déclaré : « … »"); never the incise of another verb of
     saying ("le confinement se poursuivra …, a prévenu l'Élysée" tells the Élysée's words)."""
-    head = verb.head
-    if verb.dep_ in _INCISE_DEPS and head.i < verb.i and _is_incise(verb) and head.pos_ in _CLAUSE_POS:
-        return _governing(head)
-    for child in sorted(verb.children, key=lambda t: t.i):
-        if child.dep_ not in _REPORTED_DEPS or child.pos_ not in _CLAUSE_POS:
-            continue
-        if child.i > verb.i and child.lemma_.lower() in saying and _is_incise(child):
-            continue
-        return child
+    incise = _is_incise(verb)
+    if verb.dep_ in _INCISE_DEPS and verb.head.i < verb.i and incise:
+        clause = _clause_of(verb.head)
+        if clause is not None:
+            return _governing(clause)
+    reported = [
+        c
+        for c in sorted(verb.children, key=lambda t: t.i)
+        if c.pos_ in _CLAUSE_POS
+        and not (c.i > verb.i and c.lemma_.lower() in saying and _is_incise(c))
+        and (
+            c.dep_ in _REPORTED_DEPS
+            # « Si …, on va au-devant d'une casse », a averti X: the main clause, not the "si" clause
+            or (incise and c.i < verb.i and c.dep_ == "advcl" and _conjugated(c) and not _is_subordinate(c))
+        )
+    ]
+    return min(reported, key=lambda c: c.dep_ not in _REPORTED_DEPS, default=None)
+
+
+def _conjugated(clause: Token) -> bool:
+    """A clause with a conjugated verb: the verb itself, an auxiliary or a copula ("sera disponible")."""
+    forms = [clause, *(c for c in clause.children if c.dep_.startswith("aux") or c.dep_ == "cop")]
+    return clause.pos_ in _CLAUSE_POS and any("Fin" in t.morph.get("VerbForm", []) for t in forms)
+
+
+def _is_subordinate(clause: Token) -> bool:
+    """A clause opened by a subordinating conjunction ("si", "quand", "parce que"): not what is reported."""
+    return any(c.dep_ == "mark" and c.pos_ == "SCONJ" for c in clause.children)
+
+
+def _clause_of(token: Token) -> Token | None:
+    """The nearest head of a clause above a word an incise hangs on: a conjugated verb, or the attribute of
+    a copula ("…de ses fonctions, rapporte franceinfo": the clause of "a été suspendu"; "… a téléphoné à
+    Gérard Larcher pour calmer les esprits, rapporte l'Obs": of "a téléphoné")."""
+    current = token
+    for _ in range(_MAX_CLIMB):
+        if _conjugated(current):
+            return current
+        if current.head.i == current.i:
+            return None
+        current = current.head
     return None
 
 
@@ -464,9 +538,9 @@ def _speaker(verb: Token, skip: Collection[int]) -> Token | None:
     """Who says: the verb's subject, wherever it stands (a relative's antecedent: "le directeur, qui
     précise"); after an incise, the name or noun phrase the model read as its object or hung on the date
     ("…, a précisé la préfecture du Maine-et-Loire", "a estimé mercredi 13 mai la ministre du Travail")."""
-    # "a-t-il jugé": the inverted pronoun, whether the model hangs it on the verb or on its auxiliary
-    group = [verb, *(c for c in verb.children if c.dep_.startswith("aux"))]
-    inverted = [c for t in group for c in t.children if _is_inverted_pronoun(c)]
+    # "a-t-il jugé", "jugé-t-il": the inverted pronoun, wherever the model hangs it
+    first = min([verb, *(c for c in verb.children if c.dep_.startswith("aux"))], key=lambda t: t.i)
+    inverted = [t for t in verb.doc[first.i : verb.i + 2] if _is_inverted_pronoun(t)]
     if inverted:
         return inverted[0]
     own = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
@@ -481,12 +555,17 @@ def _speaker(verb: Token, skip: Collection[int]) -> Token | None:
             elif (
                 child.i > verb.i
                 and child.dep_ in _INVERTED_SPEAKER_DEPS
-                and not not_a_name(child)
+                and (not not_a_name(child) or _lettered_number(child))
                 and not any(c.dep_ == "case" for c in child.children)
-                and (child.pos_ == "PROPN" or any(c.dep_ == "det" for c in child.children))
+                and (child.pos_ in {"PROPN", "NUM"} or any(c.dep_ == "det" for c in child.children))
             ):
                 return child
     return None
+
+
+def _lettered_number(token: Token) -> bool:
+    """A word the model tags as a number but written in letters only: a name ("rapporte franceinfo")."""
+    return token.pos_ == "NUM" and token.text.isalpha() and not token.like_num
 
 
 def _is_inverted_pronoun(token: Token) -> bool:
@@ -550,8 +629,9 @@ def _is_quoted(clause: Token, regions: Sequence[int]) -> bool:
 def _saying_summary(verb: Token, skip: set[int], words: SummaryWords, depth: int) -> str | None:
     """A verb of saying whose content is the clause it reports: who said what, that clause summarised
     ("Jeanne d'Hauteserre a affirmé que les dégâts sont importants", "il a jugé : « Nous arrivons à un
-    moment »"); the reported clause alone when no speaker is named. None where the verb has content of its
-    own ("a annoncé sa démission") or reports nothing the parse shows."""
+    moment »"); the reported clause alone when no speaker is named; an incise whose clause the parse does
+    not show, its speaker first ("Matignon a indiqué", not "a indiqué Matignon"). None where the verb has
+    content of its own ("a annoncé sa démission") or says nothing the parse shows."""
     speaker = _speaker(verb, skip)
     reported = _reported_clause(verb, words.saying)
     owned = [
@@ -559,8 +639,11 @@ def _saying_summary(verb: Token, skip: set[int], words: SummaryWords, depth: int
         for c in verb.children
         if c.dep_ in _OWN_CONTENT_DEPS and c.pos_ != "PRON" and (speaker is None or c.i != speaker.i)
     ]
-    if reported is None or owned or (speaker is not None and speaker.i == reported.i):
+    if owned or (speaker is not None and reported is not None and speaker.i == reported.i):
         return None
+    bare = _who_said(verb, speaker, skip) if speaker is not None and _is_incise(verb) else None
+    if reported is None:
+        return bare
     # the saying's own words (its speaker, its incise) are no part of what it reports
     own_words = {t.i for t in verb.subtree}
     if reported.i in own_words:  # "a affirmé que …": the clause is the saying's; else the saying is an incise
@@ -569,10 +652,23 @@ def _saying_summary(verb: Token, skip: set[int], words: SummaryWords, depth: int
         own_words |= {t.i for t in speaker.subtree}
     told = summary_of(reported, reported, skip, words, outside=own_words, depth=depth + 1)
     if not _tells_something(told, reported, skip | own_words):
-        return None
+        return bare
     told = " ".join(told.translate({ord(mark): " " for mark in _QUOTE_MARKS}).split())
     if speaker is None:
         return told
+    said = _who_said(verb, speaker, skip)
+    if "Inf" in reported.morph.get("VerbForm", []) and not is_finite(reported):
+        return f"{said} {told}"  # "a répété être favorable à …"
+    if _is_quoted(reported, quotations(verb.doc)):
+        return f"{said} : « {told} »"
+    told = _lowered(told, reported)
+    if verb.lemma_.lower() in words.without_que:
+        return f"{said} : {told}"  # "a insisté : le déconfinement devra rester prudent"
+    return f"{said} qu'{told}" if told.startswith(_VOWELS) else f"{said} que {told}"
+
+
+def _who_said(verb: Token, speaker: Token, skip: Collection[int]) -> str:
+    """The speaker and the verb group of saying, in that order: "il a jugé", "Matignon a indiqué"."""
     group = [
         c
         for c in verb.children
@@ -585,13 +681,7 @@ def _saying_summary(verb: Token, skip: set[int], words: SummaryWords, depth: int
     ]
     who = _speaker_words(speaker, skip)
     said = join_tokens([*group, verb])
-    said = f"{who}{said}" if who.endswith(("'", "’")) else f"{who} {said}"
-    if "Inf" in reported.morph.get("VerbForm", []):
-        return f"{said} {told}"  # "a répété être favorable à …"
-    if _is_quoted(reported, quotations(verb.doc)):
-        return f"{said} : « {told} »"
-    told = _lowered(told, reported)
-    return f"{said} qu'{told}" if told.startswith(_VOWELS) else f"{said} que {told}"
+    return f"{who}{said}" if who.endswith(("'", "’")) else f"{who} {said}"
 
 
 def _tells_something(told: str, reported: Token, skip: Collection[int]) -> bool:

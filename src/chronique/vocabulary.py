@@ -214,7 +214,7 @@ def _validate_keys(vocabulary: Vocabulary, path_of: Mapping[str, str]) -> None:
         "nouns": {"event", "place", "venue", "locution"},
         "boilerplate": {"line", "comments_start", "comments_count"},
         "participants": {"interjection", "editorial", "agent_case", "not_agent"},
-        "summaries": {"quantity", "saying"},
+        "summaries": {"quantity", "saying", "without_que"},
         "modality": {
             "negation_particle",
             "negation",

@@ -168,6 +168,38 @@ SUMMARY_ROWS = [
         "revenir",
         "il a participé au contre-sommet du G7 avant de revenir dans les manifestations parisiennes",
     ),
+    # a verb the parse gives no subject takes the noun phrase written right before it, over an aside …
+    (
+        "Sur RTL, Jacline Mouraud, qui avait interpellé le président, a tenté jeudi de calmer le jeu.",
+        "tenté",
+        "Jacline Mouraud a tenté de calmer le jeu",
+    ),
+    (
+        "La ville de Bordeaux est jumelée avec celle de Wuhan et son maire Nicolas Florian a adressé "
+        "vendredi un message de soutien.",
+        "adressé",
+        "son maire Nicolas Florian a adressé un message de soutien",
+    ),
+    # … coordinated before a plural verb
+    (
+        "Présents la veille dans les locaux de la police, Alexandre Benalla et Vincent Crase ont également "
+        "été questionnés jeudi.",
+        "questionnés",
+        "Alexandre Benalla et Vincent Crase ont été questionnés",
+    ),
+    # a relative clause whose pronoun is no subject is told with what the pronoun stands for
+    ("Il a évoqué le cap que nous avons fixé en mai 2017.", "fixé", "le cap que nous avons fixé"),
+    (
+        "Elle s'est investie dans la Fondation des Hôpitaux de Paris, dont elle a pris en mai 2019 la "
+        "présidence.",
+        "pris",
+        "la Fondation des Hôpitaux de Paris dont elle a pris la présidence",
+    ),
+    (
+        "Les patients viennent de Wuhan, la ville chinoise où l'épidémie est apparue en décembre.",
+        "apparue",
+        "la ville chinoise où l'épidémie est apparue",
+    ),
     # a demonstrative pronoun keeps its complement, wherever the model hangs it
     (
         "Cette initiative s'ajoute à celle, annoncée fin janvier, du Ralliement d'initiative citoyenne.",

@@ -148,7 +148,10 @@ def subject_of(verb: Token) -> Token | None:
             return None
         for child in current.children:
             if child.dep_ in SUBJECT_DEPS:
-                relative = current.dep_ == "acl:relcl" or "Rel" in child.morph.get("PronType", [])
+                # "qui" (the model does not always mark it Rel), never a personal pronoun ("dont il a pris")
+                relative = "Rel" in child.morph.get("PronType", []) or (
+                    current.dep_ == "acl:relcl" and not child.morph.get("Person", [])
+                )
                 if child.pos_ == "PRON" and relative:
                     # "le vice-ministre …, qui a déclaré": the relative's antecedent; where the model hangs
                     # the clause elsewhere, the noun just before "qui" ("le site du Monde qui a mis en ligne")

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from chronique.nlp import not_a_name
+from chronique.nlp import not_a_name, sentence_of
 from chronique.phrases import (
     PLACE_CASES,
     SUBJECT_DEPS,
@@ -405,6 +405,8 @@ def _clause_summary(
         subject = None  # "Un cinquième homme … ont été communiquées": not its subject
     subject_ids = _subject_ids(subject) if subject is not None else set()
     chosen.update(subject_ids)
+    antecedent = _antecedent_ids(clause_head, skip)  # "le cap que nous avons fixé"
+    chosen |= antecedent
     for node in path:
         chosen.add(node.i)
         for child in node.children:
@@ -433,11 +435,95 @@ def _clause_summary(
     while tokens and (tokens[0].dep_ in {"mark", "cc"} or tokens[0].is_punct):
         tokens = tokens[1:]  # "que les troupes ont subi …" reads as "les troupes ont subi …"
     tokens = without_fragments(tokens[:_MAX_SUMMARY_TOKENS])
+    told_after = clause_head.lemma_.lower() in words.saying and _is_incise(clause_head)
+    group = [t for t in tokens if t.pos_ in {"AUX", "VERB"} or _is_negation(t) or t.dep_ in _REFLEXIVE_DEPS]
+    if subject is None and group and is_finite(clause_head) and not told_after:
+        # the parse gives the verb no subject, the text does: the noun phrase right before the verb group
+        # ("…, Jean-Luc Mélenchon a tancé"; not after "…, a estimé le député", whose subject follows)
+        before = [t for t in _subject_before(group[0], clause_head, skip) if t not in tokens]
+        tokens = sorted([*before, *tokens], key=lambda t: t.i)
+        subject = before[0] if before else None
     if subject is None and (span := _clean_span(trigger, tokens, outside)) is not None:
         return span
-    if subject is not None and subject.i > trigger.i:  # "…, a averti jeudi Emmanuel Macron"
+    if (
+        subject is not None and subject.i > trigger.i and not antecedent
+    ):  # "…, a averti jeudi Emmanuel Macron"
         return _subject_first(tokens, subject_ids)
     return join_tokens(tokens)
+
+
+# The longest noun phrase taken for a subject from the text before its verb.
+_MAX_SUBJECT_WORDS = 10
+
+
+def _subject_before(first: Token, verb: Token, skip: Collection[int]) -> list[Token]:
+    """The noun phrase written right before a verb group the parse gives no subject ("…, Jean-Luc Mélenchon
+    a tancé", "son maire Nicolas Florian a adressé"), over an aside between commas ("Jacline Mouraud, qui
+    avait interpellé le chef de l'État, a tenté"); coordinated ("Alexandre Benalla et Vincent Crase ont été
+    questionnés") only before a plural verb. Nothing when the words before are no noun phrase."""
+    doc = first.doc
+    start = sentence_of(first).start
+    plural = "Plur" in _verb_numbers(verb)
+    i = first.i - 1
+    if i > start and doc[i].text == ",":  # an aside: the words before its opening comma
+        i -= 1
+        while i > start and doc[i].text != ",":
+            i -= 1
+        i -= 1
+    phrase: list[Token] = []
+    while i >= start:
+        token = doc[i]
+        coordinated = token.pos_ == "CCONJ" and plural and bool(phrase)
+        if (
+            token.i in skip
+            or (token.is_punct and token.text not in {"-", "'"})
+            or _relative(token)  # "le cap que nous avons fixé": a relative clause's own subject, or none
+            or (token.pos_ in {"CCONJ", "SCONJ", "VERB", "AUX"} and not coordinated)
+        ):
+            break
+        phrase.insert(0, token)
+        i -= 1
+    while phrase and phrase[0].pos_ == "CCONJ":
+        phrase = phrase[1:]
+    if not phrase or phrase[0].pos_ == "ADP" or (len(phrase) > 1 and phrase[1].pos_ == "ADP"):
+        return []  # "Sur RTL", "lors d'un rassemblement": a complement, no subject
+    named = [
+        t for t in phrase if t.pos_ in {"NOUN", "PROPN", "NUM"} or (t.pos_ == "PRON" and not _relative(t))
+    ]
+    dated = any(t.pos_ == "NOUN" and not_a_name(t) for t in phrase)  # "le 1er mai 2018": a date
+    if not named or dated or len(phrase) > _MAX_SUBJECT_WORDS:
+        return []
+    numbers = set(named[-1].morph.get("Number", []))
+    coordinated = any(t.pos_ == "CCONJ" for t in phrase)
+    if numbers and _verb_numbers(verb) and not numbers & _verb_numbers(verb) and not coordinated:
+        return []
+    return phrase
+
+
+def _antecedent_ids(verb: Token, skip: Collection[int]) -> set[int]:
+    """A relative clause whose pronoun is not its subject is told with what the pronoun stands for: "le cap
+    que nous avons fixé", "l'hypothèse dans laquelle nous sommes" (not "nous avons fixé")."""
+    if verb.dep_ != "acl:relcl" or verb.head.pos_ not in {"NOUN", "PROPN", "PRON"}:
+        return set()
+    pronoun = next(
+        (c for c in verb.children if _relative(c) and c.dep_ not in SUBJECT_DEPS and c.i < verb.i), None
+    )
+    if pronoun is None:
+        return set()
+    # the antecedent without its own preposition or a negation of its clause ("ce n'est pas l'hypothèse")
+    ids = {t.i for t in noun_phrase_tokens(verb.head) if not _is_negation(t)}
+    ids |= {pronoun.i} | {c.i for c in pronoun.children if c.dep_ == "case"}
+    return ids - set(skip)
+
+
+def _relative(token: Token) -> bool:
+    return "Rel" in token.morph.get("PronType", [])
+
+
+def _verb_numbers(verb: Token) -> set[str]:
+    """The number of a verb's conjugated form (its own or its auxiliary's)."""
+    finite = [verb, *(c for c in verb.children if c.dep_.startswith("aux") or c.dep_ == "cop")]
+    return {n for t in finite if "Fin" in t.morph.get("VerbForm", []) for n in t.morph.get("Number", [])}
 
 
 def _subject_first(tokens: Sequence[Token], subject_ids: Collection[int]) -> str:

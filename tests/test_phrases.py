@@ -110,6 +110,12 @@ SUMMARY_ROWS = [
         "manifestations",
         "les manifestations de samedi",
     ),
+    # … without the adverb or conjunction before it
+    (
+        "« J'attends le week-end de mobilisation, et aussi la grève du 5 décembre », confie-t-il.",
+        "grève",
+        "la grève du 5 décembre",
+    ),
     # … a date that does not complete it stays out
     ("Avec l'attaque de Strasbourg mardi soir, la situation a changé.", "attaque", "l'attaque de Strasbourg"),
     # an event noun with nothing but its determiner is told with the clause it is the object of
@@ -179,6 +185,13 @@ SUMMARY_ROWS = [
         "vendredi un message de soutien.",
         "adressé",
         "son maire Nicolas Florian a adressé un message de soutien",
+    ),
+    # … quotation marks inside it included
+    (
+        "Venus de toute la France, quelque 600 « gilets jaunes » sont réunis à partir de vendredi 1er "
+        "novembre à Montpellier.",
+        "réunis",
+        "quelque 600 « gilets jaunes » sont réunis",
     ),
     # … coordinated before a plural verb
     (
@@ -266,6 +279,18 @@ SUMMARY_ROWS = [
         "Le déconfinement devra rester prudent, a insisté mercredi Jean Castex.",
         "insisté",
         "Jean Castex a insisté : le déconfinement devra rester prudent",
+    ),
+    # … its speaker never the quotation's "je"; a speaker with an apposition
+    (
+        "« J'ai des éléments matériels », a insisté dimanche maître de Veulle.",
+        "insisté",
+        "maître de Veulle a insisté : « J'ai des éléments matériels »",
+    ),
+    (
+        "« C'est intolérable », a dénoncé lundi soir sur BFMTV Johann Cavallero, délégué national du "
+        "syndicat Alliance.",
+        "dénoncé",
+        "Johann Cavallero a dénoncé : « C'est intolérable »",
     ),
     # … but a saying with an object of its own is told as any verb
     ("Le ministre a annoncé jeudi sa démission.", "annoncé", "Le ministre a annoncé sa démission"),

@@ -63,6 +63,8 @@ def event_noun_phrase(head: Token, skip: Collection[int] = ()) -> str:
     if not _completes(head, skip, own):
         ids -= set(skip)
     tokens = without_fragments([head.doc[i] for i in sorted(ids)])
+    while tokens and tokens[0].pos_ in {"ADV", "CCONJ"} and tokens[0].i < head.i:
+        tokens = tokens[1:]  # "et aussi la grève du 5 décembre" is "la grève du 5 décembre"
     phrase = join_tokens(tokens)
     has_det = any(c.dep_ == "det" for c in head.children)
     fused = next(
@@ -437,7 +439,8 @@ def _clause_summary(
     tokens = without_fragments(tokens[:_MAX_SUMMARY_TOKENS])
     told_after = clause_head.lemma_.lower() in words.saying and _is_incise(clause_head)
     group = [t for t in tokens if t.pos_ in {"AUX", "VERB"} or _is_negation(t) or t.dep_ in _REFLEXIVE_DEPS]
-    if subject is None and group and is_finite(clause_head) and not told_after:
+    conjugated = any("Fin" in t.morph.get("VerbForm", []) for t in group)
+    if subject is None and group and conjugated and is_finite(clause_head) and not told_after:
         # the parse gives the verb no subject, the text does: the noun phrase right before the verb group
         # ("…, Jean-Luc Mélenchon a tancé"; not after "…, a estimé le député", whose subject follows)
         before = [t for t in _subject_before(group[0], clause_head, skip) if t not in tokens]
@@ -473,18 +476,27 @@ def _subject_before(first: Token, verb: Token, skip: Collection[int]) -> list[To
     phrase: list[Token] = []
     while i >= start:
         token = doc[i]
+        if (
+            token.text in _QUOTE_MARKS
+            and phrase
+            and phrase[0].text[:1].isupper()
+            and phrase[0].pos_ != "PROPN"
+        ):
+            break  # a headline glued before the sentence: « La "stratégie de l'épuisement" Deux autres … »
         coordinated = token.pos_ == "CCONJ" and plural and bool(phrase)
         if (
             token.i in skip
-            or (token.is_punct and token.text not in {"-", "'"})
+            or (token.is_punct and token.text not in {"-", "'", *_QUOTE_MARKS})
             or _relative(token)  # "le cap que nous avons fixé": a relative clause's own subject, or none
             or (token.pos_ in {"CCONJ", "SCONJ", "VERB", "AUX"} and not coordinated)
         ):
             break
         phrase.insert(0, token)
         i -= 1
-    while phrase and phrase[0].pos_ == "CCONJ":
+    while phrase and (phrase[0].pos_ == "CCONJ" or phrase[0].text in _QUOTE_MARKS):
         phrase = phrase[1:]
+    if sum(t.text in _QUOTE_MARKS for t in phrase) % 2:  # a quotation open before the phrase: its end only
+        phrase = phrase[max(i for i, t in enumerate(phrase) if t.text in _QUOTE_MARKS) + 1 :]
     if not phrase or phrase[0].pos_ == "ADP" or (len(phrase) > 1 and phrase[1].pos_ == "ADP"):
         return []  # "Sur RTL", "lors d'un rassemblement": a complement, no subject
     named = [
@@ -561,8 +573,19 @@ def _is_incise(verb: Token) -> bool:
     """A verb of saying set apart after what it tells, by a comma or a closing quote, its subject after it:
     "…, a indiqué le maire", "», a-t-il lancé" (not "le directeur, Patrick Strzoda, a affirmé")."""
     first = min([verb, *(c for c in verb.children if c.dep_.startswith("aux"))], key=lambda t: t.i)
-    told_before = any(c.dep_ in SUBJECT_DEPS and c.i < first.i for c in verb.children)
+    told_before = any(
+        c.dep_ in SUBJECT_DEPS and c.i < first.i and _same_voice(c, verb) for c in verb.children
+    )
     return first.i > 0 and first.nbor(-1).is_punct and not told_before
+
+
+def _same_voice(word: Token, verb: Token) -> bool:
+    """Whether a word is told by the verb's own voice: a pronoun inside the quotation before an incise
+    ("« J'ai des éléments », a insisté maître de Veulle") is the quotation's, not the incise's subject."""
+    regions = quotations(verb.doc)
+    return regions[word.i] == regions[verb.i] and not (
+        word.pos_ == "PRON" and "1" in word.morph.get("Person", []) and word.i < verb.i
+    )
 
 
 def _governing(clause: Token) -> Token:
@@ -589,7 +612,13 @@ def _reported_clause(verb: Token, saying: Collection[str]) -> Token | None:
         and (
             c.dep_ in _REPORTED_DEPS
             # « Si …, on va au-devant d'une casse », a averti X: the main clause, not the "si" clause
-            or (incise and c.i < verb.i and c.dep_ == "advcl" and _conjugated(c) and not _is_subordinate(c))
+            or (
+                incise
+                and c.i < verb.i
+                and c.dep_ in {"advcl", "dep"}
+                and _conjugated(c)
+                and not _is_subordinate(c)
+            )
         )
     ]
     return min(reported, key=lambda c: c.dep_ not in _REPORTED_DEPS, default=None)
@@ -629,7 +658,7 @@ def _speaker(verb: Token, skip: Collection[int]) -> Token | None:
     inverted = [t for t in verb.doc[first.i : verb.i + 2] if _is_inverted_pronoun(t)]
     if inverted:
         return inverted[0]
-    own = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+    own = [c for c in verb.children if c.dep_ in SUBJECT_DEPS and _same_voice(c, verb)]
     if any(c.i not in skip for c in own) or not _is_incise(verb):
         return _subject(verb, skip)
     frontier = [verb]
@@ -643,7 +672,11 @@ def _speaker(verb: Token, skip: Collection[int]) -> Token | None:
                 and child.dep_ in _INVERTED_SPEAKER_DEPS
                 and (not not_a_name(child) or _lettered_number(child))
                 and not any(c.dep_ == "case" for c in child.children)
-                and (child.pos_ in {"PROPN", "NUM"} or any(c.dep_ == "det" for c in child.children))
+                and (
+                    child.pos_ in {"PROPN", "NUM"}
+                    or any(c.dep_ == "det" for c in child.children)
+                    or any(t.pos_ == "PROPN" for t in child.subtree)  # "maître de Veulle"
+                )
             ):
                 return child
     return None
@@ -723,7 +756,11 @@ def _saying_summary(verb: Token, skip: set[int], words: SummaryWords, depth: int
     owned = [
         c
         for c in verb.children
-        if c.dep_ in _OWN_CONTENT_DEPS and c.pos_ != "PRON" and (speaker is None or c.i != speaker.i)
+        if c.dep_ in _OWN_CONTENT_DEPS
+        and c.pos_ != "PRON"
+        and (speaker is None or c.i != speaker.i)
+        # "…, a dénoncé Johann Cavallero, délégué national": the speaker's apposition, no content
+        and not (speaker is not None and c.i > speaker.i and c.doc[c.left_edge.i - 1].text == ",")
     ]
     if owned or (speaker is not None and reported is not None and speaker.i == reported.i):
         return None

@@ -193,6 +193,13 @@ SUMMARY_ROWS = [
         "réunis",
         "quelque 600 « gilets jaunes » sont réunis",
     ),
+    # … over an apposition: a comma before a verb of saying makes no incise when nothing is reported
+    (
+        "Plus tôt dans la journée, Paris Musées, l'établissement public gérant plusieurs musées de la "
+        "capitale, avait annoncé sur Twitter la fermeture préventive de plusieurs sites.",
+        "annoncé",
+        "Paris Musées avait annoncé sur Twitter la fermeture préventive de plusieurs sites",
+    ),
     # … coordinated before a plural verb
     (
         "Présents la veille dans les locaux de la police, Alexandre Benalla et Vincent Crase ont également "
@@ -212,6 +219,19 @@ SUMMARY_ROWS = [
         "Les patients viennent de Wuhan, la ville chinoise où l'épidémie est apparue en décembre.",
         "apparue",
         "la ville chinoise où l'épidémie est apparue",
+    ),
+    # the object the model hangs on the time expression is still the verb's
+    (
+        "Yannick Delpech a publié lundi après-midi un message sur Facebook.",
+        "publié",
+        "Yannick Delpech a publié un message",
+    ),
+    # a verb the model tags as a noun, with its auxiliary, is told as a verb
+    (
+        "Levavasseur n'ira plus manifester, selon un communiqué, confirmant qu'elle a bien défilé samedi à "
+        "Paris.",
+        "défilé",
+        "elle a défilé",
     ),
     # a demonstrative pronoun keeps its complement, wherever the model hangs it
     (

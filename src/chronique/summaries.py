@@ -98,6 +98,10 @@ def noun_summary(noun: Token, skip: set[int], words: SummaryWords = SummaryWords
     """A timeline row's summary for an event noun: its phrase, with its date and place where they complete
     it (``event_noun_phrase``); a phrase that is only the noun and its determiner ("un rassemblement") is
     told with the clause it is the subject or object of ("… prévoyait un rassemblement")."""
+    if any(c.dep_.startswith("aux") for c in noun.children):
+        return summary_of(
+            noun, noun, skip, words
+        )  # "qu'elle a bien défilé": a verb the model took for a noun
     phrase = event_noun_phrase(noun, skip)
     verb = noun.head
     if len(phrase.split()) > 2 or noun.dep_ not in _CORE_DEPS or verb.pos_ not in {"VERB", "AUX"}:
@@ -421,12 +425,12 @@ def _clause_summary(
             ):
                 chosen.add(child.i)
     chosen |= _verb_group(trigger, skip, words)
-    has_object = any(c.dep_ == "obj" for c in trigger.children)
+    has_object = any(c.dep_ == "obj" and c.i not in skip for c in trigger.children)
     for token in (trigger.doc[i] for i in skip if not has_object):
         for child in token.children:  # the model hangs the object on the time: "a utilisé jeudi des armes"
             if (
                 child.i not in skip
-                and child.dep_ == "nmod"
+                and child.dep_ in {"nmod", "obj"}
                 and child.pos_ == "NOUN"
                 and child.i > token.i
                 and not _completes_time(child)
@@ -437,7 +441,13 @@ def _clause_summary(
     while tokens and (tokens[0].dep_ in {"mark", "cc"} or tokens[0].is_punct):
         tokens = tokens[1:]  # "que les troupes ont subi …" reads as "les troupes ont subi …"
     tokens = without_fragments(tokens[:_MAX_SUMMARY_TOKENS])
-    told_after = clause_head.lemma_.lower() in words.saying and _is_incise(clause_head)
+    speaker = _speaker(clause_head, skip) if clause_head.lemma_.lower() in words.saying else None
+    told_after = (
+        speaker is not None
+        and speaker.i > clause_head.i
+        and _is_incise(clause_head)
+        and _reported_clause(clause_head, words.saying) is not None
+    )
     group = [t for t in tokens if t.pos_ in {"AUX", "VERB"} or _is_negation(t) or t.dep_ in _REFLEXIVE_DEPS]
     conjugated = any("Fin" in t.morph.get("VerbForm", []) for t in group)
     if subject is None and group and conjugated and is_finite(clause_head) and not told_after:

@@ -12,11 +12,11 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
+from chronique.clauses import SummaryWords
 from chronique.modality import ModalityLexicon
 from chronique.model import Grain, TimeExpression
 from chronique.nlp import ParseWords, sentence_of, sentence_spans
 from chronique.phrases import is_locution
-from chronique.summaries import SummaryWords
 from chronique.vocabulary import Vocabulary
 from chronique.voices import quotations, reported_head, saying_before
 

@@ -56,6 +56,8 @@ ANALYSIS_MODULES = frozenset(
         "retellings",
         "scope",
         "slots",
+        "clauses",
+        "sayings",
         "summaries",
         "tense",
         "timeline",

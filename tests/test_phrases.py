@@ -240,7 +240,11 @@ SUMMARY_ROWS = [
         "celle du Ralliement d'initiative citoyenne annoncée",
     ),
     # an inverted speaker leads
-    ("La menace reste élevée, a averti jeudi Emmanuel Macron.", "averti", "Emmanuel Macron a averti"),
+    (
+        "La menace reste élevée, a averti jeudi Emmanuel Macron.",
+        "averti",
+        "Emmanuel Macron a averti que la menace reste élevée",
+    ),
     # a verb of saying dated itself tells who said what: the clause it reports after "que" …
     (
         "Mercredi, le préfet a assuré que les routes seraient rouvertes.",
@@ -311,6 +315,25 @@ SUMMARY_ROWS = [
         "syndicat Alliance.",
         "dénoncé",
         "Johann Cavallero a dénoncé : « C'est intolérable »",
+    ),
+    # … its speaker beyond the words the model hangs between ("à l'AFP"), the clause it reports even where
+    # the model reads it as the saying's subject
+    (
+        "Les professionnels restent inquiets, explique jeudi à l'AFP Florence Arnaiz-Maumé.",
+        "explique",
+        "Florence Arnaiz-Maumé explique que les professionnels restent inquiets",
+    ),
+    (
+        "Ce n'est pas vrai, a déclaré mardi à l'AFP Patrick Pelloux.",
+        "déclaré",
+        "Patrick Pelloux a déclaré que ce n'est pas vrai",
+    ),
+    # … and a speaker the parser cut off into a sentence of its own, as written before the verb
+    (
+        "Santé publique France annonce dimanche 19 avril que 25 000 diagnostics sont pratiqués "
+        "quotidiennement.",
+        "annonce",
+        "Santé publique France annonce que 25 000 diagnostics sont pratiqués",
     ),
     # … but a saying with an object of its own is told as any verb
     ("Le ministre a annoncé jeudi sa démission.", "annoncé", "Le ministre a annoncé sa démission"),

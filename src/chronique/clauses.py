@@ -88,6 +88,9 @@ def verb_group(verb: Token, skip: Collection[int], words: SummaryWords, depth: i
             and (counted := _counted(child, skip)) is not None
         ):
             ids |= {child.i} | phrase_ids(counted, skip)  # "a réclamé plus de transparence"
+        elif child.dep_ == "ccomp" and (verb.pos_ == "AUX" or verb.lemma_ == "être") and depth < 2:
+            # "l'objectif est que chaque Français ait accès à un masque": the clause is the attribute
+            ids |= verb_group(child, skip, words, depth + 1) | subject_ids_of(child, skip)
         elif child.dep_ == "xcomp" and depth < 2:
             if child.pos_ in {"VERB", "AUX"}:
                 ids |= verb_group(child, skip, words, depth + 1)
@@ -199,6 +202,12 @@ def agrees(subject: Token, verb: Token) -> bool:
     return bool(numbers & own)
 
 
+def subject_ids_of(verb: Token, skip: Collection[int]) -> set[int]:
+    """The words of a verb's own subject, if it has one."""
+    subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.i not in skip), None)
+    return subject_ids(subject) if subject is not None else set()
+
+
 def subject_ids(subject: Token) -> set[int]:
     """A subject's words: each coordinated noun phrase and the conjunctions between them."""
     ids: set[int] = set()
@@ -238,6 +247,8 @@ def subject_before(first: Token, verb: Token, skip: Collection[int]) -> list[Tok
     questionnés") only before a plural verb. Nothing when the words before are no noun phrase."""
     doc = first.doc
     start = sentence_of(first).start
+    if start > 0 and not doc[start - 1].is_punct and "\n" not in doc[start - 1].text_with_ws:
+        start = sentence_of(doc[start - 1]).start  # a sentence the parser cut where no punctuation ends it
     plural = "Plur" in _verb_numbers(verb)
     i = first.i - 1
     if i > start and doc[i].text == ",":  # an aside: the words before its opening comma
@@ -258,7 +269,7 @@ def subject_before(first: Token, verb: Token, skip: Collection[int]) -> list[Tok
         coordinated = token.pos_ == "CCONJ" and plural and bool(phrase)
         if (
             token.i in skip
-            or (token.is_punct and token.text not in {"-", "'", *QUOTE_MARKS})
+            or (token.is_punct and token.text not in {"'", *QUOTE_MARKS} and not _joins(token))
             or _relative(token)  # "le cap que nous avons fixé": a relative clause's own subject, or none
             or (token.pos_ in {"CCONJ", "SCONJ", "VERB", "AUX"} and not coordinated)
         ):
@@ -282,6 +293,12 @@ def subject_before(first: Token, verb: Token, skip: Collection[int]) -> list[Tok
     if numbers and _verb_numbers(verb) and not numbers & _verb_numbers(verb) and not coordinated:
         return []
     return phrase
+
+
+def _joins(token: Token) -> bool:
+    """A hyphen inside a word, no space on either side ("Cohn-Bendit"); a dash between spaces is no word's."""
+    doc = token.doc
+    return token.text == "-" and token.i > 0 and not doc[token.i - 1].whitespace_ and not token.whitespace_
 
 
 def antecedent_ids(verb: Token, skip: Collection[int]) -> set[int]:

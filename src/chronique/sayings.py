@@ -18,6 +18,7 @@ from chronique.clauses import (
     is_inverted_pronoun,
     is_negation,
     lettered_number,
+    subject_before,
     subject_ids,
     subject_in,
 )
@@ -66,9 +67,16 @@ def is_incise(verb: Token) -> bool:
     "…, a indiqué le maire", "», a-t-il lancé" (not "le directeur, Patrick Strzoda, a affirmé")."""
     first = min([verb, *(c for c in verb.children if c.dep_.startswith("aux"))], key=lambda t: t.i)
     told_before = any(
-        c.dep_ in SUBJECT_DEPS and c.i < first.i and _same_voice(c, verb) for c in verb.children
+        c.dep_ in SUBJECT_DEPS and c.i < first.i and _same_voice(c, verb) and not _clausal(c)
+        for c in verb.children
     )
     return first.i > 0 and first.nbor(-1).is_punct and not told_before
+
+
+def _clausal(subject: Token) -> bool:
+    """A clause the model reads as the subject of the verb of saying after it: what it reports ("Ce n'est pas
+    vrai, a déclaré mardi Patrick Pelloux")."""
+    return subject.pos_ in {"ADJ", "VERB"} and _conjugated(subject)
 
 
 def _same_voice(word: Token, verb: Token) -> bool:
@@ -107,7 +115,7 @@ def reported_clause(verb: Token, saying: Collection[str]) -> Token | None:
             or (
                 incise
                 and c.i < verb.i
-                and c.dep_ in {"advcl", "dep"}
+                and (c.dep_ in {"advcl", "dep"} or (c.dep_ in SUBJECT_DEPS and _clausal(c)))
                 and _conjugated(c)
                 and not _is_subordinate(c)
             )
@@ -150,15 +158,17 @@ def speaker_of(verb: Token, skip: Collection[int]) -> Token | None:
     inverted = [t for t in verb.doc[first.i : verb.i + 2] if is_inverted_pronoun(t)]
     if inverted:
         return inverted[0]
-    own = [c for c in verb.children if c.dep_ in SUBJECT_DEPS and _same_voice(c, verb)]
+    own = [c for c in verb.children if c.dep_ in SUBJECT_DEPS and _same_voice(c, verb) and not _clausal(c)]
     if any(c.i not in skip for c in own) or not is_incise(verb):
-        return subject_in(verb, skip)
+        # the subject the parse gives, else the noun phrase written before the verb ("Santé publique France
+        # annonce dimanche que …", the weekday read as its subject)
+        return subject_in(verb, skip) or _head_of(subject_before(first, verb, skip))
     frontier = [verb]
     while frontier:
         node = frontier.pop(0)
         for child in sorted(node.children, key=lambda t: t.i):
-            if child.i in skip:
-                frontier.append(child)  # a date between the verb and its speaker
+            if child.i in skip or (not_a_name(child) and not lettered_number(child)):
+                frontier.append(child)  # a date, "à l'AFP", between the verb and its speaker
             elif (
                 child.i > verb.i
                 and child.dep_ in _INVERTED_SPEAKER_DEPS
@@ -174,10 +184,24 @@ def speaker_of(verb: Token, skip: Collection[int]) -> Token | None:
     return None
 
 
-def _speaker_words(speaker: Token, skip: Collection[int]) -> str:
-    """The speaker as the subject of a summary: "-il" of "a-t-il dit" is "il"."""
+def _head_of(phrase: Sequence[Token]) -> Token | None:
+    """The word of a phrase that the others hang on (its head in the parse), or its last name or noun."""
+    ids = {t.i for t in phrase}
+    heads = [t for t in phrase if t.head.i not in ids and t.pos_ in {"NOUN", "PROPN", "PRON", "NUM"}]
+    named = [t for t in phrase if t.pos_ in {"NOUN", "PROPN", "PRON"}]
+    return heads[0] if heads else (named[-1] if named else None)
+
+
+def _speaker_words(speaker: Token, verb: Token, skip: Collection[int]) -> str:
+    """The speaker as the subject of a summary: "-il" of "a-t-il dit" is "il"; a speaker the parse does not
+    give the verb, as written before it ("Santé publique France annonce")."""
     if speaker.pos_ == "PRON":
         return speaker.text.split("-")[-1]
+    first = min([verb, *(c for c in verb.children if c.dep_.startswith("aux"))], key=lambda t: t.i)
+    if speaker.i < verb.i and speaker.dep_ not in SUBJECT_DEPS:
+        written = subject_before(first, verb, skip)
+        if speaker in written:
+            return join_tokens(written)
     doc = speaker.doc
     return join_tokens(without_fragments([doc[i] for i in sorted(subject_ids(speaker) - set(skip))]))
 
@@ -213,6 +237,8 @@ def saying_summary(
         for c in verb.children
         if c.dep_ in _OWN_CONTENT_DEPS
         and c.pos_ != "PRON"
+        and c.i not in skip
+        and not not_a_name(c)  # "le 11 mai" the model hangs on the verb: a date, no content
         and (speaker is None or c.i != speaker.i)
         # "…, a dénoncé Johann Cavallero, délégué national": the speaker's apposition, no content
         and not (speaker is not None and c.i > speaker.i and c.doc[c.left_edge.i - 1].text == ",")
@@ -257,7 +283,7 @@ def _who_said(verb: Token, speaker: Token, skip: Collection[int]) -> str:
         and not c.text.startswith("-")
         and c.i != speaker.i
     ]
-    who = _speaker_words(speaker, skip)
+    who = _speaker_words(speaker, verb, skip)
     said = join_tokens([*group, verb])
     return f"{who}{said}" if who.endswith(("'", "’")) else f"{who} {said}"
 

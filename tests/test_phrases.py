@@ -51,7 +51,13 @@ SUMMARY_ROWS = [
     ),
     # a passive keeps its attribute
     ("En 1946, ce pays a été proclamé indépendant.", "proclamé", "ce pays a été proclamé indépendant"),
-    # the negation stays whole
+    # the negation stays whole, its second word too where the model does not mark it ("ne … plus")
+    (
+        "Le 18 mars, la militante a annoncé qu'elle ne participera plus aux manifestations.",
+        "annoncé",
+        "la militante a annoncé qu'elle ne participera plus aux manifestations",
+    ),
+    # …
     (
         "Le ministère n'a pas commenté samedi la situation.",
         "commenté",
@@ -334,6 +340,19 @@ SUMMARY_ROWS = [
         "quotidiennement.",
         "annonce",
         "Santé publique France annonce que 25 000 diagnostics sont pratiqués",
+    ),
+    # … what the model hangs after it as an adverbial: a "que" clause, a past infinitive
+    (
+        "Face aux explosions de violence qui émaillent les rassemblements, Ingrid Levavasseur, l'une des "
+        "figures du mouvement, a annoncé lundi 18 mars qu'elle ne participera plus aux manifestations des "
+        "gilets jaunes.",
+        "annoncé",
+        "Ingrid Levavasseur a annoncé qu'elle ne participera plus aux manifestations des gilets jaunes",
+    ),
+    (
+        "La préfecture a annoncé vendredi 7 décembre avoir pris des arrêtés d'interdiction.",
+        "annoncé",
+        "La préfecture a annoncé avoir pris des arrêtés d'interdiction",
     ),
     # … but a saying with an object of its own is told as any verb
     ("Le ministre a annoncé jeudi sa démission.", "annoncé", "Le ministre a annoncé sa démission"),

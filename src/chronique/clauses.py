@@ -50,6 +50,22 @@ def is_negation(token: Token) -> bool:
     return token.lower_ in {"n'", "n’", "ne"} or "Neg" in token.morph.get("Polarity", [])
 
 
+def negation_ids(verb: Token) -> set[int]:
+    """The second word of a negation the model does not mark, right after "ne" and its verb: "ne participera
+    plus", "n'a jamais été" (the particle alone would leave "ne participera")."""
+    particle = next((c for c in verb.children if c.lower_ in {"n'", "n’", "ne"}), None)
+    if particle is None:
+        return set()
+    return {
+        c.i
+        for c in verb.children
+        if c.pos_ == "ADV"
+        and c.dep_ == "advmod"
+        and particle.i < c.i <= verb.i + 1
+        and c.lower_ not in {"que", "qu'", "qu’"}  # "ne parlait que d'une suspension": not without its object
+    }
+
+
 def phrase_ids(head: Token, skip: Collection[int]) -> set[int]:
     """A complement's noun phrase with its preposition ("au juge", "par la police")."""
     ids = {t.i for t in noun_phrase_tokens(head)} | demonstrative_complement(head)
@@ -61,7 +77,7 @@ def verb_group(verb: Token, skip: Collection[int], words: SummaryWords, depth: i
     """A verb with what French needs around it: auxiliaries, reflexive pronoun, negation, the ``à``/``de``
     before an infinitive, its objects, and the infinitive or attribute it governs ("commencent à
     s'installer dans …" gives "commencent à s'installer"; "a été proclamé indépendant")."""
-    ids = {verb.i}
+    ids = {verb.i} | negation_ids(verb)
     for child in verb.children:
         if child.i in skip or "Rel" in child.morph.get("PronType", []):
             continue

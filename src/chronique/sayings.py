@@ -56,6 +56,8 @@ _INVERTED_SPEAKER_DEPS = frozenset({"nsubj", "obj", "obl:mod", "nmod", "appos", 
 # The content a verb of saying can have of its own: then it is summarised as any verb ("a annoncé sa
 # démission", "a dit craindre une hécatombe").
 _OWN_CONTENT_DEPS = frozenset({"obj", "xcomp", "obl:arg"})
+# The conjunction that opens reported speech.
+_THAT = frozenset({"que", "qu'", "qu’"})
 _VOWELS = tuple("aeiouyéèêàâîôûAEIOUYÉÈÊÀÂÎÔÛ")
 _CLOSING_QUOTES = frozenset({'"', "»", "”"})
 # Where a summary's words break: spaces and elisions ("n'existait" holds "existait").
@@ -111,6 +113,7 @@ def reported_clause(verb: Token, saying: Collection[str]) -> Token | None:
         and not (c.i > verb.i and c.lemma_.lower() in saying and is_incise(c))
         and (
             c.dep_ in _REPORTED_DEPS
+            or (c.i > verb.i and c.dep_ == "advcl" and _reports_after(c))
             # « Si …, on va au-devant d'une casse », a averti X: the main clause, not the "si" clause
             or (
                 incise
@@ -122,6 +125,18 @@ def reported_clause(verb: Token, saying: Collection[str]) -> Token | None:
         )
     ]
     return min(reported, key=lambda c: c.dep_ not in _REPORTED_DEPS, default=None)
+
+
+def _reports_after(clause: Token) -> bool:
+    """A clause the model hangs after a verb of saying as an adverbial that is what it reports: opened by
+    "que" ("a annoncé lundi qu'elle ne participera plus …"), or a past infinitive ("a annoncé vendredi avoir
+    pris des arrêtés")."""
+    opened = any(c.dep_ == "mark" and c.lower_ in _THAT for c in clause.children)
+    past_infinitive = any(
+        c.dep_.startswith("aux") and "Inf" in c.morph.get("VerbForm", []) and c.i < clause.i
+        for c in clause.children
+    ) and not any(c.dep_ == "mark" for c in clause.children)  # "critiqué pour ne pas avoir …": a cause
+    return opened or past_infinitive
 
 
 def _conjugated(clause: Token) -> bool:
@@ -195,8 +210,8 @@ def _head_of(phrase: Sequence[Token]) -> Token | None:
 def _speaker_words(speaker: Token, verb: Token, skip: Collection[int]) -> str:
     """The speaker as the subject of a summary: "-il" of "a-t-il dit" is "il"; a speaker the parse does not
     give the verb, as written before it ("Santé publique France annonce")."""
-    if speaker.pos_ == "PRON":
-        return speaker.text.split("-")[-1]
+    if speaker.pos_ == "PRON" and (speaker.morph.get("Person", []) or speaker.text.startswith("-")):
+        return speaker.text.split("-")[-1]  # a personal pronoun; "l'une des figures" is a noun phrase
     first = min([verb, *(c for c in verb.children if c.dep_.startswith("aux"))], key=lambda t: t.i)
     if speaker.i < verb.i and speaker.dep_ not in SUBJECT_DEPS:
         written = subject_before(first, verb, skip)
@@ -210,7 +225,7 @@ def _is_quoted(clause: Token, regions: Sequence[int]) -> bool:
     """Whether a reported clause is a direct quotation: inside quotation marks, or closed by one, or told
     in the first or second person ("Je réponds au peuple français", a lancé le président); a "que" clause
     is indirect speech even where some of its words are quoted."""
-    if any(c.dep_ == "mark" and c.lower_ in {"que", "qu'", "qu’"} for c in clause.children):
+    if any(c.dep_ == "mark" and c.lower_ in _THAT for c in clause.children):
         return False
     doc = clause.doc
     after = clause.right_edge.i + 1
@@ -232,6 +247,11 @@ def saying_summary(
     content of its own ("a annoncé sa démission") or says nothing the parse shows."""
     speaker = speaker_of(verb, skip)
     reported = reported_clause(verb, words.saying)
+    if speaker is None and reported is not None and reported.i > verb.i:
+        # a comma before the verb that set off an apposition, no incise: "Ingrid Levavasseur, l'une des
+        # figures du mouvement, a annoncé lundi qu'elle …"
+        first = min([verb, *(c for c in verb.children if c.dep_.startswith("aux"))], key=lambda t: t.i)
+        speaker = _head_of(subject_before(first, verb, skip))
     owned = [
         c
         for c in verb.children
@@ -261,8 +281,8 @@ def saying_summary(
     if speaker is None:
         return told
     said = _who_said(verb, speaker, skip)
-    if "Inf" in reported.morph.get("VerbForm", []) and not is_finite(reported):
-        return f"{said} {told}"  # "a répété être favorable à …"
+    if not is_finite(reported) and not _conjugated(reported):
+        return f"{said} {told}"  # "a répété être favorable à …", "a annoncé avoir pris des arrêtés"
     if _is_quoted(reported, quotations(verb.doc)):
         return f"{said} : « {told} »"
     told = _lowered(told, reported)

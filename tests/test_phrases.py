@@ -51,7 +51,13 @@ SUMMARY_ROWS = [
     ),
     # a passive keeps its attribute
     ("En 1946, ce pays a été proclamé indépendant.", "proclamé", "ce pays a été proclamé indépendant"),
-    # the negation stays whole
+    # the negation stays whole, its second word too where the model does not mark it ("ne … plus")
+    (
+        "Le 18 mars, la militante a annoncé qu'elle ne participera plus aux manifestations.",
+        "annoncé",
+        "la militante a annoncé qu'elle ne participera plus aux manifestations",
+    ),
+    # …
     (
         "Le ministère n'a pas commenté samedi la situation.",
         "commenté",
@@ -98,12 +104,41 @@ SUMMARY_ROWS = [
         "parvenir",
         "le ministère de l'Intérieur fait parvenir l'information à l'Élysée",
     ),
-    # an event noun after a fused "du"/"des" keeps its article
-    ("Il était présent lors du défilé du 1er mai à Paris.", "défilé", "le défilé"),
+    # an event noun after a fused "du"/"des" keeps its article, and the date that completes it names it
+    ("Il était présent lors du défilé du 1er mai à Paris.", "défilé", "le défilé du 1er mai"),
     (
         "Il a frappé des manifestants lors des manifestations du 1er mai.",
         "manifestations",
-        "les manifestations",
+        "les manifestations du 1er mai",
+    ),
+    (
+        "Le président interviendra dimanche, après les manifestations de samedi.",
+        "manifestations",
+        "les manifestations de samedi",
+    ),
+    # … without the adverb or conjunction before it
+    (
+        "« J'attends le week-end de mobilisation, et aussi la grève du 5 décembre », confie-t-il.",
+        "grève",
+        "la grève du 5 décembre",
+    ),
+    # … a date that does not complete it stays out
+    ("Avec l'attaque de Strasbourg mardi soir, la situation a changé.", "attaque", "l'attaque de Strasbourg"),
+    # an event noun with nothing but its determiner is told with the clause it is the object of
+    (
+        "Le collectif prévoyait un rassemblement samedi 16 février à 13h.",
+        "rassemblement",
+        "Le collectif prévoyait un rassemblement",
+    ),
+    (
+        "Ce dernier avait participé à une soirée le 15 février.",
+        "soirée",
+        "Ce dernier avait participé à une soirée",
+    ),
+    (
+        "Le président de la République devrait faire mardi d'importantes annonces.",
+        "annonces",
+        "Le président de la République devrait faire d'importantes annonces",
     ),
     # deep in a noun's complement, with no subject of its own: the shortest clean span of the text
     (
@@ -126,8 +161,227 @@ SUMMARY_ROWS = [
     ),
     # … and a fronted one follows its noun, without the sentence's capital
     ("Lancée fin mai, la pétition a connu un succès fulgurant.", "Lancée", "la pétition lancée"),
+    # a "de" complement of a time word is the time's, not the verb's object; "au lendemain de violences" names
+    # no day (no determiner: no dated event to count from), so it stays in the clause, whole …
+    (
+        "Dimanche, une riposte s'est mise en place au lendemain de violences sans précédent.",
+        "mise",
+        "une riposte s'est mise en place au lendemain de violences",
+    ),
+    (
+        "Pour cette journée de manifestations multiples à Paris, les autorités disent craindre un retour des "
+        "violences.",
+        "disent",
+        "les autorités disent craindre un retour des violences",
+    ),
+    # an infinitive after "avant de", "pour" is told with the verb that gives it its subject and tense
+    (
+        "Fin août, il a participé au contre-sommet du G7, avant de revenir dans les manifestations "
+        "parisiennes en septembre.",
+        "revenir",
+        "il a participé au contre-sommet du G7 avant de revenir dans les manifestations parisiennes",
+    ),
+    # a verb the parse gives no subject takes the noun phrase written right before it, over an aside …
+    (
+        "Sur RTL, Jacline Mouraud, qui avait interpellé le président, a tenté jeudi de calmer le jeu.",
+        "tenté",
+        "Jacline Mouraud a tenté de calmer le jeu",
+    ),
+    (
+        "La ville de Bordeaux est jumelée avec celle de Wuhan et son maire Nicolas Florian a adressé "
+        "vendredi un message de soutien.",
+        "adressé",
+        "son maire Nicolas Florian a adressé un message de soutien",
+    ),
+    # … quotation marks inside it included
+    (
+        "Venus de toute la France, quelque 600 « gilets jaunes » sont réunis à partir de vendredi 1er "
+        "novembre à Montpellier.",
+        "réunis",
+        "quelque 600 « gilets jaunes » sont réunis",
+    ),
+    # … over an apposition: a comma before a verb of saying makes no incise when nothing is reported
+    (
+        "Plus tôt dans la journée, Paris Musées, l'établissement public gérant plusieurs musées de la "
+        "capitale, avait annoncé sur Twitter la fermeture préventive de plusieurs sites.",
+        "annoncé",
+        "Paris Musées avait annoncé sur Twitter la fermeture préventive de plusieurs sites",
+    ),
+    # … coordinated before a plural verb
+    (
+        "Présents la veille dans les locaux de la police, Alexandre Benalla et Vincent Crase ont également "
+        "été questionnés jeudi.",
+        "questionnés",
+        "Alexandre Benalla et Vincent Crase ont été questionnés",
+    ),
+    # a relative clause whose pronoun is no subject is told with what the pronoun stands for
+    ("Il a évoqué le cap que nous avons fixé en mai 2017.", "fixé", "le cap que nous avons fixé"),
+    (
+        "Elle s'est investie dans la Fondation des Hôpitaux de Paris, dont elle a pris en mai 2019 la "
+        "présidence.",
+        "pris",
+        "la Fondation des Hôpitaux de Paris dont elle a pris la présidence",
+    ),
+    (
+        "Les patients viennent de Wuhan, la ville chinoise où l'épidémie est apparue en décembre.",
+        "apparue",
+        "la ville chinoise où l'épidémie est apparue",
+    ),
+    # the object the model hangs on the time expression is still the verb's
+    (
+        "Yannick Delpech a publié lundi après-midi un message sur Facebook.",
+        "publié",
+        "Yannick Delpech a publié un message",
+    ),
+    # a verb the model tags as a noun, with its auxiliary, is told as a verb
+    (
+        "Levavasseur n'ira plus manifester, selon un communiqué, confirmant qu'elle a bien défilé samedi à "
+        "Paris.",
+        "défilé",
+        "elle a défilé",
+    ),
+    # a demonstrative pronoun keeps its complement, wherever the model hangs it
+    (
+        "Cette initiative s'ajoute à celle, annoncée fin janvier, du Ralliement d'initiative citoyenne.",
+        "annoncée",
+        "celle du Ralliement d'initiative citoyenne annoncée",
+    ),
     # an inverted speaker leads
-    ("La menace reste élevée, a averti jeudi Emmanuel Macron.", "averti", "Emmanuel Macron a averti"),
+    (
+        "La menace reste élevée, a averti jeudi Emmanuel Macron.",
+        "averti",
+        "Emmanuel Macron a averti que la menace reste élevée",
+    ),
+    # a verb of saying dated itself tells who said what: the clause it reports after "que" …
+    (
+        "Mercredi, le préfet a assuré que les routes seraient rouvertes.",
+        "assuré",
+        "le préfet a assuré que les routes seraient rouvertes",
+    ),
+    # … with its subject, not the weekday the model reads as a second one
+    (
+        "Jeudi, la ministre Agnès Buzyn a indiqué qu'il y avait eu deux cas suspects.",
+        "indiqué",
+        "la ministre Agnès Buzyn a indiqué qu'il y avait eu deux cas suspects",
+    ),
+    # … the clause an incise follows, its speaker first (the model reads it as the object)
+    (
+        "Le nombre de cas est passé de 18 à 38, a indiqué jeudi le ministre de la Santé.",
+        "indiqué",
+        "le ministre de la Santé a indiqué que le nombre de cas est passé de 18 à 38",
+    ),
+    # … "a-t-on appris" is who learnt what
+    (
+        "La victime a percuté un poids lourd, a-t-on appris vendredi auprès du procureur.",
+        "appris",
+        "on a appris que la victime a percuté un poids lourd",
+    ),
+    # … a direct quotation stays one, after a colon: "que je réponds" would change who speaks
+    (
+        "« Je réponds au peuple français », a lancé mardi le président de la République.",
+        "lancé",
+        "le président de la République a lancé : « Je réponds au peuple français »",
+    ),
+    (
+        "« Nous arrivons à un moment dangereux », a-t-il jugé mercredi soir sur Franceinfo.",
+        "jugé",
+        "il a jugé : « Nous arrivons à un moment dangereux »",
+    ),
+    (
+        "« Nous viendrons », a confirmé jeudi le ministre.",
+        "confirmé",
+        "le ministre a confirmé : « Nous viendrons »",
+    ),
+    ("« C'est fini ! », a-t-elle lancé jeudi.", "lancé", "elle a lancé : « C'est fini »"),
+    # … the main clause an incise follows, not its "si" clause
+    (
+        "« Si on ne fait rien, on va droit à la catastrophe », a averti lundi le maire.",
+        "averti",
+        "le maire a averti : « on va droit à la catastrophe »",
+    ),
+    # … the clause of the word the model hangs an incise on
+    (
+        "L'ancien boxeur a été suspendu de ses fonctions par la mairie, rapporte franceinfo jeudi.",
+        "rapporte",
+        "franceinfo rapporte que l'ancien boxeur a été suspendu de ses fonctions",
+    ),
+    # … a verb that takes no "que" tells it after a colon
+    (
+        "Le déconfinement devra rester prudent, a insisté mercredi Jean Castex.",
+        "insisté",
+        "Jean Castex a insisté : le déconfinement devra rester prudent",
+    ),
+    # … its speaker never the quotation's "je"; a speaker with an apposition
+    (
+        "« J'ai des éléments matériels », a insisté dimanche maître de Veulle.",
+        "insisté",
+        "maître de Veulle a insisté : « J'ai des éléments matériels »",
+    ),
+    (
+        "« C'est intolérable », a dénoncé lundi soir sur BFMTV Johann Cavallero, délégué national du "
+        "syndicat Alliance.",
+        "dénoncé",
+        "Johann Cavallero a dénoncé : « C'est intolérable »",
+    ),
+    # … its speaker beyond the words the model hangs between ("à l'AFP"), the clause it reports even where
+    # the model reads it as the saying's subject
+    (
+        "Les professionnels restent inquiets, explique jeudi à l'AFP Florence Arnaiz-Maumé.",
+        "explique",
+        "Florence Arnaiz-Maumé explique que les professionnels restent inquiets",
+    ),
+    (
+        "Ce n'est pas vrai, a déclaré mardi à l'AFP Patrick Pelloux.",
+        "déclaré",
+        "Patrick Pelloux a déclaré que ce n'est pas vrai",
+    ),
+    # … and a speaker the parser cut off into a sentence of its own, as written before the verb
+    (
+        "Santé publique France annonce dimanche 19 avril que 25 000 diagnostics sont pratiqués "
+        "quotidiennement.",
+        "annonce",
+        "Santé publique France annonce que 25 000 diagnostics sont pratiqués",
+    ),
+    # … what the model hangs after it as an adverbial: a "que" clause, a past infinitive
+    (
+        "Face aux explosions de violence qui émaillent les rassemblements, Ingrid Levavasseur, l'une des "
+        "figures du mouvement, a annoncé lundi 18 mars qu'elle ne participera plus aux manifestations des "
+        "gilets jaunes.",
+        "annoncé",
+        "Ingrid Levavasseur a annoncé qu'elle ne participera plus aux manifestations des gilets jaunes",
+    ),
+    (
+        "La préfecture a annoncé vendredi 7 décembre avoir pris des arrêtés d'interdiction.",
+        "annoncé",
+        "La préfecture a annoncé avoir pris des arrêtés d'interdiction",
+    ),
+    # … but a saying with an object of its own is told as any verb
+    ("Le ministre a annoncé jeudi sa démission.", "annoncé", "Le ministre a annoncé sa démission"),
+    # a quantity of a plural agrees with a plural verb: it is the subject
+    (
+        "Mardi soir, une centaine de personnes ont manifesté à Nantes.",
+        "manifesté",
+        "une centaine de personnes ont manifesté",
+    ),
+    # "ce" stands for its relative clause
+    (
+        "Europe 1 dévoile ce mardi ce que le président devrait annoncer.",
+        "dévoile",
+        "Europe 1 dévoile ce que le président devrait annoncer",
+    ),
+    # a name the model hangs on the verb is its object
+    (
+        "Ce lundi, une professeure de lettres, mère d'un manifestant, interpelle Emmanuel Macron sur "
+        "Facebook.",
+        "interpelle",
+        "une professeure de lettres interpelle Emmanuel Macron sur Facebook",
+    ),
+    # an adverb of quantity keeps the object the model hangs on it
+    (
+        "Jeudi, Philippe Bas a réclamé plus de transparence.",
+        "réclamé",
+        "Philippe Bas a réclamé plus de transparence",
+    ),
 ]
 
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
+from chronique.clauses import SummaryWords
 from chronique.modality import ModalityLexicon
 from chronique.model import Grain, TimeExpression
 from chronique.nlp import ParseWords, sentence_of, sentence_spans
@@ -73,6 +74,7 @@ class EventLexicon:
     nowadays_cues: frozenset[str] = frozenset()  # "aujourd'hui" with a state: "these days"
     generic_subjects: frozenset[str] = frozenset()  # "on se rend compte"
     cognition_verbs: frozenset[str] = frozenset()  # "je sais", "on se rend compte"
+    summary_words: SummaryWords = field(default_factory=SummaryWords)  # for ``chronique.summaries``
 
     @classmethod
     def from_vocabulary(cls, vocabulary: Vocabulary) -> EventLexicon:
@@ -98,6 +100,7 @@ class EventLexicon:
             nowadays_cues=vocabulary["cues"].forms_of("nowadays"),
             generic_subjects=vocabulary["cues"].forms_of("generic_subject"),
             cognition_verbs=verbs.forms_of("cognition_verbs"),
+            summary_words=SummaryWords.from_vocabulary(vocabulary),
         )
 
 

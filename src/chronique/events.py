@@ -56,16 +56,15 @@ from chronique.nlp import sentence_of, sentence_spans
 from chronique.phrases import (
     AGENT_DEPS,
     actors_of,
-    event_noun_phrase,
     is_bare_participle,
     named_within,
     names_in,
     overlaps,
     places_in,
     subject_of,
-    summary_of,
 )
 from chronique.retellings import merge_retellings
+from chronique.summaries import noun_summary, summary_of
 from chronique.vocabulary import holds_phrase, normalise
 from chronique.voices import quotations
 
@@ -171,9 +170,9 @@ def build_event(
         locution_nouns=lexicon.locution_nouns,
     )
     if trigger.pos_ == "NOUN":
-        summary = event_noun_phrase(trigger, skip=timex_tokens)
+        summary = noun_summary(trigger, timex_tokens, lexicon.summary_words)
     else:
-        summary = summary_of(trigger, clause_head, timex_tokens)
+        summary = summary_of(trigger, clause_head, timex_tokens, lexicon.summary_words)
     mention = expression.mention if expression is not None else None
     reading = modality_of(trigger, clause_head, lexicon.modality)
     # the people and organisations the clause names ("a rencontré Angela Merkel"); who told it ("selon X",

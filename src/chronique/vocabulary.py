@@ -123,6 +123,7 @@ LEXICON_COLUMNS: Mapping[str, int] = {
     "boilerplate": 0,
     "participants": 0,
     "modality": 0,
+    "summaries": 0,
 }
 
 
@@ -219,6 +220,7 @@ def _validate_keys(vocabulary: Vocabulary, path_of: Mapping[str, str]) -> None:
         "nouns": {"event", "place", "venue", "locution", "appointment"},
         "boilerplate": {"line", "comments_start", "comments_count"},
         "participants": {"interjection", "editorial", "agent_case", "not_agent"},
+        "summaries": {"quantity", "saying", "without_que"},
         "modality": {
             "negation_particle",
             "negation",

@@ -1,0 +1,354 @@
+"""The parts of a clause a summary is made of: the verb group (auxiliaries, reflexive pronoun, negation,
+objects, the infinitive it governs), the subject (also where the parse gives none and the text writes one),
+the antecedent of a relative clause, and the French words summaries need (``SummaryWords``)."""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from chronique.nlp import not_a_name, sentence_of
+from chronique.phrases import SUBJECT_DEPS, conjuncts, noun_phrase_tokens, subject_of
+from chronique.vocabulary import Vocabulary
+
+# Reflexive pronouns and negation belong to the verb group: "s'installer", "n'a pas commenté".
+REFLEXIVE_DEPS = frozenset({"expl:comp", "expl:pass", "expl", "expl:subj"})
+_OBJECT_DEPS = frozenset({"obj", "obl:agent", "obl:arg", "iobj"})
+# Clauses of their own beside a verb.
+_CLAUSE_DEPS = frozenset({"advcl", "ccomp", "conj", "parataxis", "acl", "acl:relcl", "csubj"})
+# The "de" of a quantity: "plus de transparence"; with its article, of a part: "la plupart des manifestants".
+_PARTITIVE = frozenset({"de", "d'", "d’"})
+GENITIVE = _PARTITIVE | {"du", "des"}
+# Quotation marks (typography): a summary tells the words, without the marks that opened or closed them.
+QUOTE_MARKS = ('"', "«", "»", "“", "”")
+
+
+@dataclass(frozen=True, slots=True)
+class SummaryWords:
+    """The French words summaries need (lemmas): the verbs that tell a clause (the verbs of saying of
+    ``data/verbs.tsv`` and the ``saying`` words of ``data/summaries.tsv``), those of them that take no
+    "que", the adverbs of quantity."""
+
+    saying: frozenset[str] = frozenset()
+    without_que: frozenset[str] = frozenset()
+    quantity: frozenset[str] = frozenset()
+
+    @classmethod
+    def from_vocabulary(cls, vocabulary: Vocabulary) -> SummaryWords:
+        return cls(
+            saying=vocabulary["verbs"].forms_of("reporting_verbs")
+            | vocabulary["summaries"].forms_of("saying")
+            | vocabulary["summaries"].forms_of("without_que"),
+            without_que=vocabulary["summaries"].forms_of("without_que"),
+            quantity=vocabulary["summaries"].forms_of("quantity"),
+        )
+
+
+def is_negation(token: Token) -> bool:
+    return token.lower_ in {"n'", "n’", "ne"} or "Neg" in token.morph.get("Polarity", [])
+
+
+def negation_ids(verb: Token) -> set[int]:
+    """The second word of a negation the model does not mark, right after "ne" and its verb: "ne participera
+    plus", "n'a jamais été" (the particle alone would leave "ne participera")."""
+    particle = next((c for c in verb.children if c.lower_ in {"n'", "n’", "ne"}), None)
+    if particle is None:
+        return set()
+    return {
+        c.i
+        for c in verb.children
+        if c.pos_ == "ADV"
+        and c.dep_ == "advmod"
+        and particle.i < c.i <= verb.i + 1
+        and c.lower_ not in {"que", "qu'", "qu’"}  # "ne parlait que d'une suspension": not without its object
+    }
+
+
+def phrase_ids(head: Token, skip: Collection[int]) -> set[int]:
+    """A complement's noun phrase with its preposition ("au juge", "par la police")."""
+    ids = {t.i for t in noun_phrase_tokens(head)} | demonstrative_complement(head)
+    ids.update(c.i for c in head.children if c.dep_ == "case")
+    return ids - set(skip)
+
+
+def verb_group(verb: Token, skip: Collection[int], words: SummaryWords, depth: int = 0) -> set[int]:
+    """A verb with what French needs around it: auxiliaries, reflexive pronoun, negation, the ``à``/``de``
+    before an infinitive, its objects, and the infinitive or attribute it governs ("commencent à
+    s'installer dans …" gives "commencent à s'installer"; "a été proclamé indépendant")."""
+    ids = {verb.i} | negation_ids(verb)
+    for child in verb.children:
+        if child.i in skip or "Rel" in child.morph.get("PronType", []):
+            continue
+        causative = (
+            child.lemma_ in {"faire", "laisser"}
+            and child.i < verb.i
+            and child.pos_ in {"AUX", "VERB"}
+            and child.dep_ not in _CLAUSE_DEPS  # "Si on ne fait rien, on va …": a clause, no causative
+        )
+        if (
+            causative  # "fait parvenir l'information"
+            or child.dep_.startswith("aux")
+            or child.dep_ == "cop"  # "sont attendues", "était très faible"
+            or child.dep_ in REFLEXIVE_DEPS
+            or is_negation(child)
+            or (child.dep_ == "mark" and child.head.i > child.i)
+        ):
+            ids.add(child.i)
+        elif child.dep_ in _OBJECT_DEPS or _second_subject(child):
+            ids |= phrase_ids(child, skip)
+        elif (
+            child.dep_ == "advmod"
+            and child.lower_ in words.quantity
+            and (counted := _counted(child, skip)) is not None
+        ):
+            ids |= {child.i} | phrase_ids(counted, skip)  # "a réclamé plus de transparence"
+        elif child.dep_ == "ccomp" and (verb.pos_ == "AUX" or verb.lemma_ == "être") and depth < 2:
+            # "l'objectif est que chaque Français ait accès à un masque": the clause is the attribute
+            ids |= verb_group(child, skip, words, depth + 1) | subject_ids_of(child, skip)
+        elif child.dep_ == "xcomp" and depth < 2:
+            if child.pos_ in {"VERB", "AUX"}:
+                ids |= verb_group(child, skip, words, depth + 1)
+            else:
+                ids |= phrase_ids(child, skip)
+                for argument in (c for c in child.children if c.dep_ in {"obl:arg", "obj"}):
+                    ids |= phrase_ids(argument, skip)  # "on va droit à la catastrophe"
+    return ids
+
+
+def _second_subject(token: Token) -> bool:
+    """A name or noun the model reads as a second subject after a verb whose subject stands before it, or as
+    part of the verb's name: its object ("une professeure … interpelle Emmanuel Macron sur Facebook")."""
+    verb = token.head
+    if token.i < verb.i or token.pos_ not in {"NOUN", "PROPN"} or verb.pos_ not in {"VERB", "AUX"}:
+        return False
+    if token.dep_ == "flat:name":
+        return True  # a name hung on a verb as part of it: "interpelle Emmanuel Macron"
+    return token.dep_ == "nsubj" and any(c.dep_ in SUBJECT_DEPS and c.i < verb.i for c in verb.children)
+
+
+def _counted(adverb: Token, skip: Collection[int]) -> Token | None:
+    """The noun an adverb of quantity counts, the verb's object ("plus de transparence", "beaucoup de
+    dégâts"): the model hangs it on the adverb."""
+    for child in adverb.children:
+        cases = [c.lower_ for c in child.children if c.dep_ == "case"]
+        if child.i not in skip and child.pos_ == "NOUN" and cases and set(cases) <= _PARTITIVE:
+            return child
+    return None
+
+
+# The longest relative clause a demonstrative keeps ("ce que le président devrait annoncer").
+_MAX_RELATIVE = 12
+
+
+def demonstrative_complement(noun: Token) -> set[int]:
+    """The complement a demonstrative pronoun needs ("celle du Ralliement d'initiative citoyenne"), however
+    the model hangs it: on the pronoun, or on its verb right after the participle set between commas
+    ("à celle, annoncée fin janvier, du Ralliement …"); else its relative clause ("ce que le président
+    devrait annoncer"); nothing for another word."""
+    if noun.pos_ != "PRON":
+        return set()
+    relative = next((c for c in noun.children if c.dep_ == "acl:relcl" and c.i > noun.i), None)
+    if "Dem" not in noun.morph.get("PronType", []):
+        # "ce que le président devrait annoncer" (the model gives "ce" no features): its relative clause
+        return _relative_ids(relative) if not noun.morph.get("Person", []) else set()
+    doc = noun.doc
+    aside = {t.i for c in noun.children if c.dep_.startswith("acl") for t in c.subtree}
+    for candidate in sorted([*noun.children, *noun.head.children], key=lambda t: t.i):
+        cases = [c for c in candidate.children if c.dep_ == "case" and c.lower_ in GENITIVE]
+        if candidate.i <= noun.i or candidate.pos_ not in {"NOUN", "PROPN"} or not cases:
+            continue
+        between = range(noun.i + 1, min(c.i for c in cases))
+        if all(doc[i].is_punct or i in aside for i in between):
+            return {t.i for t in noun_phrase_tokens(candidate)} | {c.i for c in cases}
+    return _relative_ids(relative)
+
+
+def _relative_ids(relative: Token | None) -> set[int]:
+    """A short relative clause, what a pronoun before it stands for ("ce que le président devrait
+    annoncer")."""
+    if relative is None or len(list(relative.subtree)) > _MAX_RELATIVE:
+        return set()
+    return {t.i for t in relative.subtree if not t.is_punct}
+
+
+def completes_time(noun: Token) -> bool:
+    """A bare "de" + noun after a time word is its complement, no object: "au lendemain de violences", "cette
+    journée de manifestations" (but "de strictes restrictions", "de leurs représentants" are objects)."""
+    return any(k.dep_ == "case" and k.lower_ in _PARTITIVE for k in noun.children) and not any(
+        k.dep_ == "det" or (k.dep_ == "amod" and k.i < noun.i) for k in noun.children
+    )
+
+
+def is_adverbial_infinitive(verb: Token) -> bool:
+    """An infinitive set beside a verb by "avant de", "pour", "afin de", "sans": no subject of its own."""
+    return (
+        verb.dep_ == "advcl"
+        and "Inf" in verb.morph.get("VerbForm", [])
+        and verb.head.pos_ in {"VERB", "AUX"}
+        and verb.head.i < verb.i
+        and any(c.dep_ == "mark" for c in verb.children)
+        and not any(c.dep_ in SUBJECT_DEPS for c in verb.children)
+    )
+
+
+def is_gerund(token: Token) -> bool:
+    """A present participle: "montrant", "expliquant"."""
+    return "Part" in token.morph.get("VerbForm", []) and "Pres" in token.morph.get("Tense", [])
+
+
+def agrees(subject: Token, verb: Token) -> bool:
+    """Whether a subject agrees in number with the verb's conjugated form (a coordinated subject is plural
+    whatever its head, and so is a quantity of a plural: "une centaine de personnes ont manifesté"; a form
+    with no number, an infinitive, agrees with anything)."""
+    finite = [t for t in [verb, *verb.children] if (t.i == verb.i or t.dep_.startswith("aux"))]
+    numbers = {n for t in finite if "Fin" in t.morph.get("VerbForm", []) for n in t.morph.get("Number", [])}
+    own = set(subject.morph.get("Number", []))
+    counted = any(
+        c.dep_ == "nmod"
+        and "Plur" in c.morph.get("Number", [])
+        and any(k.dep_ == "case" and k.lower_ in GENITIVE for k in c.children)
+        for c in subject.children
+    )
+    if counted:
+        own.add("Plur")
+    if not numbers or not own or subject.pos_ == "PRON" or len(conjuncts(subject)) > 1:
+        return True
+    return bool(numbers & own)
+
+
+def subject_ids_of(verb: Token, skip: Collection[int]) -> set[int]:
+    """The words of a verb's own subject, if it has one."""
+    subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.i not in skip), None)
+    return subject_ids(subject) if subject is not None else set()
+
+
+def subject_ids(subject: Token) -> set[int]:
+    """A subject's words: each coordinated noun phrase and the conjunctions between them."""
+    ids: set[int] = set()
+    for part in conjuncts(subject):
+        ids.update(t.i for t in noun_phrase_tokens(part))
+        ids.update(c.i for c in part.children if c.dep_ == "cc")
+    return ids
+
+
+def subject_in(verb: Token, skip: Collection[int]) -> Token | None:
+    """The verb's subject (``subject_of``), but never its date: "Jeudi, devant la presse, la ministre a
+    indiqué" (the model reads the weekday as a second subject), "Samedi dernier, 120 gilets jaunes se sont
+    retrouvés" (it hangs the subject on the weekday)."""
+    subject = subject_of(verb)
+    if subject is None or subject.i not in skip:
+        return subject
+    others = [c for c in subject.head.children if c.dep_ in SUBJECT_DEPS and c.i not in skip]
+    hung = [
+        c
+        for c in subject.children
+        if c.i not in skip
+        and c.pos_ in {"NOUN", "PROPN"}
+        and c.dep_ in {"nmod", "appos", "flat:name", "conj"}
+        and not any(k.dep_ == "case" for k in c.children)
+    ]
+    return next(iter(others or hung), None)
+
+
+# The longest noun phrase taken for a subject from the text before its verb.
+_MAX_SUBJECT_WORDS = 10
+
+
+def subject_before(first: Token, verb: Token, skip: Collection[int]) -> list[Token]:
+    """The noun phrase written right before a verb group the parse gives no subject ("…, Jean-Luc Mélenchon
+    a tancé", "son maire Nicolas Florian a adressé"), over an aside between commas ("Jacline Mouraud, qui
+    avait interpellé le chef de l'État, a tenté"); coordinated ("Alexandre Benalla et Vincent Crase ont été
+    questionnés") only before a plural verb. Nothing when the words before are no noun phrase."""
+    doc = first.doc
+    start = sentence_of(first).start
+    if start > 0 and not doc[start - 1].is_punct and "\n" not in doc[start - 1].text_with_ws:
+        start = sentence_of(doc[start - 1]).start  # a sentence the parser cut where no punctuation ends it
+    plural = "Plur" in _verb_numbers(verb)
+    i = first.i - 1
+    if i > start and doc[i].text == ",":  # an aside: the words before its opening comma
+        i -= 1
+        while i > start and doc[i].text != ",":
+            i -= 1
+        i -= 1
+    phrase: list[Token] = []
+    while i >= start:
+        token = doc[i]
+        if (
+            token.text in QUOTE_MARKS
+            and phrase
+            and phrase[0].text[:1].isupper()
+            and phrase[0].pos_ != "PROPN"
+        ):
+            break  # a headline glued before the sentence: « La "stratégie de l'épuisement" Deux autres … »
+        coordinated = token.pos_ == "CCONJ" and plural and bool(phrase)
+        if (
+            token.i in skip
+            or (token.is_punct and token.text not in {"'", *QUOTE_MARKS} and not _joins(token))
+            or _relative(token)  # "le cap que nous avons fixé": a relative clause's own subject, or none
+            or (token.pos_ in {"CCONJ", "SCONJ", "VERB", "AUX"} and not coordinated)
+        ):
+            break
+        phrase.insert(0, token)
+        i -= 1
+    while phrase and (phrase[0].pos_ == "CCONJ" or phrase[0].text in QUOTE_MARKS):
+        phrase = phrase[1:]
+    if sum(t.text in QUOTE_MARKS for t in phrase) % 2:  # a quotation open before the phrase: its end only
+        phrase = phrase[max(i for i, t in enumerate(phrase) if t.text in QUOTE_MARKS) + 1 :]
+    if not phrase or phrase[0].pos_ == "ADP" or (len(phrase) > 1 and phrase[1].pos_ == "ADP"):
+        return []  # "Sur RTL", "lors d'un rassemblement": a complement, no subject
+    named = [
+        t for t in phrase if t.pos_ in {"NOUN", "PROPN", "NUM"} or (t.pos_ == "PRON" and not _relative(t))
+    ]
+    dated = any(t.pos_ == "NOUN" and not_a_name(t) for t in phrase)  # "le 1er mai 2018": a date
+    if not named or dated or len(phrase) > _MAX_SUBJECT_WORDS:
+        return []
+    numbers = set(named[-1].morph.get("Number", []))
+    coordinated = any(t.pos_ == "CCONJ" for t in phrase)
+    if numbers and _verb_numbers(verb) and not numbers & _verb_numbers(verb) and not coordinated:
+        return []
+    return phrase
+
+
+def _joins(token: Token) -> bool:
+    """A hyphen inside a word, no space on either side ("Cohn-Bendit"); a dash between spaces is no word's."""
+    doc = token.doc
+    return token.text == "-" and token.i > 0 and not doc[token.i - 1].whitespace_ and not token.whitespace_
+
+
+def antecedent_ids(verb: Token, skip: Collection[int]) -> set[int]:
+    """A relative clause whose pronoun is not its subject is told with what the pronoun stands for: "le cap
+    que nous avons fixé", "l'hypothèse dans laquelle nous sommes" (not "nous avons fixé")."""
+    if verb.dep_ != "acl:relcl" or verb.head.pos_ not in {"NOUN", "PROPN", "PRON"}:
+        return set()
+    pronoun = next(
+        (c for c in verb.children if _relative(c) and c.dep_ not in SUBJECT_DEPS and c.i < verb.i), None
+    )
+    if pronoun is None:
+        return set()
+    # the antecedent without its own preposition or a negation of its clause ("ce n'est pas l'hypothèse")
+    ids = {t.i for t in noun_phrase_tokens(verb.head) if not is_negation(t)}
+    ids |= {pronoun.i} | {c.i for c in pronoun.children if c.dep_ == "case"}
+    return ids - set(skip)
+
+
+def _relative(token: Token) -> bool:
+    return "Rel" in token.morph.get("PronType", [])
+
+
+def _verb_numbers(verb: Token) -> set[str]:
+    """The number of a verb's conjugated form (its own or its auxiliary's)."""
+    finite = [verb, *(c for c in verb.children if c.dep_.startswith("aux") or c.dep_ == "cop")]
+    return {n for t in finite if "Fin" in t.morph.get("VerbForm", []) for n in t.morph.get("Number", [])}
+
+
+def lettered_number(token: Token) -> bool:
+    """A word the model tags as a number but written in letters only: a name ("rapporte franceinfo")."""
+    return token.pos_ == "NUM" and token.text.isalpha() and not token.like_num
+
+
+def is_inverted_pronoun(token: Token) -> bool:
+    """The subject pronoun of an inverted verb, written with its hyphen: "-il", "-elle", "-on" (not the
+    euphonic "-t")."""
+    return token.pos_ == "PRON" and token.text.startswith("-") and len(token.text.strip("-")) > 1

@@ -1,0 +1,311 @@
+"""Clause summaries: what a timeline row says happened, as French a reader accepts — subject + verb group +
+object, infinitives with their "à"/"de" and reflexive pronoun, participles with their auxiliary, the head noun
+with its determiner, no dangling word (``summary_of``, ``noun_summary``); a saying with what it reports
+(``chronique.sayings``); the clause's own words where it gives no subject."""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Sequence
+
+from spacy.tokens import Token
+
+from chronique.clauses import (
+    GENITIVE,
+    REFLEXIVE_DEPS,
+    SummaryWords,
+    agrees,
+    antecedent_ids,
+    completes_time,
+    demonstrative_complement,
+    is_adverbial_infinitive,
+    is_gerund,
+    is_negation,
+    phrase_ids,
+    subject_before,
+    subject_ids,
+    subject_in,
+    verb_group,
+)
+from chronique.phrases import (
+    PLACE_CASES,
+    is_bare_participle,
+    is_finite,
+    join_tokens,
+    noun_phrase_tokens,
+    without_fragments,
+)
+from chronique.sayings import (
+    MAX_REPORT_DEPTH,
+    governing,
+    is_incise,
+    reported_clause,
+    saying_summary,
+    speaker_of,
+)
+
+_MAX_SUMMARY_TOKENS = 30
+# Without the vocabulary's words (a test of one stage): no verb of saying, no adverb of quantity.
+_NO_WORDS = SummaryWords()
+
+
+# "de"/"à" fused with the article: the article a noun phrase keeps once the preposition is left out.
+_CONTRACTED_ARTICLES = {"du": "le", "des": "les", "au": "le", "aux": "les"}
+
+# Feminine endings of a past participle ("proclamée", "prise", "faite"); the model's gender is unreliable.
+_FEMININE_ENDINGS = ("ée", "ées", "ie", "ies", "ue", "ues", "se", "ses", "te", "tes")
+
+
+def event_noun_phrase(head: Token, skip: Collection[int] = ()) -> str:
+    """An event noun's phrase with its determiner: "lors des manifestations du 1er mai à Paris" gives "les
+    manifestations du 1er mai à Paris", not the bare noun (the fused "des" is "de" + "les"). The date that
+    completes the noun stays (it names the event), a date elsewhere in the clause does not; a place named
+    after à, en or dans stays too."""
+    own = {t.i for t in noun_phrase_tokens(head)}
+    ids = own | _place_ids(head, skip)
+    if not _completes(head, skip, own):
+        ids -= set(skip)
+    tokens = without_fragments([head.doc[i] for i in sorted(ids)])
+    while tokens and tokens[0].pos_ in {"ADV", "CCONJ"} and tokens[0].i < head.i:
+        tokens = tokens[1:]  # "et aussi la grève du 5 décembre" is "la grève du 5 décembre"
+    phrase = join_tokens(tokens)
+    has_det = any(c.dep_ == "det" for c in head.children)
+    fused = next(
+        (c.lower_ for c in head.children if c.dep_ == "case" and c.lower_ in _CONTRACTED_ARTICLES), None
+    )
+    if phrase and not has_det and fused is not None and tokens and tokens[0].i == head.i:
+        article = _CONTRACTED_ARTICLES[fused]
+        if article == "le" and head.text[:1].lower() in "aeiouéèêh":
+            return "l'" + phrase
+        return f"{article} {phrase}"
+    return phrase
+
+
+def _completes(head: Token, timex: Collection[int], phrase: Collection[int]) -> bool:
+    """Whether a time expression is a complement of the noun, whole and after "de": "la manifestation du 1er
+    mai", "les attentats de 2015" (not "l'attaque de Strasbourg mardi", not "la séance, mardi 24 juillet")."""
+    doc = head.doc
+    if not timex or not set(timex) <= set(phrase):
+        return False
+    before = min(timex) - 1
+    first = doc[min(timex)]
+    return first.lower_ in GENITIVE or (before > head.i and doc[before].lower_ in GENITIVE)
+
+
+# Where an event noun is what its verb is about: its subject, object or argument ("prévoyait un
+# rassemblement", "fera une déclaration", "ont été soumises à un vote"); the clause then tells the event.
+_CORE_DEPS = frozenset({"nsubj", "nsubj:pass", "obj", "obl:arg", "iobj"})
+
+
+def noun_summary(noun: Token, skip: set[int], words: SummaryWords = _NO_WORDS) -> str:
+    """A timeline row's summary for an event noun: its phrase, with its date and place where they complete
+    it (``event_noun_phrase``); a phrase that is only the noun and its determiner ("un rassemblement") is
+    told with the clause it is the subject or object of ("… prévoyait un rassemblement")."""
+    if any(c.dep_.startswith("aux") for c in noun.children):
+        return summary_of(
+            noun, noun, skip, words
+        )  # "qu'elle a bien défilé": a verb the model took for a noun
+    phrase = event_noun_phrase(noun, skip)
+    verb = noun.head
+    if len(phrase.split()) > 2 or noun.dep_ not in _CORE_DEPS or verb.pos_ not in {"VERB", "AUX"}:
+        return phrase
+    told = summary_of(verb, governing(verb), skip, words)  # "devrait faire d'importantes annonces"
+    return told if noun.text in told.split() and len(told.split()) > len(phrase.split()) else phrase
+
+
+def _place_ids(head: Token, skip: Collection[int]) -> set[int]:
+    """The place a word names after à, en or dans ("à Qardaha", "à Paris"), with its preposition."""
+    place = next(
+        (
+            c
+            for c in head.children
+            if c.dep_ in {"obl:mod", "obl", "nmod"}
+            and c.pos_ == "PROPN"
+            and c.i not in skip
+            and any(k.lower_ in PLACE_CASES for k in c.children if k.dep_ == "case")
+        ),
+        None,
+    )
+    return phrase_ids(place, skip) if place is not None else set()
+
+
+def _agreeing_noun(participle: Token) -> Token:
+    """The noun a participle describes: it agrees with it ("l'indépendance de ce pays proclamée" describes
+    the independence, not the country)."""
+    noun = participle.head
+    if not participle.lower_.endswith(_FEMININE_ENDINGS) or "Fem" in noun.morph.get("Gender", []):
+        return noun
+    current = noun
+    for _ in range(3):
+        if current.dep_ != "nmod" or current.head.i == current.i:
+            break
+        current = current.head
+        if "Fem" in current.morph.get("Gender", []):
+            return current
+    # or a noun complement of the head, just before the participle: "un moratoire sur la hausse prévue"
+    for child in sorted(noun.children, key=lambda t: -t.i):
+        if child.dep_ == "nmod" and child.i < participle.i and "Fem" in child.morph.get("Gender", []):
+            return child
+    return noun
+
+
+def _participle_summary(trigger: Token, skip: Collection[int], words: SummaryWords) -> str:
+    """A participle describing a noun: the noun and the participle, with its agent or object and where
+    ("le confinement imposé par …", "Hafez al-Assad né à Qardaha")."""
+    noun = _agreeing_noun(trigger)
+    complement = demonstrative_complement(noun)
+    phrase = {t.i for t in noun_phrase_tokens(noun)} | complement
+    chosen = phrase | verb_group(trigger, skip, words) | _place_ids(trigger, skip)
+    # "après le confinement imposé" reads as "le confinement imposé"
+    tokens = without_fragments([trigger.doc[i] for i in sorted(chosen - set(skip))])
+    if trigger.i < noun.i or complement:
+        # "Lancée fin mai, la pétition …": the noun first, "la pétition lancée"; "celle, annoncée fin
+        # janvier, du Ralliement …": "celle du Ralliement … annoncée"
+        group = [t for t in tokens if t.i not in phrase]
+        rest = [t for t in tokens if t.i in phrase]
+        told = join_tokens(group)
+        if trigger.i < noun.i:
+            told = told.lower()
+        return " ".join(p for p in (join_tokens(rest), told) if p)
+    return join_tokens(tokens)
+
+
+def _run_around(trigger: Token, start: int, end: int, outside: Collection[int]) -> list[Token]:
+    """The words from ``start`` to ``end`` as written, cut to the run around the trigger that holds no word
+    from ``outside`` (a saying's incise inside the clause it reports: "A ce jour, a-t-il ajouté, …")."""
+    doc = trigger.doc
+    span = [t for t in doc[start : end + 1] if not t.is_space]
+    left = [t.i for t in span if t.i in outside and t.i < trigger.i]
+    right = [t.i for t in span if t.i in outside and t.i > trigger.i]
+    low, high = max(left, default=start - 1), min(right, default=end + 1)
+    return [t for t in span if low < t.i < high]
+
+
+def _clean_span(trigger: Token, tokens: Sequence[Token], outside: Collection[int] = ()) -> str | None:
+    """The text itself where a clause with no subject gives no summary: a lone word ("incendié", "peut
+    faire") takes the trigger's own words as written; a present participle ("montrant … de frapper un
+    manifestant") the words from the first chosen to the last."""
+    if len(tokens) <= 2:
+        span = _run_around(trigger, trigger.left_edge.i, trigger.right_edge.i, outside)
+        if len(tokens) < len(span) <= _MAX_SUMMARY_TOKENS:
+            return join_tokens(without_fragments(span))
+    if tokens and is_gerund(tokens[0]):
+        span = _run_around(trigger, tokens[0].i, tokens[-1].i, outside)
+        if len(span) <= _MAX_SUMMARY_TOKENS:
+            return join_tokens(without_fragments(span))
+    return None
+
+
+def summary_of(
+    trigger: Token,
+    clause_head: Token,
+    skip: set[int],
+    words: SummaryWords = _NO_WORDS,
+    *,
+    outside: Collection[int] = (),
+    depth: int = 0,
+) -> str:
+    """A short French summary built from the clause itself: subject + verb group + object; a participle
+    with the noun it describes; a verb of saying that tells only what it reports, with what it reports
+    (``saying_summary``). ``skip``: the words of the time expression that dates the row, not said again;
+    ``outside``: words that are not the clause's (the incise of a saying that reports it)."""
+    if is_bare_participle(trigger):
+        return _participle_summary(trigger, skip, words)
+    if (
+        trigger.lemma_.lower() in words.saying
+        and depth < MAX_REPORT_DEPTH
+        and (is_finite(trigger) or is_gerund(trigger))
+    ):
+        told = saying_summary(trigger, skip | set(outside), words, depth, summary_of)
+        if told is not None:
+            return told
+    return _clause_summary(trigger, clause_head, skip, words, outside)
+
+
+def _clause_summary(
+    trigger: Token, clause_head: Token, timex: set[int], words: SummaryWords, outside: Collection[int]
+) -> str:
+    """Subject + verb group + object, from the clause of the trigger."""
+    skip = timex | set(outside)
+    chosen: set[int] = set()
+    path: list[Token] = []
+    node = trigger
+    while node.i not in {clause_head.i, node.head.i} and len(path) < 6:
+        path.append(node)
+        node = node.head
+    path.append(clause_head)
+    if any(n.pos_ in {"NOUN", "PROPN"} and n.dep_ != "obj" for n in path[1:-1]):
+        # deep in a noun's complement ("après la publication d'une vidéo montrant X en train de frapper"):
+        # the clause above tells another event; the trigger's own verb group is the summary
+        clause_head, path = trigger, [trigger]
+    if is_adverbial_infinitive(trigger) and clause_head.i == trigger.i:
+        # "il a participé au contre-sommet, avant de revenir …": the infinitive has its subject and tense
+        # from the verb it depends on, which is told with it ("il a participé …, avant de revenir …")
+        clause_head = trigger.head
+        path.append(clause_head)
+        chosen |= verb_group(clause_head, skip, words)
+    subject = subject_in(clause_head, skip) or subject_in(trigger, skip)
+    if subject is not None and not agrees(subject, clause_head):
+        subject = None  # "Un cinquième homme … ont été communiquées": not its subject
+    subject_words = subject_ids(subject) if subject is not None else set()
+    chosen.update(subject_words)
+    antecedent = antecedent_ids(clause_head, skip)  # "le cap que nous avons fixé"
+    chosen |= antecedent
+    for node in path:
+        chosen.add(node.i)
+        for child in node.children:
+            if (
+                child.dep_.startswith("aux")
+                or child.dep_ in {"mark", "det"}
+                or (child.dep_ == "case" and any(k.dep_ == "cop" for k in node.children))
+                or child.dep_ in REFLEXIVE_DEPS
+                or is_negation(child)
+            ):
+                chosen.add(child.i)
+    chosen |= verb_group(trigger, skip, words)
+    has_object = any(c.dep_ == "obj" and c.i not in skip for c in trigger.children)
+    for token in (trigger.doc[i] for i in skip if not has_object):
+        for child in token.children:  # the model hangs the object on the time: "a utilisé jeudi des armes"
+            if (
+                child.i not in skip
+                and child.dep_ in {"nmod", "obj"}
+                and child.pos_ == "NOUN"
+                and child.i > token.i
+                and not completes_time(child)
+            ):
+                chosen |= phrase_ids(child, skip)
+    doc = trigger.doc
+    tokens = [doc[i] for i in sorted(chosen - set(skip)) if not doc[i].is_space]
+    while tokens and (tokens[0].dep_ in {"mark", "cc"} or tokens[0].is_punct):
+        tokens = tokens[1:]  # "que les troupes ont subi …" reads as "les troupes ont subi …"
+    tokens = without_fragments(tokens[:_MAX_SUMMARY_TOKENS])
+    speaker = speaker_of(clause_head, skip) if clause_head.lemma_.lower() in words.saying else None
+    told_after = (
+        speaker is not None
+        and speaker.i > clause_head.i
+        and is_incise(clause_head)
+        and reported_clause(clause_head, words.saying) is not None
+    )
+    group = [t for t in tokens if t.pos_ in {"AUX", "VERB"} or is_negation(t) or t.dep_ in REFLEXIVE_DEPS]
+    conjugated = any("Fin" in t.morph.get("VerbForm", []) for t in group)
+    if subject is None and group and conjugated and is_finite(clause_head) and not told_after:
+        # the parse gives the verb no subject, the text does: the noun phrase right before the verb group
+        # ("…, Jean-Luc Mélenchon a tancé"; not after "…, a estimé le député", whose subject follows)
+        before = [t for t in subject_before(group[0], clause_head, skip) if t not in tokens]
+        tokens = sorted([*before, *tokens], key=lambda t: t.i)
+        subject = before[0] if before else None
+    if subject is None and (span := _clean_span(trigger, tokens, outside)) is not None:
+        return span
+    if (
+        subject is not None and subject.i > trigger.i and not antecedent
+    ):  # "…, a averti jeudi Emmanuel Macron"
+        return _subject_first(tokens, subject_words)
+    return join_tokens(tokens)
+
+
+def _subject_first(tokens: Sequence[Token], subject_words: Collection[int]) -> str:
+    """An inverted subject put before its verb: "Emmanuel Macron a averti", "la pétition lancée"."""
+    said = [t for t in tokens if t.i not in subject_words]
+    told = join_tokens(said)
+    if said and said[0].is_sent_start and said[0].pos_ != "PROPN":
+        told = told[:1].lower() + told[1:]  # moved after the subject, the first word loses its capital
+    return " ".join(p for p in (join_tokens(t for t in tokens if t.i in subject_words), told) if p)

@@ -116,6 +116,9 @@ def test_what_recurs_or_lasts_dates_no_event(analysed: Analyse, text: str) -> No
         # (its clause is then undated: a lead's passé composé is the day's news)
         ("Une affluence record a été enregistrée depuis mars.", [("enregistrée", "2022-09-10")]),
         ("L'assemblée, qui dure jusqu'à dimanche, réunit deux cents délégués.", []),
+        # what a comparison measures against: "que" after "plus", "moins"
+        ("Le soutien reste majoritaire, mais c'est 5 points de moins qu'il y a deux semaines.", []),
+        ("Les manifestants étaient plus nombreux que samedi dernier.", []),
         # the start of a period otherwise dates it, at its grain
         ("Depuis 2002, elle était mariée à un architecte.", [("mariée", "2002")]),
         ("Treize règlements de comptes ont eu lieu depuis 2018.", [("eu", "2018")]),

@@ -212,6 +212,7 @@ def _validate_keys(vocabulary: Vocabulary, path_of: Mapping[str, str]) -> None:
             "bound",
             "since",
             "comparison",
+            "than",
             "complement",
             "nowadays",
             "generic_subject",

@@ -272,6 +272,13 @@ LEADING_ROWS = [
     ("Le ministre devrait démissionner, rapporte Le Figaro, jeudi 8 septembre.", "démissionner", None),
     ("Le ministre devrait démissionner, rapporte Le Figaro, jeudi 8 septembre.", "rapporte", "2022-09-08"),
     ("Le ministre a démissionné jeudi 8 septembre, rapporte Le Figaro.", "démissionné", "2022-09-08"),
+    # … but a newspaper relaying news told as done is no event: the news is, on the day of the report
+    (
+        "Deux hommes ont été interpellés dans l'enquête, rapporte RTL vendredi 9 septembre.",
+        "interpellés",
+        "2022-09-09",
+    ),
+    ("Deux hommes ont été interpellés dans l'enquête, rapporte RTL vendredi 9 septembre.", "rapporte", None),
     # a date inside the clause a verb of saying reports dates what is told, not the telling
     ("Le témoin assure que le président était au courant le soir même.", "assure", None),
     ("Le témoin assure que le maire a signé le contrat le 3 mai.", "signé", "2022-05-03"),

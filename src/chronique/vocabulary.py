@@ -201,6 +201,7 @@ def _validate_keys(vocabulary: Vocabulary, path_of: Mapping[str, str]) -> None:
             "participle_endings",
             "imperfect_endings",
             "cognition_verbs",
+            "relay_verbs",
         },
         "cues": {
             "past",

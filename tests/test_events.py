@@ -116,6 +116,9 @@ def test_what_recurs_or_lasts_dates_no_event(analysed: Analyse, text: str) -> No
         # (its clause is then undated: a lead's passé composé is the day's news)
         ("Une affluence record a été enregistrée depuis mars.", [("enregistrée", "2022-09-10")]),
         ("L'assemblée, qui dure jusqu'à dimanche, réunit deux cents délégués.", []),
+        # what a comparison measures against: "que" after "plus", "moins"
+        ("Le soutien reste majoritaire, mais c'est 5 points de moins qu'il y a deux semaines.", []),
+        ("Les manifestants étaient plus nombreux que samedi dernier.", []),
         # the start of a period otherwise dates it, at its grain
         ("Depuis 2002, elle était mariée à un architecte.", [("mariée", "2002")]),
         ("Treize règlements de comptes ont eu lieu depuis 2018.", [("eu", "2018")]),
@@ -273,6 +276,13 @@ LEADING_ROWS = [
     ("Le ministre devrait démissionner, rapporte Le Figaro, jeudi 8 septembre.", "démissionner", None),
     ("Le ministre devrait démissionner, rapporte Le Figaro, jeudi 8 septembre.", "rapporte", "2022-09-08"),
     ("Le ministre a démissionné jeudi 8 septembre, rapporte Le Figaro.", "démissionné", "2022-09-08"),
+    # … but a newspaper relaying news told as done is no event: the news is, on the day of the report
+    (
+        "Deux hommes ont été interpellés dans l'enquête, rapporte RTL vendredi 9 septembre.",
+        "interpellés",
+        "2022-09-09",
+    ),
+    ("Deux hommes ont été interpellés dans l'enquête, rapporte RTL vendredi 9 septembre.", "rapporte", None),
     # a date set apart by commas right after a verb of saying, before what it tells, dates the saying
     (_CONFIRMED, "confirment", "2022-09-08"),
     (_CONFIRMED, "fermés", None),  # a plan it reports has a day of its own

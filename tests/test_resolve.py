@@ -38,6 +38,8 @@ ROWS = [
     ("Il devait être reçu mardi à l'Élysée.", SAT, "mardi", "2022-09-13"),
     ("Le sommet, qui devait se tenir lundi, a été reporté.", SAT, "lundi", "2022-09-12"),
     ("Il devait rentrer jeudi, il a été retenu.", SAT, "jeudi", "2022-09-08"),
+    # a plan made in the past is for its own day: the nearest ("avait prévu d'augmenter cette prime en avril")
+    ("Le gouvernement avait déjà prévu d'augmenter cette prime en avril.", "2018-12-04", "avril", "2019-04"),
     # a plan told by a passive in the imperfect is a plan told in the past too ("était prévue")
     ("Cette réunion était prévue mardi à Paris.", SAT, "mardi", "2022-09-13"),
     ("La course était programmée lundi.", SAT, "lundi", "2022-09-12"),

@@ -18,7 +18,7 @@ from chronique.model import Grain, TimeExpression
 from chronique.nlp import ParseWords, sentence_of, sentence_spans
 from chronique.phrases import is_locution
 from chronique.vocabulary import Vocabulary
-from chronique.voices import quotations, reported_head, saying_before, saying_set_apart
+from chronique.voices import is_incise_saying, quotations, reported_head, saying_before, saying_set_apart
 
 # Finer first: when two expressions are equally near a predicate, the finer one dates it.
 GRAIN_PRECISION: Mapping[Grain, int] = {
@@ -70,11 +70,13 @@ class EventLexicon:
     since_cues: frozenset[str] = frozenset()  # "depuis": a bound only in a comparison
     comparison_cues: frozenset[str] = frozenset()  # "le plus bas niveau depuis 2001"
     locution_nouns: frozenset[str] = frozenset()  # "mise en place", "mis en examen": part of the verb
+    than_cues: frozenset[str] = frozenset()  # "5 points de moins qu'il y a deux semaines"
     complement_cues: frozenset[str] = frozenset()  # "la grève du 5 décembre": the date completes the noun
     nowadays_cues: frozenset[str] = frozenset()  # "aujourd'hui" with a state: "these days"
     generic_subjects: frozenset[str] = frozenset()  # "on se rend compte"
     cognition_verbs: frozenset[str] = frozenset()  # "je sais", "on se rend compte"
     summary_words: SummaryWords = field(default_factory=SummaryWords)  # for ``chronique.summaries``
+    relay_verbs: frozenset[str] = frozenset()  # "…, rapporte RTL vendredi": the relayed clause is the event
 
     @classmethod
     def from_vocabulary(cls, vocabulary: Vocabulary) -> EventLexicon:
@@ -96,11 +98,13 @@ class EventLexicon:
             since_cues=vocabulary["cues"].forms_of("since"),
             comparison_cues=vocabulary["cues"].forms_of("comparison"),
             locution_nouns=nouns.forms_of("locution"),
+            than_cues=vocabulary["cues"].forms_of("than"),
             complement_cues=vocabulary["cues"].forms_of("complement"),
             nowadays_cues=vocabulary["cues"].forms_of("nowadays"),
             generic_subjects=vocabulary["cues"].forms_of("generic_subject"),
             cognition_verbs=verbs.forms_of("cognition_verbs"),
             summary_words=SummaryWords.from_vocabulary(vocabulary),
+            relay_verbs=verbs.forms_of("relay_verbs"),
         )
 
 
@@ -275,9 +279,31 @@ def _primary_predicate(
         or reported_head(span, trigger, saying)
         or trigger
     )
+    if (
+        trigger is not None
+        and trigger.lemma_.lower() in lexicon.relay_verbs
+        and is_incise_saying(trigger, saying)
+    ):
+        trigger = _relayed(trigger, lexicon) or trigger
     if trigger is not None and regions[trigger.i] != regions[span.start]:
         return _nearest_in_quotation(span, regions, lexicon, timex_tokens)
     return trigger
+
+
+def _relayed(relay: Token, lexicon: EventLexicon) -> Token | None:
+    """The clause a newspaper's relaying follows, told as done ("Deux personnes ont été interpellées …,
+    rapporte RTL vendredi 22 mars"): the sentence's main predicate in the passé composé, before the relay; the
+    relay's date is that news's day. A plan or an allegation it relays ("devrait être entendu, rapporte BFMTV,
+    mercredi 19 septembre") is not on the report's day: the relay keeps the date."""
+    root = sentence_of(relay).root
+    if root.i >= relay.i or root.pos_ != "VERB" or not is_predicate(root, lexicon):
+        return None
+    auxiliaries = [c for c in root.children if c.dep_.startswith("aux")]
+    first = min(auxiliaries, key=lambda t: t.i) if auxiliaries else None
+    told_as_done = (
+        first is not None and first.lemma_ in {"avoir", "être"} and "Pres" in first.morph.get("Tense", [])
+    )
+    return root if told_as_done and "Part" in root.morph.get("VerbForm", []) else None
 
 
 def anchors_in(doc: Doc, expressions: Sequence[TimeExpression], lexicon: EventLexicon) -> list[Anchor]:

@@ -79,6 +79,7 @@ _MAIN_CLAUSE_DEPS = frozenset({"conj", "parataxis", "ccomp", "advcl"})
 # The opening of a news report: its first sentences with a verb tell the day's news (the lead). Three: a
 # lead is one or two sentences, and a title line read as a sentence takes one more.
 LEAD_SENTENCES = 3
+_THAN_WINDOW = 3  # words before a comparison's "que" where its "plus", "moins" stands ("plus nombreux que")
 CONFIDENCE = {
     "direct": 0.9,
     "direct_untensed": 0.8,
@@ -455,13 +456,18 @@ def _is_nowadays(trigger: Token, expression: TimeExpression, lexicon: EventLexic
 
 def _is_bound(doc: Doc, expression: TimeExpression, lexicon: EventLexicon) -> bool:
     """Whether the expression bounds a period rather than dates its clause: the end of one ("jusqu'à
-    dimanche"), or its start in a comparison ("le plus bas niveau depuis 2001")."""
+    dimanche"), its start in a comparison ("le plus bas niveau depuis 2001"), or what a comparison measures
+    against ("5 points de moins qu'il y a deux semaines")."""
     span = doc.char_span(expression.mention.start, expression.mention.end, alignment_mode="expand")
     if span is None or span.start == 0:
         return False
     before = " " + normalise(doc[max(0, span.start - 2) : span.start].text)
     if any(before.endswith((f" {cue}", f"'{cue}")) for cue in lexicon.bound_cues):
         return True
+    than = doc[span.start - 1]
+    if normalise(than.text) in lexicon.than_cues:
+        # "de moins qu'il y a deux semaines": the comparison's words just before its "que"
+        return any(t.lower_ in lexicon.comparison_cues for t in doc[max(0, than.i - _THAN_WINDOW) : than.i])
     if not any(before.endswith(f" {cue}") for cue in lexicon.since_cues):
         return False
     clause = doc[sentence_of(span.root).start : span.start]

@@ -226,6 +226,10 @@ def _direction_above(token: Token, lexicon: TenseLexicon) -> Direction | None:
                     # kept, cancelled or still ahead: the day nearest the publication
                     return Direction.NONE
                 direction = verb_direction(governor, lexicon)
+                if direction is Direction.PAST and governor.lemma_ in lexicon.future_participles:
+                    # "avait prévu d'augmenter cette prime en avril": a plan, whenever it was made, is for
+                    # its own day, ahead or behind: the nearest
+                    return Direction.NONE
                 # "va quitter" is future; "a dû quitter" stays past
                 return Direction.PAST if direction is Direction.PAST else Direction.FUTURE
             if governor.i != verb.i and governor.lemma_ in lexicon.recent_past_governors:

@@ -202,6 +202,7 @@ def _validate_keys(vocabulary: Vocabulary, path_of: Mapping[str, str]) -> None:
             "participle_endings",
             "imperfect_endings",
             "cognition_verbs",
+            "relay_verbs",
         },
         "cues": {
             "past",
@@ -213,6 +214,7 @@ def _validate_keys(vocabulary: Vocabulary, path_of: Mapping[str, str]) -> None:
             "bound",
             "since",
             "comparison",
+            "than",
             "complement",
             "nowadays",
             "generic_subject",

@@ -110,4 +110,5 @@ def saying_set_apart(span: Span, reporting_verbs: frozenset[str]) -> Token | Non
     verb = doc[span.start - 2]
     if verb.pos_ != "VERB" or verb.lemma_.lower() not in reporting_verbs:
         return None
-    return verb
+    # an infinitive is told by the verb it completes ("devait décider, hier, de la peine"): the parse's own
+    return None if "Inf" in verb.morph.get("VerbForm", []) else verb

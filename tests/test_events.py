@@ -283,6 +283,7 @@ LEADING_ROWS = [
         "2022-09-09",
     ),
     ("Deux hommes ont été interpellés dans l'enquête, rapporte RTL vendredi 9 septembre.", "rapporte", None),
+    ("Le maire est visé par une enquête, a-t-on appris vendredi 9 septembre.", "visé", "2022-09-09"),
     # a date set apart by commas right after a verb of saying, before what it tells, dates the saying
     (_CONFIRMED, "confirment", "2022-09-08"),
     (_CONFIRMED, "fermés", None),  # a plan it reports has a day of its own
@@ -438,3 +439,13 @@ def test_a_date_after_du_dates_the_noun_it_completes(analysed: Analyse) -> None:
 )
 def test_a_count_on_a_day_is_a_row(analysed: Analyse, text: str, rows: list[tuple[str, str]]) -> None:
     assert [(e.trigger, e.resolved.value) for e in analysed(text, "2019-03-29").events] == rows
+
+
+def test_two_finite_auxiliaries_are_no_passe_compose(analysed: Analyse) -> None:
+    # "c'est là que sont ancrés": a cleft read as two auxiliaries of one participle; a present passive, a
+    # state, is no news of the day, announced or not
+    text = (
+        "« Les débats auront lieu dans les territoires car c'est là que sont ancrés les manifestants », "
+        "a-t-il ajouté."
+    )
+    assert "ancrés" not in [e.trigger for e in analysed(text, SAT).events]

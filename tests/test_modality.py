@@ -62,6 +62,8 @@ ROWS: dict[Modality, list[tuple[str, str, str | None]]] = {
         ("Des rassemblements sont annoncés samedi à Bordeaux.", "annoncés", None),
         # a meeting set
         ("Les syndicats donnent rendez-vous jeudi devant la mairie.", "donnent", None),
+        # what is decided is still to come (the decision itself is a fact: ASSERTED above)
+        ("Le gouvernement a décidé de reconduire en 2024 ce dispositif.", "reconduire", None),
         # a participle alone, when "pour" gives its day
         ("La ville redoute la prochaine manifestation, annoncée pour le 1er avril.", "annoncée", None),
     ],

@@ -38,6 +38,17 @@ ROWS = [
     ("Il devait être reçu mardi à l'Élysée.", SAT, "mardi", "2022-09-13"),
     ("Le sommet, qui devait se tenir lundi, a été reporté.", SAT, "lundi", "2022-09-12"),
     ("Il devait rentrer jeudi, il a été retenu.", SAT, "jeudi", "2022-09-08"),
+    # "la fin de l'année" with no word to say which: told in the past early in a year, the last one's
+    (
+        "Il poursuit sa remontée après avoir touché son plus bas en fin d'année.",
+        "2019-02-25",
+        "fin d'année",
+        "2018",
+    ),
+    ("Les travaux reprendront en début d'année.", "2019-11-25", "début d'année", "2020"),
+    ("Le contrat sera signé à la fin de l'année.", "2019-02-25", "la fin de l'année", "2019"),
+    # a plan's new day after "à", "au": the nearest ("a été repoussé au printemps" in December)
+    ("Le festival a été repoussé au printemps.", "2018-12-06", "printemps", "2019-SP"),
     # a plan made in the past is for its own day: the nearest ("avait prévu d'augmenter cette prime en avril")
     ("Le gouvernement avait déjà prévu d'augmenter cette prime en avril.", "2018-12-04", "avril", "2019-04"),
     # a plan told by a passive in the imperfect is a plan told in the past too ("était prévue")

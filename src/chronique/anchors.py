@@ -279,11 +279,7 @@ def _primary_predicate(
         or reported_head(span, trigger, saying)
         or trigger
     )
-    if (
-        trigger is not None
-        and trigger.lemma_.lower() in lexicon.relay_verbs
-        and is_incise_saying(trigger, saying)
-    ):
+    if trigger is not None and is_incise_saying(trigger, lexicon.relay_verbs):
         trigger = _relayed(trigger, lexicon) or trigger
     if trigger is not None and regions[trigger.i] != regions[span.start]:
         return _nearest_in_quotation(span, regions, lexicon, timex_tokens)
@@ -291,19 +287,18 @@ def _primary_predicate(
 
 
 def _relayed(relay: Token, lexicon: EventLexicon) -> Token | None:
-    """The clause a newspaper's relaying follows, told as done ("Deux personnes ont été interpellées …,
-    rapporte RTL vendredi 22 mars"): the sentence's main predicate in the passé composé, before the relay; the
-    relay's date is that news's day. A plan or an allegation it relays ("devrait être entendu, rapporte BFMTV,
-    mercredi 19 septembre") is not on the report's day: the relay keeps the date."""
+    """The clause a newspaper's relaying follows, told as news ("Deux personnes ont été interpellées …,
+    rapporte RTL vendredi 22 mars", "Éric Drouet est visé par une enquête, a-t-on appris vendredi"): the
+    sentence's main predicate before the relay, in the passé composé or the present; the relay's date is that
+    news's day. A plan or an allegation it relays ("devrait être entendu, rapporte BFMTV, mercredi 19
+    septembre") is not on the report's day: the relay keeps the date."""
     root = sentence_of(relay).root
     if root.i >= relay.i or root.pos_ != "VERB" or not is_predicate(root, lexicon):
         return None
-    auxiliaries = [c for c in root.children if c.dep_.startswith("aux")]
-    first = min(auxiliaries, key=lambda t: t.i) if auxiliaries else None
-    told_as_done = (
-        first is not None and first.lemma_ in {"avoir", "être"} and "Pres" in first.morph.get("Tense", [])
-    )
-    return root if told_as_done and "Part" in root.morph.get("VerbForm", []) else None
+    auxiliaries = sorted((c for c in root.children if c.dep_.startswith("aux")), key=lambda t: t.i)
+    finite = auxiliaries[0] if auxiliaries else root
+    present = "Pres" in finite.morph.get("Tense", []) and "Ind" in finite.morph.get("Mood", [])
+    return root if present and (not auxiliaries or finite.lemma_ in {"avoir", "être"}) else None
 
 
 def anchors_in(doc: Doc, expressions: Sequence[TimeExpression], lexicon: EventLexicon) -> list[Anchor]:

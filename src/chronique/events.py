@@ -214,8 +214,12 @@ def _is_compound_past(verb: Token, etre_verbs: frozenset[str] = frozenset()) -> 
     first = min(auxiliaries, key=lambda t: t.i)
     if first.lemma_ not in {"avoir", "être"} or "Pres" not in first.morph.get("Tense", []):
         return False
-    if len(auxiliaries) > 1 or first.lemma_ == "avoir":
-        return len(auxiliaries) > 1 or first.dep_ == "aux:tense"
+    if len(auxiliaries) > 1:
+        # "a été arrêté": the second auxiliary is the participle "été"; two finite ones are a misparse ("c'est
+        # là que sont ancrés": a cleft and a present passive, a state)
+        return any("Part" in a.morph.get("VerbForm", []) for a in auxiliaries if a.i != first.i)
+    if first.lemma_ == "avoir":
+        return first.dep_ == "aux:tense"
     if not etre_verbs:
         return True
     pronominal = any(c.dep_ in {"expl:comp", "expl:pass", "expl"} for c in verb.children)

@@ -63,6 +63,7 @@ class ModalityLexicon:
     future_auxiliaries: frozenset[str]
     planned_participles: frozenset[str]
     planned_passives: frozenset[str]
+    decision_governors: frozenset[str]
     plan_cases: frozenset[str]
     appointment_nouns: frozenset[str]
     possibility_verbs: frozenset[str]
@@ -94,6 +95,7 @@ class ModalityLexicon:
             future_auxiliaries=words.forms_of("future_auxiliary"),
             planned_participles=words.forms_of("planned_participle"),
             planned_passives=words.forms_of("planned_passive"),
+            decision_governors=words.forms_of("decision_governor"),
             plan_cases=words.forms_of("plan_case"),
             appointment_nouns=vocabulary["nouns"].forms_of("appointment"),
             possibility_verbs=words.forms_of("possibility_verb"),
@@ -293,6 +295,8 @@ def _is_planned(chain: list[Token], lexicon: ModalityLexicon) -> bool:
     ):
         return True
     governors = chain[1:] if len(chain) > 1 else []
+    if any(_lemma(verb) in lexicon.decision_governors for verb in governors):
+        return True  # "a décidé de reconduire en 2020 ce dispositif": what is decided is still to come
     if any(c.dep_ == "xcomp" and "Inf" in c.morph.get("VerbForm", []) for c in trigger.children):
         governors = [trigger, *governors]  # the trigger is "doit" itself
     for verb in governors:

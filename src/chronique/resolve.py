@@ -48,6 +48,9 @@ from chronique.model import (
 )
 from chronique.vocabulary import Vocabulary
 
+_END, _START = "END", "START"  # TIMEX3 modifiers: "fin", "début"
+_HALF_YEAR = 6
+
 
 @dataclass(frozen=True, slots=True)
 class Context:
@@ -159,6 +162,20 @@ def year_less_day(
     if other is not None and other.isoweekday() == weekday and abs((other - published).days) <= reach:
         return other
     return chosen
+
+
+def _year_edge(fields: Fields, base: dt.date, direction: Direction) -> int:
+    """The year "la fin de l'année" or "le début de l'année" names when no word says which ("cette",
+    "dernière"): the end told in the past in the year's first half is the last year's ("après avoir touché
+    son plus bas en fin d'année", in February), the start told ahead in its second half the next year's ("en
+    début d'année", in November); otherwise this year's (-1, +1 or 0 years)."""
+    if fields.relation is not None or fields.shift:
+        return 0
+    if fields.modifier == _END and direction is Direction.PAST and base.month <= _HALF_YEAR:
+        return -1
+    if fields.modifier == _START and direction is Direction.FUTURE and base.month > _HALF_YEAR:
+        return 1
+    return 0
 
 
 def _full_year(fields: Fields, published: dt.date) -> int | None:
@@ -321,7 +338,7 @@ class Resolver:
             moved = cal.add_months(base, shift)
             return cal.month_value(moved.year, moved.month, mod=mod)
         if unit is Unit.YEAR:
-            return cal.year_value(base.year + shift, mod=mod)
+            return cal.year_value(base.year + shift + _year_edge(fields, base, context.direction), mod=mod)
         return None
 
     def _week_of_day(self, mention: TimeMention, context: Context) -> ResolvedValue | None:

@@ -37,6 +37,7 @@ class TenseLexicon:
     future_participles: frozenset[str]
     reporting_verbs: frozenset[str]
     appointment_nouns: frozenset[str]
+    target_cues: frozenset[str]
     cue: re.Pattern[str]
     cue_direction: dict[str, Direction]
 
@@ -50,6 +51,7 @@ class TenseLexicon:
             future_participles=verbs.forms_of("future_participles"),
             reporting_verbs=verbs.forms_of("reporting_verbs"),
             appointment_nouns=vocabulary["nouns"].forms_of("appointment"),
+            target_cues=cues.forms_of("target"),
             cue=re.compile(rf"(?<![\w])({cues.alternation(_DIRECTION_CUES)})\s+$", re.IGNORECASE),
             cue_direction={form: Direction(key) for key in _DIRECTION_CUES for form in cues.forms_of(key)},
         )
@@ -156,7 +158,8 @@ def direction_of(doc: Doc, start: int, end: int, lexicon: TenseLexicon, text: st
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return Direction.NONE
-    direction = _direction_above(span.root, lexicon)
+    before = span.doc[span.start - 1].lower_ if span.start else ""
+    direction = _direction_above(span.root, lexicon, target=before in lexicon.target_cues)
     return _nearest_direction(span, lexicon) if direction is None else direction
 
 
@@ -213,11 +216,15 @@ def _infinitive_governor(verb: Token) -> Token:
     return governor
 
 
-def _direction_above(token: Token, lexicon: TenseLexicon) -> Direction | None:
-    """The direction of the nearest verb above a token that has one; None when no verb is above it."""
+def _direction_above(token: Token, lexicon: TenseLexicon, *, target: bool = False) -> Direction | None:
+    """The direction of the nearest verb above a token that has one; None when no verb is above it
+    (``target``: the date follows "à", "au": a plan's new day after a verb of planning, "repoussé au
+    printemps")."""
     for verb in _governing_verbs(token):
         if sets_appointment(verb, lexicon.appointment_nouns):
             return Direction.NONE  # "ils donnent rendez-vous samedi": the meeting's day, not the telling's
+        if target and verb.lemma_ in lexicon.future_participles:
+            return Direction.NONE  # "a été repoussé au printemps": the new day, ahead or behind
         if _is_infinitive(verb):
             governor = _infinitive_governor(verb)
             if governor.i != verb.i and governor.lemma_ in lexicon.future_governors:

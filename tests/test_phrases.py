@@ -240,6 +240,14 @@ SUMMARY_ROWS = [
         "défilé",
         "elle a défilé",
     ),
+    # a percentage keeps its sign (the model tags "%" as punctuation)
+    ("Jeudi, la mortalité a bondi de 23% en France.", "bondi", "la mortalité a bondi de 23%"),
+    # a word that only opens the time expression goes with it ("d'ici" before "la fin du mois")
+    (
+        "Il devrait notamment lancer d'ici la fin du mois la concertation sur la réforme des retraites.",
+        "lancer",
+        "Il devrait lancer la concertation",
+    ),
     # a demonstrative pronoun keeps its complement, wherever the model hangs it
     (
         "Cette initiative s'ajoute à celle, annoncée fin janvier, du Ralliement d'initiative citoyenne.",

@@ -95,13 +95,21 @@ def without_fragments(tokens: Sequence[Token]) -> list[Token]:
         trimmed = [
             t for t in kept if not (t.dep_ in _FUNCTION_DEPS and t.head.i not in ids and t.head.i != t.i)
         ]
-        while trimmed and (trimmed[0].pos_ in _EDGE_POS - {"DET"} or trimmed[0].is_punct):
+        kept_ids = {t.i for t in trimmed}
+        while trimmed and (trimmed[0].pos_ in _EDGE_POS - {"DET"} or _is_mark(trimmed[0], kept_ids)):
             trimmed = trimmed[1:]
-        while trimmed and (trimmed[-1].pos_ in _EDGE_POS or trimmed[-1].is_punct):
+        while trimmed and (trimmed[-1].pos_ in _EDGE_POS or _is_mark(trimmed[-1], kept_ids)):
             trimmed = trimmed[:-1]
         if len(trimmed) == len(kept):
             return trimmed
         kept = trimmed
+
+
+def _is_mark(token: Token, kept: Collection[int]) -> bool:
+    """Punctuation, but not the unit right after its number, kept too ("30%", the model's noun)."""
+    before = token.doc[token.i - 1] if token.i > 0 else None
+    after_number = before is not None and before.i in kept and before.like_num and not before.whitespace_
+    return token.is_punct and not (after_number and token.pos_ in {"NOUN", "SYM"})
 
 
 def join_tokens(tokens: Iterable[Token]) -> str:

@@ -277,6 +277,8 @@ def _clause_summary(
     tokens = [doc[i] for i in sorted(chosen - set(skip)) if not doc[i].is_space]
     while tokens and (tokens[0].dep_ in {"mark", "cc"} or tokens[0].is_punct):
         tokens = tokens[1:]  # "que les troupes ont subi …" reads as "les troupes ont subi …"
+    # "lancer d'ici [la fin du mois] la concertation": a word that only opens the time expression goes with it
+    tokens = [t for t in tokens if not _opens_time(t, skip)]
     tokens = without_fragments(tokens[:_MAX_SUMMARY_TOKENS])
     speaker = speaker_of(clause_head, skip) if clause_head.lemma_.lower() in words.saying else None
     told_after = (
@@ -300,6 +302,16 @@ def _clause_summary(
     ):  # "…, a averti jeudi Emmanuel Macron"
         return _subject_first(tokens, subject_words)
     return join_tokens(tokens)
+
+
+def _opens_time(token: Token, skip: Collection[int]) -> bool:
+    """A preposition or prepositional adverb right before the time expression, with nothing of its own after
+    it: "d'ici" before "la fin du mois", a "dès" the model hangs on the date."""
+    if token.i in skip or token.i + 1 not in skip or is_negation(token):
+        return False
+    own = [c for c in token.children if c.dep_ not in {"case", "fixed"} and c.i not in skip]
+    locution = token.pos_ == "ADV" and any(c.dep_ in {"case", "fixed"} for c in token.children)
+    return not own and ((token.pos_ == "ADP" and token.head.i in skip) or locution)
 
 
 def _subject_first(tokens: Sequence[Token], subject_words: Collection[int]) -> str:

@@ -280,6 +280,27 @@ LEADING_ROWS = [
     ),
     ("Deux hommes ont été interpellés dans l'enquête, rapporte RTL vendredi 9 septembre.", "rapporte", None),
     ("Le maire est visé par une enquête, a-t-on appris vendredi 9 septembre.", "visé", "2022-09-09"),
+    # … and when the news has its own day, the relay's date is the relaying's, not the news's
+    (
+        "Une réunion mardi soir a tourné au pugilat, rapporte l'AFP ce vendredi 9 septembre.",
+        "tourné",
+        "2022-09-06TEV",
+    ),
+    (
+        "Une réunion mardi soir a tourné au pugilat, rapporte l'AFP ce vendredi 9 septembre.",
+        "rapporte",
+        "2022-09-09",
+    ),
+    (
+        "Une rencontre des élus mardi soir a tourné au pugilat, rapporte l'AFP ce vendredi 9 septembre.",
+        "tourné",
+        None,
+    ),
+    (
+        "Une rencontre des élus mardi soir a tourné au pugilat, rapporte l'AFP ce vendredi 9 septembre.",
+        "rapporte",
+        "2022-09-09",
+    ),
     # a date inside the clause a verb of saying reports dates what is told, not the telling
     ("Le témoin assure que le président était au courant le soir même.", "assure", None),
     ("Le témoin assure que le maire a signé le contrat le 3 mai.", "signé", "2022-05-03"),
@@ -427,3 +448,23 @@ def test_two_finite_auxiliaries_are_no_passe_compose(analysed: Analyse) -> None:
         "a-t-il ajouté."
     )
     assert "ancrés" not in [e.trigger for e in analysed(text, SAT).events]
+
+
+def test_a_describing_participle_passes_the_date_up(analysed: Analyse) -> None:
+    # "surplombant la Seine" tells what the footbridge is like: the date is the blows'
+    text = (
+        "Il a été condamné pour avoir asséné des coups à un gendarme sur une passerelle surplombant la Seine "
+        "le 5 septembre."
+    )
+    triggers = {e.trigger: e.resolved.value for e in analysed(text, SAT).events}
+    assert "surplombant" not in triggers
+    assert triggers.get("asséné") == "2022-09-05"
+
+
+def test_a_date_after_du_completes_the_nearest_noun_only(analysed: Analyse) -> None:
+    # "la mesure du 3 septembre" is the poll the fall is measured against, not the fall's day
+    text = (
+        "53 % des sondés approuvent le mouvement, soit une baisse de 8 points par rapport à la mesure du 3 "
+        "septembre."
+    )
+    assert "baisse" not in [e.trigger for e in analysed(text, SAT).events]

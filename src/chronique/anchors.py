@@ -42,9 +42,9 @@ _MAX_CLIMB = 6
 _HEADLINE_LEAD = 2
 # How many infinitives up a past infinitive governs a date ("d'avoir tenté de faire sauter").
 _INFINITIVE_CHAIN = 3
-# How far up its complements a date after "du" looks for an event noun ("la manifestation des pompiers du 15
-# octobre").
-_NOUN_CHAIN = 2
+# How far up its complements a date after "du" looks for an event noun: one step ("la manifestation des
+# pompiers du 15 octobre"; not "une baisse de 8 points par rapport à la mesure du 13 mars").
+_NOUN_CHAIN = 1
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,6 +116,16 @@ def is_noun_participle(token: Token) -> bool:
     return "Part" in token.morph.get("VerbForm", []) and any(c.dep_ == "det" for c in token.children)
 
 
+def is_describing_participle(token: Token) -> bool:
+    """A present participle describing a noun ("une passerelle surplombant la Seine", "un homme portant un
+    gilet"): what the noun is like, not what happened; a date after it dates the clause around it."""
+    return (
+        token.dep_ == "acl"
+        and "Part" in token.morph.get("VerbForm", [])
+        and "Pres" in token.morph.get("Tense", [])
+    )
+
+
 def is_predicate(token: Token, lexicon: EventLexicon) -> bool:
     """A verb (not an auxiliary), an event noun, a predicate adjective with its copula, or a number with its
     copula (a count on a day: "Ils étaient 40 500 samedi 23 mars")."""
@@ -153,6 +163,8 @@ def predicate_of(span: Span, lexicon: EventLexicon, timex_tokens: Collection[int
         current = current.head
         if current.i in range(span.start, span.end) or current.i in timex_tokens:
             continue
+        if is_describing_participle(current):
+            continue  # "une passerelle surplombant la Seine le 5 janvier": the date goes on up
         if (current.pos_ in {"VERB", "AUX"} and not is_noun_participle(current)) or (
             current.pos_ in {"ADJ", "NUM", "PRON"} and is_predicate(current, lexicon)
         ):
@@ -263,7 +275,10 @@ def _primary_predicate(
     saying = lexicon.reporting_verbs
     trigger = saying_before(span, trigger, saying) or reported_head(span, trigger, saying) or trigger
     if trigger is not None and is_incise_saying(trigger, lexicon.relay_verbs):
-        trigger = _relayed(trigger, lexicon) or trigger
+        own_day = any(i < trigger.i and i not in range(span.start, span.end) for i in timex_tokens)
+        # when the news has a day of its own ("mardi soir …, rapporte l'AFP ce mercredi", "placé fin juillet
+        # …, a appris jeudi l'AFP"), the relay's date is the relaying's (as OrangeSum dates it)
+        trigger = trigger if own_day else (_relayed(trigger, lexicon) or trigger)
     if trigger is not None and regions[trigger.i] != regions[span.start]:
         return _nearest_in_quotation(span, regions, lexicon, timex_tokens)
     return trigger

@@ -119,6 +119,9 @@ def test_what_recurs_or_lasts_dates_no_event(analysed: Analyse, text: str) -> No
         # what a comparison measures against: "que" after "plus", "moins"
         ("Le soutien reste majoritaire, mais c'est 5 points de moins qu'il y a deux semaines.", []),
         ("Les manifestants étaient plus nombreux que samedi dernier.", []),
+        ("Une mobilisation en hausse par rapport aux 50.000 de la semaine précédente.", []),
+        # a deadline: the clause may still be the day's news (a lead's passé composé)
+        ("L'ordre a été donné de raser leurs installations d'ici mercredi.", [("donné", "2022-09-10")]),
         # the start of a period otherwise dates it, at its grain
         ("Depuis 2002, elle était mariée à un architecte.", [("mariée", "2002")]),
         ("Treize règlements de comptes ont eu lieu depuis 2018.", [("eu", "2018")]),
@@ -468,3 +471,11 @@ def test_a_date_after_du_completes_the_nearest_noun_only(analysed: Analyse) -> N
         "septembre."
     )
     assert "baisse" not in [e.trigger for e in analysed(text, SAT).events]
+
+
+def test_a_year_after_a_noun_is_that_noun_s(analysed: Analyse) -> None:
+    # "le projet de budget 2023" names the budget: the year is no day of the withdrawal
+    events = analysed("Le gouvernement a sorti mercredi la taxe du projet de budget 2023.", SAT).events
+    assert [(e.trigger, e.resolved.value) for e in events] == [("sorti", "2022-09-07")]
+    # alone, it dates nothing (it was the year of the withdrawal)
+    assert analysed("Le gouvernement a sorti la taxe du projet de budget 2023.", SAT).events == ()

@@ -68,6 +68,7 @@ class EventLexicon:
     since_cues: frozenset[str] = frozenset()  # "depuis": a bound only in a comparison
     comparison_cues: frozenset[str] = frozenset()  # "le plus bas niveau depuis 2001"
     than_cues: frozenset[str] = frozenset()  # "5 points de moins qu'il y a deux semaines"
+    compared_to_cues: frozenset[str] = frozenset()  # "par rapport à la mobilisation du 5 janvier"
     complement_cues: frozenset[str] = frozenset()  # "la grève du 5 décembre": the date completes the noun
     nowadays_cues: frozenset[str] = frozenset()  # "aujourd'hui" with a state: "these days"
     generic_subjects: frozenset[str] = frozenset()  # "on se rend compte"
@@ -94,6 +95,7 @@ class EventLexicon:
             since_cues=vocabulary["cues"].forms_of("since"),
             comparison_cues=vocabulary["cues"].forms_of("comparison"),
             than_cues=vocabulary["cues"].forms_of("than"),
+            compared_to_cues=vocabulary["cues"].forms_of("compared_to"),
             complement_cues=vocabulary["cues"].forms_of("complement"),
             nowadays_cues=vocabulary["cues"].forms_of("nowadays"),
             generic_subjects=vocabulary["cues"].forms_of("generic_subject"),
@@ -178,16 +180,25 @@ def predicate_of(span: Span, lexicon: EventLexicon, timex_tokens: Collection[int
 
 def _completed_noun(span: Span, lexicon: EventLexicon) -> Token | None:
     """The noun a date right after "du", "de", "d'" completes ("la grève du 5 décembre", "le week-end de
-    mobilisation du 16-17 novembre", "les violences de samedi"), wherever the parse hangs the date: the
-    date is that noun's, not the verb's ("J'attends … le week-end de mobilisation du 16-17 novembre")."""
+    mobilisation du 16-17 novembre", "les violences de samedi"), or a year right after a noun ("le projet de
+    budget 2019"), wherever the parse hangs the date: the date is that noun's, not the verb's ("J'attends …
+    le week-end de mobilisation du 16-17 novembre")."""
+    if span.start < 1:
+        return None
+    if span.text.isdigit() and span.doc[span.start - 1].pos_ == "NOUN":
+        # "le projet de budget 2019": the budget's year
+        return _event_noun_up(span.doc[span.start - 1], lexicon)
     if span.start < 2:
         return None
     case, noun = span.doc[span.start - 1], span.doc[span.start - 2]
     if case.pos_ != "ADP" or case.lower_.replace("’", "'") not in lexicon.complement_cues:
         return None
-    if noun.pos_ != "NOUN":
-        return None
-    # "la manifestation des pompiers du 15 octobre": the event the noun phrase names, up its complements
+    return _event_noun_up(noun, lexicon) if noun.pos_ == "NOUN" else None
+
+
+def _event_noun_up(noun: Token, lexicon: EventLexicon) -> Token:
+    """The event a noun phrase names, up its complements ("la manifestation des pompiers du 15 octobre"); the
+    noun itself when none is."""
     current = noun
     for _ in range(_NOUN_CHAIN):
         if (

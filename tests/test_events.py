@@ -119,6 +119,9 @@ def test_what_recurs_or_lasts_dates_no_event(analysed: Analyse, text: str) -> No
         # what a comparison measures against: "que" after "plus", "moins"
         ("Le soutien reste majoritaire, mais c'est 5 points de moins qu'il y a deux semaines.", []),
         ("Les manifestants étaient plus nombreux que samedi dernier.", []),
+        ("Une mobilisation en hausse par rapport aux 50.000 de la semaine précédente.", []),
+        # a deadline: the clause may still be the day's news (a lead's passé composé)
+        ("L'ordre a été donné de raser leurs installations d'ici mercredi.", [("donné", "2022-09-10")]),
         # the start of a period otherwise dates it, at its grain
         ("Depuis 2002, elle était mariée à un architecte.", [("mariée", "2002")]),
         ("Treize règlements de comptes ont eu lieu depuis 2018.", [("eu", "2018")]),
@@ -287,6 +290,27 @@ LEADING_ROWS = [
     # a date set apart by commas right after a verb of saying, before what it tells, dates the saying
     (_CONFIRMED, "confirment", "2022-09-08"),
     (_CONFIRMED, "fermés", None),  # a plan it reports has a day of its own
+    # … and when the news has its own day, the relay's date is the relaying's, not the news's
+    (
+        "Une réunion mardi soir a tourné au pugilat, rapporte l'AFP ce vendredi 9 septembre.",
+        "tourné",
+        "2022-09-06TEV",
+    ),
+    (
+        "Une réunion mardi soir a tourné au pugilat, rapporte l'AFP ce vendredi 9 septembre.",
+        "rapporte",
+        "2022-09-09",
+    ),
+    (
+        "Une rencontre des élus mardi soir a tourné au pugilat, rapporte l'AFP ce vendredi 9 septembre.",
+        "tourné",
+        None,
+    ),
+    (
+        "Une rencontre des élus mardi soir a tourné au pugilat, rapporte l'AFP ce vendredi 9 septembre.",
+        "rapporte",
+        "2022-09-09",
+    ),
     # a date inside the clause a verb of saying reports dates what is told, not the telling
     ("Le témoin assure que le président était au courant le soir même.", "assure", None),
     ("Le témoin assure que le maire a signé le contrat le 3 mai.", "signé", "2022-05-03"),
@@ -449,3 +473,31 @@ def test_two_finite_auxiliaries_are_no_passe_compose(analysed: Analyse) -> None:
         "a-t-il ajouté."
     )
     assert "ancrés" not in [e.trigger for e in analysed(text, SAT).events]
+
+
+def test_a_describing_participle_passes_the_date_up(analysed: Analyse) -> None:
+    # "surplombant la Seine" tells what the footbridge is like: the date is the blows'
+    text = (
+        "Il a été condamné pour avoir asséné des coups à un gendarme sur une passerelle surplombant la Seine "
+        "le 5 septembre."
+    )
+    triggers = {e.trigger: e.resolved.value for e in analysed(text, SAT).events}
+    assert "surplombant" not in triggers
+    assert triggers.get("asséné") == "2022-09-05"
+
+
+def test_a_date_after_du_completes_the_nearest_noun_only(analysed: Analyse) -> None:
+    # "la mesure du 3 septembre" is the poll the fall is measured against, not the fall's day
+    text = (
+        "53 % des sondés approuvent le mouvement, soit une baisse de 8 points par rapport à la mesure du 3 "
+        "septembre."
+    )
+    assert "baisse" not in [e.trigger for e in analysed(text, SAT).events]
+
+
+def test_a_year_after_a_noun_is_that_noun_s(analysed: Analyse) -> None:
+    # "le projet de budget 2023" names the budget: the year is no day of the withdrawal
+    events = analysed("Le gouvernement a sorti mercredi la taxe du projet de budget 2023.", SAT).events
+    assert [(e.trigger, e.resolved.value) for e in events] == [("sorti", "2022-09-07")]
+    # alone, it dates nothing (it was the year of the withdrawal)
+    assert analysed("Le gouvernement a sorti la taxe du projet de budget 2023.", SAT).events == ()

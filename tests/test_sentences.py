@@ -19,6 +19,7 @@ from tests.conftest import Analyse
         ("Quelle joie!Il a gagné.", ["Quelle joie!", "Il a gagné."]),
         ("Il a dit « non ».Le maire est parti.", ["Il a dit « non ».", "Le maire est parti."]),
         ("Parti en avril.En mai, il est revenu.", ["Parti en avril.", "En mai, il est revenu."]),
+        ("Il l'a dit à l'AFP.En mai, il est revenu.", ["Il l'a dit à l'AFP.", "En mai, il est revenu."]),
         # not inside abbreviations, numbers or addresses
         ("M.Dupont est venu mardi.", ["M.Dupont est venu mardi."]),
         ("Les U.S.A. ont voté mardi.", ["Les U.S.A. ont voté mardi."]),
@@ -80,6 +81,7 @@ HEADING_ROWS = [
     "170 gardes à vue samedi|À l'issue de l'acte 19",  # a one-letter word
     "Quels en seront les axes ? Santé|Sans surprise, c'est",  # a one-word heading
     "la loi.Référendum|Pour répondre aux critiques",
+    "DE RUGY ET LES HOMARDS|Le 16 juillet, le ministre démissionne",  # a heading in capitals
     # names, brands, hashtags, handles, identifiers: no seam
     "Il a un iPhone, un MacBook et mange chez McDonald.",
     "Les élus LaREM et DeGaulle, sur YouTube et WhatsApp.",
@@ -88,6 +90,7 @@ HEADING_ROWS = [
     "Le tirage de l'EuroMillions. EuroMillions a payé.",  # French words, but no function word after
     "Il a écrit #GiletsJaunes à @NunezLaurent, sur Lopinion.frDisinfoLab.",
     "selon le ministre Christophe CastanerSamedi dernier",  # a name: no French word before the seam
+    "Les élus LREMLe soutiennent, la SNCFLe dit.",  # an acronym in capitals is no known word
 ]
 
 

@@ -44,9 +44,9 @@ _MAX_CLIMB = 6
 _HEADLINE_LEAD = 2
 # How many infinitives up a past infinitive governs a date ("d'avoir tenté de faire sauter").
 _INFINITIVE_CHAIN = 3
-# How far up its complements a date after "du" looks for an event noun ("la manifestation des pompiers du 15
-# octobre").
-_NOUN_CHAIN = 2
+# How far up its complements a date after "du" looks for an event noun: one step ("la manifestation des
+# pompiers du 15 octobre"; not "une baisse de 8 points par rapport à la mesure du 13 mars").
+_NOUN_CHAIN = 1
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,6 +71,7 @@ class EventLexicon:
     comparison_cues: frozenset[str] = frozenset()  # "le plus bas niveau depuis 2001"
     locution_nouns: frozenset[str] = frozenset()  # "mise en place", "mis en examen": part of the verb
     than_cues: frozenset[str] = frozenset()  # "5 points de moins qu'il y a deux semaines"
+    compared_to_cues: frozenset[str] = frozenset()  # "par rapport à la mobilisation du 5 janvier"
     complement_cues: frozenset[str] = frozenset()  # "la grève du 5 décembre": the date completes the noun
     nowadays_cues: frozenset[str] = frozenset()  # "aujourd'hui" with a state: "these days"
     generic_subjects: frozenset[str] = frozenset()  # "on se rend compte"
@@ -99,6 +100,7 @@ class EventLexicon:
             comparison_cues=vocabulary["cues"].forms_of("comparison"),
             locution_nouns=nouns.forms_of("locution"),
             than_cues=vocabulary["cues"].forms_of("than"),
+            compared_to_cues=vocabulary["cues"].forms_of("compared_to"),
             complement_cues=vocabulary["cues"].forms_of("complement"),
             nowadays_cues=vocabulary["cues"].forms_of("nowadays"),
             generic_subjects=vocabulary["cues"].forms_of("generic_subject"),
@@ -120,6 +122,16 @@ class Anchor:
 def is_noun_participle(token: Token) -> bool:
     """A participle with a determiner is a noun ("un manifestant", "les blessés"): a person, no event."""
     return "Part" in token.morph.get("VerbForm", []) and any(c.dep_ == "det" for c in token.children)
+
+
+def is_describing_participle(token: Token) -> bool:
+    """A present participle describing a noun ("une passerelle surplombant la Seine", "un homme portant un
+    gilet"): what the noun is like, not what happened; a date after it dates the clause around it."""
+    return (
+        token.dep_ == "acl"
+        and "Part" in token.morph.get("VerbForm", [])
+        and "Pres" in token.morph.get("Tense", [])
+    )
 
 
 def is_predicate(token: Token, lexicon: EventLexicon) -> bool:
@@ -159,6 +171,8 @@ def predicate_of(span: Span, lexicon: EventLexicon, timex_tokens: Collection[int
         current = current.head
         if current.i in range(span.start, span.end) or current.i in timex_tokens:
             continue
+        if is_describing_participle(current):
+            continue  # "une passerelle surplombant la Seine le 5 janvier": the date goes on up
         if (current.pos_ in {"VERB", "AUX"} and not is_noun_participle(current)) or (
             current.pos_ in {"ADJ", "NUM", "PRON"} and is_predicate(current, lexicon)
         ):
@@ -178,16 +192,25 @@ def predicate_of(span: Span, lexicon: EventLexicon, timex_tokens: Collection[int
 
 def _completed_noun(span: Span, lexicon: EventLexicon) -> Token | None:
     """The noun a date right after "du", "de", "d'" completes ("la grève du 5 décembre", "le week-end de
-    mobilisation du 16-17 novembre", "les violences de samedi"), wherever the parse hangs the date: the
-    date is that noun's, not the verb's ("J'attends … le week-end de mobilisation du 16-17 novembre")."""
+    mobilisation du 16-17 novembre", "les violences de samedi"), or a year right after a noun ("le projet de
+    budget 2019"), wherever the parse hangs the date: the date is that noun's, not the verb's ("J'attends …
+    le week-end de mobilisation du 16-17 novembre")."""
+    if span.start < 1:
+        return None
+    if span.text.isdigit() and span.doc[span.start - 1].pos_ == "NOUN":
+        # "le projet de budget 2019": the budget's year
+        return _event_noun_up(span.doc[span.start - 1], lexicon)
     if span.start < 2:
         return None
     case, noun = span.doc[span.start - 1], span.doc[span.start - 2]
     if case.pos_ != "ADP" or case.lower_.replace("’", "'") not in lexicon.complement_cues:
         return None
-    if noun.pos_ != "NOUN":
-        return None
-    # "la manifestation des pompiers du 15 octobre": the event the noun phrase names, up its complements
+    return _event_noun_up(noun, lexicon) if noun.pos_ == "NOUN" else None
+
+
+def _event_noun_up(noun: Token, lexicon: EventLexicon) -> Token:
+    """The event a noun phrase names, up its complements ("la manifestation des pompiers du 15 octobre"); the
+    noun itself when none is."""
     current = noun
     for _ in range(_NOUN_CHAIN):
         if (
@@ -280,7 +303,10 @@ def _primary_predicate(
         or trigger
     )
     if trigger is not None and is_incise_saying(trigger, lexicon.relay_verbs):
-        trigger = _relayed(trigger, lexicon) or trigger
+        own_day = any(i < trigger.i and i not in range(span.start, span.end) for i in timex_tokens)
+        # when the news has a day of its own ("mardi soir …, rapporte l'AFP ce mercredi", "placé fin juillet
+        # …, a appris jeudi l'AFP"), the relay's date is the relaying's (as OrangeSum dates it)
+        trigger = trigger if own_day else (_relayed(trigger, lexicon) or trigger)
     if trigger is not None and regions[trigger.i] != regions[span.start]:
         return _nearest_in_quotation(span, regions, lexicon, timex_tokens)
     return trigger

@@ -80,6 +80,8 @@ _MAIN_CLAUSE_DEPS = frozenset({"conj", "parataxis", "ccomp", "advcl"})
 # lead is one or two sentences, and a title line read as a sentence takes one more.
 LEAD_SENTENCES = 3
 _THAN_WINDOW = 3  # words before a comparison's "que" where its "plus", "moins" stands ("plus nombreux que")
+_COMPARED_WINDOW = 8  # words before a date where "par rapport à" opens the comparison it is in
+_COMPARED_WORDS = 4  # the longest phrase of data/cues.tsv compared_to, in words
 CONFIDENCE = {
     "direct": 0.9,
     "direct_untensed": 0.8,
@@ -461,12 +463,16 @@ def _is_nowadays(trigger: Token, expression: TimeExpression, lexicon: EventLexic
 def _is_bound(doc: Doc, expression: TimeExpression, lexicon: EventLexicon) -> bool:
     """Whether the expression bounds a period rather than dates its clause: the end of one ("jusqu'à
     dimanche"), its start in a comparison ("le plus bas niveau depuis 2001"), or what a comparison measures
-    against ("5 points de moins qu'il y a deux semaines")."""
+    against ("5 points de moins qu'il y a deux semaines", "par rapport à la mobilisation du 5 janvier")."""
     span = doc.char_span(expression.mention.start, expression.mention.end, alignment_mode="expand")
     if span is None or span.start == 0:
         return False
     before = " " + normalise(doc[max(0, span.start - 2) : span.start].text)
     if any(before.endswith((f" {cue}", f"'{cue}")) for cue in lexicon.bound_cues):
+        return True
+    if _compared_to(
+        doc[max(sentence_of(span.root).start, span.start - _COMPARED_WINDOW) : span.start], lexicon
+    ):
         return True
     than = doc[span.start - 1]
     if normalise(than.text) in lexicon.than_cues:
@@ -476,6 +482,17 @@ def _is_bound(doc: Doc, expression: TimeExpression, lexicon: EventLexicon) -> bo
         return False
     clause = doc[sentence_of(span.root).start : span.start]
     return any(token.lower_ in lexicon.comparison_cues for token in clause)
+
+
+def _compared_to(before: Span, lexicon: EventLexicon) -> bool:
+    """Whether the words before a date open a comparison with it ("par rapport aux 50.000 de la semaine
+    précédente"), no verb between."""
+    words = [t.lower_.replace("’", "'") for t in before]
+    for index in range(len(words)):
+        opening = " ".join(words[index : index + _COMPARED_WORDS])
+        if any(opening == p or opening.startswith(p + " ") for p in lexicon.compared_to_cues):
+            return not any(t.pos_ in {"VERB", "AUX"} for t in before[index:])
+    return False
 
 
 def plan_events(

@@ -36,14 +36,17 @@ _SHORTEST_HEADING = 4  # a capitalised word alone as a heading: "Santé", "Bilan
 
 
 def glued_parts(text: str) -> tuple[str, str, str] | None:
-    """The three pieces of a token that glues two sentences, or None: not "M.Dupont", "U.S.A.", "3.5",
-    "www.site.fr", "N.B." (a lone capital or a dotted abbreviation before, no capitalised word after)."""
+    """The three pieces of a token that glues two sentences, or None: "grave?Le", "2019.En", "l'AFP.En"; not
+    "M.Dupont", "U.S.A.", "3.5", "www.site.fr", "N.B." (a lone capital or a dotted abbreviation before, no
+    capitalised word after)."""
     match = _GLUED.fullmatch(text)
     if match is None:
         return None
     left, stop, right = match.group("left", "stop", "right")
     opens_sentence = len(right) >= 2 and right[0].isupper() and right[1].islower()
-    ends_sentence = left == "" or (len(left) >= 2 and (left[-1].islower() or left[-1].isdigit()))
+    ends_sentence = left == "" or (
+        len(left) >= 2 and (left[-1].islower() or left[-1].isdigit() or left.isupper())
+    )  # "l'AFP.En début d'année": an acronym ends a sentence too
     return (left, stop, right) if opens_sentence and ends_sentence else None
 
 
@@ -81,6 +84,15 @@ def _seam(word: str) -> int | None:
     return None
 
 
+def _capitals_seam(word: str) -> int | None:
+    """Where a word in capitals meets a capitalised one ("HOMARDS|Le"): the last capital before the first
+    lower-case letter, or None."""
+    for index in range(1, len(word)):
+        if word[index].islower():
+            return index - 1 if index >= 2 and word[: index - 1].isupper() else None
+    return None
+
+
 def _opens_sentence(right: str, after: str) -> bool:
     """A capitalised word ("Samedi", "Le"), an elided capital ("L'une", "C'est") or a one-letter word ("À
     l'issue"); not "REM", "MacBook"."""
@@ -106,8 +118,9 @@ def glued_headings(text: str, known: Callable[[str], bool]) -> tuple[int, ...]:
     Before the seam, a French word (``known``) of three letters or more in lower case, or a capitalised
     one (four letters or more) that stands where a sentence starts — a one-word heading, whose next word
     must then be a function word (``SantéSans``, ``BilanLe``; ``StopCovid``, ``EuroMillions`` opening a
-    sentence are names); after it, a capitalised word or an elided capital. Not after ``#``, ``@``, ``/``,
-    ``_`` or a digit (hashtags, handles, paths, identifiers)."""
+    sentence are names), or a known word in capitals (a heading, "HOMARDS|Le", again before a function word);
+    after it, a capitalised word or an elided capital. Not after ``#``, ``@``, ``/``, ``_`` or a digit
+    (hashtags, handles, paths, identifiers)."""
     breaks: list[int] = []
     for match in _LETTERS.finditer(text):
         word = match.group()
@@ -116,11 +129,16 @@ def glued_headings(text: str, known: Callable[[str], bool]) -> tuple[int, ...]:
         start = match.start()
         if start and text[start - 1] in _NOT_PROSE_BEFORE:
             continue
-        seam = _seam(word)
+        seam = _seam(word) or _capitals_seam(word)
         if seam is None or seam < _SHORTEST_WORD:
             continue
         left, right = word[:seam], word[seam:]
         if not _opens_sentence(right, text[match.end() : match.end() + 2]) or not known(left.lower()):
+            continue
+        if left.isupper():
+            # a heading in capitals ("DE RUGY ET LES HOMARDS|Le 16 juillet"), before a function word
+            if len(right) == 1 or right.lower() in STOP_WORDS:
+                breaks.append(start + seam)
             continue
         if not left.islower():
             heading = (

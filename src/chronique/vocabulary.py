@@ -216,6 +216,7 @@ def _validate_keys(vocabulary: Vocabulary, path_of: Mapping[str, str]) -> None:
             "since",
             "comparison",
             "than",
+            "compared_to",
             "complement",
             "nowadays",
             "generic_subject",

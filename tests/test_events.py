@@ -5,7 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
 
+from chronique.anchors import is_describing_participle
 from chronique.model import Anchoring, Event, Modality
 from tests.conftest import ROOT, Analyse
 
@@ -484,6 +487,27 @@ def test_a_describing_participle_passes_the_date_up(analysed: Analyse) -> None:
     triggers = {e.trigger: e.resolved.value for e in analysed(text, SAT).events}
     assert "surplombant" not in triggers
     assert triggers.get("asséné") == "2022-09-05"
+
+
+@pytest.mark.parametrize(
+    ("word", "describing"),
+    [
+        ("surplombant", True),  # a present participle: what the noun is like
+        ("portant", True),
+        ("déconfinement", False),  # a noun the tagger may read as a participle: it ends in -ment, not -ant
+        ("rassemblement", False),
+    ],
+)
+def test_a_describing_participle_ends_in_ant(word: str, describing: bool) -> None:
+    doc = Doc(
+        Vocab(),
+        words=["une", "passerelle", word, "la", "Seine"],
+        pos=["DET", "NOUN", "VERB", "DET", "PROPN"],
+        deps=["det", "ROOT", "acl", "det", "obj"],
+        heads=[1, 1, 1, 4, 2],
+        morphs=["", "", "Tense=Pres|VerbForm=Part", "", ""],
+    )
+    assert is_describing_participle(doc[2]) is describing
 
 
 def test_a_date_after_du_completes_the_nearest_noun_only(analysed: Analyse) -> None:

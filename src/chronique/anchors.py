@@ -131,6 +131,8 @@ def is_describing_participle(token: Token) -> bool:
         token.dep_ == "acl"
         and "Part" in token.morph.get("VerbForm", [])
         and "Pres" in token.morph.get("Tense", [])
+        # a French present participle ends in -ant: not a noun the tagger read as one ("déconfinement")
+        and token.text.lower().endswith("ant")
     )
 
 

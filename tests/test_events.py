@@ -35,6 +35,14 @@ ANCHORING_ROWS = [
     ("Les habitants ont quitté le village, a indiqué le maire.", "quitté", SAT, Anchoring.PUBLICATION),
     # … unless a time expression dates the saying itself
     ("Le ministre a déclaré vendredi que la ville était libérée.", "déclaré", "2022-09-09", Anchoring.DIRECT),
+    # a speech is an event noun: its date dates it (data/nouns.tsv, event)
+    (
+        "Lors de son allocution du jeudi 8 septembre, le président a confirmé la reprise des écoles.",
+        "allocution",
+        "2022-09-08",
+        Anchoring.DIRECT,
+    ),
+    ("Le discours du 6 septembre a surpris les élus.", "discours", "2022-09-06", Anchoring.DIRECT),
 ]
 
 

@@ -43,6 +43,20 @@ ANCHORING_ROWS = [
         Anchoring.DIRECT,
     ),
     ("Le discours du 6 septembre a surpris les élus.", "discours", "2022-09-06", Anchoring.DIRECT),
+    # violence, a round of demonstrations, a lockdown are events a later article dates by a noun
+    ("Les violences du samedi 3 septembre ont choqué la ville.", "violences", "2022-09-03", Anchoring.DIRECT),
+    (
+        "Lors de l'acte 11 du mouvement le 3 septembre, un manifestant avait été blessé.",
+        "acte",
+        "2022-09-03",
+        Anchoring.DIRECT,
+    ),
+    (
+        "La levée du confinement le 5 septembre a soulagé les commerçants.",
+        "levée",
+        "2022-09-05",
+        Anchoring.DIRECT,
+    ),
 ]
 
 

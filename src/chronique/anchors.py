@@ -188,8 +188,22 @@ def predicate_of(span: Span, lexicon: EventLexicon, timex_tokens: Collection[int
         if current.pos_ == "NOUN" and (
             current.lemma_.lower() in lexicon.event_nouns or (step == 0 and root.dep_ in {"nmod", "obl"})
         ):
-            return current
+            return _governing_event(current, lexicon)
     return None
+
+
+def _governing_event(noun: Token, lexicon: EventLexicon) -> Token:
+    """The event noun that governs an event noun as its complement ("la levée du confinement le 5 mai": the
+    lifting happened that day, not the lockdown), else the noun."""
+    head = noun.head
+    if (
+        noun.dep_ == "nmod"
+        and head.pos_ == "NOUN"
+        and head.lemma_.lower() in lexicon.event_nouns
+        and any(c.dep_ == "case" and c.lower_ in {"de", "du", "des", "d'"} for c in noun.children)
+    ):
+        return head
+    return noun
 
 
 def _completed_noun(span: Span, lexicon: EventLexicon) -> Token | None:

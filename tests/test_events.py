@@ -57,6 +57,13 @@ ANCHORING_ROWS = [
         "2022-09-05",
         Anchoring.DIRECT,
     ),
+    # a bare noun object makes one verb with its verb ("avoir lieu"): the date dates that verb
+    (
+        "Un homme est recherché. La scène a lieu samedi 3 septembre à Lyon.",
+        "a",
+        "2022-09-03",
+        Anchoring.DIRECT,
+    ),
 ]
 
 

@@ -155,6 +155,18 @@ def is_predicate(token: Token, lexicon: EventLexicon) -> bool:
     return False
 
 
+def is_bare_object(token: Token, lexicon: EventLexicon) -> bool:
+    """A noun with no determiner as a verb's object makes one verb with it ("a lieu", "prend part", "fait
+    face"): what the verb tells, not an event of its own."""
+    return (
+        token.pos_ == "NOUN"
+        and token.dep_ == "obj"
+        and token.head.pos_ in {"VERB", "AUX"}
+        and token.lemma_.lower() not in lexicon.event_nouns
+        and not any(c.dep_ in {"det", "nummod", "amod"} for c in token.children)
+    )
+
+
 def predicate_of(span: Span, lexicon: EventLexicon, timex_tokens: Collection[int] = ()) -> Token | None:
     """The verb or event noun a time expression hangs on: the first one above it in the parse.
 
@@ -185,6 +197,8 @@ def predicate_of(span: Span, lexicon: EventLexicon, timex_tokens: Collection[int
             and is_locution(current, lexicon.locution_nouns)
         ):
             continue  # "s'est mise en place samedi": the date goes on up to the verb
+        if is_bare_object(current, lexicon):
+            continue  # "La scène a lieu samedi": "avoir lieu" is the verb
         if current.pos_ == "NOUN" and (
             current.lemma_.lower() in lexicon.event_nouns or (step == 0 and root.dep_ in {"nmod", "obl"})
         ):

@@ -306,7 +306,11 @@ def parse_grammar(text: str, path: str, vocabulary: Vocabulary) -> Grammar:
     for order, line in enumerate(pending):
         expanded = _expand(line.pattern, macros, vocabulary, line.where)
         try:
-            regex = re.compile(rf"(?<![\w-])(?:{expanded})(?![\w-])", re.IGNORECASE)
+            # never part of a number: "lundi 10.308 décès" is no 10th, "1.500 personnes" no year 1500
+            # (a date glued to the next sentence, "le 17 janvier.7-10 janvier", still ends at its stop)
+            regex = re.compile(
+                rf"(?<![\w-])(?!(?<=\d[.,])\d)(?:{expanded})(?![\w-])(?!(?<=\d)[.,]\d)", re.IGNORECASE
+            )
         except re.error as error:
             raise VocabularyError(
                 f"{line.where}: rule {line.name!r} is not a valid regex after expansion: {error}"

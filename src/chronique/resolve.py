@@ -115,6 +115,7 @@ def choose(
 # day before the French calendar day (a late edition, a time stamp in UTC), as "vendredi 9 février" in a
 # report dated Friday 8 February tells that Friday's verdict.
 _LATE_EDITION = dt.timedelta(days=1)
+_HOURS_A_DAY = 24
 # The weekday written with a year-less date picks the year only between two candidates at comparable
 # distances: the one it names is at most this many times farther than the nearest (else it is a typo).
 _WEEKDAY_REACH = 2
@@ -318,6 +319,9 @@ class Resolver:
         base = context.anchor if anchored else context.published
         if unit in {Unit.DAY, Unit.HOUR, Unit.MINUTE}:
             day = base + dt.timedelta(days=shift) if unit is Unit.DAY else base
+            if unit is Unit.HOUR:
+                # "il y a 48 heures": whole days back or ahead; "il y a deux heures" stays on the day
+                day = base + dt.timedelta(days=int(shift / _HOURS_A_DAY))
             if unit is Unit.DAY and not fields.from_anchor and mention.kind in {RuleKind.AGO, RuleKind.IN}:
                 day = self._day_count(mention.text, context.published) or day
             return self._on_day(day, fields)

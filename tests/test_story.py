@@ -12,7 +12,7 @@ from chronique import story_rank
 from chronique.model import Options
 from chronique.story import STORY_SCHEMA, build_story, key_date_count, previous_event_ids
 from chronique.story_markdown import names_day, render_story
-from chronique.story_merge import mention_of, same_event, story_years
+from chronique.story_merge import mention_of, reads_alone, same_event, story_years
 from chronique.story_rank import Salience, load_salience, mention_weight, rank_days
 from chronique.timeline import TIMELINE_SCHEMA
 from chronique.vocabulary import Vocabulary, VocabularyError, load
@@ -558,6 +558,41 @@ def test_an_event_is_told_by_its_report_not_its_announcement() -> None:
     [event] = story.to_dicts()
     assert event["evidence"][0] == report
     assert (event["first_reported"], event["last_reported"]) == (D(2024, 3, 1), MONDAY)
+
+
+READS_ALONE_ROWS = [
+    # (sentence, reads alone as a key date's line)
+    ("Les conducteurs de bus de Lyon ont cessé le travail lundi 4 mars.", True),
+    ("« Nous ne céderons pas », a déclaré le maire lundi.", True),
+    ("30 nouveaux cas ont été confirmés dimanche 1er mars.", True),
+    ("Le bilan est de 10.350 morts, selon la DGS.", True),  # a number's stop is no glue
+    ("M. Dupont a démissionné lundi.", True),
+    ("Lors d'une allocution solennelle, lundi 16 mars à 20 heures", False),  # no end: a fragment
+    (", 44 ont voté pour le parti aux européennes le 26 mai.", False),  # opens on a comma
+    ('-Day" du tourisme, a indiqué lundi soir son ministre.', False),  # opens mid-word
+    ("ils se montaient à 10.350.Le nombre de patients a baissé.", False),  # lower case opening
+    ("Ils se montaient à 10.350.Le nombre de patients a baissé.", False),  # two sentences glued
+    ("Le directeur a été entendu, a assuré Jérôme SalomonMardi 16 juin.", False),  # a heading glued
+    ("Le maire a parlé. " * 20, False),  # a run of sentences, not a line
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), READS_ALONE_ROWS)
+def test_reads_alone(sentence: str, expected: bool) -> None:
+    assert reads_alone(sentence.strip()) is expected
+
+
+def test_a_key_date_line_is_one_that_reads_alone(vocabulary: Vocabulary) -> None:
+    """Rule "a line that reads alone": of one day's events, the first line is a sentence a reader takes
+    alone, before a glued one that more articles report."""
+    glued = (
+        "Selon les données, ils étaient 300.Le nombre de conducteurs en grève à Lyon a doublé lundi 4 mars."
+    )
+    clean = "Les conducteurs de bus de Lyon ont cessé le travail lundi 4 mars."
+    rows = [row(a, sentence=glued, lemma="doubler", summary="le nombre a doublé") for a in ("a1", "a2")]
+    story = build_story(timeline(*rows, row("a3", sentence=clean, lemma="cesser", summary="ont cessé")))
+    markdown = render_story(story, vocabulary, 1, {})
+    assert 0 < markdown.index(clean) < markdown.index(glued)
 
 
 DEFAULT_COUNT_ROWS = [

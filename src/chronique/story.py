@@ -15,7 +15,15 @@ from typing import Any
 import polars as pl
 
 from chronique.model import UNFACTUAL_MODALITIES, Anchoring, Modality
-from chronique.story_merge import Mention, centrality, mention_of, merge_mentions, story_years
+from chronique.story_merge import (
+    REPORT_DAYS,
+    Mention,
+    centrality,
+    mention_of,
+    merge_mentions,
+    reads_alone,
+    story_years,
+)
 from chronique.story_rank import (
     MIN_KEY_DATE_ARTICLES,
     Salience,
@@ -100,7 +108,13 @@ def _event_row(
     # Rule "report": an event is told by an article written once it happened, not by its announcement
     # ("la manifestation de samedi est maintenue" tells less of that Saturday than its report), if it has one.
     told = [m for m in central if m.modality == modality]
-    representative = next((m for m in told if m.published >= m.date_start), told[0])
+    reports = [m for m in told if m.published >= m.date_start] or told
+    # … in a sentence that reads alone, the day's own report before a later reference back, then the most
+    # central
+    representative = min(
+        reports,
+        key=lambda m: (not reads_alone(m.sentence), (m.published - m.date_start).days > REPORT_DAYS),
+    )
     speaker = representative.speaker or next(
         (m.speaker for m in central if m.modality == modality and m.speaker), None
     )

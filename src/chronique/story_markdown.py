@@ -18,7 +18,7 @@ import polars as pl
 from chronique.markdown import MODALITY_NOTES, escape_markdown, heading
 from chronique.model import UNFACTUAL_MODALITIES, Modality
 from chronique.story import key_date_count
-from chronique.story_merge import overlap, tokens_of
+from chronique.story_merge import REPORT_DAYS, overlap, reads_alone, tokens_of
 from chronique.vocabulary import Vocabulary
 
 EMPTY_STORY = "# Chronologie : les dates clés\n\n_Aucune date clé : aucun fait daté._\n"
@@ -92,6 +92,8 @@ def _by_importance(frame: pl.DataFrame) -> list[dict[str, Any]]:
 # Rule "summary": a key date's lines tell what happened that day, in this order of preference:
 # - a report before a preview: an event no article reported once its day had come ("Ce sera à Paris le 24
 #   novembre", "les gilets jaunes préparent l'acte 2") tells what was expected, not what happened;
+# - a sentence that reads alone (``story_merge.reads_alone``) before a fragment, a run-on or a glued one: the
+#   line is what the reader sees of the day;
 # - a sentence that names the day by its date ("samedi 1er décembre", "le 11 mai") before one that does
 #   not: the journalist's own dated statement of the day, where an undated line may be dated by a word of
 #   another clause ("Elle a dû s'équiper pour la manifestation de samedi");
@@ -99,7 +101,6 @@ def _by_importance(frame: pl.DataFrame) -> list[dict[str, Any]]:
 #   le 4 mars, est levée" tells less of the 4th than the day's own report, and a later article may name
 #   the day only for a thing's origin: "ce mouvement né le 17 novembre");
 # - then the event most articles report, then the most important.
-REPORT_DAYS = 1
 
 
 def names_day(sentence: str, day: dt.date, vocabulary: Vocabulary) -> bool:
@@ -112,11 +113,12 @@ def for_summary(frame: pl.DataFrame, vocabulary: Vocabulary) -> list[dict[str, A
     """A day's events in the order its lines are taken from (rule summary)."""
     rows = frame.to_dicts()
 
-    def preference(row: Mapping[str, Any]) -> tuple[bool, bool, bool, int, float, str]:
+    def preference(row: Mapping[str, Any]) -> tuple[bool, bool, bool, bool, int, float, str]:
         day: dt.date = row["date_start"]
         return (
             # last_reported is one of the story's extra columns: a frame of the contract's alone has none
             (row.get("last_reported") or day) < day,
+            not reads_alone(row["evidence"][0]),
             not names_day(row["evidence"][0], day, vocabulary),
             (row["first_reported"] - day).days > REPORT_DAYS,
             -row["n_articles"],

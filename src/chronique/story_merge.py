@@ -122,6 +122,31 @@ def _lead(row: Mapping[str, Any]) -> str:
     return sentence[max(0, offset - LEAD_CHARS) : offset].lower()
 
 
+# Rule "a line that reads alone": a sentence shown as a key date's line or as an event's representative
+# is one a reader takes in alone: it opens as a sentence (a capital, a digit, an opening quotation), ends
+# as one, is not two sentences or a heading glued by a scraper ("…Covid-19.L'édile", "Jérôme SalomonMardi
+# 16 juin"), and is not a run of several (``LINE_MAX_CHARS``: a long line is mostly glued text).
+LINE_MAX_CHARS = 300
+# The day's own report is written that day or the next (a morning paper); later ones refer back to it.
+REPORT_DAYS = 1
+_OPENS = re.compile(r"^(?:[«\"“]\s*)?[A-ZÀ-ÖØ-Þ0-9]")
+_ENDS = re.compile(r"[.!?…](?:\s*[»\"”)])?$|[»\"”]$")
+_GLUED_STOP = re.compile(r"[^\s.A-ZÀ-ÖØ-Þ][.!?][»\"”]?[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ']")
+_GLUED_WORD = re.compile(r"[a-zà-öø-ÿ]{3}[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]")
+
+
+def reads_alone(sentence: str) -> bool:
+    """Whether a sentence reads alone as a line (rule "a line that reads alone")."""
+    text = sentence.strip()
+    return (
+        len(text) <= LINE_MAX_CHARS
+        and _OPENS.match(text) is not None
+        and _ENDS.search(text) is not None
+        and _GLUED_STOP.search(text) is None
+        and _GLUED_WORD.search(text) is None
+    )
+
+
 def overlap(left: frozenset[str], right: frozenset[str]) -> float:
     """Jaccard overlap of two word sets (0 when both are empty)."""
     union = len(left | right)

@@ -554,3 +554,27 @@ def test_a_year_after_a_noun_is_that_noun_s(analysed: Analyse) -> None:
     assert [(e.trigger, e.resolved.value) for e in events] == [("sorti", "2022-09-07")]
     # alone, it dates nothing (it was the year of the withdrawal)
     assert analysed("Le gouvernement a sorti la taxe du projet de budget 2023.", SAT).events == ()
+
+
+CHRONICLE_ROWS = [
+    # (published, text, trigger, value): a date that opens its sentence before a comma, its clause in the
+    # present, is a chronology's entry: a day ahead only within a month (a schedule), else the day gone by
+    ("2022-12-29", "Le 16 mars, une flambée de violences coûte son poste au préfet.", "coûte", "2022-03-16"),
+    ("2022-12-29", "Le 1er mai, le ministre évoque à tort une attaque de l'hôpital.", "évoque", "2022-05-01"),
+    ("2022-09-02", "Le 12 septembre, le procès s'ouvre devant la cour d'assises.", "ouvre", "2022-09-12"),
+    # not fronted: a present with a day far ahead is the plan it tells
+    (
+        "2022-04-28",
+        "Le ministre repousse la fin de l'état d'urgence au 25 juillet.",
+        "repousse",
+        "2022-07-25",
+    ),
+]
+
+
+@pytest.mark.parametrize(("published", "text", "trigger", "value"), CHRONICLE_ROWS)
+def test_a_chronology_entry_in_the_present(
+    analysed: Analyse, published: str, text: str, trigger: str, value: str
+) -> None:
+    event = _by_trigger(analysed("Retour sur l'année. " + text, published).mentions, trigger)
+    assert event.resolved.value == value

@@ -62,6 +62,9 @@ class Context:
     # how far after the publication a date told in the past may still lie: a noun's date can name a plan
     # the clause announced (``a appelé à une journée d'action le 9 janvier``)
     leeway: dt.timedelta = dt.timedelta(0)
+    # a date that opens its sentence before a comma, its clause in the present ("Le 16 mars, une flambée de
+    # violences coûte son poste au préfet"): a chronology's entry, told in the historical present
+    chronicle: bool = False
 
 
 def parse_absolute(text: str) -> dt.date | None:
@@ -116,6 +119,8 @@ def choose(
 # report dated Friday 8 February tells that Friday's verdict.
 _LATE_EDITION = dt.timedelta(days=1)
 _HOURS_A_DAY = 24
+# How far ahead a chronology's entry in the present may still be a schedule (see ``year_less_day``).
+_CHRONICLE_HORIZON = dt.timedelta(days=31)
 # The weekday written with a year-less date picks the year only between two candidates at comparable
 # distances: the one it names is at most this many times farther than the nearest (else it is a typo).
 _WEEKDAY_REACH = 2
@@ -130,6 +135,7 @@ def year_less_day(
     relation: Relation | None = None,
     weekday: int | None = None,
     leeway: dt.timedelta = dt.timedelta(0),
+    chronicle: bool = False,
 ) -> dt.date | None:
     """The year of a date written without one (``le 1er mai``, ``vendredi 9 février``).
 
@@ -139,7 +145,9 @@ def year_less_day(
     and it is not much farther (``_WEEKDAY_REACH``; ``devrait démissionner, rapporte Le Figaro, jeudi 8
     septembre`` written on Saturday 10 is that Thursday): a weekday that fits no nearby year, or only a far
     one, is a typo.
-    ``dernier`` / ``prochain`` choose strictly before or after the publication."""
+    ``dernier`` / ``prochain`` choose strictly before or after the publication. A ``chronicle`` entry in the
+    present names a day ahead only within ``_CHRONICLE_HORIZON`` (a schedule: "Le 12 septembre, le procès
+    s'ouvre"); farther, it is a day gone by, told in the historical present."""
     candidates = [d for y in _years_around(published) if (d := _safe_date(y, month, day))]
     if relation in {Relation.LAST, Relation.NEXT}:
         named = [d for d in candidates if d.isoweekday() == weekday] if weekday is not None else []
@@ -148,6 +156,8 @@ def year_less_day(
         fitting = [d for d in candidates if d <= published + max(leeway, _LATE_EDITION)]
     elif direction is Direction.FUTURE:
         fitting = [d for d in candidates if d >= published]
+    elif chronicle:
+        fitting = [d for d in candidates if d <= published + _CHRONICLE_HORIZON]
     else:
         fitting = candidates
     ordered = sorted(fitting or candidates, key=lambda d: (abs((d - published).days), d > published))
@@ -443,6 +453,7 @@ class Resolver:
                 relation=fields.relation,
                 weekday=fields.weekday,
                 leeway=context.leeway,
+                chronicle=context.chronicle and context.direction is Direction.PRESENT,
             )
         return self._on_day(day, fields) if day else None
 

@@ -197,7 +197,13 @@ def time_expressions(
                 # anaphor set beside a day by a comma is that day
                 place.anchor = apposed - dt.timedelta(days=written.fields.shift)
         sentence = sentence_index(sentences, written.start)
-        context = Context(published, _day_of(written, place), direction, leeways[index])
+        context = Context(
+            published,
+            _day_of(written, place),
+            direction,
+            leeways[index],
+            chronicle=_opens_sentence(text, written, sentences[sentence] if sentences else None),
+        )
         read = _resolve(doc, written, sentence, context=context, place=place, resolver=resolver)
         if read is None:
             place.just_named = place.previous = None
@@ -208,6 +214,13 @@ def time_expressions(
             TimeExpression(mention=mention, resolved=resolved, sentence=sentence, direction=direction)
         )
     return found
+
+
+def _opens_sentence(text: str, mention: TimeMention, sentence: Sentence | None) -> bool:
+    """Whether a date opens its sentence, set apart by a comma ("Le 16 mars, une flambée …")."""
+    if sentence is None or text[sentence.start : mention.start].strip(' \t\n"«“-—–•*'):
+        return False
+    return text[mention.end : mention.end + 2].lstrip().startswith(",")
 
 
 def _day_of(mention: TimeMention, place: _Place) -> dt.date:

@@ -709,3 +709,20 @@ def test_a_time_moves_with_its_day() -> None:
     evening = mention_of(may_day("x", MAY_2019, "le 1er mai à 18h", grain="time", value="2019-05-01T18:00"))
     moved = story_years([*witnesses, evening], months)[-1]
     assert (moved.date_start, moved.date_end, moved.value) == (MAY_2018, MAY_2018, "2018-05-01T18:00")
+
+
+def test_a_sentence_dating_two_key_dates_is_shown_once(vocabulary: Vocabulary) -> None:
+    """story.md: a sentence that dates two key dates is a line of the first; the second takes its own."""
+    both = "Les bus ont cessé le travail lundi 4 mars, selon un bilan publié lundi 11 mars."
+    own = "Les conducteurs de bus de Lyon ont repris le travail lundi 11 mars."
+    rows = [
+        row("a1", sentence=both, lemma="cesser", summary="les bus ont cessé le travail"),
+        row("a2", sentence=both, lemma="cesser", summary="les bus ont cessé le travail"),
+        row("a1", D(2024, 3, 11), sentence=both, lemma="publier", summary="un bilan publié"),
+        row("a2", D(2024, 3, 11), sentence=both, lemma="publier", summary="un bilan publié"),
+        row("a3", D(2024, 3, 11), sentence=own, lemma="reprendre", summary="ont repris le travail"),
+    ]
+    text = render_story(build_story(timeline(*rows)), vocabulary, 2, {})
+    assert text.count(both) == 1
+    assert text.index("## lundi 4 mars 2024") < text.index(both) < text.index("## lundi 11 mars 2024")
+    assert own in text

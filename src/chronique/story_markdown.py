@@ -59,15 +59,19 @@ def _attributed(row: Mapping[str, Any]) -> str:
     return text
 
 
-def _sentences(events: Sequence[Mapping[str, Any]]) -> list[str]:
-    """Up to ``SENTENCES_PER_DATE`` lines from the most important events, near-repeats left out."""
+def _sentences(events: Sequence[Mapping[str, Any]], shown: set[str]) -> list[str]:
+    """Up to ``SENTENCES_PER_DATE`` lines from the most important events, near-repeats left out, and a
+    sentence ``shown`` under an earlier date too when the day has others (one sentence may date two days:
+    "Jeudi 12 mars, … ordonné la fermeture …, selon un bilan publié dimanche 15 mars"); adds to ``shown``."""
+    fresh = [row for row in events if row["evidence"][0] not in shown] or list(events)
     chosen: list[str] = []
     seen: list[frozenset[str]] = []
-    for row in events:
+    for row in fresh:
         words = tokens_of(row["evidence"][0])
         if any(overlap(words, other) >= REPEAT_OVERLAP for other in seen):
             continue
         chosen.append(_attributed(row))
+        shown.add(row["evidence"][0])
         seen.append(words)
         if len(chosen) == SENTENCES_PER_DATE:
             break
@@ -159,12 +163,13 @@ def render_story(
         "",
     ]
     weakest = 0.0
+    used: set[str] = set()
     for day in chosen:
         events = for_summary(days.filter(pl.col("date_start") == day), vocabulary)
         strongest = max(row["importance"] for row in events)
         weakest = min(weakest, strongest) if weakest else strongest
         lines += [f"## {heading('day', '', day, day, vocabulary)}", ""]
-        lines += [f"- {sentence}" for sentence in _sentences(events)]
+        lines += [f"- {sentence}" for sentence in _sentences(events, used)]
         lines += ["", _sources(events, titles), ""]
     periods = _by_importance(facts.filter(pl.col("date_rank").is_null() & (pl.col("importance") >= weakest)))
     if periods:

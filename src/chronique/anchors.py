@@ -72,6 +72,8 @@ class EventLexicon:
     locution_nouns: frozenset[str] = frozenset()  # "mise en place", "mis en examen": part of the verb
     than_cues: frozenset[str] = frozenset()  # "5 points de moins qu'il y a deux semaines"
     compared_to_cues: frozenset[str] = frozenset()  # "par rapport à la mobilisation du 5 janvier"
+    like_cues: frozenset[str] = frozenset()  # "comme samedi dernier": a day compared with
+    so_far_cues: frozenset[str] = frozenset()  # "à ce jour": so far
     complement_cues: frozenset[str] = frozenset()  # "la grève du 5 décembre": the date completes the noun
     nowadays_cues: frozenset[str] = frozenset()  # "aujourd'hui" with a state: "these days"
     generic_subjects: frozenset[str] = frozenset()  # "on se rend compte"
@@ -101,6 +103,8 @@ class EventLexicon:
             locution_nouns=nouns.forms_of("locution"),
             than_cues=vocabulary["cues"].forms_of("than"),
             compared_to_cues=vocabulary["cues"].forms_of("compared_to"),
+            like_cues=vocabulary["cues"].forms_of("like"),
+            so_far_cues=vocabulary["cues"].forms_of("so_far"),
             complement_cues=vocabulary["cues"].forms_of("complement"),
             nowadays_cues=vocabulary["cues"].forms_of("nowadays"),
             generic_subjects=vocabulary["cues"].forms_of("generic_subject"),

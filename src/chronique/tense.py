@@ -125,6 +125,15 @@ def verb_direction(verb: Token, lexicon: TenseLexicon) -> Direction | None:
     return None
 
 
+def reads_as_present(verb: Token) -> bool:
+    """A finite verb in the present indicative, including the forms the tagger reads as passé simple ("il
+    interdit", "il réunit": in news nearly always present)."""
+    if _morph(verb, "VerbForm") != "Fin" or _morph(verb, "Mood") not in {"Ind", None}:
+        return False
+    tense = _morph(verb, "Tense")
+    return tense == "Pres" or (tense == "Past" and verb.lower_.endswith(_AMBIGUOUS_PAST_ENDINGS))
+
+
 def _governing_verbs(token: Token) -> list[Token]:
     """The verbs above a token, nearest first."""
     verbs: list[Token] = []

@@ -316,6 +316,54 @@ ROWS = [
 ]
 
 
+# A historical present: a year-less date told in the present (or with no tense) once the story has come to
+# a day more than a month before the publication is the first such after that day, when that one is not after
+# the publication; otherwise the nearest, as a present's.
+NARRATED_ROWS = [
+    # a review of the year, written in December
+    (
+        "Amorcée fin 2021, la grève marque le 8 janvier un tournant. Le 14 mars, une manifestation réunit "
+        "la ville. Le 2 mai, le préfet démissionne.",
+        "2022-12-28",
+        [("le 8 janvier", "2022-01-08"), ("Le 14 mars", "2022-03-14"), ("Le 2 mai", "2022-05-02")],
+    ),
+    # a portrait: where the story began, then what came after
+    (
+        "Tout a commencé le mardi 12 octobre 2021 par une vidéo. Elle fonde en janvier une association.",
+        "2022-10-20",
+        [("janvier", "2022-01")],
+    ),
+    # the story has come to a day near the publication: a present looks ahead, the nearest
+    (
+        "Le 12 septembre, le gouvernement a présenté la réforme. Elle entre en vigueur en janvier.",
+        "2022-09-20",
+        [("janvier", "2023-01")],
+    ),
+    # the first such after the story's day would be after the publication: the nearest
+    (
+        "Le 2 août, le gouvernement a présenté la réforme. Elle entre en vigueur en janvier.",
+        "2022-10-20",
+        [("janvier", "2023-01")],
+    ),
+    # a year alone sets no point of the story ("depuis 2015": a present there is now)
+    (
+        "Depuis 2015, il dirige l'entreprise. Il présente en janvier son plan.",
+        "2022-10-20",
+        [("janvier", "2023-01")],
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "values"), NARRATED_ROWS, ids=[r[0][:40] for r in NARRATED_ROWS]
+)
+def test_historical_present(
+    analysed: Analyse, text: str, published: str, values: list[tuple[str, str]]
+) -> None:
+    found = {(t.mention.text, t.resolved.value) for t in analysed(text, published).timexes}
+    assert set(values) <= found, sorted(found)
+
+
 @pytest.mark.parametrize(("text", "published", "expression", "value"), ROWS, ids=[r[0] for r in ROWS])
 def test_value(analysed: Analyse, text: str, published: str, expression: str, value: str) -> None:
     found = {(t.mention.text, t.resolved.value) for t in analysed(text, published).timexes}

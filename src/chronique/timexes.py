@@ -148,6 +148,7 @@ class _Place:
     previous: tuple[TimeMention, ResolvedValue] | None = None  # the mention just resolved
     just_named: ResolvedValue | None = None  # its day, when only a space parts it from the next mention
     year_named: _YearNamed | None = None  # the last year of the text
+    told: dt.date | None = None  # where the story has come to, by the end of its last day or period told
 
 
 def time_expressions(
@@ -198,7 +199,9 @@ def time_expressions(
                 place.anchor = apposed - dt.timedelta(days=written.fields.shift)
         sentence = sentence_index(sentences, written.start)
         context = Context(published, _day_of(written, place), direction, leeways[index])
-        read = _resolve(doc, written, sentence, context=context, place=place, resolver=resolver)
+        read = _narrated(
+            doc, written, sentence, direction, place=place, published=published, resolver=resolver
+        ) or _resolve(doc, written, sentence, context=context, place=place, resolver=resolver)
         if read is None:
             place.just_named = place.previous = None
             continue
@@ -208,6 +211,41 @@ def time_expressions(
             TimeExpression(mention=mention, resolved=resolved, sentence=sentence, direction=direction)
         )
     return found
+
+
+# A text whose story has come to a day more than this before its publication is telling the past: a present
+# there is a historical present.
+_NARRATED_PAST = dt.timedelta(days=30)
+
+
+def _narrated(
+    doc: Doc,
+    mention: TimeMention,
+    sentence: int,
+    direction: Direction,
+    *,
+    place: _Place,
+    published: dt.date,
+    resolver: Resolver,
+) -> tuple[TimeMention, ResolvedValue] | None:
+    """A year-less month or date told in the present of a story set in the past (a historical present: "Le 16
+    mars, une flambée de violences coûte son poste au préfet. Le 1er mai, le ministre évoque …" in a review of
+    the year written in December, after "Entamé fin 2018, le mouvement marque le 5 janvier …"; "Tout est parti
+    le jeudi 18 octobre 2018 … elle lance en janvier un micro-parti" written in October 2019): the first such
+    after where the story has come to (the end of the last day or period told, a year only with "début",
+    "fin": "en 2015" sets no point of a story), when that one is not after the publication; None when the
+    story is not in the past or the reading would leave it."""
+    story_day = place.told
+    untensed = direction in {Direction.PRESENT, Direction.NONE}  # a present, or no tense (a noun's date)
+    if not untensed or not _lacks_year(mention) or story_day is None:
+        return None
+    if published - story_day <= _NARRATED_PAST:
+        return None
+    context = Context(story_day, story_day, Direction.FUTURE)
+    read = _resolve(doc, mention, sentence, context=context, place=place, resolver=resolver)
+    if read is None or read[1].date_start is None or read[1].date_start > published:
+        return None
+    return read
 
 
 def _day_of(mention: TimeMention, place: _Place) -> dt.date:
@@ -260,6 +298,11 @@ def _move(
     if resolved.grain is Grain.YEAR and resolved.date_start is not None:
         # the year being told: written ("en 97") or counted ("cette année", "l'an dernier")
         place.year_named = _YearNamed(sentence, mention.end, resolved.date_start.year)
+    end = resolved.date_end or resolved.date_start
+    # a day or a period the story has come to; a year only with "début", "fin" ("fin 2018", not "en 2015")
+    told = resolved.grain is not Grain.YEAR or mention.fields.modifier is not None
+    if told and end is not None and not in_background_clause(doc, mention.start, mention.end):
+        place.told = end
 
 
 @dataclass(frozen=True, slots=True)

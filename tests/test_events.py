@@ -462,6 +462,8 @@ def test_a_locution_is_part_of_its_verb(analysed: Analyse, case: tuple[str, str,
         ("Les radicaux sont plus nombreux aujourd'hui parmi les manifestants.", []),
         ("Aujourd'hui, je sais que c'est lui.", []),
         ("Un bureau de tabac sur deux est aujourd'hui fermé.", []),
+        # a wish or a fear in the present is a state of mind
+        ("L'opinion veut aujourd'hui voir en elle une ministre prudente.", []),
         # an act told in the present or the passé composé is the day's news
         ("Elle va aujourd'hui plus loin, dans une interview au Parisien.", [("va", SAT)]),
         ("Le conseil municipal se réunit aujourd'hui à Lyon.", [("réunit", SAT)]),
@@ -535,3 +537,6 @@ def test_a_year_after_a_noun_is_that_noun_s(analysed: Analyse) -> None:
     assert [(e.trigger, e.resolved.value) for e in events] == [("sorti", "2022-09-07")]
     # alone, it dates nothing (it was the year of the withdrawal)
     assert analysed("Le gouvernement a sorti la taxe du projet de budget 2023.", SAT).events == ()
+    # nor does a year joined to it ("les lois de finances 2021 et 2022")
+    text = "Les économistes ont intégré les mesures prévues par les lois de finances 2021 et 2022."
+    assert analysed(text, SAT).events == ()

@@ -197,13 +197,18 @@ def predicate_of(span: Span, lexicon: EventLexicon, timex_tokens: Collection[int
 def _completed_noun(span: Span, lexicon: EventLexicon) -> Token | None:
     """The noun a date right after "du", "de", "d'" completes ("la grève du 5 décembre", "le week-end de
     mobilisation du 16-17 novembre", "les violences de samedi"), or a year right after a noun ("le projet de
-    budget 2019"), wherever the parse hangs the date: the date is that noun's, not the verb's ("J'attends …
-    le week-end de mobilisation du 16-17 novembre")."""
+    budget 2019", "les lois de finances 2018 et 2019"), wherever the parse hangs the date: the date is that
+    noun's, not the verb's ("J'attends … le week-end de mobilisation du 16-17 novembre")."""
     if span.start < 1:
         return None
     if span.text.isdigit() and span.doc[span.start - 1].pos_ == "NOUN":
         # "le projet de budget 2019": the budget's year
         return _event_noun_up(span.doc[span.start - 1], lexicon)
+    if span.text.isdigit() and span.start >= 3 and span.doc[span.start - 1].pos_ == "CCONJ":
+        # "les lois de finances 2018 et 2019": a year joined to a noun's year is that noun's too
+        first = span.doc[span.start - 2]
+        if first.text.isdigit() and span.doc[span.start - 3].pos_ == "NOUN":
+            return _event_noun_up(span.doc[span.start - 3], lexicon)
     if span.start < 2:
         return None
     case, noun = span.doc[span.start - 1], span.doc[span.start - 2]

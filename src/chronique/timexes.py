@@ -40,6 +40,7 @@ from chronique.tense import (
     completes_noun,
     direction_of,
     in_background_clause,
+    moved_direction,
     noun_date_direction,
 )
 
@@ -199,9 +200,13 @@ def time_expressions(
                 place.anchor = apposed - dt.timedelta(days=written.fields.shift)
         sentence = sentence_index(sentences, written.start)
         context = Context(published, _day_of(written, place), direction, leeways[index])
-        read = _narrated(
-            doc, written, sentence, direction, place=place, published=published, resolver=resolver
-        ) or _resolve(doc, written, sentence, context=context, place=place, resolver=resolver)
+        read = (
+            _moved(doc, written, sentence, tense, place=place, resolver=resolver)
+            or _narrated(
+                doc, written, sentence, direction, place=place, published=published, resolver=resolver
+            )
+            or _resolve(doc, written, sentence, context=context, place=place, resolver=resolver)
+        )
         if read is None:
             place.just_named = place.previous = None
             continue
@@ -211,6 +216,23 @@ def time_expressions(
             TimeExpression(mention=mention, resolved=resolved, sentence=sentence, direction=direction)
         )
     return found
+
+
+def _moved(
+    doc: Doc, mention: TimeMention, sentence: int, tense: TenseLexicon, *, place: _Place, resolver: Resolver
+) -> tuple[TimeMention, ResolvedValue] | None:
+    """The new day of an event moved, written without its year: before the old day when it was brought
+    forward, after it when put off; the old day is the last date the text named ("L'exécutif prévoyait de
+    supprimer au 1er septembre 2019 les cotisations. La date a finalement été avancée au 1er janvier":
+    January 2019, in an article of November). None when nothing was named before or no move is told."""
+    if place.told is None or not _lacks_year(mention):
+        return None
+    side = moved_direction(doc, mention.start, mention.end, tense)
+    if side is None:
+        return None
+    return _resolve(
+        doc, mention, sentence, context=Context(place.told, place.told, side), place=place, resolver=resolver
+    )
 
 
 # A text whose story has come to a day more than this before its publication is telling the past: a present

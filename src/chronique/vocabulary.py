@@ -203,6 +203,8 @@ def _validate_keys(vocabulary: Vocabulary, path_of: Mapping[str, str]) -> None:
             "imperfect_endings",
             "cognition_verbs",
             "relay_verbs",
+            "moved_earlier",
+            "moved_later",
         },
         "cues": {
             "past",

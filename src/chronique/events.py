@@ -38,7 +38,7 @@ from chronique.anchors import (
     inherited_anchors,
     story_times,
 )
-from chronique.modality import is_negated, modality_of, moved_to
+from chronique.modality import is_aim, is_negated, modality_of, moved_to
 from chronique.model import (
     DAY_GRAINS,
     Anchoring,
@@ -182,10 +182,13 @@ def build_event(
         summary = summary_of(trigger, clause_head, timex_tokens, lexicon.summary_words)
     mention = expression.mention if expression is not None else None
     reading = modality_of(trigger, clause_head, lexicon.modality)
+    ahead = resolved.date_start is not None and resolved.date_start >= article.published
     if span is not None and reading.modality in _TOLD and moved_to(trigger, span, lexicon.modality):
-        reading = replace(
-            reading, modality=Modality.PLANNED
-        )  # "avancée au 1er janvier": the moved event's day
+        # "avancée au 1er janvier": the day is the moved event's, a plan
+        reading = replace(reading, modality=Modality.PLANNED)
+    elif ahead and reading.modality in _TOLD and is_aim(trigger, lexicon.modality):
+        # "afin de permettre aux policiers d'interpeller samedi": an aim for a day still to come
+        reading = replace(reading, modality=Modality.PLANNED)
     # the people and organisations the clause names ("a rencontré Angela Merkel"); who told it ("selon X",
     # "a indiqué X") is the event's speaker, not its actor, unless the saying is the event (its subject)
     speaker = {reading.speaker} if reading.speaker else set()

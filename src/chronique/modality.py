@@ -14,9 +14,10 @@ Read off the parse of the trigger's clause, in this order (the first that holds 
 - planned: a future, ``va`` / ``doit`` + infinitive, ``prévoit de`` + infinitive, ``prévue lundi``, a passive
   of planning (``est prévu jeudi``, ``était programmée samedi``, ``est attendu lundi``, ``annoncée pour le 1er
   décembre``), a meeting set (``donnent rendez-vous samedi``), a simple conditional under a verb of saying
-  (``a annoncé qu'il démissionnerait``, ``que cinq lieux seraient dévoilés samedi``), a wish or an aim
-  (``souhaite prolonger``, ``afin de permettre … d'interpeller samedi``), a future copula (``sera en vigueur
-  samedi``), the new day of an event moved (``la date a été avancée au 1er janvier``: ``moved_to``);
+  (``a annoncé qu'il démissionnerait``, ``que cinq lieux seraient dévoilés samedi``), a wish (``souhaite
+  prolonger``), a future copula (``sera en vigueur samedi``); and, decided where the event is built
+  (``chronique.events``), the new day of an event moved (``la date a été avancée au 1er janvier``:
+  ``moved_to``) and an aim for a day still to come (``afin de permettre … d'interpeller samedi``: ``is_aim``);
 - alleged: the journalistic conditional (``aurait opéré``, ``serait mort``, ``mènerait``);
 - reported: a verb of saying governs the clause or follows it as an incise, or ``selon X`` / ``d'après X``;
 - asserted: anything else.
@@ -316,10 +317,11 @@ def _is_generic(head: Token, lexicon: ModalityLexicon) -> bool:
     return bool(finite) and all(reads_as_present(t) for t in finite)
 
 
-def _is_purpose(trigger: Token, lexicon: ModalityLexicon) -> bool:
-    """An aim, not a fact: an infinitive opened by "pour", "afin de", "en vue de" with only its own words
-    between ("afin de permettre aux policiers d'interpeller samedi des casseurs"); a past infinitive after
-    them tells a cause ("condamné pour avoir frappé"), a fact."""
+def is_aim(trigger: Token, lexicon: ModalityLexicon) -> bool:
+    """An aim: an infinitive opened by "pour", "afin de", "en vue de" with only its own words between ("afin
+    de permettre aux policiers d'interpeller samedi des casseurs"); a past infinitive after them tells a cause
+    ("condamné pour avoir frappé"), a fact. For a day still to come, an aim is a plan (``chronique.events``);
+    for a day gone by, the act done for it tells it ("a envoyé un message le 30 janvier pour l'avertir")."""
     if not _is_infinitive(trigger) or any(c.dep_.startswith("aux") for c in trigger.children):
         return False
     words: list[str] = []
@@ -378,8 +380,6 @@ def _is_planned(chain: list[Token], lexicon: ModalityLexicon) -> bool:
         group = group if nearest is None else [*group, nearest]
     if any(is_future(t, lexicon) for t in group) or _is_planned_passive(trigger, lexicon):
         return True
-    if _is_purpose(trigger, lexicon):
-        return True  # "afin de permettre aux policiers d'interpeller samedi": an aim
     if sets_appointment(trigger, lexicon.appointment_nouns):
         return True  # "ils donnent rendez-vous samedi"
     if (

@@ -327,6 +327,12 @@ NARRATED_ROWS = [
         "2022-12-28",
         [("le 8 janvier", "2022-01-08"), ("Le 14 mars", "2022-03-14"), ("Le 2 mai", "2022-05-02")],
     ),
+    # a review goes back to its themes: the nearest such day, not the next
+    (
+        "Le 2 mai, le préfet démissionne. Le 10 janvier, le maire lance une consultation.",
+        "2022-12-28",
+        [("Le 10 janvier", "2022-01-10")],
+    ),
     # a portrait: where the story began, then what came after
     (
         "Tout a commencé le mardi 12 octobre 2021 par une vidéo. Elle fonde en janvier une association.",
@@ -352,6 +358,33 @@ NARRATED_ROWS = [
         [("janvier", "2023-01")],
     ),
 ]
+
+
+# An event's new day after a verb that moves it ("avancée au", "reporté au"), written without its year: before
+# the old day (the last date named) when brought forward, after it when put off, whenever it was written.
+MOVED_ROWS = [
+    (
+        "La mairie prévoyait de fermer la piscine au 1er septembre 2022. La date a été avancée au 1er juin.",
+        "2022-11-20",
+        [("1er juin", "2022-06-01")],
+    ),
+    (
+        "Le 3 février, la préfecture a annoncé que la course était reportée au 15 mars.",
+        "2022-02-04",
+        [("15 mars", "2022-03-15")],
+    ),
+    (
+        "Le 20 octobre, le club a annoncé que le match, prévu le 2 novembre, était repoussé au 10 janvier.",
+        "2022-10-21",
+        [("10 janvier", "2023-01-10")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "published", "values"), MOVED_ROWS, ids=[r[0][:40] for r in MOVED_ROWS])
+def test_a_moved_day(analysed: Analyse, text: str, published: str, values: list[tuple[str, str]]) -> None:
+    found = {(t.mention.text, t.resolved.value) for t in analysed(text, published).timexes}
+    assert set(values) <= found, sorted(found)
 
 
 @pytest.mark.parametrize(

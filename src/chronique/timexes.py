@@ -211,7 +211,16 @@ def time_expressions(
             place.just_named = place.previous = None
             continue
         mention, resolved = read
-        _move(doc, text, place, mention=mention, resolved=resolved, sentence=sentence, following=following)
+        _move(
+            doc,
+            text,
+            place,
+            mention=mention,
+            resolved=resolved,
+            sentence=sentence,
+            following=following,
+            published=published,
+        )
         found.append(
             TimeExpression(mention=mention, resolved=resolved, sentence=sentence, direction=direction)
         )
@@ -253,17 +262,18 @@ def _narrated(
     """A year-less month or date told in the present of a story set in the past (a historical present: "Le 16
     mars, une flambée de violences coûte son poste au préfet. Le 1er mai, le ministre évoque …" in a review of
     the year written in December, after "Entamé fin 2018, le mouvement marque le 5 janvier …"; "Tout est parti
-    le jeudi 18 octobre 2018 … elle lance en janvier un micro-parti" written in October 2019): the first such
-    after where the story has come to (the end of the last day or period told, a year only with "début",
-    "fin": "en 2015" sets no point of a story), when that one is not after the publication; None when the
-    story is not in the past or the reading would leave it."""
+    le jeudi 18 octobre 2018 … elle lance en janvier un micro-parti" written in October 2019): the such day
+    nearest where the story has come to (the end of the last day or period told up to the publication, a year
+    only with "début", "fin": "en 2015" sets no point of a story; nearest, not the next, as a review goes
+    back to its themes: "… Le 1er mai, … Emmanuel Macron lance le 15 janvier un grand débat"), when that one
+    is not after the publication; None when the story is not in the past or the reading would leave it."""
     story_day = place.told
     untensed = direction in {Direction.PRESENT, Direction.NONE}  # a present, or no tense (a noun's date)
     if not untensed or not _lacks_year(mention) or story_day is None:
         return None
     if published - story_day <= _NARRATED_PAST:
         return None
-    context = Context(story_day, story_day, Direction.FUTURE)
+    context = Context(story_day, story_day, Direction.NONE)
     read = _resolve(doc, mention, sentence, context=context, place=place, resolver=resolver)
     if read is None or read[1].date_start is None or read[1].date_start > published:
         return None
@@ -305,6 +315,7 @@ def _move(
     resolved: ResolvedValue,
     sentence: int,
     following: TimeMention | None,
+    published: dt.date,
 ) -> None:
     """Where the reading comes to after a resolved mention."""
     place.previous = (mention, resolved)
@@ -323,7 +334,12 @@ def _move(
     end = resolved.date_end or resolved.date_start
     # a day or a period the story has come to; a year only with "début", "fin" ("fin 2018", not "en 2015")
     told = resolved.grain is not Grain.YEAR or mention.fields.modifier is not None
-    if told and end is not None and not in_background_clause(doc, mention.start, mention.end):
+    if (
+        told
+        and end is not None
+        and end <= published
+        and not in_background_clause(doc, mention.start, mention.end)
+    ):
         place.told = end
 
 

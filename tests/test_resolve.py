@@ -322,14 +322,14 @@ ROWS = [
 NARRATED_ROWS = [
     # a review of the year, written in December
     (
-        "Amorcée fin 2021, la grève marque le 8 janvier un tournant. Le 14 mars, une manifestation réunit "
+        "Amorcée fin 2021, la grève prend le 8 janvier un tournant. Le 14 mars, une manifestation réunit "
         "la ville. Le 2 mai, le préfet démissionne.",
         "2022-12-28",
         [("le 8 janvier", "2022-01-08"), ("Le 14 mars", "2022-03-14"), ("Le 2 mai", "2022-05-02")],
     ),
-    # a review goes back to its themes: the nearest such day, not the next
+    # a review goes back to its themes: the next such day would be after the publication, the last one before
     (
-        "Le 2 mai, le préfet démissionne. Le 10 janvier, le maire lance une consultation.",
+        "Le 2 mai 2022, le préfet démissionne. Le 10 janvier, le maire lance une consultation.",
         "2022-12-28",
         [("Le 10 janvier", "2022-01-10")],
     ),
@@ -350,6 +350,13 @@ NARRATED_ROWS = [
         "Le 2 août, le gouvernement a présenté la réforme. Elle entre en vigueur en janvier.",
         "2022-10-20",
         [("janvier", "2023-01")],
+    ),
+    # with no tense, the nearest ("une première fois au 18 octobre" after "programmée le 5 avril")
+    (
+        "La course, programmée le 5 avril, a été reportée. Une première fois au 18 octobre, puis au "
+        "15 novembre.",
+        "2020-08-12",
+        [("18 octobre", "2020-10-18"), ("15 novembre", "2020-11-15")],
     ),
     # a year alone sets no point of the story ("depuis 2015": a present there is now)
     (

@@ -261,23 +261,24 @@ def _narrated(
 ) -> tuple[TimeMention, ResolvedValue] | None:
     """A year-less month or date told in the present of a story set in the past (a historical present: "Le 16
     mars, une flambée de violences coûte son poste au préfet. Le 1er mai, le ministre évoque …" in a review of
-    the year written in December, after "Entamé fin 2018, le mouvement marque le 5 janvier …"; "Tout est parti
-    le jeudi 18 octobre 2018 … elle lance en janvier un micro-parti" written in October 2019): the such day
-    nearest where the story has come to (the end of the last day or period told up to the publication, a year
-    only with "début", "fin": "en 2015" sets no point of a story; nearest, not the next, as a review goes
-    back to its themes: "… Le 1er mai, … Emmanuel Macron lance le 15 janvier un grand débat"), when that one
-    is not after the publication; None when the story is not in the past or the reading would leave it."""
+    the year written in December, after "Entamé fin 2018, le mouvement …"; "Tout est parti le jeudi 18 octobre
+    2018 … elle lance en janvier un micro-parti" written in October 2019): the first such day after where the
+    story has come to (the end of the last day or period told up to the publication, a year only with "début",
+    "fin": "en 2015" sets no point of a story), or, when that one is after the publication, the last one
+    before it (a review goes back to its themes: "… Le 1er mai, … Emmanuel Macron lance le 15 janvier un grand
+    débat"). Only a present: a date with no tense ("jusqu'au 30 juin", "puis au 15 novembre") is the nearest,
+    as elsewhere. None when the story is not in the past or neither reading fits."""
     story_day = place.told
-    untensed = direction in {Direction.PRESENT, Direction.NONE}  # a present, or no tense (a noun's date)
-    if not untensed or not _lacks_year(mention) or story_day is None:
+    if direction is not Direction.PRESENT or not _lacks_year(mention) or story_day is None:
         return None
     if published - story_day <= _NARRATED_PAST:
         return None
-    context = Context(story_day, story_day, Direction.NONE)
-    read = _resolve(doc, mention, sentence, context=context, place=place, resolver=resolver)
-    if read is None or read[1].date_start is None or read[1].date_start > published:
-        return None
-    return read
+    for side in (Direction.FUTURE, Direction.PAST):
+        context = Context(story_day, story_day, side)
+        read = _resolve(doc, mention, sentence, context=context, place=place, resolver=resolver)
+        if read is not None and read[1].date_start is not None and read[1].date_start <= published:
+            return read
+    return None
 
 
 def _day_of(mention: TimeMention, place: _Place) -> dt.date:

@@ -159,12 +159,28 @@ def test_what_recurs_or_lasts_dates_no_event(analysed: Analyse, text: str) -> No
         ("Treize règlements de comptes ont eu lieu depuis 2018.", [("eu", "2018")]),
         # the clause may still be the day's news: the publication dates it (a lead's passé composé)
         ("Le préfet a prolongé jusqu'au 15 avril l'interdiction.", [("prolongé", "2022-09-10")]),
+        # past a day is its end too
+        ("Le préfet souhaite maintenir la fermeture au-delà du 15 octobre.", []),
+        # "à ce jour": so far, what is counted up to now (the lead's passé composé is the day's news)
+        ("Seules 68 personnes ont utilisé l'application à ce jour.", [("utilisé", "2022-09-10")]),
+        # a day compared with: right after "comme" (a verb between is the plan's: "comme prévu samedi")
+        ("Il y aura un rassemblement, comme samedi dernier, devant la mairie.", []),
+        ("Comme en 2018, les routiers bloquent les dépôts.", []),
+        # a change in points or per cent since a day is measured from it
+        ("La cote du ministre perd encore 5 points depuis lundi.", []),
         # a date that is no bound still dates its clause
         ("Il est parti dimanche à Lyon.", [("parti", "2022-09-04")]),
+        ("Comme prévu samedi, les routiers ont levé le barrage.", [("prévu", "2022-09-10")]),
     ],
 )
 def test_a_bound_dates_no_row(analysed: Analyse, text: str, rows: list[tuple[str, str]]) -> None:
     assert [(e.trigger, e.resolved.value) for e in analysed(text, SAT).events] == rows
+
+
+def test_a_reported_clause_is_one_row(analysed: Analyse) -> None:
+    # "quitté" is the main clause's and what "a indiqué" reports: one row, not two
+    events = analysed("Le maire a indiqué que les habitants ont quitté le village.", SAT).events
+    assert [(e.trigger, e.anchoring) for e in events] == [("quitté", Anchoring.PUBLICATION)]
 
 
 def test_one_event_told_twice_is_one_row_with_both_sentences(analysed: Analyse) -> None:
@@ -231,8 +247,14 @@ PUBLICATION_ROWS = [
     (_LEAD + "Le maire a rappelé que les habitants ont quitté le village.", "quitté", False),  # a reminder
     # a speaker's past is not the paper's day, even in the lead …
     ("« Des inconnus ont saccagé la salle. »", "saccagé", False),
-    # … unless the sentence announces it, or only a participle is quoted after the narrator's auxiliary
-    ("« Les habitants ont quitté le village », a indiqué le maire.", "quitté", True),
+    # … nor when the sentence announces it: the saying is the day's news, not what the speaker tells …
+    ("« Les habitants ont quitté le village », a indiqué le maire.", "quitté", False),
+    ("« Les habitants ont quitté le village », a indiqué le maire.", "indiqué", True),
+    (_LEAD + "« Nous avons tout perdu », a-t-il déclaré.", "perdu", False),
+    (_LEAD + "« Nous avons tout perdu », a-t-il déclaré.", "déclaré", True),
+    # … but told by the narrator it is ("que", no quotation), and so is a participle quoted after the
+    # narrator's auxiliary
+    (_LEAD + "Le maire a indiqué que les habitants ont quitté le village.", "quitté", True),
     ("Le procureur précise que la voiture a été « percutée à son tour ».", "percutée", True),
     # … but the saying is the teller's act, even where the quotation is left open before it
     (
@@ -284,6 +306,18 @@ INHERIT_ROWS = [
         _LEAD + "Le 6 mai, il a été élu. « Nous avons ensuite quitté la salle », a-t-il raconté.",
         "quitté",
         None,
+    ),
+    # the narrator's "ensuite" of an incise after a quotation places the saying, not what is said
+    (
+        _LEAD + "Le 6 mai, il a été élu. « J'ai mal réagi, mais je me suis défendu », précise-t-il ensuite.",
+        "défendu",
+        None,
+    ),
+    # the narrator's before it does: the quotation goes on from the narrator's day
+    (
+        _LEAD + "Le 6 mai, il a été élu. Il a ensuite confié : « Nous avons quitté la salle ».",
+        "quitté",
+        "2022-05-06",
     ),
     # a state goes on, it happens on no day
     (_LEAD + "Le 6 mai, il a été élu. Il aurait alors habité un appartement en ville.", "habité", None),
@@ -460,6 +494,8 @@ def test_a_locution_is_part_of_its_verb(analysed: Analyse, case: tuple[str, str,
         ("Les radicaux sont plus nombreux aujourd'hui parmi les manifestants.", []),
         ("Aujourd'hui, je sais que c'est lui.", []),
         ("Un bureau de tabac sur deux est aujourd'hui fermé.", []),
+        # a wish or a fear in the present is a state of mind
+        ("L'opinion veut aujourd'hui voir en elle une ministre prudente.", []),
         # an act told in the present or the passé composé is the day's news
         ("Elle va aujourd'hui plus loin, dans une interview au Parisien.", [("va", SAT)]),
         ("Le conseil municipal se réunit aujourd'hui à Lyon.", [("réunit", SAT)]),
@@ -554,6 +590,9 @@ def test_a_year_after_a_noun_is_that_noun_s(analysed: Analyse) -> None:
     assert [(e.trigger, e.resolved.value) for e in events] == [("sorti", "2022-09-07")]
     # alone, it dates nothing (it was the year of the withdrawal)
     assert analysed("Le gouvernement a sorti la taxe du projet de budget 2023.", SAT).events == ()
+    # nor does a year joined to it ("les lois de finances 2021 et 2022")
+    text = "Les économistes ont intégré les mesures prévues par les lois de finances 2021 et 2022."
+    assert analysed(text, SAT).events == ()
 
 
 CHRONICLE_ROWS = [

@@ -35,6 +35,12 @@ ROWS: dict[Modality, list[tuple[str, str, str | None]]] = {
         ("La mesure, annoncée mardi par le Premier ministre, a été saluée.", "annoncée", None),
         # a passive of planning in a compound tense tells the decision, a fact
         ("La manifestation a été reportée lundi par la préfecture.", "reportée", None),
+        # a wish in a compound tense tells an attempt made
+        ("Deux procureurs ont voulu perquisitionner lundi les locaux du journal.", "perquisitionner", None),
+        # a past infinitive after "pour" tells a cause, not an aim
+        ("Il a été condamné pour avoir frappé un policier le 5 mars.", "frappé", None),
+        # what a noun's complement names is no part of the verb's plan
+        ("Le président présidera la commémoration de la victoire de 1945.", "victoire", None),
     ],
     Modality.REPORTED: [
         ("Les habitants ont quitté le village lundi, a indiqué le maire.", "quitté", "le maire"),
@@ -66,6 +72,23 @@ ROWS: dict[Modality, list[tuple[str, str, str | None]]] = {
         ("Le gouvernement a décidé de reconduire en 2024 ce dispositif.", "reconduire", None),
         # a participle alone, when "pour" gives its day
         ("La ville redoute la prochaine manifestation, annoncée pour le 1er avril.", "annoncée", None),
+        # a simple conditional under a verb of saying, passive too
+        ("Le porte-parole a indiqué que les résultats seraient publiés jeudi.", "publiés", "Le porte-parole"),
+        # a future copula, even where the parse hangs the date on an infinitive with no finite verb above it
+        ("La nouvelle règle sera en vigueur dès lundi.", "vigueur", None),
+        ("L'interdiction de circuler sera en vigueur toute la journée de dimanche.", "circuler", None),
+        # the new day of an event moved ("à", "au" after a verb of moving): the moved event's, a plan
+        ("La date a finalement été avancée au 1er avril.", "avancée", None),
+        ("Le concert a été reporté au 20 mai.", "reporté", None),
+        ("La réunion a été décalée à jeudi.", "décalée", None),
+        # a wish or an aim
+        ("Le maire souhaite rouvrir la piscine le 1er juin.", "rouvrir", None),
+        ("Le gouvernement veut rendre le masque obligatoire dès lundi.", "rendre", None),
+        (
+            "Le préfet a pris un arrêté afin de permettre aux gendarmes d'intervenir samedi.",
+            "intervenir",
+            None,
+        ),
     ],
     Modality.QUESTION: [
         ("Bachar al-Assad a-t-il utilisé mardi des armes chimiques contre son peuple ?", "utilisé", None),
@@ -85,6 +108,16 @@ ROWS: dict[Modality, list[tuple[str, str, str | None]]] = {
         ("En cas de victoire dimanche, le club sera champion.", "victoire", None),
         ("Au cas où la réunion serait annulée lundi, le vote aura lieu mardi.", "annulée", None),
         ("Il pourrait démissionner lundi.", "démissionner", None),
+        # an order or a wish: no event
+        ("Acte 8 : manifestons samedi devant la préfecture.", "manifestons", None),
+        ("Puisse l'année 2024 vous apporter la paix.", "Puisse", None),
+        # what happens each time: a present after "quand", "lorsque"
+        ("Quand un match est reporté le lendemain, les supporters protestent.", "reporté", None),
+        (
+            "Lorsque la préfecture interdit une manifestation samedi, les militants se réunissent ailleurs.",
+            "interdit",
+            None,
+        ),
     ],
 }
 CASES = [(modality, *row) for modality, rows in ROWS.items() for row in rows]

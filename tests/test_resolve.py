@@ -316,6 +316,94 @@ ROWS = [
 ]
 
 
+# A historical present: a year-less date told in the present (or with no tense) once the story has come to
+# a day more than a month before the publication is the first such after that day, when that one is not after
+# the publication; otherwise the nearest, as a present's.
+NARRATED_ROWS = [
+    # a review of the year, written in December
+    (
+        "Amorcée fin 2021, la grève prend le 8 janvier un tournant. Le 14 mars, une manifestation réunit "
+        "la ville. Le 2 mai, le préfet démissionne.",
+        "2022-12-28",
+        [("le 8 janvier", "2022-01-08"), ("Le 14 mars", "2022-03-14"), ("Le 2 mai", "2022-05-02")],
+    ),
+    # a review goes back to its themes: the next such day would be after the publication, the last one before
+    (
+        "Le 2 mai 2022, le préfet démissionne. Le 10 janvier, le maire lance une consultation.",
+        "2022-12-28",
+        [("Le 10 janvier", "2022-01-10")],
+    ),
+    # a portrait: where the story began, then what came after
+    (
+        "Tout a commencé le mardi 12 octobre 2021 par une vidéo. Elle fonde en janvier une association.",
+        "2022-10-20",
+        [("janvier", "2022-01")],
+    ),
+    # the story has come to a day near the publication: a present looks ahead, the nearest
+    (
+        "Le 12 septembre, le gouvernement a présenté la réforme. Elle entre en vigueur en janvier.",
+        "2022-09-20",
+        [("janvier", "2023-01")],
+    ),
+    # the first such after the story's day would be after the publication: the nearest
+    (
+        "Le 2 août, le gouvernement a présenté la réforme. Elle entre en vigueur en janvier.",
+        "2022-10-20",
+        [("janvier", "2023-01")],
+    ),
+    # with no tense, the nearest ("une première fois au 18 octobre" after "programmée le 5 avril")
+    (
+        "La course, programmée le 5 avril, a été reportée. Une première fois au 18 octobre, puis au "
+        "15 novembre.",
+        "2020-08-12",
+        [("18 octobre", "2020-10-18"), ("15 novembre", "2020-11-15")],
+    ),
+    # a year alone sets no point of the story ("depuis 2015": a present there is now)
+    (
+        "Depuis 2015, il dirige l'entreprise. Il présente en janvier son plan.",
+        "2022-10-20",
+        [("janvier", "2023-01")],
+    ),
+]
+
+
+# An event's new day after a verb that moves it ("avancée au", "reporté au"), written without its year: before
+# the old day (the last date named) when brought forward, after it when put off, whenever it was written.
+MOVED_ROWS = [
+    (
+        "La mairie prévoyait de fermer la piscine au 1er septembre 2022. La date a été avancée au 1er juin.",
+        "2022-11-20",
+        [("1er juin", "2022-06-01")],
+    ),
+    (
+        "Le 3 février, la préfecture a annoncé que la course était reportée au 15 mars.",
+        "2022-02-04",
+        [("15 mars", "2022-03-15")],
+    ),
+    (
+        "Le 20 octobre, le club a annoncé que le match, prévu le 2 novembre, était repoussé au 10 janvier.",
+        "2022-10-21",
+        [("10 janvier", "2023-01-10")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "published", "values"), MOVED_ROWS, ids=[r[0][:40] for r in MOVED_ROWS])
+def test_a_moved_day(analysed: Analyse, text: str, published: str, values: list[tuple[str, str]]) -> None:
+    found = {(t.mention.text, t.resolved.value) for t in analysed(text, published).timexes}
+    assert set(values) <= found, sorted(found)
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "values"), NARRATED_ROWS, ids=[r[0][:40] for r in NARRATED_ROWS]
+)
+def test_historical_present(
+    analysed: Analyse, text: str, published: str, values: list[tuple[str, str]]
+) -> None:
+    found = {(t.mention.text, t.resolved.value) for t in analysed(text, published).timexes}
+    assert set(values) <= found, sorted(found)
+
+
 @pytest.mark.parametrize(("text", "published", "expression", "value"), ROWS, ids=[r[0] for r in ROWS])
 def test_value(analysed: Analyse, text: str, published: str, expression: str, value: str) -> None:
     found = {(t.mention.text, t.resolved.value) for t in analysed(text, published).timexes}

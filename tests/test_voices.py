@@ -72,6 +72,23 @@ QUOTE_ROWS: list[tuple[list[Row], list[str]]] = [
         ],
         ["Je", "pars"],  # a quoted word with no verb is no speech
     ),
+    # a mark the tokenizer left on the word it opens, after a stop ('Info."La mission')
+    (
+        [
+            ("Info", False, False),
+            (".", False, False),
+            ('"La', True, False),
+            ("mission", True, False),
+            ("a", True, False),
+            ("réussi", False, True),
+            ('"', False, False),
+            (",", True, False),
+            ("a", True, False),
+            ("dit", True, True),
+            ("Paul", False, False),
+        ],
+        ['"La', "mission", "a", "réussi"],
+    ),
 ]
 
 

@@ -72,6 +72,8 @@ class EventLexicon:
     locution_nouns: frozenset[str] = frozenset()  # "mise en place", "mis en examen": part of the verb
     than_cues: frozenset[str] = frozenset()  # "5 points de moins qu'il y a deux semaines"
     compared_to_cues: frozenset[str] = frozenset()  # "par rapport à la mobilisation du 5 janvier"
+    like_cues: frozenset[str] = frozenset()  # "comme samedi dernier": a day compared with
+    so_far_cues: frozenset[str] = frozenset()  # "à ce jour": so far
     complement_cues: frozenset[str] = frozenset()  # "la grève du 5 décembre": the date completes the noun
     nowadays_cues: frozenset[str] = frozenset()  # "aujourd'hui" with a state: "these days"
     generic_subjects: frozenset[str] = frozenset()  # "on se rend compte"
@@ -101,6 +103,8 @@ class EventLexicon:
             locution_nouns=nouns.forms_of("locution"),
             than_cues=vocabulary["cues"].forms_of("than"),
             compared_to_cues=vocabulary["cues"].forms_of("compared_to"),
+            like_cues=vocabulary["cues"].forms_of("like"),
+            so_far_cues=vocabulary["cues"].forms_of("so_far"),
             complement_cues=vocabulary["cues"].forms_of("complement"),
             nowadays_cues=vocabulary["cues"].forms_of("nowadays"),
             generic_subjects=vocabulary["cues"].forms_of("generic_subject"),
@@ -223,13 +227,18 @@ def _governing_event(noun: Token, lexicon: EventLexicon) -> Token:
 def _completed_noun(span: Span, lexicon: EventLexicon) -> Token | None:
     """The noun a date right after "du", "de", "d'" completes ("la grève du 5 décembre", "le week-end de
     mobilisation du 16-17 novembre", "les violences de samedi"), or a year right after a noun ("le projet de
-    budget 2019"), wherever the parse hangs the date: the date is that noun's, not the verb's ("J'attends …
-    le week-end de mobilisation du 16-17 novembre")."""
+    budget 2019", "les lois de finances 2018 et 2019"), wherever the parse hangs the date: the date is that
+    noun's, not the verb's ("J'attends … le week-end de mobilisation du 16-17 novembre")."""
     if span.start < 1:
         return None
     if span.text.isdigit() and span.doc[span.start - 1].pos_ == "NOUN":
         # "le projet de budget 2019": the budget's year
         return _event_noun_up(span.doc[span.start - 1], lexicon)
+    if span.text.isdigit() and span.start >= 3 and span.doc[span.start - 1].pos_ == "CCONJ":
+        # "les lois de finances 2018 et 2019": a year joined to a noun's year is that noun's too
+        first = span.doc[span.start - 2]
+        if first.text.isdigit() and span.doc[span.start - 3].pos_ == "NOUN":
+            return _event_noun_up(span.doc[span.start - 3], lexicon)
     if span.start < 2:
         return None
     case, noun = span.doc[span.start - 1], span.doc[span.start - 2]

@@ -38,7 +38,7 @@ from chronique.anchors import (
     inherited_anchors,
     story_times,
 )
-from chronique.modality import is_negated, modality_of
+from chronique.modality import is_aim, is_negated, modality_of, moved_to
 from chronique.model import (
     DAY_GRAINS,
     Anchoring,
@@ -128,6 +128,10 @@ def _evidence(sentences: Sequence[Sentence], offset: int) -> Evidence:
     return Evidence(sentence="", start=offset, end=offset)
 
 
+# What a verb of moving tells as done, on the new day it names, is the moved event, still to come.
+_TOLD = frozenset({Modality.ASSERTED, Modality.REPORTED})
+
+
 def build_event(
     article: Article,
     trigger: Token,
@@ -178,6 +182,13 @@ def build_event(
         summary = summary_of(trigger, clause_head, timex_tokens, lexicon.summary_words)
     mention = expression.mention if expression is not None else None
     reading = modality_of(trigger, clause_head, lexicon.modality)
+    ahead = resolved.date_start is not None and resolved.date_start >= article.published
+    if span is not None and reading.modality in _TOLD and moved_to(trigger, span, lexicon.modality):
+        # "avancée au 1er janvier": the day is the moved event's, a plan
+        reading = replace(reading, modality=Modality.PLANNED)
+    elif ahead and reading.modality in _TOLD and is_aim(trigger, lexicon.modality):
+        # "afin de permettre aux policiers d'interpeller samedi": an aim for a day still to come
+        reading = replace(reading, modality=Modality.PLANNED)
     # the people and organisations the clause names ("a rencontré Angela Merkel"); who told it ("selon X",
     # "a indiqué X") is the event's speaker, not its actor, unless the saying is the event (its subject)
     speaker = {reading.speaker} if reading.speaker else set()
@@ -264,28 +275,28 @@ def _main_verbs(sentence: Span, lexicon: EventLexicon) -> list[Token]:
     return main + [t for t in sentence if t.i not in seen and t.lemma_.lower() in lexicon.reporting_verbs]
 
 
-def _inherit_voices(sentence: Span, regions: Sequence[int], lexicon: EventLexicon) -> frozenset[int]:
-    """The voices (0 the narrator, else a quotation) whose words in the sentence continue the story."""
-    voices: set[int] = set()
-    for voice in {regions[t.i] for t in sentence}:
-        words = [t.lower_ for t in sentence if regions[t.i] == voice]
-        text = " " + " ".join(words).replace("’", "'") + " "
-        if any(f" {cue} " in text for cue in lexicon.inherit_cues):
-            voices.add(voice)
-    return frozenset(voices)
+def _continues(tokens: Sequence[Token], lexicon: EventLexicon) -> bool:
+    """Whether these words hold a cue that continues the story ("ensuite", "dans la foulée")."""
+    text = " " + " ".join(t.lower_ for t in tokens).replace("’", "'") + " "
+    return any(f" {cue} " in text for cue in lexicon.inherit_cues)
 
 
-def _voice_dates(
-    voice: int, continuing: frozenset[int], voices: dict[int, list[TimeExpression]]
-) -> list[TimeExpression] | None:
-    """The dates a clause of a voice goes on from: its own voice's when its own words continue the story (a
-    quotation's "ensuite" is the speaker's story), the narrator's when the narrator's do ("Le retrait a
-    ensuite été confirmé par un officier : « Nous avons quitté Izyum »"); None when nothing continues."""
-    if voice in continuing:
-        return voices.get(voice, [])
-    if 0 in continuing:
-        return voices.get(0, [])
-    return None
+def _continued_voices(sentence: Span, regions: Sequence[int], lexicon: EventLexicon) -> dict[int, int]:
+    """For each voice of the sentence (0 the narrator, else a quotation) whose clauses continue the story, the
+    voice whose dates they go on from: their own when their own words continue (a quotation's "ensuite" is the
+    speaker's story); a quotation's, the narrator's when the narrator's words before it do ("Le retrait a
+    ensuite été confirmé par un officier : « Nous avons quitté Izyum »"), never the words of the incise
+    after it ("« … je me suis défendu », précise-t-il ensuite": that "ensuite" places the saying, not what
+    is said)."""
+    narrator = [t for t in sentence if regions[t.i] == 0]
+    sources: dict[int, int] = {}
+    for voice in sorted({regions[t.i] for t in sentence}):
+        own = [t for t in sentence if regions[t.i] == voice]
+        if _continues(own, lexicon):
+            sources[voice] = voice
+        elif voice != 0 and _continues([t for t in narrator if t.i < own[0].i], lexicon):
+            sources[voice] = 0
+    return sources
 
 
 @dataclass(frozen=True, slots=True)
@@ -307,15 +318,15 @@ def publication_dated(trigger: Token, telling: Telling, lexicon: EventLexicon) -
     """Whether French news grammar dates an undated told event by the publication day.
 
     A real passé composé of an event verb (not a state, not a present passive, not alleged), in a
-    sentence that is not background, and either in the lead of the report (outside a direct quotation: a
-    speaker's past is not the paper's day, « Des gens ont écrit une histoire ») or in a sentence that
-    announces (``a annoncé``, ``a indiqué``: a same-day report, the announcement and what it tells, quoted
-    or not)."""
-    if telling.background or trigger.lemma_.lower() in lexicon.stative_verbs:
+    sentence that is not background, outside a direct quotation (a speaker's past is not the paper's day, «
+    Des gens ont écrit une histoire », « Les gilets jaunes nous ont ouvert les yeux », a déclaré le ministre:
+    the saying is the day's, ``_announcing``), and either in the lead of the report or in a sentence that
+    announces (``a annoncé``, ``a indiqué``: a same-day report, the announcement and what it tells)."""
+    if telling.background or telling.quoted or trigger.lemma_.lower() in lexicon.stative_verbs:
         return False
     if not _is_compound_past(trigger, lexicon.etre_verbs):
         return False
-    if not ((telling.in_lead and not telling.quoted) or telling.announced):
+    if not (telling.in_lead or telling.announced):
         return False
     return _is_news(trigger, lexicon)
 
@@ -325,13 +336,17 @@ def _is_news(trigger: Token, lexicon: EventLexicon) -> bool:
     return modality_of(trigger, clause_head_of(trigger), lexicon.modality).modality not in _NOT_NEWS
 
 
-def _announces(sentence: Span, lexicon: EventLexicon) -> bool:
-    """Whether a sentence holds a passé composé of announcement: "a annoncé", "…, a indiqué le maire"."""
-    return any(
-        t.lemma_.lower() in lexicon.announcement_verbs and _is_compound_past(t, lexicon.etre_verbs)
+def _announcing(sentence: Span, regions: Sequence[int], lexicon: EventLexicon) -> list[Token]:
+    """The narrator's passés composés of announcement in a sentence: "a annoncé", "…, a indiqué le maire"."""
+    return [
+        t
         for t in sentence
         if t.pos_ == "VERB"
-    )
+        and regions[t.i] == 0
+        and t.lemma_.lower() in lexicon.announcement_verbs
+        and _is_compound_past(t, lexicon.etre_verbs)
+        and not is_negated(t, lexicon.modality)
+    ]
 
 
 def _last_anchor_before(
@@ -387,38 +402,47 @@ def undated_events(
             or not sentence.text.strip()
         ):
             continue
-        continuing = _inherit_voices(sentence, regions, lexicon)
+        sources = _continued_voices(sentence, regions, lexicon)
+        announcing = _announcing(sentence, regions, lexicon)
         telling = Telling(
             in_lead=in_lead,
-            announced=_announces(sentence, lexicon),
+            announced=bool(announcing),
             background=holds_phrase(sentence.text, lexicon.background_cues),
         )
-        for verb in _main_verbs(sentence, lexicon):
-            for trigger in _told_events(verb, lexicon):
-                # a state goes on, it happens on no day; an allegation ("lui aurait alors expliqué") or a plan
-                # is no step of the story
-                dates = _voice_dates(regions[trigger.i], continuing, voices)
-                inherited = (
-                    _last_anchor_before(trigger, dates, story, sentence.start_char)
-                    if dates is not None
-                    and trigger.lemma_.lower() not in lexicon.stative_verbs
-                    and _is_news(trigger, lexicon)
-                    else None
-                )
-                # a verb of saying is the teller's act, even where a quotation left open seems to hold it; a
-                # participle quoted after its auxiliary ("a été « percutée à son tour »") is the narrator's
-                auxiliaries = [c for c in trigger.children if c.dep_.startswith("aux")]
-                quoted = (
-                    regions[trigger.i] != 0
-                    and trigger.lemma_.lower() not in lexicon.reporting_verbs
-                    and all(regions[a.i] == regions[trigger.i] for a in auxiliaries)
-                )
-                telling = replace(telling, quoted=quoted)
-                if not inherited and not publication_dated(trigger, telling, lexicon):
-                    continue
-                anchoring = Anchoring.INHERITED if inherited else Anchoring.PUBLICATION
-                confidence = CONFIDENCE[anchoring.value]
-                events.append(PlannedEvent(trigger, inherited or publication, anchoring, confidence, True))
+        told = [trigger for verb in _main_verbs(sentence, lexicon) for trigger in _told_events(verb, lexicon)]
+        seen: set[int] = set()
+        for trigger in told:
+            if trigger.i in seen:
+                continue  # told twice: its own verb, and what a verb of saying reports
+            seen.add(trigger.i)
+            # a state goes on, it happens on no day; an allegation ("lui aurait alors expliqué") or a plan
+            # is no step of the story
+            source = sources.get(regions[trigger.i])
+            dates = voices.get(source, []) if source is not None else None
+            inherited = (
+                _last_anchor_before(trigger, dates, story, sentence.start_char)
+                if dates is not None
+                and trigger.lemma_.lower() not in lexicon.stative_verbs
+                and _is_news(trigger, lexicon)
+                else None
+            )
+            # a verb of saying is the teller's act, even where a quotation left open seems to hold it; a
+            # participle quoted after its auxiliary ("a été « percutée à son tour »") is the narrator's
+            auxiliaries = [c for c in trigger.children if c.dep_.startswith("aux")]
+            quoted = (
+                regions[trigger.i] != 0
+                and trigger.lemma_.lower() not in lexicon.reporting_verbs
+                and all(regions[a.i] == regions[trigger.i] for a in auxiliaries)
+            )
+            telling = replace(telling, quoted=quoted)
+            if quoted and telling.announced and not inherited:
+                # « … », a indiqué l'Élysée: the saying is the day's news, not what the speaker tells
+                told.extend(t for t in announcing if t.i not in seen and _is_news(t, lexicon))
+            if not inherited and not publication_dated(trigger, telling, lexicon):
+                continue
+            anchoring = Anchoring.INHERITED if inherited else Anchoring.PUBLICATION
+            confidence = CONFIDENCE[anchoring.value]
+            events.append(PlannedEvent(trigger, inherited or publication, anchoring, confidence, True))
     return events
 
 
@@ -470,6 +494,8 @@ def _is_bound(doc: Doc, expression: TimeExpression, lexicon: EventLexicon) -> bo
     before = " " + normalise(doc[max(0, span.start - 2) : span.start].text)
     if any(before.endswith((f" {cue}", f"'{cue}")) for cue in lexicon.bound_cues):
         return True
+    if normalise(f"{doc[span.start - 1].text} {span.text}") in lexicon.so_far_cues or _is_like(span, lexicon):
+        return True  # "l'ont utilisée à ce jour": so far; "comme samedi dernier": a day compared with
     if _compared_to(
         doc[max(sentence_of(span.root).start, span.start - _COMPARED_WINDOW) : span.start], lexicon
     ):
@@ -482,6 +508,25 @@ def _is_bound(doc: Doc, expression: TimeExpression, lexicon: EventLexicon) -> bo
         return False
     clause = doc[sentence_of(span.root).start : span.start]
     return any(token.lower_ in lexicon.comparison_cues for token in clause)
+
+
+# Words that may stand between "comme" and the day it compares with: "comme le 1er décembre", "comme en 2018".
+_LIKE_GAP = 1
+
+
+def _is_like(span: Span, lexicon: EventLexicon) -> bool:
+    """A day right after "comme", at most a determiner or a preposition between ("comme samedi dernier",
+    "comme en 2018"): a day compared with, no date of the clause ("comme prévu samedi" is the plan's)."""
+    doc = span.doc
+    for back in range(1, _LIKE_GAP + 2):
+        if span.start - back < 0:
+            return False
+        word = doc[span.start - back]
+        if normalise(word.text) in lexicon.like_cues:
+            return True
+        if word.pos_ not in {"DET", "ADP"}:
+            return False
+    return False
 
 
 def _compared_to(before: Span, lexicon: EventLexicon) -> bool:

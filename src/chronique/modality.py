@@ -5,13 +5,19 @@ Read off the parse of the trigger's clause, in this order (the first that holds 
   verb, hyphenated (``a-t-il utilisé``), when that is no incise after a quote (``», a-t-il indiqué``);
 - hypothetical: a condition opens the clause or a clause governing it (``si``, ``au cas où``, ``en cas de``),
   a subjunctive after ``que`` (``qu'elle soit utilisée``), a conditional or future under a ``si`` clause, a
-  conditional of possibility (``pourrait``) — but not after ``même si``, ``bien que``, ``après que``;
+  conditional of possibility (``pourrait``) — but not after ``même si``, ``bien que``, ``après que``; so is a
+  wish or an order (an imperative, ``préparons Noël``; a subjunctive heading its sentence, ``Puisse cette
+  année …``) and what happens each time (a present after ``quand``, ``lorsque``: ``Quand ce type de propos
+  est suivi le lendemain par …``);
 - negated: ``ne`` with ``pas``, ``jamais``, ``plus``, ``rien``, ``aucun`` … on the verb group, or a verb of
   denial above it (``dément les avoir confiés``);
 - planned: a future, ``va`` / ``doit`` + infinitive, ``prévoit de`` + infinitive, ``prévue lundi``, a passive
   of planning (``est prévu jeudi``, ``était programmée samedi``, ``est attendu lundi``, ``annoncée pour le 1er
   décembre``), a meeting set (``donnent rendez-vous samedi``), a simple conditional under a verb of saying
-  (``a annoncé qu'il démissionnerait``);
+  (``a annoncé qu'il démissionnerait``, ``que cinq lieux seraient dévoilés samedi``), a wish (``souhaite
+  prolonger``), a future copula (``sera en vigueur samedi``); and, decided where the event is built
+  (``chronique.events``), the new day of an event moved (``la date a été avancée au 1er janvier``:
+  ``moved_to``) and an aim for a day still to come (``afin de permettre … d'interpeller samedi``: ``is_aim``);
 - alleged: the journalistic conditional (``aurait opéré``, ``serait mort``, ``mènerait``);
 - reported: a verb of saying governs the clause or follows it as an incise, or ``selon X`` / ``d'après X``;
 - asserted: anything else.
@@ -22,11 +28,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from chronique.model import Modality
 from chronique.phrases import SUBJECT_DEPS, actors_of, noun_phrase
-from chronique.tense import sets_appointment
+from chronique.tense import reads_as_present, sets_appointment
 from chronique.vocabulary import Vocabulary, normalise
 
 # Where a verb of saying keeps the clause it reports.
@@ -60,6 +66,9 @@ class ModalityLexicon:
     conditions: frozenset[str]  # phrases, spaced as tokens
     factual_conjunctions: frozenset[str]
     planned_governors: frozenset[str]
+    purposes: tuple[tuple[str, ...], ...]  # "afin de" as its tokens: ("afin", "de")
+    moving_verbs: frozenset[str]
+    generic_when: frozenset[str]  # phrases, spaced as tokens
     future_auxiliaries: frozenset[str]
     planned_participles: frozenset[str]
     planned_passives: frozenset[str]
@@ -71,6 +80,8 @@ class ModalityLexicon:
     according_to: frozenset[str]
     future_endings: tuple[str, ...]  # longest first
     conditional_endings: tuple[str, ...]
+    imperative_endings: tuple[str, ...]
+    target_cues: frozenset[str]  # "au 1er janvier" after a verb of moving: the new day
     future_stems: frozenset[str]
     reporting_verbs: frozenset[str]
 
@@ -92,6 +103,9 @@ class ModalityLexicon:
             conditions=phrases("condition"),
             factual_conjunctions=phrases("factual_conjunction"),
             planned_governors=words.forms_of("planned_governor"),
+            purposes=tuple(sorted({tuple(_phrase(f).split()) for f in words.forms_of("purpose")}, key=len)),
+            moving_verbs=words.forms_of("moving_verb"),
+            generic_when=phrases("generic_when"),
             future_auxiliaries=words.forms_of("future_auxiliary"),
             planned_participles=words.forms_of("planned_participle"),
             planned_passives=words.forms_of("planned_passive"),
@@ -103,6 +117,8 @@ class ModalityLexicon:
             according_to=phrases("according_to"),
             future_endings=endings("future_endings"),
             conditional_endings=endings("conditional_endings"),
+            imperative_endings=endings("imperative_endings"),
+            target_cues=vocabulary["cues"].forms_of("target"),
             future_stems=words.forms_of("future_stems"),
             reporting_verbs=vocabulary["verbs"].forms_of("reporting_verbs"),
         )
@@ -259,6 +275,81 @@ def _is_supposed(chain: list[Token], head: Token, lexicon: ModalityLexicon) -> b
     )
 
 
+def _is_finite(token: Token) -> bool:
+    return token.pos_ in {"VERB", "AUX"} and "Fin" in token.morph.get("VerbForm", [])
+
+
+def _is_infinitive(token: Token) -> bool:
+    """An infinitive, as tagged or as written: a verb form that is its own lemma ("d'interpeller", which the
+    tagger sometimes reads as finite)."""
+    if token.pos_ not in {"VERB", "AUX"}:
+        return False
+    return "Inf" in token.morph.get("VerbForm", []) or token.lower_ == _lemma(token)
+
+
+def _is_order_or_wish(head: Token, lexicon: ModalityLexicon) -> bool:
+    """An order or a wish heads the clause: an imperative (the tagger's mood, or a finite verb in -ons, -ez
+    with no subject, coordinated to none: "Acte 6 : préparons Noël à Paris"), or a subjunctive heading its
+    sentence with no "que" ("Puisse cette année être la vôtre")."""
+    if not _is_finite(head) or any(c.dep_.startswith("aux") for c in head.children):
+        return False
+    if "Imp" in head.morph.get("Mood", []):
+        return True
+    if head.dep_ == "conj" or any(
+        c.dep_.startswith(("nsubj", "expl")) or c.dep_ == "mark" for c in head.children
+    ):
+        return False
+    if "Sub" in head.morph.get("Mood", []):
+        return head.dep_ == "ROOT"
+    return head.dep_ in {"ROOT", "parataxis"} and head.lower_.endswith(lexicon.imperative_endings)
+
+
+def _is_generic(head: Token, lexicon: ModalityLexicon) -> bool:
+    """What happens each time: a clause in the simple present opened by "quand", "lorsque", "chaque fois que"
+    ("Quand ce type de propos est suivi le lendemain par des violences"); "quand il est arrivé" tells once."""
+    single = {p for p in lexicon.generic_when if " " not in p}
+    if not (_marks(head) & single or _starts(_opening(head), lexicon.generic_when)):
+        return False
+    group = _group([head])
+    if any(c.dep_ == "aux:tense" for c in group):
+        return False
+    finite = [t for t in group if _is_finite(t)]
+    return bool(finite) and all(reads_as_present(t) for t in finite)
+
+
+def is_aim(trigger: Token, lexicon: ModalityLexicon) -> bool:
+    """An aim: an infinitive opened by "pour", "afin de", "en vue de" with only its own words between ("afin
+    de permettre aux policiers d'interpeller samedi des casseurs"); a past infinitive after them tells a cause
+    ("condamné pour avoir frappé"), a fact. For a day still to come, an aim is a plan (``chronique.events``);
+    for a day gone by, the act done for it tells it ("a envoyé un message le 30 janvier pour l'avertir")."""
+    if not _is_infinitive(trigger) or any(c.dep_.startswith("aux") for c in trigger.children):
+        return False
+    words: list[str] = []
+    for token in reversed(trigger.doc[trigger.sent.start : trigger.i]):
+        if token.is_punct or _is_finite(token):
+            return False
+        words.insert(0, token.lower_.replace("’", "'"))
+        if any(tuple(words[: len(p)]) == p for p in lexicon.purposes):
+            return True
+    return False
+
+
+def _nearest_finite(trigger: Token) -> Token | None:
+    """The finite verb nearest an infinitive the parse left with none above it ("L'interdiction de manifester
+    sera en vigueur toute la journée de samedi": the date hangs on "manifester", the tense is "sera")."""
+    finite = [t for t in trigger.sent if _is_finite(t)]
+    return min(finite, key=lambda t: abs(t.i - trigger.i)) if finite else None
+
+
+def moved_to(trigger: Token, date: Span, lexicon: ModalityLexicon) -> bool:
+    """Whether a date is the new day of an event a verb moves ("la date a été avancée au 1er janvier",
+    "reporté au 15 mars", "décalé à lundi"): "à", "au" right before it, the trigger a verb of moving. That
+    day is the moved event's, still to come when it was moved: a plan, not the day of the decision."""
+    if date.start == 0 or _lemma(trigger) not in lexicon.moving_verbs:
+        return False
+    return date.doc[date.start - 1].lower_ in lexicon.target_cues
+
+
 def _is_denied(chain: list[Token], head: Token, lexicon: ModalityLexicon) -> bool:
     """What a verb of denial governs: "dément les avoir confiés", "nie qu'il ait été présent"."""
     governors = [*chain[1:]]
@@ -283,7 +374,11 @@ def _is_planned_passive(trigger: Token, lexicon: ModalityLexicon) -> bool:
 
 def _is_planned(chain: list[Token], lexicon: ModalityLexicon) -> bool:
     trigger = chain[0]
-    if any(is_future(t, lexicon) for t in _group(chain)) or _is_planned_passive(trigger, lexicon):
+    group = _group(chain)
+    if not any(_is_finite(t) for t in group) and _is_infinitive(trigger):
+        nearest = _nearest_finite(trigger)
+        group = group if nearest is None else [*group, nearest]
+    if any(is_future(t, lexicon) for t in group) or _is_planned_passive(trigger, lexicon):
         return True
     if sets_appointment(trigger, lexicon.appointment_nouns):
         return True  # "ils donnent rendez-vous samedi"
@@ -356,7 +451,11 @@ def _verb_reading(trigger: Token, clause_head: Token, lexicon: ModalityLexicon, 
     governed = clause_head.dep_ in _GOVERNED_DEPS and clause_head.head.i != clause_head.i
     if _is_question(trigger, chain, lexicon):
         return Reading(Modality.QUESTION, speaker)
-    if _is_supposed(chain, clause_head, lexicon):
+    if (
+        _is_supposed(chain, clause_head, lexicon)
+        or _is_order_or_wish(clause_head, lexicon)
+        or _is_generic(clause_head, lexicon)
+    ):
         return Reading(Modality.HYPOTHETICAL, speaker)
     above = clause_head.head
     if governed and depth < _MAX_DEPTH and above.pos_ in {"VERB", "AUX", "ADJ"}:
@@ -369,7 +468,7 @@ def _verb_reading(trigger: Token, clause_head: Token, lexicon: ModalityLexicon, 
     if _is_planned(chain, lexicon):
         return Reading(Modality.PLANNED, speaker)
     if any(is_conditional(t, lexicon) for t in group):
-        simple = not any(t.dep_.startswith("aux") for t in group)
+        simple = not any(t.dep_ == "aux:tense" for t in group)  # "seraient dévoilés" is simple, passive
         future_in_past = simple and reporter is not None and reporter.i == clause_head.head.i
         return Reading(Modality.PLANNED if future_in_past else Modality.ALLEGED, speaker)
     if reporter is not None or speaker is not None:
@@ -397,6 +496,8 @@ def _noun_reading(trigger: Token, lexicon: ModalityLexicon) -> Reading:
     before = " ".join(t.lower_ for t in trigger.doc[max(0, start - 3) : start])
     if any(before == p or before.endswith(" " + p) for p in lexicon.conditions if " " in p):
         return Reading(Modality.HYPOTHETICAL)
+    if any(c.dep_ == "cop" for c in trigger.children):
+        return _verb_reading(trigger, trigger, lexicon, 0)  # a predicate noun: its copula's tense and mood
     verb = trigger.head
     for _ in range(4):
         if verb.pos_ in {"VERB", "AUX"} or verb.head.i == verb.i:
@@ -406,7 +507,10 @@ def _noun_reading(trigger: Token, lexicon: ModalityLexicon) -> Reading:
         return Reading(Modality.ASSERTED)
     reading = _verb_reading(verb, _top_of(verb), lexicon, 1)
     denied_subject = reading.modality is Modality.NEGATED and trigger.dep_ in SUBJECT_DEPS
-    return Reading(Modality.ASSERTED) if denied_subject else reading
+    # what a noun's complement names is no part of the plan or the allegation of the verb: "présidera la
+    # commémoration de la victoire de 1945" plans the commemoration, not the victory
+    inner = trigger.dep_ == "nmod" and reading.modality in {Modality.PLANNED, Modality.ALLEGED}
+    return Reading(Modality.ASSERTED) if denied_subject or inner else reading
 
 
 def modality_of(trigger: Token, clause_head: Token, lexicon: ModalityLexicon) -> Reading:

@@ -38,6 +38,8 @@ class TenseLexicon:
     reporting_verbs: frozenset[str]
     appointment_nouns: frozenset[str]
     target_cues: frozenset[str]
+    moved_earlier: frozenset[str]
+    moved_later: frozenset[str]
     cue: re.Pattern[str]
     cue_direction: dict[str, Direction]
 
@@ -52,6 +54,8 @@ class TenseLexicon:
             reporting_verbs=verbs.forms_of("reporting_verbs"),
             appointment_nouns=vocabulary["nouns"].forms_of("appointment"),
             target_cues=cues.forms_of("target"),
+            moved_earlier=verbs.forms_of("moved_earlier"),
+            moved_later=verbs.forms_of("moved_later"),
             cue=re.compile(rf"(?<![\w])({cues.alternation(_DIRECTION_CUES)})\s+$", re.IGNORECASE),
             cue_direction={form: Direction(key) for key in _DIRECTION_CUES for form in cues.forms_of(key)},
         )
@@ -123,6 +127,15 @@ def verb_direction(verb: Token, lexicon: TenseLexicon) -> Direction | None:
         # elle a été reportée"): the nearest date
         return Direction.NONE if verb.lemma_ in lexicon.future_participles else Direction.PAST
     return None
+
+
+def reads_as_present(verb: Token) -> bool:
+    """A finite verb in the present indicative, including the forms the tagger reads as passé simple ("il
+    interdit", "il réunit": in news nearly always present)."""
+    if _morph(verb, "VerbForm") != "Fin" or _morph(verb, "Mood") not in {"Ind", None}:
+        return False
+    tense = _morph(verb, "Tense")
+    return tense == "Pres" or (tense == "Past" and verb.lower_.endswith(_AMBIGUOUS_PAST_ENDINGS))
 
 
 def _governing_verbs(token: Token) -> list[Token]:
@@ -248,6 +261,25 @@ def _direction_above(token: Token, lexicon: TenseLexicon, *, target: bool = Fals
         if direction is not None:
             return direction
     return None
+
+
+def moved_direction(doc: Doc, start: int, end: int, lexicon: TenseLexicon) -> Direction | None:
+    """Which side of the old day an event's new day lies, when the expression at [start, end) is that new day:
+    after "à", "au" and a verb that moves a date earlier ("avancée au 1er janvier": PAST) or later ("reporté
+    au 15 mars": FUTURE); None otherwise."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if (
+        span is None
+        or len(span) == 0
+        or span.start == 0
+        or doc[span.start - 1].lower_ not in lexicon.target_cues
+    ):
+        return None
+    verbs = _governing_verbs(span.root)
+    lemma = verbs[0].lemma_.lower() if verbs else ""
+    if lemma in lexicon.moved_earlier:
+        return Direction.PAST
+    return Direction.FUTURE if lemma in lexicon.moved_later else None
 
 
 def noun_date_direction(

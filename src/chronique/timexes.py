@@ -40,6 +40,7 @@ from chronique.tense import (
     completes_noun,
     direction_of,
     in_background_clause,
+    moved_direction,
     noun_date_direction,
 )
 
@@ -148,6 +149,7 @@ class _Place:
     previous: tuple[TimeMention, ResolvedValue] | None = None  # the mention just resolved
     just_named: ResolvedValue | None = None  # its day, when only a space parts it from the next mention
     year_named: _YearNamed | None = None  # the last year of the text
+    told: dt.date | None = None  # where the story has come to, by the end of its last day or period told
 
 
 def time_expressions(
@@ -204,12 +206,27 @@ def time_expressions(
             leeways[index],
             chronicle=_opens_sentence(text, written, sentences[sentence] if sentences else None),
         )
-        read = _resolve(doc, written, sentence, context=context, place=place, resolver=resolver)
+        read = (
+            _moved(doc, written, sentence, tense, place=place, resolver=resolver)
+            or _narrated(
+                doc, written, sentence, direction, place=place, published=published, resolver=resolver
+            )
+            or _resolve(doc, written, sentence, context=context, place=place, resolver=resolver)
+        )
         if read is None:
             place.just_named = place.previous = None
             continue
         mention, resolved = read
-        _move(doc, text, place, mention=mention, resolved=resolved, sentence=sentence, following=following)
+        _move(
+            doc,
+            text,
+            place,
+            mention=mention,
+            resolved=resolved,
+            sentence=sentence,
+            following=following,
+            published=published,
+        )
         found.append(
             TimeExpression(mention=mention, resolved=resolved, sentence=sentence, direction=direction)
         )
@@ -221,6 +238,60 @@ def _opens_sentence(text: str, mention: TimeMention, sentence: Sentence | None) 
     if sentence is None or text[sentence.start : mention.start].strip(' \t\n"«“-—–•*'):
         return False
     return text[mention.end : mention.end + 2].lstrip().startswith(",")
+
+
+def _moved(
+    doc: Doc, mention: TimeMention, sentence: int, tense: TenseLexicon, *, place: _Place, resolver: Resolver
+) -> tuple[TimeMention, ResolvedValue] | None:
+    """The new day of an event moved, written without its year: before the old day when it was brought
+    forward, after it when put off; the old day is the last date the text named ("L'exécutif prévoyait de
+    supprimer au 1er septembre 2019 les cotisations. La date a finalement été avancée au 1er janvier":
+    January 2019, in an article of November). None when nothing was named before or no move is told."""
+    if place.told is None or not _lacks_year(mention):
+        return None
+    side = moved_direction(doc, mention.start, mention.end, tense)
+    if side is None:
+        return None
+    return _resolve(
+        doc, mention, sentence, context=Context(place.told, place.told, side), place=place, resolver=resolver
+    )
+
+
+# A text whose story has come to a day more than this before its publication is telling the past: a present
+# there is a historical present.
+_NARRATED_PAST = dt.timedelta(days=30)
+
+
+def _narrated(
+    doc: Doc,
+    mention: TimeMention,
+    sentence: int,
+    direction: Direction,
+    *,
+    place: _Place,
+    published: dt.date,
+    resolver: Resolver,
+) -> tuple[TimeMention, ResolvedValue] | None:
+    """A year-less month or date told in the present of a story set in the past (a historical present: "Le 16
+    mars, une flambée de violences coûte son poste au préfet. Le 1er mai, le ministre évoque …" in a review of
+    the year written in December, after "Entamé fin 2018, le mouvement …"; "Tout est parti le jeudi 18 octobre
+    2018 … elle lance en janvier un micro-parti" written in October 2019): the first such day after where the
+    story has come to (the end of the last day or period told up to the publication, a year only with "début",
+    "fin": "en 2015" sets no point of a story), or, when that one is after the publication, the last one
+    before it (a review goes back to its themes: "… Le 1er mai, … Emmanuel Macron lance le 15 janvier un grand
+    débat"). Only a present: a date with no tense ("jusqu'au 30 juin", "puis au 15 novembre") is the nearest,
+    as elsewhere. None when the story is not in the past or neither reading fits."""
+    story_day = place.told
+    if direction is not Direction.PRESENT or not _lacks_year(mention) or story_day is None:
+        return None
+    if published - story_day <= _NARRATED_PAST:
+        return None
+    for side in (Direction.FUTURE, Direction.PAST):
+        context = Context(story_day, story_day, side)
+        read = _resolve(doc, mention, sentence, context=context, place=place, resolver=resolver)
+        if read is not None and read[1].date_start is not None and read[1].date_start <= published:
+            return read
+    return None
 
 
 def _day_of(mention: TimeMention, place: _Place) -> dt.date:
@@ -258,6 +329,7 @@ def _move(
     resolved: ResolvedValue,
     sentence: int,
     following: TimeMention | None,
+    published: dt.date,
 ) -> None:
     """Where the reading comes to after a resolved mention."""
     place.previous = (mention, resolved)
@@ -273,6 +345,16 @@ def _move(
     if resolved.grain is Grain.YEAR and resolved.date_start is not None:
         # the year being told: written ("en 97") or counted ("cette année", "l'an dernier")
         place.year_named = _YearNamed(sentence, mention.end, resolved.date_start.year)
+    end = resolved.date_end or resolved.date_start
+    # a day or a period the story has come to; a year only with "début", "fin" ("fin 2018", not "en 2015")
+    told = resolved.grain is not Grain.YEAR or mention.fields.modifier is not None
+    if (
+        told
+        and end is not None
+        and end <= published
+        and not in_background_clause(doc, mention.start, mention.end)
+    ):
+        place.told = end
 
 
 @dataclass(frozen=True, slots=True)

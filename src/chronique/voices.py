@@ -18,6 +18,8 @@ from chronique.nlp import sentence_of
 _OPENING_QUOTES = frozenset({"«", "“"})
 _CLOSING_QUOTES = frozenset({"»", "”"})
 _STRAIGHT_QUOTE = '"'
+# Marks that open a quotation when the tokenizer leaves them on the first word ('"La mission', '«Nous').
+_GLUED_OPENINGS = frozenset({*_OPENING_QUOTES, _STRAIGHT_QUOTE})
 # Words of the teller between an incise of saying and the date that follows it ("rapporte Le Figaro, jeudi").
 _TELLER_WORDS = 6
 
@@ -47,6 +49,12 @@ def quotations(doc: Doc) -> list[int]:
         straight = _straight_quote_side(whole, token.idx) if text == _STRAIGHT_QUOTE else None
         if "\n" in text:
             current = 0
+        elif len(text) > 1 and text[0] in _GLUED_OPENINGS and text[1:2].isalpha() and not current:
+            # the tokenizer left the mark on the word after a stop ('Info."La mission'): it opens there
+            opened += 1
+            current = opened
+            regions.append(current)
+            continue
         elif (
             text in _OPENING_QUOTES
             or straight == "open"

@@ -311,7 +311,7 @@ SUMMARY_ROWS = [
     (
         "L'ancien boxeur a été suspendu de ses fonctions par la mairie, rapporte franceinfo jeudi.",
         "rapporte",
-        "franceinfo rapporte que l'ancien boxeur a été suspendu de ses fonctions",
+        "franceinfo rapporte que l'ancien boxeur a été suspendu de ses fonctions par la mairie",
     ),
     # … a verb that takes no "que" tells it after a colon
     (
@@ -383,6 +383,47 @@ SUMMARY_ROWS = [
         "Facebook.",
         "interpelle",
         "une professeure de lettres interpelle Emmanuel Macron sur Facebook",
+    ),
+    # "qui" stands for the noun of the phrase that agrees with its verb, with its article ("de vélos qui
+    # sommeillent": des vélos); "que" the model reads as a conjunction still has its antecedent
+    (
+        "Ils financent la remise en état de vélos qui sommeillent dans des caves depuis mars.",
+        "sommeillent",
+        "des vélos sommeillent dans des caves",
+    ),
+    (
+        "Samedi, les policiers ont dénoncé un durcissement de ce mouvement que le gouvernement "
+        "dénonce depuis dimanche.",
+        "dénonce",
+        "un durcissement de ce mouvement que le gouvernement dénonce",
+    ),
+    # a name set beside its title or description by commas: the name alone; a title, its complement and the
+    # name with no comma: all of them, without the relative clause after the name
+    (
+        "Jeudi, Pharos, la plateforme de signalement, a fait état d'une centaine de signalements.",
+        "fait",
+        "Pharos a fait état d'une centaine de signalements",
+    ),
+    (
+        "Dimanche, le ministre de la Santé Olivier Véran, qui était à Lyon, a annoncé de nouvelles mesures.",
+        "annoncé",
+        "le ministre de la Santé Olivier Véran a annoncé de nouvelles mesures",
+    ),
+    (
+        "Selon Marianne, Édouard Philippe est arrivé samedi à Matignon.",
+        "arrivé",
+        "Édouard Philippe est arrivé",
+    ),
+    # a noun coordinated with a name, no determiner, is what the person is: no second subject
+    (
+        "Vincent Lambert, en état végétatif, et figure du débat, est mort jeudi à Reims.",
+        "mort",
+        "Vincent Lambert est mort",
+    ),
+    (
+        "Le 3 mai, les écoliers et collégiens sont retournés en classe.",
+        "retournés",
+        "les écoliers et collégiens sont retournés",
     ),
     # an adverb of quantity keeps the object the model hangs on it
     (

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from chronique.nlp import not_a_name, sentence_of
-from chronique.phrases import SUBJECT_DEPS, conjuncts, noun_phrase_tokens, subject_of
+from chronique.phrases import QUOTES, SUBJECT_DEPS, conjuncts, is_attribute, noun_phrase_tokens, subject_of
 from chronique.vocabulary import Vocabulary
 
 # Reflexive pronouns and negation belong to the verb group: "s'installer", "n'a pas commenté".
@@ -22,7 +22,7 @@ _CLAUSE_DEPS = frozenset({"advcl", "ccomp", "conj", "parataxis", "acl", "acl:rel
 _PARTITIVE = frozenset({"de", "d'", "d’"})
 GENITIVE = _PARTITIVE | {"du", "des"}
 # Quotation marks (typography): a summary tells the words, without the marks that opened or closed them.
-QUOTE_MARKS = ('"', "«", "»", "“", "”")
+QUOTE_MARKS = QUOTES
 
 
 @dataclass(frozen=True, slots=True)
@@ -227,8 +227,22 @@ def subject_ids_of(verb: Token, skip: Collection[int]) -> set[int]:
 def subject_ids(subject: Token) -> set[int]:
     """A subject's words: each coordinated noun phrase and the conjunctions between them."""
     ids: set[int] = set()
-    for part in conjuncts(subject):
+    parts = conjuncts(subject)
+    if len(parts) > 1 and not any(c.dep_ == "cc" for part in parts[1:] for c in part.children):
+        # no "et", no "ou": one thing named twice, a title and a name ("Le maire de Nice, Christian
+        # Estrosi, a déclaré", "Pharos, la plateforme de signalement …, a fait état"): the name alone
+        named = [  # not "Selon Marianne, Édouard Philippe serait arrivé": who tells it is no subject
+            part
+            for part in parts
+            if part.pos_ == "PROPN" and not any(c.dep_ == "case" for c in part.children)
+        ]
+        parts = named[:1] or parts[:1]
+    for part in parts:
+        if is_attribute(part, subject):
+            continue  # "Vincent Lambert, …, et figure du débat, est mort": what he is, no second subject
         ids.update(t.i for t in noun_phrase_tokens(part))
+        # the commas of an enumeration: "footballeurs, basketteurs ou handballeurs"
+        ids.update(c.i for c in part.children if c.text == "," and c.i == part.left_edge.i and c.i < part.i)
         ids.update(c.i for c in part.children if c.dep_ == "cc")
     return ids
 
@@ -323,7 +337,15 @@ def antecedent_ids(verb: Token, skip: Collection[int]) -> set[int]:
     if verb.dep_ != "acl:relcl" or verb.head.pos_ not in {"NOUN", "PROPN", "PRON"}:
         return set()
     pronoun = next(
-        (c for c in verb.children if _relative(c) and c.dep_ not in SUBJECT_DEPS and c.i < verb.i), None
+        (
+            c
+            for c in verb.children
+            if c.i < verb.i
+            and c.dep_ not in SUBJECT_DEPS
+            # "ce mouvement que le gouvernement dénonce": the model sometimes reads "que" as a conjunction
+            and (_relative(c) or (c.dep_ == "obj" and c.lower_ in {"que", "qu'", "qu’"}))
+        ),
+        None,
     )
     if pronoun is None:
         return set()

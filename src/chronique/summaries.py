@@ -301,7 +301,24 @@ def _clause_summary(
         subject is not None and subject.i > trigger.i and not antecedent
     ):  # "…, a averti jeudi Emmanuel Macron"
         return _subject_first(tokens, subject_words)
-    return join_tokens(tokens)
+    article = _article(subject) if subject is not None and tokens and tokens[0].i == subject.i else ""
+    return article + join_tokens(tokens)
+
+
+def _article(noun: Token) -> str:
+    """The article a noun with none needs to open a summary: the one fused with its "de" or "à" ("la remise
+    en état des vélos qui sommeillent" → "les vélos"), "des" for a plural after a bare "de" ("de vélos qui
+    sommeillent" → "des vélos"); nothing for a name or a noun that has its determiner."""
+    if noun.pos_ != "NOUN" or any(c.dep_ == "det" for c in noun.children):
+        return ""
+    cases = [c.lower_ for c in noun.children if c.dep_ == "case" and c.i < noun.i]
+    if not cases:
+        return ""
+    if cases[-1] in _CONTRACTED_ARTICLES:
+        article = _CONTRACTED_ARTICLES[cases[-1]]
+        return "l'" if article == "le" and noun.text[:1].lower() in "aeiouéèêh" else article + " "
+    plural = "Plur" in noun.morph.get("Number", [])
+    return "des " if plural and cases[-1] in {"de", "d'", "d’"} else ""
 
 
 def _opens_time(token: Token, skip: Collection[int]) -> bool:

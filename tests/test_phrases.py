@@ -151,7 +151,7 @@ SUMMARY_ROWS = [
     (
         "Quelque 1.500 actions sont attendues samedi dans l'ensemble du pays.",
         "attendues",
-        "1.500 actions sont attendues",
+        "Quelque 1.500 actions sont attendues",
     ),
     # a participle agrees with the complement it describes ("la hausse prévue", not "un moratoire prévue") …
     (
@@ -425,6 +425,16 @@ SUMMARY_ROWS = [
         "retournés",
         "les écoliers et collégiens sont retournés",
     ),
+    # an object after the date, read as a mere complement by the model (no preposition): the object
+    ("Il a réuni mardi une soixantaine de décideurs.", "réuni", "Il a réuni une soixantaine de décideurs"),
+    # a saying that reports an impersonal adverb's clause ("il est trop tôt") tells it
+    (
+        "L'OMS a estimé mercredi qu'il était beaucoup trop tôt pour conclure.",
+        "estimé",
+        "L'OMS a estimé qu'il était beaucoup trop tôt",
+    ),
+    # an attribute the model reads as a noun, with its copula and no determiner: the clause
+    ("Depuis novembre, 11 malades sont morts samedi.", "morts", "11 malades sont morts"),
     # an adverb of quantity keeps the object the model hangs on it
     (
         "Jeudi, Philippe Bas a réclamé plus de transparence.",

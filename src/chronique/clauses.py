@@ -96,8 +96,10 @@ def verb_group(verb: Token, skip: Collection[int], words: SummaryWords, depth: i
             or (child.dep_ == "mark" and child.head.i > child.i)
         ):
             ids.add(child.i)
-        elif child.dep_ in _OBJECT_DEPS or _second_subject(child):
+        elif child.dep_ in _OBJECT_DEPS or _second_subject(child) or _unmarked_object(child):
             ids |= phrase_ids(child, skip)
+        elif child.dep_ == "advmod" and verb.pos_ in {"ADJ", "ADV"} and child.i < verb.i:
+            ids.add(child.i)  # the degree of an attribute: "il était beaucoup trop tôt"
         elif (
             child.dep_ == "advmod"
             and child.lower_ in words.quantity
@@ -115,6 +117,25 @@ def verb_group(verb: Token, skip: Collection[int], words: SummaryWords, depth: i
                 for argument in (c for c in child.children if c.dep_ in {"obl:arg", "obj"}):
                     ids |= phrase_ids(argument, skip)  # "on va droit à la catastrophe"
     return ids
+
+
+def _unmarked_object(token: Token) -> bool:
+    """A noun with its determiner and no preposition after a verb with no object, read as a mere complement
+    by the model when a date stands between them ("a réuni mardi une soixantaine de décideurs"): its
+    object; a time ("la semaine dernière") is none."""
+    verb = token.head
+    return (
+        token.dep_ in {"obl:mod", "obl"}
+        and token.pos_ == "NOUN"
+        and token.i > verb.i
+        and verb.pos_ == "VERB"
+        and any(c.dep_ == "det" for c in token.children)
+        and not any(c.dep_ == "case" for c in token.children)
+        and not not_a_name(token)
+        and not any(c.dep_ in {"obj", "ccomp", "xcomp", "aux:pass"} for c in verb.children)
+        # "…, un appel relayé par …", "… : l'explosion d'une grenade": an apposition, no object
+        and not any(t.is_punct for t in token.doc[verb.i + 1 : token.i])
+    )
 
 
 def _second_subject(token: Token) -> bool:

@@ -119,7 +119,7 @@ def reported_clause(verb: Token, saying: Collection[str]) -> Token | None:
     reported = [
         c
         for c in sorted(verb.children, key=lambda t: t.i)
-        if c.pos_ in _CLAUSE_POS
+        if _heads_clause(c)
         and not (c.i > verb.i and c.lemma_.lower() in saying and is_incise(c))
         and (
             c.dep_ in _REPORTED_DEPS
@@ -149,10 +149,18 @@ def _reports_after(clause: Token) -> bool:
     return opened or past_infinitive
 
 
+def _heads_clause(token: Token) -> bool:
+    """A verb, or the attribute of a copula, an impersonal adverb too ("il était trop tôt")."""
+    impersonal = any(c.dep_ == "cop" for c in token.children) and any(
+        c.dep_ in {"expl:subj", "nsubj"} and c.lower_ == "il" for c in token.children
+    )
+    return token.pos_ in _CLAUSE_POS or (token.pos_ == "ADV" and impersonal)
+
+
 def _conjugated(clause: Token) -> bool:
     """A clause with a conjugated verb: the verb itself, an auxiliary or a copula ("sera disponible")."""
     forms = [clause, *(c for c in clause.children if c.dep_.startswith("aux") or c.dep_ == "cop")]
-    return clause.pos_ in _CLAUSE_POS and any("Fin" in t.morph.get("VerbForm", []) for t in forms)
+    return _heads_clause(clause) and any("Fin" in t.morph.get("VerbForm", []) for t in forms)
 
 
 def _is_subordinate(clause: Token) -> bool:

@@ -100,10 +100,12 @@ def noun_summary(noun: Token, skip: set[int], words: SummaryWords = _NO_WORDS) -
     """A timeline row's summary for an event noun: its phrase, with its date and place where they complete
     it (``event_noun_phrase``); a phrase that is only the noun and its determiner ("un rassemblement") is
     told with the clause it is the subject or object of ("… prévoyait un rassemblement")."""
-    if any(c.dep_.startswith("aux") for c in noun.children):
-        return summary_of(
-            noun, noun, skip, words
-        )  # "qu'elle a bien défilé": a verb the model took for a noun
+    attribute = any(c.dep_ == "cop" for c in noun.children) and not any(
+        c.dep_ == "det" for c in noun.children
+    )
+    if attribute or any(c.dep_.startswith("aux") for c in noun.children):
+        # "qu'elle a bien défilé", "11 malades sont morts": a verb or an attribute the model took for a noun
+        return summary_of(noun, noun, skip, words)
     phrase = event_noun_phrase(noun, skip)
     verb = noun.head
     if len(phrase.split()) > 2 or noun.dep_ not in _CORE_DEPS or verb.pos_ not in {"VERB", "AUX"}:

@@ -425,6 +425,23 @@ SUMMARY_ROWS = [
         "retournés",
         "les écoliers et collégiens sont retournés",
     ),
+    # a participle agrees with its noun in number too ("prévue": the fall, not the taxes; "déplacée": the
+    # sitting, not the questions); a noun with no determiner of its own takes the article its "de" holds
+    (
+        "Les Français réclament l'annulation de la baisse des taxes prévue en janvier.",
+        "prévue",
+        "la baisse des taxes prévue",
+    ),
+    (
+        "Les députés auront la primeur avant une séance de questions au gouvernement déplacée mercredi.",
+        "déplacée",
+        "une séance de questions déplacée",
+    ),
+    (
+        "Le 8 janvier, le gouvernement a annoncé une prolongation des mesures prises à la fin novembre.",
+        "prises",
+        "les mesures prises",
+    ),
     # an object after the date, read as a mere complement by the model (no preposition): the object
     ("Il a réuni mardi une soixantaine de décideurs.", "réuni", "Il a réuni une soixantaine de décideurs"),
     # a saying that reports an impersonal adverb's clause ("il est trop tôt") tells it

@@ -53,6 +53,9 @@ _CONTRACTED_ARTICLES = {"du": "le", "des": "les", "au": "le", "aux": "les"}
 
 # Feminine endings of a past participle ("proclamée", "prise", "faite"); the model's gender is unreliable.
 _FEMININE_ENDINGS = ("ée", "ées", "ie", "ies", "ue", "ues", "se", "ses", "te", "tes")
+# Its number: plural endings, and singular ones ("pris", "mis" end in -is whatever their number).
+_PLURAL_ENDINGS = ("és", "ées", "ies", "ues", "ses", "tes", "ts", "us")
+_SINGULAR_ENDINGS = ("é", "ée", "ie", "ue", "se", "te", "t")
 
 
 def event_noun_phrase(head: Token, skip: Collection[int] = ()) -> str:
@@ -130,22 +133,43 @@ def _place_ids(head: Token, skip: Collection[int]) -> set[int]:
     return phrase_ids(place, skip) if place is not None else set()
 
 
+def _participle_number(participle: Token) -> str | None:
+    """A past participle's number read off its ending ("prévues", "déplacée"); None where it does not say
+    ("pris", "mis" are both)."""
+    word = participle.lower_
+    if word.endswith(_PLURAL_ENDINGS):
+        return "Plur"
+    return "Sing" if word.endswith(_SINGULAR_ENDINGS) else None
+
+
 def _agreeing_noun(participle: Token) -> Token:
-    """The noun a participle describes: it agrees with it ("l'indépendance de ce pays proclamée" describes
-    the independence, not the country)."""
+    """The noun a participle describes: it agrees with it in gender and number ("l'indépendance de ce pays
+    proclamée" describes the independence, not the country; "la baisse des taxes prévue" the fall)."""
     noun = participle.head
-    if not participle.lower_.endswith(_FEMININE_ENDINGS) or "Fem" in noun.morph.get("Gender", []):
+    feminine = participle.lower_.endswith(_FEMININE_ENDINGS)
+    number = _participle_number(participle)
+
+    def agrees(candidate: Token) -> bool:
+        numbers = candidate.morph.get("Number", [])
+        gender = not feminine or "Fem" in candidate.morph.get("Gender", [])
+        return gender and (number is None or not numbers or number in numbers)
+
+    if agrees(noun):
         return noun
     current = noun
     for _ in range(3):
-        if current.dep_ != "nmod" or current.head.i == current.i:
+        if (
+            current.dep_ != "nmod"
+            or current.head.i == current.i
+            or current.head.pos_ not in {"NOUN", "PROPN"}
+        ):
             break
         current = current.head
-        if "Fem" in current.morph.get("Gender", []):
+        if agrees(current):
             return current
     # or a noun complement of the head, just before the participle: "un moratoire sur la hausse prévue"
     for child in sorted(noun.children, key=lambda t: -t.i):
-        if child.dep_ == "nmod" and child.i < participle.i and "Fem" in child.morph.get("Gender", []):
+        if child.dep_ == "nmod" and child.i < participle.i and agrees(child):
             return child
     return noun
 
@@ -159,6 +183,8 @@ def _participle_summary(trigger: Token, skip: Collection[int], words: SummaryWor
     chosen = phrase | verb_group(trigger, skip, words) | _place_ids(trigger, skip)
     # "après le confinement imposé" reads as "le confinement imposé"
     tokens = without_fragments([trigger.doc[i] for i in sorted(chosen - set(skip))])
+    if tokens and tokens[0].i == noun.i and (article := _article(noun)):
+        return article + join_tokens(tokens)  # "des taxes prévues" (of "la baisse de taxes prévues")
     if trigger.i < noun.i or complement:
         # "Lancée fin mai, la pétition …": the noun first, "la pétition lancée"; "celle, annoncée fin
         # janvier, du Ralliement …": "celle du Ralliement … annoncée"

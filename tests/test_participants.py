@@ -107,6 +107,13 @@ ROWS = [
     ),
     # the agent the model hangs on the verb's complement; the day it hangs on the agent is no part of it
     ("Jeudi, l'ancien boxeur a été suspendu de ses fonctions par la mairie.", "suspendu", ("la mairie",), ()),
+    # … but a unit after "de" is part of the phrase
+    (
+        "Samedi, le stock d'heures supplémentaires a atteint un record.",
+        "atteint",
+        ("le stock d'heures supplémentaires",),
+        (),
+    ),
     # a title, its complement and the name: the person; a noun coordinated with a name is what he is
     (
         "Dimanche, le ministre de la Santé Olivier Véran, qui était à Lyon, a annoncé de nouvelles mesures.",

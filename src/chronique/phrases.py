@@ -344,9 +344,12 @@ def actors_of(subject: Token | None, agents: Iterable[Token]) -> list[str]:
             if not_a_name(part) or part.pos_ not in {"NOUN", "PROPN"}:
                 continue
             times = {  # "par la mairie jeudi": the day the model hangs on the noun is no part of who
-                t.i
+                t.i  # ("le stock d'heures supplémentaires": a unit after "de" is)
                 for w in noun_phrase_tokens(part)
-                if w.i != part.i and w.pos_ == "NOUN" and not_a_name(w)
+                if w.i != part.i
+                and w.pos_ == "NOUN"
+                and not_a_name(w)
+                and not any(c.dep_ == "case" for c in w.children)
                 for t in w.subtree
             }
             phrase = noun_phrase(part, times).strip("".join(QUOTES) + " ")

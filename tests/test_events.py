@@ -212,7 +212,13 @@ SEED_EVENTS = [
     ("capturée", "2022-04", ("la Russie",), ()),
     ("commencé", "2022-09-08", (), ("la région de Kharkov",)),
     ("déclaré", "2022-09-09", ("Lloyd Austin",), ()),
-    ("quitter", "2022-09-10", ("L'armée russe", "les forces alliées"), ("la ville d'Izyum",)),
+    # who told it is an actor too: "…, ont indiqué plusieurs journalistes"
+    (
+        "quitter",
+        "2022-09-10",
+        ("L'armée russe", "les forces alliées", "plusieurs journalistes"),
+        ("la ville d'Izyum",),
+    ),
     ("publié", "2022-09-10", ("Le ministère russe de la Défense",), ()),
 ]
 

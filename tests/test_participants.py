@@ -67,16 +67,66 @@ ROWS = [
         ("Bachar al-Assad",),
         (),
     ),
-    # who told it is the speaker (Event.speaker), not an actor; "selon Moscou" is no place
-    ("Selon Moscou, les troupes ont quitté samedi la ville.", "quitté", ("les troupes",), ()),
+    # who told it (Event.speaker) is an actor too, after the subject; "selon Moscou" is no place
+    ("Selon Moscou, les troupes ont quitté samedi la ville.", "quitté", ("les troupes", "Moscou"), ()),
     (
         "Les enquêteurs ont interrogé mardi le suspect, a indiqué le procureur de Paris.",
         "interrogé",
-        ("Les enquêteurs",),
+        ("Les enquêteurs", "le procureur de Paris"),
         (),
     ),
-    # a passive's subject underwent the event: no actor without an agent
+    # … the speaker of an incise, of the saying itself or of the clause it tells, however the model hangs
+    # it (on the date: "a estimé mercredi 13 mai la ministre"), each of coordinated speakers
+    (
+        "Les demandes ont atteint un palier, a estimé mercredi 13 mai la ministre du Travail "
+        "Muriel Pénicaud.",
+        "estimé",
+        ("Muriel Pénicaud",),
+        (),
+    ),
+    (
+        "Quatre personnes ont été interpellées samedi, a précisé la préfecture.",
+        "interpellées",
+        ("la préfecture",),
+        (),
+    ),
+    (
+        "Huit foyers ont été identifiés dans la région, ont annoncé mardi l'Agence régionale de santé et la "
+        "préfecture.",
+        "annoncé",
+        ("l'Agence régionale de santé", "la préfecture"),
+        (),
+    ),
+    # a passive's subject underwent the event: no actor without an agent, but a person it names takes part
     ("Le village a été évacué samedi.", "évacué", (), ()),
+    (
+        "Agnès Buzyn sera entendue mardi par la commission d'enquête.",
+        "entendue",
+        ("la commission d'enquête", "Agnès Buzyn"),
+        (),
+    ),
+    # the agent the model hangs on the verb's complement; the day it hangs on the agent is no part of it
+    ("Jeudi, l'ancien boxeur a été suspendu de ses fonctions par la mairie.", "suspendu", ("la mairie",), ()),
+    # … but a unit after "de" is part of the phrase
+    (
+        "Samedi, le stock d'heures supplémentaires a atteint un record.",
+        "atteint",
+        ("le stock d'heures supplémentaires",),
+        (),
+    ),
+    # a title, its complement and the name: the person; a noun coordinated with a name is what he is
+    (
+        "Dimanche, le ministre de la Santé Olivier Véran, qui était à Lyon, a annoncé de nouvelles mesures.",
+        "annoncé",
+        ("Olivier Véran",),
+        (),
+    ),
+    (
+        "Vincent Lambert, en état végétatif, et figure du débat, est mort jeudi à Reims.",
+        "mort",
+        ("Vincent Lambert",),
+        ("Reims",),
+    ),
     # a participle describing a person: that person
     (
         "Hafez al-Assad, né en 1930 à Qardaha, a pris le pouvoir en 1970.",
@@ -109,6 +159,14 @@ def test_actors_and_places(
 ) -> None:
     event = _event(analysed(text, SAT).events, trigger)
     assert (event.actors, event.places) == (actors, places)
+
+
+def test_a_quotation_mark_is_no_part_of_a_name(analysed: Analyse) -> None:
+    # the quoted clause's subject is an actor without the mark that opens the quotation; who said it too
+    result = analysed(
+        "« Les habitants ont quitté la ville samedi », a déclaré le maire dans un communiqué.", SAT
+    )
+    assert _event(result.mentions, "quitté").actors == ("Les habitants", "le maire")
 
 
 def test_an_inverted_speaker_leads_the_summary(analysed: Analyse) -> None:
@@ -184,6 +242,23 @@ PARSE_REPAIR_ROWS = [
         ],
         {("Samedi", "obl:mod", "arrêtés")},
     ),
+    (
+        "a passive's agent the model hangs on the verb's complement: the verb's agent",
+        [
+            ("Il", "PRON", "il", 3, "nsubj:pass"),
+            ("a", "AUX", "avoir", 3, "aux:tense"),
+            ("été", "AUX", "être", 3, "aux:pass"),
+            ("suspendu", "VERB", "suspendre", 3, "ROOT"),
+            ("de", "ADP", "de", 6, "case"),
+            ("ses", "DET", "son", 6, "det"),
+            ("fonctions", "NOUN", "fonction", 3, "obl:arg"),
+            ("par", "ADP", "par", 9, "case"),
+            ("la", "DET", "le", 9, "det"),
+            ("mairie", "NOUN", "mairie", 6, "nmod"),
+            (".", "PUNCT", ".", 3, "punct"),
+        ],
+        {("mairie", "obl:agent", "suspendu")},
+    ),
 ]
 
 
@@ -195,6 +270,8 @@ def test_parse_repairs(
 ) -> None:
     words, pos, lemmas, heads, deps = (list(column) for column in zip(*tokens, strict=True))
     doc = Doc(spacy.blank("fr").vocab, words=words, pos=pos, lemmas=lemmas, heads=heads, deps=deps)
-    Participants(ParseWords(reporting_verbs=frozenset({"déclarer", "préciser"})))(doc)
+    Participants(
+        ParseWords(reporting_verbs=frozenset({"déclarer", "préciser"}), agent_cases=frozenset({"par"}))
+    )(doc)
     assert arcs <= {(t.text, t.dep_, t.head.text) for t in doc}, why
     assert len(list(doc.sents)) == 1, why  # a sentence never starts with a comma

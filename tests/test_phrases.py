@@ -151,7 +151,7 @@ SUMMARY_ROWS = [
     (
         "Quelque 1.500 actions sont attendues samedi dans l'ensemble du pays.",
         "attendues",
-        "1.500 actions sont attendues",
+        "Quelque 1.500 actions sont attendues",
     ),
     # a participle agrees with the complement it describes ("la hausse prévue", not "un moratoire prévue") …
     (
@@ -311,7 +311,7 @@ SUMMARY_ROWS = [
     (
         "L'ancien boxeur a été suspendu de ses fonctions par la mairie, rapporte franceinfo jeudi.",
         "rapporte",
-        "franceinfo rapporte que l'ancien boxeur a été suspendu de ses fonctions",
+        "franceinfo rapporte que l'ancien boxeur a été suspendu de ses fonctions par la mairie",
     ),
     # … a verb that takes no "que" tells it after a colon
     (
@@ -384,6 +384,74 @@ SUMMARY_ROWS = [
         "interpelle",
         "une professeure de lettres interpelle Emmanuel Macron sur Facebook",
     ),
+    # "qui" stands for the noun of the phrase that agrees with its verb, with its article ("de vélos qui
+    # sommeillent": des vélos); "que" the model reads as a conjunction still has its antecedent
+    (
+        "Ils financent la remise en état de vélos qui sommeillent dans des caves depuis mars.",
+        "sommeillent",
+        "des vélos sommeillent dans des caves",
+    ),
+    (
+        "Samedi, les policiers ont dénoncé un durcissement de ce mouvement que le gouvernement "
+        "dénonce depuis dimanche.",
+        "dénonce",
+        "un durcissement de ce mouvement que le gouvernement dénonce",
+    ),
+    # a name set beside its title or description by commas: the name alone; a title, its complement and the
+    # name with no comma: all of them, without the relative clause after the name
+    (
+        "Jeudi, Pharos, la plateforme de signalement, a fait état d'une centaine de signalements.",
+        "fait",
+        "Pharos a fait état d'une centaine de signalements",
+    ),
+    (
+        "Dimanche, le ministre de la Santé Olivier Véran, qui était à Lyon, a annoncé de nouvelles mesures.",
+        "annoncé",
+        "le ministre de la Santé Olivier Véran a annoncé de nouvelles mesures",
+    ),
+    (
+        "Selon Marianne, Édouard Philippe est arrivé samedi à Matignon.",
+        "arrivé",
+        "Édouard Philippe est arrivé",
+    ),
+    # a noun coordinated with a name, no determiner, is what the person is: no second subject
+    (
+        "Vincent Lambert, en état végétatif, et figure du débat, est mort jeudi à Reims.",
+        "mort",
+        "Vincent Lambert est mort",
+    ),
+    (
+        "Le 3 mai, les écoliers et collégiens sont retournés en classe.",
+        "retournés",
+        "les écoliers et collégiens sont retournés",
+    ),
+    # a participle agrees with its noun in number too ("prévue": the fall, not the taxes; "déplacée": the
+    # sitting, not the questions); a noun with no determiner of its own takes the article its "de" holds
+    (
+        "Les Français réclament l'annulation de la baisse des taxes prévue en janvier.",
+        "prévue",
+        "la baisse des taxes prévue",
+    ),
+    (
+        "Les députés auront la primeur avant une séance de questions au gouvernement déplacée mercredi.",
+        "déplacée",
+        "une séance de questions déplacée",
+    ),
+    (
+        "Le 8 janvier, le gouvernement a annoncé une prolongation des mesures prises à la fin novembre.",
+        "prises",
+        "les mesures prises",
+    ),
+    # an object after the date, read as a mere complement by the model (no preposition): the object
+    ("Il a réuni mardi une soixantaine de décideurs.", "réuni", "Il a réuni une soixantaine de décideurs"),
+    # a saying that reports an impersonal adverb's clause ("il est trop tôt") tells it
+    (
+        "L'OMS a estimé mercredi qu'il était beaucoup trop tôt pour conclure.",
+        "estimé",
+        "L'OMS a estimé qu'il était beaucoup trop tôt",
+    ),
+    # an attribute the model reads as a noun, with its copula and no determiner: the clause
+    ("Depuis novembre, 11 malades sont morts samedi.", "morts", "11 malades sont morts"),
     # an adverb of quantity keeps the object the model hangs on it
     (
         "Jeudi, Philippe Bas a réclamé plus de transparence.",

@@ -20,6 +20,17 @@ from tests.conftest import Analyse
         ("Il a dit « non ».Le maire est parti.", ["Il a dit « non ».", "Le maire est parti."]),
         ("Parti en avril.En mai, il est revenu.", ["Parti en avril.", "En mai, il est revenu."]),
         ("Il l'a dit à l'AFP.En mai, il est revenu.", ["Il l'a dit à l'AFP.", "En mai, il est revenu."]),
+        # a number with its thousands' dots ends a sentence too
+        (
+            "Les décès s'élèvent à 18.859.En mai, ils ont baissé.",
+            ["Les décès s'élèvent à 18.859.", "En mai, ils ont baissé."],
+        ),
+        ("Le bilan passe à 1.500.000 morts.", ["Le bilan passe à 1.500.000 morts."]),
+        # a quotation glued to the next sentence: the sentence starts after its closing mark
+        (
+            '"Nous ne sommes qu\'au début"Mardi 10 mars, le président a parlé.',
+            ['"Nous ne sommes qu\'au début"', "Mardi 10 mars, le président a parlé."],
+        ),
         # not inside abbreviations, numbers or addresses
         ("M.Dupont est venu mardi.", ["M.Dupont est venu mardi."]),
         ("Les U.S.A. ont voté mardi.", ["Les U.S.A. ont voté mardi."]),
@@ -82,6 +93,12 @@ HEADING_ROWS = [
     "Quels en seront les axes ? Santé|Sans surprise, c'est",  # a one-word heading
     "la loi.Référendum|Pour répondre aux critiques",
     "DE RUGY ET LES HOMARDS|Le 16 juillet, le ministre démissionne",  # a heading in capitals
+    # a quotation glued to the sentence after it: its closing mark right after a word or a stop
+    "\"Nous ne sommes qu'au début\"|Mardi 10 mars, lors d'un déplacement",
+    '"Cela ne gênerait personne"|Guy Lefrand s\'est présenté vendredi',
+    "« C'est fini »|Le ministre a parlé",
+    # … not an opening quote after a colon, nor a quoted word inside the sentence
+    'Il a dit :"Nous viendrons" demain, et l\'"acte I" a eu lieu.',
     # names, brands, hashtags, handles, identifiers: no seam
     "Il a un iPhone, un MacBook et mange chez McDonald.",
     "Les élus LaREM et DeGaulle, sur YouTube et WhatsApp.",

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from chronique.nlp import not_a_name, sentence_of
-from chronique.phrases import SUBJECT_DEPS, conjuncts, noun_phrase_tokens, subject_of
+from chronique.phrases import QUOTES, SUBJECT_DEPS, conjuncts, is_attribute, noun_phrase_tokens, subject_of
 from chronique.vocabulary import Vocabulary
 
 # Reflexive pronouns and negation belong to the verb group: "s'installer", "n'a pas commenté".
@@ -22,7 +22,7 @@ _CLAUSE_DEPS = frozenset({"advcl", "ccomp", "conj", "parataxis", "acl", "acl:rel
 _PARTITIVE = frozenset({"de", "d'", "d’"})
 GENITIVE = _PARTITIVE | {"du", "des"}
 # Quotation marks (typography): a summary tells the words, without the marks that opened or closed them.
-QUOTE_MARKS = ('"', "«", "»", "“", "”")
+QUOTE_MARKS = QUOTES
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,8 +96,10 @@ def verb_group(verb: Token, skip: Collection[int], words: SummaryWords, depth: i
             or (child.dep_ == "mark" and child.head.i > child.i)
         ):
             ids.add(child.i)
-        elif child.dep_ in _OBJECT_DEPS or _second_subject(child):
+        elif child.dep_ in _OBJECT_DEPS or _second_subject(child) or _unmarked_object(child):
             ids |= phrase_ids(child, skip)
+        elif child.dep_ == "advmod" and verb.pos_ in {"ADJ", "ADV"} and child.i < verb.i:
+            ids.add(child.i)  # the degree of an attribute: "il était beaucoup trop tôt"
         elif (
             child.dep_ == "advmod"
             and child.lower_ in words.quantity
@@ -115,6 +117,25 @@ def verb_group(verb: Token, skip: Collection[int], words: SummaryWords, depth: i
                 for argument in (c for c in child.children if c.dep_ in {"obl:arg", "obj"}):
                     ids |= phrase_ids(argument, skip)  # "on va droit à la catastrophe"
     return ids
+
+
+def _unmarked_object(token: Token) -> bool:
+    """A noun with its determiner and no preposition after a verb with no object, read as a mere complement
+    by the model when a date stands between them ("a réuni mardi une soixantaine de décideurs"): its
+    object; a time ("la semaine dernière") is none."""
+    verb = token.head
+    return (
+        token.dep_ in {"obl:mod", "obl"}
+        and token.pos_ == "NOUN"
+        and token.i > verb.i
+        and verb.pos_ == "VERB"
+        and any(c.dep_ == "det" for c in token.children)
+        and not any(c.dep_ == "case" for c in token.children)
+        and not not_a_name(token)
+        and not any(c.dep_ in {"obj", "ccomp", "xcomp", "aux:pass"} for c in verb.children)
+        # "…, un appel relayé par …", "… : l'explosion d'une grenade": an apposition, no object
+        and not any(t.is_punct for t in token.doc[verb.i + 1 : token.i])
+    )
 
 
 def _second_subject(token: Token) -> bool:
@@ -227,8 +248,22 @@ def subject_ids_of(verb: Token, skip: Collection[int]) -> set[int]:
 def subject_ids(subject: Token) -> set[int]:
     """A subject's words: each coordinated noun phrase and the conjunctions between them."""
     ids: set[int] = set()
-    for part in conjuncts(subject):
+    parts = conjuncts(subject)
+    if len(parts) > 1 and not any(c.dep_ == "cc" for part in parts[1:] for c in part.children):
+        # no "et", no "ou": one thing named twice, a title and a name ("Le maire de Nice, Christian
+        # Estrosi, a déclaré", "Pharos, la plateforme de signalement …, a fait état"): the name alone
+        named = [  # not "Selon Marianne, Édouard Philippe serait arrivé": who tells it is no subject
+            part
+            for part in parts
+            if part.pos_ == "PROPN" and not any(c.dep_ == "case" for c in part.children)
+        ]
+        parts = named[:1] or parts[:1]
+    for part in parts:
+        if is_attribute(part, subject):
+            continue  # "Vincent Lambert, …, et figure du débat, est mort": what he is, no second subject
         ids.update(t.i for t in noun_phrase_tokens(part))
+        # the commas of an enumeration: "footballeurs, basketteurs ou handballeurs"
+        ids.update(c.i for c in part.children if c.text == "," and c.i == part.left_edge.i and c.i < part.i)
         ids.update(c.i for c in part.children if c.dep_ == "cc")
     return ids
 
@@ -323,7 +358,15 @@ def antecedent_ids(verb: Token, skip: Collection[int]) -> set[int]:
     if verb.dep_ != "acl:relcl" or verb.head.pos_ not in {"NOUN", "PROPN", "PRON"}:
         return set()
     pronoun = next(
-        (c for c in verb.children if _relative(c) and c.dep_ not in SUBJECT_DEPS and c.i < verb.i), None
+        (
+            c
+            for c in verb.children
+            if c.i < verb.i
+            and c.dep_ not in SUBJECT_DEPS
+            # "ce mouvement que le gouvernement dénonce": the model sometimes reads "que" as a conjunction
+            and (_relative(c) or (c.dep_ == "obj" and c.lower_ in {"que", "qu'", "qu’"}))
+        ),
+        None,
     )
     if pronoun is None:
         return set()

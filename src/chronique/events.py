@@ -64,6 +64,7 @@ from chronique.phrases import (
     subject_of,
 )
 from chronique.retellings import merge_retellings
+from chronique.sayings import speaker_names
 from chronique.summaries import noun_summary, summary_of
 from chronique.vocabulary import holds_phrase, normalise
 from chronique.voices import quotations
@@ -189,11 +190,13 @@ def build_event(
     elif ahead and reading.modality in _TOLD and is_aim(trigger, lexicon.modality):
         # "afin de permettre aux policiers d'interpeller samedi": an aim for a day still to come
         reading = replace(reading, modality=Modality.PLANNED)
-    # the people and organisations the clause names ("a rencontré Angela Merkel"); who told it ("selon X",
-    # "a indiqué X") is the event's speaker, not its actor, unless the saying is the event (its subject)
-    speaker = {reading.speaker} if reading.speaker else set()
-    for name in names_in(clause):
-        if not overlaps(name, actors) and not overlaps(name, places) and not overlaps(name, speaker):
+    # the people and organisations the clause names ("a rencontré Angela Merkel"), and who told it ("selon
+    # X", "a indiqué X", chronique.sayings.speaker_names)
+    told_by = speaker_names(
+        trigger, clause_head, timex_tokens, lexicon.summary_words, lexicon.modality.according_to
+    )
+    for name in [*names_in(clause), *told_by]:
+        if not overlaps(name, actors) and not overlaps(name, places):
             actors.append(name)
     return Event(
         article_id=article.id,

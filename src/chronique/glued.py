@@ -21,8 +21,12 @@ from spacy.lang.fr.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-# A sentence's end glued to the next one by a scraper: "grave?Le", "joie!Il", "».Le", "2019.En".
-_GLUED = re.compile(r"(?P<left>\w*)(?P<stop>[.!?…]+)(?P<right>[^\W\d_]\w*)")
+# A sentence's end glued to the next one by a scraper: "grave?Le", "joie!Il", "».Le", "2019.En", "18.859.En".
+_GLUED = re.compile(r"(?P<left>(?:\d+[.,])*\w*)(?P<stop>[.!?…]+)(?P<right>[^\W\d_]\w*)")
+# A quotation (a heading quoted) glued to the sentence after it: a closing mark right after a word or a stop,
+# then a capitalised word ('qu'au début"Mardi 10 mars', 'visible"Guy Lefrand'); the sentence starts there.
+# A closing guillemet is one wherever it stands; a straight quote only right after a word or a stop.
+_QUOTE_SEAM = re.compile(r"(?:(?<=[^\W\d_])|(?<=[.!?…]))\"(?=[^\W\d_]{2})|[»”](?=[^\W\d_]{2})")
 # A run of letters, where a heading and a sentence glued together are one.
 _LETTERS = re.compile(r"[^\W\d_]+")
 # Just before a run of letters, these make it no prose: a hashtag, a handle, a path, an identifier.
@@ -120,7 +124,8 @@ def glued_headings(text: str, known: Callable[[str], bool]) -> tuple[int, ...]:
     must then be a function word (``SantéSans``, ``BilanLe``; ``StopCovid``, ``EuroMillions`` opening a
     sentence are names), or a known word in capitals (a heading, "HOMARDS|Le", again before a function word);
     after it, a capitalised word or an elided capital. Not after ``#``, ``@``, ``/``, ``_`` or a digit
-    (hashtags, handles, paths, identifiers)."""
+    (hashtags, handles, paths, identifiers). And a quotation glued to the sentence after it, its closing mark
+    right after a word or a stop: ``au début"|Mardi 10 mars``, ``visible»|Guy Lefrand``."""
     breaks: list[int] = []
     for match in _LETTERS.finditer(text):
         word = match.group()
@@ -151,7 +156,11 @@ def glued_headings(text: str, known: Callable[[str], bool]) -> tuple[int, ...]:
             if not heading:
                 continue
         breaks.append(start + seam)
-    return tuple(breaks)
+    for quote in _QUOTE_SEAM.finditer(text):
+        after = quote.end()
+        if _opens_sentence(text[after : after + 2], text[after + 2 : after + 4]):
+            breaks.append(after)
+    return tuple(sorted(breaks))
 
 
 GLUED = "chronique_glued_sentences"

@@ -109,7 +109,9 @@ class Participants:
         excluded = frozenset(t.i for t in doc if self._names_no_one(t))
         doc.user_data[_NOT_NAMES] = excluded
         for token in doc:
-            if self._is_agent(token, excluded):
+            verb = self._agent_of(token, excluded)
+            if verb is not None:
+                token.head = verb
                 token.dep_ = "obl:agent"
             elif token.dep_ == "obl:agent" and self._adverbial(token):
                 token.dep_ = "obl:mod"  # "reporté par la suite": an adverb, no agent
@@ -153,21 +155,29 @@ class Participants:
             or normalise(token.text) in self.words.not_names
         )
 
-    def _is_agent(self, token: Token, excluded: frozenset[int]) -> bool:
-        """A "par" complement of a passive verb or participle, read as a mere complement by the model."""
-        if token.dep_ not in _MISREAD_AGENT_DEPS:
-            return False  # first the cheap test: this runs on every word
+    def _agent_of(self, token: Token, excluded: frozenset[int]) -> Token | None:
+        """The passive verb or participle whose agent a "par" complement is, where the model read it as a
+        mere complement of the verb, or hung it on the verb's own complement before it ("suspendu de ses
+        fonctions par la mairie")."""
+        if token.dep_ not in _MISREAD_AGENT_DEPS and token.dep_ != "nmod":
+            return None  # first the cheap test: this runs on every word
         verb = token.head
+        if token.dep_ == "nmod":
+            hung = verb.dep_ in _MISREAD_AGENT_DEPS and verb.i < token.i and verb.head.i < verb.i
+            if not hung or any(c.dep_ == "obl:agent" for c in verb.head.children):
+                return None
+            verb = verb.head
         passive = any(c.dep_ == "aux:pass" for c in verb.children) or (
             verb.dep_ == "acl" and "Part" in verb.morph.get("VerbForm", [])
         )
-        return (
+        agent = (
             passive
             and token.i not in excluded
             and not self._adverbial(token)
             and (token.pos_ == "PROPN" or any(c.dep_ == "det" for c in token.children))
             and any(c.dep_ == "case" and c.lower_ in self.words.agent_cases for c in token.children)
         )
+        return verb if agent else None
 
     def _adverbial(self, token: Token) -> bool:
         """ "par la suite", "par la force", "par tous les moyens": an adverb, not an agent; but a plural

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Iterable, Sequence
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from chronique.nlp import entities, not_a_name
 
@@ -17,6 +17,10 @@ _NP_KEEP = frozenset(
     {"det", "amod", "flat:name", "flat", "compound", "nummod", "case", "fixed", "advmod", "nmod"}
 )
 _GENITIVE = frozenset({"de", "d'", "d’", "du", "des"})
+# What a name does not hold: a clause about it, another name set beside it.
+_ASIDE_DEPS = frozenset({"acl", "acl:relcl", "advcl", "parataxis", "appos", "conj", "cc"})
+# Quotation marks: a name never begins or ends with one ('"Les gilets jaunes' of a quotation's first words).
+QUOTES = ('"', "«", "»", "“", "”")
 
 
 def _is_glued(token: Token) -> bool:
@@ -48,11 +52,16 @@ def noun_phrase_tokens(head: Token, depth: int = 0) -> list[Token]:
         if (
             child.dep_ == "appos"
             and child.pos_ == "PROPN"
-            and child.i == head.i + 1 + _adjectives_between(head)
+            and child.i > head.i
+            and (
+                child.i == head.i + 1 + _adjectives_between(head)
+                # "le ministre de l'Économie Bruno Le Maire": a title with its complement, then the name
+                or not any(t.is_punct for t in head.doc[head.i + 1 : child.i])
+            )
         ):
-            tokens.extend(
-                child.subtree
-            )  # a title and a name, no comma: "le président syrien Bachar al-Assad"
+            # a title and a name, no comma: "le président syrien Bachar al-Assad"; after the title's
+            # complement, the name alone ("le ministre de la Santé Olivier Véran, qui affirme …")
+            tokens.extend(name_tokens(child))
             continue
         if child.dep_ not in _NP_KEEP or (child.is_punct and not _is_glued(child)):
             continue
@@ -73,6 +82,20 @@ def noun_phrase_tokens(head: Token, depth: int = 0) -> list[Token]:
             noun_phrase_tokens(child, depth + 1) if child.dep_ in {"nmod", "amod"} else list(child.subtree)
         )
     return tokens
+
+
+def name_tokens(head: Token) -> list[Token]:
+    """A name's words: its head and what completes it ("Bachar al-Assad"), not a clause or an aside about
+    it ("Olivier Véran, qui était à Lyon")."""
+    aside = {
+        t.i
+        for c in head.children
+        if c.dep_ in _ASIDE_DEPS or (c.is_punct and not _is_glued(c))
+        for t in c.subtree
+    }
+    kept = [t for t in head.subtree if t.i not in aside]
+    stop = next((t.i for t in head.subtree if t.i > head.i and t.is_punct and not _is_glued(t)), None)
+    return [t for t in kept if stop is None or t.i < stop]  # a comma ends a name
 
 
 def noun_phrase(head: Token, skip: Collection[int] = ()) -> str:
@@ -164,7 +187,7 @@ def subject_of(verb: Token) -> Token | None:
                     # "le vice-ministre …, qui a déclaré": the relative's antecedent; where the model hangs
                     # the clause elsewhere, the noun just before "qui" ("le site du Monde qui a mis en ligne")
                     if current.head.pos_ in {"NOUN", "PROPN"}:
-                        return current.head
+                        return antecedent_of(current)
                     before = child.doc[child.i - 1] if child.i > 0 else None
                     return before if before is not None and before.pos_ in {"NOUN", "PROPN"} else None
                 return child
@@ -181,24 +204,90 @@ def subject_of(verb: Token) -> Token | None:
     return None
 
 
+def _numbers(verb: Token) -> set[str]:
+    """The number of a verb's conjugated form (its own, its auxiliary's or its copula's)."""
+    forms = [verb, *(c for c in verb.children if c.dep_.startswith("aux") or c.dep_ == "cop")]
+    return {n for t in forms if "Fin" in t.morph.get("VerbForm", []) for n in t.morph.get("Number", [])}
+
+
+def _participle_gender(verb: Token) -> bool | None:
+    """Whether a past participle after "être" is feminine, read off its ending ("annoncée", "annoncés"): the
+    model's gender of participles is unreliable; None where the ending does not say ("pris", a present)."""
+    if not any(c.dep_ in {"aux:pass", "cop"} or c.lemma_ == "être" for c in verb.children):
+        return None
+    word = verb.lower_
+    if word.endswith(("ée", "ées")):
+        return True
+    return False if word.endswith(("é", "és")) else None
+
+
+def antecedent_of(relative: Token) -> Token:
+    """What "qui" stands for: the noun the model hangs the relative clause on, unless it does not agree
+    with the verb; then the one noun of the same phrase that does ("la remise en état de vélos qui
+    sommeillent": the bicycles; in "la manifestation contre la réforme des retraites qui se tient" two
+    agree, and which one is meant is not for agreement to say)."""
+    head = relative.head
+    numbers = _numbers(relative)
+    own = set(head.morph.get("Number", []))
+    if not numbers or not own or own & numbers or len(conjuncts(head)) > 1:
+        return head
+    feminine = _participle_gender(relative)
+    chain = [head]
+    while chain[0].dep_ == "nmod" and chain[0].head.pos_ in {"NOUN", "PROPN"} and len(chain) < 6:
+        chain.insert(0, chain[0].head)  # the nouns the phrase's complements complete, outermost first
+    below = head
+    while len(chain) < 8:
+        inner = [c for c in below.children if c.dep_ == "nmod" and below.i < c.i < relative.i]
+        if not inner:
+            break
+        below = inner[-1]
+        chain.append(below)
+    agreeing = [
+        n
+        for n in chain
+        if set(n.morph.get("Number", [])) & numbers
+        and (feminine is None or ("Fem" in n.morph.get("Gender", [])) == feminine)
+    ]
+    return agreeing[0] if len(agreeing) == 1 else head  # two that agree: French does not say which
+
+
 def named_within(head: Token) -> list[str]:
     """The people a phrase names ("Le secrétaire américain à la Défense, Lloyd Austin"), or the organisation
-    it is; an organisation only mentioned in it ("le vice-ministre de l'Information") is not the actor."""
-    subtree = {t.i for t in head.subtree}
+    it is; an organisation only mentioned in it ("le vice-ministre de l'Information") is not the actor. The
+    phrase ends where a noun coordinated with it begins ("l'ARS et la préfecture": each is its own)."""
+    coordinated = [c for c in head.children if c.dep_ == "conj" and any(k.dep_ == "cc" for k in c.children)]
+    subtree = {t.i for t in head.subtree} - {t.i for c in coordinated for t in c.subtree}
     people: list[str] = []
     organisations: list[str] = []
     for ent in entities(head.doc):
-        if ent.start not in subtree:
+        if ent.start not in subtree or not is_whole(ent):
             continue
         if ent.label_ == "PER" and ent.text not in people:
             people.append(ent.text)
         elif ent.label_ == "ORG" and head.i in range(ent.start, ent.end) and ent.text not in organisations:
             organisations.append(ent.text)
+    if not people:  # "la ministre du Travail Muriel Pénicaud", the name read as part of an organisation
+        people = [
+            join_tokens([c, *(k for k in c.children if k.dep_ == "flat:name")])
+            for c in head.children
+            if c.dep_ == "appos" and c.pos_ == "PROPN" and any(k.dep_ == "flat:name" for k in c.children)
+        ]
     return people or organisations
 
 
+def is_whole(name: Span) -> bool:
+    """Whether an entity of the model is a whole name: not one cut after a determiner or a preposition
+    ("ministre de l'" of "le ministre de l'Économie")."""
+    last = name[-1]
+    two = any(t.pos_ == "CCONJ" and t.i + 1 < name.end and t.nbor().pos_ == "DET" for t in name)
+    # "Agence régionale de santé et la préfecture": two names, each its own
+    return last.pos_ not in {"DET", "ADP", "CCONJ"} and not last.text.endswith(("'", "’")) and not two
+
+
 # Where a name in the clause takes part in the event: its object, its complements, a name completing them.
-_PARTICIPANT_DEPS = frozenset({"obj", "iobj", "obl:arg", "obl:mod", "obl", "nmod", "appos", "flat:name"})
+_PARTICIPANT_DEPS = frozenset(
+    {"obj", "iobj", "obl:arg", "obl:mod", "obl", "obl:agent", "nmod", "appos", "flat:name"}
+)
 
 
 def names_in(clause: Iterable[Token]) -> list[str]:
@@ -210,10 +299,22 @@ def names_in(clause: Iterable[Token]) -> list[str]:
     if not tokens:
         return names
     for ent in entities(tokens[0].doc):
-        if ent.label_ not in {"PER", "ORG"} or not set(range(ent.start, ent.end)) <= wanted:
+        if (
+            ent.label_ not in {"PER", "ORG"}
+            or not set(range(ent.start, ent.end)) <= wanted
+            or not is_whole(ent)
+        ):
             continue
         if ent.root.dep_ in _PARTICIPANT_DEPS and not not_a_name(ent.root) and not overlaps(ent.text, names):
             names.append(ent.text)
+    for token in tokens:  # a person a passive tells of: "l'ancien boxeur Christophe Dettinger a été suspendu"
+        if token.dep_ != "nsubj:pass" or not_a_name(token):
+            continue
+        named = {token.i, *(c.i for c in token.children if c.dep_ in {"appos", "flat:name"})}
+        for ent in entities(token.doc):  # the person named, not one its relative clause mentions
+            person = ent.label_ == "PER" and len(ent) > 1 and ent.root.i in named and is_whole(ent)
+            if person and not overlaps(ent.text, names):
+                names.append(ent.text)
     return names
 
 
@@ -230,17 +331,44 @@ def actors_of(subject: Token | None, agents: Iterable[Token]) -> list[str]:
     for head in [*([subject] if subject is not None else []), *agents]:
         if not_a_name(head):
             continue
-        names = named_within(head)
-        if names:
-            actors.extend(n for n in names if n not in actors)
-            continue
-        for part in conjuncts(head):
+        parts = conjuncts(head)
+        if not any(c.dep_ == "cc" for part in parts[1:] for c in part.children):
+            parts = parts[:1]  # "Le secrétaire …, Lloyd Austin": a name set beside its title, no one else
+        for part in parts:  # "l'Agence régionale de santé et la préfecture de région": both
+            if is_attribute(part, head):
+                continue  # "Vincent Lambert, …, et figure du débat": what he is, no one else
+            names = named_within(part)
+            if names:
+                actors.extend(n for n in names if not overlaps(n, actors))
+                continue
             if not_a_name(part) or part.pos_ not in {"NOUN", "PROPN"}:
                 continue
-            phrase = noun_phrase(part)
-            if phrase and phrase not in actors:
+            times = {  # "par la mairie jeudi": the day the model hangs on the noun is no part of who
+                t.i  # ("le stock d'heures supplémentaires": a unit after "de" is)
+                for w in noun_phrase_tokens(part)
+                if w.i != part.i
+                and w.pos_ == "NOUN"
+                and not_a_name(w)
+                and not any(c.dep_ == "case" for c in w.children)
+                for t in w.subtree
+            }
+            phrase = noun_phrase(part, times).strip("".join(QUOTES) + " ")
+            if phrase and not overlaps(phrase, actors):
                 actors.append(phrase)
     return actors
+
+
+def is_attribute(part: Token, head: Token) -> bool:
+    """A common noun with no determiner coordinated with a name: what the person is, no one else ("Vincent
+    Lambert, en état végétatif et figure du débat"); "les commerçants et artisans", "footballeurs,
+    basketteurs ou handballeurs" are people each."""
+    return (
+        part.i != head.i
+        and head.pos_ == "PROPN"
+        and part.pos_ == "NOUN"
+        and any(c.dep_ == "cc" for c in part.children)
+        and not any(c.dep_ in {"det", "case", "nummod"} for c in part.children)
+    )
 
 
 def is_locution(token: Token, locution_nouns: Collection[str]) -> bool:

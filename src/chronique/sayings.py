@@ -15,6 +15,7 @@ from chronique.clauses import (
     QUOTE_MARKS,
     REFLEXIVE_DEPS,
     SummaryWords,
+    is_gerund,
     is_inverted_pronoun,
     is_negation,
     lettered_number,
@@ -22,8 +23,17 @@ from chronique.clauses import (
     subject_ids,
     subject_in,
 )
-from chronique.nlp import not_a_name
-from chronique.phrases import SUBJECT_DEPS, is_finite, join_tokens, noun_phrase_tokens, without_fragments
+from chronique.nlp import entities, not_a_name, sentence_of
+from chronique.phrases import (
+    SUBJECT_DEPS,
+    actors_of,
+    is_finite,
+    is_whole,
+    join_tokens,
+    noun_phrase_tokens,
+    overlaps,
+    without_fragments,
+)
 from chronique.voices import quotations
 
 
@@ -109,7 +119,7 @@ def reported_clause(verb: Token, saying: Collection[str]) -> Token | None:
     reported = [
         c
         for c in sorted(verb.children, key=lambda t: t.i)
-        if c.pos_ in _CLAUSE_POS
+        if _heads_clause(c)
         and not (c.i > verb.i and c.lemma_.lower() in saying and is_incise(c))
         and (
             c.dep_ in _REPORTED_DEPS
@@ -139,10 +149,18 @@ def _reports_after(clause: Token) -> bool:
     return opened or past_infinitive
 
 
+def _heads_clause(token: Token) -> bool:
+    """A verb, or the attribute of a copula, an impersonal adverb too ("il était trop tôt")."""
+    impersonal = any(c.dep_ == "cop" for c in token.children) and any(
+        c.dep_ in {"expl:subj", "nsubj"} and c.lower_ == "il" for c in token.children
+    )
+    return token.pos_ in _CLAUSE_POS or (token.pos_ == "ADV" and impersonal)
+
+
 def _conjugated(clause: Token) -> bool:
     """A clause with a conjugated verb: the verb itself, an auxiliary or a copula ("sera disponible")."""
     forms = [clause, *(c for c in clause.children if c.dep_.startswith("aux") or c.dep_ == "cop")]
-    return clause.pos_ in _CLAUSE_POS and any("Fin" in t.morph.get("VerbForm", []) for t in forms)
+    return _heads_clause(clause) and any("Fin" in t.morph.get("VerbForm", []) for t in forms)
 
 
 def _is_subordinate(clause: Token) -> bool:
@@ -331,3 +349,84 @@ def _lowered(told: str, reported: Token) -> str:
     if not first[:1].isupper() or named or (first.isupper() and len(first) > 1):
         return told
     return told[:1].lower() + told[1:]
+
+
+def reporter_of(clause: Token, saying: Collection[str]) -> Token | None:
+    """The verb of saying that reports a clause: the verb whose "que" clause or quotation it is ("a estimé
+    que …"), or an incise of its sentence that tells it ("…, a précisé la préfecture", "…, rapporte
+    franceinfo" however the model hangs it)."""
+    candidates = [clause.head] if clause.head.i != clause.i else []
+    candidates += [t for t in sentence_of(clause) if t.i > clause.i and t.i != clause.head.i]
+    for verb in candidates:
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in saying:
+            continue
+        reported = reported_clause(verb, saying)
+        if reported is not None and reported.i == clause.i:
+            return verb
+    return None
+
+
+def according_to(trigger: Token, clause: Token, cases: Collection[str]) -> Token | None:
+    """The X of "selon X", "d'après X" among the complements of a clause's verbs (``cases``: the phrases of
+    ``data/modality.tsv`` according_to)."""
+    verbs = [trigger]
+    while verbs[-1].i != clause.i and verbs[-1].head.i != verbs[-1].i and len(verbs) < _MAX_CLIMB:
+        verbs.append(verbs[-1].head)
+    for verb in verbs:
+        for child in verb.children:
+            opening = [c for c in child.children if c.dep_ == "case" and c.i < child.i]
+            words = [*opening, *(f for c in opening for f in c.children if f.dep_ == "fixed")]
+            phrase = " ".join(t.lower_.replace("’", "'") for t in sorted(words, key=lambda t: t.i))
+            if phrase.replace(" '", "'").replace("' ", "'") in cases and child.pos_ != "PRON":
+                return child
+    return None
+
+
+def speaker_names(
+    trigger: Token, clause: Token, skip: Collection[int], words: SummaryWords, cases: Collection[str]
+) -> list[str]:
+    """Who tells the event, as actors: the speaker of a saying that is the row's own event ("…, a estimé
+    mercredi la ministre du Travail"), of the saying that reports its clause ("…, a précisé la DGS"), or
+    the X of "selon X"; a pronoun names no one, a name the model reads as a number does ("franceinfo")."""
+    reporter: Token | None = trigger
+    if trigger.lemma_.lower() not in words.saying or reported_clause(trigger, words.saying) is None:
+        reporter = reporter_of(clause, words.saying)  # "interroger le suspect" reports nothing
+    heads = [
+        speaker_of(reporter, skip) if reporter is not None else None,
+        according_to(trigger, clause, cases),
+    ]
+    if reporter is not None and not (is_finite(reporter) or is_gerund(reporter)):
+        heads[0] = None  # "la décrue observée": a participle describing a noun, no saying
+    elif (
+        reporter is trigger
+        and heads[0] is not None
+        and heads[0].dep_ not in SUBJECT_DEPS
+        and not is_incise(trigger)
+    ):
+        heads[0] = None  # a word after a saying that is no incise: its object, not who spoke
+    names: list[str] = []
+    for head in heads:
+        if head is None or head.dep_ == "nsubj:pass":
+            continue  # "dix cas ont été confirmés": what was told, not who told it
+        found = [head.text] if lettered_number(head) else actors_of(head, [])
+        if reporter is not None and head.i < reporter.i and head.head.i != reporter.i:
+            found = _written_speaker(head, reporter, skip) or found
+        names.extend(n for n in found if not overlaps(n, names))
+    return names
+
+
+def _written_speaker(head: Token, verb: Token, skip: Collection[int]) -> list[str]:
+    """A speaker the parse hangs elsewhere (on the date before the verb: "Dimanche 25 novembre, le ministre
+    de l'Économie Bruno Le Maire a indiqué"), as the text writes it before its verb: the people it names,
+    else its words."""
+    first = min([verb, *(c for c in verb.children if c.dep_.startswith("aux"))], key=lambda t: t.i)
+    written = subject_before(first, verb, skip)
+    if head not in written or not_a_name(head) or written[-1].i + 1 != first.i:
+        return []  # not the words right before the verb ("Le secrétaire …, Lloyd Austin, a déclaré")
+    ids = {t.i for t in written}
+    people = [
+        e.text
+        for e in entities(head.doc)
+        if e.label_ == "PER" and set(range(e.start, e.end)) <= ids and is_whole(e)
+    ]
+    return people or [join_tokens(without_fragments(written))]

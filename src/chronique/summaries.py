@@ -53,6 +53,9 @@ _CONTRACTED_ARTICLES = {"du": "le", "des": "les", "au": "le", "aux": "les"}
 
 # Feminine endings of a past participle ("proclamée", "prise", "faite"); the model's gender is unreliable.
 _FEMININE_ENDINGS = ("ée", "ées", "ie", "ies", "ue", "ues", "se", "ses", "te", "tes")
+# Its number: plural endings, and singular ones ("pris", "mis" end in -is whatever their number).
+_PLURAL_ENDINGS = ("és", "ées", "ies", "ues", "ses", "tes", "ts", "us")
+_SINGULAR_ENDINGS = ("é", "ée", "ie", "ue", "se", "te", "t")
 
 
 def event_noun_phrase(head: Token, skip: Collection[int] = ()) -> str:
@@ -100,10 +103,12 @@ def noun_summary(noun: Token, skip: set[int], words: SummaryWords = _NO_WORDS) -
     """A timeline row's summary for an event noun: its phrase, with its date and place where they complete
     it (``event_noun_phrase``); a phrase that is only the noun and its determiner ("un rassemblement") is
     told with the clause it is the subject or object of ("… prévoyait un rassemblement")."""
-    if any(c.dep_.startswith("aux") for c in noun.children):
-        return summary_of(
-            noun, noun, skip, words
-        )  # "qu'elle a bien défilé": a verb the model took for a noun
+    attribute = any(c.dep_ == "cop" for c in noun.children) and not any(
+        c.dep_ == "det" for c in noun.children
+    )
+    if attribute or any(c.dep_.startswith("aux") for c in noun.children):
+        # "qu'elle a bien défilé", "11 malades sont morts": a verb or an attribute the model took for a noun
+        return summary_of(noun, noun, skip, words)
     phrase = event_noun_phrase(noun, skip)
     verb = noun.head
     if len(phrase.split()) > 2 or noun.dep_ not in _CORE_DEPS or verb.pos_ not in {"VERB", "AUX"}:
@@ -128,22 +133,43 @@ def _place_ids(head: Token, skip: Collection[int]) -> set[int]:
     return phrase_ids(place, skip) if place is not None else set()
 
 
+def _participle_number(participle: Token) -> str | None:
+    """A past participle's number read off its ending ("prévues", "déplacée"); None where it does not say
+    ("pris", "mis" are both)."""
+    word = participle.lower_
+    if word.endswith(_PLURAL_ENDINGS):
+        return "Plur"
+    return "Sing" if word.endswith(_SINGULAR_ENDINGS) else None
+
+
 def _agreeing_noun(participle: Token) -> Token:
-    """The noun a participle describes: it agrees with it ("l'indépendance de ce pays proclamée" describes
-    the independence, not the country)."""
+    """The noun a participle describes: it agrees with it in gender and number ("l'indépendance de ce pays
+    proclamée" describes the independence, not the country; "la baisse des taxes prévue" the fall)."""
     noun = participle.head
-    if not participle.lower_.endswith(_FEMININE_ENDINGS) or "Fem" in noun.morph.get("Gender", []):
+    feminine = participle.lower_.endswith(_FEMININE_ENDINGS)
+    number = _participle_number(participle)
+
+    def agrees(candidate: Token) -> bool:
+        numbers = candidate.morph.get("Number", [])
+        gender = not feminine or "Fem" in candidate.morph.get("Gender", [])
+        return gender and (number is None or not numbers or number in numbers)
+
+    if agrees(noun):
         return noun
     current = noun
     for _ in range(3):
-        if current.dep_ != "nmod" or current.head.i == current.i:
+        if (
+            current.dep_ != "nmod"
+            or current.head.i == current.i
+            or current.head.pos_ not in {"NOUN", "PROPN"}
+        ):
             break
         current = current.head
-        if "Fem" in current.morph.get("Gender", []):
+        if agrees(current):
             return current
     # or a noun complement of the head, just before the participle: "un moratoire sur la hausse prévue"
     for child in sorted(noun.children, key=lambda t: -t.i):
-        if child.dep_ == "nmod" and child.i < participle.i and "Fem" in child.morph.get("Gender", []):
+        if child.dep_ == "nmod" and child.i < participle.i and agrees(child):
             return child
     return noun
 
@@ -157,6 +183,8 @@ def _participle_summary(trigger: Token, skip: Collection[int], words: SummaryWor
     chosen = phrase | verb_group(trigger, skip, words) | _place_ids(trigger, skip)
     # "après le confinement imposé" reads as "le confinement imposé"
     tokens = without_fragments([trigger.doc[i] for i in sorted(chosen - set(skip))])
+    if tokens and tokens[0].i == noun.i and (article := _article(noun)):
+        return article + join_tokens(tokens)  # "des taxes prévues" (of "la baisse de taxes prévues")
     if trigger.i < noun.i or complement:
         # "Lancée fin mai, la pétition …": the noun first, "la pétition lancée"; "celle, annoncée fin
         # janvier, du Ralliement …": "celle du Ralliement … annoncée"
@@ -301,7 +329,24 @@ def _clause_summary(
         subject is not None and subject.i > trigger.i and not antecedent
     ):  # "…, a averti jeudi Emmanuel Macron"
         return _subject_first(tokens, subject_words)
-    return join_tokens(tokens)
+    article = _article(subject) if subject is not None and tokens and tokens[0].i == subject.i else ""
+    return article + join_tokens(tokens)
+
+
+def _article(noun: Token) -> str:
+    """The article a noun with none needs to open a summary: the one fused with its "de" or "à" ("la remise
+    en état des vélos qui sommeillent" → "les vélos"), "des" for a plural after a bare "de" ("de vélos qui
+    sommeillent" → "des vélos"); nothing for a name or a noun that has its determiner."""
+    if noun.pos_ != "NOUN" or any(c.dep_ == "det" for c in noun.children):
+        return ""
+    cases = [c.lower_ for c in noun.children if c.dep_ == "case" and c.i < noun.i]
+    if not cases:
+        return ""
+    if cases[-1] in _CONTRACTED_ARTICLES:
+        article = _CONTRACTED_ARTICLES[cases[-1]]
+        return "l'" if article == "le" and noun.text[:1].lower() in "aeiouéèêh" else article + " "
+    plural = "Plur" in noun.morph.get("Number", [])
+    return "des " if plural and cases[-1] in {"de", "d'", "d’"} else ""
 
 
 def _opens_time(token: Token, skip: Collection[int]) -> bool:

@@ -245,6 +245,9 @@ PUBLICATION_ROWS = [
     ("Il est connu pour ses positions tranchées.", "connu", False),  # present passive: a state
     ("La confrérie s'est formée durant le colonialisme britannique.", "formée", False),  # another era
     ("À l'époque, les habitants ont quitté le village.", "quitté", False),  # another era
+    # a stretch of recent weeks with no day: background, not the day's news
+    ("Ces dernières semaines, le mouvement a montré des signes d'essoufflement.", "montré", False),
+    ("Depuis plusieurs mois, les habitants quittent le village.", "quittent", False),
     ("Les habitants avaient quitté le village.", "quitté", False),  # plus-que-parfait: background
     ("Les habitants quittaient le village.", "quittaient", False),  # imparfait: background
     (_LEAD + "Les pompiers ont éteint l'incendie.", "éteint", False),  # past the lead, nothing dates it

@@ -192,6 +192,7 @@ def test_merge_does_not_depend_on_row_order() -> None:
         "anchoring": pl.String(),
         "mod": pl.String(),
         "last_reported": pl.Date(),
+        "bound": pl.Boolean(),
     }
 
 
@@ -574,6 +575,11 @@ READS_ALONE_ROWS = [
     ("Ils se montaient à 10.350.Le nombre de patients a baissé.", False),  # two sentences glued
     ("Le directeur a été entendu, a assuré Jérôme SalomonMardi 16 juin.", False),  # a heading glued
     ("Le maire a parlé. " * 20, False),  # a run of sentences, not a line
+    ('Le pays doit tourner", a-t-il lancé ce jeudi 19 mars.', False),  # the end of a quotation
+    ("Le pays doit tourner », a-t-il lancé ce jeudi 19 mars.", False),  # the same in French marks
+    ("« Nous ne céderons pas, a déclaré le maire lundi.", False),  # the start of one
+    ('"Nous ne céderons pas", a déclaré le maire lundi.', True),  # a whole one
+    ("Selon lui, « l’État “a tenu” » lundi.", True),  # quotations within quotations
 ]
 
 
@@ -593,6 +599,18 @@ def test_a_key_date_line_is_one_that_reads_alone(vocabulary: Vocabulary) -> None
     story = build_story(timeline(*rows, row("a3", sentence=clean, lemma="cesser", summary="ont cessé")))
     markdown = render_story(story, vocabulary, 1, {})
     assert 0 < markdown.index(clean) < markdown.index(glued)
+
+
+def test_a_bound_is_the_last_line_of_its_day(vocabulary: Vocabulary) -> None:
+    """Rule "summary": a count since the day ("911 décès depuis le 4 mars") tells nothing of the day; the
+    day's event is its line, although more articles give the count."""
+    count = "On compte 911 décès depuis le 4 mars."
+    assert count[:30].endswith("depuis le ")  # the row's time expression starts at 30
+    counts = [row(a, sentence=count, lemma="décès", summary="911 décès", actors=()) for a in ("a1", "a2")]
+    story = build_story(timeline(*counts, row("a3")))
+    assert sorted(story.get_column("bound").to_list()) == [False, True]
+    markdown = render_story(story, vocabulary, 1, {})
+    assert 0 < markdown.index(STRIKE) < markdown.index(count)
 
 
 DEFAULT_COUNT_ROWS = [

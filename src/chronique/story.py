@@ -65,11 +65,12 @@ def empty_story() -> pl.DataFrame:
 
 
 # Added after the contract's columns (renderers that know only STORY_SCHEMA ignore them): timeline.md's
-# notes "daté par la date de publication" and "(début)"/"(fin)" need them.
+# notes "daté par la date de publication" and "(début)"/"(fin)" need them; story.md's choice of lines too.
 EXTRA_COLUMNS: dict[str, pl.DataType] = {
     "anchoring": pl.String(),  # the most direct anchoring among the merged mentions
     "mod": pl.String(),  # the representative mention's TIMEX3 mod (START, MID, END)
     "last_reported": pl.Date(),  # the latest publication date among its articles (before its date: a preview)
+    "bound": pl.Boolean(),  # the representative's date bounds a count or a period ("depuis le 1er mars")
 }
 FULL_SCHEMA: dict[str, pl.DataType] = {**STORY_SCHEMA, **EXTRA_COLUMNS}
 # The most factual first: a story event takes the most factual modality among its mentions.
@@ -109,11 +110,16 @@ def _event_row(
     # ("la manifestation de samedi est maintenue" tells less of that Saturday than its report), if it has one.
     told = [m for m in central if m.modality == modality]
     reports = [m for m in told if m.published >= m.date_start] or told
-    # … in a sentence that reads alone, the day's own report before a later reference back, then the most
-    # central
+    # … where the date is the event's day, not the bound of a count or a period ("8.911 décès depuis le 1er
+    # mars" tells nothing of the 1st: rule bounds), in a sentence that reads alone, the day's own report
+    # before a later reference back, then the most central
     representative = min(
         reports,
-        key=lambda m: (not reads_alone(m.sentence), (m.published - m.date_start).days > REPORT_DAYS),
+        key=lambda m: (
+            salience.is_bound(m.lead),
+            not reads_alone(m.sentence),
+            (m.published - m.date_start).days > REPORT_DAYS,
+        ),
     )
     speaker = representative.speaker or next(
         (m.speaker for m in central if m.modality == modality and m.speaker), None
@@ -149,6 +155,7 @@ def _event_row(
         "anchoring": min((m.anchoring for m in group), key=lambda value: _ANCHORING_ORDER.get(value, 9)),
         "mod": representative.mod,
         "last_reported": max(m.published for m in group),
+        "bound": salience.is_bound(representative.lead),
     }
 
 

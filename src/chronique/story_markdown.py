@@ -96,6 +96,9 @@ def _by_importance(frame: pl.DataFrame) -> list[dict[str, Any]]:
 # Rule "summary": a key date's lines tell what happened that day, in this order of preference:
 # - a report before a preview: an event no article reported once its day had come ("Ce sera à Paris le 24
 #   novembre", "les gilets jaunes préparent l'acte 2") tells what was expected, not what happened;
+# - a sentence where the date is the day of what it tells before one where it bounds a count or a period
+#   ("Cela porte à 8.911 le nombre de décès depuis le 1er mars" tells nothing of the 1st: rule bounds of
+#   ``story_rank``);
 # - a sentence that reads alone (``story_merge.reads_alone``) before a fragment, a run-on or a glued one: the
 #   line is what the reader sees of the day;
 # - a sentence that names the day by its date ("samedi 1er décembre", "le 11 mai") before one that does
@@ -117,11 +120,12 @@ def for_summary(frame: pl.DataFrame, vocabulary: Vocabulary) -> list[dict[str, A
     """A day's events in the order its lines are taken from (rule summary)."""
     rows = frame.to_dicts()
 
-    def preference(row: Mapping[str, Any]) -> tuple[bool, bool, bool, bool, int, float, str]:
+    def preference(row: Mapping[str, Any]) -> tuple[bool, bool, bool, bool, bool, int, float, str]:
         day: dt.date = row["date_start"]
         return (
-            # last_reported is one of the story's extra columns: a frame of the contract's alone has none
+            # last_reported and bound are extra columns of the story: a frame of the contract's alone has none
             (row.get("last_reported") or day) < day,
+            bool(row.get("bound")),
             not reads_alone(row["evidence"][0]),
             not names_day(row["evidence"][0], day, vocabulary),
             (row["first_reported"] - day).days > REPORT_DAYS,

@@ -125,7 +125,9 @@ def _lead(row: Mapping[str, Any]) -> str:
 # Rule "a line that reads alone": a sentence shown as a key date's line or as an event's representative
 # is one a reader takes in alone: it opens as a sentence (a capital, a digit, an opening quotation), ends
 # as one, is not two sentences or a heading glued by a scraper ("…Covid-19.L'édile", "Jérôme SalomonMardi
-# 16 juin"), and is not a run of several (``LINE_MAX_CHARS``: a long line is mostly glued text).
+# 16 juin"), is not a run of several (``LINE_MAX_CHARS``: a long line is mostly glued text), and is not a
+# piece of a quotation cut by the sentence splitter (its quotation marks pair up: `Le pays doit tourner",
+# a-t-il lancé jeudi.` is the end of a quotation whose start is in the sentence before).
 LINE_MAX_CHARS = 300
 # The day's own report is written that day or the next (a morning paper); later ones refer back to it.
 REPORT_DAYS = 1
@@ -133,6 +135,13 @@ _OPENS = re.compile(r"^(?:[«\"“]\s*)?[A-ZÀ-ÖØ-Þ0-9]")
 _ENDS = re.compile(r"[.!?…](?:\s*[»\"”)])?$|[»\"”]$")
 _GLUED_STOP = re.compile(r"[^\s.A-ZÀ-ÖØ-Þ][.!?][»\"”]?[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ']")
 _GLUED_WORD = re.compile(r"[a-zà-öø-ÿ]{3}[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]")
+
+
+def _quotes_pair(text: str) -> bool:
+    """Whether the quotation marks of a text pair up: as many « as », as many “ as ”, an even number of "."""
+    return (
+        text.count("«") == text.count("»") and text.count("“") == text.count("”") and text.count('"') % 2 == 0
+    )
 
 
 def reads_alone(sentence: str) -> bool:
@@ -144,6 +153,7 @@ def reads_alone(sentence: str) -> bool:
         and _ENDS.search(text) is not None
         and _GLUED_STOP.search(text) is None
         and _GLUED_WORD.search(text) is None
+        and _quotes_pair(text)
     )
 
 

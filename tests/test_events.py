@@ -395,6 +395,23 @@ LEADING_ROWS = [
     ("Il a déclaré lundi : « Nous partirons. »", "déclaré", "2022-09-05"),
     # a quoted phrase with no verb is a name, not speech: the date outside it dates it
     ("« L'attaque surprise » de lundi a échoué.", "attaque", "2022-09-05"),
+    # a date closing a phrase set apart before the main clause dates that clause, whatever noun of the phrase
+    # the parse hangs it on
+    (
+        "Invité du journal de 20 heures lundi 5 septembre, le ministre a annoncé un durcissement des règles.",
+        "annoncé",
+        "2022-09-05",
+    ),
+    (
+        "La confirmation de seize nouveaux cas, samedi 3 septembre, a incité le ministre à agir.",
+        "incité",
+        "2022-09-03",
+    ),
+    ("Sur RTL mercredi matin, le ministre a trouvé ces réactions ignobles.", "trouvé", "2022-09-07TMO"),
+    # … unless the phrase places the clause relative to the date, or the date is someone's word's
+    ("Après la réouverture des parcs jeudi 8 septembre, les plages ont rouvert.", "rouvert", None),
+    ("Depuis le début du mouvement le 3 septembre, dix manifestants ont été blessés.", "blessés", None),
+    ("Selon la ministre ce lundi 5 septembre, le commandement a eu une confiance excessive.", "eu", None),
 ]
 
 

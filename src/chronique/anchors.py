@@ -17,7 +17,7 @@ from chronique.modality import ModalityLexicon
 from chronique.model import Grain, TimeExpression
 from chronique.nlp import ParseWords, sentence_of, sentence_spans
 from chronique.phrases import is_locution
-from chronique.vocabulary import Vocabulary
+from chronique.vocabulary import Vocabulary, normalise
 from chronique.voices import is_incise_saying, quotations, reported_head, saying_before, saying_set_apart
 
 # Finer first: when two expressions are equally near a predicate, the finer one dates it.
@@ -73,6 +73,7 @@ class EventLexicon:
     than_cues: frozenset[str] = frozenset()  # "5 points de moins qu'il y a deux semaines"
     compared_to_cues: frozenset[str] = frozenset()  # "par rapport à la mobilisation du 5 janvier"
     like_cues: frozenset[str] = frozenset()  # "comme samedi dernier": a day compared with
+    relative_cues: frozenset[str] = frozenset()  # "Après la réouverture samedi, …": no date of the clause
     so_far_cues: frozenset[str] = frozenset()  # "à ce jour": so far
     complement_cues: frozenset[str] = frozenset()  # "la grève du 5 décembre": the date completes the noun
     nowadays_cues: frozenset[str] = frozenset()  # "aujourd'hui" with a state: "these days"
@@ -104,6 +105,7 @@ class EventLexicon:
             than_cues=vocabulary["cues"].forms_of("than"),
             compared_to_cues=vocabulary["cues"].forms_of("compared_to"),
             like_cues=vocabulary["cues"].forms_of("like"),
+            relative_cues=vocabulary["cues"].forms_of("relative"),
             so_far_cues=vocabulary["cues"].forms_of("so_far"),
             complement_cues=vocabulary["cues"].forms_of("complement"),
             nowadays_cues=vocabulary["cues"].forms_of("nowadays"),
@@ -204,10 +206,31 @@ def predicate_of(span: Span, lexicon: EventLexicon, timex_tokens: Collection[int
         if is_bare_object(current, lexicon):
             continue  # "La scène a lieu samedi": "avoir lieu" is the verb
         if current.pos_ == "NOUN" and (
-            current.lemma_.lower() in lexicon.event_nouns or (step == 0 and root.dep_ in {"nmod", "obl"})
+            current.lemma_.lower() in lexicon.event_nouns
+            or (step == 0 and root.dep_ in {"nmod", "obl"} and not _closes_phrase(span, current, lexicon))
         ):
             return _governing_event(current, lexicon)
     return None
+
+
+def _closes_phrase(span: Span, noun: Token, lexicon: EventLexicon) -> bool:
+    """Whether the date closes a phrase set apart before the main clause's verb ("Invité du 20 heures de TF1
+    lundi 23 mars, le ministre a annoncé", "La confirmation de 16 cas, samedi 29 février, a incité"): it
+    tells when the clause happened, whatever noun of the phrase the parse hangs it on. Not when that noun is
+    the clause's own predicate ("L'hiver dernier, le bilan avait été d'une surmortalité"), nor when an event
+    noun stands between them ("le début du déconfinement le 11 mai, Emmanuel Macron …": the start's day), nor
+    when a word of ``relative_cues`` ("après", "depuis", "selon") places the clause relative to the date."""
+    doc = span.doc
+    if span.end >= len(doc) or doc[span.end].text != ",":
+        return False
+    sentence = sentence_of(span.root)
+    root = sentence.root
+    if noun.i == root.i or any(c.dep_ == "cop" for c in noun.children) or span.end > root.i:
+        return False
+    phrase = doc[sentence.start : span.start]
+    return not any(normalise(t.text) in lexicon.relative_cues for t in phrase) and not any(
+        t.pos_ == "NOUN" and t.lemma_.lower() in lexicon.event_nouns for t in doc[noun.i : span.start]
+    )
 
 
 def _governing_event(noun: Token, lexicon: EventLexicon) -> Token:

@@ -220,6 +220,7 @@ def _validate_keys(vocabulary: Vocabulary, path_of: Mapping[str, str]) -> None:
             "than",
             "compared_to",
             "like",
+            "relative",
             "so_far",
             "complement",
             "nowadays",

@@ -16,10 +16,13 @@ export PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS := 120
 
 install: $(STAMP)
 
+# Packages are compiled to bytecode at install, as pip does (uv does not by default): where
+# PYTHONDONTWRITEBYTECODE is set, as on this machine, every start would compile spaCy and Prefect again
+# (import spacy 3.1 s → 0.8 s, import prefect 3.5 s → 1.3 s).
 $(STAMP): pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check uv==$(UV_VERSION)
-	$(BIN)/uv pip install --quiet --python $(BIN)/python -r requirements.lock
+	$(BIN)/uv pip install --quiet --compile-bytecode --python $(BIN)/python -r requirements.lock
 	$(BIN)/uv pip install --quiet --python $(BIN)/python --no-deps -e .
 	touch $(STAMP)
 

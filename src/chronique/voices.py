@@ -37,10 +37,23 @@ def _straight_quote_side(text: str, at: int) -> str | None:
     return None
 
 
-def quotations(doc: Doc) -> list[int]:
+# The stages ask for a document's quotations per sentence, per date and per verb of saying: computed once
+# per document, kept in its user_data (cleared with the sentences once the article's events are built).
+_QUOTATIONS = "chronique.quotations"
+
+
+def quotations(doc: Doc) -> tuple[int, ...]:
     """For each token, the number (1, 2, …) of the direct quotation it stands in, 0 outside any (the marks
     themselves are outside, and so is a quoted phrase with no verb); a paragraph break closes a quotation
-    left open."""
+    left open. Computed once per document."""
+    cached: tuple[int, ...] | None = doc.user_data.get(_QUOTATIONS)
+    if cached is None:
+        cached = _quotations(doc)
+        doc.user_data[_QUOTATIONS] = cached
+    return cached
+
+
+def _quotations(doc: Doc) -> tuple[int, ...]:
     regions: list[int] = []
     current = opened = 0
     whole = doc.text
@@ -69,7 +82,7 @@ def quotations(doc: Doc) -> list[int]:
         regions.append(current)
     # a quoted phrase with no verb is a name or a term (« L'équipée sauvage » de la nuit de lundi), no speech
     spoken = {regions[t.i] for t in doc if t.pos_ in {"VERB", "AUX"}}
-    return [region if region in spoken else 0 for region in regions]
+    return tuple(region if region in spoken else 0 for region in regions)
 
 
 def is_incise_saying(verb: Token, reporting_verbs: frozenset[str]) -> bool:

@@ -193,6 +193,17 @@ def test_names_that_name_no_one_are_no_entities(
     assert [(e.text, e.label_) for e in nlp_entities(doc)] == entities
 
 
+def test_names_of_a_sentence_alone_are_the_full_pipelines(analyzer: Analyzer) -> None:
+    """``recognise_entities`` gives the ner only the sentence's words: the same names as the model's whole
+    pipeline finds in that sentence (its ner embeds the words itself, it reads nothing of the parse)."""
+    text = "Le préfet Michel Delpuech a été entendu lundi par la commission de l'Assemblée nationale à Paris."
+    doc = analyzer.nlp(text)
+    recognise_entities(analyzer.nlp, [(doc, list(doc.sents))], batch_size=8)
+    expected = [(e.text, e.label_) for e in analyzer.nlp.get_pipe("ner")(analyzer.nlp(text)).ents]
+    assert [(e.text, e.label_) for e in nlp_entities(doc)] == expected
+    assert ("Michel Delpuech", "PER") in expected
+
+
 # Parses as the model gives them (written out by hand), and what Participants makes of them: (why, words with
 # their part of speech, lemma, head index and label, the arcs that must come out as (word, label, head word))
 _QUOTE = [

@@ -454,6 +454,33 @@ def test_key_dates_option(vocabulary: Vocabulary) -> None:
         Options(key_dates=0)
 
 
+def test_a_period_shows_only_a_line_that_reads_alone(vocabulary: Vocabulary) -> None:
+    """A month's event is listed under "Périodes" by its sentence: not when the sentence is glued or cut."""
+    clean = "En mars, les conducteurs de bus ont fait grève chaque lundi."
+    glued = "Le mois de mars avait été marqué par une baisse de 39,6%.La baisse du trafic a suivi."
+
+    def in_march(article: str, sentence: str, lemma: str) -> dict[str, Any]:
+        return row(
+            article,
+            D(2024, 3, 1),
+            end=D(2024, 3, 31),
+            grain="month",
+            value="2024-03",
+            sentence=sentence,
+            lemma=lemma,
+            summary=lemma,
+        )
+
+    rows = [
+        *(row(a) for a in ("a1", "a2")),  # the key date, so that periods as important as it show
+        *(in_march(a, clean, "grève") for a in ("a3", "a4", "a5")),
+        *(in_march(a, glued, "baisse") for a in ("a6", "a7", "a8")),
+    ]
+    text = render_story(build_story(timeline(*rows)), vocabulary, 1, {})
+    assert "## Périodes" in text and clean in text
+    assert "39,6" not in text
+
+
 SUMMARY_ROWS = [
     # (rule, the line story.md must give first, the line it must give after, their timeline rows)
     (

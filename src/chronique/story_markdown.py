@@ -175,7 +175,15 @@ def render_story(
         lines += [f"## {heading('day', '', day, day, vocabulary)}", ""]
         lines += [f"- {sentence}" for sentence in _sentences(events, used)]
         lines += ["", _sources(events, titles), ""]
-    periods = _by_importance(facts.filter(pl.col("date_rank").is_null() & (pl.col("importance") >= weakest)))
+    # a period's one line is its representative sentence: shown only where it reads alone (a glued or cut
+    # sentence under "mars 2020" says nothing a reader can take in; the period stays in timeline.md)
+    periods = [
+        row
+        for row in _by_importance(
+            facts.filter(pl.col("date_rank").is_null() & (pl.col("importance") >= weakest))
+        )
+        if reads_alone(row["evidence"][0])
+    ]
     if periods:
         lines += ["## Périodes", ""]
         shown = sorted(

@@ -23,6 +23,7 @@ event at all (it says that nothing happened, and nothing dates it).
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
@@ -33,6 +34,7 @@ from chronique.anchors import (
     Anchor,
     EventLexicon,
     anchors_in,
+    apposed_phrase,
     carried_date,
     headline_anchors,
     inherited_anchors,
@@ -83,6 +85,7 @@ LEAD_SENTENCES = 3
 _THAN_WINDOW = 3  # words before a comparison's "que" where its "plus", "moins" stands ("plus nombreux que")
 _COMPARED_WINDOW = 8  # words before a date where "par rapport à" opens the comparison it is in
 _COMPARED_WORDS = 4  # the longest phrase of data/cues.tsv compared_to, in words
+_MAX_CLIMB = 6  # steps from a date up to the verb it hangs on
 CONFIDENCE = {
     "direct": 0.9,
     "direct_untensed": 0.8,
@@ -238,7 +241,10 @@ def _is_compound_past(verb: Token, etre_verbs: frozenset[str] = frozenset()) -> 
         return first.dep_ == "aux:tense"
     if not etre_verbs:
         return True
-    pronominal = any(c.dep_ in {"expl:comp", "expl:pass", "expl"} for c in verb.children)
+    pronominal = any(
+        c.dep_ in {"expl:comp", "expl:pass", "expl"} or (c.i < verb.i and "Yes" in c.morph.get("Reflex", []))
+        for c in verb.children
+    )  # "s'est formée"; "se sont donné la mort", where the parse reads "se" as an indirect object
     return pronominal or verb.lemma_.lower() in etre_verbs
 
 
@@ -290,11 +296,17 @@ def _continued_voices(sentence: Span, regions: Sequence[int], lexicon: EventLexi
     speaker's story); a quotation's, the narrator's when the narrator's words before it do ("Le retrait a
     ensuite été confirmé par un officier : « Nous avons quitté Izyum »"), never the words of the incise
     after it ("« … je me suis défendu », précise-t-il ensuite": that "ensuite" places the saying, not what
-    is said)."""
-    narrator = [t for t in sentence if regions[t.i] == 0]
+    is said). A sentence opening with a backdrop ("Alors que …", ``backdrop_cues``) does not continue by
+    it."""
+    words = [t for t in sentence if not t.is_space]
+    opening = " ".join(t.lower_.replace("’", "'") for t in words[:3])
+    backdrop = next((p for p in lexicon.backdrop_cues if f"{opening} ".startswith(f"{p} ")), "")
+    # "Alors que les travaux se poursuivent, le président a évoqué …": its "alors" continues nothing
+    told = words[len(backdrop.split()) :]
+    narrator = [t for t in told if regions[t.i] == 0]
     sources: dict[int, int] = {}
-    for voice in sorted({regions[t.i] for t in sentence}):
-        own = [t for t in sentence if regions[t.i] == voice]
+    for voice in sorted({regions[t.i] for t in told}):
+        own = [t for t in told if regions[t.i] == voice]
         if _continues(own, lexicon):
             sources[voice] = voice
         elif voice != 0 and _continues([t for t in narrator if t.i < own[0].i], lexicon):
@@ -513,6 +525,59 @@ def _is_bound(doc: Doc, expression: TimeExpression, lexicon: EventLexicon) -> bo
     return any(token.lower_ in lexicon.comparison_cues for token in clause)
 
 
+def _is_running_total(
+    doc: Doc, expression: TimeExpression, lexicon: EventLexicon, published: dt.date
+) -> bool:
+    """Whether the expression is the start of a count told up to now: "depuis" it (or "depuis" a phrase it is
+    set beside, ``apposed_phrase``), a number on the subject or the object, a passé composé ("Depuis le 1er
+    mars, 23.293 personnes sont mortes", "Depuis le début du mouvement, le 17 novembre, 2.448 personnes ont
+    été blessées"): the total runs up to the paper's day, none of it is the start's. The start dates it when
+    its month or year holds the publication too, as OrangeSum dates it ("Depuis le début de l'année 2018,
+    treize règlements de comptes ont eu lieu", written in June 2018: 2018). A state since a day keeps that
+    day ("hospitalisé depuis jeudi", "mariée depuis 2002")."""
+    resolved = expression.resolved
+    start, end = resolved.date_start, resolved.date_end
+    if start is not None and end is not None and start <= published <= end:
+        return False
+    span = doc.char_span(expression.mention.start, expression.mention.end, alignment_mode="expand")
+    if span is None or span.start == 0:
+        return False
+    phrase = apposed_phrase(span, lexicon)
+    if phrase is not None:
+        since = any(c.dep_ == "case" and c.lower_ in lexicon.since_cues for c in phrase.children)
+    else:
+        since = normalise(doc[span.start - 1].text) in lexicon.since_cues
+    verb = _verb_above(phrase if phrase is not None else span.root)
+    if not since or verb is None or not _is_counted(verb):
+        return False
+    # "sont mortes": the parse may read the auxiliary of a verb conjugated with être as a copula
+    copula = any(c.dep_ == "cop" and "Pres" in c.morph.get("Tense", []) for c in verb.children)
+    told_as_done = copula and verb.lemma_.lower() in lexicon.etre_verbs
+    return told_as_done or _is_compound_past(verb, lexicon.etre_verbs)
+
+
+def _verb_above(token: Token) -> Token | None:
+    """The first verb above a token in the parse."""
+    current = token
+    for _ in range(_MAX_CLIMB):
+        if current.head.i == current.i:
+            return None
+        current = current.head
+        if current.pos_ == "VERB":
+            return current
+    return None
+
+
+def _is_counted(verb: Token) -> bool:
+    """Whether the verb's subject or object is counted: "23.293 personnes sont mortes", "a distribué 18
+    millions de masques"."""
+    return any(
+        child.dep_ in {"nsubj", "nsubj:pass", "obj"}
+        and (child.pos_ == "NUM" or any(c.dep_ == "nummod" and c.pos_ == "NUM" for c in child.children))
+        for child in verb.children
+    )
+
+
 # Words that may stand between "comme" and the day it compares with: "comme le 1er décembre", "comme en 2018".
 _LIKE_GAP = 1
 
@@ -554,8 +619,12 @@ def plan_events(
     """The timeline's events of an article and, with ``every_mention``, every other dated predicate mention
     too (``chronique tag`` writes them; a run needs only the timeline's)."""
     planned: list[PlannedEvent] = []
-    bounds = frozenset(e.mention.start for e in expressions if _is_bound(doc, e, lexicon))
-    direct = anchors_in(doc, expressions, lexicon)
+    bounds = frozenset(
+        e.mention.start
+        for e in expressions
+        if _is_bound(doc, e, lexicon) or _is_running_total(doc, e, lexicon, article.published)
+    )
+    direct = _announced_days(anchors_in(doc, expressions, lexicon), article.published, lexicon)
     for anchor in direct:
         expression = anchor.expression
         leads = anchor.primary and _can_lead(anchor.trigger, expression, lexicon, bounds)
@@ -584,6 +653,35 @@ def plan_events(
         if anchor.trigger.idx not in told:
             planned.append(_carried(anchor, "carried"))
     return planned
+
+
+def _announced_days(anchors: list[Anchor], published: dt.date, lexicon: EventLexicon) -> list[Anchor]:
+    """The anchors, a day after the publication moved from a passé composé of saying to what it announces
+    (``_announced``); the moved day is then that clause's only."""
+    moved = [_announced(anchor, published, lexicon) for anchor in anchors]
+    taken = {anchor.trigger.i for anchor, old in zip(moved, anchors, strict=True) if anchor is not old}
+    return [anchor for anchor in moved if anchor.primary or anchor.trigger.i not in taken]
+
+
+def _announced(anchor: Anchor, published: dt.date, lexicon: EventLexicon) -> Anchor:
+    """A day after the publication dates no passé composé of saying, done by the time the paper was: it is the
+    day of what the saying announces for later ("Samedi 6 avril, la préfecture a d'ores et déjà annoncé que
+    les manifestations seront interdites", written on Friday 5 April: Saturday's ban, a plan). Only a day set
+    before the saying, framing the sentence: after it, or with nothing announced for later, it is the
+    saying's, told in a late edition ("a déclaré samedi 6 avril que …" in a paper dated Friday 5)."""
+    trigger, start = anchor.trigger, anchor.expression.resolved.date_start
+    if not anchor.primary or start is None or start <= published or not _is_compound_past(trigger):
+        return anchor
+    if anchor.expression.mention.start > trigger.idx:
+        return anchor
+    if trigger.lemma_.lower() not in lexicon.reporting_verbs | lexicon.announcement_verbs:
+        return anchor
+    for child in trigger.children:
+        if child.dep_ not in _CLAUSE_DEPS or child.pos_ not in {"VERB", "AUX", "ADJ"}:
+            continue
+        if modality_of(child, clause_head_of(child), lexicon.modality).modality is Modality.PLANNED:
+            return Anchor(child, anchor.expression, primary=True)
+    return anchor
 
 
 def _carried(anchor: Anchor, confidence: str) -> PlannedEvent:

@@ -75,6 +75,7 @@ class EventLexicon:
     like_cues: frozenset[str] = frozenset()  # "comme samedi dernier": a day compared with
     so_far_cues: frozenset[str] = frozenset()  # "à ce jour": so far
     complement_cues: frozenset[str] = frozenset()  # "la grève du 5 décembre": the date completes the noun
+    tally_nouns: frozenset[str] = frozenset()  # "le nombre de décès depuis le 1er mars": a count
     backdrop_cues: frozenset[str] = frozenset()  # "Alors que …," opening a sentence: no continuation
     relative_cues: frozenset[str] = frozenset()  # "depuis le début, le 17 novembre,": the phrase's date
     nowadays_cues: frozenset[str] = frozenset()  # "aujourd'hui" with a state: "these days"
@@ -111,6 +112,7 @@ class EventLexicon:
             complement_cues=vocabulary["cues"].forms_of("complement"),
             relative_cues=vocabulary["cues"].forms_of("relative"),
             backdrop_cues=vocabulary["cues"].forms_of("backdrop"),
+            tally_nouns=vocabulary["nouns"].forms_of("tally"),
             nowadays_cues=vocabulary["cues"].forms_of("nowadays"),
             generic_subjects=vocabulary["cues"].forms_of("generic_subject"),
             cognition_verbs=verbs.forms_of("cognition_verbs"),

@@ -38,6 +38,7 @@ from chronique.anchors import (
     carried_date,
     headline_anchors,
     inherited_anchors,
+    predicate_of,
     story_times,
 )
 from chronique.modality import is_aim, is_negated, modality_of, moved_to
@@ -529,12 +530,13 @@ def _is_running_total(
     doc: Doc, expression: TimeExpression, lexicon: EventLexicon, published: dt.date
 ) -> bool:
     """Whether the expression is the start of a count told up to now: "depuis" it (or "depuis" a phrase it is
-    set beside, ``apposed_phrase``), a number on the subject or the object, a passé composé ("Depuis le 1er
-    mars, 23.293 personnes sont mortes", "Depuis le début du mouvement, le 17 novembre, 2.448 personnes ont
-    été blessées"): the total runs up to the paper's day, none of it is the start's. The start dates it when
-    its month or year holds the publication too, as OrangeSum dates it ("Depuis le début de l'année 2018,
-    treize règlements de comptes ont eu lieu", written in June 2018: 2018). A state since a day keeps that
-    day ("hospitalisé depuis jeudi", "mariée depuis 2002")."""
+    set beside, ``apposed_phrase``) and a count ("Depuis le 1er mars, 23.293 personnes sont mortes", "24.087
+    morts depuis le 1er mars", "le nombre de décès depuis le 1er mars", "Depuis le début du mouvement, le 17
+    novembre, 2.448 personnes ont été blessées"): the total runs up to the paper's day, none of it is the
+    start's, and the paper's day makes no news of a tally. The start dates it when its month or year holds
+    the publication too, as OrangeSum dates it ("Depuis le début de l'année 2018, treize règlements de
+    comptes ont eu lieu", written in June 2018: 2018). A state since a day keeps that day ("hospitalisé
+    depuis jeudi", "mariée depuis 2002")."""
     resolved = expression.resolved
     start, end = resolved.date_start, resolved.date_end
     if start is not None and end is not None and start <= published <= end:
@@ -545,15 +547,11 @@ def _is_running_total(
     phrase = apposed_phrase(span, lexicon)
     if phrase is not None:
         since = any(c.dep_ == "case" and c.lower_ in lexicon.since_cues for c in phrase.children)
+        predicate = _verb_above(phrase)
     else:
         since = normalise(doc[span.start - 1].text) in lexicon.since_cues
-    verb = _verb_above(phrase if phrase is not None else span.root)
-    if not since or verb is None or not _is_counted(verb):
-        return False
-    # "sont mortes": the parse may read the auxiliary of a verb conjugated with être as a copula
-    copula = any(c.dep_ == "cop" and "Pres" in c.morph.get("Tense", []) for c in verb.children)
-    told_as_done = copula and verb.lemma_.lower() in lexicon.etre_verbs
-    return told_as_done or _is_compound_past(verb, lexicon.etre_verbs)
+        predicate = predicate_of(span, lexicon)
+    return since and predicate is not None and _counts(predicate, lexicon)
 
 
 def _verb_above(token: Token) -> Token | None:
@@ -568,14 +566,28 @@ def _verb_above(token: Token) -> Token | None:
     return None
 
 
-def _is_counted(verb: Token) -> bool:
-    """Whether the verb's subject or object is counted: "23.293 personnes sont mortes", "a distribué 18
-    millions de masques"."""
+def _counts(predicate: Token, lexicon: EventLexicon) -> bool:
+    """Whether a predicate tells a count: an event noun counted ("24.087 morts", "le nombre de décès"), a
+    verb whose subject or object is ("23.293 personnes sont mortes", "a distribué 18 millions de masques"),
+    or a relative clause of a counted noun ("10.129 décès qui ont été comptabilisés")."""
+    if predicate.pos_ == "NOUN":
+        return _is_counted(predicate, lexicon)
+    if predicate.dep_ in {"acl", "acl:relcl"} and _is_counted(predicate.head, lexicon):
+        return True
     return any(
-        child.dep_ in {"nsubj", "nsubj:pass", "obj"}
-        and (child.pos_ == "NUM" or any(c.dep_ == "nummod" and c.pos_ == "NUM" for c in child.children))
-        for child in verb.children
+        child.dep_ in {"nsubj", "nsubj:pass", "obj"} and _is_counted(child, lexicon)
+        for child in predicate.children
     )
+
+
+def _is_counted(noun: Token, lexicon: EventLexicon) -> bool:
+    """A number, a noun with its number ("2.448 personnes"), or what a noun of tally counts ("le nombre de
+    décès", "le total des morts")."""
+    if noun.pos_ == "NUM" or any(c.dep_ in {"nummod", "det"} and c.like_num for c in noun.children):
+        return True  # the parse may read "49 000" as determiners
+    if noun.head.like_num and noun.head.i < noun.i:
+        return True  # "ce sont 10.129 décès qui …", the number read as the head
+    return noun.dep_ == "nmod" and noun.head.lemma_.lower() in lexicon.tally_nouns
 
 
 # Words that may stand between "comme" and the day it compares with: "comme le 1er décembre", "comme en 2018".
@@ -619,15 +631,15 @@ def plan_events(
     """The timeline's events of an article and, with ``every_mention``, every other dated predicate mention
     too (``chronique tag`` writes them; a run needs only the timeline's)."""
     planned: list[PlannedEvent] = []
-    bounds = frozenset(
-        e.mention.start
-        for e in expressions
-        if _is_bound(doc, e, lexicon) or _is_running_total(doc, e, lexicon, article.published)
+    bounds = frozenset(e.mention.start for e in expressions if _is_bound(doc, e, lexicon))
+    # a count since a start is no event: neither the start's nor, its clause being dated, the paper's day
+    totals = frozenset(
+        e.mention.start for e in expressions if _is_running_total(doc, e, lexicon, article.published)
     )
     direct = _announced_days(anchors_in(doc, expressions, lexicon), article.published, lexicon)
     for anchor in direct:
         expression = anchor.expression
-        leads = anchor.primary and _can_lead(anchor.trigger, expression, lexicon, bounds)
+        leads = anchor.primary and _can_lead(anchor.trigger, expression, lexicon, bounds | totals)
         if leads:
             kind = "direct" if expression.direction is not Direction.NONE else "direct_untensed"
         elif not every_mention:

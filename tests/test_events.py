@@ -365,6 +365,10 @@ PUBLICATION_ROWS = [
     ("Les pompiers ont éteint l'incendie de l'entrepôt.", "éteint", True),  # the lead's passé composé
     ("Le suspect s'est rendu à la police.", "rendu", True),  # pronominal passé composé in the lead
     ("Deux policiers se sont donné la mort.", "donné", True),  # "se" read as an indirect object
+    # how often something happened is a tally up to now, not the day's news
+    ("La vidéo a été vue près de 700.000 fois sur les réseaux sociaux.", "vue", False),
+    ("Le suspect a été condamné à trois reprises pour violences.", "condamné", False),
+    ("Le suspect a été condamné pour violences.", "condamné", True),
     ("Le maire est resté strictement dans le cadre de la légalité.", "resté", False),  # a state
     ("Le village a eu une école pendant un siècle.", "eu", False),  # avoir: a state
     ("Il est connu pour ses positions tranchées.", "connu", False),  # present passive: a state

@@ -76,6 +76,7 @@ class EventLexicon:
     so_far_cues: frozenset[str] = frozenset()  # "à ce jour": so far
     complement_cues: frozenset[str] = frozenset()  # "la grève du 5 décembre": the date completes the noun
     tally_nouns: frozenset[str] = frozenset()  # "le nombre de décès depuis le 1er mars": a count
+    times_nouns: frozenset[str] = frozenset()  # "vue près de 700.000 fois": how often, a tally
     backdrop_cues: frozenset[str] = frozenset()  # "Alors que …," opening a sentence: no continuation
     relative_cues: frozenset[str] = frozenset()  # "depuis le début, le 17 novembre,": the phrase's date
     nowadays_cues: frozenset[str] = frozenset()  # "aujourd'hui" with a state: "these days"
@@ -113,6 +114,7 @@ class EventLexicon:
             relative_cues=vocabulary["cues"].forms_of("relative"),
             backdrop_cues=vocabulary["cues"].forms_of("backdrop"),
             tally_nouns=vocabulary["nouns"].forms_of("tally"),
+            times_nouns=vocabulary["nouns"].forms_of("times"),
             nowadays_cues=vocabulary["cues"].forms_of("nowadays"),
             generic_subjects=vocabulary["cues"].forms_of("generic_subject"),
             cognition_verbs=verbs.forms_of("cognition_verbs"),

@@ -340,6 +340,8 @@ def publication_dated(trigger: Token, telling: Telling, lexicon: EventLexicon) -
     announces (``a annoncé``, ``a indiqué``: a same-day report, the announcement and what it tells)."""
     if telling.background or telling.quoted or trigger.lemma_.lower() in lexicon.stative_verbs:
         return False
+    if any(c.lemma_.lower() in lexicon.times_nouns and c.dep_.startswith("obl") for c in trigger.children):
+        return False  # "la vidéo a été vue près de 700.000 fois": a tally up to now, not the day's news
     if not _is_compound_past(trigger, lexicon.etre_verbs):
         return False
     if not (telling.in_lead or telling.announced):

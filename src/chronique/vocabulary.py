@@ -228,7 +228,7 @@ def _validate_keys(vocabulary: Vocabulary, path_of: Mapping[str, str]) -> None:
             "nowadays",
             "generic_subject",
         },
-        "nouns": {"event", "place", "venue", "locution", "appointment", "tally"},
+        "nouns": {"event", "place", "venue", "locution", "appointment", "tally", "times"},
         "boilerplate": {"line", "comments_start", "comments_count"},
         "participants": {"interjection", "editorial", "agent_case", "not_agent"},
         "summaries": {"quantity", "saying", "without_que"},

@@ -169,6 +169,11 @@ def test_what_recurs_or_lasts_dates_no_event(analysed: Analyse, text: str) -> No
         ("Comme en 2018, les routiers bloquent les dépôts.", []),
         # a change in points or per cent since a day is measured from it
         ("La cote du ministre perd encore 5 points depuis lundi.", []),
+        # … and so is a change named ("en recul", "son recul", "en hausse")
+        ("La part de Français satisfaits est en recul depuis mercredi.", []),
+        ("L'hospitalisation en réanimation continue son recul depuis début avril.", []),
+        # what a figure stands "au lieu de" is what it is compared with
+        ("La note moyenne retombe à 6,2 au lieu de 6,4 hier.", []),
         # a date that is no bound still dates its clause
         ("Il est parti dimanche à Lyon.", [("parti", "2022-09-04")]),
         ("Comme prévu samedi, les routiers ont levé le barrage.", [("prévu", "2022-09-10")]),
@@ -365,6 +370,12 @@ PUBLICATION_ROWS = [
     ("Les pompiers ont éteint l'incendie de l'entrepôt.", "éteint", True),  # the lead's passé composé
     ("Le suspect s'est rendu à la police.", "rendu", True),  # pronominal passé composé in the lead
     ("Deux policiers se sont donné la mort.", "donné", True),  # "se" read as an indirect object
+    # a stretch of recent weeks with no day is background
+    ("Depuis quelques semaines, les élèves ont adopté un nouveau jeu.", "adopté", False),
+    # what a relative clause tells describes a noun: background (its main clause is the news)
+    ("Les habitants ont quitté les zones où ont été signalés des incendies.", "signalés", False),
+    ("Les habitants ont quitté les zones où ont été signalés des incendies.", "quitté", True),
+    ("Les élus de la région, d'où l'épidémie est partie, ont demandé des masques.", "partie", False),
     # how often something happened is a tally up to now, not the day's news
     ("La vidéo a été vue près de 700.000 fois sur les réseaux sociaux.", "vue", False),
     ("Le suspect a été condamné à trois reprises pour violences.", "condamné", False),
@@ -641,6 +652,10 @@ def test_a_locution_is_part_of_its_verb(analysed: Analyse, case: tuple[str, str,
         ("Un bureau de tabac sur deux est aujourd'hui fermé.", []),
         # a wish or a fear in the present is a state of mind
         ("L'opinion veut aujourd'hui voir en elle une ministre prudente.", []),
+        # a past participle alone is a state ("Aujourd'hui mis en examen"), unless of motion ("Arrivé …")
+        ("Aujourd'hui mis en examen, l'ancien collaborateur reconnaît une erreur.", []),
+        ("L'épidémie, aujourd'hui jugée sous contrôle par les experts, recule.", []),
+        ("Arrivé aujourd'hui à Lyon, le ministre a visité l'usine.", [("Arrivé", SAT)]),
         # an act told in the present or the passé composé is the day's news
         ("Elle va aujourd'hui plus loin, dans une interview au Parisien.", [("va", SAT)]),
         ("Le conseil municipal se réunit aujourd'hui à Lyon.", [("réunit", SAT)]),

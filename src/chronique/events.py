@@ -342,11 +342,25 @@ def publication_dated(trigger: Token, telling: Telling, lexicon: EventLexicon) -
         return False
     if any(c.lemma_.lower() in lexicon.times_nouns and c.dep_.startswith("obl") for c in trigger.children):
         return False  # "la vidéo a été vue près de 700.000 fois": a tally up to now, not the day's news
+    if _in_relative_clause(trigger):
+        return False  # "dans les zones où ont été signalés des cas": what describes a noun is background
     if not _is_compound_past(trigger, lexicon.etre_verbs):
         return False
     if not (telling.in_lead or telling.announced):
         return False
     return _is_news(trigger, lexicon)
+
+
+def _in_relative_clause(verb: Token) -> bool:
+    """Whether a verb heads a relative clause: a relative pronoun before it, only its subject, auxiliaries
+    and their words between ("les zones où ont été signalés des cas", "la Chine, d'où l'épidémie est partie",
+    "l'homme qui a été arrêté"), whatever the parse hung them on."""
+    for token in reversed(verb.doc[verb.sent.start : verb.i]):
+        if "Rel" in token.morph.get("PronType", []):
+            return True
+        if token.is_punct or token.pos_ in {"VERB", "SCONJ", "CCONJ"}:
+            return False
+    return False
 
 
 def _is_news(trigger: Token, lexicon: EventLexicon) -> bool:
@@ -478,7 +492,8 @@ def _can_lead(
 
 
 def _is_nowadays(trigger: Token, expression: TimeExpression, lexicon: EventLexicon) -> bool:
-    """Whether "aujourd'hui" dates a state or a generic present: "these days", not the paper's day. A simple
+    """Whether "aujourd'hui" dates a state or a generic present: "these days", not the paper's day. A past
+    participle alone ("Aujourd'hui mis en examen"; not a verb of motion: "Arrivé aujourd'hui"), a simple
     present (no tense auxiliary) of a state ("il y a", "nous sommes", "compte 1 200 personnes"), a predicate
     with its copula ("sont plus nombreux"), a present passive ("est fermé"), a verb of knowing ("je sais",
     "on se rend compte"), or a generic subject ("on me juge"); "Elle va aujourd'hui plus loin" is news."""
@@ -486,6 +501,10 @@ def _is_nowadays(trigger: Token, expression: TimeExpression, lexicon: EventLexic
         return False
     verb = trigger.head if "Inf" in trigger.morph.get("VerbForm", []) else trigger  # "on peut aller"
     group = [verb, *(c for c in verb.children if c.dep_.startswith("aux") or c.dep_ == "cop")]
+    if len(group) == 1 and _is_past_participle(verb) and verb.lemma_.lower() not in lexicon.etre_verbs:
+        return (
+            True  # "Aujourd'hui mis en examen, il …", "l'épidémie, aujourd'hui jugée sous contrôle": a state
+        )
     finite = [t for t in group if "Fin" in t.morph.get("VerbForm", [])]
     if not finite or any(c.dep_ == "aux:tense" for c in group):
         return False
@@ -500,6 +519,10 @@ def _is_nowadays(trigger: Token, expression: TimeExpression, lexicon: EventLexic
         or any(c.dep_ in {"cop", "aux:pass"} for c in group)
         or any(c.dep_.startswith("nsubj") and c.lower_ in lexicon.generic_subjects for c in verb.children)
     )
+
+
+def _is_past_participle(verb: Token) -> bool:
+    return "Part" in verb.morph.get("VerbForm", []) and "Past" in verb.morph.get("Tense", [])
 
 
 def _is_bound(doc: Doc, expression: TimeExpression, lexicon: EventLexicon) -> bool:

@@ -156,7 +156,8 @@ def test_what_recurs_or_lasts_dates_no_event(analysed: Analyse, text: str) -> No
         ("L'ordre a été donné de raser leurs installations d'ici mercredi.", [("donné", "2022-09-10")]),
         # the start of a period otherwise dates it, at its grain
         ("Depuis 2002, elle était mariée à un architecte.", [("mariée", "2002")]),
-        ("Treize règlements de comptes ont eu lieu depuis 2018.", [("eu", "2018")]),
+        # a count since a start whose year holds the publication (OrangeSum's): that year
+        ("Depuis le début de l'année 2022, treize règlements de comptes ont eu lieu.", [("eu", "2022")]),
         # the clause may still be the day's news: the publication dates it (a lead's passé composé)
         ("Le préfet a prolongé jusqu'au 15 avril l'interdiction.", [("prolongé", "2022-09-10")]),
         # past a day is its end too
@@ -168,6 +169,11 @@ def test_what_recurs_or_lasts_dates_no_event(analysed: Analyse, text: str) -> No
         ("Comme en 2018, les routiers bloquent les dépôts.", []),
         # a change in points or per cent since a day is measured from it
         ("La cote du ministre perd encore 5 points depuis lundi.", []),
+        # … and so is a change named ("en recul", "son recul", "en hausse")
+        ("La part de Français satisfaits est en recul depuis mercredi.", []),
+        ("L'hospitalisation en réanimation continue son recul depuis début avril.", []),
+        # what a figure stands "au lieu de" is what it is compared with
+        ("La note moyenne retombe à 6,2 au lieu de 6,4 hier.", []),
         # a date that is no bound still dates its clause
         ("Il est parti dimanche à Lyon.", [("parti", "2022-09-04")]),
         ("Comme prévu samedi, les routiers ont levé le barrage.", [("prévu", "2022-09-10")]),
@@ -175,6 +181,129 @@ def test_what_recurs_or_lasts_dates_no_event(analysed: Analyse, text: str) -> No
 )
 def test_a_bound_dates_no_row(analysed: Analyse, text: str, rows: list[tuple[str, str]]) -> None:
     assert [(e.trigger, e.resolved.value) for e in analysed(text, SAT).events] == rows
+
+
+# (text, rows): a count since a start runs up to the paper's day: no event, neither the start's nor (its
+# clause is dated) the paper's day, unless the start's year or month holds the publication
+RUNNING_TOTAL_ROWS = [
+    ("Depuis le 1er mars, 2.300 personnes ont été hospitalisées dans la région.", []),
+    ("Depuis lundi, la région a distribué deux millions de masques.", []),
+    ("Treize règlements de comptes ont eu lieu depuis 2018.", []),
+    # … and so is a start set beside its phrase ("depuis le début du mouvement, le 3 septembre")
+    ("Depuis le début du mouvement, le 3 septembre, 240 manifestants ont été blessés.", []),
+    # a counted event noun, what a noun of tally counts, a number the parse reads as determiners
+    ("Le bilan de l'épidémie s'établit désormais à 24.087 morts depuis le 1er mars.", []),
+    ("Cela porte à 8.911 le nombre de décès depuis le 1er mars.", []),
+    ("Le ministre a déploré 49 000 morts en Europe depuis le 1er mars.", []),
+    # a state since a day keeps that day (OrangeSum: "hospitalisé depuis ce jeudi soir")
+    ("Depuis le 1er septembre, le patient est hospitalisé à Lyon.", [("hospitalisé", "2022-09-01")]),
+]
+
+
+@pytest.mark.parametrize(("text", "rows"), RUNNING_TOTAL_ROWS, ids=[r[0][:40] for r in RUNNING_TOTAL_ROWS])
+def test_a_count_since_a_start_runs_up_to_the_paper_s_day(
+    analysed: Analyse, text: str, rows: list[tuple[str, str]]
+) -> None:
+    assert [(e.trigger, e.resolved.value) for e in analysed(text, SAT).events] == rows
+
+
+# (text, rows): a date set beside a phrase by commas, after "depuis", "après", "avant", is that phrase's (its
+# event noun's row, or none), not the clause's
+APPOSED_ROWS = [
+    (
+        "Sept semaines après le début du confinement, le 17 mars dernier, le pays doit retrouver le chemin "
+        "de l'école.",
+        [("confinement", "2022-03-17")],
+    ),
+    (
+        "Sous le feu des critiques depuis les révélations du journal, le 18 juillet dernier, le ministre a "
+        "pris la parole.",
+        [("révélations", "2022-07-18")],
+    ),
+    ("Depuis le début du mouvement, le 3 septembre, les routiers bloquent les dépôts.", []),
+    # beside a noun no such word opens, beside a day, or after "lors de": the clause's
+    ("Le préfet, le 2 septembre, a signé l'arrêté.", [("signé", "2022-09-02")]),
+    ("Les vidéos ont été rendues lundi, le 5 septembre.", [("rendues", "2022-09-05")]),
+    ("Lors de la manifestation, le 3 septembre, un policier a été blessé.", [("blessé", "2022-09-03")]),
+]
+
+
+@pytest.mark.parametrize(("text", "rows"), APPOSED_ROWS, ids=[r[0][:40] for r in APPOSED_ROWS])
+def test_a_date_beside_a_phrase_is_that_phrase_s(
+    analysed: Analyse, text: str, rows: list[tuple[str, str]]
+) -> None:
+    assert [(e.trigger, e.resolved.value) for e in analysed(text, SAT).events] == rows
+
+
+# (text, rows): a participle of dating gives its noun's date, not the clause's
+DATING_ROWS = [
+    ("Le journal a eu connaissance d'un épisode datant de 2016.", []),
+    ("Trois policiers sont soupçonnés d'avoir extrait des images datant du 1er mai.", []),
+    ("Le juge a évoqué une affaire remontant à 2016.", []),
+    ("Le juge a évoqué une agression datant du 3 mars.", [("agression", "2022-03-03")]),  # an event noun's
+]
+
+
+@pytest.mark.parametrize(("text", "rows"), DATING_ROWS, ids=[r[0][:40] for r in DATING_ROWS])
+def test_a_dating_participle_gives_its_noun_s_date(
+    analysed: Analyse, text: str, rows: list[tuple[str, str]]
+) -> None:
+    assert [(e.trigger, e.resolved.value) for e in analysed(text, SAT).events] == rows
+
+
+# (text, published, date, its value): a noun's date in a clause told in the past may name a plan of the coming
+# weeks, but not under a past participle alone, which tells a thing done; in a present clause it may be ahead
+NOUN_DATE_ROWS = [
+    (
+        "Il devait être interrogé sur les violences commises en marge du défilé du 1er mai.",
+        "2022-03-20",
+        "1er mai",
+        "2021-05-01",
+    ),
+    (
+        "Le marathon résiste avec une course réservée aux athlètes d'élite le 4 octobre.",
+        "2022-08-12",
+        "le 4 octobre",
+        "2022-10-04",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "published", "date", "value"), NOUN_DATE_ROWS, ids=["commises", "réservée"])
+def test_a_participle_alone_in_a_past_clause_tells_a_thing_done(
+    analysed: Analyse, text: str, published: str, date: str, value: str
+) -> None:
+    assert [t.resolved.value for t in analysed(text, published).timexes if t.mention.text == date] == [value]
+
+
+# (text, rows), written on Friday 5 April 2019: a day after the publication set before a passé composé of
+# saying is the day of what it announces for later; after the saying, or with nothing announced, the saying's
+FRIDAY = "2019-04-05"
+ANNOUNCED_ROWS = [
+    (
+        "Samedi 6 avril, la préfecture a déjà annoncé que les manifestations seront interdites sur la place.",
+        [("interdites", "2019-04-06", Modality.PLANNED)],
+    ),
+    (
+        "Samedi 6 avril, la préfecture a annoncé la fermeture du parc.",
+        [("annoncé", "2019-04-06", Modality.ASSERTED)],
+    ),
+    (
+        "Le ministre a déclaré samedi 6 avril que la réforme sera votée.",
+        [("déclaré", "2019-04-06", Modality.ASSERTED)],
+    ),
+    (
+        "Lundi 1er avril, la préfecture a annoncé que les manifestations seront interdites sur la place.",
+        [("annoncé", "2019-04-01", Modality.ASSERTED)],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "rows"), ANNOUNCED_ROWS, ids=[r[0][:40] for r in ANNOUNCED_ROWS])
+def test_a_day_after_the_paper_is_what_a_saying_announces(
+    analysed: Analyse, text: str, rows: list[tuple[str, str, Modality]]
+) -> None:
+    assert [(e.trigger, e.resolved.value, e.modality) for e in analysed(text, FRIDAY).events] == rows
 
 
 def test_a_reported_clause_is_one_row(analysed: Analyse) -> None:
@@ -240,6 +369,17 @@ PUBLICATION_ROWS = [
     # (text, trigger, dated by the publication day): French news grammar, not a fallback for every clause
     ("Les pompiers ont éteint l'incendie de l'entrepôt.", "éteint", True),  # the lead's passé composé
     ("Le suspect s'est rendu à la police.", "rendu", True),  # pronominal passé composé in the lead
+    ("Deux policiers se sont donné la mort.", "donné", True),  # "se" read as an indirect object
+    # a stretch of recent weeks with no day is background
+    ("Depuis quelques semaines, les élèves ont adopté un nouveau jeu.", "adopté", False),
+    # what a relative clause tells describes a noun: background (its main clause is the news)
+    ("Les habitants ont quitté les zones où ont été signalés des incendies.", "signalés", False),
+    ("Les habitants ont quitté les zones où ont été signalés des incendies.", "quitté", True),
+    ("Les élus de la région, d'où l'épidémie est partie, ont demandé des masques.", "partie", False),
+    # how often something happened is a tally up to now, not the day's news
+    ("La vidéo a été vue près de 700.000 fois sur les réseaux sociaux.", "vue", False),
+    ("Le suspect a été condamné à trois reprises pour violences.", "condamné", False),
+    ("Le suspect a été condamné pour violences.", "condamné", True),
     ("Le maire est resté strictement dans le cadre de la légalité.", "resté", False),  # a state
     ("Le village a eu une école pendant un siècle.", "eu", False),  # avoir: a state
     ("Il est connu pour ses positions tranchées.", "connu", False),  # present passive: a state
@@ -333,6 +473,13 @@ INHERIT_ROWS = [
     (_LEAD + "Le 6 mai, il a été élu. Il a ensuite vécu à Lyon.", "vécu", None),
     # an allegation or a plan is no step of the story
     (_LEAD + "Le 6 mai, il a été élu. Il lui aurait alors expliqué son plan.", "expliqué", None),
+    # a sentence opening with "Alors que" sets a backdrop: its "alors" is "while", not "then"
+    (
+        _LEAD + "Le 6 mai, il a été élu. Alors que les travaux se poursuivent, le maire a évoqué le dossier.",
+        "évoqué",
+        None,
+    ),
+    (_LEAD + "Le 6 mai, il a été élu. Le maire a alors évoqué le dossier.", "évoqué", "2022-05-06"),
 ]
 
 
@@ -522,6 +669,10 @@ def test_a_locution_is_part_of_its_verb(analysed: Analyse, case: tuple[str, str,
         ("Un bureau de tabac sur deux est aujourd'hui fermé.", []),
         # a wish or a fear in the present is a state of mind
         ("L'opinion veut aujourd'hui voir en elle une ministre prudente.", []),
+        # a past participle alone is a state ("Aujourd'hui mis en examen"), unless of motion ("Arrivé …")
+        ("Aujourd'hui mis en examen, l'ancien collaborateur reconnaît une erreur.", []),
+        ("L'épidémie, aujourd'hui jugée sous contrôle par les experts, recule.", []),
+        ("Arrivé aujourd'hui à Lyon, le ministre a visité l'usine.", [("Arrivé", SAT)]),
         # an act told in the present or the passé composé is the day's news
         ("Elle va aujourd'hui plus loin, dans une interview au Parisien.", [("va", SAT)]),
         ("Le conseil municipal se réunit aujourd'hui à Lyon.", [("réunit", SAT)]),

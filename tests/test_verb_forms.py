@@ -94,10 +94,34 @@ TENSE_ROWS = [
 ]
 
 
+# (words, lemma, the tagger's features, the feature after the repair): a conditional read as an imperfect is
+# one (the infinitive, less the "e" of -re, and the ending); an imperfect stays one
+CONDITIONAL_ROWS = [
+    (["l'avion", "partirait"], "partir", "Mood=Ind|Tense=Imp|VerbForm=Fin", "Mood=Cnd"),
+    (["ils", "prendraient"], "prendre", "Mood=Ind|Tense=Imp|VerbForm=Fin", "Mood=Cnd"),
+    (["il", "finirait"], "finir", "Mood=Ind|Tense=Pres|VerbForm=Fin", "Mood=Cnd"),
+    (["l'avion", "partait"], "partir", "Mood=Ind|Tense=Imp|VerbForm=Fin", "Mood=Ind"),
+    (["ils", "prenaient"], "prendre", "Mood=Ind|Tense=Imp|VerbForm=Fin", "Mood=Ind"),
+]
+
+
+@pytest.mark.parametrize(
+    ("words", "lemma", "morph", "feature"), CONDITIONAL_ROWS, ids=[r[0][-1] for r in CONDITIONAL_ROWS]
+)
+def test_a_conditional_read_as_an_imperfect_is_repaired(
+    analyzer: Analyzer, words: list[str], lemma: str, morph: str, feature: str
+) -> None:
+    _check_repair(analyzer, words, lemma, morph, feature)
+
+
 @pytest.mark.parametrize(("words", "lemma", "feature"), TENSE_ROWS, ids=[r[0][-1] for r in TENSE_ROWS])
 def test_an_imperfect_or_a_conditional_read_as_a_present_is_repaired(
     analyzer: Analyzer, words: list[str], lemma: str, feature: str
 ) -> None:
+    _check_repair(analyzer, words, lemma, "Mood=Ind|Tense=Pres|VerbForm=Fin", feature)
+
+
+def _check_repair(analyzer: Analyzer, words: list[str], lemma: str, morph: str, feature: str) -> None:
     count = len(words)
     doc = Doc(
         analyzer.nlp.vocab,
@@ -106,7 +130,7 @@ def test_an_imperfect_or_a_conditional_read_as_a_present_is_repaired(
         deps=[*(["nsubj"] * (count - 1)), "ROOT"],
         heads=[count - 1] * count,
         lemmas=[*words[:-1], lemma],
-        morphs=[*([""] * (count - 1)), "Mood=Ind|Tense=Pres|VerbForm=Fin"],
+        morphs=[*([""] * (count - 1)), morph],
     )
     analyzer.nlp.get_pipe(VERB_FORMS)(doc)
     key, value = feature.split("=")

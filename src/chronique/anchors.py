@@ -73,14 +73,19 @@ class EventLexicon:
     than_cues: frozenset[str] = frozenset()  # "5 points de moins qu'il y a deux semaines"
     compared_to_cues: frozenset[str] = frozenset()  # "par rapport à la mobilisation du 5 janvier"
     like_cues: frozenset[str] = frozenset()  # "comme samedi dernier": a day compared with
-    relative_cues: frozenset[str] = frozenset()  # "Après la réouverture samedi, …": no date of the clause
+    relating_cues: frozenset[str] = frozenset()  # "Après la réouverture samedi, …": no date of the clause
     so_far_cues: frozenset[str] = frozenset()  # "à ce jour": so far
     complement_cues: frozenset[str] = frozenset()  # "la grève du 5 décembre": the date completes the noun
+    tally_nouns: frozenset[str] = frozenset()  # "le nombre de décès depuis le 1er mars": a count
+    times_nouns: frozenset[str] = frozenset()  # "vue près de 700.000 fois": how often, a tally
+    backdrop_cues: frozenset[str] = frozenset()  # "Alors que …," opening a sentence: no continuation
+    relative_cues: frozenset[str] = frozenset()  # "depuis le début, le 17 novembre,": the phrase's date
     nowadays_cues: frozenset[str] = frozenset()  # "aujourd'hui" with a state: "these days"
     generic_subjects: frozenset[str] = frozenset()  # "on se rend compte"
     cognition_verbs: frozenset[str] = frozenset()  # "je sais", "on se rend compte"
     summary_words: SummaryWords = field(default_factory=SummaryWords)  # for ``chronique.summaries``
     relay_verbs: frozenset[str] = frozenset()  # "…, rapporte RTL vendredi": the relayed clause is the event
+    dating_verbs: frozenset[str] = frozenset()  # "un épisode datant de 2016": the noun's date
 
     @classmethod
     def from_vocabulary(cls, vocabulary: Vocabulary) -> EventLexicon:
@@ -105,14 +110,19 @@ class EventLexicon:
             than_cues=vocabulary["cues"].forms_of("than"),
             compared_to_cues=vocabulary["cues"].forms_of("compared_to"),
             like_cues=vocabulary["cues"].forms_of("like"),
-            relative_cues=vocabulary["cues"].forms_of("relative"),
+            relating_cues=vocabulary["cues"].forms_of("relating"),
             so_far_cues=vocabulary["cues"].forms_of("so_far"),
             complement_cues=vocabulary["cues"].forms_of("complement"),
+            relative_cues=vocabulary["cues"].forms_of("relative"),
+            backdrop_cues=vocabulary["cues"].forms_of("backdrop"),
+            tally_nouns=vocabulary["nouns"].forms_of("tally"),
+            times_nouns=vocabulary["nouns"].forms_of("times"),
             nowadays_cues=vocabulary["cues"].forms_of("nowadays"),
             generic_subjects=vocabulary["cues"].forms_of("generic_subject"),
             cognition_verbs=verbs.forms_of("cognition_verbs"),
             summary_words=SummaryWords.from_vocabulary(vocabulary),
             relay_verbs=verbs.forms_of("relay_verbs"),
+            dating_verbs=verbs.forms_of("dating_verbs"),
         )
 
 
@@ -183,6 +193,9 @@ def predicate_of(span: Span, lexicon: EventLexicon, timex_tokens: Collection[int
     completed = _completed_noun(span, lexicon)
     if completed is not None:
         return completed
+    phrase = apposed_phrase(span, lexicon)
+    if phrase is not None:
+        return _event_within(phrase, lexicon)
     root = span.root
     current = root
     for step in range(_MAX_CLIMB):
@@ -191,6 +204,11 @@ def predicate_of(span: Span, lexicon: EventLexicon, timex_tokens: Collection[int
         current = current.head
         if current.i in range(span.start, span.end) or current.i in timex_tokens:
             continue
+        if current.dep_ == "acl" and current.lemma_.lower() in lexicon.dating_verbs:
+            # "un épisode datant de 2016", "des images datant du 1er mai": the noun's date, the event it names
+            # or none; never the clause's ("Le Monde a eu écho d'un épisode datant de 2016")
+            noun = current.head
+            return noun if noun.pos_ == "NOUN" and noun.lemma_.lower() in lexicon.event_nouns else None
         if is_describing_participle(current):
             continue  # "une passerelle surplombant la Seine le 5 janvier": the date goes on up
         if (current.pos_ in {"VERB", "AUX"} and not is_noun_participle(current)) or (
@@ -219,7 +237,7 @@ def _closes_phrase(span: Span, noun: Token, lexicon: EventLexicon) -> bool:
     tells when the clause happened, whatever noun of the phrase the parse hangs it on. Not when that noun is
     the clause's own predicate ("L'hiver dernier, le bilan avait été d'une surmortalité"), nor when an event
     noun stands between them ("le début du déconfinement le 11 mai, Emmanuel Macron …": the start's day), nor
-    when a word of ``relative_cues`` ("après", "depuis", "selon") places the clause relative to the date."""
+    when a word of ``relating_cues`` ("après", "depuis", "selon") places the clause relative to the date."""
     doc = span.doc
     if span.end >= len(doc) or doc[span.end].text != ",":
         return False
@@ -228,7 +246,7 @@ def _closes_phrase(span: Span, noun: Token, lexicon: EventLexicon) -> bool:
     if noun.i == root.i or any(c.dep_ == "cop" for c in noun.children) or span.end > root.i:
         return False
     phrase = doc[sentence.start : span.start]
-    return not any(normalise(t.text) in lexicon.relative_cues for t in phrase) and not any(
+    return not any(normalise(t.text) in lexicon.relating_cues for t in phrase) and not any(
         t.pos_ == "NOUN" and t.lemma_.lower() in lexicon.event_nouns for t in doc[noun.i : span.start]
     )
 
@@ -268,6 +286,46 @@ def _completed_noun(span: Span, lexicon: EventLexicon) -> Token | None:
     if case.pos_ != "ADP" or case.lower_.replace("’", "'") not in lexicon.complement_cues:
         return None
     return _event_noun_up(noun, lexicon) if noun.pos_ == "NOUN" else None
+
+
+# How far up its complements the noun before a comma may stand from the head of its phrase ("depuis les
+# révélations du journal Le Monde, le 18 juillet": Monde → journal → révélations).
+_APPOSED_CHAIN = 3
+
+
+def apposed_phrase(span: Span, lexicon: EventLexicon) -> Token | None:
+    """The head of the phrase a date is set beside by commas, when a preposition of ``relative_cues`` opens
+    that phrase ("depuis le début du mouvement, le 17 novembre, 2.448 personnes ont été blessées", "sept
+    semaines après le début du confinement, le 17 mars dernier, le pays doit"): the date is that phrase's,
+    and the clause is placed before or after it, not on it. A date beside a time expression ("dès le
+    lendemain, le 20 juillet") or after a noun that no such preposition opens ("Le président, le 12 mars, a
+    annoncé") is the clause's."""
+    doc = span.doc
+    if span.start < 2 or doc[span.start - 1].text != ",":
+        return None
+    if span.end < len(doc) and not doc[span.end].is_punct:
+        return None  # an apposition ends at a comma or with its sentence
+    current = doc[span.start - 2]
+    if current.pos_ == "ADJ" and current.dep_ == "amod":
+        current = current.head  # "depuis le début du confinement généralisé, le 17 mars"
+    for _ in range(_APPOSED_CHAIN):
+        if current.pos_ not in {"NOUN", "PROPN"} or current.i >= span.start:
+            return None
+        if any(c.dep_ == "case" and c.lower_ in lexicon.relative_cues for c in current.children):
+            return current
+        if current.dep_ not in {"nmod", "flat:name"} or current.head.i == current.i:
+            return None
+        current = current.head
+    return None
+
+
+def _event_within(phrase: Token, lexicon: EventLexicon) -> Token | None:
+    """The event a phrase names: its head, else a noun it governs through "de" ("le début du confinement"),
+    else none ("le début du mouvement")."""
+    for token in [phrase, *(t for t in phrase.subtree if t.dep_ == "nmod" and t.i > phrase.i)]:
+        if token.pos_ == "NOUN" and token.lemma_.lower() in lexicon.event_nouns:
+            return token
+    return None
 
 
 def _event_noun_up(noun: Token, lexicon: EventLexicon) -> Token:
@@ -357,6 +415,8 @@ def _primary_predicate(
     and never across a quotation mark ("Un coffre où il rangeait ses
     armes : « Le 19 juillet, ma femme m'a appelé »": the date is the quotation's)."""
     trigger = predicate_of(span, lexicon, timex_tokens)
+    if apposed_phrase(span, lexicon) is not None:
+        return trigger  # the phrase's date: no saying around it takes it
     saying = lexicon.reporting_verbs
     trigger = (
         saying_set_apart(span, saying | lexicon.announcement_verbs)
@@ -456,6 +516,8 @@ def story_times(
         span = doc.char_span(expression.mention.start, expression.mention.end, alignment_mode="expand")
         predicate = predicate_of(span, lexicon) if span is not None else None
         names_noun = predicate is not None and predicate.lemma_.lower() in lexicon.event_nouns
+        if span is not None and apposed_phrase(span, lexicon) is not None:
+            continue  # "depuis le début du mouvement, le 17 novembre": that phrase's date
         if predicate is None or not (_is_anterior(predicate) or (predicate.pos_ == "NOUN" and names_noun)):
             kept.append(expression)
     return kept

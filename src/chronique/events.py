@@ -23,6 +23,7 @@ event at all (it says that nothing happened, and nothing dates it).
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
@@ -33,9 +34,11 @@ from chronique.anchors import (
     Anchor,
     EventLexicon,
     anchors_in,
+    apposed_phrase,
     carried_date,
     headline_anchors,
     inherited_anchors,
+    predicate_of,
     story_times,
 )
 from chronique.modality import is_aim, is_negated, modality_of, moved_to
@@ -83,6 +86,7 @@ LEAD_SENTENCES = 3
 _THAN_WINDOW = 3  # words before a comparison's "que" where its "plus", "moins" stands ("plus nombreux que")
 _COMPARED_WINDOW = 8  # words before a date where "par rapport à" opens the comparison it is in
 _COMPARED_WORDS = 4  # the longest phrase of data/cues.tsv compared_to, in words
+_MAX_CLIMB = 6  # steps from a date up to the verb it hangs on
 CONFIDENCE = {
     "direct": 0.9,
     "direct_untensed": 0.8,
@@ -238,7 +242,10 @@ def _is_compound_past(verb: Token, etre_verbs: frozenset[str] = frozenset()) -> 
         return first.dep_ == "aux:tense"
     if not etre_verbs:
         return True
-    pronominal = any(c.dep_ in {"expl:comp", "expl:pass", "expl"} for c in verb.children)
+    pronominal = any(
+        c.dep_ in {"expl:comp", "expl:pass", "expl"} or (c.i < verb.i and "Yes" in c.morph.get("Reflex", []))
+        for c in verb.children
+    )  # "s'est formée"; "se sont donné la mort", where the parse reads "se" as an indirect object
     return pronominal or verb.lemma_.lower() in etre_verbs
 
 
@@ -290,11 +297,17 @@ def _continued_voices(sentence: Span, regions: Sequence[int], lexicon: EventLexi
     speaker's story); a quotation's, the narrator's when the narrator's words before it do ("Le retrait a
     ensuite été confirmé par un officier : « Nous avons quitté Izyum »"), never the words of the incise
     after it ("« … je me suis défendu », précise-t-il ensuite": that "ensuite" places the saying, not what
-    is said)."""
-    narrator = [t for t in sentence if regions[t.i] == 0]
+    is said). A sentence opening with a backdrop ("Alors que …", ``backdrop_cues``) does not continue by
+    it."""
+    words = [t for t in sentence if not t.is_space]
+    opening = " ".join(t.lower_.replace("’", "'") for t in words[:3])
+    backdrop = next((p for p in lexicon.backdrop_cues if f"{opening} ".startswith(f"{p} ")), "")
+    # "Alors que les travaux se poursuivent, le président a évoqué …": its "alors" continues nothing
+    told = words[len(backdrop.split()) :]
+    narrator = [t for t in told if regions[t.i] == 0]
     sources: dict[int, int] = {}
-    for voice in sorted({regions[t.i] for t in sentence}):
-        own = [t for t in sentence if regions[t.i] == voice]
+    for voice in sorted({regions[t.i] for t in told}):
+        own = [t for t in told if regions[t.i] == voice]
         if _continues(own, lexicon):
             sources[voice] = voice
         elif voice != 0 and _continues([t for t in narrator if t.i < own[0].i], lexicon):
@@ -327,11 +340,27 @@ def publication_dated(trigger: Token, telling: Telling, lexicon: EventLexicon) -
     announces (``a annoncé``, ``a indiqué``: a same-day report, the announcement and what it tells)."""
     if telling.background or telling.quoted or trigger.lemma_.lower() in lexicon.stative_verbs:
         return False
+    if any(c.lemma_.lower() in lexicon.times_nouns and c.dep_.startswith("obl") for c in trigger.children):
+        return False  # "la vidéo a été vue près de 700.000 fois": a tally up to now, not the day's news
+    if _in_relative_clause(trigger):
+        return False  # "dans les zones où ont été signalés des cas": what describes a noun is background
     if not _is_compound_past(trigger, lexicon.etre_verbs):
         return False
     if not (telling.in_lead or telling.announced):
         return False
     return _is_news(trigger, lexicon)
+
+
+def _in_relative_clause(verb: Token) -> bool:
+    """Whether a verb heads a relative clause: a relative pronoun before it, only its subject, auxiliaries
+    and their words between ("les zones où ont été signalés des cas", "la Chine, d'où l'épidémie est partie",
+    "l'homme qui a été arrêté"), whatever the parse hung them on."""
+    for token in reversed(verb.doc[verb.sent.start : verb.i]):
+        if "Rel" in token.morph.get("PronType", []):
+            return True
+        if token.is_punct or token.pos_ in {"VERB", "SCONJ", "CCONJ"}:
+            return False
+    return False
 
 
 def _is_news(trigger: Token, lexicon: EventLexicon) -> bool:
@@ -463,7 +492,8 @@ def _can_lead(
 
 
 def _is_nowadays(trigger: Token, expression: TimeExpression, lexicon: EventLexicon) -> bool:
-    """Whether "aujourd'hui" dates a state or a generic present: "these days", not the paper's day. A simple
+    """Whether "aujourd'hui" dates a state or a generic present: "these days", not the paper's day. A past
+    participle alone ("Aujourd'hui mis en examen"; not a verb of motion: "Arrivé aujourd'hui"), a simple
     present (no tense auxiliary) of a state ("il y a", "nous sommes", "compte 1 200 personnes"), a predicate
     with its copula ("sont plus nombreux"), a present passive ("est fermé"), a verb of knowing ("je sais",
     "on se rend compte"), or a generic subject ("on me juge"); "Elle va aujourd'hui plus loin" is news."""
@@ -471,6 +501,10 @@ def _is_nowadays(trigger: Token, expression: TimeExpression, lexicon: EventLexic
         return False
     verb = trigger.head if "Inf" in trigger.morph.get("VerbForm", []) else trigger  # "on peut aller"
     group = [verb, *(c for c in verb.children if c.dep_.startswith("aux") or c.dep_ == "cop")]
+    if len(group) == 1 and _is_past_participle(verb) and verb.lemma_.lower() not in lexicon.etre_verbs:
+        return (
+            True  # "Aujourd'hui mis en examen, il …", "l'épidémie, aujourd'hui jugée sous contrôle": a state
+        )
     finite = [t for t in group if "Fin" in t.morph.get("VerbForm", [])]
     if not finite or any(c.dep_ == "aux:tense" for c in group):
         return False
@@ -485,6 +519,10 @@ def _is_nowadays(trigger: Token, expression: TimeExpression, lexicon: EventLexic
         or any(c.dep_ in {"cop", "aux:pass"} for c in group)
         or any(c.dep_.startswith("nsubj") and c.lower_ in lexicon.generic_subjects for c in verb.children)
     )
+
+
+def _is_past_participle(verb: Token) -> bool:
+    return "Part" in verb.morph.get("VerbForm", []) and "Past" in verb.morph.get("Tense", [])
 
 
 def _is_bound(doc: Doc, expression: TimeExpression, lexicon: EventLexicon) -> bool:
@@ -511,6 +549,70 @@ def _is_bound(doc: Doc, expression: TimeExpression, lexicon: EventLexicon) -> bo
         return False
     clause = doc[sentence_of(span.root).start : span.start]
     return any(token.lower_ in lexicon.comparison_cues for token in clause)
+
+
+def _is_running_total(
+    doc: Doc, expression: TimeExpression, lexicon: EventLexicon, published: dt.date
+) -> bool:
+    """Whether the expression is the start of a count told up to now: "depuis" it (or "depuis" a phrase it is
+    set beside, ``apposed_phrase``) and a count ("Depuis le 1er mars, 23.293 personnes sont mortes", "24.087
+    morts depuis le 1er mars", "le nombre de décès depuis le 1er mars", "Depuis le début du mouvement, le 17
+    novembre, 2.448 personnes ont été blessées"): the total runs up to the paper's day, none of it is the
+    start's, and the paper's day makes no news of a tally. The start dates it when its month or year holds
+    the publication too, as OrangeSum dates it ("Depuis le début de l'année 2018, treize règlements de
+    comptes ont eu lieu", written in June 2018: 2018). A state since a day keeps that day ("hospitalisé
+    depuis jeudi", "mariée depuis 2002")."""
+    resolved = expression.resolved
+    start, end = resolved.date_start, resolved.date_end
+    if start is not None and end is not None and start <= published <= end:
+        return False
+    span = doc.char_span(expression.mention.start, expression.mention.end, alignment_mode="expand")
+    if span is None or span.start == 0:
+        return False
+    phrase = apposed_phrase(span, lexicon)
+    if phrase is not None:
+        since = any(c.dep_ == "case" and c.lower_ in lexicon.since_cues for c in phrase.children)
+        predicate = _verb_above(phrase)
+    else:
+        since = normalise(doc[span.start - 1].text) in lexicon.since_cues
+        predicate = predicate_of(span, lexicon)
+    return since and predicate is not None and _counts(predicate, lexicon)
+
+
+def _verb_above(token: Token) -> Token | None:
+    """The first verb above a token in the parse."""
+    current = token
+    for _ in range(_MAX_CLIMB):
+        if current.head.i == current.i:
+            return None
+        current = current.head
+        if current.pos_ == "VERB":
+            return current
+    return None
+
+
+def _counts(predicate: Token, lexicon: EventLexicon) -> bool:
+    """Whether a predicate tells a count: an event noun counted ("24.087 morts", "le nombre de décès"), a
+    verb whose subject or object is ("23.293 personnes sont mortes", "a distribué 18 millions de masques"),
+    or a relative clause of a counted noun ("10.129 décès qui ont été comptabilisés")."""
+    if predicate.pos_ == "NOUN":
+        return _is_counted(predicate, lexicon)
+    if predicate.dep_ in {"acl", "acl:relcl"} and _is_counted(predicate.head, lexicon):
+        return True
+    return any(
+        child.dep_ in {"nsubj", "nsubj:pass", "obj"} and _is_counted(child, lexicon)
+        for child in predicate.children
+    )
+
+
+def _is_counted(noun: Token, lexicon: EventLexicon) -> bool:
+    """A number, a noun with its number ("2.448 personnes"), or what a noun of tally counts ("le nombre de
+    décès", "le total des morts")."""
+    if noun.pos_ == "NUM" or any(c.dep_ in {"nummod", "det"} and c.like_num for c in noun.children):
+        return True  # the parse may read "49 000" as determiners
+    if noun.head.like_num and noun.head.i < noun.i:
+        return True  # "ce sont 10.129 décès qui …", the number read as the head
+    return noun.dep_ == "nmod" and noun.head.lemma_.lower() in lexicon.tally_nouns
 
 
 # Words that may stand between "comme" and the day it compares with: "comme le 1er décembre", "comme en 2018".
@@ -555,10 +657,14 @@ def plan_events(
     too (``chronique tag`` writes them; a run needs only the timeline's)."""
     planned: list[PlannedEvent] = []
     bounds = frozenset(e.mention.start for e in expressions if _is_bound(doc, e, lexicon))
-    direct = anchors_in(doc, expressions, lexicon)
+    # a count since a start is no event: neither the start's nor, its clause being dated, the paper's day
+    totals = frozenset(
+        e.mention.start for e in expressions if _is_running_total(doc, e, lexicon, article.published)
+    )
+    direct = _announced_days(anchors_in(doc, expressions, lexicon), article.published, lexicon)
     for anchor in direct:
         expression = anchor.expression
-        leads = anchor.primary and _can_lead(anchor.trigger, expression, lexicon, bounds)
+        leads = anchor.primary and _can_lead(anchor.trigger, expression, lexicon, bounds | totals)
         if leads:
             kind = "direct" if expression.direction is not Direction.NONE else "direct_untensed"
         elif not every_mention:
@@ -584,6 +690,35 @@ def plan_events(
         if anchor.trigger.idx not in told:
             planned.append(_carried(anchor, "carried"))
     return planned
+
+
+def _announced_days(anchors: list[Anchor], published: dt.date, lexicon: EventLexicon) -> list[Anchor]:
+    """The anchors, a day after the publication moved from a passé composé of saying to what it announces
+    (``_announced``); the moved day is then that clause's only."""
+    moved = [_announced(anchor, published, lexicon) for anchor in anchors]
+    taken = {anchor.trigger.i for anchor, old in zip(moved, anchors, strict=True) if anchor is not old}
+    return [anchor for anchor in moved if anchor.primary or anchor.trigger.i not in taken]
+
+
+def _announced(anchor: Anchor, published: dt.date, lexicon: EventLexicon) -> Anchor:
+    """A day after the publication dates no passé composé of saying, done by the time the paper was: it is the
+    day of what the saying announces for later ("Samedi 6 avril, la préfecture a d'ores et déjà annoncé que
+    les manifestations seront interdites", written on Friday 5 April: Saturday's ban, a plan). Only a day set
+    before the saying, framing the sentence: after it, or with nothing announced for later, it is the
+    saying's, told in a late edition ("a déclaré samedi 6 avril que …" in a paper dated Friday 5)."""
+    trigger, start = anchor.trigger, anchor.expression.resolved.date_start
+    if not anchor.primary or start is None or start <= published or not _is_compound_past(trigger):
+        return anchor
+    if anchor.expression.mention.start > trigger.idx:
+        return anchor
+    if trigger.lemma_.lower() not in lexicon.reporting_verbs | lexicon.announcement_verbs:
+        return anchor
+    for child in trigger.children:
+        if child.dep_ not in _CLAUSE_DEPS or child.pos_ not in {"VERB", "AUX", "ADJ"}:
+            continue
+        if modality_of(child, clause_head_of(child), lexicon.modality).modality is Modality.PLANNED:
+            return Anchor(child, anchor.expression, primary=True)
+    return anchor
 
 
 def _carried(anchor: Anchor, confidence: str) -> PlannedEvent:

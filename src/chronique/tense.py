@@ -316,6 +316,31 @@ def _told_by_verb(date: Token) -> bool:
     return False
 
 
+def told_done(doc: Doc, start: int, end: int, lexicon: TenseLexicon) -> bool:
+    """Whether the verb nearest above the expression at [start, end) is a past participle used alone, no
+    auxiliary, in a clause told in the past ("il devait être interrogé sur les violences commises en marge du
+    défilé du 1er mai"): a thing done, no plan (a participle of planning, "la manifestation prévue le 1er
+    mai", is ``future_participles``'). In a present clause it may describe what is ahead ("Le marathon fait
+    de la résistance avec une course réservée aux athlètes le 4 octobre")."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return False
+    verbs = _governing_verbs(span.root)
+    if not verbs:
+        return False
+    first = verbs[0]
+    alone = not any(c.dep_.startswith("aux") or c.dep_ == "cop" for c in first.children)
+    if not alone or _morph(first, "VerbForm") != "Part" or _morph(first, "Tense") != "Past":
+        return False
+    current = first
+    while current.head.i != current.i:  # the clause's tense: the first verb above that has one
+        current = current.head
+        direction = verb_direction(current, lexicon) if current.pos_ in {"VERB", "AUX"} else None
+        if direction is not None:
+            return direction is Direction.PAST
+    return False
+
+
 def completes_noun(doc: Doc, start: int, end: int) -> bool:
     """Whether the expression at [start, end) is the complement of a noun ("l'élection de novembre")."""
     span = doc.char_span(start, end, alignment_mode="expand")

@@ -42,6 +42,7 @@ from chronique.tense import (
     in_background_clause,
     moved_direction,
     noun_date_direction,
+    told_done,
 )
 
 # Kinds whose value does not depend on a tense: skip the parse look-up for them.
@@ -170,8 +171,12 @@ def time_expressions(
     candidates = find_mentions(text, grammar) if found_in_text is None else found_in_text
     mentions = [m for m in candidates if not _is_quantity(doc, m)]
     directions = [_direction(doc, text, m, tense) for m in mentions]
+    # a past participle used alone in a past clause tells a thing done ("sur les violences commises en marge
+    # du défilé du 1er mai"): no plan, no leeway
     leeways = [
-        _PLAN_HORIZON if d is Direction.PAST and _names_noun_date(doc, m) else dt.timedelta(0)
+        _PLAN_HORIZON
+        if d is Direction.PAST and _names_noun_date(doc, m) and not told_done(doc, m.start, m.end, tense)
+        else dt.timedelta(0)
         for m, d in zip(mentions, directions, strict=True)
     ]
     for index, written in enumerate(mentions):

@@ -6,7 +6,8 @@ them).
   aux:pass);
 - an imperfect or a conditional of a verb in -er read as a present: "les appels se multipliaient" (the
   imperfect is the verb's stem and an ending), "ils présenteraient" (the conditional is the infinitive and the
-  same ending).
+  same ending); a conditional read as an imperfect: "l'avion partirait mercredi" (the infinitive, less the
+  "e" of -re: "prendrait").
 The endings are French data (``data/verbs.tsv`` participle_endings, imperfect_endings); the verbs known are
 the lemmatizer's.
 """
@@ -22,6 +23,7 @@ VERB_FORMS = "chronique_verb_forms"
 _TENSE_AUXILIARIES = frozenset({"avoir", "être"})
 _AUXILIARY_DEPS = frozenset({"aux:tense", "aux:pass"})  # "sont partis" is read as a passive
 _FIRST_GROUP = "er"  # the regular verbs, whose stem is the infinitive without it
+_THIRD_GROUP = "re"  # verbs whose future stem drops the infinitive's "e" ("prendr|ait")
 
 
 class VerbForms:
@@ -81,18 +83,25 @@ class VerbForms:
         return not lemma.endswith(_FIRST_GROUP) and form in self.irregular
 
     def _misread_present(self, token: Token) -> dict[str, str] | None:
-        """The features of a present that is an imperfect ("multipliaient": Tense=Imp) or a conditional
-        ("présenteraient": Mood=Cnd) of a verb in -er, or None."""
+        """The features of a present that is an imperfect ("multipliaient": Tense=Imp) of a verb in -er, or of
+        a present or an imperfect that is a conditional ("présenteraient", "partirait", "prendrait":
+        Mood=Cnd, the infinitive, less the "e" of -re, and an imperfect's ending), or None."""
         morph = token.morph
-        if morph.get("Tense", []) != ["Pres"] or morph.get("Mood", []) != ["Ind"]:
+        tense = morph.get("Tense", [])
+        if tense not in (["Pres"], ["Imp"]) or morph.get("Mood", []) != ["Ind"]:
             return None
         lemma, form = token.lemma_.lower(), token.lower_
         ending = next((e for e in self.imperfect if form.endswith(e)), None)
-        if ending is None or not lemma.endswith(_FIRST_GROUP):
+        if ending is None:
             return None
-        if form == lemma + ending:
+        future_stem = lemma[:-1] if lemma.endswith(_THIRD_GROUP) else lemma
+        if form == future_stem + ending:
             return {"Mood": "Cnd"}
-        if form == lemma[: -len(_FIRST_GROUP)] + ending:
+        if (
+            tense == ["Pres"]
+            and lemma.endswith(_FIRST_GROUP)
+            and form == lemma[: -len(_FIRST_GROUP)] + ending
+        ):
             return {"Tense": "Imp"}
         return None
 

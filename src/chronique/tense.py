@@ -105,9 +105,22 @@ def _compound_direction(
     return aux_direction
 
 
+def _is_auxiliary_of(child: Token, verb: Token) -> bool:
+    """An auxiliary of the verb; also "être" the parse labels a copula over a participle read as a verb ("Le
+    11 juillet, les croisières seront de nouveau autorisées": a passive of the future, not a past)."""
+    if child.dep_.startswith("aux"):
+        return True
+    return (
+        child.dep_ == "cop"
+        and child.lemma_ == "être"
+        and verb.pos_ == "VERB"
+        and _morph(verb, "VerbForm") == "Part"
+    )
+
+
 def verb_direction(verb: Token, lexicon: TenseLexicon) -> Direction | None:
     """Direction of a verb's tense, or None when the verb does not say (infinitive, present participle)."""
-    auxiliaries = sorted((c for c in verb.children if c.dep_.startswith("aux")), key=lambda t: t.i)
+    auxiliaries = sorted((c for c in verb.children if _is_auxiliary_of(c, verb)), key=lambda t: t.i)
     if auxiliaries:
         return _compound_direction(verb, auxiliaries[0], auxiliaries, lexicon)
     form, tense = _morph(verb, "VerbForm"), _morph(verb, "Tense")

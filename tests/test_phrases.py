@@ -458,6 +458,79 @@ SUMMARY_ROWS = [
         "réclamé",
         "Philippe Bas a réclamé plus de transparence",
     ),
+    # the copula of an attribute a modal governs stays ("doit être", not "doit dans un rayon")
+    (
+        "Samedi, la sortie doit être dans un rayon d'un kilomètre.",
+        "doit",
+        "la sortie doit être dans un rayon d'un kilomètre",
+    ),
+    (
+        "« Nous changeons les règles, cela peut être un tournant », a ajouté lundi la ministre.",
+        "ajouté",
+        "la ministre a ajouté : « cela peut être un tournant »",
+    ),
+    # an infinitive object keeps its "de" and its object pronoun
+    (
+        "Mardi, la ministre a appelé à arrêter de les culpabiliser.",
+        "appelé",
+        "la ministre a appelé à arrêter de les culpabiliser",
+    ),
+    # a noun object keeps the infinitive it governs through "de" ("la nécessité" alone says nothing)
+    (
+        "Mardi, le président a rappelé la nécessité de soutenir les entreprises.",
+        "rappelé",
+        "le président a rappelé la nécessité de soutenir les entreprises",
+    ),
+    # a modal keeps its infinitive set apart by an aside
+    (
+        "Le 3 mai, le pays doit, selon lui, retrouver sa prospérité.",
+        "doit",
+        "le pays doit retrouver sa prospérité",
+    ),
+    # an adjective after its noun keeps the complement it governs ("dus" alone dangles)
+    (
+        "Jeudi, le ministre a annoncé 12 nouveaux décès dus au virus.",
+        "annoncé",
+        "le ministre a annoncé 12 nouveaux décès dus au virus",
+    ),
+    # an approximate quantity keeps its "de"
+    ("Samedi, près de 300 cas ont été confirmés.", "confirmés", "près de 300 cas ont été confirmés"),
+    # a masculine participle describes no feminine noun: the complement it agrees with …
+    (
+        "Le préfet a indiqué que la fin du couvre-feu, instauré depuis le 3 mai, serait repoussée.",
+        "instauré",
+        "le couvre-feu instauré",
+    ),
+    # … or the noun a participle describes the object of, with the article its "de" holds
+    (
+        "Il s'agissait du premier cas de contagion, annoncé le 30 janvier.",
+        "annoncé",
+        "le premier cas de contagion annoncé",
+    ),
+    # "qui" the model hangs on no noun stands for the noun before its comma
+    (
+        "Au cours d'un dîner, qui s'est tenu vendredi, les deux hommes se sont parlé.",
+        "tenu",
+        "un dîner s'est tenu",
+    ),
+    (
+        "Le Sénat a prévu sa commission d'enquête, qui sera mise en place le 3 mai.",
+        "mise",
+        "sa commission d'enquête sera mise en place",
+    ),
+    # … an article the model reads as a pronoun before its noun is the noun's
+    (
+        "La ville attend impatiemment le déconfinement, qui sera mis en place le 11 mai.",
+        "mis",
+        "le déconfinement sera mis en place",
+    ),
+    # an aside set between a subject and its verb, whose nearest noun does not agree, tells of that subject
+    (
+        "L'essai du vaccin, qui doit concerner 500 patients pendant deux ans, qui devait débuter en "
+        "septembre, est reporté.",
+        "débuter",
+        "L'essai du vaccin devait débuter",
+    ),
 ]
 
 

@@ -21,6 +21,8 @@ _CLAUSE_DEPS = frozenset({"advcl", "ccomp", "conj", "parataxis", "acl", "acl:rel
 # The "de" of a quantity: "plus de transparence"; with its article, of a part: "la plupart des manifestants".
 _PARTITIVE = frozenset({"de", "d'", "d’"})
 GENITIVE = _PARTITIVE | {"du", "des"}
+# What opens a noun's infinitive complement: "la nécessité de maintenir", "une maison à vendre".
+_INFINITIVE_MARKS = _PARTITIVE | {"à"}
 # Quotation marks (typography): a summary tells the words, without the marks that opened or closed them.
 QUOTE_MARKS = QUOTES
 
@@ -34,6 +36,7 @@ class SummaryWords:
     saying: frozenset[str] = frozenset()
     without_que: frozenset[str] = frozenset()
     quantity: frozenset[str] = frozenset()
+    modal: frozenset[str] = frozenset()
 
     @classmethod
     def from_vocabulary(cls, vocabulary: Vocabulary) -> SummaryWords:
@@ -43,6 +46,7 @@ class SummaryWords:
             | vocabulary["summaries"].forms_of("without_que"),
             without_que=vocabulary["summaries"].forms_of("without_que"),
             quantity=vocabulary["summaries"].forms_of("quantity"),
+            modal=vocabulary["verbs"].forms_of("modal_verbs"),
         )
 
 
@@ -96,8 +100,22 @@ def verb_group(verb: Token, skip: Collection[int], words: SummaryWords, depth: i
             or (child.dep_ == "mark" and child.head.i > child.i)
         ):
             ids.add(child.i)
+        elif _is_infinitive(child) and child.dep_ in _OBJECT_DEPS and depth < 2:
+            # "il faut arrêter de les culpabiliser"; a name the tagger read as an infinitive keeps its "sur"
+            ids |= verb_group(child, skip, words, depth + 1) | phrase_ids(child, skip)
         elif child.dep_ in _OBJECT_DEPS or _second_subject(child) or _unmarked_object(child):
-            ids |= phrase_ids(child, skip)
+            ids |= phrase_ids(child, skip) | _noun_infinitive(child, skip, words, depth)
+        elif (
+            verb.lemma_.lower() in words.modal
+            and depth < 2
+            and child.dep_ == "advcl"
+            and child.i > verb.i
+            and _is_infinitive(child)
+            and not any(c.dep_ == "mark" for c in child.children)
+            and not any(c.dep_ == "xcomp" for c in verb.children)
+        ):
+            # a modal's infinitive set apart by an aside: "le pays doit, selon lui, retrouver les voies …"
+            ids |= verb_group(child, skip, words, depth + 1)
         elif child.dep_ == "advmod" and verb.pos_ in {"ADJ", "ADV"} and child.i < verb.i:
             ids.add(child.i)  # the degree of an attribute: "il était beaucoup trop tôt"
         elif (
@@ -114,8 +132,34 @@ def verb_group(verb: Token, skip: Collection[int], words: SummaryWords, depth: i
                 ids |= verb_group(child, skip, words, depth + 1)
             else:
                 ids |= phrase_ids(child, skip)
+                # the copula of the attribute and what opens it: "ça doit être dans un rayon de 1 km", "cela
+                # peut être un cercle", "l'a identifié comme étant X"
+                ids |= {
+                    c.i
+                    for c in child.children
+                    if (c.dep_ == "cop" or (c.dep_ == "mark" and c.i < child.i)) and c.i not in skip
+                }
                 for argument in (c for c in child.children if c.dep_ in {"obl:arg", "obj"}):
                     ids |= phrase_ids(argument, skip)  # "on va droit à la catastrophe"
+    return ids
+
+
+def _is_infinitive(token: Token) -> bool:
+    return token.pos_ in {"VERB", "AUX"} and "Inf" in token.morph.get("VerbForm", [])
+
+
+def _noun_infinitive(noun: Token, skip: Collection[int], words: SummaryWords, depth: int) -> set[int]:
+    """The infinitive a noun governs through "de" or "à", what it names: "la nécessité de maintenir
+    l'économie", "l'importance de protéger les soignants" (the noun alone says nothing)."""
+    if noun.pos_ != "NOUN" or depth >= 2:
+        return set()
+    ids: set[int] = set()
+    for child in noun.children:
+        marked = any(
+            c.dep_ == "mark" and c.lower_ in _INFINITIVE_MARKS and c.i < child.i for c in child.children
+        )
+        if child.dep_ == "acl" and child.i > noun.i and _is_infinitive(child) and marked:
+            ids |= verb_group(child, skip, words, depth + 1)
     return ids
 
 
@@ -268,11 +312,39 @@ def subject_ids(subject: Token) -> set[int]:
     return ids
 
 
+def _antecedent_before(verb: Token) -> Token | None:
+    """What "qui" stands for where the model hangs its clause on no noun: the noun right before it, over a
+    comma ("Au cours d'un déjeuner, qui s'est tenu vendredi": the lunch), when it agrees with the verb."""
+    relative = next(
+        (c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.lower_ == "qui" and c.i < verb.i), None
+    )
+    if relative is None or verb.dep_ == "acl:relcl" or relative.i < 2:
+        return None
+    doc = verb.doc
+    before = doc[relative.i - 1]
+    if before.text == ",":
+        before = doc[relative.i - 2]
+    if before.pos_ == "ADJ" and before.dep_ == "amod":
+        before = before.head
+    while (
+        before.dep_ == "nmod"
+        and before.head.pos_ == "NOUN"
+        and not any(c.dep_ == "det" for c in before.children)
+    ):
+        before = (
+            before.head
+        )  # "sa commission d'enquête, qui": the commission (a "de" and no article: one name)
+    if before.pos_ not in {"NOUN", "PROPN"} or not_a_name(before):
+        return None
+    return before if agrees(before, verb) else None
+
+
 def subject_in(verb: Token, skip: Collection[int]) -> Token | None:
     """The verb's subject (``subject_of``), but never its date: "Jeudi, devant la presse, la ministre a
     indiqué" (the model reads the weekday as a second subject), "Samedi dernier, 120 gilets jaunes se sont
-    retrouvés" (it hangs the subject on the weekday)."""
-    subject = subject_of(verb)
+    retrouvés" (it hangs the subject on the weekday); a "qui" the model hangs on no noun stands for the
+    noun before it."""
+    subject = subject_of(verb) or _antecedent_before(verb)
     if subject is None or subject.i not in skip:
         return subject
     others = [c for c in subject.head.children if c.dep_ in SUBJECT_DEPS and c.i not in skip]

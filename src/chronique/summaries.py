@@ -68,7 +68,12 @@ def event_noun_phrase(head: Token, skip: Collection[int] = ()) -> str:
     if not _completes(head, skip, own):
         ids -= set(skip)
     tokens = without_fragments([head.doc[i] for i in sorted(ids)])
-    while tokens and tokens[0].pos_ in {"ADV", "CCONJ"} and tokens[0].i < head.i:
+    while (
+        tokens
+        and tokens[0].pos_ in {"ADV", "CCONJ"}
+        and tokens[0].i < head.i
+        and not (len(tokens) > 1 and tokens[1].lower_ in GENITIVE)  # "près de 500 cas" keeps its "près"
+    ):
         tokens = tokens[1:]  # "et aussi la grève du 5 décembre" is "la grève du 5 décembre"
     phrase = join_tokens(tokens)
     has_det = any(c.dep_ == "det" for c in head.children)
@@ -148,29 +153,46 @@ def _agreeing_noun(participle: Token) -> Token:
     noun = participle.head
     feminine = participle.lower_.endswith(_FEMININE_ENDINGS)
     number = _participle_number(participle)
+    past = "Past" in participle.morph.get("Tense", [])  # a present participle agrees with nothing
 
     def agrees(candidate: Token) -> bool:
         numbers = candidate.morph.get("Number", [])
-        gender = not feminine or "Fem" in candidate.morph.get("Gender", [])
+        genders = candidate.morph.get("Gender", [])
+        if not past:
+            return number is None or not numbers or number in numbers
+        # a masculine form describes no feminine noun: "la fin du confinement, mis en place" is the lockdown
+        gender = (
+            "Fem" in genders if feminine else "Masc" in genders or (not genders and noun.i == candidate.i)
+        )
         return gender and (number is None or not numbers or number in numbers)
 
     if agrees(noun):
         return noun
     current = noun
     for _ in range(3):
+        above = current.head
         if (
-            current.dep_ != "nmod"
-            or current.head.i == current.i
-            or current.head.pos_ not in {"NOUN", "PROPN"}
+            current.dep_ in {"obj", "obl:arg"}
+            and is_bare_participle(above)
+            and above.head.pos_ in {"NOUN", "PROPN"}
         ):
+            above = above.head  # "le premier cas avéré de transmission …, annoncé le 30 janvier": the case
+        elif current.dep_ != "nmod" or above.i == current.i or above.pos_ not in {"NOUN", "PROPN"}:
             break
-        current = current.head
+        current = above
         if agrees(current):
             return current
     # or a noun complement of the head, just before the participle: "un moratoire sur la hausse prévue"
     for child in sorted(noun.children, key=lambda t: -t.i):
         if child.dep_ == "nmod" and child.i < participle.i and agrees(child):
             return child
+    # or, where the model hangs it on a noun it cannot describe, the nearest noun before it that it agrees
+    # with, in its clause ("La maire a annoncé la fin du couvre-feu, instauré le 3 mai": the curfew)
+    for before in reversed(participle.doc[participle.sent.start : participle.i]):
+        if before.pos_ in {"VERB", "AUX"}:
+            break
+        if before.pos_ == "NOUN" and past and agrees(before):
+            return before
     return noun
 
 
@@ -183,7 +205,9 @@ def _participle_summary(trigger: Token, skip: Collection[int], words: SummaryWor
     chosen = phrase | verb_group(trigger, skip, words) | _place_ids(trigger, skip)
     # "après le confinement imposé" reads as "le confinement imposé"
     tokens = without_fragments([trigger.doc[i] for i in sorted(chosen - set(skip))])
-    if tokens and tokens[0].i == noun.i and (article := _article(noun)):
+    # "premier cas annoncé" opens with its noun's phrase: "le premier cas annoncé"
+    opens = bool(tokens) and tokens[0].i <= noun.i and tokens[0].i in phrase and tokens[0].dep_ != "case"
+    if opens and (article := _article(noun, tokens[0])):
         return article + join_tokens(tokens)  # "des taxes prévues" (of "la baisse de taxes prévues")
     if trigger.i < noun.i or complement:
         # "Lancée fin mai, la pétition …": the noun first, "la pétition lancée"; "celle, annoncée fin
@@ -333,10 +357,12 @@ def _clause_summary(
     return article + join_tokens(tokens)
 
 
-def _article(noun: Token) -> str:
+def _article(noun: Token, first: Token | None = None) -> str:
     """The article a noun with none needs to open a summary: the one fused with its "de" or "à" ("la remise
     en état des vélos qui sommeillent" → "les vélos"), "des" for a plural after a bare "de" ("de vélos qui
-    sommeillent" → "des vélos"); nothing for a name or a noun that has its determiner."""
+    sommeillent" → "des vélos", but "de 18 à 38 cas": a number is their determiner); nothing for a name or a
+    noun that has its determiner. ``first``: the word the article stands before, if not the noun
+    ("l'ancien", "le nouvel avis")."""
     if noun.pos_ != "NOUN" or any(c.dep_ == "det" for c in noun.children):
         return ""
     cases = [c.lower_ for c in noun.children if c.dep_ == "case" and c.i < noun.i]
@@ -344,9 +370,11 @@ def _article(noun: Token) -> str:
         return ""
     if cases[-1] in _CONTRACTED_ARTICLES:
         article = _CONTRACTED_ARTICLES[cases[-1]]
-        return "l'" if article == "le" and noun.text[:1].lower() in "aeiouéèêh" else article + " "
+        word = (first or noun).text
+        return "l'" if article == "le" and word[:1].lower() in "aeiouéèêh" else article + " "
     plural = "Plur" in noun.morph.get("Number", [])
-    return "des " if plural and cases[-1] in {"de", "d'", "d’"} else ""
+    counted = any(c.dep_ == "nummod" or c.pos_ == "NUM" for c in noun.children if c.i < noun.i)
+    return "des " if plural and not counted and cases[-1] in {"de", "d'", "d’"} else ""
 
 
 def _opens_time(token: Token, skip: Collection[int]) -> bool:

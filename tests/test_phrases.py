@@ -531,6 +531,20 @@ SUMMARY_ROWS = [
         "débuter",
         "L'essai du vaccin devait débuter",
     ),
+    # a subject that does not agree with its verb is an apposition when a noun that agrees opens its phrase
+    (
+        "Ces deux députés, accompagnés d'un sénateur, président de la commission des lois, ont envoyé mardi "
+        "un courrier au ministre.",
+        "envoyé",
+        "Ces deux députés ont envoyé un courrier",
+    ),
+    # a plural noun of the quotation is not the subject of the singular incise after it: its speaker leads
+    (
+        "Il a parlé lundi. « C'est-à-dire toutes les questions sur mon rôle à la mairie », a annoncé "
+        "Jean Dupont.",
+        "annoncé",
+        "Jean Dupont a annoncé",
+    ),
 ]
 
 

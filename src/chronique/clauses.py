@@ -283,6 +283,19 @@ def agrees(subject: Token, verb: Token) -> bool:
     return bool(numbers & own)
 
 
+def set_apart_subject(subject: Token, verb: Token) -> Token | None:
+    """A subject that does not agree with its verb is an apposition the model read as the subject when a noun
+    that agrees opens its phrase, set apart from it by a comma ("Ces deux élus, accompagnés d'Éric Woerth,
+    président de la commission, ont envoyé": the two elected members); else none."""
+    doc = subject.doc
+    for token in doc[subject.left_edge.i : subject.i]:
+        if token.pos_ in {"NOUN", "PROPN"} and agrees(token, verb) and token.dep_ in {*SUBJECT_DEPS, "appos"}:
+            end = token.right_edge.i
+            if doc[end].text == "," or (end + 1 < len(doc) and doc[end + 1].text == ","):
+                return token
+    return None
+
+
 def subject_ids_of(verb: Token, skip: Collection[int]) -> set[int]:
     """The words of a verb's own subject, if it has one."""
     subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.i not in skip), None)

@@ -97,7 +97,7 @@ def noun_phrase_tokens(head: Token, depth: int = 0) -> list[Token]:
             for argument in child.children:
                 if argument.dep_ != "obl:arg" or argument.pos_ not in {"NOUN", "PROPN"}:
                     continue
-                if any(c.dep_ == "conj" for c in argument.children):
+                if any(_coordinated_complement(c, argument) for c in argument.children):
                     continue  # "les forces alliées des républiques de Donetsk et de Lougansk": not half of it
                 tokens.extend(noun_phrase_tokens(argument, depth + 1))
     doc = head.doc
@@ -112,6 +112,21 @@ def noun_phrase_tokens(head: Token, depth: int = 0) -> list[Token]:
         ):
             tokens.append(child)  # "près de 500 cas", whatever the model makes of its "de"
     return tokens
+
+
+def _coordinated_complement(token: Token, complement: Token) -> bool:
+    """A noun coordinated with a complement, its preposition said again: "de Donetsk et de Lougansk" (not
+    the complement of another adjective: "proche de X et liée au Covid-19")."""
+
+    def preposition(word: Token) -> str:  # "des" is "de" + "les", "au" is "à" + "le"
+        return "de" if word.lower_ in _GENITIVE else "à" if word.lower_ in {"au", "aux"} else word.lower_
+
+    cases = {preposition(k) for k in complement.children if k.dep_ == "case"}
+    return (
+        token.dep_ == "conj"
+        and token.pos_ in {"NOUN", "PROPN"}
+        and any(k.dep_ == "case" and preposition(k) in cases for k in token.children)
+    )
 
 
 def name_tokens(head: Token) -> list[Token]:

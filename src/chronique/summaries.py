@@ -21,6 +21,7 @@ from chronique.clauses import (
     is_gerund,
     is_negation,
     phrase_ids,
+    set_apart_subject,
     subject_before,
     subject_ids,
     subject_in,
@@ -297,7 +298,10 @@ def _clause_summary(
         chosen |= verb_group(clause_head, skip, words)
     subject = subject_in(clause_head, skip) or subject_in(trigger, skip)
     if subject is not None and not agrees(subject, clause_head):
-        subject = None  # "Un cinquième homme … ont été communiquées": not its subject
+        # "Un cinquième homme … ont été communiquées": not its subject; "Ces deux élus, accompagnés d'Éric
+        # Woerth, président de la commission, ont envoyé": the apposition read as the subject, whose noun
+        # before its comma agrees
+        subject = set_apart_subject(subject, clause_head)
     subject_words = subject_ids(subject) if subject is not None else set()
     chosen.update(subject_words)
     antecedent = antecedent_ids(clause_head, skip)  # "le cap que nous avons fixé"

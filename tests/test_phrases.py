@@ -545,6 +545,25 @@ SUMMARY_ROWS = [
         "annoncé",
         "Jean Dupont a annoncé",
     ),
+    # a subject pronoun of a clause set in the sentence stands for the sentence's subject where it agrees …
+    (
+        "Lorsqu'il a été entendu par les juges le 30 juillet, Jean Martin a nié les faits.",
+        "entendu",
+        "Jean Martin a été entendu par les juges",
+    ),
+    (
+        "Le commerçant l'assure : il a été menacé samedi par des clients.",
+        "menacé",
+        "Le commerçant a été menacé par des clients",
+    ),
+    ("Sa sortie était guettée, elle est arrivée lundi.", "arrivée", "Sa sortie est arrivée"),
+    # … not where it does not ("elle" is not the director), nor in a quotation before its incise's speaker
+    (
+        "Quand elle a été entendue par les juges le 30 juillet, le directeur a nié les faits.",
+        "entendue",
+        "elle a été entendue par les juges",
+    ),
+    ("« S'il le voulait, il l'aurait fait lundi », a déclaré le député.", "fait", "il l'aurait fait"),
 ]
 
 

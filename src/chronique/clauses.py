@@ -12,6 +12,7 @@ from spacy.tokens import Token
 from chronique.nlp import not_a_name, sentence_of
 from chronique.phrases import QUOTES, SUBJECT_DEPS, conjuncts, is_attribute, noun_phrase_tokens, subject_of
 from chronique.vocabulary import Vocabulary
+from chronique.voices import quotations
 
 # Reflexive pronouns and negation belong to the verb group: "s'installer", "n'a pas commenté".
 REFLEXIVE_DEPS = frozenset({"expl:comp", "expl:pass", "expl", "expl:subj"})
@@ -294,6 +295,43 @@ def set_apart_subject(subject: Token, verb: Token) -> Token | None:
             if doc[end].text == "," or (end + 1 < len(doc) and doc[end + 1].text == ","):
                 return token
     return None
+
+
+# Clauses set inside a sentence whose subject pronoun tells of the sentence's own subject.
+_INNER_CLAUSE_DEPS = frozenset({"advcl", "acl:relcl", "acl"})
+_THIRD_PERSON = {
+    "il": ("Masc", "Sing"),
+    "elle": ("Fem", "Sing"),
+    "ils": ("Masc", "Plur"),
+    "elles": ("Fem", "Plur"),
+}
+
+
+def named_for(pronoun: Token, verb: Token) -> Token | None:
+    """The noun a subject pronoun stands for where the sentence names it: the subject of the clause that an
+    adverbial or relative clause is set in, when it agrees in gender and number ("Lorsqu'il avait été
+    auditionné par la commission, Lionel Lavergne avait indiqué", "Le virus, …, où il est apparu en
+    décembre, affecte …"); none for a clause a saying reports (who "il" is, the speaker's words say)."""
+    wanted = _THIRD_PERSON.get(pronoun.lower_)
+    if wanted is None or pronoun.pos_ != "PRON" or verb.dep_ not in _INNER_CLAUSE_DEPS:
+        return None
+    main = verb.head
+    if main.dep_ == "nsubj" and verb.dep_ in {"acl:relcl", "acl"}:
+        main = main.head  # a relative clause inside the subject: "Le virus, …, où il est apparu, affecte"
+    subject = next((c for c in main.children if c.dep_ in SUBJECT_DEPS and c.i != pronoun.i), None)
+    if subject is None or subject.pos_ not in {"NOUN", "PROPN"} or not agrees(subject, verb):
+        return None
+    if subject.i > main.i:
+        return None  # "S'il s'agissait de …, il l'aurait fait", a déclaré le député: the speaker's "il"
+    if quotations(pronoun.doc)[pronoun.i] != quotations(pronoun.doc)[subject.i]:
+        return None  # a quotation's "il" is its speaker's
+    gender, number = wanted
+    genders, numbers = subject.morph.get("Gender", []), subject.morph.get("Number", [])
+    if subject.pos_ == "PROPN":
+        genders = []  # the model's gender of a first name says nothing ("Jean" is feminine to it)
+    if (numbers and number not in numbers) or (genders and gender not in genders):
+        return None
+    return subject
 
 
 def subject_ids_of(verb: Token, skip: Collection[int]) -> set[int]:

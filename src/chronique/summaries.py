@@ -20,6 +20,7 @@ from chronique.clauses import (
     is_adverbial_infinitive,
     is_gerund,
     is_negation,
+    named_for,
     phrase_ids,
     set_apart_subject,
     subject_before,
@@ -302,6 +303,8 @@ def _clause_summary(
         # Woerth, président de la commission, ont envoyé": the apposition read as the subject, whose noun
         # before its comma agrees
         subject = set_apart_subject(subject, clause_head)
+    if subject is not None and (named := named_for(subject, clause_head)) is not None:
+        subject = named  # "Lorsqu'il avait été auditionné …, Lionel Lavergne avait indiqué": Lionel Lavergne
     subject_words = subject_ids(subject) if subject is not None else set()
     chosen.update(subject_words)
     antecedent = antecedent_ids(clause_head, skip)  # "le cap que nous avons fixé"

@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from chronique.model import Event
+from chronique.summaries import balanced_quotes
 from tests.conftest import Analyse
 
 SAT = "2022-09-10"
@@ -564,7 +565,43 @@ SUMMARY_ROWS = [
         "elle a été entendue par les juges",
     ),
     ("« S'il le voulait, il l'aurait fait lundi », a déclaré le député.", "fait", "il l'aurait fait"),
+    # an event noun with no article, completing another through "de", is told with that noun and its clause
+    (
+        "Le nombre total de décès depuis le 1er mars s'élève désormais à 26.310.",
+        "décès",
+        "Le nombre total de décès s'élève à 26.310",
+    ),
+    (
+        "La France, qui compte 130 cas de contamination depuis fin janvier, est devenue un foyer du virus.",
+        "contamination",
+        "La France compte 130 cas de contamination",
+    ),
+    # a bare noun right after its verb makes one verb with it ("rendre visite")
+    (
+        "Le président a rendu visite jeudi aux soignants de l'hôpital.",
+        "visite",
+        "Le président a rendu visite aux soignants de l'hôpital",
+    ),
 ]
+
+
+BALANCED_ROWS = [
+    # (summary, without the half of a quotation whose other mark it does not hold)
+    ('les choses vont rester stables" qui a progressé', "les choses vont rester stables qui a progressé"),
+    ('qui "ont perdu, en un an, 70% de leur chiffre', "qui ont perdu, en un an, 70% de leur chiffre"),
+    ('a indiqué avoir décidé de déstocker des masques".', "a indiqué avoir décidé de déstocker des masques."),
+    ("en phase d'aggravation\"Le ministre a prévenu", "en phase d'aggravation Le ministre a prévenu"),
+    ("les soignants » ont été applaudis", "les soignants ont été applaudis"),
+    ("il a dit : « nous verrons", "il a dit : nous verrons"),
+    # whole quotations stay
+    ("il a jugé : « Nous arrivons à un moment »", "il a jugé : « Nous arrivons à un moment »"),
+    ('il a dénoncé des "contrevérités"', 'il a dénoncé des "contrevérités"'),
+]
+
+
+@pytest.mark.parametrize(("summary", "balanced"), BALANCED_ROWS)
+def test_half_quotations_go(summary: str, balanced: str) -> None:
+    assert balanced_quotes(summary) == balanced
 
 
 def _event(events: tuple[Event, ...], trigger: str) -> Event:

@@ -117,6 +117,8 @@ def verb_group(verb: Token, skip: Collection[int], words: SummaryWords, depth: i
         ):
             # a modal's infinitive set apart by an aside: "le pays doit, selon lui, retrouver les voies …"
             ids |= verb_group(child, skip, words, depth + 1)
+        elif locution_noun(child):
+            ids.add(child.i)  # "a rendu visite", "ont pris part": a bare noun makes one verb with its verb
         elif child.dep_ == "advmod" and verb.pos_ in {"ADJ", "ADV"} and child.i < verb.i:
             ids.add(child.i)  # the degree of an attribute: "il était beaucoup trop tôt"
         elif (
@@ -162,6 +164,19 @@ def _noun_infinitive(noun: Token, skip: Collection[int], words: SummaryWords, de
         if child.dep_ == "acl" and child.i > noun.i and _is_infinitive(child) and marked:
             ids |= verb_group(child, skip, words, depth + 1)
     return ids
+
+
+def locution_noun(token: Token) -> bool:
+    """A noun with no article and no preposition right after its verb: "rendre visite", "prendre part",
+    "faire face" (the model reads it as a complement)."""
+    return (
+        token.dep_ in {"obl", "obl:mod"}
+        and token.pos_ == "NOUN"
+        and token.i == token.head.i + 1
+        and token.head.pos_ == "VERB"
+        and not any(c.dep_ in {"det", "case", "nummod"} for c in token.children)
+        and not not_a_name(token)  # "sera entendu mardi": a day
+    )
 
 
 def _unmarked_object(token: Token) -> bool:

@@ -5,6 +5,7 @@ with its determiner, no dangling word (``summary_of``, ``noun_summary``); a sayi
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection, Sequence
 
 from spacy.tokens import Token
@@ -20,6 +21,7 @@ from chronique.clauses import (
     is_adverbial_infinitive,
     is_gerund,
     is_negation,
+    locution_noun,
     named_for,
     phrase_ids,
     set_apart_subject,
@@ -116,12 +118,30 @@ def noun_summary(noun: Token, skip: set[int], words: SummaryWords = _NO_WORDS) -
     if attribute or any(c.dep_.startswith("aux") for c in noun.children):
         # "qu'elle a bien défilé", "11 malades sont morts": a verb or an attribute the model took for a noun
         return summary_of(noun, noun, skip, words)
-    phrase = event_noun_phrase(noun, skip)
-    verb = noun.head
-    if len(phrase.split()) > 2 or noun.dep_ not in _CORE_DEPS or verb.pos_ not in {"VERB", "AUX"}:
+    phrase = balanced_quotes(event_noun_phrase(noun, skip))
+    if len(phrase.split()) > 2:
+        return phrase
+    head = noun
+    while _completes_bare(head):
+        head = head.head  # "le nombre de décès", "130 cas de contamination": the noun it completes
+    if head.i != noun.i:
+        phrase = max(phrase, event_noun_phrase(head, skip), key=lambda p: len(p.split()))
+    verb = head.head
+    if (head.dep_ not in _CORE_DEPS and not locution_noun(head)) or verb.pos_ not in {"VERB", "AUX"}:
         return phrase
     told = summary_of(verb, governing(verb), skip, words)  # "devrait faire d'importantes annonces"
     return told if noun.text in told.split() and len(told.split()) > len(phrase.split()) else phrase
+
+
+def _completes_bare(noun: Token) -> bool:
+    """A noun with no article of its own completing another through a bare "de": "le nombre de décès"."""
+    return (
+        noun.dep_ == "nmod"
+        and noun.head.pos_ == "NOUN"
+        and noun.head.i < noun.i
+        and not any(c.dep_ == "det" for c in noun.children)
+        and any(c.dep_ == "case" and c.lower_ in {"de", "d'", "d’"} for c in noun.children)
+    )
 
 
 def _place_ids(head: Token, skip: Collection[int]) -> set[int]:
@@ -263,7 +283,7 @@ def summary_of(
     (``saying_summary``). ``skip``: the words of the time expression that dates the row, not said again;
     ``outside``: words that are not the clause's (the incise of a saying that reports it)."""
     if is_bare_participle(trigger):
-        return _participle_summary(trigger, skip, words)
+        return balanced_quotes(_participle_summary(trigger, skip, words))
     if (
         trigger.lemma_.lower() in words.saying
         and depth < MAX_REPORT_DEPTH
@@ -271,8 +291,40 @@ def summary_of(
     ):
         told = saying_summary(trigger, skip | set(outside), words, depth, summary_of)
         if told is not None:
-            return told
-    return _clause_summary(trigger, clause_head, skip, words, outside)
+            return balanced_quotes(told)
+    return balanced_quotes(_clause_summary(trigger, clause_head, skip, words, outside))
+
+
+# Quotation marks that open and close one another (typography); a straight quote does both.
+_QUOTE_PAIRS = (("«", "»"), ("“", "”"))
+_GLUED_STRAIGHT_QUOTE = re.compile(r'(?<=\w)"(?=\w)')
+
+
+def balanced_quotes(summary: str) -> str:
+    """A summary without the half of a quotation whose other mark is not in it: the sentence quoted more than
+    the summary keeps ('les choses vont rester stables" qui a progressé', 'qui "ont perdu … 70%'), or a
+    quotation opened in a sentence left unparsed (``chronique.scope``). Whole quotations stay."""
+    words = summary.split(" ")
+    for opening, closing in _QUOTE_PAIRS:
+        depth = 0
+        kept: list[str] = []
+        for word in words:
+            if word == opening:
+                depth += 1
+            elif word == closing:
+                if depth == 0:
+                    continue  # a closing mark with no opening one
+                depth -= 1
+            kept.append(word)
+        while depth:  # an opening mark with no closing one: the last such
+            last = max(i for i, w in enumerate(kept) if w == opening)
+            kept.pop(last)
+            depth -= 1
+        words = kept
+    text = " ".join(words)
+    if text.count('"') % 2:  # a straight quote between two words parts them; elsewhere it goes
+        text = " ".join(_GLUED_STRAIGHT_QUOTE.sub(" ", text).replace('"', "").split())
+    return text
 
 
 def _clause_summary(

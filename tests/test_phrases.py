@@ -582,6 +582,23 @@ SUMMARY_ROWS = [
         "visite",
         "Le président a rendu visite aux soignants de l'hôpital",
     ),
+    # "dévoiler" tells what it reveals, "scander" a quotation after a colon (data/summaries.tsv) …
+    (
+        "Les premiers chiffres sont inquiétants, a dévoilé jeudi Le Monde.",
+        "dévoilé",
+        "Le Monde a dévoilé que les premiers chiffres sont inquiétants",
+    ),
+    (
+        "« Nous voulons un logement », ont scandé samedi les manifestants.",
+        "scandé",
+        "les manifestants ont scandé : « Nous voulons un logement »",
+    ),
+    # … and "ce que" stays what was said, not that it was said
+    (
+        "Le journal a dévoilé ce dimanche 22 juillet ce que le ministre a déclaré aux enquêteurs.",
+        "dévoilé",
+        "Le journal a dévoilé ce que le ministre a déclaré aux enquêteurs",
+    ),
 ]
 
 

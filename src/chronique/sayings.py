@@ -313,6 +313,12 @@ def saying_summary(
     if _is_quoted(reported, quotations(verb.doc)):
         return f"{said} : « {told} »"
     told = _lowered(told, reported)
+    if any(
+        c.dep_ == "obj" and c.lower_ in _THAT and c.i < reported.i and c.pos_ == "PRON"
+        for c in reported.children
+    ):
+        # "a dévoilé ce que l'ex-chargé de mission a déclaré": what he said, not that he said it
+        return f"{said} ce qu'{told}" if told.startswith(_VOWELS) else f"{said} ce que {told}"
     if verb.lemma_.lower() in words.without_que:
         return f"{said} : {told}"  # "a insisté : le déconfinement devra rester prudent"
     return f"{said} qu'{told}" if told.startswith(_VOWELS) else f"{said} que {told}"

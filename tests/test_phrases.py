@@ -599,6 +599,23 @@ SUMMARY_ROWS = [
         "dévoilé",
         "Le journal a dévoilé ce que le ministre a déclaré aux enquêteurs",
     ),
+    # "dont" after a comma links its clause: no part of the subject it opens
+    (
+        "Il a expliqué l'affaire aux juges, dont le président s'est étonné samedi du nombre de plaintes.",
+        "étonné",
+        "le président s'est étonné du nombre de plaintes",
+    ),
+    # "où" hung on a noun far before it is not told with that noun; right after its noun, it is
+    (
+        "Un médecin a été contaminé par une personne rentrée en Asie, où elle a déclaré la maladie lundi.",
+        "déclaré",
+        "elle a déclaré la maladie",
+    ),
+    (
+        "Le ministre s'est rendu dans la ville où l'épidémie est apparue en décembre.",
+        "apparue",
+        "la ville où l'épidémie est apparue",
+    ),
 ]
 
 

@@ -510,8 +510,17 @@ def antecedent_ids(verb: Token, skip: Collection[int]) -> set[int]:
         return set()
     # the antecedent without its own preposition or a negation of its clause ("ce n'est pas l'hypothèse")
     ids = {t.i for t in noun_phrase_tokens(verb.head) if not is_negation(t)}
+    gap = [t for t in verb.doc[max(ids) + 1 : pronoun.i] if not t.is_punct] if ids else []
+    if pronoun.lower_ in _PLACE_RELATIVES and gap:
+        # "un médecin contaminé par une personne rentrée en Asie, où elle a déclaré la maladie": the model
+        # hangs "où" on a noun far before it, which is not where; the clause alone ("la ville où …" stays)
+        return set()
     ids |= {pronoun.i} | {c.i for c in pronoun.children if c.dep_ == "case"}
     return ids - set(skip)
+
+
+# Relative pronouns that stand for a place or a complement, not for an object the clause tells.
+_PLACE_RELATIVES = frozenset({"où", "dont"})
 
 
 def _relative(token: Token) -> bool:

@@ -77,6 +77,8 @@ def noun_phrase_tokens(head: Token, depth: int = 0) -> list[Token]:
             continue
         if child.dep_ == "amod" and child.pos_ == "ADV":
             continue  # "un jeune homme lors d'une manifestation": "lors" opens a complement, not the name
+        if child.lower_ == "dont" and child.i > 0 and head.doc[child.i - 1].text == "," and depth == 0:
+            continue  # "…, dont le président s'est étonné": "dont" links its clause, no part of the noun
         if child.dep_ == "nmod":
             cases = [c.lower_ for c in child.children if c.dep_ == "case"]
             compound = (

@@ -69,7 +69,16 @@ def event_noun_phrase(head: Token, skip: Collection[int] = ()) -> str:
     after à, en or dans stays too."""
     own = {t.i for t in noun_phrase_tokens(head)}
     ids = own | _place_ids(head, skip)
-    if not _completes(head, skip, own):
+    if _completes(head, skip, own):
+        pass
+    elif (
+        skip
+        and _dates_noun(head, head.doc[min(skip)])
+        and _completes(head, skip, {t.i for t in head.subtree})
+    ):
+        # "les violences du samedi 1er décembre": the whole date, however deep the model hangs it
+        ids |= set(skip)
+    else:
         ids -= set(skip)
     tokens = without_fragments([head.doc[i] for i in sorted(ids)])
     while (
@@ -90,6 +99,15 @@ def event_noun_phrase(head: Token, skip: Collection[int] = ()) -> str:
             return "l'" + phrase
         return f"{article} {phrase}"
     return phrase
+
+
+def _dates_noun(head: Token, first: Token) -> bool:
+    """Whether a date's first word completes the noun through "de": "les violences du samedi 1er décembre"."""
+    return (
+        first.head.i == head.i
+        and first.dep_ == "nmod"
+        and any(c.dep_ == "case" and c.lower_ in GENITIVE for c in first.children)
+    )
 
 
 def _completes(head: Token, timex: Collection[int], phrase: Collection[int]) -> bool:

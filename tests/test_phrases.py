@@ -622,6 +622,21 @@ SUMMARY_ROWS = [
         "violences",
         "les violences du samedi 1er décembre",
     ),
+    # the subject of a pronominal verb written after it (the model's object) leads; an impersonal verb's
+    # noun stays its object
+    ("Mardi, s'est exprimé le maire de la ville.", "exprimé", "le maire de la ville s'est exprimé"),
+    ("Samedi, il y aura une réunion des maires.", "aura", "il y aura une réunion des maires"),
+    # "réclamer" tells a quotation as a saying, "alerter" after a colon (data/summaries.tsv)
+    (
+        "« Les médecins ont besoin de masques », réclamait le 2 mars le syndicat de généralistes.",
+        "réclamait",
+        "le syndicat de généralistes réclamait : « Les médecins ont besoin de masques »",
+    ),
+    (
+        "« Ils n'ont reçu aucun matériel », alertait le 26 février le syndicat.",
+        "alertait",
+        "le syndicat alertait : « Ils n'ont reçu aucun matériel »",
+    ),
 ]
 
 

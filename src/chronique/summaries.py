@@ -373,6 +373,8 @@ def _clause_summary(
         # Woerth, président de la commission, ont envoyé": the apposition read as the subject, whose noun
         # before its comma agrees
         subject = set_apart_subject(subject, clause_head)
+    if subject is None:
+        subject = _inverted_subject(clause_head, skip)  # "Samedi 8 juin, s'est tenu l'acte 30 du mouvement"
     if subject is not None and (named := named_for(subject, clause_head)) is not None:
         subject = named  # "Lorsqu'il avait été auditionné …, Lionel Lavergne avait indiqué": Lionel Lavergne
     subject_words = subject_ids(subject) if subject is not None else set()
@@ -432,6 +434,22 @@ def _clause_summary(
         return _subject_first(tokens, subject_words)
     article = _article(subject) if subject is not None and tokens and tokens[0].i == subject.i else ""
     return article + join_tokens(tokens)
+
+
+def _inverted_subject(verb: Token, skip: Collection[int]) -> Token | None:
+    """The subject of a pronominal verb written after it, which the model reads as its object ("Samedi 8
+    juin, s'est tenu l'acte 30 du mouvement": the reflexive pronoun holds the object's place)."""
+    reflexive = any(c.dep_ in REFLEXIVE_DEPS and c.lower_ in {"se", "s'", "s’"} for c in verb.children)
+    if not reflexive or any(c.dep_ == "expl:subj" for c in verb.children):
+        return None  # "il y aura la mise …", "il fallait un lieu": impersonal, the noun is the object
+    after = [
+        c
+        for c in verb.children
+        if c.dep_ == "obj" and c.i > verb.i and c.pos_ in {"NOUN", "PROPN"} and c.i not in skip
+    ]
+    if len(after) != 1 or not any(k.dep_ == "det" for k in after[0].children) or not agrees(after[0], verb):
+        return None
+    return after[0]
 
 
 def _article(noun: Token, first: Token | None = None) -> str:

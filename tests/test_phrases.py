@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from chronique.model import Event
+from chronique.summaries import balanced_quotes
 from tests.conftest import Analyse
 
 SAT = "2022-09-10"
@@ -458,7 +459,204 @@ SUMMARY_ROWS = [
         "réclamé",
         "Philippe Bas a réclamé plus de transparence",
     ),
+    # the copula of an attribute a modal governs stays ("doit être", not "doit dans un rayon")
+    (
+        "Samedi, la sortie doit être dans un rayon d'un kilomètre.",
+        "doit",
+        "la sortie doit être dans un rayon d'un kilomètre",
+    ),
+    (
+        "« Nous changeons les règles, cela peut être un tournant », a ajouté lundi la ministre.",
+        "ajouté",
+        "la ministre a ajouté : « cela peut être un tournant »",
+    ),
+    # an infinitive object keeps its "de" and its object pronoun
+    (
+        "Mardi, la ministre a appelé à arrêter de les culpabiliser.",
+        "appelé",
+        "la ministre a appelé à arrêter de les culpabiliser",
+    ),
+    # a noun object keeps the infinitive it governs through "de" ("la nécessité" alone says nothing)
+    (
+        "Mardi, le président a rappelé la nécessité de soutenir les entreprises.",
+        "rappelé",
+        "le président a rappelé la nécessité de soutenir les entreprises",
+    ),
+    # a modal keeps its infinitive set apart by an aside
+    (
+        "Le 3 mai, le pays doit, selon lui, retrouver sa prospérité.",
+        "doit",
+        "le pays doit retrouver sa prospérité",
+    ),
+    # an adjective after its noun keeps the complement it governs ("dus" alone dangles)
+    (
+        "Jeudi, le ministre a annoncé 12 nouveaux décès dus au virus.",
+        "annoncé",
+        "le ministre a annoncé 12 nouveaux décès dus au virus",
+    ),
+    # an approximate quantity keeps its "de"
+    ("Samedi, près de 300 cas ont été confirmés.", "confirmés", "près de 300 cas ont été confirmés"),
+    # a masculine participle describes no feminine noun: the complement it agrees with …
+    (
+        "Le préfet a indiqué que la fin du couvre-feu, instauré depuis le 3 mai, serait repoussée.",
+        "instauré",
+        "le couvre-feu instauré",
+    ),
+    # … or the noun a participle describes the object of, with the article its "de" holds
+    (
+        "Il s'agissait du premier cas de contagion, annoncé le 30 janvier.",
+        "annoncé",
+        "le premier cas de contagion annoncé",
+    ),
+    # "qui" the model hangs on no noun stands for the noun before its comma
+    (
+        "Au cours d'un dîner, qui s'est tenu vendredi, les deux hommes se sont parlé.",
+        "tenu",
+        "un dîner s'est tenu",
+    ),
+    (
+        "Le Sénat a prévu sa commission d'enquête, qui sera mise en place le 3 mai.",
+        "mise",
+        "sa commission d'enquête sera mise en place",
+    ),
+    # … an article the model reads as a pronoun before its noun is the noun's
+    (
+        "La ville attend impatiemment le déconfinement, qui sera mis en place le 11 mai.",
+        "mis",
+        "le déconfinement sera mis en place",
+    ),
+    # an aside set between a subject and its verb, whose nearest noun does not agree, tells of that subject
+    (
+        "L'essai du vaccin, qui doit concerner 500 patients pendant deux ans, qui devait débuter en "
+        "septembre, est reporté.",
+        "débuter",
+        "L'essai du vaccin devait débuter",
+    ),
+    # a subject that does not agree with its verb is an apposition when a noun that agrees opens its phrase
+    (
+        "Ces deux députés, accompagnés d'un sénateur, président de la commission des lois, ont envoyé mardi "
+        "un courrier au ministre.",
+        "envoyé",
+        "Ces deux députés ont envoyé un courrier",
+    ),
+    # a plural noun of the quotation is not the subject of the singular incise after it: its speaker leads
+    (
+        "Il a parlé lundi. « C'est-à-dire toutes les questions sur mon rôle à la mairie », a annoncé "
+        "Jean Dupont.",
+        "annoncé",
+        "Jean Dupont a annoncé",
+    ),
+    # a subject pronoun of a clause set in the sentence stands for the sentence's subject where it agrees …
+    (
+        "Lorsqu'il a été entendu par les juges le 30 juillet, Jean Martin a nié les faits.",
+        "entendu",
+        "Jean Martin a été entendu par les juges",
+    ),
+    (
+        "Le commerçant l'assure : il a été menacé samedi par des clients.",
+        "menacé",
+        "Le commerçant a été menacé par des clients",
+    ),
+    ("Sa sortie était guettée, elle est arrivée lundi.", "arrivée", "Sa sortie est arrivée"),
+    # … not where it does not ("elle" is not the director), nor in a quotation before its incise's speaker
+    (
+        "Quand elle a été entendue par les juges le 30 juillet, le directeur a nié les faits.",
+        "entendue",
+        "elle a été entendue par les juges",
+    ),
+    ("« S'il le voulait, il l'aurait fait lundi », a déclaré le député.", "fait", "il l'aurait fait"),
+    # an event noun with no article, completing another through "de", is told with that noun and its clause
+    (
+        "Le nombre total de décès depuis le 1er mars s'élève désormais à 26.310.",
+        "décès",
+        "Le nombre total de décès s'élève à 26.310",
+    ),
+    (
+        "La France, qui compte 130 cas de contamination depuis fin janvier, est devenue un foyer du virus.",
+        "contamination",
+        "La France compte 130 cas de contamination",
+    ),
+    # a bare noun right after its verb makes one verb with it ("rendre visite")
+    (
+        "Le président a rendu visite jeudi aux soignants de l'hôpital.",
+        "visite",
+        "Le président a rendu visite aux soignants de l'hôpital",
+    ),
+    # "dévoiler" tells what it reveals, "scander" a quotation after a colon (data/summaries.tsv) …
+    (
+        "Les premiers chiffres sont inquiétants, a dévoilé jeudi Le Monde.",
+        "dévoilé",
+        "Le Monde a dévoilé que les premiers chiffres sont inquiétants",
+    ),
+    (
+        "« Nous voulons un logement », ont scandé samedi les manifestants.",
+        "scandé",
+        "les manifestants ont scandé : « Nous voulons un logement »",
+    ),
+    # … and "ce que" stays what was said, not that it was said
+    (
+        "Le journal a dévoilé ce dimanche 22 juillet ce que le ministre a déclaré aux enquêteurs.",
+        "dévoilé",
+        "Le journal a dévoilé ce que le ministre a déclaré aux enquêteurs",
+    ),
+    # "dont" after a comma links its clause: no part of the subject it opens
+    (
+        "Il a expliqué l'affaire aux juges, dont le président s'est étonné samedi du nombre de plaintes.",
+        "étonné",
+        "le président s'est étonné du nombre de plaintes",
+    ),
+    # "où" hung on a noun far before it is not told with that noun; right after its noun, it is
+    (
+        "Un médecin a été contaminé par une personne rentrée en Asie, où elle a déclaré la maladie lundi.",
+        "déclaré",
+        "elle a déclaré la maladie",
+    ),
+    (
+        "Le ministre s'est rendu dans la ville où l'épidémie est apparue en décembre.",
+        "apparue",
+        "la ville où l'épidémie est apparue",
+    ),
+    # a date completing an event noun through "de" names it, whole however deep the model hangs its words
+    (
+        "Très choqué par les violences du samedi 1er décembre qui ont embrasé Paris, il a démissionné.",
+        "violences",
+        "les violences du samedi 1er décembre",
+    ),
+    # the subject of a pronominal verb written after it (the model's object) leads; an impersonal verb's
+    # noun stays its object
+    ("Mardi, s'est exprimé le maire de la ville.", "exprimé", "le maire de la ville s'est exprimé"),
+    ("Samedi, il y aura une réunion des maires.", "aura", "il y aura une réunion des maires"),
+    # "réclamer" tells a quotation as a saying, "alerter" after a colon (data/summaries.tsv)
+    (
+        "« Les médecins ont besoin de masques », réclamait le 2 mars le syndicat de généralistes.",
+        "réclamait",
+        "le syndicat de généralistes réclamait : « Les médecins ont besoin de masques »",
+    ),
+    (
+        "« Ils n'ont reçu aucun matériel », alertait le 26 février le syndicat.",
+        "alertait",
+        "le syndicat alertait : « Ils n'ont reçu aucun matériel »",
+    ),
 ]
+
+
+BALANCED_ROWS = [
+    # (summary, without the half of a quotation whose other mark it does not hold)
+    ('les choses vont rester stables" qui a progressé', "les choses vont rester stables qui a progressé"),
+    ('qui "ont perdu, en un an, 70% de leur chiffre', "qui ont perdu, en un an, 70% de leur chiffre"),
+    ('a indiqué avoir décidé de déstocker des masques".', "a indiqué avoir décidé de déstocker des masques."),
+    ("en phase d'aggravation\"Le ministre a prévenu", "en phase d'aggravation Le ministre a prévenu"),
+    ("les soignants » ont été applaudis", "les soignants ont été applaudis"),
+    ("il a dit : « nous verrons", "il a dit : nous verrons"),
+    # whole quotations stay
+    ("il a jugé : « Nous arrivons à un moment »", "il a jugé : « Nous arrivons à un moment »"),
+    ('il a dénoncé des "contrevérités"', 'il a dénoncé des "contrevérités"'),
+]
+
+
+@pytest.mark.parametrize(("summary", "balanced"), BALANCED_ROWS)
+def test_half_quotations_go(summary: str, balanced: str) -> None:
+    assert balanced_quotes(summary) == balanced
 
 
 def _event(events: tuple[Event, ...], trigger: str) -> Event:

@@ -12,6 +12,7 @@ from spacy.tokens import Token
 from chronique.nlp import not_a_name, sentence_of
 from chronique.phrases import QUOTES, SUBJECT_DEPS, conjuncts, is_attribute, noun_phrase_tokens, subject_of
 from chronique.vocabulary import Vocabulary
+from chronique.voices import quotations
 
 # Reflexive pronouns and negation belong to the verb group: "s'installer", "n'a pas commenté".
 REFLEXIVE_DEPS = frozenset({"expl:comp", "expl:pass", "expl", "expl:subj"})
@@ -21,6 +22,8 @@ _CLAUSE_DEPS = frozenset({"advcl", "ccomp", "conj", "parataxis", "acl", "acl:rel
 # The "de" of a quantity: "plus de transparence"; with its article, of a part: "la plupart des manifestants".
 _PARTITIVE = frozenset({"de", "d'", "d’"})
 GENITIVE = _PARTITIVE | {"du", "des"}
+# What opens a noun's infinitive complement: "la nécessité de maintenir", "une maison à vendre".
+_INFINITIVE_MARKS = _PARTITIVE | {"à"}
 # Quotation marks (typography): a summary tells the words, without the marks that opened or closed them.
 QUOTE_MARKS = QUOTES
 
@@ -34,6 +37,7 @@ class SummaryWords:
     saying: frozenset[str] = frozenset()
     without_que: frozenset[str] = frozenset()
     quantity: frozenset[str] = frozenset()
+    modal: frozenset[str] = frozenset()
 
     @classmethod
     def from_vocabulary(cls, vocabulary: Vocabulary) -> SummaryWords:
@@ -43,6 +47,7 @@ class SummaryWords:
             | vocabulary["summaries"].forms_of("without_que"),
             without_que=vocabulary["summaries"].forms_of("without_que"),
             quantity=vocabulary["summaries"].forms_of("quantity"),
+            modal=vocabulary["verbs"].forms_of("modal_verbs"),
         )
 
 
@@ -96,8 +101,24 @@ def verb_group(verb: Token, skip: Collection[int], words: SummaryWords, depth: i
             or (child.dep_ == "mark" and child.head.i > child.i)
         ):
             ids.add(child.i)
+        elif _is_infinitive(child) and child.dep_ in _OBJECT_DEPS and depth < 2:
+            # "il faut arrêter de les culpabiliser"; a name the tagger read as an infinitive keeps its "sur"
+            ids |= verb_group(child, skip, words, depth + 1) | phrase_ids(child, skip)
         elif child.dep_ in _OBJECT_DEPS or _second_subject(child) or _unmarked_object(child):
-            ids |= phrase_ids(child, skip)
+            ids |= phrase_ids(child, skip) | _noun_infinitive(child, skip, words, depth)
+        elif (
+            verb.lemma_.lower() in words.modal
+            and depth < 2
+            and child.dep_ == "advcl"
+            and child.i > verb.i
+            and _is_infinitive(child)
+            and not any(c.dep_ == "mark" for c in child.children)
+            and not any(c.dep_ == "xcomp" for c in verb.children)
+        ):
+            # a modal's infinitive set apart by an aside: "le pays doit, selon lui, retrouver les voies …"
+            ids |= verb_group(child, skip, words, depth + 1)
+        elif locution_noun(child):
+            ids.add(child.i)  # "a rendu visite", "ont pris part": a bare noun makes one verb with its verb
         elif child.dep_ == "advmod" and verb.pos_ in {"ADJ", "ADV"} and child.i < verb.i:
             ids.add(child.i)  # the degree of an attribute: "il était beaucoup trop tôt"
         elif (
@@ -114,9 +135,48 @@ def verb_group(verb: Token, skip: Collection[int], words: SummaryWords, depth: i
                 ids |= verb_group(child, skip, words, depth + 1)
             else:
                 ids |= phrase_ids(child, skip)
+                # the copula of the attribute and what opens it: "ça doit être dans un rayon de 1 km", "cela
+                # peut être un cercle", "l'a identifié comme étant X"
+                ids |= {
+                    c.i
+                    for c in child.children
+                    if (c.dep_ == "cop" or (c.dep_ == "mark" and c.i < child.i)) and c.i not in skip
+                }
                 for argument in (c for c in child.children if c.dep_ in {"obl:arg", "obj"}):
                     ids |= phrase_ids(argument, skip)  # "on va droit à la catastrophe"
     return ids
+
+
+def _is_infinitive(token: Token) -> bool:
+    return token.pos_ in {"VERB", "AUX"} and "Inf" in token.morph.get("VerbForm", [])
+
+
+def _noun_infinitive(noun: Token, skip: Collection[int], words: SummaryWords, depth: int) -> set[int]:
+    """The infinitive a noun governs through "de" or "à", what it names: "la nécessité de maintenir
+    l'économie", "l'importance de protéger les soignants" (the noun alone says nothing)."""
+    if noun.pos_ != "NOUN" or depth >= 2:
+        return set()
+    ids: set[int] = set()
+    for child in noun.children:
+        marked = any(
+            c.dep_ == "mark" and c.lower_ in _INFINITIVE_MARKS and c.i < child.i for c in child.children
+        )
+        if child.dep_ == "acl" and child.i > noun.i and _is_infinitive(child) and marked:
+            ids |= verb_group(child, skip, words, depth + 1)
+    return ids
+
+
+def locution_noun(token: Token) -> bool:
+    """A noun with no article and no preposition right after its verb: "rendre visite", "prendre part",
+    "faire face" (the model reads it as a complement)."""
+    return (
+        token.dep_ in {"obl", "obl:mod"}
+        and token.pos_ == "NOUN"
+        and token.i == token.head.i + 1
+        and token.head.pos_ == "VERB"
+        and not any(c.dep_ in {"det", "case", "nummod"} for c in token.children)
+        and not not_a_name(token)  # "sera entendu mardi": a day
+    )
 
 
 def _unmarked_object(token: Token) -> bool:
@@ -239,6 +299,56 @@ def agrees(subject: Token, verb: Token) -> bool:
     return bool(numbers & own)
 
 
+def set_apart_subject(subject: Token, verb: Token) -> Token | None:
+    """A subject that does not agree with its verb is an apposition the model read as the subject when a noun
+    that agrees opens its phrase, set apart from it by a comma ("Ces deux élus, accompagnés d'Éric Woerth,
+    président de la commission, ont envoyé": the two elected members); else none."""
+    doc = subject.doc
+    for token in doc[subject.left_edge.i : subject.i]:
+        if token.pos_ in {"NOUN", "PROPN"} and agrees(token, verb) and token.dep_ in {*SUBJECT_DEPS, "appos"}:
+            end = token.right_edge.i
+            if doc[end].text == "," or (end + 1 < len(doc) and doc[end + 1].text == ","):
+                return token
+    return None
+
+
+# Clauses set inside a sentence whose subject pronoun tells of the sentence's own subject.
+_INNER_CLAUSE_DEPS = frozenset({"advcl", "acl:relcl", "acl"})
+_THIRD_PERSON = {
+    "il": ("Masc", "Sing"),
+    "elle": ("Fem", "Sing"),
+    "ils": ("Masc", "Plur"),
+    "elles": ("Fem", "Plur"),
+}
+
+
+def named_for(pronoun: Token, verb: Token) -> Token | None:
+    """The noun a subject pronoun stands for where the sentence names it: the subject of the clause that an
+    adverbial or relative clause is set in, when it agrees in gender and number ("Lorsqu'il avait été
+    auditionné par la commission, Lionel Lavergne avait indiqué", "Le virus, …, où il est apparu en
+    décembre, affecte …"); none for a clause a saying reports (who "il" is, the speaker's words say)."""
+    wanted = _THIRD_PERSON.get(pronoun.lower_)
+    if wanted is None or pronoun.pos_ != "PRON" or verb.dep_ not in _INNER_CLAUSE_DEPS:
+        return None
+    main = verb.head
+    if main.dep_ == "nsubj" and verb.dep_ in {"acl:relcl", "acl"}:
+        main = main.head  # a relative clause inside the subject: "Le virus, …, où il est apparu, affecte"
+    subject = next((c for c in main.children if c.dep_ in SUBJECT_DEPS and c.i != pronoun.i), None)
+    if subject is None or subject.pos_ not in {"NOUN", "PROPN"} or not agrees(subject, verb):
+        return None
+    if subject.i > main.i:
+        return None  # "S'il s'agissait de …, il l'aurait fait", a déclaré le député: the speaker's "il"
+    if quotations(pronoun.doc)[pronoun.i] != quotations(pronoun.doc)[subject.i]:
+        return None  # a quotation's "il" is its speaker's
+    gender, number = wanted
+    genders, numbers = subject.morph.get("Gender", []), subject.morph.get("Number", [])
+    if subject.pos_ == "PROPN":
+        genders = []  # the model's gender of a first name says nothing ("Jean" is feminine to it)
+    if (numbers and number not in numbers) or (genders and gender not in genders):
+        return None
+    return subject
+
+
 def subject_ids_of(verb: Token, skip: Collection[int]) -> set[int]:
     """The words of a verb's own subject, if it has one."""
     subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.i not in skip), None)
@@ -268,11 +378,39 @@ def subject_ids(subject: Token) -> set[int]:
     return ids
 
 
+def _antecedent_before(verb: Token) -> Token | None:
+    """What "qui" stands for where the model hangs its clause on no noun: the noun right before it, over a
+    comma ("Au cours d'un déjeuner, qui s'est tenu vendredi": the lunch), when it agrees with the verb."""
+    relative = next(
+        (c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.lower_ == "qui" and c.i < verb.i), None
+    )
+    if relative is None or verb.dep_ == "acl:relcl" or relative.i < 2:
+        return None
+    doc = verb.doc
+    before = doc[relative.i - 1]
+    if before.text == ",":
+        before = doc[relative.i - 2]
+    if before.pos_ == "ADJ" and before.dep_ == "amod":
+        before = before.head
+    while (
+        before.dep_ == "nmod"
+        and before.head.pos_ == "NOUN"
+        and not any(c.dep_ == "det" for c in before.children)
+    ):
+        before = (
+            before.head
+        )  # "sa commission d'enquête, qui": the commission (a "de" and no article: one name)
+    if before.pos_ not in {"NOUN", "PROPN"} or not_a_name(before):
+        return None
+    return before if agrees(before, verb) else None
+
+
 def subject_in(verb: Token, skip: Collection[int]) -> Token | None:
     """The verb's subject (``subject_of``), but never its date: "Jeudi, devant la presse, la ministre a
     indiqué" (the model reads the weekday as a second subject), "Samedi dernier, 120 gilets jaunes se sont
-    retrouvés" (it hangs the subject on the weekday)."""
-    subject = subject_of(verb)
+    retrouvés" (it hangs the subject on the weekday); a "qui" the model hangs on no noun stands for the
+    noun before it."""
+    subject = subject_of(verb) or _antecedent_before(verb)
     if subject is None or subject.i not in skip:
         return subject
     others = [c for c in subject.head.children if c.dep_ in SUBJECT_DEPS and c.i not in skip]
@@ -372,8 +510,17 @@ def antecedent_ids(verb: Token, skip: Collection[int]) -> set[int]:
         return set()
     # the antecedent without its own preposition or a negation of its clause ("ce n'est pas l'hypothèse")
     ids = {t.i for t in noun_phrase_tokens(verb.head) if not is_negation(t)}
+    gap = [t for t in verb.doc[max(ids) + 1 : pronoun.i] if not t.is_punct] if ids else []
+    if pronoun.lower_ in _PLACE_RELATIVES and gap:
+        # "un médecin contaminé par une personne rentrée en Asie, où elle a déclaré la maladie": the model
+        # hangs "où" on a noun far before it, which is not where; the clause alone ("la ville où …" stays)
+        return set()
     ids |= {pronoun.i} | {c.i for c in pronoun.children if c.dep_ == "case"}
     return ids - set(skip)
+
+
+# Relative pronouns that stand for a place or a complement, not for an object the clause tells.
+_PLACE_RELATIVES = frozenset({"où", "dont"})
 
 
 def _relative(token: Token) -> bool:

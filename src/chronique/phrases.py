@@ -17,6 +17,8 @@ _NP_KEEP = frozenset(
     {"det", "amod", "flat:name", "flat", "compound", "nummod", "case", "fixed", "advmod", "nmod"}
 )
 _GENITIVE = frozenset({"de", "d'", "d’", "du", "des"})
+# The definite articles, which the model sometimes reads as object pronouns before a noun.
+_ARTICLES = frozenset({"le", "la", "les", "l'", "l’"})
 # What a name does not hold: a clause about it, another name set beside it.
 _ASIDE_DEPS = frozenset({"acl", "acl:relcl", "advcl", "parataxis", "appos", "conj", "cc"})
 # Quotation marks: a name never begins or ends with one ('"Les gilets jaunes' of a quotation's first words).
@@ -63,10 +65,20 @@ def noun_phrase_tokens(head: Token, depth: int = 0) -> list[Token]:
             # complement, the name alone ("le ministre de la Santé Olivier Véran, qui affirme …")
             tokens.extend(name_tokens(child))
             continue
+        if (
+            child.dep_ == "obj"
+            and child.pos_ == "PRON"
+            and child.i == head.i - 1
+            and child.lower_ in _ARTICLES
+        ):
+            tokens.append(child)  # "attend le déconfinement": the model reads the article as a pronoun
+            continue
         if child.dep_ not in _NP_KEEP or (child.is_punct and not _is_glued(child)):
             continue
         if child.dep_ == "amod" and child.pos_ == "ADV":
             continue  # "un jeune homme lors d'une manifestation": "lors" opens a complement, not the name
+        if child.lower_ == "dont" and child.i > 0 and head.doc[child.i - 1].text == "," and depth == 0:
+            continue  # "…, dont le président s'est étonné": "dont" links its clause, no part of the noun
         if child.dep_ == "nmod":
             cases = [c.lower_ for c in child.children if c.dep_ == "case"]
             compound = (
@@ -81,7 +93,42 @@ def noun_phrase_tokens(head: Token, depth: int = 0) -> list[Token]:
         tokens.extend(
             noun_phrase_tokens(child, depth + 1) if child.dep_ in {"nmod", "amod"} else list(child.subtree)
         )
+        if child.dep_ == "amod" and child.i > head.i and depth < 2:
+            # an adjective after its noun keeps the complement it governs: "15 décès dus au coronavirus",
+            # "des soignants issus de la réserve" ("dus", "issus" alone dangle)
+            for argument in child.children:
+                if argument.dep_ != "obl:arg" or argument.pos_ not in {"NOUN", "PROPN"}:
+                    continue
+                if any(_coordinated_complement(c, argument) for c in argument.children):
+                    continue  # "les forces alliées des républiques de Donetsk et de Lougansk": not half of it
+                tokens.extend(noun_phrase_tokens(argument, depth + 1))
+    doc = head.doc
+    for child in head.children:
+        before = doc[child.i - 1] if child.i > 0 else None
+        if (
+            child.lower_ in _GENITIVE - {"du", "des"}
+            and before is not None
+            and before.dep_ == "advmod"
+            and before.head.i == head.i
+            and child.i < head.i
+        ):
+            tokens.append(child)  # "près de 500 cas", whatever the model makes of its "de"
     return tokens
+
+
+def _coordinated_complement(token: Token, complement: Token) -> bool:
+    """A noun coordinated with a complement, its preposition said again: "de Donetsk et de Lougansk" (not
+    the complement of another adjective: "proche de X et liée au Covid-19")."""
+
+    def preposition(word: Token) -> str:  # "des" is "de" + "les", "au" is "à" + "le"
+        return "de" if word.lower_ in _GENITIVE else "à" if word.lower_ in {"au", "aux"} else word.lower_
+
+    cases = {preposition(k) for k in complement.children if k.dep_ == "case"}
+    return (
+        token.dep_ == "conj"
+        and token.pos_ in {"NOUN", "PROPN"}
+        and any(k.dep_ == "case" and preposition(k) in cases for k in token.children)
+    )
 
 
 def name_tokens(head: Token) -> list[Token]:
@@ -248,6 +295,18 @@ def antecedent_of(relative: Token) -> Token:
         if set(n.morph.get("Number", [])) & numbers
         and (feminine is None or ("Fem" in n.morph.get("Gender", [])) == feminine)
     ]
+    if not agreeing:
+        # none: an aside set between a subject and its verb tells of that subject ("L'expérimentation …, qui
+        # doit concerner 3.000 patients pendant deux ans, qui devait débuter en septembre, est reportée")
+        agreeing = [
+            s
+            for verb in relative.sent
+            for s in verb.children
+            if s.dep_ in SUBJECT_DEPS
+            and s.pos_ in {"NOUN", "PROPN"}
+            and s.i < relative.i < verb.i
+            and set(s.morph.get("Number", [])) & numbers
+        ][:1]
     return agreeing[0] if len(agreeing) == 1 else head  # two that agree: French does not say which
 
 

@@ -15,6 +15,7 @@ from chronique.clauses import (
     QUOTE_MARKS,
     REFLEXIVE_DEPS,
     SummaryWords,
+    agrees,
     is_gerund,
     is_inverted_pronoun,
     is_negation,
@@ -79,7 +80,11 @@ def is_incise(verb: Token) -> bool:
     "…, a indiqué le maire", "», a-t-il lancé" (not "le directeur, Patrick Strzoda, a affirmé")."""
     first = min([verb, *(c for c in verb.children if c.dep_.startswith("aux"))], key=lambda t: t.i)
     told_before = any(
-        c.dep_ in SUBJECT_DEPS and c.i < first.i and _same_voice(c, verb) and not _clausal(c)
+        c.dep_ in SUBJECT_DEPS
+        and c.i < first.i
+        and _same_voice(c, verb)
+        and not _clausal(c)
+        and agrees(c, verb)  # a plural noun of the quotation before "…, a annoncé X" is not its subject
         for c in verb.children
     )
     return first.i > 0 and first.nbor(-1).is_punct and not told_before
@@ -191,7 +196,11 @@ def speaker_of(verb: Token, skip: Collection[int]) -> Token | None:
     inverted = [t for t in verb.doc[first.i : verb.i + 2] if is_inverted_pronoun(t)]
     if inverted:
         return inverted[0]
-    own = [c for c in verb.children if c.dep_ in SUBJECT_DEPS and _same_voice(c, verb) and not _clausal(c)]
+    own = [  # "…, a annoncé Alexandre Benalla": not the quotation's plural noun the model reads as subject
+        c
+        for c in verb.children
+        if c.dep_ in SUBJECT_DEPS and _same_voice(c, verb) and not _clausal(c) and agrees(c, verb)
+    ]
     if any(c.i not in skip for c in own) or not is_incise(verb):
         # the subject the parse gives, else the noun phrase written before the verb ("Santé publique France
         # annonce dimanche que …", the weekday read as its subject)
@@ -304,6 +313,12 @@ def saying_summary(
     if _is_quoted(reported, quotations(verb.doc)):
         return f"{said} : « {told} »"
     told = _lowered(told, reported)
+    if any(
+        c.dep_ == "obj" and c.lower_ in _THAT and c.i < reported.i and c.pos_ == "PRON"
+        for c in reported.children
+    ):
+        # "a dévoilé ce que l'ex-chargé de mission a déclaré": what he said, not that he said it
+        return f"{said} ce qu'{told}" if told.startswith(_VOWELS) else f"{said} ce que {told}"
     if verb.lemma_.lower() in words.without_que:
         return f"{said} : {told}"  # "a insisté : le déconfinement devra rester prudent"
     return f"{said} qu'{told}" if told.startswith(_VOWELS) else f"{said} que {told}"

@@ -5,6 +5,7 @@ with its determiner, no dangling word (``summary_of``, ``noun_summary``); a sayi
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection, Sequence
 
 from spacy.tokens import Token
@@ -20,7 +21,10 @@ from chronique.clauses import (
     is_adverbial_infinitive,
     is_gerund,
     is_negation,
+    locution_noun,
+    named_for,
     phrase_ids,
+    set_apart_subject,
     subject_before,
     subject_ids,
     subject_in,
@@ -65,10 +69,24 @@ def event_noun_phrase(head: Token, skip: Collection[int] = ()) -> str:
     after à, en or dans stays too."""
     own = {t.i for t in noun_phrase_tokens(head)}
     ids = own | _place_ids(head, skip)
-    if not _completes(head, skip, own):
+    if _completes(head, skip, own):
+        pass
+    elif (
+        skip
+        and _dates_noun(head, head.doc[min(skip)])
+        and _completes(head, skip, {t.i for t in head.subtree})
+    ):
+        # "les violences du samedi 1er décembre": the whole date, however deep the model hangs it
+        ids |= set(skip)
+    else:
         ids -= set(skip)
     tokens = without_fragments([head.doc[i] for i in sorted(ids)])
-    while tokens and tokens[0].pos_ in {"ADV", "CCONJ"} and tokens[0].i < head.i:
+    while (
+        tokens
+        and tokens[0].pos_ in {"ADV", "CCONJ"}
+        and tokens[0].i < head.i
+        and not (len(tokens) > 1 and tokens[1].lower_ in GENITIVE)  # "près de 500 cas" keeps its "près"
+    ):
         tokens = tokens[1:]  # "et aussi la grève du 5 décembre" is "la grève du 5 décembre"
     phrase = join_tokens(tokens)
     has_det = any(c.dep_ == "det" for c in head.children)
@@ -81,6 +99,15 @@ def event_noun_phrase(head: Token, skip: Collection[int] = ()) -> str:
             return "l'" + phrase
         return f"{article} {phrase}"
     return phrase
+
+
+def _dates_noun(head: Token, first: Token) -> bool:
+    """Whether a date's first word completes the noun through "de": "les violences du samedi 1er décembre"."""
+    return (
+        first.head.i == head.i
+        and first.dep_ == "nmod"
+        and any(c.dep_ == "case" and c.lower_ in GENITIVE for c in first.children)
+    )
 
 
 def _completes(head: Token, timex: Collection[int], phrase: Collection[int]) -> bool:
@@ -109,12 +136,30 @@ def noun_summary(noun: Token, skip: set[int], words: SummaryWords = _NO_WORDS) -
     if attribute or any(c.dep_.startswith("aux") for c in noun.children):
         # "qu'elle a bien défilé", "11 malades sont morts": a verb or an attribute the model took for a noun
         return summary_of(noun, noun, skip, words)
-    phrase = event_noun_phrase(noun, skip)
-    verb = noun.head
-    if len(phrase.split()) > 2 or noun.dep_ not in _CORE_DEPS or verb.pos_ not in {"VERB", "AUX"}:
+    phrase = balanced_quotes(event_noun_phrase(noun, skip))
+    if len(phrase.split()) > 2:
+        return phrase
+    head = noun
+    while _completes_bare(head):
+        head = head.head  # "le nombre de décès", "130 cas de contamination": the noun it completes
+    if head.i != noun.i:
+        phrase = max(phrase, event_noun_phrase(head, skip), key=lambda p: len(p.split()))
+    verb = head.head
+    if (head.dep_ not in _CORE_DEPS and not locution_noun(head)) or verb.pos_ not in {"VERB", "AUX"}:
         return phrase
     told = summary_of(verb, governing(verb), skip, words)  # "devrait faire d'importantes annonces"
     return told if noun.text in told.split() and len(told.split()) > len(phrase.split()) else phrase
+
+
+def _completes_bare(noun: Token) -> bool:
+    """A noun with no article of its own completing another through a bare "de": "le nombre de décès"."""
+    return (
+        noun.dep_ == "nmod"
+        and noun.head.pos_ == "NOUN"
+        and noun.head.i < noun.i
+        and not any(c.dep_ == "det" for c in noun.children)
+        and any(c.dep_ == "case" and c.lower_ in {"de", "d'", "d’"} for c in noun.children)
+    )
 
 
 def _place_ids(head: Token, skip: Collection[int]) -> set[int]:
@@ -148,29 +193,46 @@ def _agreeing_noun(participle: Token) -> Token:
     noun = participle.head
     feminine = participle.lower_.endswith(_FEMININE_ENDINGS)
     number = _participle_number(participle)
+    past = "Past" in participle.morph.get("Tense", [])  # a present participle agrees with nothing
 
     def agrees(candidate: Token) -> bool:
         numbers = candidate.morph.get("Number", [])
-        gender = not feminine or "Fem" in candidate.morph.get("Gender", [])
+        genders = candidate.morph.get("Gender", [])
+        if not past:
+            return number is None or not numbers or number in numbers
+        # a masculine form describes no feminine noun: "la fin du confinement, mis en place" is the lockdown
+        gender = (
+            "Fem" in genders if feminine else "Masc" in genders or (not genders and noun.i == candidate.i)
+        )
         return gender and (number is None or not numbers or number in numbers)
 
     if agrees(noun):
         return noun
     current = noun
     for _ in range(3):
+        above = current.head
         if (
-            current.dep_ != "nmod"
-            or current.head.i == current.i
-            or current.head.pos_ not in {"NOUN", "PROPN"}
+            current.dep_ in {"obj", "obl:arg"}
+            and is_bare_participle(above)
+            and above.head.pos_ in {"NOUN", "PROPN"}
         ):
+            above = above.head  # "le premier cas avéré de transmission …, annoncé le 30 janvier": the case
+        elif current.dep_ != "nmod" or above.i == current.i or above.pos_ not in {"NOUN", "PROPN"}:
             break
-        current = current.head
+        current = above
         if agrees(current):
             return current
     # or a noun complement of the head, just before the participle: "un moratoire sur la hausse prévue"
     for child in sorted(noun.children, key=lambda t: -t.i):
         if child.dep_ == "nmod" and child.i < participle.i and agrees(child):
             return child
+    # or, where the model hangs it on a noun it cannot describe, the nearest noun before it that it agrees
+    # with, in its clause ("La maire a annoncé la fin du couvre-feu, instauré le 3 mai": the curfew)
+    for before in reversed(participle.doc[participle.sent.start : participle.i]):
+        if before.pos_ in {"VERB", "AUX"}:
+            break
+        if before.pos_ == "NOUN" and past and agrees(before):
+            return before
     return noun
 
 
@@ -183,7 +245,9 @@ def _participle_summary(trigger: Token, skip: Collection[int], words: SummaryWor
     chosen = phrase | verb_group(trigger, skip, words) | _place_ids(trigger, skip)
     # "après le confinement imposé" reads as "le confinement imposé"
     tokens = without_fragments([trigger.doc[i] for i in sorted(chosen - set(skip))])
-    if tokens and tokens[0].i == noun.i and (article := _article(noun)):
+    # "premier cas annoncé" opens with its noun's phrase: "le premier cas annoncé"
+    opens = bool(tokens) and tokens[0].i <= noun.i and tokens[0].i in phrase and tokens[0].dep_ != "case"
+    if opens and (article := _article(noun, tokens[0])):
         return article + join_tokens(tokens)  # "des taxes prévues" (of "la baisse de taxes prévues")
     if trigger.i < noun.i or complement:
         # "Lancée fin mai, la pétition …": the noun first, "la pétition lancée"; "celle, annoncée fin
@@ -237,7 +301,7 @@ def summary_of(
     (``saying_summary``). ``skip``: the words of the time expression that dates the row, not said again;
     ``outside``: words that are not the clause's (the incise of a saying that reports it)."""
     if is_bare_participle(trigger):
-        return _participle_summary(trigger, skip, words)
+        return balanced_quotes(_participle_summary(trigger, skip, words))
     if (
         trigger.lemma_.lower() in words.saying
         and depth < MAX_REPORT_DEPTH
@@ -245,8 +309,40 @@ def summary_of(
     ):
         told = saying_summary(trigger, skip | set(outside), words, depth, summary_of)
         if told is not None:
-            return told
-    return _clause_summary(trigger, clause_head, skip, words, outside)
+            return balanced_quotes(told)
+    return balanced_quotes(_clause_summary(trigger, clause_head, skip, words, outside))
+
+
+# Quotation marks that open and close one another (typography); a straight quote does both.
+_QUOTE_PAIRS = (("«", "»"), ("“", "”"))
+_GLUED_STRAIGHT_QUOTE = re.compile(r'(?<=\w)"(?=\w)')
+
+
+def balanced_quotes(summary: str) -> str:
+    """A summary without the half of a quotation whose other mark is not in it: the sentence quoted more than
+    the summary keeps ('les choses vont rester stables" qui a progressé', 'qui "ont perdu … 70%'), or a
+    quotation opened in a sentence left unparsed (``chronique.scope``). Whole quotations stay."""
+    words = summary.split(" ")
+    for opening, closing in _QUOTE_PAIRS:
+        depth = 0
+        kept: list[str] = []
+        for word in words:
+            if word == opening:
+                depth += 1
+            elif word == closing:
+                if depth == 0:
+                    continue  # a closing mark with no opening one
+                depth -= 1
+            kept.append(word)
+        while depth:  # an opening mark with no closing one: the last such
+            last = max(i for i, w in enumerate(kept) if w == opening)
+            kept.pop(last)
+            depth -= 1
+        words = kept
+    text = " ".join(words)
+    if text.count('"') % 2:  # a straight quote between two words parts them; elsewhere it goes
+        text = " ".join(_GLUED_STRAIGHT_QUOTE.sub(" ", text).replace('"', "").split())
+    return text
 
 
 def _clause_summary(
@@ -273,7 +369,14 @@ def _clause_summary(
         chosen |= verb_group(clause_head, skip, words)
     subject = subject_in(clause_head, skip) or subject_in(trigger, skip)
     if subject is not None and not agrees(subject, clause_head):
-        subject = None  # "Un cinquième homme … ont été communiquées": not its subject
+        # "Un cinquième homme … ont été communiquées": not its subject; "Ces deux élus, accompagnés d'Éric
+        # Woerth, président de la commission, ont envoyé": the apposition read as the subject, whose noun
+        # before its comma agrees
+        subject = set_apart_subject(subject, clause_head)
+    if subject is None:
+        subject = _inverted_subject(clause_head, skip)  # "Samedi 8 juin, s'est tenu l'acte 30 du mouvement"
+    if subject is not None and (named := named_for(subject, clause_head)) is not None:
+        subject = named  # "Lorsqu'il avait été auditionné …, Lionel Lavergne avait indiqué": Lionel Lavergne
     subject_words = subject_ids(subject) if subject is not None else set()
     chosen.update(subject_words)
     antecedent = antecedent_ids(clause_head, skip)  # "le cap que nous avons fixé"
@@ -333,10 +436,28 @@ def _clause_summary(
     return article + join_tokens(tokens)
 
 
-def _article(noun: Token) -> str:
+def _inverted_subject(verb: Token, skip: Collection[int]) -> Token | None:
+    """The subject of a pronominal verb written after it, which the model reads as its object ("Samedi 8
+    juin, s'est tenu l'acte 30 du mouvement": the reflexive pronoun holds the object's place)."""
+    reflexive = any(c.dep_ in REFLEXIVE_DEPS and c.lower_ in {"se", "s'", "s’"} for c in verb.children)
+    if not reflexive or any(c.dep_ == "expl:subj" for c in verb.children):
+        return None  # "il y aura la mise …", "il fallait un lieu": impersonal, the noun is the object
+    after = [
+        c
+        for c in verb.children
+        if c.dep_ == "obj" and c.i > verb.i and c.pos_ in {"NOUN", "PROPN"} and c.i not in skip
+    ]
+    if len(after) != 1 or not any(k.dep_ == "det" for k in after[0].children) or not agrees(after[0], verb):
+        return None
+    return after[0]
+
+
+def _article(noun: Token, first: Token | None = None) -> str:
     """The article a noun with none needs to open a summary: the one fused with its "de" or "à" ("la remise
     en état des vélos qui sommeillent" → "les vélos"), "des" for a plural after a bare "de" ("de vélos qui
-    sommeillent" → "des vélos"); nothing for a name or a noun that has its determiner."""
+    sommeillent" → "des vélos", but "de 18 à 38 cas": a number is their determiner); nothing for a name or a
+    noun that has its determiner. ``first``: the word the article stands before, if not the noun
+    ("l'ancien", "le nouvel avis")."""
     if noun.pos_ != "NOUN" or any(c.dep_ == "det" for c in noun.children):
         return ""
     cases = [c.lower_ for c in noun.children if c.dep_ == "case" and c.i < noun.i]
@@ -344,9 +465,11 @@ def _article(noun: Token) -> str:
         return ""
     if cases[-1] in _CONTRACTED_ARTICLES:
         article = _CONTRACTED_ARTICLES[cases[-1]]
-        return "l'" if article == "le" and noun.text[:1].lower() in "aeiouéèêh" else article + " "
+        word = (first or noun).text
+        return "l'" if article == "le" and word[:1].lower() in "aeiouéèêh" else article + " "
     plural = "Plur" in noun.morph.get("Number", [])
-    return "des " if plural and cases[-1] in {"de", "d'", "d’"} else ""
+    counted = any(c.dep_ == "nummod" or c.pos_ == "NUM" for c in noun.children if c.i < noun.i)
+    return "des " if plural and not counted and cases[-1] in {"de", "d'", "d’"} else ""
 
 
 def _opens_time(token: Token, skip: Collection[int]) -> bool:

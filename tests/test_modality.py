@@ -20,6 +20,7 @@ def _mention(events: tuple[Event, ...], trigger: str) -> Event:
 ROWS: dict[Modality, list[tuple[str, str, str | None]]] = {
     Modality.ASSERTED: [
         ("Le ministre a condamné mardi une attaque.", "condamné", None),
+        ("Le texte a été présenté lundi en Conseil des ministres et adopté mardi au Sénat.", "adopté", None),
         # "même si" opens a fact
         ("Même si le club a perdu dimanche, il reste en tête.", "perdu", None),
         # "ne … que" restricts, it does not deny
@@ -56,6 +57,8 @@ ROWS: dict[Modality, list[tuple[str, str, str | None]]] = {
         ("Le président va signer le décret lundi, a indiqué son porte-parole.", "signer", "son porte-parole"),
         ("L'entreprise prévoit de fermer l'usine en mai.", "fermer", None),
         ("Le président signera le décret lundi.", "signera", None),
+        # a participle coordinated with another shares its auxiliary, and so its future
+        ("Le texte sera présenté samedi au Conseil des ministres et examiné lundi.", "examiné", None),
         # the conditional of a future seen from a past saying
         ("Le ministre a annoncé qu'il démissionnerait lundi.", "démissionnerait", "Le ministre"),
         ("La réunion prévue lundi a été reportée.", "prévue", None),

@@ -137,8 +137,20 @@ def _lemma(token: Token) -> str:
 
 
 def _group(verbs: list[Token]) -> list[Token]:
-    """Verbs with their auxiliaries and copulas: where tense, mood and negation are written."""
-    return [*verbs, *(c for v in verbs for c in v.children if c.dep_.startswith("aux") or c.dep_ == "cop")]
+    """Verbs with their auxiliaries and copulas: where tense, mood and negation are written. A participle
+    coordinated with another shares its auxiliary ("sera présenté samedi et examiné la semaine prochaine":
+    both in the future)."""
+
+    def helpers(verb: Token) -> list[Token]:
+        return [c for c in verb.children if c.dep_.startswith("aux") or c.dep_ == "cop"]
+
+    shared = [
+        c
+        for v in verbs
+        if v.dep_ == "conj" and "Part" in v.morph.get("VerbForm", []) and not helpers(v)
+        for c in helpers(v.head)
+    ]
+    return [*verbs, *(c for v in verbs for c in helpers(v)), *shared]
 
 
 def _chain(trigger: Token, clause_head: Token) -> list[Token]:

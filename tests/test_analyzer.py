@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import platform
 import shutil
 import threading
 import time
@@ -12,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from chronique import analyzer as analyzer_module
-from chronique.analyzer import Analyzer, analyzer_for, preload
+from chronique.analyzer import Analyzer, analyzer_for, preload, release_memory
 from chronique.model import Article, ArticleResult, Options
 from chronique.pipeline import analyse
 from chronique.vocabulary import VocabularyError
@@ -79,3 +80,9 @@ def test_threads_that_ask_at_once_share_one_analyzer_and_one_pipeline(
         thread.join()
     assert loads == [options.model]
     assert len(seen) == 4 and all(nlp is seen[0] for nlp in seen)
+
+
+def test_the_parse_memory_is_given_back_where_glibc_can() -> None:
+    """``release_memory`` trims the heap with glibc's malloc_trim (Debian, CI); elsewhere it does nothing."""
+    expected = platform.system() == "Linux" and platform.libc_ver()[0] == "glibc"
+    assert release_memory() is expected

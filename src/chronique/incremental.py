@@ -16,7 +16,7 @@ from pathlib import Path
 
 import polars as pl
 
-from chronique.analyzer import analyzer_for
+from chronique.analyzer import analyzer_for, release_memory
 from chronique.articles import ArticleInfo, build_articles, events_per_article
 from chronique.ingest import read_articles
 from chronique.markdown import render_markdown
@@ -202,6 +202,7 @@ def commit_incremental(plan: RunPlan, results: Iterable[BatchResult]) -> Increme
     if not plan.changed:
         table = _kept_articles(output_dir, table)
     # the story of the whole merged timeline; events already in the folder's story keep their ids
+    release_memory()  # the parse is done: its freed heap goes back first
     story = build_story(frame, previous_event_ids(output_dir / STORY_PARQUET_NAME))
     vocabulary = analyzer_for(plan.options).vocabulary
     context = OutputContext(

@@ -17,7 +17,7 @@ from typing import TypeVar
 
 import polars as pl
 
-from chronique.analyzer import analyzer_for
+from chronique.analyzer import analyzer_for, release_memory
 from chronique.articles import ArticleInfo, build_articles, events_per_article
 from chronique.ingest import read_articles
 from chronique.model import ARTICLES_PER_BATCH, Article, ArticleResult, Options, Rejection
@@ -182,6 +182,7 @@ def run(input_path: Path, output_dir: Path, options: Options, progress: Progress
         events=events_per_article(frame),
     )
     with output_lock(output_dir):
+        release_memory()  # the parse is done: its freed heap goes back first
         story = build_story(frame, previous_event_ids(output_dir / STORY_PARQUET_NAME))
         vocabulary = analyzer_for(options).vocabulary
         context = OutputContext(

@@ -87,6 +87,10 @@ class Analyzer:
         with self._loading:
             if self._nlp is None:
                 self._nlp = load_model(self.model, self.events.parse_words)
+                # the model's hundreds of thousands of objects live as long as the process: out of the
+                # collector's sight, its full collections cost 0.05 s instead of 0.37 s per 300 articles
+                gc.collect()
+                gc.freeze()
             return self._nlp
 
     @functools.cached_property

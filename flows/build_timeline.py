@@ -15,6 +15,28 @@ import threading
 from pathlib import Path
 from typing import Any
 
+
+def start_ephemeral_server() -> threading.Thread | None:
+    """Start Prefect's ephemeral server now, in a thread that returns once it answers; None when the flow
+    will talk to a server of its own (``PREFECT_API_URL``) or may not start one.
+
+    The server boots in a process of its own (about seven seconds, mostly waited for): started before the
+    library and spaCy are imported and loaded, it boots meanwhile on another core, instead of after them
+    when the flow's first call asks for it. The flow then finds it running (one server per process)."""
+    from prefect.settings import PREFECT_API_URL, PREFECT_SERVER_EPHEMERAL_ENABLED  # noqa: PLC0415
+
+    if PREFECT_API_URL.value() or not PREFECT_SERVER_EPHEMERAL_ENABLED.value():
+        return None
+    from prefect.server.api.server import SubprocessASGIServer  # noqa: PLC0415
+
+    starting = threading.Thread(target=SubprocessASGIServer().start, name="prefect-server", daemon=True)
+    starting.start()
+    return starting
+
+
+# make run: before the imports below (spaCy's French tokenizer alone takes seconds), see the function
+SERVER_STARTING = start_ephemeral_server() if __name__ == "__main__" else None
+
 import cloudpickle  # type: ignore[import-untyped]
 from prefect import State, Task, flow, get_run_logger, task, unmapped
 from prefect.artifacts import create_markdown_artifact, create_table_artifact
@@ -173,7 +195,9 @@ def build_timeline(
 if __name__ == "__main__":
     # make run: python flows/build_timeline.py [INPUT_DIR [OUTPUT_DIR]]
     arguments = sys.argv[1:3] + ["seeds", "output"][len(sys.argv[1:3]) :]
-    # Prefect's ephemeral server starts in a process of its own (about ten seconds, mostly waited for
-    # here): spaCy's pipeline (about six) loads meanwhile, instead of after it in the first batch's task.
-    threading.Thread(target=preload, args=(_DEFAULTS,), name="preload", daemon=True).start()
+    # Prefect's ephemeral server is booting (SERVER_STARTING): spaCy's pipeline loads meanwhile, instead of
+    # after it in the first batch's task; the flow starts once the server answers.
+    preload(_DEFAULTS)
+    if SERVER_STARTING is not None:
+        SERVER_STARTING.join()
     build_timeline(input_dir=arguments[0], output_dir=arguments[1])

@@ -14,12 +14,22 @@ The cut into sentences before the parse (``chronique.scope``), the time expressi
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Sequence
 
-from spacy.lang.fr.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.tokens import Doc, Token
+
+
+@functools.cache
+def stop_words() -> frozenset[str]:
+    """spaCy's French stop words, imported on first use: importing ``spacy.lang.fr`` compiles the tokenizer's
+    pattern, which ``chronique.pattern_cache`` primes when the model loads."""
+    from spacy.lang.fr.stop_words import STOP_WORDS  # noqa: PLC0415
+
+    return frozenset(STOP_WORDS)
+
 
 # A sentence's end glued to the next one by a scraper: "grave?Le", "joie!Il", "».Le", "2019.En", "18.859.En".
 _GLUED = re.compile(r"(?P<left>(?:\d+[.,])*\w*)(?P<stop>[.!?…]+)(?P<right>[^\W\d_]\w*)")
@@ -62,7 +72,7 @@ class FrenchWords:
         lookups = None
         if nlp is not None and nlp.has_pipe("lemmatizer"):
             lookups = getattr(nlp.get_pipe("lemmatizer"), "lookups", None)
-        self._tables: list[Callable[[str], bool]] = [STOP_WORDS.__contains__]
+        self._tables: list[Callable[[str], bool]] = [stop_words().__contains__]
         if lookups is None:
             return
         for name in ("lemma_lookup", "lemma_index", "lemma_exc"):
@@ -104,7 +114,7 @@ def _opens_sentence(right: str, after: str) -> bool:
         return False
     if len(right) == 1:
         elided = len(after) >= 2 and after[0] in _ELISION and after[1].isalpha()
-        return elided or (after[:1].isspace() and right.lower() in STOP_WORDS)
+        return elided or (after[:1].isspace() and right.lower() in stop_words())
     return right[1:].islower()
 
 
@@ -142,7 +152,7 @@ def glued_headings(text: str, known: Callable[[str], bool]) -> tuple[int, ...]:
             continue
         if left.isupper():
             # a heading in capitals ("DE RUGY ET LES HOMARDS|Le 16 juillet"), before a function word
-            if len(right) == 1 or right.lower() in STOP_WORDS:
+            if len(right) == 1 or right.lower() in stop_words():
                 breaks.append(start + seam)
             continue
         if not left.islower():
@@ -151,7 +161,7 @@ def glued_headings(text: str, known: Callable[[str], bool]) -> tuple[int, ...]:
                 and left[1:].islower()
                 and len(left) >= _SHORTEST_HEADING
                 and _at_sentence_start(text, start)
-                and (len(right) == 1 or right.lower() in STOP_WORDS)
+                and (len(right) == 1 or right.lower() in stop_words())
             )
             if not heading:
                 continue

@@ -20,6 +20,7 @@ from threadpoolctl import threadpool_limits
 
 from chronique.glued import GLUED
 from chronique.model import Sentence
+from chronique.pattern_cache import prime
 from chronique.verb_forms import VERB_FORMS
 from chronique.vocabulary import Vocabulary, normalise
 
@@ -292,6 +293,7 @@ def _index_as_sets(nlp: Language) -> None:
 def load_model(name: str, words: ParseWords | None = None) -> Language:
     """Load a spaCy pipeline with its unused components off, and chronique's own (``chronique.analyzer``
     keeps it)."""
+    prime(name)  # spaCy's tokenizer pattern, compiled once per machine (seconds at every start otherwise)
     nlp = spacy.load(name)
     _index_as_sets(nlp)
     matrix_products_through_numpy(nlp)

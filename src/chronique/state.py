@@ -82,6 +82,7 @@ NOT_ANALYSIS_MODULES = frozenset(
         "markdown",
         "outputs",
         "parallel",
+        "pattern_cache",  # how fast the tokenizer is built, not what it does
         "articles",
         "read_feed",
         "read_html",

@@ -5,6 +5,9 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import os
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -14,7 +17,7 @@ import pytest
 from prefect.client.orchestration import get_client
 from prefect.client.schemas.filters import ArtifactFilter, ArtifactFilterFlowRunId
 from prefect.client.schemas.objects import TaskRun
-from prefect.settings import PREFECT_HOME, temporary_settings
+from prefect.settings import PREFECT_API_URL, PREFECT_HOME, temporary_settings
 from prefect.states import Failed
 from prefect.task_runners import ThreadPoolTaskRunner
 from prefect.testing.utilities import prefect_test_harness
@@ -28,6 +31,7 @@ from flows.build_timeline import (
     _may_pass,
     artifact_key,
     build_timeline,
+    start_ephemeral_server,
     task_runner,
     write_run,
 )
@@ -92,6 +96,30 @@ def test_flow_writes_what_chronique_run_writes_publishes_artifacts_and_is_idempo
     assert snapshot(tmp_path / "flow") == before
     _, table = artifacts_of(again.state_details.flow_run_id)["articles-flow"]
     assert [row["status"] for row in json.loads(table)] == ["unchanged"]
+
+
+def test_the_script_starts_the_ephemeral_server_first_and_runs_the_flow_on_it(tmp_path: Path) -> None:
+    # make run's path: the server boots while the library loads; the flow must find it, not start another
+    env = {key: value for key, value in os.environ.items() if not key.startswith("PREFECT_API_")}
+    env |= {"PREFECT_HOME": str(tmp_path / "home"), "PREFECT_SERVER_UI_ENABLED": "false"}
+    out = tmp_path / "out"
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "flows" / "build_timeline.py"), str(SEEDS), str(out)],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=300,
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert {path.name for path in out.iterdir()} >= set(OUTPUTS)
+    assert done.stderr.count("Starting temporary server") <= 1
+    assert "Finished in state Completed()" in done.stderr + done.stdout
+
+
+def test_no_ephemeral_server_is_started_for_a_flow_that_has_a_server() -> None:
+    with temporary_settings({PREFECT_API_URL: "http://127.0.0.1:4200/api"}):
+        assert start_ephemeral_server() is None
 
 
 def test_artifact_keys_are_lowercase_letters_digits_and_dashes() -> None:

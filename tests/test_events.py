@@ -195,6 +195,12 @@ RUNNING_TOTAL_ROWS = [
     ("Le bilan de l'épidémie s'établit désormais à 24.087 morts depuis le 1er mars.", []),
     ("Cela porte à 8.911 le nombre de décès depuis le 1er mars.", []),
     ("Le ministre a déploré 49 000 morts en Europe depuis le 1er mars.", []),
+    # a figure written with a dot, which the parse labels as it likes
+    ("Le virus a causé 25.987 décès depuis le 1er mars, soit 178 de plus.", []),
+    (
+        "Au total, 17.287 cas ont été recensés. 10.416 résidents sont décédés depuis le 1er mars.",
+        [("recensés", SAT)],
+    ),
     # a state since a day keeps that day (OrangeSum: "hospitalisé depuis ce jeudi soir")
     ("Depuis le 1er septembre, le patient est hospitalisé à Lyon.", [("hospitalisé", "2022-09-01")]),
 ]
@@ -205,6 +211,39 @@ def test_a_count_since_a_start_runs_up_to_the_paper_s_day(
     analysed: Analyse, text: str, rows: list[tuple[str, str]]
 ) -> None:
     assert [(e.trigger, e.resolved.value) for e in analysed(text, SAT).events] == rows
+
+
+# (text, rows as trigger, value, modality): a former plan its own sentence tells overtaken (cancelled, moved)
+# did not happen on its day: its row is negated (kept, not shown; OrangeSum dates "qui devait se tenir ce
+# week-end" by the plan's day); the sentence counts as undated, so the lead's passé composé of the
+# cancellation is the paper's day's news. A plan still standing, or only possibly moved, stays a plan.
+_NEG, _PLAN, _DONE = Modality.NEGATED, Modality.PLANNED, Modality.ASSERTED
+OVERTAKEN_ROWS = [
+    (
+        "Le congrès, qui devait se tenir du 20 au 23 septembre, a été annulé.",
+        [("tenir", "2022-09-20/2022-09-23", _NEG), ("annulé", SAT, _DONE)],
+    ),
+    (
+        "Le match devait avoir lieu dimanche, mais il a été reporté.",
+        [("avoir", "2022-09-11", _NEG), ("reporté", SAT, _DONE)],
+    ),
+    ("Prévu le 5 octobre, le concert a été annulé.", [("Prévu", "2022-10-05", _NEG), ("annulé", SAT, _DONE)]),
+    (
+        "Le congrès, qui devait se tenir le 20 septembre, a réuni 300 délégués.",
+        [("tenir", "2022-09-20", _PLAN)],
+    ),
+    (
+        "Le congrès doit se tenir le 20 septembre, mais il pourrait être reporté.",
+        [("tenir", "2022-09-20", _PLAN)],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "rows"), OVERTAKEN_ROWS, ids=[r[0][:40] for r in OVERTAKEN_ROWS])
+def test_a_plan_overtaken_in_its_sentence_is_negated(
+    analysed: Analyse, text: str, rows: list[tuple[str, str, Modality]]
+) -> None:
+    assert [(e.trigger, e.resolved.value, e.modality) for e in analysed(text, SAT).events] == rows
 
 
 # (text, rows): a date set beside a phrase by commas, after "depuis", "après", "avant", is that phrase's (its
@@ -418,6 +457,9 @@ PUBLICATION_ROWS = [
     ("Le quartier s'est peu à peu vidé de ses commerces.", "vidé", False),
     # a time counted from another event is not the paper's day
     ("Dans les jours qui ont suivi, les journaux se sont intéressés à son rôle.", "intéressés", False),
+    # … and so is what has gone on since another event ("depuis que", "depuis qu'")
+    ("La réforme a divisé la majorité depuis qu'elle a été présentée.", "divisé", False),
+    ("Le village a beaucoup changé depuis que l'usine a fermé.", "changé", False),
 ]
 
 

@@ -147,6 +147,8 @@ def _is_counted(noun: Token, lexicon: EventLexicon) -> bool:
         return True  # the parse may read "49 000" as determiners
     if noun.head.like_num and noun.head.i < noun.i:
         return True  # "ce sont 10.129 décès qui …", the number read as the head
+    if noun.i > 0 and noun.doc[noun.i - 1].text[:1].isdigit() and noun.doc[noun.i - 1].like_num:
+        return True  # "a causé 25.987 décès", "10.416 résidents": a figure with a dot, whatever its label
     return noun.dep_ == "nmod" and noun.head.lemma_.lower() in lexicon.tally_nouns
 
 

@@ -40,7 +40,7 @@ from chronique.anchors import (
     story_times,
 )
 from chronique.bounds import is_bound, is_nowadays, is_running_total
-from chronique.modality import is_aim, is_negated, modality_of, moved_to
+from chronique.modality import is_aim, is_negated, is_overtaken, modality_of, moved_to
 from chronique.model import (
     DAY_GRAINS,
     Anchoring,
@@ -183,7 +183,10 @@ def build_event(
     mention = expression.mention if expression is not None else None
     reading = modality_of(trigger, clause_head, lexicon.modality)
     ahead = resolved.date_start is not None and resolved.date_start >= article.published
-    if span is not None and reading.modality in _TOLD and moved_to(trigger, span, lexicon.modality):
+    if expression is not None and is_overtaken(trigger, clause_head, lexicon.modality):
+        # "Le salon, qui devait se tenir du 20 au 23 mars, a été annulé": the plan did not happen on its day
+        reading = replace(reading, modality=Modality.NEGATED)
+    elif span is not None and reading.modality in _TOLD and moved_to(trigger, span, lexicon.modality):
         # "avancée au 1er janvier": the day is the moved event's, a plan
         reading = replace(reading, modality=Modality.PLANNED)
     elif ahead and reading.modality in _TOLD and is_aim(trigger, lexicon.modality):
@@ -503,6 +506,14 @@ def plan_events(
         e.mention.start for e in expressions if is_running_total(doc, e, lexicon, article.published)
     )
     direct = _announced_days(anchors_in(doc, expressions, lexicon), article.published, lexicon)
+    # a former plan its sentence tells overtaken ("qui devait se tenir du 20 au 23 mars, a été annulé"): its
+    # row is negated (``build_event``), and the sentence counts as undated (the cancellation may be the
+    # paper's day's news)
+    overtaken = frozenset(
+        a.expression.mention.start
+        for a in direct
+        if a.primary and is_overtaken(a.trigger, clause_head_of(a.trigger), lexicon.modality)
+    )
     for anchor in direct:
         expression = anchor.expression
         leads = anchor.primary and _can_lead(anchor.trigger, expression, lexicon, bounds | totals)
@@ -517,7 +528,7 @@ def plan_events(
                 anchor.trigger, expression.resolved, Anchoring.DIRECT, CONFIDENCE[kind], leads, expression
             )
         )
-    undated = undated_events(article, doc, expressions, lexicon, bounds)
+    undated = undated_events(article, doc, expressions, lexicon, bounds | overtaken)
     planned.extend(undated)
     if not every_mention:
         return planned

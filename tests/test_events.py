@@ -601,6 +601,13 @@ LEADING_ROWS = [
     ("Après la réouverture des parcs jeudi 8 septembre, les plages ont rouvert.", "rouvert", None),
     ("Depuis le début du mouvement le 3 septembre, dix manifestants ont été blessés.", "blessés", None),
     ("Selon la ministre ce lundi 5 septembre, le commandement a eu une confiance excessive.", "eu", None),
+    # a date set apart at the end of its sentence dates the clause, whatever noun the parse hangs it on
+    ("Le maire a dîné avec les familles sinistrées, lundi 5 septembre.", "dîné", "2022-09-05"),
+    (
+        "Le ministre s'est entretenu avec les représentants des entreprises touchées, lundi 5 septembre.",
+        "entretenu",
+        "2022-09-05",
+    ),
 ]
 
 

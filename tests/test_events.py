@@ -722,6 +722,9 @@ def test_a_locution_is_part_of_its_verb(analysed: Analyse, case: tuple[str, str,
         ("Aujourd'hui mis en examen, l'ancien collaborateur reconnaît une erreur.", []),
         ("L'épidémie, aujourd'hui jugée sous contrôle par les experts, recule.", []),
         ("Arrivé aujourd'hui à Lyon, le ministre a visité l'usine.", [("Arrivé", SAT)]),
+        # a relative clause in the present describes its noun these days
+        ("Le maire veut réparer les vélos qui dorment aujourd'hui dans des caves.", []),
+        ("Le retard tient à l'incertitude qui entoure aujourd'hui la date du scrutin.", []),
         # an act told in the present or the passé composé is the day's news
         ("Elle va aujourd'hui plus loin, dans une interview au Parisien.", [("va", SAT)]),
         ("Le conseil municipal se réunit aujourd'hui à Lyon.", [("réunit", SAT)]),

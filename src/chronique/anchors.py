@@ -152,6 +152,18 @@ def is_describing_participle(token: Token) -> bool:
     )
 
 
+def in_relative_clause(verb: Token) -> bool:
+    """Whether a verb heads a relative clause: a relative pronoun before it, only its subject, auxiliaries
+    and their words between ("les zones où ont été signalés des cas", "la Chine, d'où l'épidémie est partie",
+    "l'homme qui a été arrêté"), whatever the parse hung them on."""
+    for token in reversed(verb.doc[verb.sent.start : verb.i]):
+        if "Rel" in token.morph.get("PronType", []):
+            return True
+        if token.is_punct or token.pos_ in {"VERB", "SCONJ", "CCONJ"}:
+            return False
+    return False
+
+
 def is_predicate(token: Token, lexicon: EventLexicon) -> bool:
     """A verb (not an auxiliary), an event noun, a predicate adjective with its copula, or a number with its
     copula (a count on a day: "Ils étaient 40 500 samedi 23 mars")."""

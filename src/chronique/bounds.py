@@ -17,7 +17,7 @@ import datetime as dt
 
 from spacy.tokens import Doc, Span, Token
 
-from chronique.anchors import EventLexicon, apposed_phrase, predicate_of
+from chronique.anchors import EventLexicon, apposed_phrase, in_relative_clause, predicate_of
 from chronique.model import TimeExpression
 from chronique.nlp import sentence_of
 from chronique.vocabulary import normalise
@@ -33,7 +33,8 @@ def is_nowadays(trigger: Token, expression: TimeExpression, lexicon: EventLexico
     participle alone ("Aujourd'hui mis en examen"; not a verb of motion: "Arrivé aujourd'hui"), a simple
     present (no tense auxiliary) of a state ("il y a", "nous sommes", "compte 1 200 personnes"), a predicate
     with its copula ("sont plus nombreux"), a present passive ("est fermé"), a verb of knowing ("je sais",
-    "on se rend compte"), or a generic subject ("on me juge"); "Elle va aujourd'hui plus loin" is news."""
+    "on se rend compte"), a generic subject ("on me juge"), or a relative clause ("qui entoure aujourd'hui");
+    "Elle va aujourd'hui plus loin" is news."""
     if normalise(expression.mention.text) not in lexicon.nowadays_cues or trigger.pos_ == "NOUN":
         return False
     verb = trigger.head if "Inf" in trigger.morph.get("VerbForm", []) else trigger  # "on peut aller"
@@ -55,6 +56,9 @@ def is_nowadays(trigger: Token, expression: TimeExpression, lexicon: EventLexico
         or any(f"{lemma} {noun}" in lexicon.cognition_verbs for noun in objects)
         or any(c.dep_ in {"cop", "aux:pass"} for c in group)
         or any(c.dep_.startswith("nsubj") and c.lower_ in lexicon.generic_subjects for c in verb.children)
+        # what describes a noun in the present ("l'incertitude qui entoure aujourd'hui son échéance", "des
+        # vélos qui sommeillent aujourd'hui dans des caves"): what it is like these days
+        or in_relative_clause(verb)
     )
 
 

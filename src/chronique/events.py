@@ -36,6 +36,7 @@ from chronique.anchors import (
     anchors_in,
     carried_date,
     headline_anchors,
+    in_relative_clause,
     inherited_anchors,
     story_times,
 )
@@ -340,25 +341,13 @@ def publication_dated(trigger: Token, telling: Telling, lexicon: EventLexicon) -
         return False
     if any(c.lemma_.lower() in lexicon.times_nouns and c.dep_.startswith("obl") for c in trigger.children):
         return False  # "la vidéo a été vue près de 700.000 fois": a tally up to now, not the day's news
-    if _in_relative_clause(trigger):
+    if in_relative_clause(trigger):
         return False  # "dans les zones où ont été signalés des cas": what describes a noun is background
     if not _is_compound_past(trigger, lexicon.etre_verbs):
         return False
     if not (telling.in_lead or telling.announced):
         return False
     return _is_news(trigger, lexicon)
-
-
-def _in_relative_clause(verb: Token) -> bool:
-    """Whether a verb heads a relative clause: a relative pronoun before it, only its subject, auxiliaries
-    and their words between ("les zones où ont été signalés des cas", "la Chine, d'où l'épidémie est partie",
-    "l'homme qui a été arrêté"), whatever the parse hung them on."""
-    for token in reversed(verb.doc[verb.sent.start : verb.i]):
-        if "Rel" in token.morph.get("PronType", []):
-            return True
-        if token.is_punct or token.pos_ in {"VERB", "SCONJ", "CCONJ"}:
-            return False
-    return False
 
 
 def _is_news(trigger: Token, lexicon: EventLexicon) -> bool:

@@ -356,7 +356,8 @@ NARRATED_ROWS = [
     ),
     # a direct quotation's present is the speaker's now, not the narrator's historical present
     (
-        "La vente avait ouvert le 10 mars. « Nous attendons le 2 juin pour connaître les règles », a dit le PDG.",
+        "La vente avait ouvert le 10 mars. « Nous attendons le 2 juin pour connaître les règles », a dit "
+        "le PDG.",
         "2020-05-15",
         [("le 2 juin", "2020-06-02")],
     ),

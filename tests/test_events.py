@@ -673,6 +673,15 @@ STORY_TIME_ROWS = [
     ),
     # … while a plus-que-parfait that follows goes on with the step back
     (_HEARING + "L'accusé avait avoué le 2 mars. Il avait ensuite fui.", "fui", "2022-03-02", None),
+    # a participle describing a noun, whatever label the parse gives it, does not move the story's day: a
+    # clock time after it is the paper's day's
+    (
+        "Les policiers ont dispersé les manifestants, malgré l'interdiction formulée vendredi par la "
+        "préfecture. Vers 11h30, des heurts ont été signalés.",
+        "signalés",
+        "2022-09-10T11:30",
+        Anchoring.DIRECT,
+    ),
 ]
 
 

@@ -132,6 +132,9 @@ def test_undated_negated_verb_is_no_event(analysed: Analyse) -> None:
         # a habit: the weekday of every week, the end of every month
         "Deux sondés sur trois estiment que les manifestations du samedi sont éloignées des revendications.",
         "Il y a juste l'envie partagée par les citoyens d'arriver à manger en fin de mois.",
+        # the hours of a schedule: a clock time beside a set in its sentence
+        "Le magasin est ouvert chaque jour de 8 h à 20 h.",
+        "Le numéro vert sera ouvert de 9 h à 19 h tous les jours.",
     ],
 )
 def test_what_recurs_or_lasts_dates_no_event(analysed: Analyse, text: str) -> None:

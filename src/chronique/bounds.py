@@ -6,7 +6,8 @@
   figure's "au lieu de"; the clause counts as undated (the publication may still date it);
 - a running total (``is_running_total``): "depuis" a start and a count ("Depuis le 1er mars, 23.293 personnes
   sont mortes"): no event at all, neither the start's day nor the paper's;
-- "these days" (``is_nowadays``): "aujourd'hui" with a state or a generic present, not the paper's day.
+- "these days" (``is_nowadays``): "aujourd'hui" with a state or a generic present, not the paper's day;
+- a schedule (``is_scheduled``): a clock time beside a set ("ouvert de 9 h à 19 h tous les jours").
 Their French words are ``data/cues.tsv``'s (``bound``, ``since``, ``comparison``, ``than``, ``like``,
 ``compared_to``, ``so_far``, ``nowadays``) and ``data/nouns.tsv``'s ``tally``.
 """
@@ -14,11 +15,12 @@ Their French words are ``data/cues.tsv``'s (``bound``, ``since``, ``comparison``
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 
 from spacy.tokens import Doc, Span, Token
 
 from chronique.anchors import EventLexicon, apposed_phrase, in_relative_clause, predicate_of
-from chronique.model import TimeExpression
+from chronique.model import TimeExpression, TimexType
 from chronique.nlp import sentence_of
 from chronique.vocabulary import normalise
 
@@ -184,3 +186,20 @@ def _compared_to(before: Span, lexicon: EventLexicon) -> bool:
         if any(opening == p or opening.startswith(p + " ") for p in lexicon.compared_to_cues):
             return not any(t.pos_ in {"VERB", "AUX"} for t in before[index:])
     return False
+
+
+def is_scheduled(expression: TimeExpression, expressions: Sequence[TimeExpression]) -> bool:
+    """Whether a clock time with no day of its own belongs to a schedule: a set stands in its sentence ("sera
+    ouvert de 9H à 19H00 tous les jours", "ouvert chaque jour de 8 h à 20 h"). It tells the hours of what
+    recurs, no day of the clause: no row of the paper's day at that hour."""
+    fields = expression.mention.fields
+    if expression.resolved.type is not TimexType.TIME or fields.hour is None:
+        return False
+    if any(
+        v is not None for v in (fields.day, fields.weekday, fields.month, fields.shift_unit, fields.relation)
+    ):
+        return False
+    return any(
+        other.sentence == expression.sentence and other.resolved.type is TimexType.SET
+        for other in expressions
+    )

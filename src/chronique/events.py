@@ -40,7 +40,7 @@ from chronique.anchors import (
     inherited_anchors,
     story_times,
 )
-from chronique.bounds import is_bound, is_nowadays, is_running_total
+from chronique.bounds import is_bound, is_nowadays, is_running_total, is_scheduled
 from chronique.modality import is_aim, is_negated, is_overtaken, modality_of, moved_to
 from chronique.model import (
     DAY_GRAINS,
@@ -489,7 +489,9 @@ def plan_events(
     """The timeline's events of an article and, with ``every_mention``, every other dated predicate mention
     too (``chronique tag`` writes them; a run needs only the timeline's)."""
     planned: list[PlannedEvent] = []
-    bounds = frozenset(e.mention.start for e in expressions if is_bound(doc, e, lexicon))
+    bounds = frozenset(
+        e.mention.start for e in expressions if is_bound(doc, e, lexicon) or is_scheduled(e, expressions)
+    )
     # a count since a start is no event: neither the start's nor, its clause being dated, the paper's day
     totals = frozenset(
         e.mention.start for e in expressions if is_running_total(doc, e, lexicon, article.published)

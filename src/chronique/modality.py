@@ -582,5 +582,6 @@ def _is_former_plan(trigger: Token, chain: list[Token], clause_head: Token, lexi
     return any("Imp" in t.morph.get("Tense", []) and _is_finite(t) for t in _group(chain))
 
 
-# How an overtaking verb tells the plan's end: as a fact, or as someone's word.
-_DONE = frozenset({Modality.ASSERTED, Modality.REPORTED})
+# How an overtaking verb tells the plan's end: as a fact, as someone's word, or as a decision ("est reportée",
+# "sera annulé": a present passive of moving reads as a plan of the new day); not supposed, denied or alleged.
+_DONE = frozenset({Modality.ASSERTED, Modality.REPORTED, Modality.PLANNED})

@@ -132,6 +132,9 @@ def test_undated_negated_verb_is_no_event(analysed: Analyse) -> None:
         # a habit: the weekday of every week, the end of every month
         "Deux sondés sur trois estiment que les manifestations du samedi sont éloignées des revendications.",
         "Il y a juste l'envie partagée par les citoyens d'arriver à manger en fin de mois.",
+        # the hours of a schedule: a clock time beside a set in its sentence
+        "Le magasin est ouvert chaque jour de 8 h à 20 h.",
+        "Le numéro vert sera ouvert de 9 h à 19 h tous les jours.",
     ],
 )
 def test_what_recurs_or_lasts_dates_no_event(analysed: Analyse, text: str) -> None:
@@ -195,6 +198,12 @@ RUNNING_TOTAL_ROWS = [
     ("Le bilan de l'épidémie s'établit désormais à 24.087 morts depuis le 1er mars.", []),
     ("Cela porte à 8.911 le nombre de décès depuis le 1er mars.", []),
     ("Le ministre a déploré 49 000 morts en Europe depuis le 1er mars.", []),
+    # a figure written with a dot, which the parse labels as it likes
+    ("Le virus a causé 25.987 décès depuis le 1er mars, soit 178 de plus.", []),
+    (
+        "Au total, 17.287 cas ont été recensés. 10.416 résidents sont décédés depuis le 1er mars.",
+        [("recensés", SAT)],
+    ),
     # a state since a day keeps that day (OrangeSum: "hospitalisé depuis ce jeudi soir")
     ("Depuis le 1er septembre, le patient est hospitalisé à Lyon.", [("hospitalisé", "2022-09-01")]),
 ]
@@ -205,6 +214,44 @@ def test_a_count_since_a_start_runs_up_to_the_paper_s_day(
     analysed: Analyse, text: str, rows: list[tuple[str, str]]
 ) -> None:
     assert [(e.trigger, e.resolved.value) for e in analysed(text, SAT).events] == rows
+
+
+# (text, rows as trigger, value, modality): a former plan its own sentence tells overtaken (cancelled, moved)
+# did not happen on its day: its row is negated (kept, not shown; OrangeSum dates "qui devait se tenir ce
+# week-end" by the plan's day); the sentence counts as undated, so the lead's passé composé of the
+# cancellation is the paper's day's news. A plan still standing, or only possibly moved, stays a plan.
+_NEG, _PLAN, _DONE = Modality.NEGATED, Modality.PLANNED, Modality.ASSERTED
+OVERTAKEN_ROWS = [
+    (
+        "Le congrès, qui devait se tenir du 20 au 23 septembre, a été annulé.",
+        [("tenir", "2022-09-20/2022-09-23", _NEG), ("annulé", SAT, _DONE)],
+    ),
+    (
+        "Le match devait avoir lieu dimanche, mais il a été reporté.",
+        [("avoir", "2022-09-11", _NEG), ("reporté", SAT, _DONE)],
+    ),
+    ("Prévu le 5 octobre, le concert a été annulé.", [("Prévu", "2022-10-05", _NEG), ("annulé", SAT, _DONE)]),
+    # a present passive of moving tells the plan overtaken too ("est reportée au plus tard en janvier")
+    (
+        "L'essai, qui devait débuter en octobre, est reporté à janvier.",
+        [("débuter", "2022-10", _NEG), ("reporté", "2023-01", _PLAN)],
+    ),
+    (
+        "Le congrès, qui devait se tenir le 20 septembre, a réuni 300 délégués.",
+        [("tenir", "2022-09-20", _PLAN)],
+    ),
+    (
+        "Le congrès doit se tenir le 20 septembre, mais il pourrait être reporté.",
+        [("tenir", "2022-09-20", _PLAN)],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "rows"), OVERTAKEN_ROWS, ids=[r[0][:40] for r in OVERTAKEN_ROWS])
+def test_a_plan_overtaken_in_its_sentence_is_negated(
+    analysed: Analyse, text: str, rows: list[tuple[str, str, Modality]]
+) -> None:
+    assert [(e.trigger, e.resolved.value, e.modality) for e in analysed(text, SAT).events] == rows
 
 
 # (text, rows): a date set beside a phrase by commas, after "depuis", "après", "avant", is that phrase's (its
@@ -418,6 +465,9 @@ PUBLICATION_ROWS = [
     ("Le quartier s'est peu à peu vidé de ses commerces.", "vidé", False),
     # a time counted from another event is not the paper's day
     ("Dans les jours qui ont suivi, les journaux se sont intéressés à son rôle.", "intéressés", False),
+    # … and so is what has gone on since another event ("depuis que", "depuis qu'")
+    ("La réforme a divisé la majorité depuis qu'elle a été présentée.", "divisé", False),
+    ("Le village a beaucoup changé depuis que l'usine a fermé.", "changé", False),
 ]
 
 
@@ -559,6 +609,13 @@ LEADING_ROWS = [
     ("Après la réouverture des parcs jeudi 8 septembre, les plages ont rouvert.", "rouvert", None),
     ("Depuis le début du mouvement le 3 septembre, dix manifestants ont été blessés.", "blessés", None),
     ("Selon la ministre ce lundi 5 septembre, le commandement a eu une confiance excessive.", "eu", None),
+    # a date set apart at the end of its sentence dates the clause, whatever noun the parse hangs it on
+    ("Le maire a dîné avec les familles sinistrées, lundi 5 septembre.", "dîné", "2022-09-05"),
+    (
+        "Le ministre s'est entretenu avec les représentants des entreprises touchées, lundi 5 septembre.",
+        "entretenu",
+        "2022-09-05",
+    ),
 ]
 
 
@@ -624,6 +681,15 @@ STORY_TIME_ROWS = [
     ),
     # … while a plus-que-parfait that follows goes on with the step back
     (_HEARING + "L'accusé avait avoué le 2 mars. Il avait ensuite fui.", "fui", "2022-03-02", None),
+    # a participle describing a noun, whatever label the parse gives it, does not move the story's day: a
+    # clock time after it is the paper's day's
+    (
+        "Les policiers ont dispersé les manifestants, malgré l'interdiction formulée vendredi par la "
+        "préfecture. Vers 11h30, des heurts ont été signalés.",
+        "signalés",
+        "2022-09-10T11:30",
+        Anchoring.DIRECT,
+    ),
 ]
 
 
@@ -673,6 +739,9 @@ def test_a_locution_is_part_of_its_verb(analysed: Analyse, case: tuple[str, str,
         ("Aujourd'hui mis en examen, l'ancien collaborateur reconnaît une erreur.", []),
         ("L'épidémie, aujourd'hui jugée sous contrôle par les experts, recule.", []),
         ("Arrivé aujourd'hui à Lyon, le ministre a visité l'usine.", [("Arrivé", SAT)]),
+        # a relative clause in the present describes its noun these days
+        ("Le maire veut réparer les vélos qui dorment aujourd'hui dans des caves.", []),
+        ("Le retard tient à l'incertitude qui entoure aujourd'hui la date du scrutin.", []),
         # an act told in the present or the passé composé is the day's news
         ("Elle va aujourd'hui plus loin, dans une interview au Parisien.", [("va", SAT)]),
         ("Le conseil municipal se réunit aujourd'hui à Lyon.", [("réunit", SAT)]),

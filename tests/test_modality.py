@@ -42,6 +42,8 @@ ROWS: dict[Modality, list[tuple[str, str, str | None]]] = {
         ("Il a été condamné pour avoir frappé un policier le 5 mars.", "frappé", None),
         # what a noun's complement names is no part of the verb's plan
         ("Le président présidera la commémoration de la victoire de 1945.", "victoire", None),
+        # an imperfect after "il fallait … que" tells what was, no wish
+        ("Il fallait savoir que j'arrivais à cette heure-ci au restaurant.", "arrivais", None),
     ],
     Modality.REPORTED: [
         ("Les habitants ont quitté le village lundi, a indiqué le maire.", "quitté", "le maire"),
@@ -54,6 +56,8 @@ ROWS: dict[Modality, list[tuple[str, str, str | None]]] = {
     ],
     Modality.PLANNED: [
         ("Le sommet doit se tenir lundi à Bruxelles.", "tenir", None),
+        # "reporté en 2024" names the new date, as "reporté au 5 avril" does
+        ("Le festival a été reporté en 2024.", "reporté", None),
         ("Le président va signer le décret lundi, a indiqué son porte-parole.", "signer", "son porte-parole"),
         ("L'entreprise prévoit de fermer l'usine en mai.", "fermer", None),
         ("Le président signera le décret lundi.", "signera", None),
@@ -61,7 +65,6 @@ ROWS: dict[Modality, list[tuple[str, str, str | None]]] = {
         ("Le texte sera présenté samedi au Conseil des ministres et examiné lundi.", "examiné", None),
         # the conditional of a future seen from a past saying
         ("Le ministre a annoncé qu'il démissionnerait lundi.", "démissionnerait", "Le ministre"),
-        ("La réunion prévue lundi a été reportée.", "prévue", None),
         # a passive of planning, as "doit se tenir" (data/modality.tsv planned_passive)
         ("Un conseil est prévu jeudi à l'Élysée.", "prévu", None),
         ("Leur prochaine actualisation est prévue mardi.", "prévue", None),
@@ -104,10 +107,16 @@ ROWS: dict[Modality, list[tuple[str, str, str | None]]] = {
         # what a verb of denial governs
         ("Mardi, le ministère a démenti avoir confié les clés au suspect en octobre.", "confié", None),
         ("Le suspect nie avoir frappé samedi le policier.", "frappé", None),
+        # a plan its own sentence tells overtaken did not happen on its day (``modality.is_overtaken``)
+        ("La réunion prévue lundi a été reportée.", "prévue", None),
+        ("Le salon, qui devait ouvrir lundi, a été annulé.", "ouvrir", None),
     ],
     Modality.HYPOTHETICAL: [
         ("L'attaque, si elle est confirmée jeudi par les enquêteurs, serait grave.", "confirmée", None),
         ("Washington craint qu'une arme soit utilisée vendredi contre les civils.", "utilisée", None),
+        # what a verb of wishing or requiring governs after "que", whatever mood the tagger reads
+        ("Il faut que les mesures commencent dès le 1er avril.", "commencent", None),
+        ("Le maire souhaite que les écoles rouvrent le 3 avril.", "rouvrent", "Le maire"),
         ("En cas de victoire dimanche, le club sera champion.", "victoire", None),
         ("Au cas où la réunion serait annulée lundi, le vote aura lieu mardi.", "annulée", None),
         ("Il pourrait démissionner lundi.", "démissionner", None),

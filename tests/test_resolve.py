@@ -354,6 +354,13 @@ NARRATED_ROWS = [
         "2022-10-20",
         [("janvier", "2023-01")],
     ),
+    # a direct quotation's present is the speaker's now, not the narrator's historical present
+    (
+        "La vente avait ouvert le 10 mars. « Nous attendons le 2 juin pour connaître les règles », a dit "
+        "le PDG.",
+        "2020-05-15",
+        [("le 2 juin", "2020-06-02")],
+    ),
     # with no tense, the nearest ("une première fois au 18 octobre" after "programmée le 5 avril")
     (
         "La course, programmée le 5 avril, a été reportée. Une première fois au 18 octobre, puis au "

@@ -26,6 +26,12 @@ from tests.conftest import Analyse
             ["Les décès s'élèvent à 18.859.", "En mai, ils ont baissé."],
         ),
         ("Le bilan passe à 1.500.000 morts.", ["Le bilan passe à 1.500.000 morts."]),
+        # a figure written with a dot keeps its noun: no sentence starts at a word in lower case after it
+        ("Le virus a causé 25.987 décès en France.", ["Le virus a causé 25.987 décès en France."]),
+        (
+            "Au total, 17.287 cas ont été recensés. 10.416 résidents sont décédés.",
+            ["Au total, 17.287 cas ont été recensés.", "10.416 résidents sont décédés."],
+        ),
         # a quotation glued to the next sentence: the sentence starts after its closing mark
         (
             '"Nous ne sommes qu\'au début"Mardi 10 mars, le président a parlé.',

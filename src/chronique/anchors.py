@@ -152,6 +152,18 @@ def is_describing_participle(token: Token) -> bool:
     )
 
 
+def in_relative_clause(verb: Token) -> bool:
+    """Whether a verb heads a relative clause: a relative pronoun before it, only its subject, auxiliaries
+    and their words between ("les zones où ont été signalés des cas", "la Chine, d'où l'épidémie est partie",
+    "l'homme qui a été arrêté"), whatever the parse hung them on."""
+    for token in reversed(verb.doc[verb.sent.start : verb.i]):
+        if "Rel" in token.morph.get("PronType", []):
+            return True
+        if token.is_punct or token.pos_ in {"VERB", "SCONJ", "CCONJ"}:
+            return False
+    return False
+
+
 def is_predicate(token: Token, lexicon: EventLexicon) -> bool:
     """A verb (not an auxiliary), an event noun, a predicate adjective with its copula, or a number with its
     copula (a count on a day: "Ils étaient 40 500 samedi 23 mars")."""
@@ -225,7 +237,12 @@ def predicate_of(span: Span, lexicon: EventLexicon, timex_tokens: Collection[int
             continue  # "La scène a lieu samedi": "avoir lieu" is the verb
         if current.pos_ == "NOUN" and (
             current.lemma_.lower() in lexicon.event_nouns
-            or (step == 0 and root.dep_ in {"nmod", "obl"} and not _closes_phrase(span, current, lexicon))
+            or (
+                step == 0
+                and root.dep_ in {"nmod", "obl"}
+                and not _closes_phrase(span, current, lexicon)
+                and not _closes_sentence_apart(span)
+            )
         ):
             return _governing_event(current, lexicon)
     return None
@@ -249,6 +266,18 @@ def _closes_phrase(span: Span, noun: Token, lexicon: EventLexicon) -> bool:
     return not any(normalise(t.text) in lexicon.relating_cues for t in phrase) and not any(
         t.pos_ == "NOUN" and t.lemma_.lower() in lexicon.event_nouns for t in doc[noun.i : span.start]
     )
+
+
+def _closes_sentence_apart(span: Span) -> bool:
+    """Whether the date is set apart at the end of its sentence, a comma before it and nothing but
+    punctuation after it ("Le maire a dîné avec les familles, lundi 5 septembre."): it tells when the clause
+    happened, not what the noun before it is (an event noun there still takes it: "lors d'une manifestation à
+    Paris, le 5 janvier dernier")."""
+    doc = span.doc
+    if span.start == 0 or doc[span.start - 1].text != ",":
+        return False
+    sentence = sentence_of(span.root)
+    return all(t.is_punct or t.is_space for t in doc[span.end : sentence.end])
 
 
 def _governing_event(noun: Token, lexicon: EventLexicon) -> Token:

@@ -34,14 +34,14 @@ from chronique.anchors import (
     Anchor,
     EventLexicon,
     anchors_in,
-    apposed_phrase,
     carried_date,
     headline_anchors,
+    in_relative_clause,
     inherited_anchors,
-    predicate_of,
     story_times,
 )
-from chronique.modality import is_aim, is_negated, modality_of, moved_to
+from chronique.bounds import is_bound, is_nowadays, is_running_total, is_scheduled
+from chronique.modality import is_aim, is_negated, is_overtaken, modality_of, moved_to
 from chronique.model import (
     DAY_GRAINS,
     Anchoring,
@@ -69,7 +69,7 @@ from chronique.phrases import (
 from chronique.retellings import merge_retellings
 from chronique.sayings import speaker_names
 from chronique.summaries import noun_summary, summary_of
-from chronique.vocabulary import holds_phrase, normalise
+from chronique.vocabulary import holds_phrase
 from chronique.voices import quotations
 
 # Clauses that describe a participant rather than report the event: their places are not the event's.
@@ -83,10 +83,6 @@ _MAIN_CLAUSE_DEPS = frozenset({"conj", "parataxis", "ccomp", "advcl"})
 # The opening of a news report: its first sentences with a verb tell the day's news (the lead). Three: a
 # lead is one or two sentences, and a title line read as a sentence takes one more.
 LEAD_SENTENCES = 3
-_THAN_WINDOW = 3  # words before a comparison's "que" where its "plus", "moins" stands ("plus nombreux que")
-_COMPARED_WINDOW = 8  # words before a date where "par rapport à" opens the comparison it is in
-_COMPARED_WORDS = 4  # the longest phrase of data/cues.tsv compared_to, in words
-_MAX_CLIMB = 6  # steps from a date up to the verb it hangs on
 CONFIDENCE = {
     "direct": 0.9,
     "direct_untensed": 0.8,
@@ -188,7 +184,10 @@ def build_event(
     mention = expression.mention if expression is not None else None
     reading = modality_of(trigger, clause_head, lexicon.modality)
     ahead = resolved.date_start is not None and resolved.date_start >= article.published
-    if span is not None and reading.modality in _TOLD and moved_to(trigger, span, lexicon.modality):
+    if expression is not None and is_overtaken(trigger, clause_head, lexicon.modality):
+        # "Le salon, qui devait se tenir du 20 au 23 mars, a été annulé": the plan did not happen on its day
+        reading = replace(reading, modality=Modality.NEGATED)
+    elif span is not None and reading.modality in _TOLD and moved_to(trigger, span, lexicon.modality):
         # "avancée au 1er janvier": the day is the moved event's, a plan
         reading = replace(reading, modality=Modality.PLANNED)
     elif ahead and reading.modality in _TOLD and is_aim(trigger, lexicon.modality):
@@ -342,25 +341,13 @@ def publication_dated(trigger: Token, telling: Telling, lexicon: EventLexicon) -
         return False
     if any(c.lemma_.lower() in lexicon.times_nouns and c.dep_.startswith("obl") for c in trigger.children):
         return False  # "la vidéo a été vue près de 700.000 fois": a tally up to now, not the day's news
-    if _in_relative_clause(trigger):
+    if in_relative_clause(trigger):
         return False  # "dans les zones où ont été signalés des cas": what describes a noun is background
     if not _is_compound_past(trigger, lexicon.etre_verbs):
         return False
     if not (telling.in_lead or telling.announced):
         return False
     return _is_news(trigger, lexicon)
-
-
-def _in_relative_clause(verb: Token) -> bool:
-    """Whether a verb heads a relative clause: a relative pronoun before it, only its subject, auxiliaries
-    and their words between ("les zones où ont été signalés des cas", "la Chine, d'où l'épidémie est partie",
-    "l'homme qui a été arrêté"), whatever the parse hung them on."""
-    for token in reversed(verb.doc[verb.sent.start : verb.i]):
-        if "Rel" in token.morph.get("PronType", []):
-            return True
-        if token.is_punct or token.pos_ in {"VERB", "SCONJ", "CCONJ"}:
-            return False
-    return False
 
 
 def _is_news(trigger: Token, lexicon: EventLexicon) -> bool:
@@ -412,7 +399,7 @@ def undated_events(
     bounds: frozenset[int],
 ) -> list[PlannedEvent]:
     """Inherited and publication-dated events of the sentences that have no time expression (``bounds``:
-    where the expressions that are bounds of a period start, ``_is_bound``)."""
+    where the expressions that are bounds of a period start, ``chronique.bounds.is_bound``)."""
     # a bound ("prolongé jusqu'au 15 avril") is no date of the clause: the publication may still date it
     dated = {e.mention.start for e in expressions if e.mention.start not in bounds}
     events: list[PlannedEvent] = []
@@ -486,163 +473,9 @@ def _can_lead(
     A negated one ("n'a pas commenté samedi") makes a row, marked ``negated`` (``Event.modality``)."""
     if _is_incise(trigger) or expression.resolved.grain is Grain.REF:
         return False
-    if expression.mention.start in bounds or _is_nowadays(trigger, expression, lexicon):
+    if expression.mention.start in bounds or is_nowadays(trigger, expression, lexicon):
         return False
     return trigger.pos_ != "NOUN" or trigger.lemma_.lower() in lexicon.event_nouns
-
-
-def _is_nowadays(trigger: Token, expression: TimeExpression, lexicon: EventLexicon) -> bool:
-    """Whether "aujourd'hui" dates a state or a generic present: "these days", not the paper's day. A past
-    participle alone ("Aujourd'hui mis en examen"; not a verb of motion: "Arrivé aujourd'hui"), a simple
-    present (no tense auxiliary) of a state ("il y a", "nous sommes", "compte 1 200 personnes"), a predicate
-    with its copula ("sont plus nombreux"), a present passive ("est fermé"), a verb of knowing ("je sais",
-    "on se rend compte"), or a generic subject ("on me juge"); "Elle va aujourd'hui plus loin" is news."""
-    if normalise(expression.mention.text) not in lexicon.nowadays_cues or trigger.pos_ == "NOUN":
-        return False
-    verb = trigger.head if "Inf" in trigger.morph.get("VerbForm", []) else trigger  # "on peut aller"
-    group = [verb, *(c for c in verb.children if c.dep_.startswith("aux") or c.dep_ == "cop")]
-    if len(group) == 1 and _is_past_participle(verb) and verb.lemma_.lower() not in lexicon.etre_verbs:
-        return (
-            True  # "Aujourd'hui mis en examen, il …", "l'épidémie, aujourd'hui jugée sous contrôle": a state
-        )
-    finite = [t for t in group if "Fin" in t.morph.get("VerbForm", [])]
-    if not finite or any(c.dep_ == "aux:tense" for c in group):
-        return False
-    if not all("Pres" in t.morph.get("Tense", []) and "Ind" in t.morph.get("Mood", []) for t in finite):
-        return False
-    lemma = verb.lemma_.lower()
-    objects = [c.lemma_.lower() for c in verb.children if c.dep_ == "obj"]
-    return (
-        lemma in lexicon.stative_verbs
-        or lemma in lexicon.cognition_verbs
-        or any(f"{lemma} {noun}" in lexicon.cognition_verbs for noun in objects)
-        or any(c.dep_ in {"cop", "aux:pass"} for c in group)
-        or any(c.dep_.startswith("nsubj") and c.lower_ in lexicon.generic_subjects for c in verb.children)
-    )
-
-
-def _is_past_participle(verb: Token) -> bool:
-    return "Part" in verb.morph.get("VerbForm", []) and "Past" in verb.morph.get("Tense", [])
-
-
-def _is_bound(doc: Doc, expression: TimeExpression, lexicon: EventLexicon) -> bool:
-    """Whether the expression bounds a period rather than dates its clause: the end of one ("jusqu'à
-    dimanche"), its start in a comparison ("le plus bas niveau depuis 2001"), or what a comparison measures
-    against ("5 points de moins qu'il y a deux semaines", "par rapport à la mobilisation du 5 janvier")."""
-    span = doc.char_span(expression.mention.start, expression.mention.end, alignment_mode="expand")
-    if span is None or span.start == 0:
-        return False
-    before = " " + normalise(doc[max(0, span.start - 2) : span.start].text)
-    if any(before.endswith((f" {cue}", f"'{cue}")) for cue in lexicon.bound_cues):
-        return True
-    if normalise(f"{doc[span.start - 1].text} {span.text}") in lexicon.so_far_cues or _is_like(span, lexicon):
-        return True  # "l'ont utilisée à ce jour": so far; "comme samedi dernier": a day compared with
-    if _compared_to(
-        doc[max(sentence_of(span.root).start, span.start - _COMPARED_WINDOW) : span.start], lexicon
-    ):
-        return True
-    than = doc[span.start - 1]
-    if normalise(than.text) in lexicon.than_cues:
-        # "de moins qu'il y a deux semaines": the comparison's words just before its "que"
-        return any(t.lower_ in lexicon.comparison_cues for t in doc[max(0, than.i - _THAN_WINDOW) : than.i])
-    if not any(before.endswith(f" {cue}") for cue in lexicon.since_cues):
-        return False
-    clause = doc[sentence_of(span.root).start : span.start]
-    return any(token.lower_ in lexicon.comparison_cues for token in clause)
-
-
-def _is_running_total(
-    doc: Doc, expression: TimeExpression, lexicon: EventLexicon, published: dt.date
-) -> bool:
-    """Whether the expression is the start of a count told up to now: "depuis" it (or "depuis" a phrase it is
-    set beside, ``apposed_phrase``) and a count ("Depuis le 1er mars, 23.293 personnes sont mortes", "24.087
-    morts depuis le 1er mars", "le nombre de décès depuis le 1er mars", "Depuis le début du mouvement, le 17
-    novembre, 2.448 personnes ont été blessées"): the total runs up to the paper's day, none of it is the
-    start's, and the paper's day makes no news of a tally. The start dates it when its month or year holds
-    the publication too, as OrangeSum dates it ("Depuis le début de l'année 2018, treize règlements de
-    comptes ont eu lieu", written in June 2018: 2018). A state since a day keeps that day ("hospitalisé
-    depuis jeudi", "mariée depuis 2002")."""
-    resolved = expression.resolved
-    start, end = resolved.date_start, resolved.date_end
-    if start is not None and end is not None and start <= published <= end:
-        return False
-    span = doc.char_span(expression.mention.start, expression.mention.end, alignment_mode="expand")
-    if span is None or span.start == 0:
-        return False
-    phrase = apposed_phrase(span, lexicon)
-    if phrase is not None:
-        since = any(c.dep_ == "case" and c.lower_ in lexicon.since_cues for c in phrase.children)
-        predicate = _verb_above(phrase)
-    else:
-        since = normalise(doc[span.start - 1].text) in lexicon.since_cues
-        predicate = predicate_of(span, lexicon)
-    return since and predicate is not None and _counts(predicate, lexicon)
-
-
-def _verb_above(token: Token) -> Token | None:
-    """The first verb above a token in the parse."""
-    current = token
-    for _ in range(_MAX_CLIMB):
-        if current.head.i == current.i:
-            return None
-        current = current.head
-        if current.pos_ == "VERB":
-            return current
-    return None
-
-
-def _counts(predicate: Token, lexicon: EventLexicon) -> bool:
-    """Whether a predicate tells a count: an event noun counted ("24.087 morts", "le nombre de décès"), a
-    verb whose subject or object is ("23.293 personnes sont mortes", "a distribué 18 millions de masques"),
-    or a relative clause of a counted noun ("10.129 décès qui ont été comptabilisés")."""
-    if predicate.pos_ == "NOUN":
-        return _is_counted(predicate, lexicon)
-    if predicate.dep_ in {"acl", "acl:relcl"} and _is_counted(predicate.head, lexicon):
-        return True
-    return any(
-        child.dep_ in {"nsubj", "nsubj:pass", "obj"} and _is_counted(child, lexicon)
-        for child in predicate.children
-    )
-
-
-def _is_counted(noun: Token, lexicon: EventLexicon) -> bool:
-    """A number, a noun with its number ("2.448 personnes"), or what a noun of tally counts ("le nombre de
-    décès", "le total des morts")."""
-    if noun.pos_ == "NUM" or any(c.dep_ in {"nummod", "det"} and c.like_num for c in noun.children):
-        return True  # the parse may read "49 000" as determiners
-    if noun.head.like_num and noun.head.i < noun.i:
-        return True  # "ce sont 10.129 décès qui …", the number read as the head
-    return noun.dep_ == "nmod" and noun.head.lemma_.lower() in lexicon.tally_nouns
-
-
-# Words that may stand between "comme" and the day it compares with: "comme le 1er décembre", "comme en 2018".
-_LIKE_GAP = 1
-
-
-def _is_like(span: Span, lexicon: EventLexicon) -> bool:
-    """A day right after "comme", at most a determiner or a preposition between ("comme samedi dernier",
-    "comme en 2018"): a day compared with, no date of the clause ("comme prévu samedi" is the plan's)."""
-    doc = span.doc
-    for back in range(1, _LIKE_GAP + 2):
-        if span.start - back < 0:
-            return False
-        word = doc[span.start - back]
-        if normalise(word.text) in lexicon.like_cues:
-            return True
-        if word.pos_ not in {"DET", "ADP"}:
-            return False
-    return False
-
-
-def _compared_to(before: Span, lexicon: EventLexicon) -> bool:
-    """Whether the words before a date open a comparison with it ("par rapport aux 50.000 de la semaine
-    précédente"), no verb between."""
-    words = [t.lower_.replace("’", "'") for t in before]
-    for index in range(len(words)):
-        opening = " ".join(words[index : index + _COMPARED_WORDS])
-        if any(opening == p or opening.startswith(p + " ") for p in lexicon.compared_to_cues):
-            return not any(t.pos_ in {"VERB", "AUX"} for t in before[index:])
-    return False
 
 
 def plan_events(
@@ -656,12 +489,22 @@ def plan_events(
     """The timeline's events of an article and, with ``every_mention``, every other dated predicate mention
     too (``chronique tag`` writes them; a run needs only the timeline's)."""
     planned: list[PlannedEvent] = []
-    bounds = frozenset(e.mention.start for e in expressions if _is_bound(doc, e, lexicon))
+    bounds = frozenset(
+        e.mention.start for e in expressions if is_bound(doc, e, lexicon) or is_scheduled(e, expressions)
+    )
     # a count since a start is no event: neither the start's nor, its clause being dated, the paper's day
     totals = frozenset(
-        e.mention.start for e in expressions if _is_running_total(doc, e, lexicon, article.published)
+        e.mention.start for e in expressions if is_running_total(doc, e, lexicon, article.published)
     )
     direct = _announced_days(anchors_in(doc, expressions, lexicon), article.published, lexicon)
+    # a former plan its sentence tells overtaken ("qui devait se tenir du 20 au 23 mars, a été annulé"): its
+    # row is negated (``build_event``), and the sentence counts as undated (the cancellation may be the
+    # paper's day's news)
+    overtaken = frozenset(
+        a.expression.mention.start
+        for a in direct
+        if a.primary and is_overtaken(a.trigger, clause_head_of(a.trigger), lexicon.modality)
+    )
     for anchor in direct:
         expression = anchor.expression
         leads = anchor.primary and _can_lead(anchor.trigger, expression, lexicon, bounds | totals)
@@ -676,7 +519,7 @@ def plan_events(
                 anchor.trigger, expression.resolved, Anchoring.DIRECT, CONFIDENCE[kind], leads, expression
             )
         )
-    undated = undated_events(article, doc, expressions, lexicon, bounds)
+    undated = undated_events(article, doc, expressions, lexicon, bounds | overtaken)
     planned.extend(undated)
     if not every_mention:
         return planned

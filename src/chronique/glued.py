@@ -202,7 +202,20 @@ class SplitGlued:
                 _one_sentence_from(doc, index, frozenset(starts))
         for index in starts:
             doc[index].is_sent_start = True
+        _keep_counts_whole(doc, frozenset(starts))
         return doc
+
+
+def _keep_counts_whole(doc: Doc, starts: frozenset[int]) -> None:
+    """A number never ends a sentence before a word in lower case: the parser reads a figure written with a
+    dot ("a causé 25.987 décès", "10.416 résidents d'Ehpad sont décédés") as a stop, and the count lost its
+    noun (its rows read as events of the day the count starts)."""
+    for token in doc[1:]:
+        before = doc[token.i - 1]
+        if token.i in starts or "\n" in before.whitespace_ or not before.text[-1:].isdigit():
+            continue
+        if token.text[:1].islower():
+            token.is_sent_start = False
 
 
 def _one_sentence_from(doc: Doc, start: int, starts: frozenset[int]) -> None:

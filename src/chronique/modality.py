@@ -68,6 +68,7 @@ class ModalityLexicon:
     planned_governors: frozenset[str]
     purposes: tuple[tuple[str, ...], ...]  # "afin de" as its tokens: ("afin", "de")
     moving_verbs: frozenset[str]
+    moved_cases: frozenset[str]  # "reporté en 2021": besides "à", "au" (``target_cues``), the new date
     generic_when: frozenset[str]  # phrases, spaced as tokens
     future_auxiliaries: frozenset[str]
     planned_participles: frozenset[str]
@@ -77,6 +78,8 @@ class ModalityLexicon:
     appointment_nouns: frozenset[str]
     possibility_verbs: frozenset[str]
     denial_verbs: frozenset[str]
+    wish_governors: frozenset[str]  # "il faut que …": what they govern is wished, not told
+    overtaking: frozenset[str]  # "annulé", "reporté": a former plan beside them did not go as planned
     according_to: frozenset[str]
     future_endings: tuple[str, ...]  # longest first
     conditional_endings: tuple[str, ...]
@@ -105,6 +108,7 @@ class ModalityLexicon:
             planned_governors=words.forms_of("planned_governor"),
             purposes=tuple(sorted({tuple(_phrase(f).split()) for f in words.forms_of("purpose")}, key=len)),
             moving_verbs=words.forms_of("moving_verb"),
+            moved_cases=words.forms_of("moved_case"),
             generic_when=phrases("generic_when"),
             future_auxiliaries=words.forms_of("future_auxiliary"),
             planned_participles=words.forms_of("planned_participle"),
@@ -114,6 +118,8 @@ class ModalityLexicon:
             appointment_nouns=vocabulary["nouns"].forms_of("appointment"),
             possibility_verbs=words.forms_of("possibility_verb"),
             denial_verbs=words.forms_of("denial_verb"),
+            wish_governors=words.forms_of("wish_governor"),
+            overtaking=words.forms_of("overtaking"),
             according_to=phrases("according_to"),
             future_endings=endings("future_endings"),
             conditional_endings=endings("conditional_endings"),
@@ -277,7 +283,8 @@ def _is_supposed(chain: list[Token], head: Token, lexicon: ModalityLexicon) -> b
     group = _group(chain)
     marks = _marks(head)
     subjunctive = any("Sub" in t.morph.get("Mood", []) for t in group)
-    if subjunctive and any(m.endswith(("que", "qu'")) for m in marks) and not _is_factual(head, lexicon):
+    after_que = any(m.endswith(("que", "qu'")) for m in marks) and not _is_factual(head, lexicon)
+    if after_que and (subjunctive or _is_wished(head, lexicon)):
         return True
     tensed = any(is_conditional(t, lexicon) or is_future(t, lexicon) for t in group)
     if tensed and any(c.dep_ == "advcl" and _is_condition(c, lexicon) for c in head.children):
@@ -285,6 +292,16 @@ def _is_supposed(chain: list[Token], head: Token, lexicon: ModalityLexicon) -> b
     return any(is_conditional(t, lexicon) for t in group) and any(
         _lemma(v) in lexicon.possibility_verbs for v in chain
     )
+
+
+def _is_wished(head: Token, lexicon: ModalityLexicon) -> bool:
+    """A clause after "que" governed by a verb of wishing, fearing or requiring ("il faut que les mesures
+    commencent dès le 1er janvier"): a subjunctive, even where the tagger reads the form as an indicative
+    (the two are one form for most verbs in -er)."""
+    if any("Imp" in t.morph.get("Tense", []) and "Ind" in t.morph.get("Mood", []) for t in _group([head])):
+        return False  # "il fallait savoir que j'arrivais à cette heure-ci": an imperfect tells what was
+    governed = head.dep_ in _GOVERNED_DEPS and head.head.i != head.i
+    return governed and _lemma(head.head) in lexicon.wish_governors
 
 
 def _is_finite(token: Token) -> bool:
@@ -355,11 +372,12 @@ def _nearest_finite(trigger: Token) -> Token | None:
 
 def moved_to(trigger: Token, date: Span, lexicon: ModalityLexicon) -> bool:
     """Whether a date is the new day of an event a verb moves ("la date a été avancée au 1er janvier",
-    "reporté au 15 mars", "décalé à lundi"): "à", "au" right before it, the trigger a verb of moving. That
-    day is the moved event's, still to come when it was moved: a plan, not the day of the decision."""
+    "reporté au 15 mars", "décalé à lundi", "reporté en 2021"): "à", "au", "en" right before it, the trigger a
+    verb of moving. That day is the moved event's, still to come when it was moved: a plan, not the day of
+    the decision."""
     if date.start == 0 or _lemma(trigger) not in lexicon.moving_verbs:
         return False
-    return date.doc[date.start - 1].lower_ in lexicon.target_cues
+    return date.doc[date.start - 1].lower_ in lexicon.target_cues | lexicon.moved_cases
 
 
 def _is_denied(chain: list[Token], head: Token, lexicon: ModalityLexicon) -> bool:
@@ -530,3 +548,40 @@ def modality_of(trigger: Token, clause_head: Token, lexicon: ModalityLexicon) ->
     if trigger.pos_ == "NOUN":
         return _noun_reading(trigger, lexicon)
     return _verb_reading(trigger, clause_head, lexicon, 0)
+
+
+def is_overtaken(trigger: Token, clause_head: Token, lexicon: ModalityLexicon) -> bool:
+    """Whether a plan told in the imperfect ("devait se tenir", "était prévu", "prévoyait de") is overtaken in
+    its own sentence: a word of ``overtaking`` outside the plan's verbs, told as done ("Le salon, qui devait
+    se tenir du 20 au 23 mars, a été annulé", "prévu le 5 avril, le match a été reporté", "l'annulation du
+    concert qui devait avoir lieu samedi"). The plan did not happen on its day: that day is no row."""
+    chain = _chain(trigger, clause_head)
+    if not _is_former_plan(trigger, chain, clause_head, lexicon):
+        return False
+    own = {t.i for t in chain}
+    for token in trigger.sent:
+        if token.i in own or _lemma(token) not in lexicon.overtaking:
+            continue
+        if token.pos_ == "NOUN":
+            return True
+        if token.pos_ == "VERB" and modality_of(token, token, lexicon).modality in _DONE:
+            return True
+    return False
+
+
+def _is_former_plan(trigger: Token, chain: list[Token], clause_head: Token, lexicon: ModalityLexicon) -> bool:
+    """A plan told in the imperfect ("devait se tenir", "était prévu"), or a participle of planning alone
+    ("Prévu le 5 avril, le match …")."""
+    alone = "Part" in trigger.morph.get("VerbForm", []) and not any(
+        c.dep_.startswith("aux") for c in trigger.children
+    )
+    if trigger.pos_ == "VERB" and _lemma(trigger) in lexicon.planned_participles and alone:
+        return True
+    if modality_of(trigger, clause_head, lexicon).modality is not Modality.PLANNED:
+        return False
+    return any("Imp" in t.morph.get("Tense", []) and _is_finite(t) for t in _group(chain))
+
+
+# How an overtaking verb tells the plan's end: as a fact, as someone's word, or as a decision ("est reportée",
+# "sera annulé": a present passive of moving reads as a plan of the new day); not supposed, denied or alleged.
+_DONE = frozenset({Modality.ASSERTED, Modality.REPORTED, Modality.PLANNED})

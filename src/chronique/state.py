@@ -41,6 +41,7 @@ ANALYSIS_MODULES = frozenset(
     {
         "analyzer",
         "anchors",
+        "bounds",
         "calendar",
         "clean",
         "data",

@@ -23,6 +23,7 @@ _MAX_CLIMB = 8
 _CUE_WINDOW = 24  # characters before a mention searched for a cue word
 _DIRECTION_CUES = frozenset({"past", "future", "none"})
 _NOUN_CLAUSES = frozenset({"acl"})  # a participle clause that completes a noun
+_MISREAD_NOUN_CLAUSES = frozenset({"nmod", "amod"})  # how the parse sometimes labels such a participle
 _INFINITIVE_CHAIN = 3  # infinitives up from a date to the past infinitive that governs them
 _WORDS_TO_VERB = 5  # steps from a date that completes a noun up to the verb whose tense places it
 
@@ -378,4 +379,16 @@ def in_background_clause(doc: Doc, start: int, end: int) -> bool:
     if span is None or len(span) == 0:
         return False
     verbs = _governing_verbs(span.root)
-    return bool(verbs) and verbs[0].dep_ in _NOUN_CLAUSES
+    if not verbs:
+        return False
+    verb = verbs[0]
+    if verb.dep_ in _NOUN_CLAUSES:
+        return True
+    # a participle alone the parse hangs on its noun by another label ("malgré l'interdiction formulée
+    # vendredi par la PP", read as nmod): it describes the noun all the same
+    return (
+        verb.dep_ in _MISREAD_NOUN_CLAUSES
+        and verb.head.pos_ == "NOUN"
+        and "Part" in verb.morph.get("VerbForm", [])
+        and not any(c.dep_.startswith("aux") for c in verb.children)
+    )

@@ -34,6 +34,7 @@ from chronique.model import (
     TimeMention,
     Unit,
 )
+from chronique.nlp import sentence_of
 from chronique.resolve import Context, Resolver
 from chronique.tense import (
     TenseLexicon,
@@ -44,6 +45,7 @@ from chronique.tense import (
     noun_date_direction,
     told_done,
 )
+from chronique.voices import quotations
 
 # Kinds whose value does not depend on a tense: skip the parse look-up for them.
 _DIRECTIONLESS_KINDS = frozenset({RuleKind.REF, RuleKind.DURATION, RuleKind.SET, *COUNTED_KINDS})
@@ -179,6 +181,7 @@ def time_expressions(
         else dt.timedelta(0)
         for m, d in zip(mentions, directions, strict=True)
     ]
+    regions = quotations(doc)
     for index, written in enumerate(mentions):
         direction = directions[index]
         following = mentions[index + 1] if index + 1 < len(mentions) else None
@@ -213,8 +216,12 @@ def time_expressions(
         )
         read = (
             _moved(doc, written, sentence, tense, place=place, resolver=resolver)
-            or _narrated(
-                doc, written, sentence, direction, place=place, published=published, resolver=resolver
+            or (
+                None
+                if _quoted(doc, written, regions)
+                else _narrated(
+                    doc, written, sentence, direction, place=place, published=published, resolver=resolver
+                )
             )
             or _resolve(doc, written, sentence, context=context, place=place, resolver=resolver)
         )
@@ -236,6 +243,22 @@ def time_expressions(
             TimeExpression(mention=mention, resolved=resolved, sentence=sentence, direction=direction)
         )
     return found
+
+
+def _quoted(doc: Doc, mention: TimeMention, regions: Sequence[int]) -> bool:
+    """Whether a mention stands in a direct quotation: its present is the speaker's now, never the narrator's
+    historical present ("« Nous attendons le 2 juin pour connaître les nouvelles règles », a précisé le PDG"
+    after a story told back to 10 March is the coming 2 June)."""
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None or not len(span) or regions[span.start] == 0:
+        return False
+    # only a quotation that opens and closes within the mention's sentence: one the text seems to leave open
+    # across sentences ('le mot "attaque".Ébranlé par …') is more likely a quote mark misread
+    sentence = sentence_of(span.root)
+    region = regions[span.start]
+    opened_before = sentence.start > 0 and regions[sentence.start - 1] == region
+    closed_after = sentence.end < len(doc) and regions[sentence.end] == region
+    return not opened_before and not closed_after
 
 
 def _opens_sentence(text: str, mention: TimeMention, sentence: Sentence | None) -> bool:

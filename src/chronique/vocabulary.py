@@ -31,9 +31,9 @@ _NON_WORD = re.compile(r"[^\w'’-]+")
 
 def holds_phrase(text: str, phrases: Iterable[str]) -> bool:
     """Whether one of the words or phrases (normalised forms) stands whole in the text ("à l'époque", not
-    "époques")."""
+    "époques"); a phrase ending in an elision runs on into its word ("depuis qu'" in "depuis qu'elle")."""
     padded = " " + _NON_WORD.sub(" ", text.lower()).replace("’", "'") + " "
-    return any(f" {phrase} " in padded for phrase in phrases)
+    return any((f" {phrase}" if phrase.endswith("'") else f" {phrase} ") in padded for phrase in phrases)
 
 
 def normalise(surface: str) -> str:
@@ -243,6 +243,7 @@ def _validate_keys(vocabulary: Vocabulary, path_of: Mapping[str, str]) -> None:
             "planned_governor",
             "purpose",
             "moving_verb",
+            "moved_case",
             "generic_when",
             "future_auxiliary",
             "planned_participle",
@@ -251,6 +252,8 @@ def _validate_keys(vocabulary: Vocabulary, path_of: Mapping[str, str]) -> None:
             "plan_case",
             "possibility_verb",
             "denial_verb",
+            "wish_governor",
+            "overtaking",
             "according_to",
             "future_endings",
             "conditional_endings",

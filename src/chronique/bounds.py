@@ -1,0 +1,205 @@
+"""Dates that are not their clause's day: the expression is there, but it dates no event of the clause.
+
+- a bound of a period (``is_bound``): its end ("jusqu'à dimanche", "a prolongé jusqu'au 15 avril"), the start
+  a comparison counts from ("le plus bas niveau depuis 2001"), what a comparison measures against ("5 points
+  de moins qu'il y a deux semaines", "par rapport à la mobilisation du 5 janvier", "comme samedi dernier"), a
+  figure's "au lieu de"; the clause counts as undated (the publication may still date it);
+- a running total (``is_running_total``): "depuis" a start and a count ("Depuis le 1er mars, 23.293 personnes
+  sont mortes"): no event at all, neither the start's day nor the paper's;
+- "these days" (``is_nowadays``): "aujourd'hui" with a state or a generic present, not the paper's day;
+- a schedule (``is_scheduled``): a clock time beside a set ("ouvert de 9 h à 19 h tous les jours").
+Their French words are ``data/cues.tsv``'s (``bound``, ``since``, ``comparison``, ``than``, ``like``,
+``compared_to``, ``so_far``, ``nowadays``) and ``data/nouns.tsv``'s ``tally``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+from spacy.tokens import Doc, Span, Token
+
+from chronique.anchors import EventLexicon, apposed_phrase, in_relative_clause, predicate_of
+from chronique.model import TimeExpression, TimexType
+from chronique.nlp import sentence_of
+from chronique.vocabulary import normalise
+
+_THAN_WINDOW = 3  # words before a comparison's "que" where its "plus", "moins" stands ("plus nombreux que")
+_COMPARED_WINDOW = 8  # words before a date where "par rapport à" opens the comparison it is in
+_COMPARED_WORDS = 4  # the longest phrase of data/cues.tsv compared_to, in words
+_MAX_CLIMB = 6  # steps from a date up to the verb it hangs on
+
+
+def is_nowadays(trigger: Token, expression: TimeExpression, lexicon: EventLexicon) -> bool:
+    """Whether "aujourd'hui" dates a state or a generic present: "these days", not the paper's day. A past
+    participle alone ("Aujourd'hui mis en examen"; not a verb of motion: "Arrivé aujourd'hui"), a simple
+    present (no tense auxiliary) of a state ("il y a", "nous sommes", "compte 1 200 personnes"), a predicate
+    with its copula ("sont plus nombreux"), a present passive ("est fermé"), a verb of knowing ("je sais",
+    "on se rend compte"), a generic subject ("on me juge"), or a relative clause ("qui entoure aujourd'hui");
+    "Elle va aujourd'hui plus loin" is news."""
+    if normalise(expression.mention.text) not in lexicon.nowadays_cues or trigger.pos_ == "NOUN":
+        return False
+    verb = trigger.head if "Inf" in trigger.morph.get("VerbForm", []) else trigger  # "on peut aller"
+    group = [verb, *(c for c in verb.children if c.dep_.startswith("aux") or c.dep_ == "cop")]
+    if len(group) == 1 and _is_past_participle(verb) and verb.lemma_.lower() not in lexicon.etre_verbs:
+        return (
+            True  # "Aujourd'hui mis en examen, il …", "l'épidémie, aujourd'hui jugée sous contrôle": a state
+        )
+    finite = [t for t in group if "Fin" in t.morph.get("VerbForm", [])]
+    if not finite or any(c.dep_ == "aux:tense" for c in group):
+        return False
+    if not all("Pres" in t.morph.get("Tense", []) and "Ind" in t.morph.get("Mood", []) for t in finite):
+        return False
+    lemma = verb.lemma_.lower()
+    objects = [c.lemma_.lower() for c in verb.children if c.dep_ == "obj"]
+    return (
+        lemma in lexicon.stative_verbs
+        or lemma in lexicon.cognition_verbs
+        or any(f"{lemma} {noun}" in lexicon.cognition_verbs for noun in objects)
+        or any(c.dep_ in {"cop", "aux:pass"} for c in group)
+        or any(c.dep_.startswith("nsubj") and c.lower_ in lexicon.generic_subjects for c in verb.children)
+        # what describes a noun in the present ("l'incertitude qui entoure aujourd'hui son échéance", "des
+        # vélos qui sommeillent aujourd'hui dans des caves"): what it is like these days
+        or in_relative_clause(verb)
+    )
+
+
+def _is_past_participle(verb: Token) -> bool:
+    return "Part" in verb.morph.get("VerbForm", []) and "Past" in verb.morph.get("Tense", [])
+
+
+def is_bound(doc: Doc, expression: TimeExpression, lexicon: EventLexicon) -> bool:
+    """Whether the expression bounds a period rather than dates its clause: the end of one ("jusqu'à
+    dimanche"), its start in a comparison ("le plus bas niveau depuis 2001"), or what a comparison measures
+    against ("5 points de moins qu'il y a deux semaines", "par rapport à la mobilisation du 5 janvier")."""
+    span = doc.char_span(expression.mention.start, expression.mention.end, alignment_mode="expand")
+    if span is None or span.start == 0:
+        return False
+    before = " " + normalise(doc[max(0, span.start - 2) : span.start].text)
+    if any(before.endswith((f" {cue}", f"'{cue}")) for cue in lexicon.bound_cues):
+        return True
+    if normalise(f"{doc[span.start - 1].text} {span.text}") in lexicon.so_far_cues or _is_like(span, lexicon):
+        return True  # "l'ont utilisée à ce jour": so far; "comme samedi dernier": a day compared with
+    if _compared_to(
+        doc[max(sentence_of(span.root).start, span.start - _COMPARED_WINDOW) : span.start], lexicon
+    ):
+        return True
+    than = doc[span.start - 1]
+    if normalise(than.text) in lexicon.than_cues:
+        # "de moins qu'il y a deux semaines": the comparison's words just before its "que"
+        return any(t.lower_ in lexicon.comparison_cues for t in doc[max(0, than.i - _THAN_WINDOW) : than.i])
+    if not any(before.endswith(f" {cue}") for cue in lexicon.since_cues):
+        return False
+    clause = doc[sentence_of(span.root).start : span.start]
+    return any(token.lower_ in lexicon.comparison_cues for token in clause)
+
+
+def is_running_total(doc: Doc, expression: TimeExpression, lexicon: EventLexicon, published: dt.date) -> bool:
+    """Whether the expression is the start of a count told up to now: "depuis" it (or "depuis" a phrase it is
+    set beside, ``apposed_phrase``) and a count ("Depuis le 1er mars, 23.293 personnes sont mortes", "24.087
+    morts depuis le 1er mars", "le nombre de décès depuis le 1er mars", "Depuis le début du mouvement, le 17
+    novembre, 2.448 personnes ont été blessées"): the total runs up to the paper's day, none of it is the
+    start's, and the paper's day makes no news of a tally. The start dates it when its month or year holds
+    the publication too, as OrangeSum dates it ("Depuis le début de l'année 2018, treize règlements de
+    comptes ont eu lieu", written in June 2018: 2018). A state since a day keeps that day ("hospitalisé
+    depuis jeudi", "mariée depuis 2002")."""
+    resolved = expression.resolved
+    start, end = resolved.date_start, resolved.date_end
+    if start is not None and end is not None and start <= published <= end:
+        return False
+    span = doc.char_span(expression.mention.start, expression.mention.end, alignment_mode="expand")
+    if span is None or span.start == 0:
+        return False
+    phrase = apposed_phrase(span, lexicon)
+    if phrase is not None:
+        since = any(c.dep_ == "case" and c.lower_ in lexicon.since_cues for c in phrase.children)
+        predicate = _verb_above(phrase)
+    else:
+        since = normalise(doc[span.start - 1].text) in lexicon.since_cues
+        predicate = predicate_of(span, lexicon)
+    return since and predicate is not None and _counts(predicate, lexicon)
+
+
+def _verb_above(token: Token) -> Token | None:
+    """The first verb above a token in the parse."""
+    current = token
+    for _ in range(_MAX_CLIMB):
+        if current.head.i == current.i:
+            return None
+        current = current.head
+        if current.pos_ == "VERB":
+            return current
+    return None
+
+
+def _counts(predicate: Token, lexicon: EventLexicon) -> bool:
+    """Whether a predicate tells a count: an event noun counted ("24.087 morts", "le nombre de décès"), a
+    verb whose subject or object is ("23.293 personnes sont mortes", "a distribué 18 millions de masques"),
+    or a relative clause of a counted noun ("10.129 décès qui ont été comptabilisés")."""
+    if predicate.pos_ == "NOUN":
+        return _is_counted(predicate, lexicon)
+    if predicate.dep_ in {"acl", "acl:relcl"} and _is_counted(predicate.head, lexicon):
+        return True
+    return any(
+        child.dep_ in {"nsubj", "nsubj:pass", "obj"} and _is_counted(child, lexicon)
+        for child in predicate.children
+    )
+
+
+def _is_counted(noun: Token, lexicon: EventLexicon) -> bool:
+    """A number, a noun with its number ("2.448 personnes"), or what a noun of tally counts ("le nombre de
+    décès", "le total des morts")."""
+    if noun.pos_ == "NUM" or any(c.dep_ in {"nummod", "det"} and c.like_num for c in noun.children):
+        return True  # the parse may read "49 000" as determiners
+    if noun.head.like_num and noun.head.i < noun.i:
+        return True  # "ce sont 10.129 décès qui …", the number read as the head
+    if noun.i > 0 and noun.doc[noun.i - 1].text[:1].isdigit() and noun.doc[noun.i - 1].like_num:
+        return True  # "a causé 25.987 décès", "10.416 résidents": a figure with a dot, whatever its label
+    return noun.dep_ == "nmod" and noun.head.lemma_.lower() in lexicon.tally_nouns
+
+
+# Words that may stand between "comme" and the day it compares with: "comme le 1er décembre", "comme en 2018".
+_LIKE_GAP = 1
+
+
+def _is_like(span: Span, lexicon: EventLexicon) -> bool:
+    """A day right after "comme", at most a determiner or a preposition between ("comme samedi dernier",
+    "comme en 2018"): a day compared with, no date of the clause ("comme prévu samedi" is the plan's)."""
+    doc = span.doc
+    for back in range(1, _LIKE_GAP + 2):
+        if span.start - back < 0:
+            return False
+        word = doc[span.start - back]
+        if normalise(word.text) in lexicon.like_cues:
+            return True
+        if word.pos_ not in {"DET", "ADP"}:
+            return False
+    return False
+
+
+def _compared_to(before: Span, lexicon: EventLexicon) -> bool:
+    """Whether the words before a date open a comparison with it ("par rapport aux 50.000 de la semaine
+    précédente"), no verb between."""
+    words = [t.lower_.replace("’", "'") for t in before]
+    for index in range(len(words)):
+        opening = " ".join(words[index : index + _COMPARED_WORDS])
+        if any(opening == p or opening.startswith(p + " ") for p in lexicon.compared_to_cues):
+            return not any(t.pos_ in {"VERB", "AUX"} for t in before[index:])
+    return False
+
+
+def is_scheduled(expression: TimeExpression, expressions: Sequence[TimeExpression]) -> bool:
+    """Whether a clock time with no day of its own belongs to a schedule: a set stands in its sentence ("sera
+    ouvert de 9H à 19H00 tous les jours", "ouvert chaque jour de 8 h à 20 h"). It tells the hours of what
+    recurs, no day of the clause: no row of the paper's day at that hour."""
+    fields = expression.mention.fields
+    if expression.resolved.type is not TimexType.TIME or fields.hour is None:
+        return False
+    if any(
+        v is not None for v in (fields.day, fields.weekday, fields.month, fields.shift_unit, fields.relation)
+    ):
+        return False
+    return any(
+        other.sentence == expression.sentence and other.resolved.type is TimexType.SET
+        for other in expressions
+    )

@@ -41,6 +41,7 @@ from chronique.anchors import (
     predicate_of,
     story_times,
 )
+from chronique.clauses import agrees, happens, set_apart_subject
 from chronique.modality import is_aim, is_negated, modality_of, moved_to
 from chronique.model import (
     DAY_GRAINS,
@@ -67,7 +68,7 @@ from chronique.phrases import (
     subject_of,
 )
 from chronique.retellings import merge_retellings
-from chronique.sayings import speaker_names
+from chronique.sayings import is_incise, speaker_names
 from chronique.summaries import noun_summary, summary_of
 from chronique.vocabulary import holds_phrase, normalise
 from chronique.voices import quotations
@@ -164,10 +165,20 @@ def build_event(
     if trigger.pos_ != "NOUN":
         subject = subject_of(clause_head) or subject_of(trigger)
         agents = [c for c in trigger.children if c.dep_ in AGENT_DEPS]
+        saying = trigger.i == clause_head.i and trigger.lemma_.lower() in lexicon.summary_words.saying
+        if subject is not None and subject.i < clause_head.i and saying and is_incise(clause_head):
+            # "« Vos annonces, c'est du bricolage, un enfumage », a dénoncé la députée": the quotation's words
+            # are not who spoke (``speaker_names`` gives the speaker)
+            subject = None
+        if subject is not None and not agrees(subject, clause_head):
+            # "les personnes …, assurait le ministre": no subject of that verb (``summaries`` tells the same)
+            subject = set_apart_subject(subject, clause_head)
         if subject is not None and subject.dep_ == "nsubj:pass":
             subject = None  # the passive's subject underwent the event ("Le village a été évacué"): no actor
         if subject is not None and subject.lemma_.lower() in lexicon.event_nouns:
             subject = None  # "L'offensive a commencé": an event, not an actor
+        if subject is not None and any(happens(v, lexicon.summary_words) for v in (trigger, clause_head)):
+            subject = None  # "un point presse s'est tenu": what happened, not who acted
     actors = actors_of(subject, agents)
     if is_bare_participle(trigger):
         actors.extend(named_within(trigger.head))  # "Hafez al-Assad, né en 1930": the one born

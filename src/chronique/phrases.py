@@ -73,10 +73,16 @@ def noun_phrase_tokens(head: Token, depth: int = 0) -> list[Token]:
         ):
             tokens.append(child)  # "attend le déconfinement": the model reads the article as a pronoun
             continue
-        if child.dep_ not in _NP_KEEP or (child.is_punct and not _is_glued(child)):
+        named = _names_its_noun(child, head)  # "place de la Contrescarpe"
+        if (child.dep_ not in _NP_KEEP and not named) or (child.is_punct and not _is_glued(child)):
             continue
-        if child.dep_ == "amod" and child.pos_ == "ADV":
-            continue  # "un jeune homme lors d'une manifestation": "lors" opens a complement, not the name
+        if child.pos_ == "ADV" and (
+            child.dep_ == "amod"
+            or (child.i > head.i and any(any(k.dep_ == "case" for k in c.children) for c in child.children))
+        ):
+            # "un jeune homme lors d'une manifestation", "la députée … lors des questions au gouvernement":
+            # "lors" opens a complement, not the name (but "près de 500 cas")
+            continue
         if child.lower_ == "dont" and child.i > 0 and head.doc[child.i - 1].text == "," and depth == 0:
             continue  # "…, dont le président s'est étonné": "dont" links its clause, no part of the noun
         if child.dep_ == "nmod":
@@ -91,7 +97,9 @@ def noun_phrase_tokens(head: Token, depth: int = 0) -> list[Token]:
         if child.dep_ == "case" and child.i > head.i:
             continue
         tokens.extend(
-            noun_phrase_tokens(child, depth + 1) if child.dep_ in {"nmod", "amod"} else list(child.subtree)
+            noun_phrase_tokens(child, depth + 1)
+            if child.dep_ in {"nmod", "amod"} or named
+            else list(child.subtree)
         )
         if child.dep_ == "amod" and child.i > head.i and depth < 2:
             # an adjective after its noun keeps the complement it governs: "15 décès dus au coronavirus",
@@ -114,6 +122,18 @@ def noun_phrase_tokens(head: Token, depth: int = 0) -> list[Token]:
         ):
             tokens.append(child)  # "près de 500 cas", whatever the model makes of its "de"
     return tokens
+
+
+def _names_its_noun(child: Token, head: Token) -> bool:
+    """A name after "de" completing a common noun, whatever the model's label ("les événements qui se sont
+    produits place de la Contrescarpe": the model reads the name as the noun's argument)."""
+    return (
+        child.dep_ in {"obl:arg", "obl"}
+        and child.pos_ == "PROPN"
+        and child.i > head.i
+        and head.pos_ == "NOUN"
+        and any(c.dep_ == "case" and c.lower_ in _GENITIVE for c in child.children)
+    )
 
 
 def _coordinated_complement(token: Token, complement: Token) -> bool:

@@ -144,6 +144,38 @@ ROWS = [
     ("Une cellule de crise a été mise en place lundi à la préfecture.", "mise", (), ("la préfecture",)),
     # "en place" with no determiner is a locution of the verb ("mise en place"), not a place
     ("Une riposte s'est mise en place samedi à Paris.", "mise", ("Une riposte",), ("Paris",)),
+    # a name ends before the day the model reads with it
+    (
+        "« Cela n'a pas de sens », a déclaré le Premier ministre Edouard Philippe mardi.",
+        "déclaré",
+        ("Edouard Philippe",),
+        (),
+    ),
+    # a capitalised word after an incise is its speaker, who tells the quotation's event too
+    (
+        '"Les écoles rouvriront lundi", a confirmé Matignon dimanche 21 juin.',
+        "rouvriront",
+        ("Les écoles", "Matignon"),
+        (),
+    ),
+    # the subject of a verb that tells what happened is no actor ("se tenir", "avoir lieu"); with an object,
+    # "tenir" has one
+    ("Lors d'un point presse qui s'est tenu mardi, le ministre a parlé.", "tenu", (), ()),
+    (
+        "« Il est en garde à vue, les faits ont eu lieu dimanche matin », a déclaré le procureur.",
+        "eu",
+        ("le procureur",),
+        (),
+    ),
+    ("Mardi, le maire a tenu une conférence de presse.", "tenu", ("le maire",), ()),
+    # the quotation's noun the model reads as an incise's subject is not who spoke
+    (
+        "« Vos annonces, c'est du bricolage », a dénoncé mardi la députée Caroline Fiat lors des "
+        "questions au gouvernement.",
+        "dénoncé",
+        ("Caroline Fiat",),
+        (),
+    ),
 ]
 
 

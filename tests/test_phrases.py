@@ -637,6 +637,62 @@ SUMMARY_ROWS = [
         "alertait",
         "le syndicat alertait : « Ils n'ont reçu aucun matériel »",
     ),
+    # nouns coordinated by "ainsi que" are plural: not the subject of a singular incise after them
+    (
+        'La Corse "est prête pour tester massivement" les personnes présentant des symptômes ainsi que '
+        "celles avec lesquelles elles ont été en contact, assurait vendredi le ministre de la Santé, "
+        "Olivier Véran.",
+        "assurait",
+        "le ministre de la Santé assurait : « La Corse est prête pour tester »",
+    ),
+    # a capitalised word after an incise, the tagger's common noun, is its speaker
+    (
+        '"La hausse des cas reste forte", a averti Matignon dimanche 21 juin.',
+        "averti",
+        "Matignon a averti : « La hausse des cas reste forte »",
+    ),
+    (
+        '"Les écoles rouvriront lundi", a confirmé Matignon dimanche 21 juin.',
+        "confirmé",
+        "Matignon a confirmé : « Les écoles rouvriront lundi »",
+    ),
+    # an infinitive keeps the "que" clause it governs
+    (
+        "Jeudi, le ministre a dit espérer que les écoles pourront rouvrir.",
+        "dit",
+        "le ministre a dit espérer que les écoles pourront rouvrir",
+    ),
+    (
+        "Le 3 mai, la mairie semble vouloir éviter qu'un nouveau conflit ne se reproduise.",
+        "semble",
+        "la mairie semble vouloir éviter qu'un nouveau conflit ne se reproduise",
+    ),
+    # a day the model reads as a second subject is not the subject
+    (
+        "Demain deux nouveaux TGV partiront dès demain de Paris vers Bordeaux.",
+        "partiront",
+        "deux nouveaux TGV partiront de Paris",
+    ),
+    # a name after "de" completes its noun, whatever the model's label: no "produits place"
+    (
+        "Il sera entendu jeudi sur les événements qui se sont produits place de la Contrescarpe le 1er mai.",
+        "produits",
+        "les événements se sont produits place de la Contrescarpe",
+    ),
+    # an object in quotation marks after the date is the verb's object
+    (
+        'Emmanuel Macron lance le 15 janvier un "grand débat national" et anime des rencontres.',
+        "lance",
+        "Emmanuel Macron lance un grand débat national",
+    ),
+    # a verb given two subjects: the one it agrees with, not the quotation's; "lors" opens a complement, no
+    # part of the speaker's name
+    (
+        "« Vos annonces, c'est du bricolage », a dénoncé mardi la députée Caroline Fiat lors des "
+        "questions au gouvernement.",
+        "dénoncé",
+        "la députée Caroline Fiat a dénoncé",
+    ),
 ]
 
 

@@ -168,6 +168,14 @@ ROWS = [
         (),
     ),
     ("Mardi, le maire a tenu une conférence de presse.", "tenu", ("le maire",), ()),
+    # a participle describing the noun before it tells what that noun underwent: no actor
+    (
+        "Selon le journal, Alexandre Benalla continue de voyager avec un passeport diplomatique renouvelé le "
+        "24 mai, après sa mise à pied.",
+        "renouvelé",
+        (),
+        (),
+    ),
     # the quotation's noun the model reads as an incise's subject is not who spoke
     (
         "« Vos annonces, c'est du bricolage », a dénoncé mardi la députée Caroline Fiat lors des "

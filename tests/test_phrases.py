@@ -685,6 +685,13 @@ SUMMARY_ROWS = [
         "lance",
         "Emmanuel Macron lance un grand débat national",
     ),
+    # a past participle right after a noun it agrees with describes that noun, however the model hangs it
+    (
+        "Selon le journal, Alexandre Benalla continue de voyager avec un passeport diplomatique renouvelé le "
+        "24 mai, après sa mise à pied.",
+        "renouvelé",
+        "un passeport diplomatique renouvelé",
+    ),
     # a verb given two subjects: the one it agrees with, not the quotation's; "lors" opens a complement, no
     # part of the speaker's name
     (

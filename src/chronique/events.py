@@ -69,7 +69,7 @@ from chronique.phrases import (
 )
 from chronique.retellings import merge_retellings
 from chronique.sayings import is_incise, speaker_names
-from chronique.summaries import noun_summary, summary_of
+from chronique.summaries import describes_noun_before, noun_summary, summary_of
 from chronique.vocabulary import holds_phrase, normalise
 from chronique.voices import quotations
 
@@ -162,7 +162,7 @@ def build_event(
     clause_head = clause_head_of(trigger)
     subject: Token | None = None
     agents: list[Token] = []
-    if trigger.pos_ != "NOUN":
+    if trigger.pos_ != "NOUN" and not describes_noun_before(trigger):  # "un passeport renouvelé": no actor
         subject = subject_of(clause_head) or subject_of(trigger)
         agents = [c for c in trigger.children if c.dep_ in AGENT_DEPS]
         saying = trigger.i == clause_head.i and trigger.lemma_.lower() in lexicon.summary_words.saying

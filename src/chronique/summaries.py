@@ -206,6 +206,10 @@ def _agreeing_noun(participle: Token) -> Token:
         )
         return gender and (number is None or not numbers or number in numbers)
 
+    if past and (written := _noun_before(participle)) is not None and written.i != noun.i and agrees(written):
+        # right after a noun it agrees with, it describes that noun, wherever the model hangs it ("Benalla
+        # voyage avec un passeport diplomatique renouvelé le 24 mai": the passport)
+        return written
     if agrees(noun):
         return noun
     current = noun
@@ -234,6 +238,30 @@ def _agreeing_noun(participle: Token) -> Token:
         if before.pos_ == "NOUN" and past and agrees(before):
             return before
     return noun
+
+
+def _noun_before(participle: Token) -> Token | None:
+    """The common noun written right before a participle, adjectives between ("un passeport diplomatique
+    renouvelé"); none where a comma or another word stands between."""
+    i = participle.i - 1
+    while i >= participle.sent.start and participle.doc[i].pos_ == "ADJ":
+        i -= 1
+    before = participle.doc[i] if i >= participle.sent.start else None
+    return before if before is not None and before.pos_ == "NOUN" else None
+
+
+def describes_noun_before(verb: Token) -> bool:
+    """A past participle with no auxiliary and no subject of its own, right after a noun it agrees with: it
+    describes that noun even where the model reads it as a clause of the verb before ("voyage avec un
+    passeport diplomatique renouvelé le 24 mai")."""
+    if verb.dep_ not in {"advcl", "conj"} or "Part" not in verb.morph.get("VerbForm", []):
+        return False
+    if "Past" not in verb.morph.get("Tense", []) or any(
+        c.dep_.startswith("aux") or c.dep_ in {"nsubj", "nsubj:pass", "cop"} for c in verb.children
+    ):
+        return False
+    noun = _noun_before(verb)
+    return noun is not None and _agreeing_noun(verb).i == noun.i
 
 
 def _participle_summary(trigger: Token, skip: Collection[int], words: SummaryWords) -> str:
@@ -300,7 +328,7 @@ def summary_of(
     with the noun it describes; a verb of saying that tells only what it reports, with what it reports
     (``saying_summary``). ``skip``: the words of the time expression that dates the row, not said again;
     ``outside``: words that are not the clause's (the incise of a saying that reports it)."""
-    if is_bare_participle(trigger):
+    if is_bare_participle(trigger) or describes_noun_before(trigger):
         return balanced_quotes(_participle_summary(trigger, skip, words))
     if (
         trigger.lemma_.lower() in words.saying

@@ -692,6 +692,12 @@ SUMMARY_ROWS = [
         "renouvelé",
         "un passeport diplomatique renouvelé",
     ),
+    # where it was said ("sur RTL") is no content of a saying: the "que" clause after it is
+    (
+        "La ministre a indiqué lundi sur RTL que les tests seront gratuits.",
+        "indiqué",
+        "La ministre a indiqué que les tests seront gratuits",
+    ),
     # a verb given two subjects: the one it agrees with, not the quotation's; "lors" opens a complement, no
     # part of the speaker's name
     (
@@ -791,3 +797,16 @@ def test_a_time_expressions_complement_is_not_the_object(analysed: Analyse) -> N
     )
     summary = _event(analysed(text, SAT).events, "veulent").summary
     assert "scènes" not in summary and "veulent un retour" in summary
+
+
+def test_the_subject_of_a_clause_opened_by_a_conjunction_is_not_the_main_verbs(analysed: Analyse) -> None:
+    # the model makes the whole sentence the "Alors que" clause and takes its subject for the main verb's: the
+    # subject is the noun phrase written right before the verb, after the comma that closes the clause
+    text = (
+        "Alors que l'épidémie de coronavirus continue à progresser en France et partout dans le monde, le "
+        "secrétaire d'État aux Transports Jean Dupont a assuré lundi 2 mars au micro d'Europe 1 que les "
+        "trains circuleront."
+    )
+    event = _event(analysed(text, SAT).events, "assuré")
+    assert event.summary.startswith("le secrétaire d'État a assuré")
+    assert event.actors == ("le secrétaire d'État",)

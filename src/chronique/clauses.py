@@ -475,6 +475,8 @@ def subject_in(verb: Token, skip: Collection[int]) -> Token | None:
             ),
             subject,
         )
+    if subject is not None and (written := _subject_after_clause(subject, verb, skip)) is not None:
+        return written
     # "Demain deux nouveaux TGV partiront": a day the model reads as a subject beside the real one
     timed = subject is not None and subject.pos_ in {"NOUN", "PROPN", "ADV"} and not_a_name(subject)
     if subject is None or (subject.i not in skip and not timed):
@@ -491,6 +493,24 @@ def subject_in(verb: Token, skip: Collection[int]) -> Token | None:
         and not any(k.dep_ == "case" for k in c.children)
     ]
     return next(iter(others or hung), None)
+
+
+def _subject_after_clause(subject: Token, verb: Token, skip: Collection[int]) -> Token | None:
+    """The subject written right before its verb, after the comma that closes a clause opened by a
+    conjunction, where the model makes the whole sentence that clause and takes the clause's subject for
+    the verb's ("Alors que l'épidémie continue à progresser, le secrétaire d'État a assuré …": the
+    secretary); none where no conjunction opens the sentence before the subject."""
+    doc = verb.doc
+    first = min([verb, *(c for c in verb.children if c.dep_.startswith("aux"))], key=lambda t: t.i)
+    opened = any(c.dep_ == "mark" and c.i < subject.i for c in verb.children)
+    if not opened or subject.i > first.i or not any(t.text == "," for t in doc[subject.i : first.i]):
+        return None
+    phrase = subject_before(first, verb, skip)
+    if not phrase or subject in phrase:
+        return None
+    ids = {t.i for t in phrase}
+    heads = [t for t in phrase if t.head.i not in ids and t.pos_ in {"NOUN", "PROPN"}]
+    return heads[0] if heads and agrees(heads[0], verb) else None
 
 
 # The longest noun phrase taken for a subject from the text before its verb.

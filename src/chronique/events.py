@@ -41,7 +41,7 @@ from chronique.anchors import (
     predicate_of,
     story_times,
 )
-from chronique.clauses import agrees, happens, set_apart_subject
+from chronique.clauses import agrees, happens, set_apart_subject, subject_in
 from chronique.modality import is_aim, is_negated, modality_of, moved_to
 from chronique.model import (
     DAY_GRAINS,
@@ -65,7 +65,6 @@ from chronique.phrases import (
     names_in,
     overlaps,
     places_in,
-    subject_of,
 )
 from chronique.retellings import merge_retellings
 from chronique.sayings import is_incise, speaker_names
@@ -163,7 +162,8 @@ def build_event(
     subject: Token | None = None
     agents: list[Token] = []
     if trigger.pos_ != "NOUN" and not describes_noun_before(trigger):  # "un passeport renouvelé": no actor
-        subject = subject_of(clause_head) or subject_of(trigger)
+        # the subject the summary tells (``clauses.subject_in``: never the date, the one the verb agrees with)
+        subject = subject_in(clause_head, timex_tokens) or subject_in(trigger, timex_tokens)
         agents = [c for c in trigger.children if c.dep_ in AGENT_DEPS]
         saying = trigger.i == clause_head.i and trigger.lemma_.lower() in lexicon.summary_words.saying
         if subject is not None and subject.i < clause_head.i and saying and is_incise(clause_head):

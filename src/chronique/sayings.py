@@ -301,6 +301,13 @@ def saying_summary(
         and (speaker is None or c.i != speaker.i)
         # "…, a dénoncé Johann Cavallero, délégué national": the speaker's apposition, no content
         and not (speaker is not None and c.i > speaker.i and c.doc[c.left_edge.i - 1].text == ",")
+        # "a déclaré sur Radio J qu'il a envie …": where it was said; the "que" clause after it is the content
+        and not (
+            reported is not None
+            and reported.i > c.i
+            and c.dep_ == "obl:arg"
+            and any(k.dep_ == "case" for k in c.children)
+        )
     ]
     if owned or (speaker is not None and reported is not None and speaker.i == reported.i):
         return None

@@ -168,6 +168,19 @@ ROWS = [
         (),
     ),
     ("Mardi, le maire a tenu une conférence de presse.", "tenu", ("le maire",), ()),
+    # a person named after "de" to complete a common noun is not who acted: the phrase is
+    (
+        "L'épouse d'Emmanuel Macron a reçu l'hebdomadaire à domicile vendredi 24 avril.",
+        "reçu",
+        ("L'épouse d'Emmanuel Macron",),
+        (),
+    ),
+    (
+        "Nous réfléchissons à un format\", a annoncé mardi l'entourage d'Emmanuel Macron.",
+        "annoncé",
+        ("l'entourage d'Emmanuel Macron",),
+        (),
+    ),
     # a participle describing the noun before it tells what that noun underwent: no actor
     (
         "Selon le journal, Alexandre Benalla continue de voyager avec un passeport diplomatique renouvelé le "

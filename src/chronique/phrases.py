@@ -341,7 +341,7 @@ def named_within(head: Token) -> list[str]:
     for ent in entities(head.doc):
         if ent.start not in subtree or not is_whole(ent):
             continue
-        if ent.label_ == "PER" and ent.text not in people:
+        if ent.label_ == "PER" and ent.text not in people and not _completes_noun(ent.root):
             people.append(ent.text)
         elif ent.label_ == "ORG" and head.i in range(ent.start, ent.end) and ent.text not in organisations:
             organisations.append(ent.text)
@@ -352,6 +352,16 @@ def named_within(head: Token) -> list[str]:
             if c.dep_ == "appos" and c.pos_ == "PROPN" and any(k.dep_ == "flat:name" for k in c.children)
         ]
     return people or organisations
+
+
+def _completes_noun(name: Token) -> bool:
+    """A person named after "de" to complete a common noun: "L'épouse d'Emmanuel Macron", "l'entourage du
+    président" tell of someone else, the phrase is who acted."""
+    return (
+        name.dep_ == "nmod"
+        and name.head.pos_ == "NOUN"
+        and any(c.dep_ == "case" and c.lower_ in _GENITIVE for c in name.children)
+    )
 
 
 def is_whole(name: Span) -> bool:

@@ -168,6 +168,13 @@ ROWS = [
         (),
     ),
     ("Mardi, le maire a tenu une conférence de presse.", "tenu", ("le maire",), ()),
+    # a passive's subject is no actor, also where it is the antecedent of "qui"; its agent is
+    (
+        "Il a dénoncé un message jugé raciste par la majorité qui lui était adressé par le député le 3 mai.",
+        "adressé",
+        ("le député",),
+        (),
+    ),
     # a person named after "de" to complete a common noun is not who acted: the phrase is
     (
         "L'épouse d'Emmanuel Macron a reçu l'hebdomadaire à domicile vendredi 24 avril.",

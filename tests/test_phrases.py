@@ -698,6 +698,19 @@ SUMMARY_ROWS = [
         "indiqué",
         "La ministre a indiqué que les tests seront gratuits",
     ),
+    # an attribute noun keeps its complements
+    (
+        '"L\'enquête est désormais aux mains de la justice", a déclaré jeudi le ministre.',
+        "déclaré",
+        "le ministre a déclaré : « L'enquête est désormais aux mains de la justice »",
+    ),
+    # "qui" before a masculine participle after "être" stands for no feminine noun: the one its phrase
+    # describes through a participle ("un message jugé raciste par la majorité")
+    (
+        "Il a dénoncé un message jugé raciste par la majorité qui lui était adressé par le député la veille.",
+        "adressé",
+        "un message lui était adressé par le député",
+    ),
     # a verb given two subjects: the one it agrees with, not the quotation's; "lors" opens a complement, no
     # part of the speaker's name
     (

@@ -104,6 +104,9 @@ def verb_group(verb: Token, skip: Collection[int], words: SummaryWords, depth: i
     before an infinitive, its objects, and the infinitive or attribute it governs ("commencent à
     s'installer dans …" gives "commencent à s'installer"; "a été proclamé indépendant")."""
     ids = {verb.i} | negation_ids(verb)
+    if verb.pos_ == "NOUN" and any(c.dep_ == "cop" for c in verb.children):
+        # an attribute noun keeps its complements: "l'affaire est aux mains de la justice"
+        ids |= {t.i for t in noun_phrase_tokens(verb) if t.i not in skip}
     for child in verb.children:
         if child.i in skip or "Rel" in child.morph.get("PronType", []):
             continue

@@ -173,7 +173,8 @@ def build_event(
         if subject is not None and not agrees(subject, clause_head):
             # "les personnes …, assurait le ministre": no subject of that verb (``summaries`` tells the same)
             subject = set_apart_subject(subject, clause_head)
-        if subject is not None and subject.dep_ == "nsubj:pass":
+        passive = any(c.dep_ == "nsubj:pass" for v in (trigger, clause_head) for c in v.children)
+        if subject is not None and (subject.dep_ == "nsubj:pass" or passive):
             subject = None  # the passive's subject underwent the event ("Le village a été évacué"): no actor
         if subject is not None and subject.lemma_.lower() in lexicon.event_nouns:
             subject = None  # "L'offensive a commencé": an event, not an actor

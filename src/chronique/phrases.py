@@ -296,12 +296,22 @@ def antecedent_of(relative: Token) -> Token:
     head = relative.head
     numbers = _numbers(relative)
     own = set(head.morph.get("Number", []))
-    if not numbers or not own or own & numbers or len(conjuncts(head)) > 1:
-        return head
     feminine = _participle_gender(relative)
+    genders = head.morph.get("Gender", [])
+    # "un message jugé raciste par la majorité qui lui était adressé": a masculine participle after "être"
+    # tells of no feminine noun
+    gendered = feminine is None or not genders or head.pos_ == "PROPN" or ("Fem" in genders) == feminine
+    if not numbers or not own or (own & numbers and gendered) or len(conjuncts(head)) > 1:
+        return head
     chain = [head]
-    while chain[0].dep_ == "nmod" and chain[0].head.pos_ in {"NOUN", "PROPN"} and len(chain) < 6:
-        chain.insert(0, chain[0].head)  # the nouns the phrase's complements complete, outermost first
+    while len(chain) < 6:
+        above = chain[0].head
+        if chain[0].dep_ == "nmod" and above.pos_ in {"NOUN", "PROPN"}:
+            chain.insert(0, above)  # the nouns the phrase's complements complete, outermost first
+        elif chain[0].dep_.startswith("obl") and is_bare_participle(above) and above.head.pos_ == "NOUN":
+            chain.insert(0, above.head)  # "un message jugé raciste par la majorité": the message
+        else:
+            break
     below = head
     while len(chain) < 8:
         inner = [c for c in below.children if c.dep_ == "nmod" and below.i < c.i < relative.i]

@@ -711,6 +711,19 @@ SUMMARY_ROWS = [
         "adressé",
         "un message lui était adressé par le député",
     ),
+    # a noun coordinated with a noun's complement is part of it
+    (
+        "Les maires (LR) de Meyzieu et Décines-Charpieu ont demandé mardi aux autorités d'interdire la venue "
+        "des supporters.",
+        "demandé",
+        "Les maires de Meyzieu et Décines-Charpieu ont demandé aux autorités d'interdire la venue des supporters",
+    ),
+    # an infinitive completing the verb's indirect object is told with that verb and its "aux"
+    (
+        "Le maire a demandé mardi aux habitants de rester chez eux.",
+        "rester",
+        "Le maire a demandé aux habitants de rester",
+    ),
     # a verb given two subjects: the one it agrees with, not the quotation's; "lors" opens a complement, no
     # part of the speaker's name
     (

@@ -73,7 +73,8 @@ def noun_phrase_tokens(head: Token, depth: int = 0) -> list[Token]:
         ):
             tokens.append(child)  # "attend le déconfinement": the model reads the article as a pronoun
             continue
-        named = _names_its_noun(child, head)  # "place de la Contrescarpe"
+        # "place de la Contrescarpe"; "les maires de Meyzieu et Décines-Charpieu"
+        named = _names_its_noun(child, head) or (depth > 0 and _coordinated_noun(child))
         if (child.dep_ not in _NP_KEEP and not named) or (child.is_punct and not _is_glued(child)):
             continue
         if child.pos_ == "ADV" and (
@@ -97,7 +98,7 @@ def noun_phrase_tokens(head: Token, depth: int = 0) -> list[Token]:
         if child.dep_ == "case" and child.i > head.i:
             continue
         tokens.extend(
-            noun_phrase_tokens(child, depth + 1)
+            [*noun_phrase_tokens(child, depth + 1), *(c for c in child.children if c.dep_ == "cc")]
             if child.dep_ in {"nmod", "amod"} or named
             else list(child.subtree)
         )
@@ -122,6 +123,18 @@ def noun_phrase_tokens(head: Token, depth: int = 0) -> list[Token]:
         ):
             tokens.append(child)  # "près de 500 cas", whatever the model makes of its "de"
     return tokens
+
+
+def _coordinated_noun(child: Token) -> bool:
+    """A noun coordinated by "et" or "ou" with a noun's complement ("les maires de Meyzieu et
+    Décines-Charpieu", the model's adjective for a capitalised name): part of that complement (the head's own
+    coordinated nouns are each their own, ``conjuncts``)."""
+    capitalised = child.pos_ == "ADJ" and child.text[:1].isupper()
+    return (
+        child.dep_ == "conj"
+        and (child.pos_ in {"NOUN", "PROPN"} or capitalised)
+        and any(c.dep_ == "cc" and c.lower_ in {"et", "ou"} for c in child.children)
+    )
 
 
 def _names_its_noun(child: Token, head: Token) -> bool:

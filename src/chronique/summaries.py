@@ -385,7 +385,7 @@ def _clause_summary(
         path.append(node)
         node = node.head
     path.append(clause_head)
-    if any(n.pos_ in {"NOUN", "PROPN"} and n.dep_ != "obj" for n in path[1:-1]):
+    if any(n.pos_ in {"NOUN", "PROPN"} and n.dep_ not in {"obj", "obl:arg", "iobj"} for n in path[1:-1]):
         # deep in a noun's complement ("après la publication d'une vidéo montrant X en train de frapper"):
         # the clause above tells another event; the trigger's own verb group is the summary
         clause_head, path = trigger, [trigger]
@@ -416,6 +416,8 @@ def _clause_summary(
                 child.dep_.startswith("aux")
                 or child.dep_ in {"mark", "det"}
                 or (child.dep_ == "case" and any(k.dep_ == "cop" for k in node.children))
+                # "ont demandé aux autorités d'interdire …": the noun the infinitive completes, with its "aux"
+                or (child.dep_ == "case" and node.pos_ in {"NOUN", "PROPN"} and node.i != trigger.i)
                 or child.dep_ in REFLEXIVE_DEPS
                 or is_negation(child)
             ):

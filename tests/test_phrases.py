@@ -716,7 +716,8 @@ SUMMARY_ROWS = [
         "Les maires (LR) de Meyzieu et Décines-Charpieu ont demandé mardi aux autorités d'interdire la venue "
         "des supporters.",
         "demandé",
-        "Les maires de Meyzieu et Décines-Charpieu ont demandé aux autorités d'interdire la venue des supporters",
+        "Les maires de Meyzieu et Décines-Charpieu ont demandé aux autorités d'interdire la venue des "
+        "supporters",
     ),
     # an infinitive completing the verb's indirect object is told with that verb and its "aux"
     (

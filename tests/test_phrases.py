@@ -107,10 +107,35 @@ SUMMARY_ROWS = [
     ),
     # an event noun after a fused "du"/"des" keeps its article, and the date that completes it names it
     ("Il était présent lors du défilé du 1er mai à Paris.", "défilé", "le défilé du 1er mai"),
+    # … and set in its clause by a preposition of the same time, it is told with that clause, as written
     (
         "Il a frappé des manifestants lors des manifestations du 1er mai.",
         "manifestations",
-        "les manifestations du 1er mai",
+        "Il a frappé des manifestants lors des manifestations du 1er mai",
+    ),
+    (
+        "Pendant cette rencontre le 26 juillet, interdite par leur contrôle judiciaire, le gendarme Vincent "
+        "Crase évoquerait aussi la possibilité de se rendre dans les locaux du parti.",
+        "rencontre",
+        "Pendant cette rencontre, le gendarme Vincent Crase évoquerait la possibilité de se rendre dans les "
+        "locaux du parti",
+    ),
+    (
+        "Selon un sondage réalisé au lendemain des violences qui ont éclaté lors des manifestations du 1er "
+        "décembre à Paris, ils les soutiennent.",
+        "manifestations",
+        "les violences ont éclaté lors des manifestations du 1er décembre",
+    ),
+    (
+        "Les deux personnes frappées par Alexandre Benalla durant la manifestation du 1er mai se sont "
+        "constituées parties civiles.",
+        "manifestation",
+        "Les deux personnes frappées par Alexandre Benalla durant la manifestation du 1er mai",
+    ),
+    (
+        "Elle a dû s'équiper elle-même pour la manifestation de samedi.",
+        "manifestation",
+        "Elle a dû s'équiper elle-même pour la manifestation de samedi",
     ),
     (
         "Le président interviendra dimanche, après les manifestations de samedi.",
@@ -124,7 +149,11 @@ SUMMARY_ROWS = [
         "la grève du 5 décembre",
     ),
     # … a date that does not complete it stays out
-    ("Avec l'attaque de Strasbourg mardi soir, la situation a changé.", "attaque", "l'attaque de Strasbourg"),
+    (
+        "Avec l'attaque de Strasbourg mardi soir, la situation a changé.",
+        "attaque",
+        "Avec l'attaque de Strasbourg, la situation a changé",
+    ),
     # an event noun with nothing but its determiner is told with the clause it is the object of
     (
         "Le collectif prévoyait un rassemblement samedi 16 février à 13h.",

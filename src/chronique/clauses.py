@@ -41,6 +41,8 @@ class SummaryWords:
     modal: frozenset[str] = frozenset()
     # the verbs whose subject is what happened, no actor (``data/participants.tsv`` happening; ``happens``)
     happening: frozenset[str] = frozenset()
+    # what sets an event noun at another time than its clause ("après", "au lendemain de")
+    another_time: frozenset[str] = frozenset()
 
     @classmethod
     def from_vocabulary(cls, vocabulary: Vocabulary) -> SummaryWords:
@@ -52,6 +54,7 @@ class SummaryWords:
             quantity=vocabulary["summaries"].forms_of("quantity"),
             modal=vocabulary["verbs"].forms_of("modal_verbs"),
             happening=vocabulary["participants"].forms_of("happening"),
+            another_time=vocabulary["summaries"].forms_of("another_time"),
         )
 
 

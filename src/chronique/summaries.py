@@ -67,20 +67,7 @@ def event_noun_phrase(head: Token, skip: Collection[int] = ()) -> str:
     manifestations du 1er mai à Paris", not the bare noun (the fused "des" is "de" + "les"). The date that
     completes the noun stays (it names the event), a date elsewhere in the clause does not; a place named
     after à, en or dans stays too."""
-    own = {t.i for t in noun_phrase_tokens(head)}
-    ids = own | _place_ids(head, skip)
-    if _completes(head, skip, own):
-        pass
-    elif (
-        skip
-        and _dates_noun(head, head.doc[min(skip)])
-        and _completes(head, skip, {t.i for t in head.subtree})
-    ):
-        # "les violences du samedi 1er décembre": the whole date, however deep the model hangs it
-        ids |= set(skip)
-    else:
-        ids -= set(skip)
-    tokens = without_fragments([head.doc[i] for i in sorted(ids)])
+    tokens = without_fragments([head.doc[i] for i in sorted(_event_noun_ids(head, skip))])
     while (
         tokens
         and tokens[0].pos_ in {"ADV", "CCONJ"}
@@ -99,6 +86,22 @@ def event_noun_phrase(head: Token, skip: Collection[int] = ()) -> str:
             return "l'" + phrase
         return f"{article} {phrase}"
     return phrase
+
+
+def _event_noun_ids(head: Token, skip: Collection[int]) -> set[int]:
+    """The words of an event noun's phrase (``event_noun_phrase``): its noun phrase and place, with the date
+    that completes it, without a date elsewhere."""
+    own = {t.i for t in noun_phrase_tokens(head)}
+    ids = own | _place_ids(head, skip)
+    if _completes(head, skip, own):
+        return ids
+    if (
+        skip
+        and _dates_noun(head, head.doc[min(skip)])
+        and _completes(head, skip, {t.i for t in head.subtree})
+    ):
+        return ids | set(skip)  # "les violences du samedi 1er décembre": the whole date, however deep
+    return ids - set(skip)
 
 
 def _dates_noun(head: Token, first: Token) -> bool:
@@ -137,6 +140,8 @@ def noun_summary(noun: Token, skip: set[int], words: SummaryWords = _NO_WORDS) -
         # "qu'elle a bien défilé", "11 malades sont morts": a verb or an attribute the model took for a noun
         return summary_of(noun, noun, skip, words)
     phrase = balanced_quotes(event_noun_phrase(noun, skip))
+    if (told := _told_around(noun, phrase, skip, words)) is not None:
+        return told
     if len(phrase.split()) > 2:
         return phrase
     head = noun
@@ -149,6 +154,70 @@ def noun_summary(noun: Token, skip: set[int], words: SummaryWords = _NO_WORDS) -
         return phrase
     told = summary_of(verb, governing(verb), skip, words)  # "devrait faire d'importantes annonces"
     return told if noun.text in told.split() and len(told.split()) > len(phrase.split()) else phrase
+
+
+# The nouns of an event noun's phrase climbed to find the complement its clause holds ("à la fin de la
+# manifestation parisienne": the end).
+_MAX_CLIMB = 3
+# Where an event noun is a complement of its clause's verb.
+_OBLIQUE_DEPS = frozenset({"obl", "obl:mod", "obl:arg"})
+
+
+def _told_around(noun: Token, phrase: str, skip: set[int], words: SummaryWords) -> str | None:
+    """An event noun set in its clause by a preposition of the same time ("Lors de sa garde à vue, l'ancien
+    chargé de mission a fait part aux enquêteurs de ses interrogations", "Elle a dû s'équiper pour la
+    manifestation de samedi", "les images prises lors des cérémonies du 14 juillet"): the clause, with the
+    complement as written where it stands; none after a preposition or noun of another time ("après les
+    manifestations de samedi", ``data/summaries.tsv`` another_time), where the clause's verb is no verb, or
+    where the clause says nothing of its own."""
+    top = noun
+    for _ in range(_MAX_CLIMB):
+        if top.dep_ != "nmod" or top.head.pos_ != "NOUN":
+            break
+        top = top.head
+    verb = top.head
+    opening = [c for c in top.children if c.dep_ == "case" and c.i < top.i]
+    hung = top.dep_ in _OBLIQUE_DEPS
+    if verb.pos_ == "ADV" and top.dep_ == "obl:arg":  # "lors des manifestations": the model's adverb
+        opening, top, verb = [verb, *opening], verb, verb.head
+        hung = True
+        if verb.pos_ == "NOUN" and verb.dep_ in {"obj", *_OBLIQUE_DEPS} and verb.i < top.i:
+            verb = verb.head  # "a frappé des manifestants lors des manifestations": hung on the object
+    said = {t.lower_ for t in opening} | {noun.lemma_.lower(), top.lemma_.lower()}
+    # a conjugated verb or a participle describing a noun ("les images prises lors des cérémonies"), not a
+    # gerund or a noun the tagger read as a verb
+    conjugated = is_finite(governing(verb)) or is_bare_participle(verb)
+    if not hung or verb.pos_ not in {"VERB", "AUX"} or not opening or not conjugated:
+        return None
+    if said & words.another_time or any(t.i in skip for t in opening):
+        return None
+    # the date that names the event is told with it ("pour la manifestation de samedi")
+    clause_skip = skip - _event_noun_ids(noun, skip)
+    told = summary_of(verb, governing(verb), clause_skip, words)
+    if noun.text in told.split():  # the clause tells it already: with all its words
+        whole = all(w in told.split() for w in phrase.split()[1:])
+        return told if whole and len(told.split()) > len(phrase.split()) else None
+    dangling = told.split()[-1] == verb.text and verb.lemma_.lower() in words.modal  # "Macron devrait"
+    if verb.text not in told.split() or len(told.split()) < 3 or dangling:
+        return None
+    ids = phrase_ids(top, skip) - {t.i for t in noun.subtree} - {t.i for t in opening}
+    ids |= _event_noun_ids(noun, skip)
+    opening_ids = {t.i for t in opening} | {f.i for t in opening for f in t.children if f.dep_ == "fixed"}
+    written = without_fragments([noun.doc[i] for i in sorted(ids - opening_ids)])
+    if not written:
+        return None
+    # the preposition as written ("Pendant", "lors de", "durant"), then its phrase
+    complement = balanced_quotes(
+        join_tokens([*(noun.doc[i] for i in sorted(opening_ids) if i < written[0].i), *written])
+    )
+    if len(told.split()) + len(complement.split()) > _MAX_SUMMARY_TOKENS or noun.text not in complement:
+        return None
+    if top.i > verb.i:
+        return f"{told} {complement}"
+    first = told.split(maxsplit=1)[0]
+    named = any(t.text == first and t.pos_ == "PROPN" for t in noun.sent)
+    told = told if named or (first.isupper() and len(first) > 1) else told[:1].lower() + told[1:]
+    return f"{complement[:1].upper()}{complement[1:]}, {told}"
 
 
 def _completes_bare(noun: Token) -> bool:

@@ -168,6 +168,7 @@ ROWS = [
         (),
     ),
     ("Mardi, le maire a tenu une conférence de presse.", "tenu", ("le maire",), ()),
+    ("Les premières animations commenceront à 23h20.", "commenceront", (), ()),
     # a passive's subject is no actor, also where it is the antecedent of "qui"; its agent is
     (
         "Il a dénoncé un message jugé raciste par la majorité qui lui était adressé par le député le 3 mai.",

@@ -866,3 +866,13 @@ def test_the_subject_of_a_clause_opened_by_a_conjunction_is_not_the_main_verbs(a
     event = _event(analysed(text, SAT).events, "assuré")
     assert event.summary.startswith("le secrétaire d'État a assuré")
     assert event.actors == ("le secrétaire d'État",)
+
+
+def test_an_event_noun_after_a_preposition_of_no_time_is_not_told_with_the_clause(analysed: Analyse) -> None:
+    # "grâce à" sets no time: the clause the model hangs the noun on ("ils se trompent") is not the event's
+    text = (
+        "Si le petit cercle qui l'entoure croit que grâce au 'grand débat', dans un mois ou deux, il sera "
+        "peinard, ils se trompent!"
+    )
+    summary = _event(analysed(text, SAT).mentions, "débat").summary
+    assert "débat" in summary and "trompent" not in summary

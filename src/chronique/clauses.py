@@ -41,7 +41,9 @@ class SummaryWords:
     modal: frozenset[str] = frozenset()
     # the verbs whose subject is what happened, no actor (``data/participants.tsv`` happening; ``happens``)
     happening: frozenset[str] = frozenset()
-    # what sets an event noun at another time than its clause ("après", "au lendemain de")
+    # what sets an event noun at its clause's time ("lors de", "pendant"), and the nouns of another time
+    # ("au lendemain de")
+    same_time: frozenset[str] = frozenset()
     another_time: frozenset[str] = frozenset()
 
     @classmethod
@@ -54,6 +56,7 @@ class SummaryWords:
             quantity=vocabulary["summaries"].forms_of("quantity"),
             modal=vocabulary["verbs"].forms_of("modal_verbs"),
             happening=vocabulary["participants"].forms_of("happening"),
+            same_time=vocabulary["summaries"].forms_of("same_time"),
             another_time=vocabulary["summaries"].forms_of("another_time"),
         )
 

@@ -167,9 +167,9 @@ def _told_around(noun: Token, phrase: str, skip: set[int], words: SummaryWords) 
     """An event noun set in its clause by a preposition of the same time ("Lors de sa garde à vue, l'ancien
     chargé de mission a fait part aux enquêteurs de ses interrogations", "Elle a dû s'équiper pour la
     manifestation de samedi", "les images prises lors des cérémonies du 14 juillet"): the clause, with the
-    complement as written where it stands; none after a preposition or noun of another time ("après les
-    manifestations de samedi", ``data/summaries.tsv`` another_time), where the clause's verb is no verb, or
-    where the clause says nothing of its own."""
+    complement as written where it stands (``data/summaries.tsv`` same_time); none after another
+    preposition or a noun of another time ("après les manifestations de samedi", "au lendemain des violences":
+    another_time), where the clause's verb is no verb, or where the clause says nothing of its own."""
     top = noun
     for _ in range(_MAX_CLIMB):
         if top.dep_ != "nmod" or top.head.pos_ != "NOUN":
@@ -183,13 +183,17 @@ def _told_around(noun: Token, phrase: str, skip: set[int], words: SummaryWords) 
         hung = True
         if verb.pos_ == "NOUN" and verb.dep_ in {"obj", *_OBLIQUE_DEPS} and verb.i < top.i:
             verb = verb.head  # "a frappé des manifestants lors des manifestations": hung on the object
-    said = {t.lower_ for t in opening} | {noun.lemma_.lower(), top.lemma_.lower()}
+    opened = {t.lower_ for t in opening} | {
+        f.lower_ for t in opening for f in t.children if f.dep_ == "fixed"
+    }
     # a conjugated verb or a participle describing a noun ("les images prises lors des cérémonies"), not a
     # gerund or a noun the tagger read as a verb
     conjugated = is_finite(governing(verb)) or is_bare_participle(verb)
     if not hung or verb.pos_ not in {"VERB", "AUX"} or not opening or not conjugated:
         return None
-    if said & words.another_time or any(t.i in skip for t in opening):
+    if not opened <= words.same_time or {noun.lemma_.lower(), top.lemma_.lower()} & words.another_time:
+        return None  # "grâce au grand débat", "après les manifestations", "au lendemain des violences"
+    if any(t.i in skip for t in opening):
         return None
     # the date that names the event is told with it ("pour la manifestation de samedi")
     clause_skip = skip - _event_noun_ids(noun, skip)

@@ -754,6 +754,17 @@ SUMMARY_ROWS = [
         "rester",
         "Le maire a demandé aux habitants de rester",
     ),
+    # a past infinitive after "après" tells what the subject of its verb did before: its passé composé
+    (
+        "Après avoir annoncé le 10 décembre des mesures sociales, Emmanuel Macron a adopté un ton offensif.",
+        "annoncé",
+        "Emmanuel Macron a annoncé des mesures sociales",
+    ),
+    (
+        "Après avoir quitté la ville le 3 mai, les habitants sont revenus.",
+        "quitté",
+        "les habitants ont quitté la ville",
+    ),
     # a verb given two subjects: the one it agrees with, not the quotation's; "lors" opens a complement, no
     # part of the speaker's name
     (

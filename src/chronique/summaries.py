@@ -411,7 +411,46 @@ def summary_of(
         told = saying_summary(trigger, skip | set(outside), words, depth, summary_of)
         if told is not None:
             return balanced_quotes(told)
-    return balanced_quotes(_clause_summary(trigger, clause_head, skip, words, outside))
+    return balanced_quotes(_done_before(trigger, _clause_summary(trigger, clause_head, skip, words, outside)))
+
+
+# The passé composé of the past infinitive's auxiliary, singular and plural: "avoir annoncé" → "a annoncé".
+_CONJUGATED_AUXILIARIES = {"avoir": ("a", "ont"), "être": ("est", "sont")}
+
+
+def _done_before(trigger: Token, told: str) -> str:
+    """A past infinitive after "après" tells what the subject of the verb it completes did before: its passé
+    composé ("Après avoir annoncé des mesures, Emmanuel Macron a adopté un ton offensif" → "Emmanuel Macron a
+    annoncé des mesures", "après s'être présenté" → "s'est présenté"; was "Emmanuel Macron avoir annoncé")."""
+    aux = next(
+        (
+            c
+            for c in trigger.children
+            if c.dep_.startswith("aux")
+            and "Inf" in c.morph.get("VerbForm", [])
+            and c.lemma_ in {"avoir", "être"}
+        ),
+        None,
+    )
+    after = any(c.dep_ == "mark" and c.lower_ == "après" for c in trigger.children)
+    subject = subject_in(trigger.head, ()) if trigger.dep_ == "advcl" else None
+    if aux is None or not after or subject is None or subject.pos_ not in {"NOUN", "PROPN", "PRON"}:
+        return told
+    words = told.split(" ")
+    at = next(
+        (i for i, w in enumerate(words) if w == aux.text or w.endswith(("'" + aux.text, "’" + aux.text))),
+        None,
+    )
+    if at is None or at == 0 or words[at - 1].lower() == "après":
+        return told  # no subject before it: the clause's own words, left as they are
+    plural = "Plur" in subject.morph.get("Number", []) or any(
+        c.dep_ == "cc" for k in subject.children for c in k.children if k.dep_ == "conj"
+    )
+    form = _CONJUGATED_AUXILIARIES[aux.lemma_][plural]
+    words[at] = words[at][: len(words[at]) - len(aux.text)] + form
+    if form == "sont" and words[at].startswith(("s'", "s’")):
+        words[at : at + 1] = ["se", "sont"]  # "se sont présentés"
+    return " ".join(words)
 
 
 # Quotation marks that open and close one another (typography); a straight quote does both.

@@ -144,6 +144,67 @@ ROWS = [
     ("Une cellule de crise a été mise en place lundi à la préfecture.", "mise", (), ("la préfecture",)),
     # "en place" with no determiner is a locution of the verb ("mise en place"), not a place
     ("Une riposte s'est mise en place samedi à Paris.", "mise", ("Une riposte",), ("Paris",)),
+    # a name ends before the day the model reads with it
+    (
+        "« Cela n'a pas de sens », a déclaré le Premier ministre Edouard Philippe mardi.",
+        "déclaré",
+        ("Edouard Philippe",),
+        (),
+    ),
+    # a capitalised word after an incise is its speaker, who tells the quotation's event too
+    (
+        '"Les écoles rouvriront lundi", a confirmé Matignon dimanche 21 juin.',
+        "rouvriront",
+        ("Les écoles", "Matignon"),
+        (),
+    ),
+    # the subject of a verb that tells what happened is no actor ("se tenir", "avoir lieu"); with an object,
+    # "tenir" has one
+    ("Lors d'un point presse qui s'est tenu mardi, le ministre a parlé.", "tenu", (), ()),
+    (
+        "« Il est en garde à vue, les faits ont eu lieu dimanche matin », a déclaré le procureur.",
+        "eu",
+        ("le procureur",),
+        (),
+    ),
+    ("Mardi, le maire a tenu une conférence de presse.", "tenu", ("le maire",), ()),
+    ("Les premières animations commenceront à 23h20.", "commenceront", (), ()),
+    # a passive's subject is no actor, also where it is the antecedent of "qui"; its agent is
+    (
+        "Il a dénoncé un message jugé raciste par la majorité qui lui était adressé par le député le 3 mai.",
+        "adressé",
+        ("le député",),
+        (),
+    ),
+    # a person named after "de" to complete a common noun is not who acted: the phrase is
+    (
+        "L'épouse d'Emmanuel Macron a reçu l'hebdomadaire à domicile vendredi 24 avril.",
+        "reçu",
+        ("L'épouse d'Emmanuel Macron",),
+        (),
+    ),
+    (
+        "Nous réfléchissons à un format\", a annoncé mardi l'entourage d'Emmanuel Macron.",
+        "annoncé",
+        ("l'entourage d'Emmanuel Macron",),
+        (),
+    ),
+    # a participle describing the noun before it tells what that noun underwent: no actor
+    (
+        "Selon le journal, Alexandre Benalla continue de voyager avec un passeport diplomatique renouvelé le "
+        "24 mai, après sa mise à pied.",
+        "renouvelé",
+        (),
+        (),
+    ),
+    # the quotation's noun the model reads as an incise's subject is not who spoke
+    (
+        "« Vos annonces, c'est du bricolage », a dénoncé mardi la députée Caroline Fiat lors des "
+        "questions au gouvernement.",
+        "dénoncé",
+        ("Caroline Fiat",),
+        (),
+    ),
 ]
 
 

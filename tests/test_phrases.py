@@ -107,10 +107,35 @@ SUMMARY_ROWS = [
     ),
     # an event noun after a fused "du"/"des" keeps its article, and the date that completes it names it
     ("Il était présent lors du défilé du 1er mai à Paris.", "défilé", "le défilé du 1er mai"),
+    # … and set in its clause by a preposition of the same time, it is told with that clause, as written
     (
         "Il a frappé des manifestants lors des manifestations du 1er mai.",
         "manifestations",
-        "les manifestations du 1er mai",
+        "Il a frappé des manifestants lors des manifestations du 1er mai",
+    ),
+    (
+        "Pendant cette rencontre le 26 juillet, interdite par leur contrôle judiciaire, le gendarme Vincent "
+        "Crase évoquerait aussi la possibilité de se rendre dans les locaux du parti.",
+        "rencontre",
+        "Pendant cette rencontre, le gendarme Vincent Crase évoquerait la possibilité de se rendre dans les "
+        "locaux du parti",
+    ),
+    (
+        "Selon un sondage réalisé au lendemain des violences qui ont éclaté lors des manifestations du 1er "
+        "décembre à Paris, ils les soutiennent.",
+        "manifestations",
+        "les violences ont éclaté lors des manifestations du 1er décembre",
+    ),
+    (
+        "Les deux personnes frappées par Alexandre Benalla durant la manifestation du 1er mai se sont "
+        "constituées parties civiles.",
+        "manifestation",
+        "Les deux personnes frappées par Alexandre Benalla durant la manifestation du 1er mai",
+    ),
+    (
+        "Elle a dû s'équiper elle-même pour la manifestation de samedi.",
+        "manifestation",
+        "Elle a dû s'équiper elle-même pour la manifestation de samedi",
     ),
     (
         "Le président interviendra dimanche, après les manifestations de samedi.",
@@ -124,7 +149,11 @@ SUMMARY_ROWS = [
         "la grève du 5 décembre",
     ),
     # … a date that does not complete it stays out
-    ("Avec l'attaque de Strasbourg mardi soir, la situation a changé.", "attaque", "l'attaque de Strasbourg"),
+    (
+        "Avec l'attaque de Strasbourg mardi soir, la situation a changé.",
+        "attaque",
+        "Avec l'attaque de Strasbourg, la situation a changé",
+    ),
     # an event noun with nothing but its determiner is told with the clause it is the object of
     (
         "Le collectif prévoyait un rassemblement samedi 16 février à 13h.",
@@ -637,6 +666,113 @@ SUMMARY_ROWS = [
         "alertait",
         "le syndicat alertait : « Ils n'ont reçu aucun matériel »",
     ),
+    # nouns coordinated by "ainsi que" are plural: not the subject of a singular incise after them
+    (
+        'La Corse "est prête pour tester massivement" les personnes présentant des symptômes ainsi que '
+        "celles avec lesquelles elles ont été en contact, assurait vendredi le ministre de la Santé, "
+        "Olivier Véran.",
+        "assurait",
+        "le ministre de la Santé assurait : « La Corse est prête pour tester »",
+    ),
+    # a capitalised word after an incise, the tagger's common noun, is its speaker
+    (
+        '"La hausse des cas reste forte", a averti Matignon dimanche 21 juin.',
+        "averti",
+        "Matignon a averti : « La hausse des cas reste forte »",
+    ),
+    (
+        '"Les écoles rouvriront lundi", a confirmé Matignon dimanche 21 juin.',
+        "confirmé",
+        "Matignon a confirmé : « Les écoles rouvriront lundi »",
+    ),
+    # an infinitive keeps the "que" clause it governs
+    (
+        "Jeudi, le ministre a dit espérer que les écoles pourront rouvrir.",
+        "dit",
+        "le ministre a dit espérer que les écoles pourront rouvrir",
+    ),
+    (
+        "Le 3 mai, la mairie semble vouloir éviter qu'un nouveau conflit ne se reproduise.",
+        "semble",
+        "la mairie semble vouloir éviter qu'un nouveau conflit ne se reproduise",
+    ),
+    # a day the model reads as a second subject is not the subject
+    (
+        "Demain deux nouveaux TGV partiront dès demain de Paris vers Bordeaux.",
+        "partiront",
+        "deux nouveaux TGV partiront de Paris",
+    ),
+    # a name after "de" completes its noun, whatever the model's label: no "produits place"
+    (
+        "Il sera entendu jeudi sur les événements qui se sont produits place de la Contrescarpe le 1er mai.",
+        "produits",
+        "les événements se sont produits place de la Contrescarpe",
+    ),
+    # an object in quotation marks after the date is the verb's object
+    (
+        'Emmanuel Macron lance le 15 janvier un "grand débat national" et anime des rencontres.',
+        "lance",
+        "Emmanuel Macron lance un grand débat national",
+    ),
+    # a past participle right after a noun it agrees with describes that noun, however the model hangs it
+    (
+        "Selon le journal, Alexandre Benalla continue de voyager avec un passeport diplomatique renouvelé le "
+        "24 mai, après sa mise à pied.",
+        "renouvelé",
+        "un passeport diplomatique renouvelé",
+    ),
+    # where it was said ("sur RTL") is no content of a saying: the "que" clause after it is
+    (
+        "La ministre a indiqué lundi sur RTL que les tests seront gratuits.",
+        "indiqué",
+        "La ministre a indiqué que les tests seront gratuits",
+    ),
+    # an attribute noun keeps its complements
+    (
+        '"L\'enquête est désormais aux mains de la justice", a déclaré jeudi le ministre.',
+        "déclaré",
+        "le ministre a déclaré : « L'enquête est désormais aux mains de la justice »",
+    ),
+    # "qui" before a masculine participle after "être" stands for no feminine noun: the one its phrase
+    # describes through a participle ("un message jugé raciste par la majorité")
+    (
+        "Il a dénoncé un message jugé raciste par la majorité qui lui était adressé par le député la veille.",
+        "adressé",
+        "un message lui était adressé par le député",
+    ),
+    # a noun coordinated with a noun's complement is part of it
+    (
+        "Les maires (LR) de Meyzieu et Décines-Charpieu ont demandé mardi aux autorités d'interdire la venue "
+        "des supporters.",
+        "demandé",
+        "Les maires de Meyzieu et Décines-Charpieu ont demandé aux autorités d'interdire la venue des "
+        "supporters",
+    ),
+    # an infinitive completing the verb's indirect object is told with that verb and its "aux"
+    (
+        "Le maire a demandé mardi aux habitants de rester chez eux.",
+        "rester",
+        "Le maire a demandé aux habitants de rester",
+    ),
+    # a past infinitive after "après" tells what the subject of its verb did before: its passé composé
+    (
+        "Après avoir annoncé le 10 décembre des mesures sociales, Emmanuel Macron a adopté un ton offensif.",
+        "annoncé",
+        "Emmanuel Macron a annoncé des mesures sociales",
+    ),
+    (
+        "Après avoir quitté la ville le 3 mai, les habitants sont revenus.",
+        "quitté",
+        "les habitants ont quitté la ville",
+    ),
+    # a verb given two subjects: the one it agrees with, not the quotation's; "lors" opens a complement, no
+    # part of the speaker's name
+    (
+        "« Vos annonces, c'est du bricolage », a dénoncé mardi la députée Caroline Fiat lors des "
+        "questions au gouvernement.",
+        "dénoncé",
+        "la députée Caroline Fiat a dénoncé",
+    ),
 ]
 
 
@@ -728,3 +864,26 @@ def test_a_time_expressions_complement_is_not_the_object(analysed: Analyse) -> N
     )
     summary = _event(analysed(text, SAT).events, "veulent").summary
     assert "scènes" not in summary and "veulent un retour" in summary
+
+
+def test_the_subject_of_a_clause_opened_by_a_conjunction_is_not_the_main_verbs(analysed: Analyse) -> None:
+    # the model makes the whole sentence the "Alors que" clause and takes its subject for the main verb's: the
+    # subject is the noun phrase written right before the verb, after the comma that closes the clause
+    text = (
+        "Alors que l'épidémie de coronavirus continue à progresser en France et partout dans le monde, le "
+        "secrétaire d'État aux Transports Jean Dupont a assuré lundi 2 mars au micro d'Europe 1 que les "
+        "trains circuleront."
+    )
+    event = _event(analysed(text, SAT).events, "assuré")
+    assert event.summary.startswith("le secrétaire d'État a assuré")
+    assert event.actors == ("le secrétaire d'État",)
+
+
+def test_an_event_noun_after_a_preposition_of_no_time_is_not_told_with_the_clause(analysed: Analyse) -> None:
+    # "grâce à" sets no time: the clause the model hangs the noun on ("ils se trompent") is not the event's
+    text = (
+        "Si le petit cercle qui l'entoure croit que grâce au 'grand débat', dans un mois ou deux, il sera "
+        "peinard, ils se trompent!"
+    )
+    summary = _event(analysed(text, SAT).mentions, "débat").summary
+    assert "débat" in summary and "trompent" not in summary

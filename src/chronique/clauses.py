@@ -24,6 +24,7 @@ _PARTITIVE = frozenset({"de", "d'", "d’"})
 GENITIVE = _PARTITIVE | {"du", "des"}
 # What opens a noun's infinitive complement: "la nécessité de maintenir", "une maison à vendre".
 _INFINITIVE_MARKS = _PARTITIVE | {"à"}
+_THAT = frozenset({"que", "qu'", "qu’"})
 # Quotation marks (typography): a summary tells the words, without the marks that opened or closed them.
 QUOTE_MARKS = QUOTES
 
@@ -38,6 +39,12 @@ class SummaryWords:
     without_que: frozenset[str] = frozenset()
     quantity: frozenset[str] = frozenset()
     modal: frozenset[str] = frozenset()
+    # the verbs whose subject is what happened, no actor (``data/participants.tsv`` happening; ``happens``)
+    happening: frozenset[str] = frozenset()
+    # what sets an event noun at its clause's time ("lors de", "pendant"), and the nouns of another time
+    # ("au lendemain de")
+    same_time: frozenset[str] = frozenset()
+    another_time: frozenset[str] = frozenset()
 
     @classmethod
     def from_vocabulary(cls, vocabulary: Vocabulary) -> SummaryWords:
@@ -48,7 +55,27 @@ class SummaryWords:
             without_que=vocabulary["summaries"].forms_of("without_que"),
             quantity=vocabulary["summaries"].forms_of("quantity"),
             modal=vocabulary["verbs"].forms_of("modal_verbs"),
+            happening=vocabulary["participants"].forms_of("happening"),
+            same_time=vocabulary["summaries"].forms_of("same_time"),
+            another_time=vocabulary["summaries"].forms_of("another_time"),
         )
+
+
+def happens(verb: Token, words: SummaryWords) -> bool:
+    """A verb that tells what happened, its subject the event and not who acted: pronominal ("les événements
+    se sont produits", "un point presse s'est tenu") or with no object ("une attente qui débuta"); "le
+    ministre a tenu une conférence", "il a tenu à féliciter" have an actor."""
+    bare = [
+        c.lemma_.lower()
+        for c in verb.children
+        if c.dep_ == "obj" and c.pos_ == "NOUN" and locution_noun_of(c)
+    ]
+    if any(f"{verb.lemma_.lower()} {noun}" in words.happening for noun in bare):
+        return True  # "les faits ont eu lieu"
+    if verb.lemma_.lower() not in words.happening:
+        return False
+    reflexive = any(c.dep_ in REFLEXIVE_DEPS and c.lower_ in {"se", "s'", "s’"} for c in verb.children)
+    return reflexive or not any(c.dep_ in {"obj", "xcomp", "ccomp", "obl:arg"} for c in verb.children)
 
 
 def is_negation(token: Token) -> bool:
@@ -83,6 +110,9 @@ def verb_group(verb: Token, skip: Collection[int], words: SummaryWords, depth: i
     before an infinitive, its objects, and the infinitive or attribute it governs ("commencent à
     s'installer dans …" gives "commencent à s'installer"; "a été proclamé indépendant")."""
     ids = {verb.i} | negation_ids(verb)
+    if verb.pos_ == "NOUN" and any(c.dep_ == "cop" for c in verb.children):
+        # an attribute noun keeps its complements: "l'affaire est aux mains de la justice"
+        ids |= {t.i for t in noun_phrase_tokens(verb) if t.i not in skip}
     for child in verb.children:
         if child.i in skip or "Rel" in child.morph.get("PronType", []):
             continue
@@ -130,6 +160,10 @@ def verb_group(verb: Token, skip: Collection[int], words: SummaryWords, depth: i
         elif child.dep_ == "ccomp" and (verb.pos_ == "AUX" or verb.lemma_ == "être") and depth < 2:
             # "l'objectif est que chaque Français ait accès à un masque": the clause is the attribute
             ids |= verb_group(child, skip, words, depth + 1) | subject_ids_of(child, skip)
+        elif child.dep_ == "ccomp" and _is_infinitive(verb) and depth <= 2 and _opened_by_que(child):
+            # an infinitive keeps the "que" clause it governs: "a dit espérer que le protocole pourrait être
+            # assoupli", "semble vouloir éviter qu'un nouveau scandale ne se reproduise" (not "espérer" alone)
+            ids |= verb_group(child, skip, words, depth) | subject_ids_of(child, skip)
         elif child.dep_ == "xcomp" and depth < 2:
             if child.pos_ in {"VERB", "AUX"}:
                 ids |= verb_group(child, skip, words, depth + 1)
@@ -145,6 +179,10 @@ def verb_group(verb: Token, skip: Collection[int], words: SummaryWords, depth: i
                 for argument in (c for c in child.children if c.dep_ in {"obl:arg", "obj"}):
                     ids |= phrase_ids(argument, skip)  # "on va droit à la catastrophe"
     return ids
+
+
+def _opened_by_que(clause: Token) -> bool:
+    return any(c.dep_ == "mark" and c.lower_ in _THAT and c.i < clause.i for c in clause.children)
 
 
 def _is_infinitive(token: Token) -> bool:
@@ -164,6 +202,17 @@ def _noun_infinitive(noun: Token, skip: Collection[int], words: SummaryWords, de
         if child.dep_ == "acl" and child.i > noun.i and _is_infinitive(child) and marked:
             ids |= verb_group(child, skip, words, depth + 1)
     return ids
+
+
+def locution_noun_of(noun: Token) -> bool:
+    """A noun with no determiner right after its verb (an adverb between), its object: "avoir lieu", "prendre
+    part"."""
+    return (
+        noun.pos_ == "NOUN"
+        and noun.i > noun.head.i
+        and all(t.pos_ == "ADV" for t in noun.doc[noun.head.i + 1 : noun.i])  # "auront bien lieu"
+        and not any(c.dep_ in {"det", "case", "nummod"} for c in noun.children)
+    )
 
 
 def locution_noun(token: Token) -> bool:
@@ -194,7 +243,8 @@ def _unmarked_object(token: Token) -> bool:
         and not not_a_name(token)
         and not any(c.dep_ in {"obj", "ccomp", "xcomp", "aux:pass"} for c in verb.children)
         # "…, un appel relayé par …", "… : l'explosion d'une grenade": an apposition, no object
-        and not any(t.is_punct for t in token.doc[verb.i + 1 : token.i])
+        # (a quotation mark is no such punctuation: "lance le 15 janvier un "grand débat national"")
+        and not any(t.is_punct and t.text not in QUOTE_MARKS for t in token.doc[verb.i + 1 : token.i])
     )
 
 
@@ -281,8 +331,8 @@ def is_gerund(token: Token) -> bool:
 
 def agrees(subject: Token, verb: Token) -> bool:
     """Whether a subject agrees in number with the verb's conjugated form (a coordinated subject is plural
-    whatever its head, and so is a quantity of a plural: "une centaine de personnes ont manifesté"; a form
-    with no number, an infinitive, agrees with anything)."""
+    whatever its head, singular too with "ou" or "ni", and so is a quantity of a plural: "une centaine de
+    personnes ont manifesté"; a form with no number, an infinitive, agrees with anything)."""
     finite = [t for t in [verb, *verb.children] if (t.i == verb.i or t.dep_.startswith("aux"))]
     numbers = {n for t in finite if "Fin" in t.morph.get("VerbForm", []) for n in t.morph.get("Number", [])}
     own = set(subject.morph.get("Number", []))
@@ -294,7 +344,19 @@ def agrees(subject: Token, verb: Token) -> bool:
     )
     if counted:
         own.add("Plur")
-    if not numbers or not own or subject.pos_ == "PRON" or len(conjuncts(subject)) > 1:
+    links = [
+        c.lower_
+        for part in conjuncts(subject)[1:]
+        if not is_attribute(part, subject)  # "Vincent Lambert, …, et figure du débat, est mort": one man
+        for c in part.children
+        if c.dep_ == "cc"
+    ]
+    if links:
+        # nouns coordinated by "et", "ainsi que" are plural ("les personnes … ainsi que celles …, assurait le
+        # ministre": not the subject of a singular verb); with "ou" or "ni" the verb may be singular too (a
+        # name set beside its title by a comma, no conjunction, is one: "Le maire, Christian Estrosi, a dit")
+        own = {"Sing", "Plur"} if {"ou", "ni"} & set(links) else {"Plur"}
+    if not numbers or not own or subject.pos_ == "PRON":
         return True
     return bool(numbers & own)
 
@@ -407,13 +469,30 @@ def _antecedent_before(verb: Token) -> Token | None:
 
 def subject_in(verb: Token, skip: Collection[int]) -> Token | None:
     """The verb's subject (``subject_of``), but never its date: "Jeudi, devant la presse, la ministre a
-    indiqué" (the model reads the weekday as a second subject), "Samedi dernier, 120 gilets jaunes se sont
-    retrouvés" (it hangs the subject on the weekday); a "qui" the model hangs on no noun stands for the
-    noun before it."""
+    indiqué", "Demain deux nouveaux TGV partiront" (the model reads the day as a second subject), "Samedi
+    dernier, 120 gilets jaunes se sont retrouvés" (it hangs the subject on the weekday); a "qui" the model
+    hangs on no noun stands for the noun before it."""
     subject = subject_of(verb) or _antecedent_before(verb)
-    if subject is None or subject.i not in skip:
+    if subject is not None and subject.pos_ != "PRON" and not agrees(subject, verb):
+        # two subjects in the model's parse, one that does not agree: the other ("« Vos annonces, c'est du
+        # bricolage », a dénoncé mardi la députée")
+        subject = next(
+            (
+                c
+                for c in verb.children
+                if c.dep_ in SUBJECT_DEPS and c.i != subject.i and c.i not in skip and agrees(c, verb)
+            ),
+            subject,
+        )
+    if subject is not None and (written := _subject_after_clause(subject, verb, skip)) is not None:
+        return written
+    # "Demain deux nouveaux TGV partiront": a day the model reads as a subject beside the real one
+    timed = subject is not None and subject.pos_ in {"NOUN", "PROPN", "ADV"} and not_a_name(subject)
+    if subject is None or (subject.i not in skip and not timed):
         return subject
-    others = [c for c in subject.head.children if c.dep_ in SUBJECT_DEPS and c.i not in skip]
+    others = [
+        c for c in subject.head.children if c.dep_ in SUBJECT_DEPS and c.i not in skip and c.i != subject.i
+    ]
     hung = [
         c
         for c in subject.children
@@ -423,6 +502,24 @@ def subject_in(verb: Token, skip: Collection[int]) -> Token | None:
         and not any(k.dep_ == "case" for k in c.children)
     ]
     return next(iter(others or hung), None)
+
+
+def _subject_after_clause(subject: Token, verb: Token, skip: Collection[int]) -> Token | None:
+    """The subject written right before its verb, after the comma that closes a clause opened by a
+    conjunction, where the model makes the whole sentence that clause and takes the clause's subject for
+    the verb's ("Alors que l'épidémie continue à progresser, le secrétaire d'État a assuré …": the
+    secretary); none where no conjunction opens the sentence before the subject."""
+    doc = verb.doc
+    first = min([verb, *(c for c in verb.children if c.dep_.startswith("aux"))], key=lambda t: t.i)
+    opened = any(c.dep_ == "mark" and c.i < subject.i for c in verb.children)
+    if not opened or subject.i > first.i or not any(t.text == "," for t in doc[subject.i : first.i]):
+        return None
+    phrase = subject_before(first, verb, skip)
+    if not phrase or subject in phrase:
+        return None
+    ids = {t.i for t in phrase}
+    heads = [t for t in phrase if t.head.i not in ids and t.pos_ in {"NOUN", "PROPN"}]
+    return heads[0] if heads and agrees(heads[0], verb) else None
 
 
 # The longest noun phrase taken for a subject from the text before its verb.

@@ -41,6 +41,7 @@ from chronique.anchors import (
     story_times,
 )
 from chronique.bounds import is_bound, is_nowadays, is_running_total, is_scheduled
+from chronique.clauses import agrees, happens, set_apart_subject, subject_in
 from chronique.modality import is_aim, is_negated, is_overtaken, modality_of, moved_to
 from chronique.model import (
     DAY_GRAINS,
@@ -64,11 +65,10 @@ from chronique.phrases import (
     names_in,
     overlaps,
     places_in,
-    subject_of,
 )
 from chronique.retellings import merge_retellings
-from chronique.sayings import speaker_names
-from chronique.summaries import noun_summary, summary_of
+from chronique.sayings import is_incise, speaker_names
+from chronique.summaries import describes_noun_before, noun_summary, summary_of
 from chronique.vocabulary import holds_phrase
 from chronique.voices import quotations
 
@@ -157,13 +157,25 @@ def build_event(
     clause_head = clause_head_of(trigger)
     subject: Token | None = None
     agents: list[Token] = []
-    if trigger.pos_ != "NOUN":
-        subject = subject_of(clause_head) or subject_of(trigger)
+    if trigger.pos_ != "NOUN" and not describes_noun_before(trigger):  # "un passeport renouvelé": no actor
+        # the subject the summary tells (``clauses.subject_in``: never the date, the one the verb agrees with)
+        subject = subject_in(clause_head, timex_tokens) or subject_in(trigger, timex_tokens)
         agents = [c for c in trigger.children if c.dep_ in AGENT_DEPS]
-        if subject is not None and subject.dep_ == "nsubj:pass":
+        saying = trigger.i == clause_head.i and trigger.lemma_.lower() in lexicon.summary_words.saying
+        if subject is not None and subject.i < clause_head.i and saying and is_incise(clause_head):
+            # "« Vos annonces, c'est du bricolage, un enfumage », a dénoncé la députée": the quotation's words
+            # are not who spoke (``speaker_names`` gives the speaker)
+            subject = None
+        if subject is not None and not agrees(subject, clause_head):
+            # "les personnes …, assurait le ministre": no subject of that verb (``summaries`` tells the same)
+            subject = set_apart_subject(subject, clause_head)
+        passive = any(c.dep_ == "nsubj:pass" for v in (trigger, clause_head) for c in v.children)
+        if subject is not None and (subject.dep_ == "nsubj:pass" or passive):
             subject = None  # the passive's subject underwent the event ("Le village a été évacué"): no actor
         if subject is not None and subject.lemma_.lower() in lexicon.event_nouns:
             subject = None  # "L'offensive a commencé": an event, not an actor
+        if subject is not None and any(happens(v, lexicon.summary_words) for v in (trigger, clause_head)):
+            subject = None  # "un point presse s'est tenu": what happened, not who acted
     actors = actors_of(subject, agents)
     if is_bare_participle(trigger):
         actors.extend(named_within(trigger.head))  # "Hafez al-Assad, né en 1930": the one born

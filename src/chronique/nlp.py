@@ -81,7 +81,9 @@ class ParseWords:
         """From ``data/participants.tsv`` (interjections, editorial tags, the agent's preposition), the
         weekdays, months and parts of day, and the verbs of saying of ``data/verbs.tsv``."""
         participants = vocabulary["participants"]
-        time_words = [vocabulary[name] for name in ("weekdays", "months", "parts_of_day")]
+        # the words of a day counted from another ("demain", "la veille") too: "Demain deux nouveaux TGV
+        # partiront" has a time, not a subject, before its verb
+        time_words = [vocabulary[name] for name in ("weekdays", "months", "parts_of_day", "day_shifts")]
         not_names = {form for key in ("interjection", "editorial") for form in participants.forms_of(key)}
         not_names |= {normalise(form) for lexicon in time_words for e in lexicon.entries for form in e.forms}
         # calendar units too: "a déclaré le même jour X" has a time, not a subject, after its verb
@@ -354,8 +356,9 @@ def recognise_entities(
     nlp: Language, wanted: Sequence[tuple[Doc, Sequence[Span]]], *, batch_size: int
 ) -> None:
     """Run the model's ner on the given sentences of each document (a copy of each sentence, all in one
-    batch) and keep their entities as the document's (``entities``); an entity made only of words that
-    name no one (``Participants``) is dropped. Its window is four words: a sentence alone reads as in its
+    batch) and keep their entities as the document's (``entities``), without the words that name no one
+    (``Participants``) at their edges ("Edouard Philippe mardi" is "Edouard Philippe"); an entity made only
+    of such words is dropped. Its window is four words: a sentence alone reads as in its
     text."""
     ner = nlp.get_pipe(ENTITY_COMPONENT)
     assert isinstance(ner, EntityRecognizer), ner
@@ -367,8 +370,15 @@ def recognise_entities(
     for (doc, sentence), copy in zip(pieces, copies, strict=True):
         excluded: frozenset[int] = doc.user_data.get(_NOT_NAMES, frozenset())
         for ent in copy.ents:
-            span = Span(doc, sentence.start + ent.start, sentence.start + ent.end, label=ent.label)
-            if not all(t.i in excluded or t.is_punct for t in span):
+            start, end = sentence.start + ent.start, sentence.start + ent.end
+            # a name ends before a word that names no one at its edge: "Edouard Philippe mardi" (not a number:
+            # "Europe 1", "France 2")
+            while end > start and doc[end - 1].i in excluded and not doc[end - 1].like_num:
+                end -= 1
+            while start < end and doc[start].i in excluded and not doc[start].like_num:
+                start += 1
+            span = Span(doc, start, end, label=ent.label)
+            if end > start and not all(t.i in excluded or t.is_punct for t in span):
                 found[id(doc)].append(span)
     for doc, _ in wanted:
         doc.user_data[_ENTITIES] = tuple(found[id(doc)])

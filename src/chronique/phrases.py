@@ -73,10 +73,17 @@ def noun_phrase_tokens(head: Token, depth: int = 0) -> list[Token]:
         ):
             tokens.append(child)  # "attend le déconfinement": the model reads the article as a pronoun
             continue
-        if child.dep_ not in _NP_KEEP or (child.is_punct and not _is_glued(child)):
+        # "place de la Contrescarpe"; "les maires de Meyzieu et Décines-Charpieu"
+        named = _names_its_noun(child, head) or (depth > 0 and _coordinated_noun(child))
+        if (child.dep_ not in _NP_KEEP and not named) or (child.is_punct and not _is_glued(child)):
             continue
-        if child.dep_ == "amod" and child.pos_ == "ADV":
-            continue  # "un jeune homme lors d'une manifestation": "lors" opens a complement, not the name
+        if child.pos_ == "ADV" and (
+            child.dep_ == "amod"
+            or (child.i > head.i and any(any(k.dep_ == "case" for k in c.children) for c in child.children))
+        ):
+            # "un jeune homme lors d'une manifestation", "la députée … lors des questions au gouvernement":
+            # "lors" opens a complement, not the name (but "près de 500 cas")
+            continue
         if child.lower_ == "dont" and child.i > 0 and head.doc[child.i - 1].text == "," and depth == 0:
             continue  # "…, dont le président s'est étonné": "dont" links its clause, no part of the noun
         if child.dep_ == "nmod":
@@ -91,7 +98,9 @@ def noun_phrase_tokens(head: Token, depth: int = 0) -> list[Token]:
         if child.dep_ == "case" and child.i > head.i:
             continue
         tokens.extend(
-            noun_phrase_tokens(child, depth + 1) if child.dep_ in {"nmod", "amod"} else list(child.subtree)
+            [*noun_phrase_tokens(child, depth + 1), *(c for c in child.children if c.dep_ == "cc")]
+            if child.dep_ in {"nmod", "amod"} or named
+            else list(child.subtree)
         )
         if child.dep_ == "amod" and child.i > head.i and depth < 2:
             # an adjective after its noun keeps the complement it governs: "15 décès dus au coronavirus",
@@ -114,6 +123,30 @@ def noun_phrase_tokens(head: Token, depth: int = 0) -> list[Token]:
         ):
             tokens.append(child)  # "près de 500 cas", whatever the model makes of its "de"
     return tokens
+
+
+def _coordinated_noun(child: Token) -> bool:
+    """A noun coordinated by "et" or "ou" with a noun's complement ("les maires de Meyzieu et
+    Décines-Charpieu", the model's adjective for a capitalised name): part of that complement (the head's own
+    coordinated nouns are each their own, ``conjuncts``)."""
+    capitalised = child.pos_ == "ADJ" and child.text[:1].isupper()
+    return (
+        child.dep_ == "conj"
+        and (child.pos_ in {"NOUN", "PROPN"} or capitalised)
+        and any(c.dep_ == "cc" and c.lower_ in {"et", "ou"} for c in child.children)
+    )
+
+
+def _names_its_noun(child: Token, head: Token) -> bool:
+    """A name after "de" completing a common noun, whatever the model's label ("les événements qui se sont
+    produits place de la Contrescarpe": the model reads the name as the noun's argument)."""
+    return (
+        child.dep_ in {"obl:arg", "obl"}
+        and child.pos_ == "PROPN"
+        and child.i > head.i
+        and head.pos_ == "NOUN"
+        and any(c.dep_ == "case" and c.lower_ in _GENITIVE for c in child.children)
+    )
 
 
 def _coordinated_complement(token: Token, complement: Token) -> bool:
@@ -276,12 +309,22 @@ def antecedent_of(relative: Token) -> Token:
     head = relative.head
     numbers = _numbers(relative)
     own = set(head.morph.get("Number", []))
-    if not numbers or not own or own & numbers or len(conjuncts(head)) > 1:
-        return head
     feminine = _participle_gender(relative)
+    genders = head.morph.get("Gender", [])
+    # "un message jugé raciste par la majorité qui lui était adressé": a masculine participle after "être"
+    # tells of no feminine noun
+    gendered = feminine is None or not genders or head.pos_ == "PROPN" or ("Fem" in genders) == feminine
+    if not numbers or not own or (own & numbers and gendered) or len(conjuncts(head)) > 1:
+        return head
     chain = [head]
-    while chain[0].dep_ == "nmod" and chain[0].head.pos_ in {"NOUN", "PROPN"} and len(chain) < 6:
-        chain.insert(0, chain[0].head)  # the nouns the phrase's complements complete, outermost first
+    while len(chain) < 6:
+        above = chain[0].head
+        if chain[0].dep_ == "nmod" and above.pos_ in {"NOUN", "PROPN"}:
+            chain.insert(0, above)  # the nouns the phrase's complements complete, outermost first
+        elif chain[0].dep_.startswith("obl") and is_bare_participle(above) and above.head.pos_ == "NOUN":
+            chain.insert(0, above.head)  # "un message jugé raciste par la majorité": the message
+        else:
+            break
     below = head
     while len(chain) < 8:
         inner = [c for c in below.children if c.dep_ == "nmod" and below.i < c.i < relative.i]
@@ -321,7 +364,7 @@ def named_within(head: Token) -> list[str]:
     for ent in entities(head.doc):
         if ent.start not in subtree or not is_whole(ent):
             continue
-        if ent.label_ == "PER" and ent.text not in people:
+        if ent.label_ == "PER" and ent.text not in people and not _completes_noun(ent.root):
             people.append(ent.text)
         elif ent.label_ == "ORG" and head.i in range(ent.start, ent.end) and ent.text not in organisations:
             organisations.append(ent.text)
@@ -332,6 +375,16 @@ def named_within(head: Token) -> list[str]:
             if c.dep_ == "appos" and c.pos_ == "PROPN" and any(k.dep_ == "flat:name" for k in c.children)
         ]
     return people or organisations
+
+
+def _completes_noun(name: Token) -> bool:
+    """A person named after "de" to complete a common noun: "L'épouse d'Emmanuel Macron", "l'entourage du
+    président" tell of someone else, the phrase is who acted."""
+    return (
+        name.dep_ == "nmod"
+        and name.head.pos_ == "NOUN"
+        and any(c.dep_ == "case" and c.lower_ in _GENITIVE for c in name.children)
+    )
 
 
 def is_whole(name: Span) -> bool:

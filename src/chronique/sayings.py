@@ -220,10 +220,22 @@ def speaker_of(verb: Token, skip: Collection[int]) -> Token | None:
                     child.pos_ in {"PROPN", "NUM"}
                     or any(c.dep_ == "det" for c in child.children)
                     or any(t.pos_ == "PROPN" for t in child.subtree)  # "maître de Veulle"
+                    or _capitalised(child)  # "a averti Matignon": a name the tagger read as a noun
                 )
             ):
                 return child
     return None
+
+
+def _capitalised(noun: Token) -> bool:
+    """A common noun of the tagger's written with a capital inside its sentence, no determiner: a name
+    ("…, a averti Matignon", "…, a indiqué Bercy")."""
+    return (
+        noun.pos_ == "NOUN"
+        and noun.text[:1].isupper()
+        and not noun.is_sent_start
+        and not any(c.dep_ == "det" for c in noun.children)
+    )
 
 
 def _head_of(phrase: Sequence[Token]) -> Token | None:
@@ -289,6 +301,13 @@ def saying_summary(
         and (speaker is None or c.i != speaker.i)
         # "…, a dénoncé Johann Cavallero, délégué national": the speaker's apposition, no content
         and not (speaker is not None and c.i > speaker.i and c.doc[c.left_edge.i - 1].text == ",")
+        # "a déclaré sur Radio J qu'il a envie …": where it was said; the "que" clause after it is the content
+        and not (
+            reported is not None
+            and reported.i > c.i
+            and c.dep_ == "obl:arg"
+            and any(k.dep_ == "case" for k in c.children)
+        )
     ]
     if owned or (speaker is not None and reported is not None and speaker.i == reported.i):
         return None
@@ -404,8 +423,11 @@ def speaker_names(
     mercredi la ministre du Travail"), of the saying that reports its clause ("…, a précisé la DGS"), or
     the X of "selon X"; a pronoun names no one, a name the model reads as a number does ("franceinfo")."""
     reporter: Token | None = trigger
-    if trigger.lemma_.lower() not in words.saying or reported_clause(trigger, words.saying) is None:
-        reporter = reporter_of(clause, words.saying)  # "interroger le suspect" reports nothing
+    saying = trigger.lemma_.lower() in words.saying
+    if not saying or (reported_clause(trigger, words.saying) is None and not is_incise(trigger)):
+        # "interroger le suspect" reports nothing; an incise whose clause the parse does not show still has
+        # its speaker ("« Vos annonces, c'est du bricolage », a dénoncé la députée")
+        reporter = reporter_of(clause, words.saying)
     heads = [
         speaker_of(reporter, skip) if reporter is not None else None,
         according_to(trigger, clause, cases),

@@ -67,20 +67,7 @@ def event_noun_phrase(head: Token, skip: Collection[int] = ()) -> str:
     manifestations du 1er mai à Paris", not the bare noun (the fused "des" is "de" + "les"). The date that
     completes the noun stays (it names the event), a date elsewhere in the clause does not; a place named
     after à, en or dans stays too."""
-    own = {t.i for t in noun_phrase_tokens(head)}
-    ids = own | _place_ids(head, skip)
-    if _completes(head, skip, own):
-        pass
-    elif (
-        skip
-        and _dates_noun(head, head.doc[min(skip)])
-        and _completes(head, skip, {t.i for t in head.subtree})
-    ):
-        # "les violences du samedi 1er décembre": the whole date, however deep the model hangs it
-        ids |= set(skip)
-    else:
-        ids -= set(skip)
-    tokens = without_fragments([head.doc[i] for i in sorted(ids)])
+    tokens = without_fragments([head.doc[i] for i in sorted(_event_noun_ids(head, skip))])
     while (
         tokens
         and tokens[0].pos_ in {"ADV", "CCONJ"}
@@ -99,6 +86,22 @@ def event_noun_phrase(head: Token, skip: Collection[int] = ()) -> str:
             return "l'" + phrase
         return f"{article} {phrase}"
     return phrase
+
+
+def _event_noun_ids(head: Token, skip: Collection[int]) -> set[int]:
+    """The words of an event noun's phrase (``event_noun_phrase``): its noun phrase and place, with the date
+    that completes it, without a date elsewhere."""
+    own = {t.i for t in noun_phrase_tokens(head)}
+    ids = own | _place_ids(head, skip)
+    if _completes(head, skip, own):
+        return ids
+    if (
+        skip
+        and _dates_noun(head, head.doc[min(skip)])
+        and _completes(head, skip, {t.i for t in head.subtree})
+    ):
+        return ids | set(skip)  # "les violences du samedi 1er décembre": the whole date, however deep
+    return ids - set(skip)
 
 
 def _dates_noun(head: Token, first: Token) -> bool:
@@ -137,6 +140,8 @@ def noun_summary(noun: Token, skip: set[int], words: SummaryWords = _NO_WORDS) -
         # "qu'elle a bien défilé", "11 malades sont morts": a verb or an attribute the model took for a noun
         return summary_of(noun, noun, skip, words)
     phrase = balanced_quotes(event_noun_phrase(noun, skip))
+    if (told := _told_around(noun, phrase, skip, words)) is not None:
+        return told
     if len(phrase.split()) > 2:
         return phrase
     head = noun
@@ -149,6 +154,74 @@ def noun_summary(noun: Token, skip: set[int], words: SummaryWords = _NO_WORDS) -
         return phrase
     told = summary_of(verb, governing(verb), skip, words)  # "devrait faire d'importantes annonces"
     return told if noun.text in told.split() and len(told.split()) > len(phrase.split()) else phrase
+
+
+# The nouns of an event noun's phrase climbed to find the complement its clause holds ("à la fin de la
+# manifestation parisienne": the end).
+_MAX_CLIMB = 3
+# Where an event noun is a complement of its clause's verb.
+_OBLIQUE_DEPS = frozenset({"obl", "obl:mod", "obl:arg"})
+
+
+def _told_around(noun: Token, phrase: str, skip: set[int], words: SummaryWords) -> str | None:
+    """An event noun set in its clause by a preposition of the same time ("Lors de sa garde à vue, l'ancien
+    chargé de mission a fait part aux enquêteurs de ses interrogations", "Elle a dû s'équiper pour la
+    manifestation de samedi", "les images prises lors des cérémonies du 14 juillet"): the clause, with the
+    complement as written where it stands (``data/summaries.tsv`` same_time); none after another
+    preposition or a noun of another time ("après les manifestations de samedi", "au lendemain des violences":
+    another_time), where the clause's verb is no verb, or where the clause says nothing of its own."""
+    top = noun
+    for _ in range(_MAX_CLIMB):
+        if top.dep_ != "nmod" or top.head.pos_ != "NOUN":
+            break
+        top = top.head
+    verb = top.head
+    opening = [c for c in top.children if c.dep_ == "case" and c.i < top.i]
+    hung = top.dep_ in _OBLIQUE_DEPS
+    if verb.pos_ == "ADV" and top.dep_ == "obl:arg":  # "lors des manifestations": the model's adverb
+        opening, top, verb = [verb, *opening], verb, verb.head
+        hung = True
+        if verb.pos_ == "NOUN" and verb.dep_ in {"obj", *_OBLIQUE_DEPS} and verb.i < top.i:
+            verb = verb.head  # "a frappé des manifestants lors des manifestations": hung on the object
+    opened = {t.lower_ for t in opening} | {
+        f.lower_ for t in opening for f in t.children if f.dep_ == "fixed"
+    }
+    # a conjugated verb or a participle describing a noun ("les images prises lors des cérémonies"), not a
+    # gerund or a noun the tagger read as a verb
+    conjugated = is_finite(governing(verb)) or is_bare_participle(verb)
+    if not hung or verb.pos_ not in {"VERB", "AUX"} or not opening or not conjugated:
+        return None
+    if not opened <= words.same_time or {noun.lemma_.lower(), top.lemma_.lower()} & words.another_time:
+        return None  # "grâce au grand débat", "après les manifestations", "au lendemain des violences"
+    if any(t.i in skip for t in opening):
+        return None
+    # the date that names the event is told with it ("pour la manifestation de samedi")
+    clause_skip = skip - _event_noun_ids(noun, skip)
+    told = summary_of(verb, governing(verb), clause_skip, words)
+    if noun.text in told.split():  # the clause tells it already: with all its words
+        whole = all(w in told.split() for w in phrase.split()[1:])
+        return told if whole and len(told.split()) > len(phrase.split()) else None
+    dangling = told.split()[-1] == verb.text and verb.lemma_.lower() in words.modal  # "Macron devrait"
+    if verb.text not in told.split() or len(told.split()) < 3 or dangling:
+        return None
+    ids = phrase_ids(top, skip) - {t.i for t in noun.subtree} - {t.i for t in opening}
+    ids |= _event_noun_ids(noun, skip)
+    opening_ids = {t.i for t in opening} | {f.i for t in opening for f in t.children if f.dep_ == "fixed"}
+    written = without_fragments([noun.doc[i] for i in sorted(ids - opening_ids)])
+    if not written:
+        return None
+    # the preposition as written ("Pendant", "lors de", "durant"), then its phrase
+    complement = balanced_quotes(
+        join_tokens([*(noun.doc[i] for i in sorted(opening_ids) if i < written[0].i), *written])
+    )
+    if len(told.split()) + len(complement.split()) > _MAX_SUMMARY_TOKENS or noun.text not in complement:
+        return None
+    if top.i > verb.i:
+        return f"{told} {complement}"
+    first = told.split(maxsplit=1)[0]
+    named = any(t.text == first and t.pos_ == "PROPN" for t in noun.sent)
+    told = told if named or (first.isupper() and len(first) > 1) else told[:1].lower() + told[1:]
+    return f"{complement[:1].upper()}{complement[1:]}, {told}"
 
 
 def _completes_bare(noun: Token) -> bool:
@@ -206,6 +279,10 @@ def _agreeing_noun(participle: Token) -> Token:
         )
         return gender and (number is None or not numbers or number in numbers)
 
+    if past and (written := _noun_before(participle)) is not None and written.i != noun.i and agrees(written):
+        # right after a noun it agrees with, it describes that noun, wherever the model hangs it ("Benalla
+        # voyage avec un passeport diplomatique renouvelé le 24 mai": the passport)
+        return written
     if agrees(noun):
         return noun
     current = noun
@@ -234,6 +311,30 @@ def _agreeing_noun(participle: Token) -> Token:
         if before.pos_ == "NOUN" and past and agrees(before):
             return before
     return noun
+
+
+def _noun_before(participle: Token) -> Token | None:
+    """The common noun written right before a participle, adjectives between ("un passeport diplomatique
+    renouvelé"); none where a comma or another word stands between."""
+    i = participle.i - 1
+    while i >= participle.sent.start and participle.doc[i].pos_ == "ADJ":
+        i -= 1
+    before = participle.doc[i] if i >= participle.sent.start else None
+    return before if before is not None and before.pos_ == "NOUN" else None
+
+
+def describes_noun_before(verb: Token) -> bool:
+    """A past participle with no auxiliary and no subject of its own, right after a noun it agrees with: it
+    describes that noun even where the model reads it as a clause of the verb before ("voyage avec un
+    passeport diplomatique renouvelé le 24 mai")."""
+    if verb.dep_ not in {"advcl", "conj"} or "Part" not in verb.morph.get("VerbForm", []):
+        return False
+    if "Past" not in verb.morph.get("Tense", []) or any(
+        c.dep_.startswith("aux") or c.dep_ in {"nsubj", "nsubj:pass", "cop"} for c in verb.children
+    ):
+        return False
+    noun = _noun_before(verb)
+    return noun is not None and _agreeing_noun(verb).i == noun.i
 
 
 def _participle_summary(trigger: Token, skip: Collection[int], words: SummaryWords) -> str:
@@ -300,7 +401,7 @@ def summary_of(
     with the noun it describes; a verb of saying that tells only what it reports, with what it reports
     (``saying_summary``). ``skip``: the words of the time expression that dates the row, not said again;
     ``outside``: words that are not the clause's (the incise of a saying that reports it)."""
-    if is_bare_participle(trigger):
+    if is_bare_participle(trigger) or describes_noun_before(trigger):
         return balanced_quotes(_participle_summary(trigger, skip, words))
     if (
         trigger.lemma_.lower() in words.saying
@@ -310,7 +411,46 @@ def summary_of(
         told = saying_summary(trigger, skip | set(outside), words, depth, summary_of)
         if told is not None:
             return balanced_quotes(told)
-    return balanced_quotes(_clause_summary(trigger, clause_head, skip, words, outside))
+    return balanced_quotes(_done_before(trigger, _clause_summary(trigger, clause_head, skip, words, outside)))
+
+
+# The passé composé of the past infinitive's auxiliary, singular and plural: "avoir annoncé" → "a annoncé".
+_CONJUGATED_AUXILIARIES = {"avoir": ("a", "ont"), "être": ("est", "sont")}
+
+
+def _done_before(trigger: Token, told: str) -> str:
+    """A past infinitive after "après" tells what the subject of the verb it completes did before: its passé
+    composé ("Après avoir annoncé des mesures, Emmanuel Macron a adopté un ton offensif" → "Emmanuel Macron a
+    annoncé des mesures", "après s'être présenté" → "s'est présenté"; was "Emmanuel Macron avoir annoncé")."""
+    aux = next(
+        (
+            c
+            for c in trigger.children
+            if c.dep_.startswith("aux")
+            and "Inf" in c.morph.get("VerbForm", [])
+            and c.lemma_ in {"avoir", "être"}
+        ),
+        None,
+    )
+    after = any(c.dep_ == "mark" and c.lower_ == "après" for c in trigger.children)
+    subject = subject_in(trigger.head, ()) if trigger.dep_ == "advcl" else None
+    if aux is None or not after or subject is None or subject.pos_ not in {"NOUN", "PROPN", "PRON"}:
+        return told
+    words = told.split(" ")
+    at = next(
+        (i for i, w in enumerate(words) if w == aux.text or w.endswith(("'" + aux.text, "’" + aux.text))),
+        None,
+    )
+    if at is None or at == 0 or words[at - 1].lower() == "après":
+        return told  # no subject before it: the clause's own words, left as they are
+    plural = "Plur" in subject.morph.get("Number", []) or any(
+        c.dep_ == "cc" for k in subject.children for c in k.children if k.dep_ == "conj"
+    )
+    form = _CONJUGATED_AUXILIARIES[aux.lemma_][plural]
+    words[at] = words[at][: len(words[at]) - len(aux.text)] + form
+    if form == "sont" and words[at].startswith(("s'", "s’")):
+        words[at : at + 1] = ["se", "sont"]  # "se sont présentés"
+    return " ".join(words)
 
 
 # Quotation marks that open and close one another (typography); a straight quote does both.
@@ -357,7 +497,7 @@ def _clause_summary(
         path.append(node)
         node = node.head
     path.append(clause_head)
-    if any(n.pos_ in {"NOUN", "PROPN"} and n.dep_ != "obj" for n in path[1:-1]):
+    if any(n.pos_ in {"NOUN", "PROPN"} and n.dep_ not in {"obj", "obl:arg", "iobj"} for n in path[1:-1]):
         # deep in a noun's complement ("après la publication d'une vidéo montrant X en train de frapper"):
         # the clause above tells another event; the trigger's own verb group is the summary
         clause_head, path = trigger, [trigger]
@@ -388,6 +528,8 @@ def _clause_summary(
                 child.dep_.startswith("aux")
                 or child.dep_ in {"mark", "det"}
                 or (child.dep_ == "case" and any(k.dep_ == "cop" for k in node.children))
+                # "ont demandé aux autorités d'interdire …": the noun the infinitive completes, with its "aux"
+                or (child.dep_ == "case" and node.pos_ in {"NOUN", "PROPN"} and node.i != trigger.i)
                 or child.dep_ in REFLEXIVE_DEPS
                 or is_negation(child)
             ):

@@ -17,6 +17,37 @@ SAT = "2022-09-10"
 
 ROWS = [
     # (sentence, trigger, actors, places)
+    # the subject the text writes before its verb, where the model hangs it elsewhere; of a passive, the
+    # people it names
+    (
+        "A quelques jours de la sortie du confinement, le coordonnateur national à la stratégie de"
+        " déconfinement Jean Castex a mis en garde les Français le 6 mai.",
+        "mis",
+        ("Jean Castex",),
+        (),
+    ),
+    (
+        "Présents la veille dans les locaux de la police, Alexandre Benalla et Vincent Crase ont"
+        " également été questionnés mardi.",
+        "questionnés",
+        ("Alexandre Benalla", "Vincent Crase"),
+        (),
+    ),
+    # a people is no place ("les Français"), "aux Antilles" is
+    (
+        "Comme tous les Français, Brigitte Macron est confinée depuis le 17 mars.",
+        "confinée",
+        ("Brigitte Macron",),
+        (),
+    ),
+    ("Le 3 mai, le maire est parti aux Antilles.", "parti", ("le maire",), ("Antilles",)),
+    # the channel a speaker speaks to is no part of who spoke ("garde à vue" is one noun)
+    (
+        "Il a reçu sa convocation le 6 septembre, a indiqué son avocat à LCI ce lundi 10 septembre.",
+        "indiqué",
+        ("son avocat",),
+        (),
+    ),
     # the speaker after a verb of saying, inverted, read by the model as its object
     ("La menace reste élevée, a averti jeudi Emmanuel Macron.", "averti", ("Emmanuel Macron",), ()),
     ("« La situation est grave », a averti jeudi le ministre.", "averti", ("le ministre",), ()),

@@ -14,6 +14,26 @@ SAT = "2022-09-10"
 
 SUMMARY_ROWS = [
     # (sentence, trigger, summary)
+    # an adverb that says how little or how nearly the verb happened stays: without it the summary says the
+    # opposite (data/summaries.tsv limiting, and quantity set by the verb)
+    (
+        "Aujourd'hui, les Français ont peu préparé leurs voyages.",
+        "préparé",
+        "les Français ont peu préparé leurs voyages",
+    ),
+    ("Mardi, il a presque réussi son pari.", "réussi", "il a presque réussi son pari"),
+    # "ne … que": with what it restricts the verb to; where that is the row's date, neither "ne" nor "que"
+    (
+        "Le ministre ne parlait que d'une suspension mardi.",
+        "parlait",
+        "Le ministre ne parlait que d'une suspension",
+    ),
+    (
+        "Le chef de la diplomatie n'en aurait pris connaissance que le 24 décembre, via la presse.",
+        "pris",
+        "Le chef de la diplomatie en aurait pris connaissance",
+    ),
+    ("Le ministre n'a pas parlé mardi.", "parlé", "Le ministre n'a pas parlé"),
     # an infinitive keeps its "à" and its reflexive pronoun
     (
         "Le 3 mai, les colons commencent à s'installer dans la vallée.",

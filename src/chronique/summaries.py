@@ -28,6 +28,7 @@ from chronique.clauses import (
     subject_before,
     subject_ids,
     subject_in,
+    unrestricted_ids,
     verb_group,
 )
 from chronique.phrases import (
@@ -534,20 +535,11 @@ def _clause_summary(
                 or is_negation(child)
             ):
                 chosen.add(child.i)
-    chosen |= verb_group(trigger, skip, words)
-    has_object = any(c.dep_ == "obj" and c.i not in skip for c in trigger.children)
-    for token in (trigger.doc[i] for i in skip if not has_object):
-        for child in token.children:  # the model hangs the object on the time: "a utilisé jeudi des armes"
-            if (
-                child.i not in skip
-                and child.dep_ in {"nmod", "obj"}
-                and child.pos_ == "NOUN"
-                and child.i > token.i
-                and not completes_time(child)
-            ):
-                chosen |= phrase_ids(child, skip)
+    chosen |= verb_group(trigger, skip, words) | _object_on_time(trigger, skip)
     doc = trigger.doc
-    tokens = [doc[i] for i in sorted(chosen - set(skip)) if not doc[i].is_space]
+    # "n'en aurait pris connaissance que [le 24 décembre]": neither "ne" nor "que"
+    unrestricted = unrestricted_ids(trigger, skip) | unrestricted_ids(clause_head, skip)
+    tokens = [doc[i] for i in sorted(chosen - set(skip) - unrestricted) if not doc[i].is_space]
     while tokens and (tokens[0].dep_ in {"mark", "cc"} or tokens[0].is_punct):
         tokens = tokens[1:]  # "que les troupes ont subi …" reads as "les troupes ont subi …"
     # "lancer d'ici [la fin du mois] la concertation": a word that only opens the time expression goes with it
@@ -576,6 +568,25 @@ def _clause_summary(
         return _subject_first(tokens, subject_words)
     article = _article(subject) if subject is not None and tokens and tokens[0].i == subject.i else ""
     return article + join_tokens(tokens)
+
+
+def _object_on_time(verb: Token, skip: Collection[int]) -> set[int]:
+    """The object the model hangs on the time expression, the verb having none: "a utilisé jeudi des
+    armes"."""
+    if any(c.dep_ == "obj" and c.i not in skip for c in verb.children):
+        return set()
+    ids: set[int] = set()
+    for token in (verb.doc[i] for i in skip):
+        for child in token.children:
+            if (
+                child.i not in skip
+                and child.dep_ in {"nmod", "obj"}
+                and child.pos_ == "NOUN"
+                and child.i > token.i
+                and not completes_time(child)
+            ):
+                ids |= phrase_ids(child, skip)
+    return ids
 
 
 def _inverted_subject(verb: Token, skip: Collection[int]) -> Token | None:

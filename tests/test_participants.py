@@ -17,6 +17,21 @@ SAT = "2022-09-10"
 
 ROWS = [
     # (sentence, trigger, actors, places)
+    # a speaker whose words hold a name the clause gives is that actor, told whole
+    (
+        "Il a touché son salaire intégral, a annoncé mercredi le directeur de cabinet d'Emmanuel Macron.",
+        "annoncé",
+        ("le directeur de cabinet d'Emmanuel Macron",),
+        (),
+    ),
+    # the one an opening participle describes underwent it: the people it names, no thing (the channel
+    # is an organisation the clause names)
+    (
+        "Interrogée mardi sur RTL, Agnès Buzyn a indiqué que les écoles rouvriront.",
+        "Interrogée",
+        ("RTL", "Agnès Buzyn"),
+        (),
+    ),
     # the subject the text writes before its verb, where the model hangs it elsewhere; of a passive, the
     # people it names
     (

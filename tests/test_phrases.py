@@ -14,6 +14,31 @@ SAT = "2022-09-10"
 
 SUMMARY_ROWS = [
     # (sentence, trigger, summary)
+    # a past participle opening its sentence describes the subject written after its comma, with its
+    # complement ("Convoqué …" alone is no sentence)
+    (
+        "Convoqué mercredi devant les sénateurs, le préfet de police a expliqué avoir fait une demande.",
+        "Convoqué",
+        "le préfet de police convoqué devant les sénateurs",
+    ),
+    (
+        "Interrogée mardi sur RTL, la ministre a indiqué que les écoles rouvriront.",
+        "Interrogée",
+        "la ministre interrogée sur RTL",
+    ),
+    # a noun set beside a name by a comma is what the person is, no second subject
+    (
+        "Christophe Prudhomme, médecin et porte-parole de l'association des médecins urgentistes, s'est"
+        " exprimé samedi 25 janvier.",
+        "exprimé",
+        "Christophe Prudhomme s'est exprimé",
+    ),
+    # "avancer" a clause is saying it
+    (
+        "Le confinement devrait être prolongé, avait avancé jeudi la directrice de Santé publique France.",
+        "avancé",
+        "la directrice de Santé publique France avait avancé que le confinement devrait être prolongé",
+    ),
     # an adverb that says how little or how nearly the verb happened stays: without it the summary says the
     # opposite (data/summaries.tsv limiting, and quantity set by the verb)
     (

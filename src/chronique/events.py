@@ -76,7 +76,7 @@ from chronique.phrases import (
 )
 from chronique.retellings import merge_retellings
 from chronique.sayings import is_incise, speaker_names
-from chronique.summaries import describes_noun_before, noun_summary, summary_of
+from chronique.summaries import describes_noun_before, noun_summary, opening_participle_subject, summary_of
 from chronique.vocabulary import holds_phrase
 from chronique.voices import quotations
 
@@ -199,9 +199,12 @@ def build_event(
     told_by = speaker_names(
         trigger, clause_head, timex_tokens, lexicon.summary_words, lexicon.modality.according_to
     )
-    for name in [*names_in(clause), *who.undergoing, *told_by]:
+    for name in [*names_in(clause), *who.undergoing]:
         if not overlaps(name, actors) and not overlaps(name, places):
             actors.append(name)
+    for name in told_by:
+        if not overlaps(name, places):
+            actors = _with_speaker(actors, name)
     return Event(
         article_id=article.id,
         trigger=trigger.text,
@@ -223,6 +226,17 @@ def build_event(
     )
 
 
+def _with_speaker(actors: list[str], speaker: str) -> list[str]:
+    """The actors with who told it: a speaker whose words hold a name already listed, a person that completes
+    them ("le directeur de cabinet d'Emmanuel Macron"), is that actor told whole, in its place."""
+    if not overlaps(speaker, actors):
+        return [*actors, speaker]
+    held = [a for a in actors if a in speaker and a != speaker]
+    if not held:
+        return actors
+    return [speaker if a == held[0] else a for a in actors if a == held[0] or a not in held]
+
+
 @dataclass(frozen=True, slots=True)
 class _Who:
     """Who an event tells of: the subject that acted, the agents, the people a passive's subject names."""
@@ -238,6 +252,9 @@ def _who(trigger: Token, clause_head: Token, timex_tokens: set[int], lexicon: Ev
     event; the agents; the people a passive's written subject names."""
     if trigger.pos_ == "NOUN" or describes_noun_before(trigger):  # "un passeport renouvelé": no actor
         return _Who(None, [], [])
+    if described := opening_participle_subject(trigger, timex_tokens):
+        # "Convoqué devant les sénateurs, l'ex-collaborateur …": who underwent it; the people it names
+        return _Who(None, [], people_in(described))
     subject = subject_in(clause_head, timex_tokens) or subject_in(trigger, timex_tokens)
     written = written_subject(trigger, timex_tokens) if subject is None else []
     if written:

@@ -493,11 +493,15 @@ def is_attribute(part: Token, head: Token) -> bool:
     """A common noun with no determiner coordinated with a name: what the person is, no one else ("Vincent
     Lambert, en état végétatif et figure du débat"); "les commerçants et artisans", "footballeurs,
     basketteurs ou handballeurs" are people each."""
+    doc = part.doc
+    # set beside the name by a comma, it is what the person is too: "Christophe Prudhomme, médecin et
+    # porte-parole de l'association, s'est exprimé"
+    beside = part.i > 0 and doc[part.i - 1].text == ","
     return (
         part.i != head.i
         and head.pos_ == "PROPN"
         and part.pos_ == "NOUN"
-        and any(c.dep_ == "cc" for c in part.children)
+        and (beside or any(c.dep_ == "cc" for c in part.children))
         and not any(c.dep_ in {"det", "case", "nummod"} for c in part.children)
     )
 

@@ -31,6 +31,7 @@ from chronique.clauses import (
     unrestricted_ids,
     verb_group,
 )
+from chronique.nlp import not_a_name
 from chronique.phrases import (
     PLACE_CASES,
     is_bare_participle,
@@ -324,6 +325,62 @@ def _noun_before(participle: Token) -> Token | None:
     return before if before is not None and before.pos_ == "NOUN" else None
 
 
+def opening_participle_subject(verb: Token, skip: Collection[int]) -> list[Token]:
+    """The subject a past participle opening its sentence describes, set apart by a comma ("Convoqué
+    mercredi devant les sénateurs, l'ex-collaborateur d'Emmanuel Macron a expliqué …": the former aide): the
+    noun phrase written right after the comma, before the main verb, agreeing with the participle in number
+    and gender; none for a participle with an auxiliary or a subject of its own."""
+    main = verb.head
+    if (
+        verb.dep_ != "advcl"
+        or "Part" not in verb.morph.get("VerbForm", [])
+        or "Past" not in verb.morph.get("Tense", [])
+        or any(c.dep_.startswith("aux") or c.dep_ in {"nsubj", "nsubj:pass", "cop"} for c in verb.children)
+        or verb.left_edge.i != verb.sent.start
+        or main.i < verb.i
+        or main.pos_ not in {"VERB", "AUX"}
+    ):
+        return []
+    doc = verb.doc
+    comma = next((t for t in doc[verb.i : main.i] if t.text == "," and t.i > verb.right_edge.i - 1), None)
+    first = min([main, *(c for c in main.children if c.dep_.startswith("aux"))], key=lambda t: t.i)
+    if comma is None:
+        return []
+    phrase = subject_before(first, main, skip)
+    if not phrase or phrase[0].i != comma.i + 1:
+        return []
+    ids = {t.i for t in phrase}
+    head = next((t for t in phrase if t.head.i not in ids and t.pos_ in {"NOUN", "PROPN"}), None)
+    if head is None:
+        return []
+    number = _participle_number(verb)
+    numbers = head.morph.get("Number", [])
+    # the article says the gender of an epicene noun ("la ministre"), which the model's tag does not
+    articles = [g for c in head.children if c.dep_ == "det" for g in c.morph.get("Gender", [])]
+    genders = [] if head.pos_ == "PROPN" else articles or head.morph.get("Gender", [])
+    feminine = verb.lower_.endswith(_FEMININE_ENDINGS)
+    if (number is not None and numbers and number not in numbers) or (
+        genders and ("Fem" in genders) != feminine
+    ):
+        return []
+    return phrase
+
+
+def _complement_ids(verb: Token, skip: Collection[int]) -> set[int]:
+    """A verb's complements after it opened by a preposition, no time ("convoqué devant les sénateurs",
+    "interrogée sur RTL")."""
+    ids: set[int] = set()
+    # also those the model hangs on the date: "convoqué mercredi devant les sénateurs"
+    dated = [c for t in verb.children if t.i in skip for c in t.children if c.dep_ == "nmod"]
+    for child in [*verb.children, *dated]:
+        cases = [c.lower_ for c in child.children if c.dep_ == "case"]
+        complement = child.dep_ in {"obl", "obl:mod", "nmod"} and cases and not set(cases) <= GENITIVE
+        after = child.i > verb.i and child.i not in skip
+        if complement and after and child.pos_ in {"NOUN", "PROPN"} and not not_a_name(child):
+            ids |= phrase_ids(child, skip)
+    return ids
+
+
 def describes_noun_before(verb: Token) -> bool:
     """A past participle with no auxiliary and no subject of its own, right after a noun it agrees with: it
     describes that noun even where the model reads it as a clause of the verb before ("voyage avec un
@@ -404,6 +461,11 @@ def summary_of(
     ``outside``: words that are not the clause's (the incise of a saying that reports it)."""
     if is_bare_participle(trigger) or describes_noun_before(trigger):
         return balanced_quotes(_participle_summary(trigger, skip, words))
+    if described := opening_participle_subject(trigger, skip):
+        # "Convoqué mercredi devant les sénateurs, l'ex-collaborateur … a expliqué": the one convoked
+        group = verb_group(trigger, skip, words) | _complement_ids(trigger, skip)
+        words_told = join_tokens(without_fragments([trigger.doc[i] for i in sorted(group - skip)]))
+        return balanced_quotes(f"{join_tokens(described)} {words_told[:1].lower()}{words_told[1:]}")
     if (
         trigger.lemma_.lower() in words.saying
         and depth < MAX_REPORT_DEPTH

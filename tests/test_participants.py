@@ -17,6 +17,10 @@ SAT = "2022-09-10"
 
 ROWS = [
     # (sentence, trigger, actors, places)
+    # a count is no actor, nor are rules that apply ("s'appliquer" tells what happens); who applies them is
+    ("Le nombre de personnes hospitalisées a continué à refluer le 3 mai.", "refluer", (), ()),
+    ("Ces nouvelles règles s'appliqueront dès le 3 mai.", "appliqueront", (), ()),
+    ("Le maire appliquera la nouvelle loi le 3 mai.", "appliquera", ("Le maire",), ()),
     # a speaker whose words hold a name the clause gives is that actor, told whole
     (
         "Il a touché son salaire intégral, a annoncé mercredi le directeur de cabinet d'Emmanuel Macron.",

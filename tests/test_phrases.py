@@ -14,6 +14,25 @@ SAT = "2022-09-10"
 
 SUMMARY_ROWS = [
     # (sentence, trigger, summary)
+    # a bare noun completes its noun: after "en" ("mise en liberté"), after "de" however deep ("chargé de
+    # mission", the model's argument)
+    (
+        "Mardi, la justice examinera une nouvelle demande de mise en liberté de l'ancien chargé de mission.",
+        "examinera",
+        "la justice examinera une nouvelle demande de mise en liberté de l'ancien chargé de mission",
+    ),
+    (
+        "Pour rappel, le chargé de mission de l'Élysée a frappé un manifestant le 1er mai dernier.",
+        "frappé",
+        "le chargé de mission de l'Élysée a frappé un manifestant",
+    ),
+    # an event noun after "après" is not told with the clause of the noun it completes (it was said twice)
+    (
+        "Ces deux personnes ont fait l'objet d'une vérification d'identité après leur interpellation, le"
+        " 1er mai.",
+        "interpellation",
+        "leur interpellation",
+    ),
     # a past participle opening its sentence describes the subject written after its comma, with its
     # complement ("Convoqué …" alone is no sentence)
     (

@@ -276,8 +276,10 @@ def _who(trigger: Token, clause_head: Token, timex_tokens: set[int], lexicon: Ev
         return _Who(None, agents, people_in(written))
     if subject is not None and (subject.dep_ == "nsubj:pass" or passive):
         subject = None  # the passive's subject underwent the event ("Le village a été évacué"): no actor
-    if subject is not None and subject.lemma_.lower() in lexicon.event_nouns:
-        subject = None  # "L'offensive a commencé": an event, not an actor
+    if subject is not None and subject.lemma_.lower() in lexicon.event_nouns | lexicon.tally_nouns:
+        # "L'offensive a commencé": an event, not an actor; "Le nombre de personnes hospitalisées a continué à
+        # refluer": a count
+        subject = None
     if subject is not None and any(happens(v, lexicon.summary_words) for v in (trigger, clause_head)):
         subject = None  # "un point presse s'est tenu": what happened, not who acted
     return _Who(subject, agents, [])

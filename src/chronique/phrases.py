@@ -90,16 +90,20 @@ def noun_phrase_tokens(head: Token, depth: int = 0) -> list[Token]:
             cases = [c.lower_ for c in child.children if c.dep_ == "case"]
             # "garde à vue" is one noun, "de 18 à 38" one range; "son avocat à LCI" is the lawyer, speaking to
             # a channel
+            # "mise en liberté", "remise en état": a bare noun after "en" right after its noun completes it
             compound = (
-                cases == ["à"]
+                (cases == ["à"] or (cases == ["en"] and not not_a_name(child)))
                 and child.i == head.i + 2
                 and child.pos_ != "PROPN"
                 and not any(c.dep_ == "det" for c in child.children)
             )
             if cases and not set(cases) <= _GENITIVE and not compound:
                 continue  # "à la Défense", "avec l'utilisation …": not part of the name; "garde à vue" is
-            if depth >= 2 and child.pos_ != "PROPN":
-                continue  # a name completes what it names: "la République de Donetsk", never cut
+            bare = cases and not any(c.dep_ in {"det", "nmod", "amod"} for c in child.children)
+            if depth >= 2 and child.pos_ != "PROPN" and not bare:
+                # a name completes what it names: "la République de Donetsk", never cut; so does a bare noun
+                # after "de": "l'ancien chargé de mission", "le préfet de police"
+                continue
         if child.dep_ == "case" and child.i > head.i:
             continue
         tokens.extend(
@@ -145,9 +149,11 @@ def _coordinated_noun(child: Token) -> bool:
 def _names_its_noun(child: Token, head: Token) -> bool:
     """A name after "de" completing a common noun, whatever the model's label ("les événements qui se sont
     produits place de la Contrescarpe": the model reads the name as the noun's argument)."""
+    # a bare noun too: "le chargé de mission de l'Élysée", the model's argument of "chargé"
+    bare = child.pos_ == "NOUN" and not any(c.dep_ in {"det", "nummod"} for c in child.children)
     return (
         child.dep_ in {"obl:arg", "obl"}
-        and child.pos_ == "PROPN"
+        and (child.pos_ == "PROPN" or bare)
         and child.i > head.i
         and head.pos_ == "NOUN"
         and any(c.dep_ == "case" and c.lower_ in _GENITIVE for c in child.children)

@@ -174,7 +174,10 @@ def _told_around(noun: Token, phrase: str, skip: set[int], words: SummaryWords) 
     another_time), where the clause's verb is no verb, or where the clause says nothing of its own."""
     top = noun
     for _ in range(_MAX_CLIMB):
-        if top.dep_ != "nmod" or top.head.pos_ != "NOUN":
+        # only through "de": "à la fin de la manifestation" (not "une vérification après leur interpellation":
+        # "après" sets it at another time)
+        through_de = any(c.dep_ == "case" and c.lower_ in GENITIVE for c in top.children)
+        if top.dep_ != "nmod" or top.head.pos_ != "NOUN" or not through_de:
             break
         top = top.head
     verb = top.head

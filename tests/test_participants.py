@@ -17,6 +17,8 @@ SAT = "2022-09-10"
 
 ROWS = [
     # (sentence, trigger, actors, places)
+    # the agent of a participle is named once, though the noun it describes holds it too
+    ("Elle a confirmé l'annonce faite par Emmanuel Macron le 2 avril.", "faite", ("Emmanuel Macron",), ()),
     # a count is no actor, nor are rules that apply ("s'appliquer" tells what happens); who applies them is
     ("Le nombre de personnes hospitalisées a continué à refluer le 3 mai.", "refluer", (), ()),
     ("Ces nouvelles règles s'appliqueront dès le 3 mai.", "appliqueront", (), ()),

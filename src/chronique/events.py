@@ -167,7 +167,8 @@ def build_event(
     subject, agents = who.subject, who.agents
     actors = actors_of(subject, agents)
     if is_bare_participle(trigger):
-        actors.extend(named_within(trigger.head))  # "Hafez al-Assad, né en 1930": the one born
+        # "Hafez al-Assad, né en 1930": the one born (once: "l'annonce faite par Emmanuel Macron" holds the agent)
+        actors.extend(n for n in named_within(trigger.head) if not overlaps(n, actors))
     participants = {t.i for head in [subject, *agents] if head is not None for t in head.subtree}
     root = clause_head if trigger.pos_ != "NOUN" else trigger
     clause = [t for t in {*_clause_tokens(root), *_clause_tokens(trigger)} if t.i not in participants]

@@ -167,7 +167,7 @@ def build_event(
     subject, agents = who.subject, who.agents
     actors = actors_of(subject, agents)
     if is_bare_participle(trigger):
-        # "Hafez al-Assad, né en 1930": the one born (once: "l'annonce faite par Emmanuel Macron" holds the agent)
+        # "Hafez al-Assad, né en 1930": the one born (once: "l'annonce faite par X" holds the agent X)
         actors.extend(n for n in named_within(trigger.head) if not overlaps(n, actors))
     participants = {t.i for head in [subject, *agents] if head is not None for t in head.subtree}
     root = clause_head if trigger.pos_ != "NOUN" else trigger

@@ -17,6 +17,58 @@ SAT = "2022-09-10"
 
 ROWS = [
     # (sentence, trigger, actors, places)
+    # the agent of a participle is named once, though the noun it describes holds it too
+    ("Elle a confirmé l'annonce faite par Emmanuel Macron le 2 avril.", "faite", ("Emmanuel Macron",), ()),
+    # a count is no actor, nor are rules that apply ("s'appliquer" tells what happens); who applies them is
+    ("Le nombre de personnes hospitalisées a continué à refluer le 3 mai.", "refluer", (), ()),
+    ("Ces nouvelles règles s'appliqueront dès le 3 mai.", "appliqueront", (), ()),
+    ("Le maire appliquera la nouvelle loi le 3 mai.", "appliquera", ("Le maire",), ()),
+    # a speaker whose words hold a name the clause gives is that actor, told whole
+    (
+        "Il a touché son salaire intégral, a annoncé mercredi le directeur de cabinet d'Emmanuel Macron.",
+        "annoncé",
+        ("le directeur de cabinet d'Emmanuel Macron",),
+        (),
+    ),
+    # the one an opening participle describes underwent it: the people it names, no thing (the channel
+    # is an organisation the clause names)
+    (
+        "Interrogée mardi sur RTL, Agnès Buzyn a indiqué que les écoles rouvriront.",
+        "Interrogée",
+        ("RTL", "Agnès Buzyn"),
+        (),
+    ),
+    # the subject the text writes before its verb, where the model hangs it elsewhere; of a passive, the
+    # people it names
+    (
+        "A quelques jours de la sortie du confinement, le coordonnateur national à la stratégie de"
+        " déconfinement Jean Castex a mis en garde les Français le 6 mai.",
+        "mis",
+        ("Jean Castex",),
+        (),
+    ),
+    (
+        "Présents la veille dans les locaux de la police, Alexandre Benalla et Vincent Crase ont"
+        " également été questionnés mardi.",
+        "questionnés",
+        ("Alexandre Benalla", "Vincent Crase"),
+        (),
+    ),
+    # a people is no place ("les Français"), "aux Antilles" is
+    (
+        "Comme tous les Français, Brigitte Macron est confinée depuis le 17 mars.",
+        "confinée",
+        ("Brigitte Macron",),
+        (),
+    ),
+    ("Le 3 mai, le maire est parti aux Antilles.", "parti", ("le maire",), ("Antilles",)),
+    # the channel a speaker speaks to is no part of who spoke ("garde à vue" is one noun)
+    (
+        "Il a reçu sa convocation le 6 septembre, a indiqué son avocat à LCI ce lundi 10 septembre.",
+        "indiqué",
+        ("son avocat",),
+        (),
+    ),
     # the speaker after a verb of saying, inverted, read by the model as its object
     ("La menace reste élevée, a averti jeudi Emmanuel Macron.", "averti", ("Emmanuel Macron",), ()),
     ("« La situation est grave », a averti jeudi le ministre.", "averti", ("le ministre",), ()),

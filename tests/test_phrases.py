@@ -14,6 +14,70 @@ SAT = "2022-09-10"
 
 SUMMARY_ROWS = [
     # (sentence, trigger, summary)
+    # a bare noun completes its noun: after "en" ("mise en liberté"), after "de" however deep ("chargé de
+    # mission", the model's argument)
+    (
+        "Mardi, la justice examinera une nouvelle demande de mise en liberté de l'ancien chargé de mission.",
+        "examinera",
+        "la justice examinera une nouvelle demande de mise en liberté de l'ancien chargé de mission",
+    ),
+    (
+        "Pour rappel, le chargé de mission de l'Élysée a frappé un manifestant le 1er mai dernier.",
+        "frappé",
+        "le chargé de mission de l'Élysée a frappé un manifestant",
+    ),
+    # an event noun after "après" is not told with the clause of the noun it completes (it was said twice)
+    (
+        "Ces deux personnes ont fait l'objet d'une vérification d'identité après leur interpellation, le"
+        " 1er mai.",
+        "interpellation",
+        "leur interpellation",
+    ),
+    # a past participle opening its sentence describes the subject written after its comma, with its
+    # complement ("Convoqué …" alone is no sentence)
+    (
+        "Convoqué mercredi devant les sénateurs, le préfet de police a expliqué avoir fait une demande.",
+        "Convoqué",
+        "le préfet de police convoqué devant les sénateurs",
+    ),
+    (
+        "Interrogée mardi sur RTL, la ministre a indiqué que les écoles rouvriront.",
+        "Interrogée",
+        "la ministre interrogée sur RTL",
+    ),
+    # a noun set beside a name by a comma is what the person is, no second subject
+    (
+        "Christophe Prudhomme, médecin et porte-parole de l'association des médecins urgentistes, s'est"
+        " exprimé samedi 25 janvier.",
+        "exprimé",
+        "Christophe Prudhomme s'est exprimé",
+    ),
+    # "avancer" a clause is saying it
+    (
+        "Le confinement devrait être prolongé, avait avancé jeudi la directrice de Santé publique France.",
+        "avancé",
+        "la directrice de Santé publique France avait avancé que le confinement devrait être prolongé",
+    ),
+    # an adverb that says how little or how nearly the verb happened stays: without it the summary says the
+    # opposite (data/summaries.tsv limiting, and quantity set by the verb)
+    (
+        "Aujourd'hui, les Français ont peu préparé leurs voyages.",
+        "préparé",
+        "les Français ont peu préparé leurs voyages",
+    ),
+    ("Mardi, il a presque réussi son pari.", "réussi", "il a presque réussi son pari"),
+    # "ne … que": with what it restricts the verb to; where that is the row's date, neither "ne" nor "que"
+    (
+        "Le ministre ne parlait que d'une suspension mardi.",
+        "parlait",
+        "Le ministre ne parlait que d'une suspension",
+    ),
+    (
+        "Le chef de la diplomatie n'en aurait pris connaissance que le 24 décembre, via la presse.",
+        "pris",
+        "Le chef de la diplomatie en aurait pris connaissance",
+    ),
+    ("Le ministre n'a pas parlé mardi.", "parlé", "Le ministre n'a pas parlé"),
     # an infinitive keeps its "à" and its reflexive pronoun
     (
         "Le 3 mai, les colons commencent à s'installer dans la vallée.",

@@ -10,7 +10,15 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from chronique.nlp import not_a_name, sentence_of
-from chronique.phrases import QUOTES, SUBJECT_DEPS, conjuncts, is_attribute, noun_phrase_tokens, subject_of
+from chronique.phrases import (
+    QUOTES,
+    SUBJECT_DEPS,
+    conjuncts,
+    is_attribute,
+    is_finite,
+    noun_phrase_tokens,
+    subject_of,
+)
 from chronique.vocabulary import Vocabulary
 from chronique.voices import quotations
 
@@ -45,6 +53,8 @@ class SummaryWords:
     # ("au lendemain de")
     same_time: frozenset[str] = frozenset()
     another_time: frozenset[str] = frozenset()
+    # the adverbs without which a summary says the opposite ("ont peu préparé", "a presque réussi")
+    limiting: frozenset[str] = frozenset()
 
     @classmethod
     def from_vocabulary(cls, vocabulary: Vocabulary) -> SummaryWords:
@@ -58,6 +68,7 @@ class SummaryWords:
             happening=vocabulary["participants"].forms_of("happening"),
             same_time=vocabulary["summaries"].forms_of("same_time"),
             another_time=vocabulary["summaries"].forms_of("another_time"),
+            limiting=vocabulary["summaries"].forms_of("limiting"),
         )
 
 
@@ -98,6 +109,56 @@ def negation_ids(verb: Token) -> set[int]:
     }
 
 
+def _restrictive_que(verb: Token) -> Token | None:
+    """The "que" of "ne … que" ("n'en aurait pris connaissance que le 24 décembre", "ne parlait que d'une
+    suspension"): after a verb with "ne" and no other word of negation, hung on the verb or opening a
+    complement of it."""
+    particle = next((c for c in verb.children if c.lower_ in {"n'", "n’", "ne"}), None)
+    if particle is None or negation_ids(verb):
+        return None
+    for child in verb.children:
+        if child.i < verb.i:
+            continue
+        if child.lower_ in _THAT and child.dep_ == "advmod":
+            return child
+        opening = next((c for c in child.children if c.dep_ == "mark" and c.lower_ in _THAT), None)
+        if (
+            opening is not None
+            and opening.i == child.left_edge.i
+            and child.dep_ in {"ccomp", "obl:mod", "obl"}
+        ):
+            return opening
+    return None
+
+
+def _restricted(que: Token) -> Token | None:
+    """What "ne … que" restricts the verb to: the complement hung on "que", or the one "que" opens."""
+    if que.dep_ == "mark":
+        return que.head
+    return next((c for c in que.children if not c.is_punct), None)
+
+
+def restriction_ids(verb: Token, skip: Collection[int]) -> set[int]:
+    """ "ne … que" with what it restricts the verb to ("ne parlait que d'une suspension"): without them the
+    summary says the opposite ("ne parlait"). None where that is the row's date (``unrestricted_ids``)."""
+    que = _restrictive_que(verb)
+    restricted = _restricted(que) if que is not None else None
+    if que is None or restricted is None or restricted.i in skip:
+        return set()
+    return {que.i} | phrase_ids(restricted, skip)
+
+
+def unrestricted_ids(verb: Token, skip: Collection[int]) -> set[int]:
+    """The "ne" and "que" of "ne … que" where what it restricts the verb to is the row's date, not said
+    again: "n'en aurait pris connaissance que le 24 décembre" tells "en aurait pris connaissance" (not "n'en
+    aurait pris connaissance", the opposite)."""
+    que = _restrictive_que(verb)
+    restricted = _restricted(que) if que is not None else None
+    if que is None or (restricted is not None and restricted.i not in skip):
+        return set()
+    return {que.i, *(c.i for c in verb.children if c.lower_ in {"n'", "n’", "ne"})}
+
+
 def phrase_ids(head: Token, skip: Collection[int]) -> set[int]:
     """A complement's noun phrase with its preposition ("au juge", "par la police")."""
     ids = {t.i for t in noun_phrase_tokens(head)} | demonstrative_complement(head)
@@ -109,7 +170,7 @@ def verb_group(verb: Token, skip: Collection[int], words: SummaryWords, depth: i
     """A verb with what French needs around it: auxiliaries, reflexive pronoun, negation, the ``à``/``de``
     before an infinitive, its objects, and the infinitive or attribute it governs ("commencent à
     s'installer dans …" gives "commencent à s'installer"; "a été proclamé indépendant")."""
-    ids = {verb.i} | negation_ids(verb)
+    ids = {verb.i} | negation_ids(verb) | restriction_ids(verb, skip)
     if verb.pos_ == "NOUN" and any(c.dep_ == "cop" for c in verb.children):
         # an attribute noun keeps its complements: "l'affaire est aux mains de la justice"
         ids |= {t.i for t in noun_phrase_tokens(verb) if t.i not in skip}
@@ -151,12 +212,8 @@ def verb_group(verb: Token, skip: Collection[int], words: SummaryWords, depth: i
             ids.add(child.i)  # "a rendu visite", "ont pris part": a bare noun makes one verb with its verb
         elif child.dep_ == "advmod" and verb.pos_ in {"ADJ", "ADV"} and child.i < verb.i:
             ids.add(child.i)  # the degree of an attribute: "il était beaucoup trop tôt"
-        elif (
-            child.dep_ == "advmod"
-            and child.lower_ in words.quantity
-            and (counted := _counted(child, skip)) is not None
-        ):
-            ids |= {child.i} | phrase_ids(counted, skip)  # "a réclamé plus de transparence"
+        elif child.dep_ == "advmod" and (adverb := _adverb_ids(child, verb, skip, words)):
+            ids |= adverb  # "a réclamé plus de transparence", "ont peu préparé leurs voyages"
         elif child.dep_ == "ccomp" and (verb.pos_ == "AUX" or verb.lemma_ == "être") and depth < 2:
             # "l'objectif est que chaque Français ait accès à un masque": the clause is the attribute
             ids |= verb_group(child, skip, words, depth + 1) | subject_ids_of(child, skip)
@@ -179,6 +236,19 @@ def verb_group(verb: Token, skip: Collection[int], words: SummaryWords, depth: i
                 for argument in (c for c in child.children if c.dep_ in {"obl:arg", "obj"}):
                     ids |= phrase_ids(argument, skip)  # "on va droit à la catastrophe"
     return ids
+
+
+def _adverb_ids(adverb: Token, verb: Token, skip: Collection[int], words: SummaryWords) -> set[int]:
+    """An adverb of the verb a summary keeps: one of quantity with the noun it counts, the verb's object ("a
+    réclamé plus de transparence"); one that says how nearly, how seldom or how much the verb happened, set
+    by the verb (between its auxiliary and it, or right after it: "ont peu préparé", "a presque réussi"),
+    without which the summary says the opposite. Nothing for another."""
+    if adverb.lower_ in words.quantity and (counted := _counted(adverb, skip)) is not None:
+        return {adverb.i} | phrase_ids(counted, skip)
+    first = min([verb.i, *(c.i for c in verb.children if c.dep_.startswith("aux"))])
+    if adverb.lower_ in words.limiting | words.quantity and first < adverb.i <= verb.i + 1:
+        return {adverb.i} | {c.i for c in adverb.children if c.dep_ == "advmod" and c.i not in skip}
+    return set()
 
 
 def _opened_by_que(clause: Token) -> bool:
@@ -579,6 +649,32 @@ def subject_before(first: Token, verb: Token, skip: Collection[int]) -> list[Tok
     if numbers and _verb_numbers(verb) and not numbers & _verb_numbers(verb) and not coordinated:
         return []
     return phrase
+
+
+def written_subject(verb: Token, skip: Collection[int]) -> list[Token]:
+    """The subject the text writes right before a conjugated verb the parse gives no subject
+    (``subject_before``: "A quelques jours de la sortie du confinement, le coordonnateur national … Jean
+    Castex a mis en garde les Français", the model's conjunct of "sortie"); none for an incise, whose subject
+    follows it, nor where the parse gives one."""
+    if subject_of(verb) is not None or not is_finite(verb):
+        return []
+    if any(c.dep_ in SUBJECT_DEPS and c.i > verb.i for c in verb.children):
+        return []
+    group = [verb, *(c for c in verb.children if c.dep_.startswith("aux") or c.dep_ in REFLEXIVE_DEPS)]
+    group += [c for c in verb.children if is_negation(c)]
+    first = min((t for t in group if t.i <= verb.i), key=lambda t: t.i)
+    if first.i > 0 and first.doc[first.i - 1].text == ",":
+        return []  # "…, a indiqué son avocat", "…, a-t-il ajouté": the speaker follows
+    return subject_before(first, verb, skip)
+
+
+def phrase_head(phrase: Collection[Token]) -> Token | None:
+    """The noun a phrase hangs on: the first of its nouns whose head is outside it."""
+    ids = {t.i for t in phrase}
+    return next(
+        (t for t in sorted(phrase, key=lambda t: t.i) if t.head.i not in ids and t.pos_ in {"NOUN", "PROPN"}),
+        None,
+    )
 
 
 def _joins(token: Token) -> bool:

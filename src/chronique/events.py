@@ -41,7 +41,14 @@ from chronique.anchors import (
     story_times,
 )
 from chronique.bounds import is_bound, is_nowadays, is_running_total, is_scheduled
-from chronique.clauses import agrees, happens, set_apart_subject, subject_in
+from chronique.clauses import (
+    agrees,
+    happens,
+    phrase_head,
+    set_apart_subject,
+    subject_in,
+    written_subject,
+)
 from chronique.modality import is_aim, is_negated, is_overtaken, modality_of, moved_to
 from chronique.model import (
     DAY_GRAINS,
@@ -64,11 +71,12 @@ from chronique.phrases import (
     named_within,
     names_in,
     overlaps,
+    people_in,
     places_in,
 )
 from chronique.retellings import merge_retellings
 from chronique.sayings import is_incise, speaker_names
-from chronique.summaries import describes_noun_before, noun_summary, summary_of
+from chronique.summaries import describes_noun_before, noun_summary, opening_participle_subject, summary_of
 from chronique.vocabulary import holds_phrase
 from chronique.voices import quotations
 
@@ -155,30 +163,12 @@ def build_event(
     )
     timex_tokens = {t.i for t in span} if span is not None else set()
     clause_head = clause_head_of(trigger)
-    subject: Token | None = None
-    agents: list[Token] = []
-    if trigger.pos_ != "NOUN" and not describes_noun_before(trigger):  # "un passeport renouvelé": no actor
-        # the subject the summary tells (``clauses.subject_in``: never the date, the one the verb agrees with)
-        subject = subject_in(clause_head, timex_tokens) or subject_in(trigger, timex_tokens)
-        agents = [c for c in trigger.children if c.dep_ in AGENT_DEPS]
-        saying = trigger.i == clause_head.i and trigger.lemma_.lower() in lexicon.summary_words.saying
-        if subject is not None and subject.i < clause_head.i and saying and is_incise(clause_head):
-            # "« Vos annonces, c'est du bricolage, un enfumage », a dénoncé la députée": the quotation's words
-            # are not who spoke (``speaker_names`` gives the speaker)
-            subject = None
-        if subject is not None and not agrees(subject, clause_head):
-            # "les personnes …, assurait le ministre": no subject of that verb (``summaries`` tells the same)
-            subject = set_apart_subject(subject, clause_head)
-        passive = any(c.dep_ == "nsubj:pass" for v in (trigger, clause_head) for c in v.children)
-        if subject is not None and (subject.dep_ == "nsubj:pass" or passive):
-            subject = None  # the passive's subject underwent the event ("Le village a été évacué"): no actor
-        if subject is not None and subject.lemma_.lower() in lexicon.event_nouns:
-            subject = None  # "L'offensive a commencé": an event, not an actor
-        if subject is not None and any(happens(v, lexicon.summary_words) for v in (trigger, clause_head)):
-            subject = None  # "un point presse s'est tenu": what happened, not who acted
+    who = _who(trigger, clause_head, timex_tokens, lexicon)
+    subject, agents = who.subject, who.agents
     actors = actors_of(subject, agents)
     if is_bare_participle(trigger):
-        actors.extend(named_within(trigger.head))  # "Hafez al-Assad, né en 1930": the one born
+        # "Hafez al-Assad, né en 1930": the one born (once: "l'annonce faite par X" holds the agent X)
+        actors.extend(n for n in named_within(trigger.head) if not overlaps(n, actors))
     participants = {t.i for head in [subject, *agents] if head is not None for t in head.subtree}
     root = clause_head if trigger.pos_ != "NOUN" else trigger
     clause = [t for t in {*_clause_tokens(root), *_clause_tokens(trigger)} if t.i not in participants]
@@ -210,9 +200,12 @@ def build_event(
     told_by = speaker_names(
         trigger, clause_head, timex_tokens, lexicon.summary_words, lexicon.modality.according_to
     )
-    for name in [*names_in(clause), *told_by]:
+    for name in [*names_in(clause), *who.undergoing]:
         if not overlaps(name, actors) and not overlaps(name, places):
             actors.append(name)
+    for name in told_by:
+        if not overlaps(name, places):
+            actors = _with_speaker(actors, name)
     return Event(
         article_id=article.id,
         trigger=trigger.text,
@@ -232,6 +225,65 @@ def build_event(
         modality=reading.modality,
         speaker=reading.speaker,
     )
+
+
+def _with_speaker(actors: list[str], speaker: str) -> list[str]:
+    """The actors with who told it: a speaker whose words hold a name already listed, a person that completes
+    them ("le directeur de cabinet d'Emmanuel Macron"), is that actor told whole, in its place."""
+    if not overlaps(speaker, actors):
+        return [*actors, speaker]
+    held = [a for a in actors if a in speaker and a != speaker]
+    if not held:
+        return actors
+    return [speaker if a == held[0] else a for a in actors if a == held[0] or a not in held]
+
+
+@dataclass(frozen=True, slots=True)
+class _Who:
+    """Who an event tells of: the subject that acted, the agents, the people a passive's subject names."""
+
+    subject: Token | None
+    agents: list[Token]
+    undergoing: list[str]
+
+
+def _who(trigger: Token, clause_head: Token, timex_tokens: set[int], lexicon: EventLexicon) -> _Who:
+    """The subject the summary tells (``clauses.subject_in``: never the date, the one the verb agrees with; or
+    the one the text writes before the verb, ``written_subject``), unless it underwent the event or is the
+    event; the agents; the people a passive's written subject names."""
+    if trigger.pos_ == "NOUN" or describes_noun_before(trigger):  # "un passeport renouvelé": no actor
+        return _Who(None, [], [])
+    if described := opening_participle_subject(trigger, timex_tokens):
+        # "Convoqué devant les sénateurs, l'ex-collaborateur …": who underwent it; the people it names
+        return _Who(None, [], people_in(described))
+    subject = subject_in(clause_head, timex_tokens) or subject_in(trigger, timex_tokens)
+    written = written_subject(trigger, timex_tokens) if subject is None else []
+    if written:
+        # "…, le coordonnateur … Jean Castex a mis en garde": the model hangs the subject elsewhere
+        subject = phrase_head(written)
+    agents = [c for c in trigger.children if c.dep_ in AGENT_DEPS]
+    saying = trigger.i == clause_head.i and trigger.lemma_.lower() in lexicon.summary_words.saying
+    if subject is not None and subject.i < clause_head.i and saying and is_incise(clause_head):
+        # "« Vos annonces, c'est du bricolage, un enfumage », a dénoncé la députée": the quotation's words
+        # are not who spoke (``speaker_names`` gives the speaker)
+        subject = None
+    if subject is not None and not written and not agrees(subject, clause_head):
+        # "les personnes …, assurait le ministre": no subject of that verb (``summaries`` tells the same)
+        subject = set_apart_subject(subject, clause_head)
+    passive = any(c.dep_ == "nsubj:pass" for v in (trigger, clause_head) for c in v.children)
+    if written and "Pass" in trigger.morph.get("Voice", []):
+        # a written subject of a passive: the people it names ("Alexandre Benalla et Vincent Crase ont été
+        # questionnés", as ``names_in`` for the parse's)
+        return _Who(None, agents, people_in(written))
+    if subject is not None and (subject.dep_ == "nsubj:pass" or passive):
+        subject = None  # the passive's subject underwent the event ("Le village a été évacué"): no actor
+    if subject is not None and subject.lemma_.lower() in lexicon.event_nouns | lexicon.tally_nouns:
+        # "L'offensive a commencé": an event, not an actor; "Le nombre de personnes hospitalisées a continué à
+        # refluer": a count
+        subject = None
+    if subject is not None and any(happens(v, lexicon.summary_words) for v in (trigger, clause_head)):
+        subject = None  # "un point presse s'est tenu": what happened, not who acted
+    return _Who(subject, agents, [])
 
 
 def _is_compound_past(verb: Token, etre_verbs: frozenset[str] = frozenset()) -> bool:

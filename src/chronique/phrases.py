@@ -88,13 +88,22 @@ def noun_phrase_tokens(head: Token, depth: int = 0) -> list[Token]:
             continue  # "…, dont le président s'est étonné": "dont" links its clause, no part of the noun
         if child.dep_ == "nmod":
             cases = [c.lower_ for c in child.children if c.dep_ == "case"]
+            # "garde à vue" is one noun, "de 18 à 38" one range; "son avocat à LCI" is the lawyer, speaking to
+            # a channel
+            # "mise en liberté", "remise en état": a bare noun after "en" right after its noun completes it
             compound = (
-                cases == ["à"] and child.i == head.i + 2 and not any(c.dep_ == "det" for c in child.children)
+                (cases == ["à"] or (cases == ["en"] and not not_a_name(child)))
+                and child.i == head.i + 2
+                and child.pos_ != "PROPN"
+                and not any(c.dep_ == "det" for c in child.children)
             )
             if cases and not set(cases) <= _GENITIVE and not compound:
                 continue  # "à la Défense", "avec l'utilisation …": not part of the name; "garde à vue" is
-            if depth >= 2 and child.pos_ != "PROPN":
-                continue  # a name completes what it names: "la République de Donetsk", never cut
+            bare = cases and not any(c.dep_ in {"det", "nmod", "amod"} for c in child.children)
+            if depth >= 2 and child.pos_ != "PROPN" and not bare:
+                # a name completes what it names: "la République de Donetsk", never cut; so does a bare noun
+                # after "de": "l'ancien chargé de mission", "le préfet de police"
+                continue
         if child.dep_ == "case" and child.i > head.i:
             continue
         tokens.extend(
@@ -140,9 +149,11 @@ def _coordinated_noun(child: Token) -> bool:
 def _names_its_noun(child: Token, head: Token) -> bool:
     """A name after "de" completing a common noun, whatever the model's label ("les événements qui se sont
     produits place de la Contrescarpe": the model reads the name as the noun's argument)."""
+    # a bare noun too: "le chargé de mission de l'Élysée", the model's argument of "chargé"
+    bare = child.pos_ == "NOUN" and not any(c.dep_ in {"det", "nummod"} for c in child.children)
     return (
         child.dep_ in {"obl:arg", "obl"}
-        and child.pos_ == "PROPN"
+        and (child.pos_ == "PROPN" or bare)
         and child.i > head.i
         and head.pos_ == "NOUN"
         and any(c.dep_ == "case" and c.lower_ in _GENITIVE for c in child.children)
@@ -430,6 +441,20 @@ def names_in(clause: Iterable[Token]) -> list[str]:
     return names
 
 
+def people_in(phrase: Collection[Token]) -> list[str]:
+    """The people a passive's subject names, each of its coordinated parts ("Alexandre Benalla et Vincent
+    Crase ont été questionnés"): the model's PER entities of two words or more, whole; no thing."""
+    ids = {t.i for t in phrase}
+    if not ids:
+        return []
+    doc = next(iter(phrase)).doc
+    return [
+        ent.text
+        for ent in entities(doc)
+        if ent.label_ == "PER" and len(ent) > 1 and is_whole(ent) and {t.i for t in ent} <= ids
+    ]
+
+
 def overlaps(name: str, names: Iterable[str]) -> bool:
     """Whether a name is one of the names, or inside one of them, or holds one ("ministère de l'Intérieur" and
     "le ministère de l'Intérieur" are one actor)."""
@@ -474,11 +499,15 @@ def is_attribute(part: Token, head: Token) -> bool:
     """A common noun with no determiner coordinated with a name: what the person is, no one else ("Vincent
     Lambert, en état végétatif et figure du débat"); "les commerçants et artisans", "footballeurs,
     basketteurs ou handballeurs" are people each."""
+    doc = part.doc
+    # set beside the name by a comma, it is what the person is too: "Christophe Prudhomme, médecin et
+    # porte-parole de l'association, s'est exprimé"
+    beside = part.i > 0 and doc[part.i - 1].text == ","
     return (
         part.i != head.i
         and head.pos_ == "PROPN"
         and part.pos_ == "NOUN"
-        and any(c.dep_ == "cc" for c in part.children)
+        and (beside or any(c.dep_ == "cc" for c in part.children))
         and not any(c.dep_ in {"det", "case", "nummod"} for c in part.children)
     )
 
@@ -493,6 +522,20 @@ def is_locution(token: Token, locution_nouns: Collection[str]) -> bool:
 
 
 PLACE_CASES = frozenset({"à", "en", "dans", "au", "aux"})
+
+
+def _names_no_place(ent: Span) -> bool:
+    """A location entity that names no place of the event: a kind of thing ("instaurer un nouvel État"), a
+    people the model tags as a common plural noun, with no preposition of place ("a mis en garde les
+    Français", "comme tous les Parisiens"; "aux Antilles" is a place)."""
+    root = ent.root
+    if any("Ind" in c.morph.get("Definite", []) for c in root.children if c.dep_ == "det"):
+        return True
+    cases = {c.lower_ for c in root.children if c.dep_ == "case"}
+    people = len(ent) == 1 and root.pos_ == "NOUN" and "Plur" in root.morph.get("Number", [])
+    return people and not cases & PLACE_CASES
+
+
 # Prepositions after which a place name stands for its people or government, not for where things happen.
 _NOT_PLACE_CASES = frozenset({"selon", "par", "pour", "avec", "contre", "sans", "envers", "malgré", "face"})
 _LOCATIVE_DEPS = frozenset({"obl:mod", "obl", "obl:arg", "obj", "nsubj", "nsubj:pass"})
@@ -537,8 +580,8 @@ def places_in(
         if ent.root.i in covered:
             continue  # inside a venue already named: "au centre hospitalier de Belfort"
         root = ent.root
-        if any("Ind" in c.morph.get("Definite", []) for c in root.children if c.dep_ == "det"):
-            continue  # "instaurer un nouvel État": a kind of thing, not a named place
+        if _names_no_place(ent):
+            continue
         cases = {c.lower_ for c in root.children if c.dep_ == "case"}
         if cases & _NOT_PLACE_CASES:
             continue  # "selon Moscou" names who said it, "par Kiev" who did it, "contre Kiev" whom

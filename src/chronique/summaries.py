@@ -28,8 +28,10 @@ from chronique.clauses import (
     subject_before,
     subject_ids,
     subject_in,
+    unrestricted_ids,
     verb_group,
 )
+from chronique.nlp import not_a_name
 from chronique.phrases import (
     PLACE_CASES,
     is_bare_participle,
@@ -172,7 +174,10 @@ def _told_around(noun: Token, phrase: str, skip: set[int], words: SummaryWords) 
     another_time), where the clause's verb is no verb, or where the clause says nothing of its own."""
     top = noun
     for _ in range(_MAX_CLIMB):
-        if top.dep_ != "nmod" or top.head.pos_ != "NOUN":
+        # only through "de": "à la fin de la manifestation" (not "une vérification après leur interpellation":
+        # "après" sets it at another time)
+        through_de = any(c.dep_ == "case" and c.lower_ in GENITIVE for c in top.children)
+        if top.dep_ != "nmod" or top.head.pos_ != "NOUN" or not through_de:
             break
         top = top.head
     verb = top.head
@@ -323,6 +328,62 @@ def _noun_before(participle: Token) -> Token | None:
     return before if before is not None and before.pos_ == "NOUN" else None
 
 
+def opening_participle_subject(verb: Token, skip: Collection[int]) -> list[Token]:
+    """The subject a past participle opening its sentence describes, set apart by a comma ("Convoqué
+    mercredi devant les sénateurs, l'ex-collaborateur d'Emmanuel Macron a expliqué …": the former aide): the
+    noun phrase written right after the comma, before the main verb, agreeing with the participle in number
+    and gender; none for a participle with an auxiliary or a subject of its own."""
+    main = verb.head
+    if (
+        verb.dep_ != "advcl"
+        or "Part" not in verb.morph.get("VerbForm", [])
+        or "Past" not in verb.morph.get("Tense", [])
+        or any(c.dep_.startswith("aux") or c.dep_ in {"nsubj", "nsubj:pass", "cop"} for c in verb.children)
+        or verb.left_edge.i != verb.sent.start
+        or main.i < verb.i
+        or main.pos_ not in {"VERB", "AUX"}
+    ):
+        return []
+    doc = verb.doc
+    comma = next((t for t in doc[verb.i : main.i] if t.text == "," and t.i > verb.right_edge.i - 1), None)
+    first = min([main, *(c for c in main.children if c.dep_.startswith("aux"))], key=lambda t: t.i)
+    if comma is None:
+        return []
+    phrase = subject_before(first, main, skip)
+    if not phrase or phrase[0].i != comma.i + 1:
+        return []
+    ids = {t.i for t in phrase}
+    head = next((t for t in phrase if t.head.i not in ids and t.pos_ in {"NOUN", "PROPN"}), None)
+    if head is None:
+        return []
+    number = _participle_number(verb)
+    numbers = head.morph.get("Number", [])
+    # the article says the gender of an epicene noun ("la ministre"), which the model's tag does not
+    articles = [g for c in head.children if c.dep_ == "det" for g in c.morph.get("Gender", [])]
+    genders = [] if head.pos_ == "PROPN" else articles or head.morph.get("Gender", [])
+    feminine = verb.lower_.endswith(_FEMININE_ENDINGS)
+    if (number is not None and numbers and number not in numbers) or (
+        genders and ("Fem" in genders) != feminine
+    ):
+        return []
+    return phrase
+
+
+def _complement_ids(verb: Token, skip: Collection[int]) -> set[int]:
+    """A verb's complements after it opened by a preposition, no time ("convoqué devant les sénateurs",
+    "interrogée sur RTL")."""
+    ids: set[int] = set()
+    # also those the model hangs on the date: "convoqué mercredi devant les sénateurs"
+    dated = [c for t in verb.children if t.i in skip for c in t.children if c.dep_ == "nmod"]
+    for child in [*verb.children, *dated]:
+        cases = [c.lower_ for c in child.children if c.dep_ == "case"]
+        complement = child.dep_ in {"obl", "obl:mod", "nmod"} and cases and not set(cases) <= GENITIVE
+        after = child.i > verb.i and child.i not in skip
+        if complement and after and child.pos_ in {"NOUN", "PROPN"} and not not_a_name(child):
+            ids |= phrase_ids(child, skip)
+    return ids
+
+
 def describes_noun_before(verb: Token) -> bool:
     """A past participle with no auxiliary and no subject of its own, right after a noun it agrees with: it
     describes that noun even where the model reads it as a clause of the verb before ("voyage avec un
@@ -403,6 +464,11 @@ def summary_of(
     ``outside``: words that are not the clause's (the incise of a saying that reports it)."""
     if is_bare_participle(trigger) or describes_noun_before(trigger):
         return balanced_quotes(_participle_summary(trigger, skip, words))
+    if described := opening_participle_subject(trigger, skip):
+        # "Convoqué mercredi devant les sénateurs, l'ex-collaborateur … a expliqué": the one convoked
+        group = verb_group(trigger, skip, words) | _complement_ids(trigger, skip)
+        words_told = join_tokens(without_fragments([trigger.doc[i] for i in sorted(group - skip)]))
+        return balanced_quotes(f"{join_tokens(described)} {words_told[:1].lower()}{words_told[1:]}")
     if (
         trigger.lemma_.lower() in words.saying
         and depth < MAX_REPORT_DEPTH
@@ -534,20 +600,11 @@ def _clause_summary(
                 or is_negation(child)
             ):
                 chosen.add(child.i)
-    chosen |= verb_group(trigger, skip, words)
-    has_object = any(c.dep_ == "obj" and c.i not in skip for c in trigger.children)
-    for token in (trigger.doc[i] for i in skip if not has_object):
-        for child in token.children:  # the model hangs the object on the time: "a utilisé jeudi des armes"
-            if (
-                child.i not in skip
-                and child.dep_ in {"nmod", "obj"}
-                and child.pos_ == "NOUN"
-                and child.i > token.i
-                and not completes_time(child)
-            ):
-                chosen |= phrase_ids(child, skip)
+    chosen |= verb_group(trigger, skip, words) | _object_on_time(trigger, skip)
     doc = trigger.doc
-    tokens = [doc[i] for i in sorted(chosen - set(skip)) if not doc[i].is_space]
+    # "n'en aurait pris connaissance que [le 24 décembre]": neither "ne" nor "que"
+    unrestricted = unrestricted_ids(trigger, skip) | unrestricted_ids(clause_head, skip)
+    tokens = [doc[i] for i in sorted(chosen - set(skip) - unrestricted) if not doc[i].is_space]
     while tokens and (tokens[0].dep_ in {"mark", "cc"} or tokens[0].is_punct):
         tokens = tokens[1:]  # "que les troupes ont subi …" reads as "les troupes ont subi …"
     # "lancer d'ici [la fin du mois] la concertation": a word that only opens the time expression goes with it
@@ -576,6 +633,25 @@ def _clause_summary(
         return _subject_first(tokens, subject_words)
     article = _article(subject) if subject is not None and tokens and tokens[0].i == subject.i else ""
     return article + join_tokens(tokens)
+
+
+def _object_on_time(verb: Token, skip: Collection[int]) -> set[int]:
+    """The object the model hangs on the time expression, the verb having none: "a utilisé jeudi des
+    armes"."""
+    if any(c.dep_ == "obj" and c.i not in skip for c in verb.children):
+        return set()
+    ids: set[int] = set()
+    for token in (verb.doc[i] for i in skip):
+        for child in token.children:
+            if (
+                child.i not in skip
+                and child.dep_ in {"nmod", "obj"}
+                and child.pos_ == "NOUN"
+                and child.i > token.i
+                and not completes_time(child)
+            ):
+                ids |= phrase_ids(child, skip)
+    return ids
 
 
 def _inverted_subject(verb: Token, skip: Collection[int]) -> Token | None:

@@ -761,6 +761,11 @@ HABIT_ROWS = [
     ("En général, le maire quitte la mairie vers 16h00.", []),
     ("D'habitude, la préfecture publie ses chiffres à 20 heures.", []),
     ("Le préfet a visité samedi la mairie.", [("visité", "2022-09-10")]),
+    # a word of habit that describes a noun tells no habit of the clause
+    (
+        "Comme le révélait Le Parisien samedi, un avion d'ordinaire réservé à l'armée a été réquisitionné.",
+        [("révélait", SAT)],
+    ),
     ("Le marché ouvre le samedi 17 septembre.", [("ouvre", "2022-09-17")]),
     ("Le préfet a publié les chiffres vers 16h00.", [("publié", "2022-09-10T16:00")]),
 ]
@@ -798,7 +803,11 @@ QUOTED_NOW_ROWS = [
         "« On va vivre la même saison que l'an dernier », s'inquiète un supporter.",
         [("vivre", "2018", "planned")],
     ),
-    # a mark left open is no quotation: the narrator's present goes on
+    # a mark left open is no quotation: the narrator's present goes on, and a quote that opens closes nothing
+    (
+        'Le chef de l\'État a parlé d\'une "crise. Le 11 mars, il lance un "grand débat" à Paris.',
+        [("parlé", "2019-03-12", "asserted"), ("lance", "2019-03-11", "asserted")],
+    ),
     (
         'Le 2 mars, le chanteur annule son concert. Il reste à "son hôtel. Vers 23 heures, il appelle SOS.',
         [("annule", "2019-03-02", "asserted"), ("appelle", "2019-03-02T23:00", "asserted")],

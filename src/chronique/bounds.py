@@ -85,7 +85,35 @@ def is_habit(trigger: Token, expression: TimeExpression, lexicon: EventLexicon) 
     words = normalise(expression.mention.text).split()
     if len(words) == 2 and words[0] == "le" and words[1] in lexicon.weekdays:
         return True
-    return holds_phrase(sentence_of(trigger).text, lexicon.habit_cues)
+    return _habit_word_in_clause(verb, trigger, lexicon)
+
+
+# Where a word of habit no longer tells its verb's habit: it describes a noun or stands in another clause ("un
+# avion d'ordinaire utilisé pour …").
+_OTHER_CLAUSE_DEPS = frozenset({"acl", "acl:relcl", "advcl", "ccomp", "csubj", "parataxis", "conj"})
+
+
+def _habit_word_in_clause(verb: Token, trigger: Token, lexicon: EventLexicon) -> bool:
+    """A word of habit that hangs on the predicate's own clause ("En général, je me retire vers 16h00", "doit
+    d'ordinaire avoir lieu"), not on a clause of its own or a noun's ("Comme le révélait Le Parisien vendredi,
+    un avion d'ordinaire utilisé pour …": the telling is no habit)."""
+    sentence = sentence_of(trigger)
+    text = normalise(sentence.text)
+    if not holds_phrase(text, lexicon.habit_cues):
+        return False
+    own = {verb.i, trigger.i}
+    for token in sentence:
+        rest = normalise(sentence.doc.text[token.idx : sentence.end_char])
+        if not any(rest.startswith(cue) for cue in lexicon.habit_cues):
+            continue
+        current = token
+        for _ in range(_MAX_CLIMB):
+            if current.i in own:
+                return True
+            if current.dep_ in _OTHER_CLAUSE_DEPS or current.head.i == current.i:
+                break
+            current = current.head
+    return False
 
 
 def _is_past_participle(verb: Token) -> bool:

@@ -165,5 +165,9 @@ def _closes_after(predicate: Token) -> bool:
     region = regions[predicate.i]
     for token in predicate.doc[predicate.i + 1 : sentence_of(predicate).end]:
         if regions[token.i] != region:
-            return token.text in _CLOSING_QUOTES or token.text == _STRAIGHT_QUOTE
+            # a straight quote that opens ('lance le 15 janvier un "grand débat"') closes nothing
+            straight = (
+                token.text == _STRAIGHT_QUOTE and _straight_quote_side(token.doc.text, token.idx) != "open"
+            )
+            return token.text in _CLOSING_QUOTES or straight
     return False

@@ -139,7 +139,13 @@ class Reading:
 
 
 def _lemma(token: Token) -> str:
-    return token.lemma_.lower()
+    """The token's lemma; a finite verb in -e the lemmatizer left as it stands ("La Ville compte bien fêter",
+    "compte" for "compter") is the present of a verb in -er."""
+    lemma = token.lemma_.lower()
+    finite = token.pos_ == "VERB" and "Fin" in token.morph.get("VerbForm", [])
+    if finite and lemma == token.lower_ and lemma.endswith("e"):
+        return lemma + "r"
+    return lemma
 
 
 def _group(verbs: list[Token]) -> list[Token]:

@@ -752,6 +752,82 @@ def test_nowadays_is_no_day(analysed: Analyse, text: str, rows: list[tuple[str, 
     assert [(e.trigger, e.resolved.value) for e in analysed(text, SAT).events] == rows
 
 
+# What is done as a rule happens on no one day: a present or an imperfect with a bare weekday after "le", or a
+# word of habit in the sentence. A compound past or a weekday with its number tells one day.
+HABIT_ROWS = [
+    ("Les commerçants qui travaillent le samedi ne manifestent pas.", []),
+    ("Le marché ouvre le dimanche sur la place de la mairie.", []),
+    ("Il venait le samedi voir ses parents.", []),
+    ("En général, le maire quitte la mairie vers 16h00.", []),
+    ("D'habitude, la préfecture publie ses chiffres à 20 heures.", []),
+    ("Le préfet a visité samedi la mairie.", [("visité", "2022-09-10")]),
+    # a word of habit that describes a noun tells no habit of the clause
+    (
+        "Comme le révélait Le Parisien samedi, un avion d'ordinaire réservé à l'armée a été réquisitionné.",
+        [("révélait", SAT)],
+    ),
+    ("Le marché ouvre le samedi 17 septembre.", [("ouvre", "2022-09-17")]),
+    ("Le préfet a publié les chiffres vers 16h00.", [("publié", "2022-09-10T16:00")]),
+]
+
+
+@pytest.mark.parametrize(("text", "rows"), HABIT_ROWS)
+def test_a_habit_dates_no_row(analysed: Analyse, text: str, rows: list[tuple[str, str]]) -> None:
+    assert [(e.trigger, e.resolved.value) for e in analysed(text, SAT).events] == rows
+
+
+# A direct quotation's present or imperfect is the speaker's state, opinion or habit: no row on a day up to
+# the paper's; one dated ahead is a plan. Its compound past, plus-que-parfait and future are told as any
+# other.
+QUOTED_NOW_ROWS = [
+    ("« Ce soir, j'ai un sentiment de colère », a commenté le maire.", []),
+    ("« Lundi, j'étais à la manifestation », a raconté Paul.", []),
+    ("« Aujourd'hui, je suis inquiète pour mes enfants », a confié une mère.", []),
+    (
+        "« Je suis passée à midi devant la mairie », a raconté une voisine.",
+        [("passée", "2019-03-12T12:00", "reported")],
+    ),
+    (
+        "« Nous manifestons samedi à Paris », a annoncé l'organisateur.",
+        [("manifestons", "2019-03-16", "planned")],
+    ),
+    (
+        "« Ils m'attendent demain matin au commissariat », a-t-il dit.",
+        [("attendent", "2019-03-13TMO", "planned")],
+    ),
+    (
+        "« Le 3 mars, la police m'a arrêté devant chez moi », a expliqué le manifestant.",
+        [("arrêté", "2019-03-03", "reported")],
+    ),
+    (
+        "« On va vivre la même saison que l'an dernier », s'inquiète un supporter.",
+        [("vivre", "2018", "planned")],
+    ),
+    # a mark left open is no quotation: the narrator's present goes on, and a quote that opens closes nothing
+    (
+        'Le chef de l\'État a parlé d\'une "crise. Le 11 mars, il lance un "grand débat" à Paris.',
+        [("parlé", "2019-03-12", "asserted"), ("lance", "2019-03-11", "asserted")],
+    ),
+    (
+        'Le 2 mars, le chanteur annule son concert. Il reste à "son hôtel. Vers 23 heures, il appelle SOS.',
+        [("annule", "2019-03-02", "asserted"), ("appelle", "2019-03-02T23:00", "asserted")],
+    ),
+    ("« Lundi, j'avais prévenu le préfet », a-t-il dit.", [("prévenu", "2019-03-11", "reported")]),
+    (
+        "« Samedi, nous défilerons à Paris », a promis l'organisateur.",
+        [("défilerons", "2019-03-16", "planned")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "rows"), QUOTED_NOW_ROWS)
+def test_a_quotations_present_is_the_speakers_now(
+    analysed: Analyse, text: str, rows: list[tuple[str, str, str]]
+) -> None:
+    events = analysed(text, "2019-03-12").events  # a Tuesday
+    assert [(e.trigger, e.resolved.value, e.modality.value) for e in events] == rows
+
+
 def test_a_date_after_du_dates_the_noun_it_completes(analysed: Analyse) -> None:
     # the parse hangs "16-17 novembre" on "attends": the date is the mobilisation's, not the waiting's
     text = (

@@ -21,6 +21,12 @@ ROWS = [
     ("Il est arrivé mardi à Paris.", SAT, "mardi", "2022-09-06"),
     ("Il arrivait mardi à Paris.", SAT, "mardi", "2022-09-06"),
     ("Il arriva lundi à Rome.", SAT, "lundi", "2022-09-05"),
+    # a conditional the tagger reads as an imperfect is a future in the past; an imperfect stays past
+    ("La ministre a annoncé qu'elle irait mardi à Lyon.", SAT, "mardi", "2022-09-13"),
+    ("Le maire a promis qu'il recevrait mardi les familles.", SAT, "mardi", "2022-09-13"),
+    ("Le ministre a dit qu'il annoncerait mardi ses mesures.", SAT, "mardi", "2022-09-13"),
+    ("La ministre allait mardi à Lyon.", SAT, "mardi", "2022-09-06"),
+    ("Le maire recevait mardi les familles.", SAT, "mardi", "2022-09-06"),
     ("Il arrivera mardi à Paris.", SAT, "mardi", "2022-09-13"),
     ("Il va arriver mardi à Paris.", SAT, "mardi", "2022-09-13"),
     ("Le conseil municipal se réunit mardi.", SAT, "mardi", "2022-09-13"),

@@ -82,6 +82,8 @@ class EventLexicon:
     relative_cues: frozenset[str] = frozenset()  # "depuis le début, le 17 novembre,": the phrase's date
     nowadays_cues: frozenset[str] = frozenset()  # "aujourd'hui" with a state: "these days"
     generic_subjects: frozenset[str] = frozenset()  # "on se rend compte"
+    habit_cues: frozenset[str] = frozenset()  # "en général …": what is done as a rule
+    weekdays: frozenset[str] = frozenset()  # "qui travaillent le samedi": a bare weekday of a habit
     cognition_verbs: frozenset[str] = frozenset()  # "je sais", "on se rend compte"
     summary_words: SummaryWords = field(default_factory=SummaryWords)  # for ``chronique.summaries``
     relay_verbs: frozenset[str] = frozenset()  # "…, rapporte RTL vendredi": the relayed clause is the event
@@ -119,6 +121,8 @@ class EventLexicon:
             times_nouns=vocabulary["nouns"].forms_of("times"),
             nowadays_cues=vocabulary["cues"].forms_of("nowadays"),
             generic_subjects=vocabulary["cues"].forms_of("generic_subject"),
+            habit_cues=vocabulary["cues"].forms_of("habit"),
+            weekdays=frozenset(f for d in range(1, 8) for f in vocabulary["weekdays"].forms_of(str(d))),
             cognition_verbs=verbs.forms_of("cognition_verbs"),
             summary_words=SummaryWords.from_vocabulary(vocabulary),
             relay_verbs=verbs.forms_of("relay_verbs"),

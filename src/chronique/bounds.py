@@ -7,9 +7,11 @@
 - a running total (``is_running_total``): "depuis" a start and a count ("Depuis le 1er mars, 23.293 personnes
   sont mortes"): no event at all, neither the start's day nor the paper's;
 - "these days" (``is_nowadays``): "aujourd'hui" with a state or a generic present, not the paper's day;
-- a schedule (``is_scheduled``): a clock time beside a set ("ouvert de 9 h à 19 h tous les jours").
+- a schedule (``is_scheduled``): a clock time beside a set ("ouvert de 9 h à 19 h tous les jours");
+- a habit (``is_habit``): a present or an imperfect with a bare weekday ("qui travaillent le samedi") or a
+  word of habit ("en général … vers 16h00").
 Their French words are ``data/cues.tsv``'s (``bound``, ``since``, ``comparison``, ``than``, ``like``,
-``compared_to``, ``so_far``, ``nowadays``) and ``data/nouns.tsv``'s ``tally``.
+``compared_to``, ``so_far``, ``nowadays``, ``habit``) and ``data/nouns.tsv``'s ``tally``.
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ from spacy.tokens import Doc, Span, Token
 from chronique.anchors import EventLexicon, apposed_phrase, in_relative_clause, predicate_of
 from chronique.model import TimeExpression, TimexType
 from chronique.nlp import sentence_of
-from chronique.vocabulary import normalise
+from chronique.vocabulary import holds_phrase, normalise
 
 _THAN_WINDOW = 3  # words before a comparison's "que" where its "plus", "moins" stands ("plus nombreux que")
 _COMPARED_WINDOW = 8  # words before a date where "par rapport à" opens the comparison it is in
@@ -62,6 +64,56 @@ def is_nowadays(trigger: Token, expression: TimeExpression, lexicon: EventLexico
         # vélos qui sommeillent aujourd'hui dans des caves"): what it is like these days
         or in_relative_clause(verb)
     )
+
+
+def is_habit(trigger: Token, expression: TimeExpression, lexicon: EventLexicon) -> bool:
+    """Whether a present or an imperfect tells what is done as a rule, on no one day: a bare weekday after
+    "le" ("les commerçants qui travaillent le samedi", "il venait le dimanche") or a word of habit in the
+    sentence ("En général, je me retire vers 16h00"). A compound past tells one day ("Il est arrivé le
+    samedi"), and so does a weekday with its number ("le samedi 9 février")."""
+    if trigger.pos_ == "NOUN":
+        return False
+    verb = trigger.head if "Inf" in trigger.morph.get("VerbForm", []) else trigger  # "il venait voir"
+    group = [verb, *(c for c in verb.children if c.dep_.startswith("aux") or c.dep_ == "cop")]
+    finite = [t for t in group if "Fin" in t.morph.get("VerbForm", [])]
+    if not finite or any(c.dep_ == "aux:tense" for c in group):
+        return False
+    if not all(
+        t.morph.get("Tense", []) in (["Pres"], ["Imp"]) and "Ind" in t.morph.get("Mood", []) for t in finite
+    ):
+        return False
+    words = normalise(expression.mention.text).split()
+    if len(words) == 2 and words[0] == "le" and words[1] in lexicon.weekdays:
+        return True
+    return _habit_word_in_clause(verb, trigger, lexicon)
+
+
+# Where a word of habit no longer tells its verb's habit: it describes a noun or stands in another clause ("un
+# avion d'ordinaire utilisé pour …").
+_OTHER_CLAUSE_DEPS = frozenset({"acl", "acl:relcl", "advcl", "ccomp", "csubj", "parataxis", "conj"})
+
+
+def _habit_word_in_clause(verb: Token, trigger: Token, lexicon: EventLexicon) -> bool:
+    """A word of habit that hangs on the predicate's own clause ("En général, je me retire vers 16h00", "doit
+    d'ordinaire avoir lieu"), not on a clause of its own or a noun's ("Comme le révélait Le Parisien vendredi,
+    un avion d'ordinaire utilisé pour …": the telling is no habit)."""
+    sentence = sentence_of(trigger)
+    text = normalise(sentence.text)
+    if not holds_phrase(text, lexicon.habit_cues):
+        return False
+    own = {verb.i, trigger.i}
+    for token in sentence:
+        rest = normalise(sentence.doc.text[token.idx : sentence.end_char])
+        if not any(rest.startswith(cue) for cue in lexicon.habit_cues):
+            continue
+        current = token
+        for _ in range(_MAX_CLIMB):
+            if current.i in own:
+                return True
+            if current.dep_ in _OTHER_CLAUSE_DEPS or current.head.i == current.i:
+                break
+            current = current.head
+    return False
 
 
 def _is_past_participle(verb: Token) -> bool:

@@ -40,7 +40,7 @@ from chronique.anchors import (
     inherited_anchors,
     story_times,
 )
-from chronique.bounds import is_bound, is_nowadays, is_running_total, is_scheduled
+from chronique.bounds import is_bound, is_habit, is_nowadays, is_running_total, is_scheduled
 from chronique.clauses import (
     agrees,
     happens,
@@ -78,7 +78,7 @@ from chronique.retellings import merge_retellings
 from chronique.sayings import is_incise, speaker_names
 from chronique.summaries import describes_noun_before, noun_summary, opening_participle_subject, summary_of
 from chronique.vocabulary import holds_phrase
-from chronique.voices import quotations
+from chronique.voices import quotations, tells_the_speakers_now
 
 # Clauses that describe a participant rather than report the event: their places are not the event's.
 _ASIDE_DEPS = frozenset({"acl:relcl", "appos", "parataxis", "advcl", "ccomp", "acl"})
@@ -186,11 +186,17 @@ def build_event(
     mention = expression.mention if expression is not None else None
     reading = modality_of(trigger, clause_head, lexicon.modality)
     ahead = resolved.date_start is not None and resolved.date_start >= article.published
+    later = (
+        expression is not None and resolved.date_start is not None and resolved.date_start > article.published
+    )
     if expression is not None and is_overtaken(trigger, clause_head, lexicon.modality):
         # "Le salon, qui devait se tenir du 20 au 23 mars, a été annulé": the plan did not happen on its day
         reading = replace(reading, modality=Modality.NEGATED)
     elif span is not None and reading.modality in _TOLD and moved_to(trigger, span, lexicon.modality):
         # "avancée au 1er janvier": the day is the moved event's, a plan
+        reading = replace(reading, modality=Modality.PLANNED)
+    elif later and reading.modality in _TOLD and tells_the_speakers_now(trigger):
+        # "« Ils m'attendent demain matin »": a quotation's present for a day ahead tells a plan
         reading = replace(reading, modality=Modality.PLANNED)
     elif ahead and reading.modality in _TOLD and is_aim(trigger, lexicon.modality):
         # "afin de permettre aux policiers d'interpeller samedi": an aim for a day still to come
@@ -539,6 +545,8 @@ def _can_lead(
         return False
     if expression.mention.start in bounds or is_nowadays(trigger, expression, lexicon):
         return False
+    if is_habit(trigger, expression, lexicon):
+        return False  # "qui travaillent le samedi": done as a rule, on no one day
     return trigger.pos_ != "NOUN" or trigger.lemma_.lower() in lexicon.event_nouns
 
 
@@ -572,6 +580,8 @@ def plan_events(
     for anchor in direct:
         expression = anchor.expression
         leads = anchor.primary and _can_lead(anchor.trigger, expression, lexicon, bounds | totals)
+        if leads and _speakers_now(anchor.trigger, expression, article.published):
+            leads = False  # "« Ce soir, j'ai un sentiment de colère »": a state of the speaker's, no event
         if leads:
             kind = "direct" if expression.direction is not Direction.NONE else "direct_untensed"
         elif not every_mention:
@@ -597,6 +607,13 @@ def plan_events(
         if anchor.trigger.idx not in told:
             planned.append(_carried(anchor, "carried"))
     return planned
+
+
+def _speakers_now(trigger: Token, expression: TimeExpression, published: dt.date) -> bool:
+    """A quotation's present or imperfect dated by a day not after the paper's (``tells_the_speakers_now``):
+    the speaker's state, opinion or habit; one dated ahead is a plan (``build_event``)."""
+    start = expression.resolved.date_start
+    return tells_the_speakers_now(trigger) and (start is None or start <= published)
 
 
 def _announced_days(anchors: list[Anchor], published: dt.date, lexicon: EventLexicon) -> list[Anchor]:

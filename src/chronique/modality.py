@@ -139,7 +139,13 @@ class Reading:
 
 
 def _lemma(token: Token) -> str:
-    return token.lemma_.lower()
+    """The token's lemma; a finite verb in -e the lemmatizer left as it stands ("La Ville compte bien fêter",
+    "compte" for "compter") is the present of a verb in -er."""
+    lemma = token.lemma_.lower()
+    finite = token.pos_ == "VERB" and "Fin" in token.morph.get("VerbForm", [])
+    if finite and lemma == token.lower_ and lemma.endswith("e"):
+        return lemma + "r"
+    return lemma
 
 
 def _group(verbs: list[Token]) -> list[Token]:
@@ -316,6 +322,13 @@ def _is_infinitive(token: Token) -> bool:
     return "Inf" in token.morph.get("VerbForm", []) or token.lower_ == _lemma(token)
 
 
+def _infinitive_group(verb: Token) -> bool:
+    """An infinitive, or a participle with an infinitive auxiliary ("être allégées", "avoir fini")."""
+    if "Inf" in verb.morph.get("VerbForm", []):
+        return True
+    return any(c.dep_.startswith("aux") and "Inf" in c.morph.get("VerbForm", []) for c in verb.children)
+
+
 def _is_order_or_wish(head: Token, lexicon: ModalityLexicon) -> bool:
     """An order or a wish heads the clause: an imperative (the tagger's mood, or a finite verb in -ons, -ez
     with no subject, coordinated to none: "Acte 6 : préparons Noël à Paris"), or a subjunctive heading its
@@ -422,8 +435,8 @@ def _is_planned(chain: list[Token], lexicon: ModalityLexicon) -> bool:
     governors = chain[1:] if len(chain) > 1 else []
     if any(_lemma(verb) in lexicon.decision_governors for verb in governors):
         return True  # "a décidé de reconduire en 2020 ce dispositif": what is decided is still to come
-    if any(c.dep_ == "xcomp" and "Inf" in c.morph.get("VerbForm", []) for c in trigger.children):
-        governors = [trigger, *governors]  # the trigger is "doit" itself
+    if any(c.dep_ == "xcomp" and _infinitive_group(c) for c in trigger.children):
+        governors = [trigger, *governors]  # the trigger is "doit" itself ("vont être allégées" too)
     for verb in governors:
         if _lemma(verb) in lexicon.planned_governors:
             return True

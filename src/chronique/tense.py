@@ -43,6 +43,10 @@ class TenseLexicon:
     moved_later: frozenset[str]
     cue: re.Pattern[str]
     cue_direction: dict[str, Direction]
+    # the conditional the tagger reads as an imperfect ("qu'elle irait mercredi"): its endings and the
+    # irregular future stems (data/modality.tsv)
+    conditional_endings: tuple[str, ...] = ()
+    future_stems: frozenset[str] = frozenset()
 
     @classmethod
     def from_vocabulary(cls, vocabulary: Vocabulary) -> TenseLexicon:
@@ -59,6 +63,10 @@ class TenseLexicon:
             moved_later=verbs.forms_of("moved_later"),
             cue=re.compile(rf"(?<![\w])({cues.alternation(_DIRECTION_CUES)})\s+$", re.IGNORECASE),
             cue_direction={form: Direction(key) for key in _DIRECTION_CUES for form in cues.forms_of(key)},
+            conditional_endings=tuple(
+                sorted(vocabulary["modality"].forms_of("conditional_endings"), key=lambda e: (-len(e), e))
+            ),
+            future_stems=vocabulary["modality"].forms_of("future_stems"),
         )
 
 
@@ -129,7 +137,8 @@ def verb_direction(verb: Token, lexicon: TenseLexicon) -> Direction | None:
         if tense == "Fut" or _morph(verb, "Mood") == "Cnd":
             return Direction.FUTURE
         if tense == "Imp":
-            return Direction.PAST
+            # "a annoncé qu'elle irait mercredi": a conditional read as an imperfect is a future in the past
+            return Direction.FUTURE if _reads_as_conditional(verb, lexicon) else Direction.PAST
         if tense == "Past":
             return Direction.PRESENT if verb.lower_.endswith(_AMBIGUOUS_PAST_ENDINGS) else Direction.PAST
         if tense == "Pres":
@@ -141,6 +150,19 @@ def verb_direction(verb: Token, lexicon: TenseLexicon) -> Direction | None:
         # elle a été reportée"): the nearest date
         return Direction.NONE if verb.lemma_ in lexicon.future_participles else Direction.PAST
     return None
+
+
+def _reads_as_conditional(verb: Token, lexicon: TenseLexicon) -> bool:
+    """A form that is its infinitive (a verb in -re without its e) or an irregular future stem plus a
+    conditional ending ("irait", "annoncerait", "prendrait"); an imperfect's stem is none of them ("allait",
+    "annonçait", "prenait")."""
+    word, lemma = verb.lower_, verb.lemma_.lower()
+    stems = {lemma, lemma[:-1] if lemma.endswith("re") else lemma}
+    for ending in lexicon.conditional_endings:
+        if word.endswith(ending):
+            stem = word[: -len(ending)]
+            return stem in stems or stem in lexicon.future_stems
+    return False
 
 
 def reads_as_present(verb: Token) -> bool:

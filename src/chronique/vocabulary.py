@@ -227,6 +227,7 @@ def _validate_keys(vocabulary: Vocabulary, path_of: Mapping[str, str]) -> None:
             "complement",
             "relative",
             "nowadays",
+            "habit",
             "generic_subject",
         },
         "nouns": {"event", "place", "venue", "locution", "appointment", "tally", "times"},

@@ -133,3 +133,41 @@ def saying_set_apart(span: Span, reporting_verbs: frozenset[str]) -> Token | Non
         return None
     # an infinitive is told by the verb it completes ("devait décider, hier, de la peine"): the parse's own
     return None if "Inf" in verb.morph.get("VerbForm", []) else verb
+
+
+def tells_the_speakers_now(predicate: Token) -> bool:
+    """A direct quotation's present or imperfect: the speaker's state, opinion, habit or "these days" ("« Ce
+    soir, j'ai un sentiment de colère », a commenté le maire", "« Il fallait savoir que j'arrivais à cette
+    heure-ci »", "« C'est quoi les gilets jaunes, aujourd'hui ? »"), no step of the story; a date it gives
+    that lies ahead is a plan ("« Ils m'attendent demain matin »"). A past participle with its auxiliary
+    ("« Je suis passée à midi »", "« ma femme m'a appelé »", a present passive), an infinitive ("« On va
+    vivre la même saison »"), a future and an event noun are told as any other; so is all of a quotation that
+    does not close after the predicate in its sentence (a mark misread, 'Polnareff."S'engage alors …', or a
+    quotation cut by the sentences the parse does not read)."""
+    if quotations(predicate.doc)[predicate.i] == 0 or predicate.pos_ not in {"VERB", "AUX", "ADJ"}:
+        return False
+    if "Part" in predicate.morph.get("VerbForm", []) or "Inf" in predicate.morph.get("VerbForm", []):
+        return False
+    if not _closes_after(predicate):
+        return False
+    helpers = sorted(
+        (c for c in predicate.children if c.dep_.startswith("aux") or c.dep_ == "cop"), key=lambda t: t.i
+    )
+    finite = helpers[0] if helpers else predicate
+    if "Fin" not in finite.morph.get("VerbForm", []) or finite.morph.get("Mood", ["Ind"]) != ["Ind"]:
+        return False
+    return finite.morph.get("Tense", []) in (["Pres"], ["Imp"])
+
+
+def _closes_after(predicate: Token) -> bool:
+    """Whether the quotation a predicate stands in closes after it in its sentence (« … il est parti »)."""
+    regions = quotations(predicate.doc)
+    region = regions[predicate.i]
+    for token in predicate.doc[predicate.i + 1 : sentence_of(predicate).end]:
+        if regions[token.i] != region:
+            # a straight quote that opens ('lance le 15 janvier un "grand débat"') closes nothing
+            straight = (
+                token.text == _STRAIGHT_QUOTE and _straight_quote_side(token.doc.text, token.idx) != "open"
+            )
+            return token.text in _CLOSING_QUOTES or straight
+    return False

@@ -201,9 +201,11 @@ RUNNING_TOTAL_ROWS = [
     # a figure written with a dot, which the parse labels as it likes
     ("Le virus a causé 25.987 décès depuis le 1er mars, soit 178 de plus.", []),
     (
-        "Au total, 17.287 cas ont été recensés. 10.416 résidents sont décédés depuis le 1er mars.",
-        [("recensés", SAT)],
+        "Le ministère a recensé 17.287 nouveaux cas. 10.416 résidents sont décédés depuis le 1er mars.",
+        [("recensé", SAT)],
     ),
+    # told as the total so far ("Au total"), the first count is no row either (PUBLICATION_ROWS)
+    ("Au total, 17.287 cas ont été recensés. 10.416 résidents sont décédés depuis le 1er mars.", []),
     # a state since a day keeps that day (OrangeSum: "hospitalisé depuis ce jeudi soir")
     ("Depuis le 1er septembre, le patient est hospitalisé à Lyon.", [("hospitalisé", "2022-09-01")]),
 ]
@@ -427,6 +429,12 @@ PUBLICATION_ROWS = [
     ("La vidéo a été vue près de 700.000 fois sur les réseaux sociaux.", "vue", False),
     ("Le suspect a été condamné à trois reprises pour violences.", "condamné", False),
     ("Le suspect a été condamné pour violences.", "condamné", True),
+    # a count told as the total so far is a tally up to now, whatever the lead
+    ("Au total, 64.338 cas ont été confirmés dans le pays.", "confirmés", False),
+    ("Au total, 120 personnes ont été interpellées à Paris.", "interpellées", False),
+    ("Plus de 2.000 cas cumulés ont été recensés dans la région.", "recensés", False),
+    ("Deux cents personnes ont été interpellées à Paris.", "interpellées", True),  # the day's count
+    ("Au total, le maire a fermé les écoles de la ville.", "fermé", True),  # "au total" with no count
     ("Le maire est resté strictement dans le cadre de la légalité.", "resté", False),  # a state
     ("Le village a eu une école pendant un siècle.", "eu", False),  # avoir: a state
     ("Il est connu pour ses positions tranchées.", "connu", False),  # present passive: a state

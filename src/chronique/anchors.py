@@ -75,6 +75,7 @@ class EventLexicon:
     like_cues: frozenset[str] = frozenset()  # "comme samedi dernier": a day compared with
     relating_cues: frozenset[str] = frozenset()  # "Après la réouverture samedi, …": no date of the clause
     so_far_cues: frozenset[str] = frozenset()  # "à ce jour": so far
+    cumulative_cues: frozenset[str] = frozenset()  # "au total", "cumulés": a count so far
     complement_cues: frozenset[str] = frozenset()  # "la grève du 5 décembre": the date completes the noun
     tally_nouns: frozenset[str] = frozenset()  # "le nombre de décès depuis le 1er mars": a count
     times_nouns: frozenset[str] = frozenset()  # "vue près de 700.000 fois": how often, a tally
@@ -114,6 +115,7 @@ class EventLexicon:
             like_cues=vocabulary["cues"].forms_of("like"),
             relating_cues=vocabulary["cues"].forms_of("relating"),
             so_far_cues=vocabulary["cues"].forms_of("so_far"),
+            cumulative_cues=vocabulary["cues"].forms_of("cumulative"),
             complement_cues=vocabulary["cues"].forms_of("complement"),
             relative_cues=vocabulary["cues"].forms_of("relative"),
             backdrop_cues=vocabulary["cues"].forms_of("backdrop"),

@@ -10,8 +10,10 @@
 - a schedule (``is_scheduled``): a clock time beside a set ("ouvert de 9 h à 19 h tous les jours");
 - a habit (``is_habit``): a present or an imperfect with a bare weekday ("qui travaillent le samedi") or a
   word of habit ("en général … vers 16h00").
+And for the clauses no expression dates, a cumulative count (``is_cumulative``): "Au total, 64.338 cas ont été
+confirmés" is a tally so far, which the publication day does not date.
 Their French words are ``data/cues.tsv``'s (``bound``, ``since``, ``comparison``, ``than``, ``like``,
-``compared_to``, ``so_far``, ``nowadays``, ``habit``) and ``data/nouns.tsv``'s ``tally``.
+``compared_to``, ``so_far``, ``nowadays``, ``habit``, ``cumulative``) and ``data/nouns.tsv``'s ``tally``.
 """
 
 from __future__ import annotations
@@ -170,6 +172,14 @@ def is_running_total(doc: Doc, expression: TimeExpression, lexicon: EventLexicon
         since = normalise(doc[span.start - 1].text) in lexicon.since_cues
         predicate = predicate_of(span, lexicon)
     return since and predicate is not None and _counts(predicate, lexicon)
+
+
+def is_cumulative(trigger: Token, lexicon: EventLexicon) -> bool:
+    """Whether a predicate tells a count as the total so far: a word of total in its sentence ("Au total",
+    "cumulés") and a count it tells (``_counts``: "Au total, 64.338 cas ont été confirmés", "2.000 cas cumulés
+    ont été recensés"). Such a tally runs up to the paper's day; it is no event of that day."""
+    text = normalise(sentence_of(trigger).text)
+    return holds_phrase(text, lexicon.cumulative_cues) and _counts(trigger, lexicon)
 
 
 def _verb_above(token: Token) -> Token | None:

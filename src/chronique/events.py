@@ -40,7 +40,7 @@ from chronique.anchors import (
     inherited_anchors,
     story_times,
 )
-from chronique.bounds import is_bound, is_habit, is_nowadays, is_running_total, is_scheduled
+from chronique.bounds import is_bound, is_cumulative, is_habit, is_nowadays, is_running_total, is_scheduled
 from chronique.clauses import (
     agrees,
     happens,
@@ -411,6 +411,8 @@ def publication_dated(trigger: Token, telling: Telling, lexicon: EventLexicon) -
         return False
     if any(c.lemma_.lower() in lexicon.times_nouns and c.dep_.startswith("obl") for c in trigger.children):
         return False  # "la vidéo a été vue près de 700.000 fois": a tally up to now, not the day's news
+    if is_cumulative(trigger, lexicon):
+        return False  # "Au total, 64.338 cas ont été confirmés": the count so far, not the day's news
     if in_relative_clause(trigger):
         return False  # "dans les zones où ont été signalés des cas": what describes a noun is background
     if not _is_compound_past(trigger, lexicon.etre_verbs):

@@ -224,6 +224,7 @@ def _validate_keys(vocabulary: Vocabulary, path_of: Mapping[str, str]) -> None:
             "like",
             "relating",
             "so_far",
+            "cumulative",
             "complement",
             "relative",
             "nowadays",

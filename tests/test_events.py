@@ -141,6 +141,11 @@ def test_what_recurs_or_lasts_dates_no_event(analysed: Analyse, text: str) -> No
     assert analysed(text, SAT).events == ()
 
 
+def dated_rows(analysed: Analyse, text: str) -> list[tuple[str, str]]:
+    """The (trigger, value) of each timeline row of a text published on ``SAT``."""
+    return [(e.trigger, e.resolved.value) for e in analysed(text, SAT).events]
+
+
 @pytest.mark.parametrize(
     ("text", "rows"),
     [
@@ -183,7 +188,7 @@ def test_what_recurs_or_lasts_dates_no_event(analysed: Analyse, text: str) -> No
     ],
 )
 def test_a_bound_dates_no_row(analysed: Analyse, text: str, rows: list[tuple[str, str]]) -> None:
-    assert [(e.trigger, e.resolved.value) for e in analysed(text, SAT).events] == rows
+    assert dated_rows(analysed, text) == rows
 
 
 # (text, rows): a count since a start runs up to the paper's day: no event, neither the start's nor (its
@@ -215,7 +220,7 @@ RUNNING_TOTAL_ROWS = [
 def test_a_count_since_a_start_runs_up_to_the_paper_s_day(
     analysed: Analyse, text: str, rows: list[tuple[str, str]]
 ) -> None:
-    assert [(e.trigger, e.resolved.value) for e in analysed(text, SAT).events] == rows
+    assert dated_rows(analysed, text) == rows
 
 
 # (text, rows as trigger, value, modality): a former plan its own sentence tells overtaken (cancelled, moved)
@@ -281,7 +286,7 @@ APPOSED_ROWS = [
 def test_a_date_beside_a_phrase_is_that_phrase_s(
     analysed: Analyse, text: str, rows: list[tuple[str, str]]
 ) -> None:
-    assert [(e.trigger, e.resolved.value) for e in analysed(text, SAT).events] == rows
+    assert dated_rows(analysed, text) == rows
 
 
 # (text, rows): a participle of dating gives its noun's date, not the clause's
@@ -297,7 +302,7 @@ DATING_ROWS = [
 def test_a_dating_participle_gives_its_noun_s_date(
     analysed: Analyse, text: str, rows: list[tuple[str, str]]
 ) -> None:
-    assert [(e.trigger, e.resolved.value) for e in analysed(text, SAT).events] == rows
+    assert dated_rows(analysed, text) == rows
 
 
 # (text, published, date, its value): a noun's date in a clause told in the past may name a plan of the coming
@@ -757,7 +762,7 @@ def test_a_locution_is_part_of_its_verb(analysed: Analyse, case: tuple[str, str,
     ],
 )
 def test_nowadays_is_no_day(analysed: Analyse, text: str, rows: list[tuple[str, str]]) -> None:
-    assert [(e.trigger, e.resolved.value) for e in analysed(text, SAT).events] == rows
+    assert dated_rows(analysed, text) == rows
 
 
 # What is done as a rule happens on no one day: a present or an imperfect with a bare weekday after "le", or a
@@ -781,7 +786,7 @@ HABIT_ROWS = [
 
 @pytest.mark.parametrize(("text", "rows"), HABIT_ROWS)
 def test_a_habit_dates_no_row(analysed: Analyse, text: str, rows: list[tuple[str, str]]) -> None:
-    assert [(e.trigger, e.resolved.value) for e in analysed(text, SAT).events] == rows
+    assert dated_rows(analysed, text) == rows
 
 
 # A direct quotation's present or imperfect is the speaker's state, opinion or habit: no row on a day up to

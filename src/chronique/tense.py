@@ -174,6 +174,15 @@ def reads_as_present(verb: Token) -> bool:
     return tense == "Pres" or (tense == "Past" and verb.lower_.endswith(_AMBIGUOUS_PAST_ENDINGS))
 
 
+def _nearest_verb(doc: Doc, start: int, end: int) -> Token | None:
+    """The verb nearest above the expression at [start, end) (``_governing_verbs``' first), if any."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    verbs = _governing_verbs(span.root)
+    return verbs[0] if verbs else None
+
+
 def _governing_verbs(token: Token) -> list[Token]:
     """The verbs above a token, nearest first."""
     verbs: list[Token] = []
@@ -358,13 +367,9 @@ def told_done(doc: Doc, start: int, end: int, lexicon: TenseLexicon) -> bool:
     défilé du 1er mai"): a thing done, no plan (a participle of planning, "la manifestation prévue le 1er
     mai", is ``future_participles``'). In a present clause it may describe what is ahead ("Le marathon fait
     de la résistance avec une course réservée aux athlètes le 4 octobre")."""
-    span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None or len(span) == 0:
+    first = _nearest_verb(doc, start, end)
+    if first is None:
         return False
-    verbs = _governing_verbs(span.root)
-    if not verbs:
-        return False
-    first = verbs[0]
     alone = not any(c.dep_.startswith("aux") or c.dep_ == "cop" for c in first.children)
     if not alone or _morph(first, "VerbForm") != "Part" or _morph(first, "Tense") != "Past":
         return False
@@ -386,24 +391,17 @@ def completes_noun(doc: Doc, start: int, end: int) -> bool:
 def in_reporting_clause(doc: Doc, start: int, end: int, lexicon: TenseLexicon) -> bool:
     """Whether the expression at [start, end) dates a verb of saying ("rapporte France Bleu mercredi",
     "a annoncé mardi la Ligue"): the day of the telling, not of what is told."""
-    span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None or len(span) == 0:
-        return False
-    verbs = _governing_verbs(span.root)
-    return bool(verbs) and verbs[0].lemma_ in lexicon.reporting_verbs
+    verb = _nearest_verb(doc, start, end)
+    return verb is not None and verb.lemma_ in lexicon.reporting_verbs
 
 
 def in_background_clause(doc: Doc, start: int, end: int) -> bool:
     """Whether the expression at [start, end) dates a clause that describes a noun ("le grand débat lancé
     le 15 janvier", "l'adolescent, torturé le 6 novembre", "qui avait été élu mardi") rather than the
     sentence's own predicate."""
-    span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None or len(span) == 0:
+    verb = _nearest_verb(doc, start, end)
+    if verb is None:
         return False
-    verbs = _governing_verbs(span.root)
-    if not verbs:
-        return False
-    verb = verbs[0]
     if verb.dep_ in _NOUN_CLAUSES:
         return True
     # a participle alone the parse hangs on its noun by another label ("malgré l'interdiction formulée

@@ -32,7 +32,19 @@ _COUNTED: Mapping[RuleKind, tuple[int, bool]] = {
     RuleKind.LATER: (1, True),
     RuleKind.EARLIER: (-1, True),
 }
-_RELATION_STEP: Mapping[Relation, int] = {Relation.LAST: -1, Relation.NEXT: 1, Relation.THIS: 0}
+_RELATION_STEP: Mapping[Relation, int] = {
+    Relation.LAST: -1,
+    Relation.NEXT: 1,
+    Relation.THIS: 0,
+    Relation.PRECEDING: -1,
+    Relation.FOLLOWING: 1,
+}
+# "précédent", "suivant" count a unit from the date the text last named ("l'année suivante"); after a
+# weekday, a day or a month ("le mardi précédent") they are read as "dernier", "prochain" are.
+_ANAPHORIC_AS_DEICTIC: Mapping[Relation, Relation] = {
+    Relation.PRECEDING: Relation.LAST,
+    Relation.FOLLOWING: Relation.NEXT,
+}
 # parts of day that put a clock hour written under twelve in the afternoon: "8 heures du soir" is 20:00
 _AFTER_NOON = frozenset({"AF", "EV"})
 
@@ -70,8 +82,14 @@ def _apply_kind(fields: Fields, kind: RuleKind) -> Fields:
         return replace(fields, duration=f"{prefix}{count}{_DURATION_CODES[unit]}", shift=None)
     if fields.shift_unit is not None and fields.shift is None:
         # "la semaine dernière", "cette année", "la fin de l'année": a unit moved by a relation word
-        return replace(fields, shift=_RELATION_STEP[fields.relation or Relation.THIS])
-    return fields
+        anaphoric = fields.relation in _ANAPHORIC_AS_DEICTIC
+        return replace(
+            fields,
+            shift=_RELATION_STEP[fields.relation or Relation.THIS],
+            from_anchor=fields.from_anchor or anaphoric,
+        )
+    deictic = _ANAPHORIC_AS_DEICTIC.get(fields.relation) if fields.relation is not None else None
+    return fields if deictic is None else replace(fields, relation=deictic)
 
 
 def _split_interval(slots: Mapping[str, str]) -> tuple[dict[str, str], dict[str, str]]:

@@ -70,6 +70,10 @@ class Relation(StrEnum):
     LAST = "last"  # dernier, passé: the one before
     NEXT = "next"  # prochain: the one after
     THIS = "this"  # ce, cette: the one containing the reference date
+    # précédent, suivant: the one before or after the date the text last named, not the speaker's now
+    # ("En 1987 il préside le jury et, l'année suivante, …": 1988)
+    PRECEDING = "preceding"
+    FOLLOWING = "following"
 
 
 class Unit(StrEnum):

@@ -153,6 +153,7 @@ class _Place:
     just_named: ResolvedValue | None = None  # its day, when only a space parts it from the next mention
     year_named: _YearNamed | None = None  # the last year of the text
     told: dt.date | None = None  # where the story has come to, by the end of its last day or period told
+    named: tuple[dt.date, Grain] | None = None  # the start and grain of the last date named, of any grain
 
 
 def time_expressions(
@@ -322,9 +323,30 @@ def _narrated(
     return None
 
 
+# the grains a month counted from the text's last date may start from ("le mois suivant" after "en mars 2015",
+# "le 3 mai"); a year counts from a date of any grain ("l'année suivante" after "en 1987")
+_MONTH_BASES = frozenset({*DAY_GRAINS, Grain.WEEKEND, Grain.WEEK, Grain.MONTH})
+
+
+def _period_base(mention: TimeMention, place: _Place) -> dt.date | None:
+    """The date a month or a year is counted from when the text counts it from its own last date
+    ("l'année suivante", "deux ans plus tard" after "en 1987"), whatever that date's grain: the last day
+    named would be the publication when the text has named only years."""
+    fields = mention.fields
+    if not fields.from_anchor or place.named is None:
+        return None
+    start, grain = place.named
+    if fields.shift_unit is Unit.YEAR or (fields.shift_unit is Unit.MONTH and grain in _MONTH_BASES):
+        return start
+    return None
+
+
 def _day_of(mention: TimeMention, place: _Place) -> dt.date:
     """The day a mention counts from: the anchor; for a bare clock time or part of day, the day named
     right before it ("mardi midi"), else the day the story is on."""
+    period = _period_base(mention, place)
+    if period is not None:
+        return period
     if not _floats(mention):
         return place.anchor
     if place.just_named is not None and place.just_named.date_start is not None:
@@ -361,6 +383,8 @@ def _move(
 ) -> None:
     """Where the reading comes to after a resolved mention."""
     place.previous = (mention, resolved)
+    if resolved.date_start is not None and resolved.grain not in {Grain.REF, Grain.DURATION}:
+        place.named = (resolved.date_start, resolved.grain)
     place.just_named = resolved if _names_day_just_before(text, resolved, mention, following) else None
     if resolved.grain in DAY_GRAINS and resolved.date_start is not None:
         place.anchor = resolved.date_start

@@ -19,6 +19,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc
 
+from chronique import calendar as cal
 from chronique.extract import find_mentions
 from chronique.grammar import Grammar
 from chronique.model import (
@@ -154,6 +155,7 @@ class _Place:
     year_named: _YearNamed | None = None  # the last year of the text
     told: dt.date | None = None  # where the story has come to, by the end of its last day or period told
     named: tuple[dt.date, Grain] | None = None  # the start and grain of the last date named, of any grain
+    clock: dt.datetime | None = None  # the last clock time named, while the text stays on its day
 
 
 def time_expressions(
@@ -230,6 +232,7 @@ def time_expressions(
             place.just_named = place.previous = None
             continue
         mention, resolved = read
+        resolved = _counted_from_clock(mention, resolved, place)
         _move(
             doc,
             text,
@@ -341,6 +344,22 @@ def _period_base(mention: TimeMention, place: _Place) -> dt.date | None:
     return None
 
 
+_CLOCK_CHARS = len("2019-05-03T10:30")
+_FROM_TEXT_KINDS = frozenset({RuleKind.LATER, RuleKind.EARLIER})  # "plus tard", "plus tôt": from the text's time
+_CLOCK_UNITS = {Unit.HOUR: dt.timedelta(hours=1), Unit.MINUTE: dt.timedelta(minutes=1)}
+
+
+def _counted_from_clock(mention: TimeMention, resolved: ResolvedValue, place: _Place) -> ResolvedValue:
+    """Hours or minutes counted from the clock time the text last named are a clock time ("Il a été arrêté
+    à 10h30. Une heure plus tard, il a été libéré": 11:30 that day); without one, the day as resolved."""
+    fields = mention.fields
+    step = _CLOCK_UNITS.get(fields.shift_unit) if fields.shift_unit is not None else None
+    if mention.kind not in _FROM_TEXT_KINDS or step is None or fields.shift is None or place.clock is None:
+        return resolved
+    moment = place.clock + fields.shift * step
+    return cal.time_value(moment.date(), moment.hour, moment.minute, mod=resolved.mod)
+
+
 def _day_of(mention: TimeMention, place: _Place) -> dt.date:
     """The day a mention counts from: the anchor; for a bare clock time or part of day, the day named
     right before it ("mardi midi"), else the day the story is on."""
@@ -385,6 +404,10 @@ def _move(
     place.previous = (mention, resolved)
     if resolved.date_start is not None and resolved.grain not in {Grain.REF, Grain.DURATION}:
         place.named = (resolved.date_start, resolved.grain)
+    if resolved.grain is Grain.TIME:
+        place.clock = dt.datetime.fromisoformat(resolved.value[:_CLOCK_CHARS])
+    elif resolved.grain in DAY_GRAINS:
+        place.clock = None  # another day, or a part of day: no clock time to count from
     place.just_named = resolved if _names_day_just_before(text, resolved, mention, following) else None
     if resolved.grain in DAY_GRAINS and resolved.date_start is not None:
         place.anchor = resolved.date_start

@@ -345,7 +345,7 @@ def _period_base(mention: TimeMention, place: _Place) -> dt.date | None:
 
 
 _CLOCK_CHARS = len("2019-05-03T10:30")
-_FROM_TEXT_KINDS = frozenset({RuleKind.LATER, RuleKind.EARLIER})  # "plus tard", "plus tôt": from the text's time
+_FROM_TEXT_KINDS = frozenset({RuleKind.LATER, RuleKind.EARLIER})  # "plus tard", "plus tôt"
 _CLOCK_UNITS = {Unit.HOUR: dt.timedelta(hours=1), Unit.MINUTE: dt.timedelta(minutes=1)}
 
 

@@ -404,6 +404,53 @@ MOVED_ROWS = [
 ]
 
 
+# A direct quotation's "hier", "demain", "aujourd'hui", "ce matin" count from the day it was spoken: the day the
+# text tells when that is the eve of the publication (an evening dispatch printed the next morning); otherwise
+# from the publication. 10 September 2022 is a Saturday: its eve Friday the 9th.
+SPOKEN_ROWS = [
+    (
+        "Le maire a été réélu vendredi 9 septembre. « Je remercie ceux qui ont voté hier », a-t-il dit.",
+        SAT,
+        [("hier", "2022-09-08")],
+    ),
+    (
+        "La neige est tombée vendredi sur les Pyrénées. « Revoilà la neige ce matin », a écrit Météo Pyrénées.",
+        SAT,
+        [("ce matin", "2022-09-09TMO")],
+    ),
+    (
+        "L'Assemblée a annoncé un cas vendredi soir. « La buvette sera fermée demain », ajoute le communiqué.",
+        SAT,
+        [("demain", "2022-09-10")],
+    ),
+    # the text is on the publication day, or on a day further back: the publication's "hier"
+    (
+        "Le maire a été réélu samedi. « Je remercie ceux qui ont voté hier », a-t-il dit.",
+        SAT,
+        [("hier", "2022-09-09")],
+    ),
+    (
+        "Le maire a été réélu mardi 6 septembre. « Nous avons fêté la victoire hier », a dit son adjoint.",
+        SAT,
+        [("hier", "2022-09-09")],
+    ),
+    # outside a quotation "hier" is the narrator's: the day before the publication
+    (
+        "Le maire a été réélu vendredi 9 septembre. Il a remercié hier ses électeurs.",
+        SAT,
+        [("hier", "2022-09-09")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "published", "values"), SPOKEN_ROWS, ids=[r[0][:40] for r in SPOKEN_ROWS])
+def test_a_quotation_speaks_on_its_day(
+    analysed: Analyse, text: str, published: str, values: list[tuple[str, str]]
+) -> None:
+    found = {(t.mention.text, t.resolved.value) for t in analysed(text, published).timexes}
+    assert set(values) <= found, sorted(found)
+
+
 @pytest.mark.parametrize(("text", "published", "values"), MOVED_ROWS, ids=[r[0][:40] for r in MOVED_ROWS])
 def test_a_moved_day(analysed: Analyse, text: str, published: str, values: list[tuple[str, str]]) -> None:
     found = {(t.mention.text, t.resolved.value) for t in analysed(text, published).timexes}

@@ -29,6 +29,7 @@ from chronique.model import (
     Grain,
     ResolvedValue,
     RuleFlag,
+    Relation,
     RuleKind,
     Sentence,
     TimeExpression,
@@ -210,8 +211,10 @@ def time_expressions(
                 # anaphor set beside a day by a comma is that day
                 place.anchor = apposed - dt.timedelta(days=written.fields.shift)
         sentence = sentence_index(sentences, written.start)
+        quoted = _quoted(doc, written, regions)
+        speaking_day = _speaking_day(written, place, published) if quoted else None
         context = Context(
-            published,
+            speaking_day or published,
             _day_of(written, place),
             direction,
             leeways[index],
@@ -221,7 +224,7 @@ def time_expressions(
             _moved(doc, written, sentence, tense, place=place, resolver=resolver)
             or (
                 None
-                if _quoted(doc, written, regions)
+                if quoted
                 else _narrated(
                     doc, written, sentence, direction, place=place, published=published, resolver=resolver
                 )
@@ -263,6 +266,25 @@ def _quoted(doc: Doc, mention: TimeMention, regions: Sequence[int]) -> bool:
     opened_before = sentence.start > 0 and regions[sentence.start - 1] == region
     closed_after = sentence.end < len(doc) and regions[sentence.end] == region
     return not opened_before and not closed_after
+
+
+def _speaking_day(mention: TimeMention, place: _Place, published: dt.date) -> dt.date | None:
+    """The day a direct quotation was spoken, for its own "hier", "demain", "aujourd'hui", "ce matin": the
+    day the text is telling when that is the day before the publication (a dispatch of the evening before,
+    printed the next morning: "des chutes de neige ont été observées samedi 29 août. « revoilà la neige ce
+    matin … depuis hier »" is Saturday's morning); None when the speaker's now is the publication's."""
+    fields = mention.fields
+    deictic_day = fields.shift_unit is Unit.DAY and not fields.from_anchor and fields.shift is not None
+    this_part = (
+        fields.relation is Relation.THIS
+        and fields.part_of_day is not None
+        and fields.weekday is None
+        and fields.day is None
+    )
+    if not (deictic_day or this_part):
+        return None
+    day = place.story.day
+    return day if day == published - dt.timedelta(days=1) else None
 
 
 def _opens_sentence(text: str, mention: TimeMention, sentence: Sentence | None) -> bool:

@@ -404,9 +404,9 @@ MOVED_ROWS = [
 ]
 
 
-# A direct quotation's "hier", "demain", "aujourd'hui", "ce matin" count from the day it was spoken: the day the
-# text tells when that is the eve of the publication (an evening dispatch printed the next morning); otherwise
-# from the publication. 10 September 2022 is a Saturday: its eve Friday the 9th.
+# A direct quotation's "hier", "demain", "aujourd'hui", "ce matin" count from the day it was spoken: the day
+# the text tells when that is the eve of the publication (an evening dispatch printed the next morning);
+# otherwise from the publication. 10 September 2022 is a Saturday: its eve Friday the 9th.
 SPOKEN_ROWS = [
     (
         "Le maire a été réélu vendredi 9 septembre. « Je remercie ceux qui ont voté hier », a-t-il dit.",

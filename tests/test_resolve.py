@@ -414,12 +414,14 @@ SPOKEN_ROWS = [
         [("hier", "2022-09-08")],
     ),
     (
-        "La neige est tombée vendredi sur les Pyrénées. « Revoilà la neige ce matin », a écrit Météo Pyrénées.",
+        "La neige est tombée vendredi sur les Pyrénées. « Revoilà la neige ce matin », a écrit "
+        "Météo Pyrénées.",
         SAT,
         [("ce matin", "2022-09-09TMO")],
     ),
     (
-        "L'Assemblée a annoncé un cas vendredi soir. « La buvette sera fermée demain », ajoute le communiqué.",
+        "L'Assemblée a annoncé un cas vendredi soir. « La buvette sera fermée demain », ajoute le "
+        "communiqué.",
         SAT,
         [("demain", "2022-09-10")],
     ),

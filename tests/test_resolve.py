@@ -36,6 +36,17 @@ ROWS = [
     ("Il est arrivé samedi.", SAT, "samedi", "2022-09-10"),
     ("Il arrivera samedi.", SAT, "samedi", "2022-09-10"),
     ("Le maire a été élu lundi soir.", SAT, "lundi soir", "2022-09-05TEV"),
+    # a year-less day told in the past within the coming month is that day (a plan), unless the past is fixed
+    ("La CGT a appelé au blocage des raffineries le 7 janvier.", "2020-01-02", "le 7 janvier", "2020-01-07"),
+    ("Le Premier ministre a présenté un plan à partir du 11 mai.", "2020-04-28", "11 mai", "2020-05-11"),
+    ("Dix personnes sont mortes depuis le 17 novembre.", "2019-11-07", "le 17 novembre", "2018-11-17"),
+    ("Le 7 janvier, la CGT a appelé au blocage des raffineries.", "2020-01-02", "Le 7 janvier", "2019-01-07"),
+    (
+        "La cour a condamné quatre hooligans pour le lynchage du gendarme, le 21 juin à Lens.",
+        "1999-05-27",
+        "le 21 juin",
+        "1998-06-21",
+    ),
     # a passive of the future, whatever the parse labels its "être" (a copula when a date opens the sentence)
     ("Le 20 septembre, les croisières seront de nouveau autorisées.", SAT, "Le 20 septembre", "2022-09-20"),
     ("Le 5 septembre, les croisières ont été de nouveau autorisées.", SAT, "Le 5 septembre", "2022-09-05"),
@@ -524,7 +535,12 @@ YEAR_ROWS: list[YearRow] = [
     # the late edition is the past's only: a future is not placed the day before
     (9, 9, "2022-09-10", Direction.FUTURE, None, None, "2023-09-09"),
     (9, 11, "2022-09-10", Direction.PAST, None, None, "2022-09-11"),
-    (9, 12, "2022-09-10", Direction.PAST, None, None, "2021-09-12"),
+    # told in the past, within the coming month: that coming day (a plan the clause tells), not eleven months
+    # back, which would have been written with its year; beyond a month, the past one
+    (9, 12, "2022-09-10", Direction.PAST, None, None, "2022-09-12"),
+    (1, 7, "2020-01-02", Direction.PAST, None, None, "2020-01-07"),
+    (2, 1, "2020-01-02", Direction.PAST, None, None, "2020-02-01"),
+    (2, 15, "2020-01-02", Direction.PAST, None, None, "2019-02-15"),
     # at comparable distances the weekday decides: a Saturday 7 January is 2023's …
     (1, 7, "2022-07-04", Direction.NONE, None, 6, "2023-01-07"),
     (1, 7, "2022-07-04", Direction.NONE, None, 5, "2022-01-07"),
@@ -533,6 +549,23 @@ YEAR_ROWS: list[YearRow] = [
     # "dernier": strictly before the publication, on the weekday written
     (2, 9, "2019-02-08", Direction.NONE, Relation.LAST, 5, "2018-02-09"),
 ]
+
+
+# … unless a word ("depuis") or the date's place at the head of its sentence fixes the past
+PAST_FIXED_ROWS: list[YearRow] = [
+    (9, 12, "2022-09-10", Direction.PAST, None, None, "2021-09-12"),
+    (1, 7, "2020-01-02", Direction.PAST, None, None, "2019-01-07"),
+]
+
+
+@pytest.mark.parametrize("row", PAST_FIXED_ROWS, ids=[f"{r[0]}-{r[1]}-{r[2]}" for r in PAST_FIXED_ROWS])
+def test_a_fixed_past_is_not_the_coming_day(row: YearRow) -> None:
+    month, day, published, direction, relation, weekday, value = row
+    published_on = dt.date.fromisoformat(published)
+    found = year_less_day(
+        month, day, published_on, direction, relation=relation, weekday=weekday, past_fixed=True
+    )
+    assert found == dt.date.fromisoformat(value)
 
 
 @pytest.mark.parametrize("row", YEAR_ROWS, ids=[f"{r[0]}-{r[1]}-{r[2]}-{r[3]}-{r[5]}" for r in YEAR_ROWS])

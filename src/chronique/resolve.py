@@ -65,6 +65,9 @@ class Context:
     # a date that opens its sentence before a comma, its clause in the present ("Le 16 mars, une flambée de
     # violences coûte son poste au préfet"): a chronology's entry, told in the historical present
     chronicle: bool = False
+    # the past is fixed: by a word just before the date ("depuis le 17 novembre": a start), by a comma before
+    # it ("le lynchage du gendarme, le 21 juin": the day of a thing known); see ``year_less_day``
+    past_fixed: bool = False
 
 
 def parse_absolute(text: str) -> dt.date | None:
@@ -119,6 +122,9 @@ def choose(
 # report dated Friday 8 February tells that Friday's verdict.
 _LATE_EDITION = dt.timedelta(days=1)
 _HOURS_A_DAY = 24
+# How far ahead a year-less day told in the past may lie (see ``year_less_day``): the same day eleven months
+# back would have been written with its year.
+_COMING_MONTH = dt.timedelta(days=31)
 # How far ahead a chronology's entry in the present may still be a schedule (see ``year_less_day``).
 _CHRONICLE_HORIZON = dt.timedelta(days=31)
 # The weekday written with a year-less date picks the year only between two candidates at comparable
@@ -136,6 +142,7 @@ def year_less_day(
     weekday: int | None = None,
     leeway: dt.timedelta = dt.timedelta(0),
     chronicle: bool = False,
+    past_fixed: bool = False,
 ) -> dt.date | None:
     """The year of a date written without one (``le 1er mai``, ``vendredi 9 février``).
 
@@ -147,13 +154,23 @@ def year_less_day(
     one, is a typo.
     ``dernier`` / ``prochain`` choose strictly before or after the publication. A ``chronicle`` entry in the
     present names a day ahead only within ``_CHRONICLE_HORIZON`` (a schedule: "Le 12 septembre, le procès
-    s'ouvre"); farther, it is a day gone by, told in the historical present."""
+    s'ouvre"); farther, it is a day gone by, told in the historical present.
+    A day told in the past that falls in the coming month (``_COMING_MONTH``) is that coming day, not the same
+    day eleven months back, which a journalist writes with its year ("le 7 janvier 2019"): what the clause
+    tells is a plan ("a appelé au blocage des raffineries le 7 janvier", written on 2 January; "a présenté un
+    plan de déconfinement à partir du 11 mai", on 28 April). Not when the past is fixed (``past_fixed``): by a
+    word ("depuis le 17 novembre": a start), by a comma before the date ("le lynchage du gendarme, le 21 juin
+    à Lens", written in May: the day of a thing known) or by the date's place at the head of its sentence
+    ("Le 10 janvier, le maire a lancé …": the day of the clause's own event, not of a plan)."""
     candidates = [d for y in _years_around(published) if (d := _safe_date(y, month, day))]
     if relation in {Relation.LAST, Relation.NEXT}:
         named = [d for d in candidates if d.isoweekday() == weekday] if weekday is not None else []
         return choose(named or candidates, published, direction, relation)
     if direction is Direction.PAST:
         fitting = [d for d in candidates if d <= published + max(leeway, _LATE_EDITION)]
+        coming = [d for d in candidates if published < d <= published + _COMING_MONTH]
+        if coming and not past_fixed:
+            fitting = [*fitting, *coming]
     elif direction is Direction.FUTURE:
         fitting = [d for d in candidates if d >= published]
     elif chronicle:
@@ -454,6 +471,7 @@ class Resolver:
                 weekday=fields.weekday,
                 leeway=context.leeway,
                 chronicle=context.chronicle and context.direction is Direction.PRESENT,
+                past_fixed=context.past_fixed or context.chronicle,
             )
         return self._on_day(day, fields) if day else None
 

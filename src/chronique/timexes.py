@@ -41,6 +41,7 @@ from chronique.resolve import Context, Resolver
 from chronique.tense import (
     TenseLexicon,
     completes_noun,
+    cue_direction,
     direction_of,
     in_background_clause,
     moved_direction,
@@ -177,6 +178,12 @@ def time_expressions(
     candidates = find_mentions(text, grammar) if found_in_text is None else found_in_text
     mentions = [m for m in candidates if not _is_quantity(doc, m)]
     directions = [_direction(doc, text, m, tense) for m in mentions]
+    # a past fixed by a word ("depuis le 17 novembre") or by a comma before the date, which recalls the day
+    # of a thing known ("le lynchage du gendarme, le 21 juin à Lens"): no plan's coming day (year_less_day)
+    past_fixed = [
+        cue_direction(text, m.start, tense) is not None or text[: m.start].rstrip().endswith(",")
+        for m in mentions
+    ]
     # a past participle used alone in a past clause tells a thing done ("sur les violences commises en marge
     # du défilé du 1er mai"): no plan, no leeway
     leeways = [
@@ -219,6 +226,7 @@ def time_expressions(
             direction,
             leeways[index],
             chronicle=_opens_sentence(text, written, sentences[sentence] if sentences else None),
+            past_fixed=past_fixed[index],
         )
         read = (
             _moved(doc, written, sentence, tense, place=place, resolver=resolver)

@@ -447,6 +447,13 @@ SPOKEN_ROWS = [
         SAT,
         [("hier", "2022-09-09")],
     ),
+    # the sources spoke on the day of the last incise of saying, whatever day the story is on
+    (
+        "Le patient est mort vendredi 9 septembre, a annoncé samedi 10 septembre le ministère. "
+        "« Il avait été testé hier », a précisé le directeur.",
+        SAT,
+        [("hier", "2022-09-09")],
+    ),
     # outside a quotation "hier" is the narrator's: the day before the publication
     (
         "Le maire a été réélu vendredi 9 septembre. Il a remercié hier ses électeurs.",
@@ -454,6 +461,39 @@ SPOKEN_ROWS = [
         [("hier", "2022-09-09")],
     ),
 ]
+
+
+# The day of an incise of saying (the verb after what it reports, its subject after it) is the telling's, not
+# a day the story comes to: a bare clock time after it stays on the story's day. 31 January 2018 is a
+# Wednesday.
+INCISE_ROWS = [
+    (
+        "Une fillette est morte dans la nuit de lundi à mardi, rapporte France Bleu, mercredi 31 janvier. "
+        "Elle a été emmenée aux urgences à 3h20 du matin.",
+        "2018-01-31",
+        [("3h20 du matin", "2018-01-30T03:20")],
+    ),
+    (
+        "Le club a gagné lundi 29 janvier, a annoncé mardi 30 janvier la Ligue. Vers 22 h, les supporters "
+        "ont fêté la victoire.",
+        "2018-01-31",
+        [("22 h", "2018-01-29T22:00")],
+    ),
+    # the saying is the news, its subject before it: the story comes to its day
+    (
+        "Le ministre a annoncé mardi 30 janvier la fermeture des écoles. Vers 15 h, il s'est rendu à Lyon.",
+        "2018-01-31",
+        [("15 h", "2018-01-30T15:00")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "published", "values"), INCISE_ROWS, ids=[r[0][:40] for r in INCISE_ROWS])
+def test_an_incise_of_saying_keeps_the_story_day(
+    analysed: Analyse, text: str, published: str, values: list[tuple[str, str]]
+) -> None:
+    found = {(t.mention.text, t.resolved.value) for t in analysed(text, published).timexes}
+    assert set(values) <= found, sorted(found)
 
 
 @pytest.mark.parametrize(("text", "published", "values"), SPOKEN_ROWS, ids=[r[0][:40] for r in SPOKEN_ROWS])

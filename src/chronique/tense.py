@@ -388,11 +388,23 @@ def completes_noun(doc: Doc, start: int, end: int) -> bool:
     return span is not None and span.root.dep_ == "nmod" and span.root.head.pos_ == "NOUN"
 
 
-def in_reporting_clause(doc: Doc, start: int, end: int, lexicon: TenseLexicon) -> bool:
-    """Whether the expression at [start, end) dates a verb of saying ("rapporte France Bleu mercredi",
-    "a annoncé mardi la Ligue"): the day of the telling, not of what is told."""
+_INCISE_OPENERS = frozenset({",", '"', "»", "”"})
+
+
+def in_reporting_incise(doc: Doc, start: int, end: int, lexicon: TenseLexicon) -> bool:
+    """Whether the expression at [start, end) dates a verb of saying set after what it reports, its subject
+    after it ("…, rapporte France Bleu, mercredi 31 janvier", "…, a annoncé mardi la Ligue"): the day of the
+    telling, not a day the story comes to."""
     verb = _nearest_verb(doc, start, end)
-    return verb is not None and verb.lemma_ in lexicon.reporting_verbs
+    if verb is None or verb.lemma_ not in lexicon.reporting_verbs:
+        return False
+    subjects = [child.i for child in verb.children if child.dep_.startswith("nsubj")]
+    if subjects:
+        return max(subjects) > verb.i  # "rapporte France Bleu"; not "Christian Estrosi, contaminé, a déclaré"
+    # the parse may miss the subject after the date ("a annoncé mardi 30 janvier la Ligue"): a verb group with
+    # no subject set after a comma or a closing quotation mark is an incise all the same
+    first = min([verb.i, *(child.i for child in verb.children if child.dep_.startswith("aux"))])
+    return first > 0 and doc[first - 1].text in _INCISE_OPENERS
 
 
 def in_background_clause(doc: Doc, start: int, end: int) -> bool:

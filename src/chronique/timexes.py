@@ -44,6 +44,7 @@ from chronique.tense import (
     cue_direction,
     direction_of,
     in_background_clause,
+    in_reporting_incise,
     moved_direction,
     noun_date_direction,
     told_done,
@@ -158,6 +159,7 @@ class _Place:
     told: dt.date | None = None  # where the story has come to, by the end of its last day or period told
     named: tuple[dt.date, Grain] | None = None  # the start and grain of the last date named, of any grain
     clock: dt.datetime | None = None  # the last clock time named, while the text stays on its day
+    telling: dt.date | None = None  # the day of the last incise of saying (", a annoncé mardi le ministère")
 
 
 def time_expressions(
@@ -253,6 +255,7 @@ def time_expressions(
             sentence=sentence,
             following=following,
             published=published,
+            tense=tense,
         )
         found.append(
             TimeExpression(mention=mention, resolved=resolved, sentence=sentence, direction=direction)
@@ -278,9 +281,11 @@ def _quoted(doc: Doc, mention: TimeMention, regions: Sequence[int]) -> bool:
 
 def _speaking_day(mention: TimeMention, place: _Place, published: dt.date) -> dt.date | None:
     """The day a direct quotation was spoken, for its own "hier", "demain", "aujourd'hui", "ce matin": the
-    day the text is telling when that is the day before the publication (a dispatch of the evening before,
-    printed the next morning: "des chutes de neige ont été observées samedi 29 août. « revoilà la neige ce
-    matin … depuis hier »" is Saturday's morning); None when the speaker's now is the publication's."""
+    day of the text's last incise of saying ("…, a annoncé mercredi le ministère. « testé hier »": Tuesday);
+    else the day the text is telling when that is the day before the publication (a dispatch of the evening
+    before, printed the next morning: "des chutes de neige ont été observées samedi 29 août. « revoilà la
+    neige ce matin … depuis hier »" is Saturday's morning); None when the speaker's now is the
+    publication's."""
     fields = mention.fields
     deictic_day = fields.shift_unit is Unit.DAY and not fields.from_anchor and fields.shift is not None
     this_part = (
@@ -291,6 +296,8 @@ def _speaking_day(mention: TimeMention, place: _Place, published: dt.date) -> dt
     )
     if not (deictic_day or this_part):
         return None
+    if place.telling is not None:
+        return place.telling  # the day the text says its sources spoke ("a annoncé mercredi le ministère")
     day = place.story.day
     return day if day == published - dt.timedelta(days=1) else None
 
@@ -429,6 +436,7 @@ def _move(
     sentence: int,
     following: TimeMention | None,
     published: dt.date,
+    tense: TenseLexicon,
 ) -> None:
     """Where the reading comes to after a resolved mention."""
     place.previous = (mention, resolved)
@@ -441,9 +449,13 @@ def _move(
     place.just_named = resolved if _names_day_just_before(text, resolved, mention, following) else None
     if resolved.grain in DAY_GRAINS and resolved.date_start is not None:
         place.anchor = resolved.date_start
-        if not in_background_clause(doc, mention.start, mention.end):
+        incise = in_reporting_incise(doc, mention.start, mention.end, tense)
+        if incise:
+            place.telling = resolved.date_start
+        if not (incise or in_background_clause(doc, mention.start, mention.end)):
             # "le grand débat lancé le 15 janvier", "un adolescent torturé le 6 novembre": a day that
-            # describes a thing the sentence names is not the day the story has come to
+            # describes a thing the sentence names is not the day the story has come to; nor is the day of
+            # an incise of saying ("…, rapporte France Bleu, mercredi 31 janvier. … à 3h20 du matin")
             place.story = _Story(place.anchor, night=mention.fields.part_of_day == _NIGHT)
     if RuleFlag.NIGHT in mention.flags and resolved.date_start is not None:
         place.story = _Story(resolved.date_start, night=True)  # "dans la nuit de lundi à mardi"

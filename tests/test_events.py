@@ -642,6 +642,30 @@ def test_leading_predicate(analysed: Analyse, text: str, trigger: str, value: st
     ]
 
 
+# A date that opens its line before a colon heads a chronology entry: the entry's first verb, else the noun
+# that heads it, is what happened that day (a line of "les dates clés" has often no verb).
+CHRONOLOGY_ROWS = [
+    ("15 mars 2011 : début de la révolte à Deraa.", "début", "2011-03-15"),
+    ("Le 3 mai : manifestation à Paris contre la réforme.", "manifestation", "2022-05-03"),
+    ("- 22 décembre 2016 : le régime reprend le contrôle d'Alep.", "reprend", "2016-12-22"),
+    ("Mercredi 7 septembre 18h30 : le préfet prend la parole.", "prend", "2022-09-07T18:30"),
+    # a date that does not open its line is no entry's: a noun that names no event makes no row
+    ("Le bilan du 3 mai : trois blessés.", "bilan", None),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "value"),
+    CHRONOLOGY_ROWS,
+    ids=[f"{i}-{row[1]}" for i, row in enumerate(CHRONOLOGY_ROWS)],
+)
+def test_chronology_entry(analysed: Analyse, text: str, trigger: str, value: str | None) -> None:
+    found = [e.resolved.value for e in analysed(text, SAT).events if e.trigger == trigger]
+    assert found == ([value] if value else []), [
+        (e.trigger, e.resolved.value) for e in analysed(text, SAT).events
+    ]
+
+
 _HEARING = "Le juge a entendu les témoins mardi. "
 STORY_TIME_ROWS = [
     # (text, trigger, value, anchoring): the trigger's first mention (what `chronique tag` gives); None: any

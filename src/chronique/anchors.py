@@ -208,6 +208,9 @@ def predicate_of(span: Span, lexicon: EventLexicon, timex_tokens: Collection[int
     after "du", "de", whatever the parse: ``_completed_noun``); another
     time expression it hangs on is no predicate ("vendredi à 20 h": the hour goes on up to the verb).
     """
+    entry = chronology_entry(span)
+    if entry is not None:
+        return entry
     completed = _completed_noun(span, lexicon)
     if completed is not None:
         return completed
@@ -252,6 +255,29 @@ def predicate_of(span: Span, lexicon: EventLexicon, timex_tokens: Collection[int
         ):
             return _governing_event(current, lexicon)
     return None
+
+
+# what may stand before a chronology entry's date on its line: a bullet or a dash
+_ENTRY_BULLETS = frozenset({"-", "–", "—", "•", "*", "·"})
+
+
+def chronology_entry(span: Span) -> Token | None:
+    """The event of a chronology entry, a date that opens its line before a colon ("15 mars 2011 : début de
+    la révolte à Deraa", "- 21 août 2013 : une attaque chimique frappe la Ghouta", "Le 3 mai : manifestation
+    à Paris"): the entry's first verb, else, when it has none, the noun that heads it (an entry names what
+    happened that day, whatever the parse makes of a line without a verb). None for any other date."""
+    doc = span.doc
+    if span.end >= len(doc) or doc[span.end].text != ":":
+        return None
+    sentence = sentence_of(span.root)
+    if any(t.text not in _ENTRY_BULLETS and not t.is_space for t in doc[sentence.start : span.start]):
+        return None
+    entry = [t for t in doc[span.end + 1 : sentence.end] if not t.is_punct and not t.is_space]
+    verbs = [t for t in entry if t.pos_ in {"VERB", "AUX"} and not is_noun_participle(t)]
+    if verbs:
+        return verbs[0] if verbs[0].pos_ == "VERB" or verbs[0].head.i == verbs[0].i else verbs[0].head
+    nouns = [t for t in entry if t.pos_ == "NOUN"]
+    return nouns[0] if nouns else None
 
 
 def _closes_phrase(span: Span, noun: Token, lexicon: EventLexicon) -> bool:

@@ -35,6 +35,7 @@ from chronique.anchors import (
     EventLexicon,
     anchors_in,
     carried_date,
+    chronology_entry,
     headline_anchors,
     in_relative_clause,
     inherited_anchors,
@@ -549,7 +550,11 @@ def _can_lead(
         return False
     if is_habit(trigger, expression, lexicon):
         return False  # "qui travaillent le samedi": done as a rule, on no one day
-    return trigger.pos_ != "NOUN" or trigger.lemma_.lower() in lexicon.event_nouns
+    if trigger.pos_ != "NOUN" or trigger.lemma_.lower() in lexicon.event_nouns:
+        return True
+    # a noun heading a chronology entry names what happened that day ("15 mars 2011 : début de la révolte")
+    span = trigger.doc.char_span(expression.mention.start, expression.mention.end, alignment_mode="expand")
+    return span is not None and chronology_entry(span) == trigger
 
 
 def plan_events(

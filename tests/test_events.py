@@ -162,6 +162,10 @@ def dated_rows(analysed: Analyse, text: str) -> list[tuple[str, str]]:
         ("Une mobilisation en hausse par rapport aux 50.000 de la semaine précédente.", []),
         # a deadline: the clause may still be the day's news (a lead's passé composé)
         ("L'ordre a été donné de raser leurs installations d'ici mercredi.", [("donné", "2022-09-10")]),
+        ("Le groupe a confirmé la fermeture de six réacteurs d'ici à 2030.", [("confirmé", "2022-09-10")]),
+        ("Le chantier doit être achevé d'ici au 15 octobre.", []),
+        # … whatever mark is glued before the cue
+        ("Le ministre prévoit une première phase, suivie d'une deuxième \"jusqu'à l'été\".", []),
         # the start of a period otherwise dates it, at its grain
         ("Depuis 2002, elle était mariée à un architecte.", [("mariée", "2002")]),
         # a count since a start whose year holds the publication (OrangeSum's): that year
@@ -481,6 +485,11 @@ PUBLICATION_ROWS = [
     # … and so is what has gone on since another event ("depuis que", "depuis qu'")
     ("La réforme a divisé la majorité depuis qu'elle a été présentée.", "divisé", False),
     ("Le village a beaucoup changé depuis que l'usine a fermé.", "changé", False),
+    # … and so is a time counted back from another event ("quelques heures avant", "deux jours avant"); one
+    # counted on from it may be the day's news
+    ("Cet incident est survenu quelques heures avant la manifestation.", "survenu", False),
+    ("Le suspect a remis les clés deux jours avant le cambriolage.", "remis", False),
+    ("Deux mois après le scandale, le ministre s'est exprimé sur son départ.", "exprimé", True),
 ]
 
 
@@ -559,6 +568,13 @@ _CONFIRMED = (
     "fermés : le Petit Palais et les Catacombes."
 )
 # (text, trigger, its row's date or None for no row): which predicate a date leads a row for
+_TOO_EARLY = (
+    "Le ministre a souligné qu'il était « trop tôt pour tirer des conclusions » sanitaires de la levée du "
+    "confinement, le 5 septembre, même si la situation reste calme."
+)
+_ESTIMATED = (
+    "L'agence indique qu'il « est estimé que 300 malades ont consulté un médecin » du 5 au 9 septembre."
+)
 LEADING_ROWS = [
     # an incise of saying right before the date: the date is the report's, not what it tells (a plan here)
     ("Le ministre devrait démissionner, rapporte Le Figaro, jeudi 8 septembre.", "démissionner", None),
@@ -599,6 +615,13 @@ LEADING_ROWS = [
     # a date inside the clause a verb of saying reports dates what is told, not the telling
     ("Le témoin assure que le président était au courant le soir même.", "assure", None),
     ("Le témoin assure que le maire a signé le contrat le 3 mai.", "signé", "2022-05-03"),
+    # … also where the narrator quotes the reported words and sets the date after the quotation
+    (_ESTIMATED, "consulté", "2022-09-05/2022-09-09"),
+    (_ESTIMATED, "indique", None),
+    ("Le ministre affirme que les habitants « ont quitté le village » lundi.", "quitté", "2022-09-05"),
+    ("Le ministre affirme que les habitants « ont quitté le village » lundi.", "affirme", None),
+    # … only right after the closing mark: further on, the date is the narrator's words' (here the lifting's)
+    (_TOO_EARLY, "tirer", None),
     # a date does not date across a quotation mark: inside it, the quotation's predicate
     ("Un coffre où il rangeait ses fusils : « Le 3 juin, mon voisin m'a appelé. »", "rangeait", None),
     ("Un coffre où il rangeait ses fusils : « Le 3 juin, mon voisin m'a appelé. »", "appelé", "2022-06-03"),
@@ -838,6 +861,30 @@ def test_a_quotations_present_is_the_speakers_now(
     analysed: Analyse, text: str, rows: list[tuple[str, str, str]]
 ) -> None:
     events = analysed(text, "2019-03-12").events  # a Tuesday
+    assert [(e.trigger, e.resolved.value, e.modality.value) for e in events] == rows
+
+
+# (text, rows): a quotation's future for a period that holds the paper's day is the speaker's forecast, no
+# row; a day is a plan's, and so is the narrator's future
+FORECAST_ROWS = [
+    ("« Cette année, il y aura des milliers de morts », a estimé le médecin.", []),
+    ("« Ce mois-ci, la grippe fera des milliers de morts », a estimé le médecin.", []),
+    (
+        "« Samedi, nous défilerons à Paris », a promis l'organisateur.",
+        [("défilerons", "2019-03-16", "planned")],
+    ),
+    (
+        "Le gouvernement présentera cette année une réforme des retraites.",
+        [("présentera", "2019", "planned")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "rows"), FORECAST_ROWS)
+def test_a_quotations_forecast_is_no_row(
+    analysed: Analyse, text: str, rows: list[tuple[str, str, str]]
+) -> None:
+    events = analysed(text, "2019-03-12").events
     assert [(e.trigger, e.resolved.value, e.modality.value) for e in events] == rows
 
 

@@ -18,7 +18,14 @@ from chronique.model import Grain, TimeExpression
 from chronique.nlp import ParseWords, sentence_of, sentence_spans
 from chronique.phrases import is_locution
 from chronique.vocabulary import Vocabulary, normalise
-from chronique.voices import is_incise_saying, quotations, reported_head, saying_before, saying_set_apart
+from chronique.voices import (
+    is_incise_saying,
+    quotation_reported,
+    quotations,
+    reported_head,
+    saying_before,
+    saying_set_apart,
+)
 
 # Finer first: when two expressions are equally near a predicate, the finer one dates it.
 GRAIN_PRECISION: Mapping[Grain, int] = {
@@ -465,8 +472,22 @@ def _primary_predicate(
         # …, a appris jeudi l'AFP"), the relay's date is the relaying's (as OrangeSum dates it)
         trigger = trigger if own_day else (_relayed(trigger, lexicon) or trigger)
     if trigger is not None and regions[trigger.i] != regions[span.start]:
+        if regions[span.start] == 0 and quotation_reported(trigger, span, saying):
+            # "indique qu'il « est estimé que … ont consulté un médecin » du 16 au 22 mars": what is reported
+            return trigger if is_predicate(trigger, lexicon) else _verb_of(trigger, regions)
         return _nearest_in_quotation(span, regions, lexicon, timex_tokens)
     return trigger
+
+
+def _verb_of(token: Token, regions: Sequence[int]) -> Token:
+    """The verb a word of a quotation belongs to: the first above it in the same quotation ("ont consulté un
+    médecin": consulté), else the word."""
+    for verb in token.ancestors:
+        if regions[verb.i] != regions[token.i]:
+            break
+        if verb.pos_ == "VERB":
+            return verb
+    return token
 
 
 def _relayed(relay: Token, lexicon: EventLexicon) -> Token | None:

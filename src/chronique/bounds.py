@@ -32,6 +32,7 @@ _THAN_WINDOW = 3  # words before a comparison's "que" where its "plus", "moins" 
 _COMPARED_WINDOW = 8  # words before a date where "par rapport à" opens the comparison it is in
 _COMPARED_WORDS = 4  # the longest phrase of data/cues.tsv compared_to, in words
 _MAX_CLIMB = 6  # steps from a date up to the verb it hangs on
+_BOUND_WORDS = 3  # words before a date where a `bound` cue stands, as the parse cuts them ("d'", "ici", "à")
 
 
 def is_nowadays(trigger: Token, expression: TimeExpression, lexicon: EventLexicon) -> bool:
@@ -130,7 +131,10 @@ def is_bound(doc: Doc, expression: TimeExpression, lexicon: EventLexicon) -> boo
     if span is None or span.start == 0:
         return False
     before = " " + normalise(doc[max(0, span.start - 2) : span.start].text)
-    if any(before.endswith((f" {cue}", f"'{cue}")) for cue in lexicon.bound_cues):
+    # the cue's words right before the date, one to three of them, whatever is glued on ('"jusqu'à l'été"')
+    starts = range(max(0, span.start - _BOUND_WORDS), span.start)
+    befores = [" " + normalise(doc[start : span.start].text) for start in starts]
+    if any(b.endswith((f" {cue}", f"'{cue}")) for b in befores for cue in lexicon.bound_cues):
         return True
     if normalise(f"{doc[span.start - 1].text} {span.text}") in lexicon.so_far_cues or _is_like(span, lexicon):
         return True  # "l'ont utilisée à ce jour": so far; "comme samedi dernier": a day compared with

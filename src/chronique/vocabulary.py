@@ -254,6 +254,7 @@ def _validate_keys(vocabulary: Vocabulary, path_of: Mapping[str, str]) -> None:
             "plan_case",
             "possibility_verb",
             "denial_verb",
+            "without",
             "wish_governor",
             "overtaking",
             "according_to",

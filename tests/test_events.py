@@ -186,6 +186,10 @@ def dated_rows(analysed: Analyse, text: str) -> list[tuple[str, str]]:
         ("L'hospitalisation en réanimation continue son recul depuis début avril.", []),
         # what a figure stands "au lieu de" is what it is compared with
         ("La note moyenne retombe à 6,2 au lieu de 6,4 hier.", []),
+        # a figure set "contre" the clause's is counted on its own day (data/cues.tsv against) …
+        ("Les hospitalisations sont repassées sous la barre des 1.000, contre plus de 7.000 début août.", []),
+        # … "contre" with no figure is "against"
+        ("Les syndicats ont défilé contre la réforme le 5 septembre.", [("défilé", "2022-09-05")]),
         # a date that is no bound still dates its clause
         ("Il est parti dimanche à Lyon.", [("parti", "2022-09-04")]),
         ("Comme prévu samedi, les routiers ont levé le barrage.", [("prévu", "2022-09-10")]),
@@ -209,6 +213,8 @@ RUNNING_TOTAL_ROWS = [
     ("Le ministre a déploré 49 000 morts en Europe depuis le 1er mars.", []),
     # a figure written with a dot, which the parse labels as it likes
     ("Le virus a causé 25.987 décès depuis le 1er mars, soit 178 de plus.", []),
+    # a figure with its copula
+    ("Le bilan des décès lié à l'épidémie est toujours de quatre depuis le 1er septembre.", []),
     (
         "Le ministère a recensé 17.287 nouveaux cas. 10.416 résidents sont décédés depuis le 1er mars.",
         [("recensé", SAT)],

@@ -79,6 +79,7 @@ class EventLexicon:
     locution_nouns: frozenset[str] = frozenset()  # "mise en place", "mis en examen": part of the verb
     than_cues: frozenset[str] = frozenset()  # "5 points de moins qu'il y a deux semaines"
     compared_to_cues: frozenset[str] = frozenset()  # "par rapport à la mobilisation du 5 janvier"
+    against_cues: frozenset[str] = frozenset()  # "955 malades, contre plus de 7.000 début avril"
     like_cues: frozenset[str] = frozenset()  # "comme samedi dernier": a day compared with
     relating_cues: frozenset[str] = frozenset()  # "Après la réouverture samedi, …": no date of the clause
     so_far_cues: frozenset[str] = frozenset()  # "à ce jour": so far
@@ -119,6 +120,7 @@ class EventLexicon:
             locution_nouns=nouns.forms_of("locution"),
             than_cues=vocabulary["cues"].forms_of("than"),
             compared_to_cues=vocabulary["cues"].forms_of("compared_to"),
+            against_cues=vocabulary["cues"].forms_of("against"),
             like_cues=vocabulary["cues"].forms_of("like"),
             relating_cues=vocabulary["cues"].forms_of("relating"),
             so_far_cues=vocabulary["cues"].forms_of("so_far"),

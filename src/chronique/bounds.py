@@ -32,6 +32,7 @@ _THAN_WINDOW = 3  # words before a comparison's "que" where its "plus", "moins" 
 _COMPARED_WINDOW = 8  # words before a date where "par rapport à" opens the comparison it is in
 _COMPARED_WORDS = 4  # the longest phrase of data/cues.tsv compared_to, in words
 _MAX_CLIMB = 6  # steps from a date up to the verb it hangs on
+_FIGURE_GAP = 2  # words between "contre" and its figure ("contre plus de 7.000")
 _BOUND_WORDS = 3  # words before a date where a `bound` cue stands, as the parse cuts them ("d'", "ici", "à")
 
 
@@ -138,9 +139,8 @@ def is_bound(doc: Doc, expression: TimeExpression, lexicon: EventLexicon) -> boo
         return True
     if normalise(f"{doc[span.start - 1].text} {span.text}") in lexicon.so_far_cues or _is_like(span, lexicon):
         return True  # "l'ont utilisée à ce jour": so far; "comme samedi dernier": a day compared with
-    if _compared_to(
-        doc[max(sentence_of(span.root).start, span.start - _COMPARED_WINDOW) : span.start], lexicon
-    ):
+    window = doc[max(sentence_of(span.root).start, span.start - _COMPARED_WINDOW) : span.start]
+    if _compared_to(window, lexicon) or _against_figure(window, lexicon):
         return True
     than = doc[span.start - 1]
     if normalise(than.text) in lexicon.than_cues:
@@ -202,6 +202,8 @@ def _counts(predicate: Token, lexicon: EventLexicon) -> bool:
     """Whether a predicate tells a count: an event noun counted ("24.087 morts", "le nombre de décès"), a
     verb whose subject or object is ("23.293 personnes sont mortes", "a distribué 18 millions de masques"),
     or a relative clause of a counted noun ("10.129 décès qui ont été comptabilisés")."""
+    if predicate.pos_ == "NUM":
+        return True  # a figure with its copula: "Le bilan est toujours de quatre depuis le 14 février"
     if predicate.pos_ == "NOUN":
         return _is_counted(predicate, lexicon)
     if predicate.dep_ in {"acl", "acl:relcl"} and _is_counted(predicate.head, lexicon):
@@ -240,6 +242,19 @@ def _is_like(span: Span, lexicon: EventLexicon) -> bool:
             return True
         if word.pos_ not in {"DET", "ADP"}:
             return False
+    return False
+
+
+def _against_figure(before: Span, lexicon: EventLexicon) -> bool:
+    """Whether the words before a date set a figure against the clause's ("contre plus de 7.000 à son pic
+    début avril", "contre 18 la veille"): a word of `against`, a number at most ``_FIGURE_GAP`` words after
+    it, no verb between it and the date."""
+    for index, token in enumerate(before):
+        if token.lower_ not in lexicon.against_cues:
+            continue
+        figure = any(t.like_num for t in before[index + 1 : index + 2 + _FIGURE_GAP])
+        if figure and not any(t.pos_ in {"VERB", "AUX"} for t in before[index:]):
+            return True
     return False
 
 

@@ -221,6 +221,7 @@ def _validate_keys(vocabulary: Vocabulary, path_of: Mapping[str, str]) -> None:
             "comparison",
             "than",
             "compared_to",
+            "against",
             "like",
             "relating",
             "so_far",

@@ -108,6 +108,11 @@ ROWS: dict[Modality, list[tuple[str, str, str | None]]] = {
             "partirait",
             "les organisateurs",
         ),
+        (
+            "Selon les organisateurs, le cortège partirait à 11h00 de la place de la République.",
+            "partirait",
+            "les organisateurs",
+        ),
         # a future copula, even where the parse hangs the date on an infinitive with no finite verb above it
         ("La nouvelle règle sera en vigueur dès lundi.", "vigueur", None),
         ("L'interdiction de circuler sera en vigueur toute la journée de dimanche.", "circuler", None),

@@ -199,10 +199,10 @@ def build_event(
         # "« Ils m'attendent demain matin »": a quotation's present for a day ahead tells a plan
         reading = replace(reading, modality=Modality.PLANNED)
     elif (
-        later and reading.modality is Modality.ALLEGED and is_foretold(trigger, clause_head, lexicon.modality)
+        ahead and reading.modality is Modality.ALLEGED and is_foretold(trigger, clause_head, lexicon.modality)
     ):
-        # "Selon les organisateurs, le cortège partirait samedi": a conditional for a day still to come is a
-        # plan reported, not a thing alleged done
+        # "Selon les organisateurs, le cortège partirait samedi", "… partirait à 11h00" (the paper's day): a
+        # conditional for a day still to come is a plan reported, not a thing alleged done
         reading = replace(reading, modality=Modality.PLANNED)
     elif ahead and reading.modality in _TOLD and is_aim(trigger, lexicon.modality):
         # "afin de permettre aux policiers d'interpeller samedi": an aim for a day still to come

@@ -706,6 +706,19 @@ STORY_TIME_ROWS = [
     # a clock time completing a day ("mardi vers 21 h 45", "vendredi à 20 h") is the date of that day's event
     ("Le blessé a été transporté mardi vers 21 h 45 à l'hôpital.", "transporté", "2022-09-06T21:45", None),
     ("Le concert commencera vendredi à 20 h au stade.", "commencera", "2022-09-16T20:00", Anchoring.DIRECT),
+    # … and so does a clock time a comma and "à", "vers" join to the day before, whatever that day describes
+    (
+        "Le 5 septembre, le maire a présenté le débat lancé le 1er septembre, vers 15 h, devant les élus.",
+        "lancé",
+        "2022-09-01T15:00",
+        None,
+    ),
+    (
+        "Le maire a présenté lundi le film tourné le 1er septembre, à 12 h 59, par un passant.",
+        "film",
+        "2022-09-01T12:59",
+        None,
+    ),
     # … but a clock time of another clause is that clause's
     (
         "Le blessé a été transporté mardi à l'hôpital, où il est mort vers 23 h.",

@@ -222,6 +222,7 @@ def _validate_keys(vocabulary: Vocabulary, path_of: Mapping[str, str]) -> None:
             "than",
             "compared_to",
             "against",
+            "clock_joiner",
             "like",
             "relating",
             "so_far",

@@ -223,6 +223,11 @@ RUNNING_TOTAL_ROWS = [
     ("Au total, 17.287 cas ont été recensés. 10.416 résidents sont décédés depuis le 1er mars.", []),
     # a state since a day keeps that day (OrangeSum: "hospitalisé depuis ce jeudi soir")
     ("Depuis le 1er septembre, le patient est hospitalisé à Lyon.", [("hospitalisé", "2022-09-01")]),
+    ("Le patient, qui est hospitalisé depuis jeudi, va mieux.", [("hospitalisé", "2022-09-08")]),
+    # … but a relative clause in the simple present tells what a noun has been like since: no event that day
+    ("Le scandale qui ébranle le gouvernement depuis juillet n'est pas fini.", []),
+    ("Ce fut le point de départ du scandale qui ébranle l'exécutif depuis l'été.", []),
+    ("Le scandale qui a éclaté en juillet n'est pas fini.", [("éclaté", "2022-07")]),
 ]
 
 

@@ -9,7 +9,9 @@
 - "these days" (``is_nowadays``): "aujourd'hui" with a state or a generic present, not the paper's day;
 - a schedule (``is_scheduled``): a clock time beside a set ("ouvert de 9 h à 19 h tous les jours");
 - a habit (``is_habit``): a present or an imperfect with a bare weekday ("qui travaillent le samedi") or a
-  word of habit ("en général … vers 16h00").
+  word of habit ("en général … vers 16h00");
+- a state since a start that describes a noun (``is_ongoing``): "le scandale qui ébranle l'exécutif depuis
+  l'été".
 And for the clauses no expression dates, a cumulative count (``is_cumulative``): "Au total, 64.338 cas ont été
 confirmés" is a tally so far, which the publication day does not date.
 Their French words are ``data/cues.tsv``'s (``bound``, ``since``, ``comparison``, ``than``, ``like``,
@@ -26,6 +28,7 @@ from spacy.tokens import Doc, Span, Token
 from chronique.anchors import EventLexicon, apposed_phrase, in_relative_clause, predicate_of
 from chronique.model import TimeExpression, TimexType
 from chronique.nlp import sentence_of
+from chronique.tense import reads_as_present
 from chronique.vocabulary import holds_phrase, normalise
 
 _THAN_WINDOW = 3  # words before a comparison's "que" where its "plus", "moins" stands ("plus nombreux que")
@@ -67,6 +70,27 @@ def is_nowadays(trigger: Token, expression: TimeExpression, lexicon: EventLexico
         # what describes a noun in the present ("l'incertitude qui entoure aujourd'hui son échéance", "des
         # vélos qui sommeillent aujourd'hui dans des caves"): what it is like these days
         or in_relative_clause(verb)
+    )
+
+
+def is_ongoing(trigger: Token, expression: TimeExpression, lexicon: EventLexicon) -> bool:
+    """Whether a relative clause in the simple present tells what a noun has been like since a start ("le
+    scandale qui ébranle l'exécutif depuis l'été", "l'affaire qui embarrasse le gouvernement depuis juillet"):
+    a state describing the noun, no event of that day. Not a compound tense ("qui a éclaté en juillet"), nor a
+    participle with its auxiliary ("qui est hospitalisé depuis jeudi": hospitalised that day)."""
+    if trigger.pos_ != "VERB" or not in_relative_clause(trigger):
+        return False
+    if any(c.dep_.startswith("aux") or c.dep_ == "cop" for c in trigger.children):
+        return False
+    span = trigger.doc.char_span(expression.mention.start, expression.mention.end, alignment_mode="expand")
+    if span is None or span.start == 0:
+        return False
+    if normalise(trigger.doc[span.start - 1].text) not in lexicon.since_cues:
+        return False
+    # a third person in -e is a present, whatever tense the tagger reads ("ébranle"; the passé simple is
+    # "ébranla")
+    return reads_as_present(trigger) or (
+        "Fin" in trigger.morph.get("VerbForm", []) and trigger.lower_[-1:] == "e"
     )
 
 

@@ -40,7 +40,15 @@ from chronique.anchors import (
     inherited_anchors,
     story_times,
 )
-from chronique.bounds import is_bound, is_cumulative, is_habit, is_nowadays, is_running_total, is_scheduled
+from chronique.bounds import (
+    is_bound,
+    is_cumulative,
+    is_habit,
+    is_nowadays,
+    is_ongoing,
+    is_running_total,
+    is_scheduled,
+)
 from chronique.clauses import (
     agrees,
     happens,
@@ -555,6 +563,8 @@ def _can_lead(
         return False
     if is_habit(trigger, expression, lexicon):
         return False  # "qui travaillent le samedi": done as a rule, on no one day
+    if is_ongoing(trigger, expression, lexicon):
+        return False  # "le scandale qui ébranle l'exécutif depuis l'été": what the noun is like since
     return trigger.pos_ != "NOUN" or trigger.lemma_.lower() in lexicon.event_nouns
 
 

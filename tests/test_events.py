@@ -176,6 +176,8 @@ def dated_rows(analysed: Analyse, text: str) -> list[tuple[str, str]]:
         ("Le préfet souhaite maintenir la fermeture au-delà du 15 octobre.", []),
         # "à ce jour": so far, what is counted up to now (the lead's passé composé is the day's news)
         ("Seules 68 personnes ont utilisé l'application à ce jour.", [("utilisé", "2022-09-10")]),
+        # … also where the capital "À" opening the sentence lost its accent
+        ("A ce jour, le bilan est de 56 morts.", []),
         # a day compared with: right after "comme" (a verb between is the plan's: "comme prévu samedi")
         ("Il y aura un rassemblement, comme samedi dernier, devant la mairie.", []),
         ("Comme en 2018, les routiers bloquent les dépôts.", []),

@@ -461,6 +461,8 @@ PUBLICATION_ROWS = [
     ("Le village a eu une école pendant un siècle.", "eu", False),  # avoir: a state
     ("Il est connu pour ses positions tranchées.", "connu", False),  # present passive: a state
     ("La confrérie s'est formée durant le colonialisme britannique.", "formée", False),  # another era
+    ("Le rayon beauté a fait le yoyo pendant la crise sanitaire.", "fait", False),  # a stretch, as "durant"
+    ("Une minorité de comptes ont inondé les réseaux pendant l'affaire.", "inondé", False),
     ("À l'époque, les habitants ont quitté le village.", "quitté", False),  # another era
     # a stretch of recent weeks with no day: background, not the day's news
     ("Ces dernières semaines, le mouvement a montré des signes d'essoufflement.", "montré", False),

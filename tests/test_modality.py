@@ -120,6 +120,9 @@ ROWS: dict[Modality, list[tuple[str, str, str | None]]] = {
         ("La date a finalement été avancée au 1er avril.", "avancée", None),
         ("Le concert a été reporté au 20 mai.", "reporté", None),
         ("La réunion a été décalée à jeudi.", "décalée", None),
+        # … and so is the event it moves, its object
+        ("Le président a décalé sa prise de parole à lundi.", "prise", None),
+        ("La ville a reporté le concert au 20 mai.", "concert", None),
         # a wish or an aim
         ("Le maire souhaite rouvrir la piscine le 1er juin.", "rouvrir", None),
         ("Le gouvernement veut rendre le masque obligatoire dès lundi.", "rendre", None),

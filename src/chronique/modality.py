@@ -390,7 +390,9 @@ def moved_to(trigger: Token, date: Span, lexicon: ModalityLexicon) -> bool:
     "reporté au 15 mars", "décalé à lundi", "reporté en 2021"): "à", "au", "en" right before it, the trigger a
     verb of moving. That day is the moved event's, still to come when it was moved: a plan, not the day of
     the decision."""
-    if date.start == 0 or _lemma(trigger) not in lexicon.moving_verbs:
+    # the event a verb of moving moves, its object ("a décalé sa prise de parole à lundi"), is on the new day
+    mover = trigger.head if trigger.pos_ == "NOUN" and trigger.dep_ == "obj" else trigger
+    if date.start == 0 or _lemma(mover) not in lexicon.moving_verbs:
         return False
     return date.doc[date.start - 1].lower_ in lexicon.target_cues | lexicon.moved_cases
 

@@ -174,6 +174,12 @@ def dated_rows(analysed: Analyse, text: str) -> list[tuple[str, str]]:
         ("Le préfet a prolongé jusqu'au 15 avril l'interdiction.", [("prolongé", "2022-09-10")]),
         # past a day is its end too
         ("Le préfet souhaite maintenir la fermeture au-delà du 15 octobre.", []),
+        # … and so is what comes after it; "peu après" a clock time tells that time roughly
+        ("Cette mesure restera en vigueur après le 15 octobre.", []),
+        ("Les écoles rouvriront après le 15 octobre.", []),
+        ("Le ministre est arrivé peu après 22h30 à la préfecture.", [("arrivé", "2022-09-10T22:30")]),
+        # the clock time that completes a bound is the bound's
+        ("Il faudra attendre jusqu'au mardi 00h00 pour entrer en Autriche.", []),
         # "à ce jour": so far, what is counted up to now (the lead's passé composé is the day's news)
         ("Seules 68 personnes ont utilisé l'application à ce jour.", [("utilisé", "2022-09-10")]),
         # … also where the capital "À" opening the sentence lost its accent

@@ -74,6 +74,7 @@ class EventLexicon:
     background_cues: frozenset[str] = frozenset()
     venue_nouns: frozenset[str] = frozenset()  # for places: "au centre hospitalier de Belfort"
     bound_cues: frozenset[str] = frozenset()  # "jusqu'à dimanche": the end of a period dates no row
+    rough_cues: frozenset[str] = frozenset()  # "peu après 22h30": a time told roughly, no bound
     since_cues: frozenset[str] = frozenset()  # "depuis": a bound only in a comparison
     comparison_cues: frozenset[str] = frozenset()  # "le plus bas niveau depuis 2001"
     locution_nouns: frozenset[str] = frozenset()  # "mise en place", "mis en examen": part of the verb
@@ -115,6 +116,7 @@ class EventLexicon:
             background_cues=vocabulary["cues"].forms_of("background"),
             venue_nouns=nouns.forms_of("venue"),
             bound_cues=vocabulary["cues"].forms_of("bound"),
+            rough_cues=vocabulary["cues"].forms_of("rough"),
             since_cues=vocabulary["cues"].forms_of("since"),
             comparison_cues=vocabulary["cues"].forms_of("comparison"),
             locution_nouns=nouns.forms_of("locution"),

@@ -21,6 +21,7 @@ Their French words are ``data/cues.tsv``'s (``bound``, ``since``, ``comparison``
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from collections.abc import Sequence
 
 from spacy.tokens import Doc, Span, Token
@@ -160,7 +161,8 @@ def is_bound(doc: Doc, expression: TimeExpression, lexicon: EventLexicon) -> boo
     starts = range(max(0, span.start - _BOUND_WORDS), span.start)
     befores = [" " + normalise(doc[start : span.start].text) for start in starts]
     if any(b.endswith((f" {cue}", f"'{cue}")) for b in befores for cue in lexicon.bound_cues):
-        return True
+        # "peu après 22h30", "juste après le match": a time told roughly, not a bound
+        return normalise(doc[span.start - 2].text) not in lexicon.rough_cues if span.start >= 2 else True
     if normalise(f"{doc[span.start - 1].text} {span.text}") in lexicon.so_far_cues or _is_like(span, lexicon):
         return True  # "l'ont utilisée à ce jour": so far; "comme samedi dernier": a day compared with
     window = doc[max(sentence_of(span.root).start, span.start - _COMPARED_WINDOW) : span.start]
@@ -174,6 +176,22 @@ def is_bound(doc: Doc, expression: TimeExpression, lexicon: EventLexicon) -> boo
         return False
     clause = doc[sentence_of(span.root).start : span.start]
     return any(token.lower_ in lexicon.comparison_cues for token in clause)
+
+
+def completing_bounds(
+    text: str, expressions: Sequence[TimeExpression], bounds: frozenset[int]
+) -> frozenset[int]:
+    """The bounds with the clock times that complete them ("jusqu'au mardi 00h00": the clock time is the
+    bound's, a space between), as starts of the expressions."""
+    ordered = sorted(expressions, key=lambda e: e.mention.start)
+    completing = {
+        later.mention.start
+        for earlier, later in itertools.pairwise(ordered)
+        if earlier.mention.start in bounds
+        and later.resolved.type is TimexType.TIME
+        and not text[earlier.mention.end : later.mention.start].strip()
+    }
+    return bounds | completing
 
 
 def is_running_total(doc: Doc, expression: TimeExpression, lexicon: EventLexicon, published: dt.date) -> bool:

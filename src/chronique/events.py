@@ -41,6 +41,7 @@ from chronique.anchors import (
     story_times,
 )
 from chronique.bounds import (
+    completing_bounds,
     is_bound,
     is_cumulative,
     is_habit,
@@ -582,6 +583,7 @@ def plan_events(
     bounds = frozenset(
         e.mention.start for e in expressions if is_bound(doc, e, lexicon) or is_scheduled(e, expressions)
     )
+    bounds = completing_bounds(doc.text, expressions, bounds)  # "jusqu'au mardi 00h00": the clock too
     # a count since a start is no event: neither the start's nor, its clause being dated, the paper's day
     totals = frozenset(
         e.mention.start for e in expressions if is_running_total(doc, e, lexicon, article.published)

@@ -162,6 +162,10 @@ def dated_rows(analysed: Analyse, text: str) -> list[tuple[str, str]]:
         ("Une mobilisation en hausse par rapport aux 50.000 de la semaine précédente.", []),
         # a deadline: the clause may still be the day's news (a lead's passé composé)
         ("L'ordre a été donné de raser leurs installations d'ici mercredi.", [("donné", "2022-09-10")]),
+        ("Le groupe a confirmé la fermeture de six réacteurs d'ici à 2030.", [("confirmé", "2022-09-10")]),
+        ("Le chantier doit être achevé d'ici au 15 octobre.", []),
+        # … whatever mark is glued before the cue
+        ("Le ministre prévoit une première phase, suivie d'une deuxième \"jusqu'à l'été\".", []),
         # the start of a period otherwise dates it, at its grain
         ("Depuis 2002, elle était mariée à un architecte.", [("mariée", "2002")]),
         # a count since a start whose year holds the publication (OrangeSum's): that year
@@ -170,8 +174,16 @@ def dated_rows(analysed: Analyse, text: str) -> list[tuple[str, str]]:
         ("Le préfet a prolongé jusqu'au 15 avril l'interdiction.", [("prolongé", "2022-09-10")]),
         # past a day is its end too
         ("Le préfet souhaite maintenir la fermeture au-delà du 15 octobre.", []),
+        # … and so is what comes after it; "peu après" a clock time tells that time roughly
+        ("Cette mesure restera en vigueur après le 15 octobre.", []),
+        ("Les écoles rouvriront après le 15 octobre.", []),
+        ("Le ministre est arrivé peu après 22h30 à la préfecture.", [("arrivé", "2022-09-10T22:30")]),
+        # the clock time that completes a bound is the bound's
+        ("Il faudra attendre jusqu'au mardi 00h00 pour entrer en Autriche.", []),
         # "à ce jour": so far, what is counted up to now (the lead's passé composé is the day's news)
         ("Seules 68 personnes ont utilisé l'application à ce jour.", [("utilisé", "2022-09-10")]),
+        # … also where the capital "À" opening the sentence lost its accent
+        ("A ce jour, le bilan est de 56 morts.", []),
         # a day compared with: right after "comme" (a verb between is the plan's: "comme prévu samedi")
         ("Il y aura un rassemblement, comme samedi dernier, devant la mairie.", []),
         ("Comme en 2018, les routiers bloquent les dépôts.", []),
@@ -182,6 +194,10 @@ def dated_rows(analysed: Analyse, text: str) -> list[tuple[str, str]]:
         ("L'hospitalisation en réanimation continue son recul depuis début avril.", []),
         # what a figure stands "au lieu de" is what it is compared with
         ("La note moyenne retombe à 6,2 au lieu de 6,4 hier.", []),
+        # a figure set "contre" the clause's is counted on its own day (data/cues.tsv against) …
+        ("Les hospitalisations sont repassées sous la barre des 1.000, contre plus de 7.000 début août.", []),
+        # … "contre" with no figure is "against"
+        ("Les syndicats ont défilé contre la réforme le 5 septembre.", [("défilé", "2022-09-05")]),
         # a date that is no bound still dates its clause
         ("Il est parti dimanche à Lyon.", [("parti", "2022-09-04")]),
         ("Comme prévu samedi, les routiers ont levé le barrage.", [("prévu", "2022-09-10")]),
@@ -205,6 +221,8 @@ RUNNING_TOTAL_ROWS = [
     ("Le ministre a déploré 49 000 morts en Europe depuis le 1er mars.", []),
     # a figure written with a dot, which the parse labels as it likes
     ("Le virus a causé 25.987 décès depuis le 1er mars, soit 178 de plus.", []),
+    # a figure with its copula
+    ("Le bilan des décès lié à l'épidémie est toujours de quatre depuis le 1er septembre.", []),
     (
         "Le ministère a recensé 17.287 nouveaux cas. 10.416 résidents sont décédés depuis le 1er mars.",
         [("recensé", SAT)],
@@ -213,6 +231,11 @@ RUNNING_TOTAL_ROWS = [
     ("Au total, 17.287 cas ont été recensés. 10.416 résidents sont décédés depuis le 1er mars.", []),
     # a state since a day keeps that day (OrangeSum: "hospitalisé depuis ce jeudi soir")
     ("Depuis le 1er septembre, le patient est hospitalisé à Lyon.", [("hospitalisé", "2022-09-01")]),
+    ("Le patient, qui est hospitalisé depuis jeudi, va mieux.", [("hospitalisé", "2022-09-08")]),
+    # … but a relative clause in the simple present tells what a noun has been like since: no event that day
+    ("Le scandale qui ébranle le gouvernement depuis juillet n'est pas fini.", []),
+    ("Ce fut le point de départ du scandale qui ébranle l'exécutif depuis l'été.", []),
+    ("Le scandale qui a éclaté en juillet n'est pas fini.", [("éclaté", "2022-07")]),
 ]
 
 
@@ -444,6 +467,8 @@ PUBLICATION_ROWS = [
     ("Le village a eu une école pendant un siècle.", "eu", False),  # avoir: a state
     ("Il est connu pour ses positions tranchées.", "connu", False),  # present passive: a state
     ("La confrérie s'est formée durant le colonialisme britannique.", "formée", False),  # another era
+    ("Le rayon beauté a fait le yoyo pendant la crise sanitaire.", "fait", False),  # a stretch, as "durant"
+    ("Une minorité de comptes ont inondé les réseaux pendant l'affaire.", "inondé", False),
     ("À l'époque, les habitants ont quitté le village.", "quitté", False),  # another era
     # a stretch of recent weeks with no day: background, not the day's news
     ("Ces dernières semaines, le mouvement a montré des signes d'essoufflement.", "montré", False),
@@ -481,6 +506,11 @@ PUBLICATION_ROWS = [
     # … and so is what has gone on since another event ("depuis que", "depuis qu'")
     ("La réforme a divisé la majorité depuis qu'elle a été présentée.", "divisé", False),
     ("Le village a beaucoup changé depuis que l'usine a fermé.", "changé", False),
+    # … and so is a time counted back from another event ("quelques heures avant", "deux jours avant"); one
+    # counted on from it may be the day's news
+    ("Cet incident est survenu quelques heures avant la manifestation.", "survenu", False),
+    ("Le suspect a remis les clés deux jours avant le cambriolage.", "remis", False),
+    ("Deux mois après le scandale, le ministre s'est exprimé sur son départ.", "exprimé", True),
 ]
 
 
@@ -559,6 +589,13 @@ _CONFIRMED = (
     "fermés : le Petit Palais et les Catacombes."
 )
 # (text, trigger, its row's date or None for no row): which predicate a date leads a row for
+_TOO_EARLY = (
+    "Le ministre a souligné qu'il était « trop tôt pour tirer des conclusions » sanitaires de la levée du "
+    "confinement, le 5 septembre, même si la situation reste calme."
+)
+_ESTIMATED = (
+    "L'agence indique qu'il « est estimé que 300 malades ont consulté un médecin » du 5 au 9 septembre."
+)
 LEADING_ROWS = [
     # an incise of saying right before the date: the date is the report's, not what it tells (a plan here)
     ("Le ministre devrait démissionner, rapporte Le Figaro, jeudi 8 septembre.", "démissionner", None),
@@ -599,6 +636,13 @@ LEADING_ROWS = [
     # a date inside the clause a verb of saying reports dates what is told, not the telling
     ("Le témoin assure que le président était au courant le soir même.", "assure", None),
     ("Le témoin assure que le maire a signé le contrat le 3 mai.", "signé", "2022-05-03"),
+    # … also where the narrator quotes the reported words and sets the date after the quotation
+    (_ESTIMATED, "consulté", "2022-09-05/2022-09-09"),
+    (_ESTIMATED, "indique", None),
+    ("Le ministre affirme que les habitants « ont quitté le village » lundi.", "quitté", "2022-09-05"),
+    ("Le ministre affirme que les habitants « ont quitté le village » lundi.", "affirme", None),
+    # … only right after the closing mark: further on, the date is the narrator's words' (here the lifting's)
+    (_TOO_EARLY, "tirer", None),
     # a date does not date across a quotation mark: inside it, the quotation's predicate
     ("Un coffre où il rangeait ses fusils : « Le 3 juin, mon voisin m'a appelé. »", "rangeait", None),
     ("Un coffre où il rangeait ses fusils : « Le 3 juin, mon voisin m'a appelé. »", "appelé", "2022-06-03"),
@@ -701,6 +745,19 @@ STORY_TIME_ROWS = [
     # a clock time completing a day ("mardi vers 21 h 45", "vendredi à 20 h") is the date of that day's event
     ("Le blessé a été transporté mardi vers 21 h 45 à l'hôpital.", "transporté", "2022-09-06T21:45", None),
     ("Le concert commencera vendredi à 20 h au stade.", "commencera", "2022-09-16T20:00", Anchoring.DIRECT),
+    # … and so does a clock time a comma and "à", "vers" join to the day before, whatever that day describes
+    (
+        "Le 5 septembre, le maire a présenté le débat lancé le 1er septembre, vers 15 h, devant les élus.",
+        "lancé",
+        "2022-09-01T15:00",
+        None,
+    ),
+    (
+        "Le maire a présenté lundi le film tourné le 1er septembre, à 12 h 59, par un passant.",
+        "film",
+        "2022-09-01T12:59",
+        None,
+    ),
     # … but a clock time of another clause is that clause's
     (
         "Le blessé a été transporté mardi à l'hôpital, où il est mort vers 23 h.",
@@ -862,6 +919,30 @@ def test_a_quotations_present_is_the_speakers_now(
     analysed: Analyse, text: str, rows: list[tuple[str, str, str]]
 ) -> None:
     events = analysed(text, "2019-03-12").events  # a Tuesday
+    assert [(e.trigger, e.resolved.value, e.modality.value) for e in events] == rows
+
+
+# (text, rows): a quotation's future for a period that holds the paper's day is the speaker's forecast, no
+# row; a day is a plan's, and so is the narrator's future
+FORECAST_ROWS = [
+    ("« Cette année, il y aura des milliers de morts », a estimé le médecin.", []),
+    ("« Ce mois-ci, la grippe fera des milliers de morts », a estimé le médecin.", []),
+    (
+        "« Samedi, nous défilerons à Paris », a promis l'organisateur.",
+        [("défilerons", "2019-03-16", "planned")],
+    ),
+    (
+        "Le gouvernement présentera cette année une réforme des retraites.",
+        [("présentera", "2019", "planned")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "rows"), FORECAST_ROWS)
+def test_a_quotations_forecast_is_no_row(
+    analysed: Analyse, text: str, rows: list[tuple[str, str, str]]
+) -> None:
+    events = analysed(text, "2019-03-12").events
     assert [(e.trigger, e.resolved.value, e.modality.value) for e in events] == rows
 
 

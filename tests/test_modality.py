@@ -44,6 +44,10 @@ ROWS: dict[Modality, list[tuple[str, str, str | None]]] = {
         ("Le président présidera la commémoration de la victoire de 1945.", "victoire", None),
         # an imperfect after "il fallait … que" tells what was, no wish
         ("Il fallait savoir que j'arrivais à cette heure-ci au restaurant.", "arrivais", None),
+        # "sans" negates the infinitive it opens, not the verb beside it nor a noun it names
+        ("Le client est reparti mardi sans avoir payé l'addition.", "reparti", None),
+        ("Des débats ont eu lieu l'an dernier, sans oublier les violences de mars.", "violences", None),
+        ("Sans surprise, le maire a été réélu dimanche.", "réélu", None),
     ],
     Modality.REPORTED: [
         ("Les habitants ont quitté le village lundi, a indiqué le maire.", "quitté", "le maire"),
@@ -53,6 +57,7 @@ ROWS: dict[Modality, list[tuple[str, str, str | None]]] = {
     Modality.ALLEGED: [
         ("Selon l'OSDH, l'aviation aurait bombardé la ville mardi.", "bombardé", "l'OSDH"),
         ("Le chef rebelle serait parti lundi pour la Turquie.", "parti", None),
+        ("Selon la police, le suspect serait arrivé lundi à Lyon.", "arrivé", "la police"),
     ],
     Modality.PLANNED: [
         ("Le sommet doit se tenir lundi à Bruxelles.", "tenir", None),
@@ -85,6 +90,29 @@ ROWS: dict[Modality, list[tuple[str, str, str | None]]] = {
         ("La ville redoute la prochaine manifestation, annoncée pour le 1er avril.", "annoncée", None),
         # a simple conditional under a verb of saying, passive too
         ("Le porte-parole a indiqué que les résultats seraient publiés jeudi.", "publiés", "Le porte-parole"),
+        # … also where the parse hangs the clause after "que" on a noun of the saying ("dans un communiqué")
+        (
+            "La Commission européenne a précisé dans un communiqué que ce premier avion partirait de France "
+            "mercredi matin.",
+            "partirait",
+            "Commission européenne",
+        ),
+        (
+            "La ministre avait annoncé plus tôt dans la journée qu'un avion rentrerait vendredi.",
+            "rentrerait",
+            "La ministre",
+        ),
+        # a simple conditional for a day still to come is foreseen, not alleged (``modality.is_foretold``)
+        (
+            "Selon les organisateurs, le cortège partirait samedi de la place de la République.",
+            "partirait",
+            "les organisateurs",
+        ),
+        (
+            "Selon les organisateurs, le cortège partirait à 11h00 de la place de la République.",
+            "partirait",
+            "les organisateurs",
+        ),
         # a future copula, even where the parse hangs the date on an infinitive with no finite verb above it
         ("La nouvelle règle sera en vigueur dès lundi.", "vigueur", None),
         ("L'interdiction de circuler sera en vigueur toute la journée de dimanche.", "circuler", None),
@@ -92,6 +120,9 @@ ROWS: dict[Modality, list[tuple[str, str, str | None]]] = {
         ("La date a finalement été avancée au 1er avril.", "avancée", None),
         ("Le concert a été reporté au 20 mai.", "reporté", None),
         ("La réunion a été décalée à jeudi.", "décalée", None),
+        # … and so is the event it moves, its object
+        ("Le président a décalé sa prise de parole à lundi.", "prise", None),
+        ("La ville a reporté le concert au 20 mai.", "concert", None),
         # a wish or an aim
         ("Le maire souhaite rouvrir la piscine le 1er juin.", "rouvrir", None),
         ("Le gouvernement veut rendre le masque obligatoire dès lundi.", "rendre", None),
@@ -115,6 +146,10 @@ ROWS: dict[Modality, list[tuple[str, str, str | None]]] = {
         # a plan its own sentence tells overtaken did not happen on its day (``modality.is_overtaken``)
         ("La réunion prévue lundi a été reportée.", "prévue", None),
         ("Le salon, qui devait ouvrir lundi, a été annulé.", "ouvrir", None),
+        # an infinitive "sans" opens did not happen (data/modality.tsv without)
+        ("Le client est reparti mardi sans avoir payé l'addition.", "payé", None),
+        ("Lundi, le maire a quitté la salle sans chercher à convaincre les élus.", "convaincre", None),
+        ("Le ministre a présenté lundi son plan, sans renoncer à la réforme.", "renoncer", None),
     ],
     Modality.HYPOTHETICAL: [
         ("L'attaque, si elle est confirmée jeudi par les enquêteurs, serait grave.", "confirmée", None),

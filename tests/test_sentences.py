@@ -37,6 +37,12 @@ from tests.conftest import Analyse
             '"Nous ne sommes qu\'au début"Mardi 10 mars, le président a parlé.',
             ['"Nous ne sommes qu\'au début"', "Mardi 10 mars, le président a parlé."],
         ),
+        # a live blog's entry glued to the sentence before it opens at its clock time
+        (
+            "Des tags ont été faits sur le bâtiment.16h45 : la place est évacuée.",
+            ["Des tags ont été faits sur le bâtiment.", "16h45 : la place est évacuée."],
+        ),
+        ("Le cortège est parti à 14h.15h : il arrive.", ["Le cortège est parti à 14h.", "15h : il arrive."]),
         # not inside abbreviations, numbers or addresses
         ("M.Dupont est venu mardi.", ["M.Dupont est venu mardi."]),
         ("Les U.S.A. ont voté mardi.", ["Les U.S.A. ont voté mardi."]),
@@ -54,6 +60,11 @@ def test_a_glued_sentence_dates_its_own_event(analysed: Analyse) -> None:
     result = analysed("Le club a gagné la coupe en 2019.En 2020, il a perdu la finale.", "2022-09-10")
     dated = {e.trigger: e.resolved.value for e in result.events}
     assert dated == {"gagné": "2019", "perdu": "2020"}
+    # a live blog's entry: its clock time is no time of the sentence before it
+    text = "Samedi, des tags ont été faits sur le bâtiment.16h45 : à Paris, la place d'Italie a été évacuée."
+    result = analysed(text, "2019-11-16")
+    dated = {e.trigger: e.resolved.value for e in result.events}
+    assert dated == {"faits": "2019-11-16", "évacuée": "2019-11-16T16:45"}
 
 
 FRONTED_ROWS = [

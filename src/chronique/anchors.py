@@ -18,7 +18,14 @@ from chronique.model import Grain, TimeExpression
 from chronique.nlp import ParseWords, sentence_of, sentence_spans
 from chronique.phrases import is_locution
 from chronique.vocabulary import Vocabulary, normalise
-from chronique.voices import is_incise_saying, quotations, reported_head, saying_before, saying_set_apart
+from chronique.voices import (
+    is_incise_saying,
+    quotation_reported,
+    quotations,
+    reported_head,
+    saying_before,
+    saying_set_apart,
+)
 
 # Finer first: when two expressions are equally near a predicate, the finer one dates it.
 GRAIN_PRECISION: Mapping[Grain, int] = {
@@ -67,11 +74,13 @@ class EventLexicon:
     background_cues: frozenset[str] = frozenset()
     venue_nouns: frozenset[str] = frozenset()  # for places: "au centre hospitalier de Belfort"
     bound_cues: frozenset[str] = frozenset()  # "jusqu'à dimanche": the end of a period dates no row
+    rough_cues: frozenset[str] = frozenset()  # "peu après 22h30": a time told roughly, no bound
     since_cues: frozenset[str] = frozenset()  # "depuis": a bound only in a comparison
     comparison_cues: frozenset[str] = frozenset()  # "le plus bas niveau depuis 2001"
     locution_nouns: frozenset[str] = frozenset()  # "mise en place", "mis en examen": part of the verb
     than_cues: frozenset[str] = frozenset()  # "5 points de moins qu'il y a deux semaines"
     compared_to_cues: frozenset[str] = frozenset()  # "par rapport à la mobilisation du 5 janvier"
+    against_cues: frozenset[str] = frozenset()  # "955 malades, contre plus de 7.000 début avril"
     like_cues: frozenset[str] = frozenset()  # "comme samedi dernier": a day compared with
     relating_cues: frozenset[str] = frozenset()  # "Après la réouverture samedi, …": no date of the clause
     so_far_cues: frozenset[str] = frozenset()  # "à ce jour": so far
@@ -107,11 +116,13 @@ class EventLexicon:
             background_cues=vocabulary["cues"].forms_of("background"),
             venue_nouns=nouns.forms_of("venue"),
             bound_cues=vocabulary["cues"].forms_of("bound"),
+            rough_cues=vocabulary["cues"].forms_of("rough"),
             since_cues=vocabulary["cues"].forms_of("since"),
             comparison_cues=vocabulary["cues"].forms_of("comparison"),
             locution_nouns=nouns.forms_of("locution"),
             than_cues=vocabulary["cues"].forms_of("than"),
             compared_to_cues=vocabulary["cues"].forms_of("compared_to"),
+            against_cues=vocabulary["cues"].forms_of("against"),
             like_cues=vocabulary["cues"].forms_of("like"),
             relating_cues=vocabulary["cues"].forms_of("relating"),
             so_far_cues=vocabulary["cues"].forms_of("so_far"),
@@ -491,8 +502,22 @@ def _primary_predicate(
         # …, a appris jeudi l'AFP"), the relay's date is the relaying's (as OrangeSum dates it)
         trigger = trigger if own_day else (_relayed(trigger, lexicon) or trigger)
     if trigger is not None and regions[trigger.i] != regions[span.start]:
+        if regions[span.start] == 0 and quotation_reported(trigger, span, saying):
+            # "indique qu'il « est estimé que … ont consulté un médecin » du 16 au 22 mars": what is reported
+            return trigger if is_predicate(trigger, lexicon) else _verb_of(trigger, regions)
         return _nearest_in_quotation(span, regions, lexicon, timex_tokens)
     return trigger
+
+
+def _verb_of(token: Token, regions: Sequence[int]) -> Token:
+    """The verb a word of a quotation belongs to: the first above it in the same quotation ("ont consulté un
+    médecin": consulté), else the word."""
+    for verb in token.ancestors:
+        if regions[verb.i] != regions[token.i]:
+            break
+        if verb.pos_ == "VERB":
+            return verb
+    return token
 
 
 def _relayed(relay: Token, lexicon: EventLexicon) -> Token | None:

@@ -9,7 +9,9 @@
 - "these days" (``is_nowadays``): "aujourd'hui" with a state or a generic present, not the paper's day;
 - a schedule (``is_scheduled``): a clock time beside a set ("ouvert de 9 h à 19 h tous les jours");
 - a habit (``is_habit``): a present or an imperfect with a bare weekday ("qui travaillent le samedi") or a
-  word of habit ("en général … vers 16h00").
+  word of habit ("en général … vers 16h00");
+- a state since a start that describes a noun (``is_ongoing``): "le scandale qui ébranle l'exécutif depuis
+  l'été".
 And for the clauses no expression dates, a cumulative count (``is_cumulative``): "Au total, 64.338 cas ont été
 confirmés" is a tally so far, which the publication day does not date.
 Their French words are ``data/cues.tsv``'s (``bound``, ``since``, ``comparison``, ``than``, ``like``,
@@ -19,6 +21,7 @@ Their French words are ``data/cues.tsv``'s (``bound``, ``since``, ``comparison``
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from collections.abc import Sequence
 
 from spacy.tokens import Doc, Span, Token
@@ -26,12 +29,15 @@ from spacy.tokens import Doc, Span, Token
 from chronique.anchors import EventLexicon, apposed_phrase, in_relative_clause, predicate_of
 from chronique.model import TimeExpression, TimexType
 from chronique.nlp import sentence_of
+from chronique.tense import reads_as_present
 from chronique.vocabulary import holds_phrase, normalise
 
 _THAN_WINDOW = 3  # words before a comparison's "que" where its "plus", "moins" stands ("plus nombreux que")
 _COMPARED_WINDOW = 8  # words before a date where "par rapport à" opens the comparison it is in
 _COMPARED_WORDS = 4  # the longest phrase of data/cues.tsv compared_to, in words
 _MAX_CLIMB = 6  # steps from a date up to the verb it hangs on
+_FIGURE_GAP = 2  # words between "contre" and its figure ("contre plus de 7.000")
+_BOUND_WORDS = 3  # words before a date where a `bound` cue stands, as the parse cuts them ("d'", "ici", "à")
 
 
 def is_nowadays(trigger: Token, expression: TimeExpression, lexicon: EventLexicon) -> bool:
@@ -65,6 +71,27 @@ def is_nowadays(trigger: Token, expression: TimeExpression, lexicon: EventLexico
         # what describes a noun in the present ("l'incertitude qui entoure aujourd'hui son échéance", "des
         # vélos qui sommeillent aujourd'hui dans des caves"): what it is like these days
         or in_relative_clause(verb)
+    )
+
+
+def is_ongoing(trigger: Token, expression: TimeExpression, lexicon: EventLexicon) -> bool:
+    """Whether a relative clause in the simple present tells what a noun has been like since a start ("le
+    scandale qui ébranle l'exécutif depuis l'été", "l'affaire qui embarrasse le gouvernement depuis juillet"):
+    a state describing the noun, no event of that day. Not a compound tense ("qui a éclaté en juillet"), nor a
+    participle with its auxiliary ("qui est hospitalisé depuis jeudi": hospitalised that day)."""
+    if trigger.pos_ != "VERB" or not in_relative_clause(trigger):
+        return False
+    if any(c.dep_.startswith("aux") or c.dep_ == "cop" for c in trigger.children):
+        return False
+    span = trigger.doc.char_span(expression.mention.start, expression.mention.end, alignment_mode="expand")
+    if span is None or span.start == 0:
+        return False
+    if normalise(trigger.doc[span.start - 1].text) not in lexicon.since_cues:
+        return False
+    # a third person in -e is a present, whatever tense the tagger reads ("ébranle"; the passé simple is
+    # "ébranla")
+    return reads_as_present(trigger) or (
+        "Fin" in trigger.morph.get("VerbForm", []) and trigger.lower_[-1:] == "e"
     )
 
 
@@ -130,13 +157,16 @@ def is_bound(doc: Doc, expression: TimeExpression, lexicon: EventLexicon) -> boo
     if span is None or span.start == 0:
         return False
     before = " " + normalise(doc[max(0, span.start - 2) : span.start].text)
-    if any(before.endswith((f" {cue}", f"'{cue}")) for cue in lexicon.bound_cues):
-        return True
+    # the cue's words right before the date, one to three of them, whatever is glued on ('"jusqu'à l'été"')
+    starts = range(max(0, span.start - _BOUND_WORDS), span.start)
+    befores = [" " + normalise(doc[start : span.start].text) for start in starts]
+    if any(b.endswith((f" {cue}", f"'{cue}")) for b in befores for cue in lexicon.bound_cues):
+        # "peu après 22h30", "juste après le match": a time told roughly, not a bound
+        return normalise(doc[span.start - 2].text) not in lexicon.rough_cues if span.start >= 2 else True
     if normalise(f"{doc[span.start - 1].text} {span.text}") in lexicon.so_far_cues or _is_like(span, lexicon):
         return True  # "l'ont utilisée à ce jour": so far; "comme samedi dernier": a day compared with
-    if _compared_to(
-        doc[max(sentence_of(span.root).start, span.start - _COMPARED_WINDOW) : span.start], lexicon
-    ):
+    window = doc[max(sentence_of(span.root).start, span.start - _COMPARED_WINDOW) : span.start]
+    if _compared_to(window, lexicon) or _against_figure(window, lexicon):
         return True
     than = doc[span.start - 1]
     if normalise(than.text) in lexicon.than_cues:
@@ -146,6 +176,22 @@ def is_bound(doc: Doc, expression: TimeExpression, lexicon: EventLexicon) -> boo
         return False
     clause = doc[sentence_of(span.root).start : span.start]
     return any(token.lower_ in lexicon.comparison_cues for token in clause)
+
+
+def completing_bounds(
+    text: str, expressions: Sequence[TimeExpression], bounds: frozenset[int]
+) -> frozenset[int]:
+    """The bounds with the clock times that complete them ("jusqu'au mardi 00h00": the clock time is the
+    bound's, a space between), as starts of the expressions."""
+    ordered = sorted(expressions, key=lambda e: e.mention.start)
+    completing = {
+        later.mention.start
+        for earlier, later in itertools.pairwise(ordered)
+        if earlier.mention.start in bounds
+        and later.resolved.type is TimexType.TIME
+        and not text[earlier.mention.end : later.mention.start].strip()
+    }
+    return bounds | completing
 
 
 def is_running_total(doc: Doc, expression: TimeExpression, lexicon: EventLexicon, published: dt.date) -> bool:
@@ -198,6 +244,8 @@ def _counts(predicate: Token, lexicon: EventLexicon) -> bool:
     """Whether a predicate tells a count: an event noun counted ("24.087 morts", "le nombre de décès"), a
     verb whose subject or object is ("23.293 personnes sont mortes", "a distribué 18 millions de masques"),
     or a relative clause of a counted noun ("10.129 décès qui ont été comptabilisés")."""
+    if predicate.pos_ == "NUM":
+        return True  # a figure with its copula: "Le bilan est toujours de quatre depuis le 14 février"
     if predicate.pos_ == "NOUN":
         return _is_counted(predicate, lexicon)
     if predicate.dep_ in {"acl", "acl:relcl"} and _is_counted(predicate.head, lexicon):
@@ -236,6 +284,19 @@ def _is_like(span: Span, lexicon: EventLexicon) -> bool:
             return True
         if word.pos_ not in {"DET", "ADP"}:
             return False
+    return False
+
+
+def _against_figure(before: Span, lexicon: EventLexicon) -> bool:
+    """Whether the words before a date set a figure against the clause's ("contre plus de 7.000 à son pic
+    début avril", "contre 18 la veille"): a word of `against`, a number at most ``_FIGURE_GAP`` words after
+    it, no verb between it and the date."""
+    for index, token in enumerate(before):
+        if token.lower_ not in lexicon.against_cues:
+            continue
+        figure = any(t.like_num for t in before[index + 1 : index + 2 + _FIGURE_GAP])
+        if figure and not any(t.pos_ in {"VERB", "AUX"} for t in before[index:]):
+            return True
     return False
 
 

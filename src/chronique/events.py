@@ -41,7 +41,16 @@ from chronique.anchors import (
     inherited_anchors,
     story_times,
 )
-from chronique.bounds import is_bound, is_cumulative, is_habit, is_nowadays, is_running_total, is_scheduled
+from chronique.bounds import (
+    completing_bounds,
+    is_bound,
+    is_cumulative,
+    is_habit,
+    is_nowadays,
+    is_ongoing,
+    is_running_total,
+    is_scheduled,
+)
 from chronique.clauses import (
     agrees,
     happens,
@@ -50,7 +59,7 @@ from chronique.clauses import (
     subject_in,
     written_subject,
 )
-from chronique.modality import is_aim, is_negated, is_overtaken, modality_of, moved_to
+from chronique.modality import is_aim, is_foretold, is_negated, is_overtaken, modality_of, moved_to
 from chronique.model import (
     DAY_GRAINS,
     Anchoring,
@@ -79,7 +88,7 @@ from chronique.retellings import merge_retellings
 from chronique.sayings import is_incise, speaker_names
 from chronique.summaries import describes_noun_before, noun_summary, opening_participle_subject, summary_of
 from chronique.vocabulary import holds_phrase
-from chronique.voices import quotations, tells_the_speakers_now
+from chronique.voices import in_closed_quotation, quotations, tells_the_speakers_now
 
 # Clauses that describe a participant rather than report the event: their places are not the event's.
 _ASIDE_DEPS = frozenset({"acl:relcl", "appos", "parataxis", "advcl", "ccomp", "acl"})
@@ -198,6 +207,12 @@ def build_event(
         reading = replace(reading, modality=Modality.PLANNED)
     elif later and reading.modality in _TOLD and tells_the_speakers_now(trigger):
         # "« Ils m'attendent demain matin »": a quotation's present for a day ahead tells a plan
+        reading = replace(reading, modality=Modality.PLANNED)
+    elif (
+        ahead and reading.modality is Modality.ALLEGED and is_foretold(trigger, clause_head, lexicon.modality)
+    ):
+        # "Selon les organisateurs, le cortège partirait samedi", "… partirait à 11h00" (the paper's day): a
+        # conditional for a day still to come is a plan reported, not a thing alleged done
         reading = replace(reading, modality=Modality.PLANNED)
     elif ahead and reading.modality in _TOLD and is_aim(trigger, lexicon.modality):
         # "afin de permettre aux policiers d'interpeller samedi": an aim for a day still to come
@@ -550,6 +565,8 @@ def _can_lead(
         return False
     if is_habit(trigger, expression, lexicon):
         return False  # "qui travaillent le samedi": done as a rule, on no one day
+    if is_ongoing(trigger, expression, lexicon):
+        return False  # "le scandale qui ébranle l'exécutif depuis l'été": what the noun is like since
     if trigger.pos_ != "NOUN" or trigger.lemma_.lower() in lexicon.event_nouns:
         return True
     # a noun heading a chronology entry names what happened that day ("15 mars 2011 : début de la révolte")
@@ -571,6 +588,7 @@ def plan_events(
     bounds = frozenset(
         e.mention.start for e in expressions if is_bound(doc, e, lexicon) or is_scheduled(e, expressions)
     )
+    bounds = completing_bounds(doc.text, expressions, bounds)  # "jusqu'au mardi 00h00": the clock too
     # a count since a start is no event: neither the start's nor, its clause being dated, the paper's day
     totals = frozenset(
         e.mention.start for e in expressions if is_running_total(doc, e, lexicon, article.published)
@@ -589,6 +607,8 @@ def plan_events(
         leads = anchor.primary and _can_lead(anchor.trigger, expression, lexicon, bounds | totals)
         if leads and _speakers_now(anchor.trigger, expression, article.published):
             leads = False  # "« Ce soir, j'ai un sentiment de colère »": a state of the speaker's, no event
+        if leads and _forecast(anchor.trigger, expression, article.published, lexicon):
+            leads = False  # "« Il y aura cette année des milliers de morts »": the speaker's forecast
         if leads:
             kind = "direct" if expression.direction is not Direction.NONE else "direct_untensed"
         elif not every_mention:
@@ -621,6 +641,27 @@ def _speakers_now(trigger: Token, expression: TimeExpression, published: dt.date
     the speaker's state, opinion or habit; one dated ahead is a plan (``build_event``)."""
     start = expression.resolved.date_start
     return tells_the_speakers_now(trigger) and (start is None or start <= published)
+
+
+# Periods a speaker's forecast names (a week or a day is a plan's: "« Cette semaine, nous allons rouvrir »").
+_FORECAST_GRAINS = frozenset(
+    {Grain.MONTH, Grain.QUARTER, Grain.SEASON, Grain.HALF_YEAR, Grain.YEAR, Grain.DECADE, Grain.CENTURY}
+)
+
+
+def _forecast(trigger: Token, expression: TimeExpression, published: dt.date, lexicon: EventLexicon) -> bool:
+    """A direct quotation's future for a period that holds the paper's day, with no day of its own ("« Il y
+    aura cette année plusieurs milliers de morts »", "« Ce mois-ci, les hôpitaux vont être saturés »"): what
+    the speaker foresees, no plan with a day ("« Samedi, nous défilerons »" is one)."""
+    resolved = expression.resolved
+    start, end = resolved.date_start, resolved.date_end
+    if resolved.grain not in _FORECAST_GRAINS or start is None or end is None:
+        return False
+    if not start <= published <= end:
+        return False
+    if not in_closed_quotation(trigger):
+        return False
+    return modality_of(trigger, clause_head_of(trigger), lexicon.modality).modality is Modality.PLANNED
 
 
 def _announced_days(anchors: list[Anchor], published: dt.date, lexicon: EventLexicon) -> list[Anchor]:

@@ -33,6 +33,10 @@ def stop_words() -> frozenset[str]:
 
 # A sentence's end glued to the next one by a scraper: "grave?Le", "joie!Il", "».Le", "2019.En", "18.859.En".
 _GLUED = re.compile(r"(?P<left>(?:\d+[.,])*\w*)(?P<stop>[.!?…]+)(?P<right>[^\W\d_]\w*)")
+# A live blog's entry glued to the sentence before it: a word, a stop, the entry's clock time
+# ("bâtiment.16h45 : à Paris, …", "modérée.20h : dans les Alpes-Maritimes"); the time opens the entry, it is
+# no time of the sentence before. Clock times are written so in French news text (hours, "h", minutes).
+_GLUED_CLOCK = re.compile(r"(?P<left>\w*[^\W\d_])(?P<stop>[.!?…]+)(?P<right>\d{1,2}[hH]\d{0,2})")
 # A quotation (a heading quoted) glued to the sentence after it: a closing mark right after a word or a stop,
 # then a capitalised word ('qu'au début"Mardi 10 mars', 'visible"Guy Lefrand'); the sentence starts there.
 # A closing guillemet is one wherever it stands; a straight quote only right after a word or a stop.
@@ -50,12 +54,15 @@ _SHORTEST_HEADING = 4  # a capitalised word alone as a heading: "Santé", "Bilan
 
 
 def glued_parts(text: str) -> tuple[str, str, str] | None:
-    """The three pieces of a token that glues two sentences, or None: "grave?Le", "2019.En", "l'AFP.En"; not
-    "M.Dupont", "U.S.A.", "3.5", "www.site.fr", "N.B." (a lone capital or a dotted abbreviation before, no
-    capitalised word after)."""
+    """The three pieces of a token that glues two sentences, or None: "grave?Le", "2019.En", "l'AFP.En", a
+    live blog's "bâtiment.16h45"; not "M.Dupont", "U.S.A.", "3.5", "www.site.fr", "N.B." (a lone capital or a
+    dotted abbreviation before, no capitalised word after)."""
     match = _GLUED.fullmatch(text)
     if match is None:
-        return None
+        clock = _GLUED_CLOCK.fullmatch(text)
+        if clock is None or len(clock.group("left")) < 2 or not clock.group("left")[-1].islower():
+            return None
+        return clock.group("left"), clock.group("stop"), clock.group("right")
     left, stop, right = match.group("left", "stop", "right")
     opens_sentence = len(right) >= 2 and right[0].isupper() and right[1].islower()
     ends_sentence = left == "" or (

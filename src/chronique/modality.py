@@ -31,6 +31,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from chronique.model import Modality
+from chronique.nlp import verb_lemma
 from chronique.phrases import SUBJECT_DEPS, actors_of, noun_phrase
 from chronique.tense import reads_as_present, sets_appointment
 from chronique.vocabulary import Vocabulary, normalise
@@ -44,6 +45,10 @@ _CLAUSE_DEPS = frozenset({"advcl", "ccomp", "conj", "parataxis", "acl:relcl", "c
 # Through these a governing clause's question or condition reaches the clause it governs.
 _GOVERNED_DEPS = frozenset({"ccomp", "advcl", "xcomp", "csubj", "conj", "acl"})
 _CLOSING_QUOTES = frozenset({"»", "”"})
+# The "que" that opens a reported clause; and how the noun the parse hangs such a clause on may stand under
+# the verb of saying (its object, or a phrase of place or time: "a précisé dans un communiqué que …").
+_QUE = frozenset({"que", "qu'", "qu’"})
+_NOUN_OF_SAYING_DEPS = frozenset({"obj", "obl", "obl:mod", "obl:arg"})
 _OPENING_QUOTES = frozenset({"«", "“"})
 _CLAUSE_ENDS = frozenset({".", "!", ";"})
 _MAX_DEPTH = 3
@@ -78,6 +83,7 @@ class ModalityLexicon:
     appointment_nouns: frozenset[str]
     possibility_verbs: frozenset[str]
     denial_verbs: frozenset[str]
+    without: frozenset[str]  # "sans renoncer": the infinitive it opens did not happen
     wish_governors: frozenset[str]  # "il faut que …": what they govern is wished, not told
     overtaking: frozenset[str]  # "annulé", "reporté": a former plan beside them did not go as planned
     according_to: frozenset[str]
@@ -118,6 +124,7 @@ class ModalityLexicon:
             appointment_nouns=vocabulary["nouns"].forms_of("appointment"),
             possibility_verbs=words.forms_of("possibility_verb"),
             denial_verbs=words.forms_of("denial_verb"),
+            without=words.forms_of("without"),
             wish_governors=words.forms_of("wish_governor"),
             overtaking=words.forms_of("overtaking"),
             according_to=phrases("according_to"),
@@ -139,13 +146,8 @@ class Reading:
 
 
 def _lemma(token: Token) -> str:
-    """The token's lemma; a finite verb in -e the lemmatizer left as it stands ("La Ville compte bien fêter",
-    "compte" for "compter") is the present of a verb in -er."""
-    lemma = token.lemma_.lower()
-    finite = token.pos_ == "VERB" and "Fin" in token.morph.get("VerbForm", [])
-    if finite and lemma == token.lower_ and lemma.endswith("e"):
-        return lemma + "r"
-    return lemma
+    """The token's lemma, a verb's repaired (``chronique.nlp.verb_lemma``: "compte" for "compter")."""
+    return verb_lemma(token)
 
 
 def _group(verbs: list[Token]) -> list[Token]:
@@ -388,7 +390,9 @@ def moved_to(trigger: Token, date: Span, lexicon: ModalityLexicon) -> bool:
     "reporté au 15 mars", "décalé à lundi", "reporté en 2021"): "à", "au", "en" right before it, the trigger a
     verb of moving. That day is the moved event's, still to come when it was moved: a plan, not the day of
     the decision."""
-    if date.start == 0 or _lemma(trigger) not in lexicon.moving_verbs:
+    # the event a verb of moving moves, its object ("a décalé sa prise de parole à lundi"), is on the new day
+    mover = trigger.head if trigger.pos_ == "NOUN" and trigger.dep_ == "obj" else trigger
+    if date.start == 0 or _lemma(mover) not in lexicon.moving_verbs:
         return False
     return date.doc[date.start - 1].lower_ in lexicon.target_cues | lexicon.moved_cases
 
@@ -399,6 +403,18 @@ def _is_denied(chain: list[Token], head: Token, lexicon: ModalityLexicon) -> boo
     if head.head.i != head.i and head.dep_ in _REPORTED_DEPS:
         governors.append(head.head)
     return any(_lemma(verb) in lexicon.denial_verbs for verb in governors)
+
+
+def _is_without(chain: list[Token], lexicon: ModalityLexicon) -> bool:
+    """An infinitive "sans" opens ("sans toutefois renoncer à sa stratégie", "est reparti sans avoir payé"),
+    or one it governs ("sans chercher à fuir"): what did not happen, not a thing done."""
+
+    def opens(verb: Token) -> bool:
+        return any(
+            c.dep_ in {"mark", "case"} and c.i < verb.i and c.lower_ in lexicon.without for c in verb.children
+        )
+
+    return any(_infinitive_group(verb) and opens(verb) for verb in chain)
 
 
 def _is_planned_passive(trigger: Token, lexicon: ModalityLexicon) -> bool:
@@ -472,7 +488,23 @@ def _reporter(chain: list[Token], head: Token, lexicon: ModalityLexicon) -> Toke
         governor, dep = governor.head, governor.dep_  # "insisté sur le fait que …"
     if governor.i != head.i and dep in _REPORTED_DEPS and _lemma(governor) in lexicon.reporting_verbs:
         return governor
-    return None
+    return _reporter_across_noun(head, lexicon)
+
+
+def _reporter_across_noun(head: Token, lexicon: ModalityLexicon) -> Token | None:
+    """The verb of saying whose clause after "que" the parse hung on a noun of the sentence, as if it were a
+    relative clause ("avait annoncé plus tôt dans la journée qu'un premier avion rentrerait vendredi", "a
+    précisé dans un communiqué que ce premier avion partirait mercredi"): a relative "que" is a pronoun, the
+    "que" of a reported clause a conjunction."""
+    if head.dep_ not in {"acl", "acl:relcl"} or head.head.pos_ not in {"NOUN", "PROPN"}:
+        return None
+    if not any(c.dep_ == "mark" and c.pos_ == "SCONJ" and c.lower_ in _QUE for c in head.children):
+        return None
+    noun = head.head
+    verb = noun.head
+    if noun.dep_ not in _NOUN_OF_SAYING_DEPS or verb.i == noun.i:
+        return None
+    return verb if _lemma(verb) in lexicon.reporting_verbs else None
 
 
 def _according_to(chain: list[Token], lexicon: ModalityLexicon) -> str | None:
@@ -505,18 +537,31 @@ def _verb_reading(trigger: Token, clause_head: Token, lexicon: ModalityLexicon, 
         outer = _verb_reading(above, _top_of(above), lexicon, depth + 1).modality
         if outer in {Modality.QUESTION, Modality.HYPOTHETICAL}:
             return Reading(outer, speaker)
-    if any(is_negated(verb, lexicon) for verb in chain) or _is_denied(chain, clause_head, lexicon):
+    if (
+        any(is_negated(verb, lexicon) for verb in chain)
+        or _is_denied(chain, clause_head, lexicon)
+        or (depth == 0 and _is_without(chain, lexicon))  # not a noun under it: "sans oublier les violences"
+    ):
         return Reading(Modality.NEGATED, speaker)
     group = _group(chain)
     if _is_planned(chain, lexicon):
         return Reading(Modality.PLANNED, speaker)
     if any(is_conditional(t, lexicon) for t in group):
         simple = not any(t.dep_ == "aux:tense" for t in group)  # "seraient dévoilés" is simple, passive
-        future_in_past = simple and reporter is not None and reporter.i == clause_head.head.i
+        governs = reporter is not None and any(a.i == reporter.i for a in clause_head.ancestors)
+        future_in_past = simple and governs
         return Reading(Modality.PLANNED if future_in_past else Modality.ALLEGED, speaker)
     if reporter is not None or speaker is not None:
         return Reading(Modality.REPORTED, speaker)
     return Reading(Modality.ASSERTED)
+
+
+def is_foretold(trigger: Token, clause_head: Token, lexicon: ModalityLexicon) -> bool:
+    """A simple conditional ("partirait", "seraient publiés"; not "aurait quitté"): for a day still to come it
+    tells what is foreseen, a plan reported ("Selon les organisateurs, le cortège partirait samedi de la
+    place"), not the journalistic conditional of a thing alleged done (``chronique.events``)."""
+    group = _group(_chain(trigger, clause_head))
+    return any(is_conditional(t, lexicon) for t in group) and not any(t.dep_ == "aux:tense" for t in group)
 
 
 def _top_of(verb: Token) -> Token:

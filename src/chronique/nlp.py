@@ -352,6 +352,16 @@ def sentence_of(token: Token) -> Span:
     return spans[max(index, 0)]
 
 
+def verb_lemma(token: Token) -> str:
+    """The token's lemma; a finite verb in -e the lemmatizer left as it stands ("La Ville compte bien fêter",
+    "L'agence indique que …": "compte", "indique") is the present of a verb in -er."""
+    lemma = token.lemma_.lower()
+    finite = token.pos_ == "VERB" and "Fin" in token.morph.get("VerbForm", [])
+    if finite and lemma == token.lower_ and lemma.endswith("e"):
+        return lemma + "r"
+    return lemma
+
+
 def recognise_entities(
     nlp: Language, wanted: Sequence[tuple[Doc, Sequence[Span]]], *, batch_size: int
 ) -> None:

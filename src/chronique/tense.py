@@ -47,6 +47,7 @@ class TenseLexicon:
     # irregular future stems (data/modality.tsv)
     conditional_endings: tuple[str, ...] = ()
     future_stems: frozenset[str] = frozenset()
+    clock_joiners: frozenset[str] = frozenset()  # "le 19 juillet, à 12 h 59": one date
 
     @classmethod
     def from_vocabulary(cls, vocabulary: Vocabulary) -> TenseLexicon:
@@ -67,6 +68,7 @@ class TenseLexicon:
                 sorted(vocabulary["modality"].forms_of("conditional_endings"), key=lambda e: (-len(e), e))
             ),
             future_stems=vocabulary["modality"].forms_of("future_stems"),
+            clock_joiners=cues.forms_of("clock_joiner"),
         )
 
 

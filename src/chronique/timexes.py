@@ -446,7 +446,8 @@ def _move(
         place.clock = dt.datetime.fromisoformat(resolved.value[:_CLOCK_CHARS])
     elif resolved.grain in DAY_GRAINS:
         place.clock = None  # another day, or a part of day: no clock time to count from
-    place.just_named = resolved if _names_day_just_before(text, resolved, mention, following) else None
+    joined = _names_day_just_before(text, resolved, mention, following, tense.clock_joiners)
+    place.just_named = resolved if joined else None
     if resolved.grain in DAY_GRAINS and resolved.date_start is not None:
         place.anchor = resolved.date_start
         incise = in_reporting_incise(doc, mention.start, mention.end, tense)
@@ -495,17 +496,24 @@ class _Story:
 
 
 def _names_day_just_before(
-    text: str, resolved: ResolvedValue, mention: TimeMention, following: TimeMention | None
+    text: str,
+    resolved: ResolvedValue,
+    mention: TimeMention,
+    following: TimeMention | None,
+    joiners: frozenset[str],
 ) -> bool:
-    """Whether a resolved day is followed at once, with only a space between, by the next mention."""
-    return (
-        following is not None
-        and resolved.grain in DAY_GRAINS
-        and not text[mention.end : following.start].strip()
-        and len(text[mention.end : following.start]) <= 1
-    )
+    """Whether a resolved day is followed at once by the next mention: a space between, or a comma and a word
+    that joins a clock time to its day ("le 19 juillet, à 12 h 59", "samedi, vers 15 h": one date)."""
+    if following is None or resolved.grain not in DAY_GRAINS:
+        return False
+    gap = text[mention.end : following.start]
+    if len(gap) <= 1 and not gap.strip():
+        return True
+    words = gap.replace(",", " ").split()
+    return len(gap) <= _JOINED_GAP and len(words) == 1 and words[0].lower() in joiners
 
 
+_JOINED_GAP = 8  # ", vers ": the longest gap between a day and the clock time a joining word gives it
 _NIGHT = "NI"
 _NOON = 12
 _DAYTIME = frozenset({"MO", "AF", "DT", "MI"})

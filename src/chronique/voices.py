@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from chronique.nlp import sentence_of
+from chronique.nlp import sentence_of, verb_lemma
 
 # Quotation marks (typography, not French words): a straight quote opens or closes by where it stands.
 _OPENING_QUOTES = frozenset({"«", "“"})
@@ -22,6 +22,10 @@ _STRAIGHT_QUOTE = '"'
 _GLUED_OPENINGS = frozenset({*_OPENING_QUOTES, _STRAIGHT_QUOTE})
 # Words of the teller between an incise of saying and the date that follows it ("rapporte Le Figaro, jeudi").
 _TELLER_WORDS = 6
+# How far up from a quoted predicate the verb of saying that reports its quotation may stand.
+_CLIMB = 6
+# The "que" that opens a reported clause (the tagger reads it as a conjunction or a pronoun).
+_QUE = frozenset({"que", "qu'", "qu’"})
 
 
 def _straight_quote_side(text: str, at: int) -> str | None:
@@ -135,6 +139,39 @@ def saying_set_apart(span: Span, reporting_verbs: frozenset[str]) -> Token | Non
     return None if "Inf" in verb.morph.get("VerbForm", []) else verb
 
 
+def quotation_reported(trigger: Token, date: Span, reporting_verbs: frozenset[str]) -> bool:
+    """Whether a predicate inside a quotation belongs to a clause the narrator reports after "que"
+    ("L'agence indique qu'il « est estimé que 41 836 nouveaux cas ont consulté un médecin » du 16 au 22
+    mars"): the quoted words are part of the narrator's indirect speech, so a date the narrator sets after
+    them dates what is reported, not the saying. The date follows the closing mark right away ("« … »
+    sanitaires de la levée du confinement, le 11 mai" dates the lifting, not the quoted words); up from the
+    predicate, the first word outside the quotation is a verb of saying whose reported clause ("ccomp") holds
+    it, and that clause is opened by "que"."""
+    regions = quotations(trigger.doc)
+    region = regions[trigger.i]
+    if region == 0:
+        return False
+    quoted = [t.i for t in sentence_of(trigger) if regions[t.i] == region]
+    if not all(t.is_punct for t in trigger.doc[quoted[-1] + 1 : date.start]):
+        return False
+    current = trigger
+    for _ in range(_CLIMB):
+        head = current.head
+        if head.i == current.i:
+            return False
+        if regions[head.i] != region:
+            opened = any(c.dep_ == "mark" and c.lower_ in _QUE for c in current.children)
+            return (
+                regions[head.i] == 0
+                and current.dep_ == "ccomp"
+                and opened
+                and head.pos_ == "VERB"
+                and verb_lemma(head) in reporting_verbs
+            )
+        current = head
+    return False
+
+
 def tells_the_speakers_now(predicate: Token) -> bool:
     """A direct quotation's present or imperfect: the speaker's state, opinion, habit or "these days" ("« Ce
     soir, j'ai un sentiment de colère », a commenté le maire", "« Il fallait savoir que j'arrivais à cette
@@ -144,11 +181,9 @@ def tells_the_speakers_now(predicate: Token) -> bool:
     vivre la même saison »"), a future and an event noun are told as any other; so is all of a quotation that
     does not close after the predicate in its sentence (a mark misread, 'Polnareff."S'engage alors …', or a
     quotation cut by the sentences the parse does not read)."""
-    if quotations(predicate.doc)[predicate.i] == 0 or predicate.pos_ not in {"VERB", "AUX", "ADJ"}:
+    if not in_closed_quotation(predicate) or predicate.pos_ not in {"VERB", "AUX", "ADJ"}:
         return False
     if "Part" in predicate.morph.get("VerbForm", []) or "Inf" in predicate.morph.get("VerbForm", []):
-        return False
-    if not _closes_after(predicate):
         return False
     helpers = sorted(
         (c for c in predicate.children if c.dep_.startswith("aux") or c.dep_ == "cop"), key=lambda t: t.i
@@ -157,6 +192,12 @@ def tells_the_speakers_now(predicate: Token) -> bool:
     if "Fin" not in finite.morph.get("VerbForm", []) or finite.morph.get("Mood", ["Ind"]) != ["Ind"]:
         return False
     return finite.morph.get("Tense", []) in (["Pres"], ["Imp"])
+
+
+def in_closed_quotation(predicate: Token) -> bool:
+    """Whether a predicate stands in a direct quotation that closes after it in its sentence: the speaker's
+    own words, not a mark misread nor a quotation the parse cut."""
+    return quotations(predicate.doc)[predicate.i] != 0 and _closes_after(predicate)
 
 
 def _closes_after(predicate: Token) -> bool:

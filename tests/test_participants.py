@@ -17,6 +17,45 @@ SAT = "2022-09-10"
 
 ROWS = [
     # (sentence, trigger, actors, places)
+    # a person's name opens on a capital: "général de la Santé", cut from its title, is no one
+    (
+        "Dans son point quotidien, mercredi 22 avril, le directeur général de la Santé, Jérôme Salomon, a "
+        "indiqué que les hôpitaux étaient moins fréquentés.",
+        "indiqué",
+        ("Jérôme Salomon",),
+        (),
+    ),
+    (
+        "Lundi, la directrice générale de l'agence, Geneviève Chêne, a présenté le bilan.",
+        "présenté",
+        ("Geneviève Chêne",),
+        (),
+    ),
+    # an adverb of time the model reads as the subject: the title and the name written before the verb
+    (
+        "Un peu plus tôt dans la journée le ministre de la Santé Olivier Véran avait fait état de 73 cas.",
+        "fait",
+        ("Olivier Véran",),
+        (),
+    ),
+    # a passive under "aller": its subject underwent it, as under "être" alone; a piece of a name cut at its
+    # hyphen ("-HP" of "l'AP-HP") names no one
+    (
+        "D'autres équipes soignantes, en particulier de l'AP-HP, vont être projetées à partir de cette semaine.",
+        "projetées",
+        (),
+        (),
+    ),
+    ("Les élèves vont être accueillis lundi dans les écoles.", "accueillis", (), ("les écoles",)),
+    ("Le maire va partir lundi aux Antilles.", "partir", ("Le maire",), ("Antilles",)),
+    # an adjective attribute tells a state of its subject, no act: a thing is no actor, a person named is
+    ("Samedi, les vaccins étaient disponibles dans les pharmacies.", "disponibles", (), ()),
+    (
+        "Le président a annoncé que les résultats de l'essai Discovery seraient disponibles le 14 mai.",
+        "disponibles",
+        ("Le président",),
+        (),
+    ),
     # the agent of a participle is named once, though the noun it describes holds it too
     ("Elle a confirmé l'annonce faite par Emmanuel Macron le 2 avril.", "faite", ("Emmanuel Macron",), ()),
     # a count is no actor, nor are rules that apply ("s'appliquer" tells what happens); who applies them is

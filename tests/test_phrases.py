@@ -14,6 +14,19 @@ SAT = "2022-09-10"
 
 SUMMARY_ROWS = [
     # (sentence, trigger, summary)
+    # an adverb of time with its own modifiers, which the model reads as the subject, is none: the subject
+    # is the noun phrase written before the verb ("Un peu plus tôt dans la journée le ministre …")
+    (
+        "Un peu plus tôt dans la journée le ministre de la Santé Olivier Véran avait fait état de 73 cas.",
+        "fait",
+        "le ministre de la Santé Olivier Véran avait fait état de 73 cas",
+    ),
+    (
+        "Plus tard dans la soirée la préfecture a annoncé la fermeture du parc.",
+        "annoncé",
+        "la préfecture a annoncé la fermeture du parc",
+    ),
+    ("Beaucoup ont voté dimanche.", "voté", "Beaucoup ont voté"),  # a bare adverb of quantity stays
     # a bare noun completes its noun: after "en" ("mise en liberté"), after "de" however deep ("chargé de
     # mission", the model's argument)
     (

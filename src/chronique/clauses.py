@@ -556,8 +556,11 @@ def subject_in(verb: Token, skip: Collection[int]) -> Token | None:
         )
     if subject is not None and (written := _subject_after_clause(subject, verb, skip)) is not None:
         return written
-    # "Demain deux nouveaux TGV partiront": a day the model reads as a subject beside the real one
-    timed = subject is not None and subject.pos_ in {"NOUN", "PROPN", "ADV"} and not_a_name(subject)
+    # "Demain deux nouveaux TGV partiront": a day the model reads as a subject beside the real one; "Un peu
+    # plus tôt dans la journée le ministre … avait fait état": an adverb of time with its own modifiers
+    timed = subject is not None and (
+        (subject.pos_ in {"NOUN", "PROPN", "ADV"} and not_a_name(subject)) or _adverb_of_time(subject)
+    )
     if subject is None or (subject.i not in skip and not timed):
         return subject
     others = [
@@ -572,6 +575,13 @@ def subject_in(verb: Token, skip: Collection[int]) -> Token | None:
         and not any(k.dep_ == "case" for k in c.children)
     ]
     return next(iter(others or hung), None)
+
+
+def _adverb_of_time(subject: Token) -> bool:
+    """An adverb the model reads as a subject with an adverb or a complement of its own ("Un peu plus tôt
+    dans la journée", "Plus tard"): a time, not who acted; a bare one stays ("Beaucoup ont voté", "beaucoup
+    de manifestants")."""
+    return subject.pos_ == "ADV" and any(c.dep_ in {"advmod", "obl:mod", "obl"} for c in subject.children)
 
 
 def _subject_after_clause(subject: Token, verb: Token, skip: Collection[int]) -> Token | None:
@@ -656,7 +666,8 @@ def written_subject(verb: Token, skip: Collection[int]) -> list[Token]:
     (``subject_before``: "A quelques jours de la sortie du confinement, le coordonnateur national … Jean
     Castex a mis en garde les Français", the model's conjunct of "sortie"); none for an incise, whose subject
     follows it, nor where the parse gives one."""
-    if subject_of(verb) is not None or not is_finite(verb):
+    own = subject_of(verb)
+    if (own is not None and not _adverb_of_time(own)) or not is_finite(verb):
         return []
     if any(c.dep_ in SUBJECT_DEPS and c.i > verb.i for c in verb.children):
         return []

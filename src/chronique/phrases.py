@@ -400,11 +400,20 @@ def _completes_noun(name: Token) -> bool:
 
 def is_whole(name: Span) -> bool:
     """Whether an entity of the model is a whole name: not one cut after a determiner or a preposition
-    ("ministre de l'" of "le ministre de l'Économie")."""
+    ("ministre de l'" of "le ministre de l'Économie"), nor a person's that opens on a common word."""
     last = name[-1]
     two = any(t.pos_ == "CCONJ" and t.i + 1 < name.end and t.nbor().pos_ == "DET" for t in name)
     # "Agence régionale de santé et la préfecture": two names, each its own
-    return last.pos_ not in {"DET", "ADP", "CCONJ"} and not last.text.endswith(("'", "’")) and not two
+    # "le directeur [général de la Santé], Jérôme Salomon": a person's name opens on a capital or on its
+    # particle ("de Rugy"), never on a common word cut from its title
+    cut = name.label_ == "PER" and name[0].text[:1].islower() and name[0].pos_ not in {"ADP", "DET"}
+    cut = cut or not name[0].text[:1].isalnum()  # "-HP" of "l'AP-HP", split at its hyphen
+    return (
+        last.pos_ not in {"DET", "ADP", "CCONJ"}
+        and not last.text.endswith(("'", "’"))
+        and not two
+        and not cut
+    )
 
 
 # Where a name in the clause takes part in the event: its object, its complements, a name completing them.

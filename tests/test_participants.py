@@ -41,7 +41,8 @@ ROWS = [
     # a passive under "aller": its subject underwent it, as under "être" alone; a piece of a name cut at its
     # hyphen ("-HP" of "l'AP-HP") names no one
     (
-        "D'autres équipes soignantes, en particulier de l'AP-HP, vont être projetées à partir de cette semaine.",
+        "D'autres équipes soignantes, en particulier de l'AP-HP, vont être projetées à partir de cette "
+        "semaine.",
         "projetées",
         (),
         (),

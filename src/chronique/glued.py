@@ -32,7 +32,11 @@ def stop_words() -> frozenset[str]:
 
 
 # A sentence's end glued to the next one by a scraper: "grave?Le", "joie!Il", "».Le", "2019.En", "18.859.En".
-_GLUED = re.compile(r"(?P<left>(?:\d+[.,])*\w*)(?P<stop>[.!?…]+)(?P<right>[^\W\d_]\w*)")
+# A word with hyphens ends one too ("Covid-19.L'édile"), and a sentence may open on an elided capital ("L'",
+# "D'", "Qu'"), a token of its own.
+_GLUED = re.compile(
+    r"(?P<left>(?:\d+[.,])*(?:\w+-)*\w*)(?P<stop>[.!?…]+)(?P<right>[^\W\d_]\w*(?:['’](?=$))?)"
+)
 # A quotation (a heading quoted) glued to the sentence after it: a closing mark right after a word or a stop,
 # then a capitalised word ('qu'au début"Mardi 10 mars', 'visible"Guy Lefrand'); the sentence starts there.
 # A closing guillemet is one wherever it stands; a straight quote only right after a word or a stop.
@@ -50,14 +54,15 @@ _SHORTEST_HEADING = 4  # a capitalised word alone as a heading: "Santé", "Bilan
 
 
 def glued_parts(text: str) -> tuple[str, str, str] | None:
-    """The three pieces of a token that glues two sentences, or None: "grave?Le", "2019.En", "l'AFP.En"; not
+    """The three pieces of a token that glues two sentences, or None: "grave?Le", "2019.En", "l'AFP.En",
+    "Covid-19.L'"; not
     "M.Dupont", "U.S.A.", "3.5", "www.site.fr", "N.B." (a lone capital or a dotted abbreviation before, no
     capitalised word after)."""
     match = _GLUED.fullmatch(text)
     if match is None:
         return None
     left, stop, right = match.group("left", "stop", "right")
-    opens_sentence = len(right) >= 2 and right[0].isupper() and right[1].islower()
+    opens_sentence = len(right) >= 2 and right[0].isupper() and (right[1].islower() or right[-1] in "'’")
     ends_sentence = left == "" or (
         len(left) >= 2 and (left[-1].islower() or left[-1].isdigit() or left.isupper())
     )  # "l'AFP.En début d'année": an acronym ends a sentence too

@@ -49,6 +49,8 @@ ROWS = [
     ),
     ("Les élèves vont être accueillis lundi dans les écoles.", "accueillis", (), ("les écoles",)),
     ("Le maire va partir lundi aux Antilles.", "partir", ("Le maire",), ("Antilles",)),
+    # a name the model hangs on a venue noun is the venue's ("au CHU Pellegrin"), no one
+    ("Jeudi, il a été hospitalisé au CHU Pellegrin.", "hospitalisé", (), ("CHU Pellegrin",)),
     # an adjective attribute tells a state of its subject, no act: a thing is no actor, a person named is
     ("Samedi, les vaccins étaient disponibles dans les pharmacies.", "disponibles", (), ()),
     (

@@ -27,6 +27,13 @@ SUMMARY_ROWS = [
         "la préfecture a annoncé la fermeture du parc",
     ),
     ("Beaucoup ont voté dimanche.", "voté", "Beaucoup ont voté"),  # a bare adverb of quantity stays
+    # a past infinitive after "après" whose subject the summary tells before it: "après" goes
+    (
+        "Le patient est hospitalisé à Bordeaux après s'être présenté jeudi aux urgences.",
+        "présenté",
+        "Le patient s'est présenté aux urgences",
+    ),
+    ("Le maire a démissionné après avoir perdu lundi la majorité.", "perdu", "Le maire a perdu la majorité"),
     # a bare noun completes its noun: after "en" ("mise en liberté"), after "de" however deep ("chargé de
     # mission", the model's argument)
     (

@@ -207,7 +207,7 @@ def build_event(
     told_by = speaker_names(
         trigger, clause_head, timex_tokens, lexicon.summary_words, lexicon.modality.according_to
     )
-    for name in [*names_in(clause), *who.undergoing]:
+    for name in [*names_in(clause, lexicon.venue_nouns), *who.undergoing]:
         if not overlaps(name, actors) and not overlaps(name, places):
             actors.append(name)
     for name in told_by:

@@ -398,6 +398,18 @@ def _completes_noun(name: Token) -> bool:
     )
 
 
+def _names_venue(name: Span, venue_nouns: Collection[str]) -> bool:
+    """A name the model hangs on a venue noun before it, with no preposition: the venue's own name ("le CHU
+    Pellegrin", "l'hôpital Bichat")."""
+    head = name.root.head
+    return (
+        head.i < name.start
+        and head.lemma_.lower() in venue_nouns
+        and name.root.dep_ in {"appos", "flat:name", "nmod", "amod"}
+        and not any(c.dep_ == "case" for c in name.root.children)
+    )
+
+
 def is_whole(name: Span) -> bool:
     """Whether an entity of the model is a whole name: not one cut after a determiner or a preposition
     ("ministre de l'" of "le ministre de l'Économie"), nor a person's that opens on a common word."""
@@ -422,9 +434,10 @@ _PARTICIPANT_DEPS = frozenset(
 )
 
 
-def names_in(clause: Iterable[Token]) -> list[str]:
+def names_in(clause: Iterable[Token], venue_nouns: Collection[str] = frozenset()) -> list[str]:
     """The people and organisations a clause names beside its subject ("a rencontré Angela Merkel",
-    "a condamné l'attaque du Hamas"): the model's PER and ORG entities, wholly inside the clause."""
+    "a condamné l'attaque du Hamas"): the model's PER and ORG entities, wholly inside the clause; not the
+    name of a venue (``venue_nouns``: "au CHU Pellegrin", "à l'hôpital Bichat": a place, no one)."""
     tokens = list(clause)
     wanted = {t.i for t in tokens}
     names: list[str] = []
@@ -436,6 +449,8 @@ def names_in(clause: Iterable[Token]) -> list[str]:
             or not set(range(ent.start, ent.end)) <= wanted
             or not is_whole(ent)
         ):
+            continue
+        if _names_venue(ent, venue_nouns):
             continue
         if ent.root.dep_ in _PARTICIPANT_DEPS and not not_a_name(ent.root) and not overlaps(ent.text, names):
             names.append(ent.text)

@@ -507,6 +507,10 @@ def _done_before(trigger: Token, told: str) -> str:
         (i for i, w in enumerate(words) if w == aux.text or w.endswith(("'" + aux.text, "’" + aux.text))),
         None,
     )
+    if at is not None and at > 1 and words[at - 1].lower() == "après":
+        # "Il est hospitalisé après s'être présenté": the subject told before "après", which goes
+        del words[at - 1]
+        at -= 1
     if at is None or at == 0 or words[at - 1].lower() == "après":
         return told  # no subject before it: the clause's own words, left as they are
     plural = "Plur" in subject.morph.get("Number", []) or any(

@@ -49,6 +49,27 @@ ROWS = [
     ),
     ("Les élèves vont être accueillis lundi dans les écoles.", "accueillis", (), ("les écoles",)),
     ("Le maire va partir lundi aux Antilles.", "partir", ("Le maire",), ("Antilles",)),
+    # a title the model reads as an organisation before the person's name is no one else; two names
+    # coordinated after "de" are two ("de l'Économie et de l'Intérieur"), neither an actor of its own
+    (
+        "Comme le ministre de l'Intérieur Christophe Castaner la veille, le Premier ministre Édouard "
+        "Philippe a mis en garde ce mercredi 14 novembre les collectifs de citoyens.",
+        "mis",
+        ("Édouard Philippe",),
+        (),
+    ),
+    (
+        "Lundi, le ministre de l'Intérieur Christophe Castaner a reçu les syndicats de police.",
+        "reçu",
+        ("Christophe Castaner",),
+        (),
+    ),
+    (
+        "Lundi, les syndicats ont écrit aux ministres de l'Économie et de l'Intérieur.",
+        "écrit",
+        ("les syndicats",),
+        (),
+    ),
     # a name the model hangs on a venue noun is the venue's ("au CHU Pellegrin"), no one
     ("Jeudi, il a été hospitalisé au CHU Pellegrin.", "hospitalisé", (), ("CHU Pellegrin",)),
     # an adjective attribute tells a state of its subject, no act: a thing is no actor, a person named is

@@ -412,14 +412,21 @@ def _names_venue(name: Span, venue_nouns: Collection[str]) -> bool:
 
 def is_whole(name: Span) -> bool:
     """Whether an entity of the model is a whole name: not one cut after a determiner or a preposition
-    ("ministre de l'" of "le ministre de l'Économie"), nor a person's that opens on a common word."""
+    ("ministre de l'" of "le ministre de l'Économie"), nor a person's that opens on a common word, nor a
+    title before a person's name."""
     last = name[-1]
-    two = any(t.pos_ == "CCONJ" and t.i + 1 < name.end and t.nbor().pos_ == "DET" for t in name)
-    # "Agence régionale de santé et la préfecture": two names, each its own
+    two = any(t.pos_ == "CCONJ" and t.i + 1 < name.end and t.nbor().pos_ in {"DET", "ADP"} for t in name)
+    # "Agence régionale de santé et la préfecture", "[les ministres de l']Économie et de l'Intérieur": two
+    # names, each its own
     # "le directeur [général de la Santé], Jérôme Salomon": a person's name opens on a capital or on its
     # particle ("de Rugy"), never on a common word cut from its title
     cut = name.label_ == "PER" and name[0].text[:1].islower() and name[0].pos_ not in {"ADP", "DET"}
     cut = cut or not name[0].text[:1].isalnum()  # "-HP" of "l'AP-HP", split at its hyphen
+    # "le ministre de l'Intérieur Christophe Castaner": a title right before the person's name is no one else
+    title = name[0].text[:1].islower() and any(
+        e.label_ == "PER" and e.start == name.end for e in entities(name.doc)
+    )
+    cut = cut or (name.label_ != "PER" and title)
     return (
         last.pos_ not in {"DET", "ADP", "CCONJ"}
         and not last.text.endswith(("'", "’"))

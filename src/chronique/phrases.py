@@ -624,8 +624,12 @@ def places_in(
             and root.head.dep_ in _LOCATIVE_DEPS
         ):
             text = noun_phrase(root.head)
-        elif root.dep_ == "nmod" and any(c.dep_ == "case" and c.lower_ in PLACE_CASES for c in root.children):
-            text = ent.text  # "a rencontré Angela Merkel à Berlin": the model hangs the city on the name
+        elif root.dep_ in {"nmod", "conj"} and any(
+            c.dep_ == "case" and c.lower_ in PLACE_CASES for c in root.children
+        ):
+            # "a rencontré Angela Merkel à Berlin": the model hangs the city on the name; "a frappé deux
+            # gendarmes le 8 janvier à Paris": on the object as its conjunct, past the date
+            text = ent.text
         else:
             continue
         if text not in places and text not in excluded:

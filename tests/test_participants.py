@@ -70,6 +70,13 @@ ROWS = [
         ("les syndicats",),
         (),
     ),
+    # the speaker's name set apart after a title and a comma, which the model hangs on no word of it
+    (
+        '"Il faut rester prudent", a déclaré mercredi le ministre de la Santé, Olivier Véran.',
+        "déclaré",
+        ("Olivier Véran",),
+        (),
+    ),
     # a name the model hangs on a venue noun is the venue's ("au CHU Pellegrin"), no one
     ("Jeudi, il a été hospitalisé au CHU Pellegrin.", "hospitalisé", (), ("CHU Pellegrin",)),
     # an adjective attribute tells a state of its subject, no act: a thing is no actor, a person named is

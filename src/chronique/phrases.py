@@ -385,7 +385,27 @@ def named_within(head: Token) -> list[str]:
             for c in head.children
             if c.dep_ == "appos" and c.pos_ == "PROPN" and any(k.dep_ == "flat:name" for k in c.children)
         ]
+    if not people:  # "a déclaré le ministre de la Santé, Olivier Véran": the name set apart, which the
+        people = _name_beside(head, subtree)  # model hangs elsewhere
     return people or organisations
+
+
+def _name_beside(head: Token, subtree: Collection[int]) -> list[str]:
+    """A person's name written right after a phrase and its comma, which the model hangs on no word of
+    the phrase nor as one of an enumeration ("le ministre de la Santé, Olivier Véran")."""
+    doc = head.doc
+    comma = max(subtree) + 1
+    if comma + 1 >= len(doc) or doc[comma].text != ",":
+        return []
+    return [
+        e.text
+        for e in entities(doc)
+        if e.label_ == "PER"
+        and e.start == comma + 1
+        and len(e) > 1
+        and is_whole(e)
+        and e.root.dep_ in {"dep", "appos", "parataxis"}
+    ]
 
 
 def _completes_noun(name: Token) -> bool:
@@ -422,9 +442,11 @@ def is_whole(name: Span) -> bool:
     # particle ("de Rugy"), never on a common word cut from its title
     cut = name.label_ == "PER" and name[0].text[:1].islower() and name[0].pos_ not in {"ADP", "DET"}
     cut = cut or not name[0].text[:1].isalnum()  # "-HP" of "l'AP-HP", split at its hyphen
-    # "le ministre de l'Intérieur Christophe Castaner": a title right before the person's name is no one else
+    # "le ministre de l'Intérieur Christophe Castaner", "le ministre de la Santé, Olivier Véran": a title
+    # right before the person's name is no one else
+    after = name.end + 1 if name.end < len(name.doc) and name.doc[name.end].text == "," else name.end
     title = name[0].text[:1].islower() and any(
-        e.label_ == "PER" and e.start == name.end for e in entities(name.doc)
+        e.label_ == "PER" and e.start == after for e in entities(name.doc)
     )
     cut = cut or (name.label_ != "PER" and title)
     return (

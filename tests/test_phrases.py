@@ -27,6 +27,13 @@ SUMMARY_ROWS = [
         "la préfecture a annoncé la fermeture du parc",
     ),
     ("Beaucoup ont voté dimanche.", "voté", "Beaucoup ont voté"),  # a bare adverb of quantity stays
+    # a participle opening its sentence describes the subject after its comma, which ends before the
+    # reflexive pronoun of the main verb
+    (
+        "Interrogé sur RMC mardi matin, le chef d'entreprise s'est montré tout aussi véhément.",
+        "Interrogé",
+        "le chef d'entreprise interrogé sur RMC",
+    ),
     # a past infinitive after "après" whose subject the summary tells before it: "après" goes
     (
         "Le patient est hospitalisé à Bordeaux après s'être présenté jeudi aux urgences.",

@@ -346,7 +346,12 @@ def opening_participle_subject(verb: Token, skip: Collection[int]) -> list[Token
         return []
     doc = verb.doc
     comma = next((t for t in doc[verb.i : main.i] if t.text == "," and t.i > verb.right_edge.i - 1), None)
-    first = min([main, *(c for c in main.children if c.dep_.startswith("aux"))], key=lambda t: t.i)
+    # the verb group opens at its auxiliary, its reflexive pronoun or its negation ("le chef d'entreprise
+    # s'est montré": "s'" is no part of the subject)
+    group = [
+        c for c in main.children if c.dep_.startswith("aux") or c.dep_ in REFLEXIVE_DEPS or is_negation(c)
+    ]
+    first = min([main, *(c for c in group if c.i < main.i)], key=lambda t: t.i)
     if comma is None:
         return []
     phrase = subject_before(first, main, skip)

@@ -27,6 +27,14 @@ SUMMARY_ROWS = [
         "la préfecture a annoncé la fermeture du parc",
     ),
     ("Beaucoup ont voté dimanche.", "voté", "Beaucoup ont voté"),  # a bare adverb of quantity stays
+    # a verb coordinated with another has its own subject when one is written between "et" and it, wherever
+    # the model hangs it; else it shares the first verb's
+    (
+        "Il a ensuite développé des problèmes respiratoires et le test s'est révélé positif le 28 janvier.",
+        "révélé",
+        "le test s'est révélé positif",
+    ),
+    ("Le maire est arrivé lundi et a inauguré le pont.", "inauguré", "Le maire a inauguré le pont"),
     # a participle opening its sentence describes the subject after its comma, which ends before the
     # reflexive pronoun of the main verb
     (

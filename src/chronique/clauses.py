@@ -542,6 +542,8 @@ def subject_in(verb: Token, skip: Collection[int]) -> Token | None:
     indiqué", "Demain deux nouveaux TGV partiront" (the model reads the day as a second subject), "Samedi
     dernier, 120 gilets jaunes se sont retrouvés" (it hangs the subject on the weekday); a "qui" the model
     hangs on no noun stands for the noun before it."""
+    if (own := _subject_after_conjunction(verb, skip)) is not None:
+        return own
     subject = subject_of(verb) or _antecedent_before(verb)
     if subject is not None and subject.pos_ != "PRON" and not agrees(subject, verb):
         # two subjects in the model's parse, one that does not agree: the other ("« Vos annonces, c'est du
@@ -575,6 +577,23 @@ def subject_in(verb: Token, skip: Collection[int]) -> Token | None:
         and not any(k.dep_ == "case" for k in c.children)
     ]
     return next(iter(others or hung), None)
+
+
+def _subject_after_conjunction(verb: Token, skip: Collection[int]) -> Token | None:
+    """The own subject of a verb coordinated with another, written between "et" and it, which the model
+    hangs elsewhere ("Il a développé des problèmes respiratoires et le test s'est révélé positif": the test,
+    not "il"); none when the verb shares the first one's subject ("Il est arrivé et a demandé")."""
+    if verb.dep_ != "conj" or any(c.dep_ in SUBJECT_DEPS for c in verb.children) or not is_finite(verb):
+        return None
+    group = [
+        c for c in verb.children if c.dep_.startswith("aux") or c.dep_ in REFLEXIVE_DEPS or is_negation(c)
+    ]
+    first = min([verb, *(c for c in group if c.i < verb.i)], key=lambda t: t.i)
+    phrase = subject_before(first, verb, skip)
+    if not phrase or phrase[0].i == 0 or verb.doc[phrase[0].i - 1].pos_ != "CCONJ":
+        return None
+    head = phrase_head(phrase)
+    return head if head is not None and head.pos_ in {"NOUN", "PROPN"} and agrees(head, verb) else None
 
 
 def _adverb_of_time(subject: Token) -> bool:

@@ -627,6 +627,8 @@ REFERRING_ROWS = [
     ("Celle-ci fixe depuis le 12 janvier des lignes de conduite.", False),
     ("Cela a commencé lundi.", False),
     ("Ça a duré lundi toute la journée.", False),
+    ("Ce qui explique son record de morts, selon le bilan fourni lundi.", False),
+    ("Cette dernière a offert lundi 10 000 euros à la fondation.", False),
     ("Ilse Meyer a démissionné lundi.", True),  # a name that begins like a pronoun
     ("Sonia Krimi a pris la parole lundi.", True),
     ("Le gouvernement a levé lundi 11 mai le confinement.", True),

@@ -81,6 +81,8 @@ ROWS = [
     ("Jeudi, il a été hospitalisé au CHU Pellegrin.", "hospitalisé", (), ("CHU Pellegrin",)),
     # an adjective attribute tells a state of its subject, no act: a thing is no actor, a person named is
     ("Samedi, les vaccins étaient disponibles dans les pharmacies.", "disponibles", (), ()),
+    ("Le test s'est révélé positif le 28 janvier.", "révélé", (), ()),  # a verb of state, its attribute
+    ("Lundi, le ministre a rendu public le rapport.", "rendu", ("le ministre",), ()),  # an object's: an act
     (
         "Le président a annoncé que les résultats de l'essai Discovery seraient disponibles le 14 mai.",
         "disponibles",

@@ -288,9 +288,14 @@ def _who(trigger: Token, clause_head: Token, timex_tokens: set[int], lexicon: Ev
         # a written subject of a passive: the people it names ("Alexandre Benalla et Vincent Crase ont été
         # questionnés", as ``names_in`` for the parse's)
         return _Who(None, agents, people_in(written))
-    if subject is not None and trigger.pos_ == "ADJ" and any(c.dep_ == "cop" for c in trigger.children):
-        # "les résultats de l'essai seraient disponibles": a state its subject is in, no act; the people it
-        # names ("Jean Dupont est favorable")
+    # an attribute of the subject, not of an object ("a rendu public le rapport" is an act)
+    attribute = (trigger.pos_ == "ADJ" and any(c.dep_ == "cop" for c in trigger.children)) or (
+        any(c.dep_ == "xcomp" and c.pos_ == "ADJ" for c in trigger.children)
+        and not any(c.dep_ in {"obj", "ccomp"} for c in trigger.children)
+    )
+    if subject is not None and attribute:
+        # "les résultats de l'essai seraient disponibles", "le test s'est révélé positif": a state its
+        # subject is in, no act; the people it names ("Jean Dupont est favorable")
         return _Who(None, agents, people_in(list(subject.subtree)))
     if subject is not None and (subject.dep_ == "nsubj:pass" or passive):
         subject = None  # the passive's subject underwent the event ("Le village a été évacué"): no actor

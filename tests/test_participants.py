@@ -77,6 +77,14 @@ ROWS = [
         ("Olivier Véran",),
         (),
     ),
+    # an organisation after "sur" is where it was said or shown, no one who acted; a person, a target
+    (
+        "Il avait assuré, jeudi soir, en direct sur BFMTV, qu'il voulait rentrer dans l'Élysée.",
+        "assuré",
+        (),
+        (),
+    ),
+    ("Lundi, le policier a tiré sur Jérôme Rodrigues.", "tiré", ("le policier", "Jérôme Rodrigues"), ()),
     # a name the model hangs on a venue noun is the venue's ("au CHU Pellegrin"), no one
     ("Jeudi, il a été hospitalisé au CHU Pellegrin.", "hospitalisé", (), ("CHU Pellegrin",)),
     # an adjective attribute tells a state of its subject, no act: a thing is no actor, a person named is

@@ -418,6 +418,24 @@ def _completes_noun(name: Token) -> bool:
     )
 
 
+def _medium(name: Span) -> bool:
+    """An organisation after "sur": where it was said or shown ("a assuré en direct sur BFMTV", "avocat de
+    plusieurs gilets jaunes sur LCI"), no one who acted; a person after "sur" is a target ("a tiré sur
+    Jérôme Rodrigues"), and the channel of a bare participle did it ("Interrogée sur RTL": RTL asked)."""
+    return (
+        name.label_ != "PER"
+        and any(c.dep_ == "case" and c.lower_ == "sur" for c in name.root.children)
+        and not _participle_alone(name.root.head)
+    )
+
+
+def _participle_alone(verb: Token) -> bool:
+    """A past participle with no auxiliary ("Interrogée mardi sur RTL, …", "le confinement imposé")."""
+    return "Part" in verb.morph.get("VerbForm", []) and not any(
+        c.dep_.startswith("aux") for c in verb.children
+    )
+
+
 def _names_venue(name: Span, venue_nouns: Collection[str]) -> bool:
     """A name the model hangs on a venue noun before it, with no preposition: the venue's own name ("le CHU
     Pellegrin", "l'hôpital Bichat")."""
@@ -479,7 +497,7 @@ def names_in(clause: Iterable[Token], venue_nouns: Collection[str] = frozenset()
             or not is_whole(ent)
         ):
             continue
-        if _names_venue(ent, venue_nouns):
+        if _names_venue(ent, venue_nouns) or _medium(ent):
             continue
         if ent.root.dep_ in _PARTICIPANT_DEPS and not not_a_name(ent.root) and not overlaps(ent.text, names):
             names.append(ent.text)

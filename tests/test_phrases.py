@@ -35,6 +35,12 @@ SUMMARY_ROWS = [
         "le test s'est révélé positif",
     ),
     ("Le maire est arrivé lundi et a inauguré le pont.", "inauguré", "Le maire a inauguré le pont"),
+    (  # the subject's first noun, not a name of its complement
+        "En ce qui concerne les morts dans les Ehpad, les derniers chiffres publiés remontent au 2 juin et "
+        "leur prochaine actualisation par Santé Publique France est prévue mardi.",
+        "prévue",
+        "leur prochaine actualisation par Santé Publique France est prévue",
+    ),
     # a participle opening its sentence describes the subject after its comma, which ends before the
     # reflexive pronoun of the main verb
     (

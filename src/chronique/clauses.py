@@ -592,8 +592,9 @@ def _subject_after_conjunction(verb: Token, skip: Collection[int]) -> Token | No
     phrase = subject_before(first, verb, skip)
     if not phrase or phrase[0].i == 0 or verb.doc[phrase[0].i - 1].pos_ != "CCONJ":
         return None
-    head = phrase_head(phrase)
-    return head if head is not None and head.pos_ in {"NOUN", "PROPN"} and agrees(head, verb) else None
+    # its first noun ("leur prochaine actualisation par Santé publique France": the update, not France)
+    head = next((t for t in phrase if t.pos_ in {"NOUN", "PROPN"}), None)
+    return head if head is not None and agrees(head, verb) else None
 
 
 def _adverb_of_time(subject: Token) -> bool:

@@ -592,9 +592,12 @@ def _subject_after_conjunction(verb: Token, skip: Collection[int]) -> Token | No
     phrase = subject_before(first, verb, skip)
     if not phrase or phrase[0].i == 0 or verb.doc[phrase[0].i - 1].pos_ != "CCONJ":
         return None
-    # its first noun ("leur prochaine actualisation par Santé publique France": the update, not France)
+    # its first noun ("leur prochaine actualisation par Santé publique France": the update, not France),
+    # whose phrase is the whole written one (else the words as written tell it: ``written_subject``)
     head = next((t for t in phrase if t.pos_ in {"NOUN", "PROPN"}), None)
-    return head if head is not None and agrees(head, verb) else None
+    if head is None or not agrees(head, verb):
+        return None
+    return head if {t.i for t in phrase} <= {t.i for t in noun_phrase_tokens(head)} else None
 
 
 def _adverb_of_time(subject: Token) -> bool:

@@ -70,6 +70,14 @@ ROWS = [
         ("les syndicats",),
         (),
     ),
+    # a word of title the model reads as a name of its own, right before the person's name
+    (
+        '"Rien ne sera disponible avant la fin du mois", a prévenu mercredi la Pr Florence Ader qui pilote '
+        "l'essai.",
+        "prévenu",
+        ("Florence Ader",),
+        (),
+    ),
     # the speaker's name set apart after a title and a comma, which the model hangs on no word of it
     (
         '"Il faut rester prudent", a déclaré mercredi le ministre de la Santé, Olivier Véran.',

@@ -467,6 +467,10 @@ def is_whole(name: Span) -> bool:
         e.label_ == "PER" and e.start == after for e in entities(name.doc)
     )
     cut = cut or (name.label_ != "PER" and title)
+    # "la Pr Florence Ader", "la députée LREM Aurore Bergé": a word of title or a party written right before
+    # the name, which the model takes for a name of its own
+    beside = any(e.label_ == "PER" and e.start == name.end for e in entities(name.doc))
+    cut = cut or (beside and (name.label_ != "PER" or len(name) == 1))
     return (
         last.pos_ not in {"DET", "ADP", "CCONJ"}
         and not last.text.endswith(("'", "’"))

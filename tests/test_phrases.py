@@ -48,6 +48,13 @@ SUMMARY_ROWS = [
         "Interrogé",
         "le chef d'entreprise interrogé sur RMC",
     ),
+    # an infinitive's auxiliary after the date, which the model does not label an auxiliary
+    (
+        "La ministre du Travail, Muriel Pénicaud, a indiqué dimanche 6 janvier avoir débloqué 32 millions "
+        "d'euros pour payer les salaires.",
+        "indiqué",
+        "Muriel Pénicaud a indiqué avoir débloqué 32 millions d'euros",
+    ),
     # a past infinitive after "après" whose subject the summary tells before it: "après" goes
     (
         "Le patient est hospitalisé à Bordeaux après s'être présenté jeudi aux urgences.",

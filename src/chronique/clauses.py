@@ -186,6 +186,8 @@ def verb_group(verb: Token, skip: Collection[int], words: SummaryWords, depth: i
         if (
             causative  # "fait parvenir l'information"
             or child.dep_.startswith("aux")
+            # "a indiqué dimanche avoir débloqué": an auxiliary the model labels dep, right before its verb
+            or (child.dep_ == "dep" and child.pos_ == "AUX" and child.i == verb.i - 1)
             or child.dep_ == "cop"  # "sont attendues", "était très faible"
             or child.dep_ in REFLEXIVE_DEPS
             or is_negation(child)

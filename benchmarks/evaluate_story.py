@@ -27,6 +27,7 @@ from chronique.model import UNFACTUAL_MODALITIES, Article, Options, Rejection
 from chronique.pipeline import analyse
 from chronique.story import build_story
 from chronique.story_markdown import for_summary
+from chronique.story_rank import load_salience
 from chronique.timeline import build_timeline
 from chronique.vocabulary import Vocabulary, load_from
 
@@ -59,8 +60,9 @@ def ranked_dates(story: pl.DataFrame, vocabulary: Vocabulary) -> list[dict[str, 
         & ~pl.col("modality").is_in(sorted(str(m) for m in UNFACTUAL_MODALITIES))
     )
     ranked = story.filter(pl.col("date_rank").is_not_null())
+    salience = load_salience()
     best = {
-        day: for_summary(events, vocabulary)[0]["evidence"][0]
+        day: for_summary(events, vocabulary, salience)[0]["evidence"][0]
         for (day,), events in facts.group_by("date_start", maintain_order=True)
     }
     days = ranked.group_by("date_start").agg(pl.col("date_rank").min()).sort("date_rank")

@@ -17,6 +17,94 @@ SAT = "2022-09-10"
 
 ROWS = [
     # (sentence, trigger, actors, places)
+    # a person's name opens on a capital: "général de la Santé", cut from its title, is no one
+    (
+        "Dans son point quotidien, mercredi 22 avril, le directeur général de la Santé, Jérôme Salomon, a "
+        "indiqué que les hôpitaux étaient moins fréquentés.",
+        "indiqué",
+        ("Jérôme Salomon",),
+        (),
+    ),
+    (
+        "Lundi, la directrice générale de l'agence, Geneviève Chêne, a présenté le bilan.",
+        "présenté",
+        ("Geneviève Chêne",),
+        (),
+    ),
+    # an adverb of time the model reads as the subject: the title and the name written before the verb
+    (
+        "Un peu plus tôt dans la journée le ministre de la Santé Olivier Véran avait fait état de 73 cas.",
+        "fait",
+        ("Olivier Véran",),
+        (),
+    ),
+    # a passive under "aller": its subject underwent it, as under "être" alone; a piece of a name cut at its
+    # hyphen ("-HP" of "l'AP-HP") names no one
+    (
+        "D'autres équipes soignantes, en particulier de l'AP-HP, vont être projetées à partir de cette "
+        "semaine.",
+        "projetées",
+        (),
+        (),
+    ),
+    ("Les élèves vont être accueillis lundi dans les écoles.", "accueillis", (), ("les écoles",)),
+    ("Le maire va partir lundi aux Antilles.", "partir", ("Le maire",), ("Antilles",)),
+    # a title the model reads as an organisation before the person's name is no one else; two names
+    # coordinated after "de" are two ("de l'Économie et de l'Intérieur"), neither an actor of its own
+    (
+        "Comme le ministre de l'Intérieur Christophe Castaner la veille, le Premier ministre Édouard "
+        "Philippe a mis en garde ce mercredi 14 novembre les collectifs de citoyens.",
+        "mis",
+        ("Édouard Philippe",),
+        (),
+    ),
+    (
+        "Lundi, le ministre de l'Intérieur Christophe Castaner a reçu les syndicats de police.",
+        "reçu",
+        ("Christophe Castaner",),
+        (),
+    ),
+    (
+        "Lundi, les syndicats ont écrit aux ministres de l'Économie et de l'Intérieur.",
+        "écrit",
+        ("les syndicats",),
+        (),
+    ),
+    # a word of title the model reads as a name of its own, right before the person's name
+    (
+        '"Rien ne sera disponible avant la fin du mois", a prévenu mercredi la Pr Florence Ader qui pilote '
+        "l'essai.",
+        "prévenu",
+        ("Florence Ader",),
+        (),
+    ),
+    # the speaker's name set apart after a title and a comma, which the model hangs on no word of it
+    (
+        '"Il faut rester prudent", a déclaré mercredi le ministre de la Santé, Olivier Véran.',
+        "déclaré",
+        ("Olivier Véran",),
+        (),
+    ),
+    # an organisation after "sur" is where it was said or shown, no one who acted; a person, a target
+    (
+        "Il avait assuré, jeudi soir, en direct sur BFMTV, qu'il voulait rentrer dans l'Élysée.",
+        "assuré",
+        (),
+        (),
+    ),
+    ("Lundi, le policier a tiré sur Jérôme Rodrigues.", "tiré", ("le policier", "Jérôme Rodrigues"), ()),
+    # a name the model hangs on a venue noun is the venue's ("au CHU Pellegrin"), no one
+    ("Jeudi, il a été hospitalisé au CHU Pellegrin.", "hospitalisé", (), ("CHU Pellegrin",)),
+    # an adjective attribute tells a state of its subject, no act: a thing is no actor, a person named is
+    ("Samedi, les vaccins étaient disponibles dans les pharmacies.", "disponibles", (), ()),
+    ("Le test s'est révélé positif le 28 janvier.", "révélé", (), ()),  # a verb of state, its attribute
+    ("Lundi, le ministre a rendu public le rapport.", "rendu", ("le ministre",), ()),  # an object's: an act
+    (
+        "Le président a annoncé que les résultats de l'essai Discovery seraient disponibles le 14 mai.",
+        "disponibles",
+        ("Le président",),
+        (),
+    ),
     # the agent of a participle is named once, though the noun it describes holds it too
     ("Elle a confirmé l'annonce faite par Emmanuel Macron le 2 avril.", "faite", ("Emmanuel Macron",), ()),
     # a count is no actor, nor are rules that apply ("s'appliquer" tells what happens); who applies them is

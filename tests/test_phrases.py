@@ -14,6 +14,54 @@ SAT = "2022-09-10"
 
 SUMMARY_ROWS = [
     # (sentence, trigger, summary)
+    # an adverb of time with its own modifiers, which the model reads as the subject, is none: the subject
+    # is the noun phrase written before the verb ("Un peu plus tôt dans la journée le ministre …")
+    (
+        "Un peu plus tôt dans la journée le ministre de la Santé Olivier Véran avait fait état de 73 cas.",
+        "fait",
+        "le ministre de la Santé Olivier Véran avait fait état de 73 cas",
+    ),
+    (
+        "Plus tard dans la soirée la préfecture a annoncé la fermeture du parc.",
+        "annoncé",
+        "la préfecture a annoncé la fermeture du parc",
+    ),
+    ("Beaucoup ont voté dimanche.", "voté", "Beaucoup ont voté"),  # a bare adverb of quantity stays
+    # a verb coordinated with another has its own subject when one is written between "et" and it, wherever
+    # the model hangs it; else it shares the first verb's
+    (
+        "Il a ensuite développé des problèmes respiratoires et le test s'est révélé positif le 28 janvier.",
+        "révélé",
+        "le test s'est révélé positif",
+    ),
+    ("Le maire est arrivé lundi et a inauguré le pont.", "inauguré", "Le maire a inauguré le pont"),
+    (  # the subject's first noun, not a name of its complement
+        "En ce qui concerne les morts dans les Ehpad, les derniers chiffres publiés remontent au 2 juin et "
+        "leur prochaine actualisation par Santé Publique France est prévue mardi.",
+        "prévue",
+        "leur prochaine actualisation par Santé Publique France est prévue",
+    ),
+    # a participle opening its sentence describes the subject after its comma, which ends before the
+    # reflexive pronoun of the main verb
+    (
+        "Interrogé sur RMC mardi matin, le chef d'entreprise s'est montré tout aussi véhément.",
+        "Interrogé",
+        "le chef d'entreprise interrogé sur RMC",
+    ),
+    # an infinitive's auxiliary after the date, which the model does not label an auxiliary
+    (
+        "La ministre du Travail, Muriel Pénicaud, a indiqué dimanche 6 janvier avoir débloqué 32 millions "
+        "d'euros pour payer les salaires.",
+        "indiqué",
+        "Muriel Pénicaud a indiqué avoir débloqué 32 millions d'euros",
+    ),
+    # a past infinitive after "après" whose subject the summary tells before it: "après" goes
+    (
+        "Le patient est hospitalisé à Bordeaux après s'être présenté jeudi aux urgences.",
+        "présenté",
+        "Le patient s'est présenté aux urgences",
+    ),
+    ("Le maire a démissionné après avoir perdu lundi la majorité.", "perdu", "Le maire a perdu la majorité"),
     # a bare noun completes its noun: after "en" ("mise en liberté"), after "de" however deep ("chargé de
     # mission", the model's argument)
     (
@@ -873,6 +921,9 @@ def test_summary(analysed: Analyse, text: str, trigger: str, summary: str) -> No
 
 PLACE_ROWS = [
     # (sentence, trigger, places): location entities, and "à"/"en"/"dans" + a venue or place noun
+    # a city after "à" the model hangs on the object as its conjunct, past the date: still the place
+    ("Il avait frappé deux gendarmes le 8 janvier à Paris lors d'une manifestation.", "frappé", ("Paris",)),
+    ("Le 3 mai, le maire a reçu les habitants de Nice et de Cannes.", "reçu", ()),  # "de": whose, not where
     ("Le 3 mai, le maire est parti en Espagne.", "parti", ("Espagne",)),
     ("Le 3 mai, les soldats sont entrés dans Kharkov.", "entrés", ("Kharkov",)),
     (

@@ -20,6 +20,15 @@ from tests.conftest import Analyse
         ("Il a dit « non ».Le maire est parti.", ["Il a dit « non ».", "Le maire est parti."]),
         ("Parti en avril.En mai, il est revenu.", ["Parti en avril.", "En mai, il est revenu."]),
         ("Il l'a dit à l'AFP.En mai, il est revenu.", ["Il l'a dit à l'AFP.", "En mai, il est revenu."]),
+        # a word with a hyphen ends a sentence, and the next may open on an elided capital
+        (
+            "Elle a contracté le Covid-19.L'édile a été testée lundi.",
+            ["Elle a contracté le Covid-19.", "L'édile a été testée lundi."],
+        ),
+        (
+            "Il habite à Saint-Denis.D'après lui, tout va bien.",
+            ["Il habite à Saint-Denis.", "D'après lui, tout va bien."],
+        ),
         # a number with its thousands' dots ends a sentence too
         (
             "Les décès s'élèvent à 18.859.En mai, ils ont baissé.",

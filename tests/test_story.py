@@ -615,6 +615,68 @@ def test_reads_alone(sentence: str, expected: bool) -> None:
     assert reads_alone(sentence.strip()) is expected
 
 
+REFERRING_ROWS = [
+    # (sentence, reads alone as a key date's line: its first word names what it tells of)
+    ("Ils ont été transportés vendredi à l'hôpital Bichat.", False),  # who? the sentence before said
+    ("Il était enseignant dans un collège de l'Oise, a-t-on appris mercredi.", False),
+    ("Elles ont manifesté samedi à Lyon.", False),
+    ("J'appelais SOS Médecins le lendemain.", False),  # first person outside a quotation
+    ("Je suis rentré mercredi soir à Bordeaux.", False),
+    ("Son arrestation est survenue samedi en marge de la manifestation.", False),  # whose?
+    ("Leurs avocats ont fait appel lundi.", False),
+    ("Celle-ci fixe depuis le 12 janvier des lignes de conduite.", False),
+    ("Cela a commencé lundi.", False),
+    ("Ça a duré lundi toute la journée.", False),
+    ("Ce qui explique son record de morts, selon le bilan fourni lundi.", False),
+    ("Cette dernière a offert lundi 10 000 euros à la fondation.", False),
+    ("Ilse Meyer a démissionné lundi.", True),  # a name that begins like a pronoun
+    ("Sonia Krimi a pris la parole lundi.", True),
+    ("Le gouvernement a levé lundi 11 mai le confinement.", True),
+    ("Ce mardi 17 mars, la ministre s'est confiée au Monde.", True),  # a day named, not a thing
+    ("« Je suis rentré mercredi », a raconté le patient.", True),  # a quotation: its speaker follows
+    ('"Il faut rester chez soi", a déclaré lundi le Premier ministre.', True),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), REFERRING_ROWS)
+def test_a_line_that_points_back_does_not_read_alone(sentence: str, expected: bool) -> None:
+    """Rule "a line that reads alone": a sentence whose first word points to what the sentences before it
+    named (a pronoun, a possessive: ``data/salience.tsv`` referring) tells the reader of no one."""
+    assert load_salience().reads_alone(sentence) is expected
+    assert reads_alone(sentence)  # its form alone reads as a sentence
+
+
+def test_a_key_date_line_that_reads_alone_comes_before_a_cut_report(vocabulary: Vocabulary) -> None:
+    """Rule "summary": a cut sentence tells a reader nothing, even where it reports the day and the other
+    line is an announcement made before it."""
+    cut = '-Day" du tourisme, a indiqué lundi soir son ministre.'
+    preview = "Les données des Ehpad seront mises à jour lundi."
+    rows = [
+        row("a1", published=MONDAY + dt.timedelta(days=1), sentence=cut, lemma="indiquer", summary="indiqué"),
+        row("a2", published=MONDAY - dt.timedelta(days=3), sentence=preview, lemma="mettre", summary="mises"),
+    ]
+    for each in rows:  # two events, not one
+        each.update(actors=[], places=[])
+    markdown = render_story(build_story(timeline(*rows)), vocabulary, 1, {})
+    assert 0 < markdown.index(preview) < markdown.index(cut)
+
+
+def test_an_event_noun_that_bounds_a_period_is_not_the_line_of_its_day(vocabulary: Vocabulary) -> None:
+    """Rule bounds, for the lines: "depuis la levée des restrictions, le 11 mai" tells what came after
+    the day (its event noun opens a period), not the day, though more articles write it."""
+    since = "Les vans conquièrent un nouveau public depuis la levée des restrictions, le 4 mars dernier."
+    noun = since.index("levée")
+    rows = [
+        row(a, sentence=since, lemma="levée", summary="la levée des restrictions", trigger_start=noun)
+        for a in ("a1", "a2")
+    ]
+    story = build_story(timeline(*rows, row("a3")))
+    assert sorted(story.get_column("bound").to_list()) == [False, True]
+    assert story_rank.mention_weight(mention_of(timeline(rows[0]).row(0, named=True))) > 0  # ranked alike
+    markdown = render_story(story, vocabulary, 1, {})
+    assert 0 < markdown.index(STRIKE) < markdown.index(since)
+
+
 def test_a_key_date_line_is_one_that_reads_alone(vocabulary: Vocabulary) -> None:
     """Rule "a line that reads alone": of one day's events, the first line is a sentence a reader takes
     alone, before a glued one that more articles report."""

@@ -186,6 +186,8 @@ def verb_group(verb: Token, skip: Collection[int], words: SummaryWords, depth: i
         if (
             causative  # "fait parvenir l'information"
             or child.dep_.startswith("aux")
+            # "a indiqué dimanche avoir débloqué": an auxiliary the model labels dep, right before its verb
+            or (child.dep_ == "dep" and child.pos_ == "AUX" and child.i == verb.i - 1)
             or child.dep_ == "cop"  # "sont attendues", "était très faible"
             or child.dep_ in REFLEXIVE_DEPS
             or is_negation(child)
@@ -542,6 +544,8 @@ def subject_in(verb: Token, skip: Collection[int]) -> Token | None:
     indiqué", "Demain deux nouveaux TGV partiront" (the model reads the day as a second subject), "Samedi
     dernier, 120 gilets jaunes se sont retrouvés" (it hangs the subject on the weekday); a "qui" the model
     hangs on no noun stands for the noun before it."""
+    if (own := _subject_after_conjunction(verb, skip)) is not None:
+        return own
     subject = subject_of(verb) or _antecedent_before(verb)
     if subject is not None and subject.pos_ != "PRON" and not agrees(subject, verb):
         # two subjects in the model's parse, one that does not agree: the other ("« Vos annonces, c'est du
@@ -556,8 +560,11 @@ def subject_in(verb: Token, skip: Collection[int]) -> Token | None:
         )
     if subject is not None and (written := _subject_after_clause(subject, verb, skip)) is not None:
         return written
-    # "Demain deux nouveaux TGV partiront": a day the model reads as a subject beside the real one
-    timed = subject is not None and subject.pos_ in {"NOUN", "PROPN", "ADV"} and not_a_name(subject)
+    # "Demain deux nouveaux TGV partiront": a day the model reads as a subject beside the real one; "Un peu
+    # plus tôt dans la journée le ministre … avait fait état": an adverb of time with its own modifiers
+    timed = subject is not None and (
+        (subject.pos_ in {"NOUN", "PROPN", "ADV"} and not_a_name(subject)) or _adverb_of_time(subject)
+    )
     if subject is None or (subject.i not in skip and not timed):
         return subject
     others = [
@@ -572,6 +579,34 @@ def subject_in(verb: Token, skip: Collection[int]) -> Token | None:
         and not any(k.dep_ == "case" for k in c.children)
     ]
     return next(iter(others or hung), None)
+
+
+def _subject_after_conjunction(verb: Token, skip: Collection[int]) -> Token | None:
+    """The own subject of a verb coordinated with another, written between "et" and it, which the model
+    hangs elsewhere ("Il a développé des problèmes respiratoires et le test s'est révélé positif": the test,
+    not "il"); none when the verb shares the first one's subject ("Il est arrivé et a demandé")."""
+    if verb.dep_ != "conj" or any(c.dep_ in SUBJECT_DEPS for c in verb.children) or not is_finite(verb):
+        return None
+    group = [
+        c for c in verb.children if c.dep_.startswith("aux") or c.dep_ in REFLEXIVE_DEPS or is_negation(c)
+    ]
+    first = min([verb, *(c for c in group if c.i < verb.i)], key=lambda t: t.i)
+    phrase = subject_before(first, verb, skip)
+    if not phrase or phrase[0].i == 0 or verb.doc[phrase[0].i - 1].pos_ != "CCONJ":
+        return None
+    # its first noun ("leur prochaine actualisation par Santé publique France": the update, not France),
+    # whose phrase is the whole written one (else the words as written tell it: ``written_subject``)
+    head = next((t for t in phrase if t.pos_ in {"NOUN", "PROPN"}), None)
+    if head is None or not agrees(head, verb):
+        return None
+    return head if {t.i for t in phrase} <= {t.i for t in noun_phrase_tokens(head)} else None
+
+
+def _adverb_of_time(subject: Token) -> bool:
+    """An adverb the model reads as a subject with an adverb or a complement of its own ("Un peu plus tôt
+    dans la journée", "Plus tard"): a time, not who acted; a bare one stays ("Beaucoup ont voté", "beaucoup
+    de manifestants")."""
+    return subject.pos_ == "ADV" and any(c.dep_ in {"advmod", "obl:mod", "obl"} for c in subject.children)
 
 
 def _subject_after_clause(subject: Token, verb: Token, skip: Collection[int]) -> Token | None:
@@ -656,7 +691,8 @@ def written_subject(verb: Token, skip: Collection[int]) -> list[Token]:
     (``subject_before``: "A quelques jours de la sortie du confinement, le coordonnateur national … Jean
     Castex a mis en garde les Français", the model's conjunct of "sortie"); none for an incise, whose subject
     follows it, nor where the parse gives one."""
-    if subject_of(verb) is not None or not is_finite(verb):
+    own = subject_of(verb)
+    if (own is not None and not _adverb_of_time(own)) or not is_finite(verb):
         return []
     if any(c.dep_ in SUBJECT_DEPS and c.i > verb.i for c in verb.children):
         return []

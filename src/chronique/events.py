@@ -76,6 +76,7 @@ from chronique.model import (
 from chronique.nlp import sentence_of, sentence_spans
 from chronique.phrases import (
     AGENT_DEPS,
+    SUBJECT_DEPS,
     actors_of,
     is_bare_participle,
     named_within,
@@ -222,7 +223,7 @@ def build_event(
     told_by = speaker_names(
         trigger, clause_head, timex_tokens, lexicon.summary_words, lexicon.modality.according_to
     )
-    for name in [*names_in(clause), *who.undergoing]:
+    for name in [*names_in(clause, lexicon.venue_nouns), *who.undergoing]:
         if not overlaps(name, actors) and not overlaps(name, places):
             actors.append(name)
     for name in told_by:
@@ -292,11 +293,26 @@ def _who(trigger: Token, clause_head: Token, timex_tokens: set[int], lexicon: Ev
     if subject is not None and not written and not agrees(subject, clause_head):
         # "les personnes …, assurait le ministre": no subject of that verb (``summaries`` tells the same)
         subject = set_apart_subject(subject, clause_head)
-    passive = any(c.dep_ == "nsubj:pass" for v in (trigger, clause_head) for c in v.children)
+    # a passive, also one whose subject the parse hangs on a verb above ("D'autres équipes vont être
+    # projetées": the subject is "vont"'s, the passive's "être" the participle's)
+    passive = any(c.dep_ == "nsubj:pass" for v in (trigger, clause_head) for c in v.children) or (
+        trigger.dep_ == "xcomp"  # not "le maire est parti", whose "est" the model also labels aux:pass
+        and any(c.dep_ == "aux:pass" for c in trigger.children)
+        and not any(c.dep_ in SUBJECT_DEPS for c in trigger.children)
+    )
     if written and "Pass" in trigger.morph.get("Voice", []):
         # a written subject of a passive: the people it names ("Alexandre Benalla et Vincent Crase ont été
         # questionnés", as ``names_in`` for the parse's)
         return _Who(None, agents, people_in(written))
+    # an attribute of the subject, not of an object ("a rendu public le rapport" is an act)
+    attribute = (trigger.pos_ == "ADJ" and any(c.dep_ == "cop" for c in trigger.children)) or (
+        any(c.dep_ == "xcomp" and c.pos_ == "ADJ" for c in trigger.children)
+        and not any(c.dep_ in {"obj", "ccomp"} for c in trigger.children)
+    )
+    if subject is not None and attribute:
+        # "les résultats de l'essai seraient disponibles", "le test s'est révélé positif": a state its
+        # subject is in, no act; the people it names ("Jean Dupont est favorable")
+        return _Who(None, agents, people_in(list(subject.subtree)))
     if subject is not None and (subject.dep_ == "nsubj:pass" or passive):
         subject = None  # the passive's subject underwent the event ("Le village a été évacué"): no actor
     if subject is not None and subject.lemma_.lower() in lexicon.event_nouns | lexicon.tally_nouns:

@@ -32,7 +32,11 @@ def stop_words() -> frozenset[str]:
 
 
 # A sentence's end glued to the next one by a scraper: "grave?Le", "joie!Il", "».Le", "2019.En", "18.859.En".
-_GLUED = re.compile(r"(?P<left>(?:\d+[.,])*\w*)(?P<stop>[.!?…]+)(?P<right>[^\W\d_]\w*)")
+# A word with hyphens ends one too ("Covid-19.L'édile"), and a sentence may open on an elided capital ("L'",
+# "D'", "Qu'"), a token of its own.
+_GLUED = re.compile(
+    r"(?P<left>(?:\d+[.,])*(?:\w+-)*\w*)(?P<stop>[.!?…]+)(?P<right>[^\W\d_]\w*(?:['’](?=$))?)"
+)
 # A live blog's entry glued to the sentence before it: a word, a stop, the entry's clock time
 # ("bâtiment.16h45 : à Paris, …", "modérée.20h : dans les Alpes-Maritimes"); the time opens the entry, it is
 # no time of the sentence before. Clock times are written so in French news text (hours, "h", minutes).
@@ -54,9 +58,9 @@ _SHORTEST_HEADING = 4  # a capitalised word alone as a heading: "Santé", "Bilan
 
 
 def glued_parts(text: str) -> tuple[str, str, str] | None:
-    """The three pieces of a token that glues two sentences, or None: "grave?Le", "2019.En", "l'AFP.En", a
-    live blog's "bâtiment.16h45"; not "M.Dupont", "U.S.A.", "3.5", "www.site.fr", "N.B." (a lone capital or a
-    dotted abbreviation before, no capitalised word after)."""
+    """The three pieces of a token that glues two sentences, or None: "grave?Le", "2019.En", "l'AFP.En",
+    "Covid-19.L'", a live blog's "bâtiment.16h45"; not "M.Dupont", "U.S.A.", "3.5", "www.site.fr", "N.B." (a
+    lone capital or a dotted abbreviation before, no capitalised word after)."""
     match = _GLUED.fullmatch(text)
     if match is None:
         clock = _GLUED_CLOCK.fullmatch(text)
@@ -64,7 +68,7 @@ def glued_parts(text: str) -> tuple[str, str, str] | None:
             return None
         return clock.group("left"), clock.group("stop"), clock.group("right")
     left, stop, right = match.group("left", "stop", "right")
-    opens_sentence = len(right) >= 2 and right[0].isupper() and right[1].islower()
+    opens_sentence = len(right) >= 2 and right[0].isupper() and (right[1].islower() or right[-1] in "'’")
     ends_sentence = left == "" or (
         len(left) >= 2 and (left[-1].islower() or left[-1].isdigit() or left.isupper())
     )  # "l'AFP.En début d'année": an acronym ends a sentence too

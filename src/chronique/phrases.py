@@ -385,7 +385,27 @@ def named_within(head: Token) -> list[str]:
             for c in head.children
             if c.dep_ == "appos" and c.pos_ == "PROPN" and any(k.dep_ == "flat:name" for k in c.children)
         ]
+    if not people:  # "a déclaré le ministre de la Santé, Olivier Véran": the name set apart, which the
+        people = _name_beside(head, subtree)  # model hangs elsewhere
     return people or organisations
+
+
+def _name_beside(head: Token, subtree: Collection[int]) -> list[str]:
+    """A person's name written right after a phrase and its comma, which the model hangs on no word of
+    the phrase nor as one of an enumeration ("le ministre de la Santé, Olivier Véran")."""
+    doc = head.doc
+    comma = max(subtree) + 1
+    if comma + 1 >= len(doc) or doc[comma].text != ",":
+        return []
+    return [
+        e.text
+        for e in entities(doc)
+        if e.label_ == "PER"
+        and e.start == comma + 1
+        and len(e) > 1
+        and is_whole(e)
+        and e.root.dep_ in {"dep", "appos", "parataxis"}
+    ]
 
 
 def _completes_noun(name: Token) -> bool:
@@ -398,13 +418,65 @@ def _completes_noun(name: Token) -> bool:
     )
 
 
+def _medium(name: Span) -> bool:
+    """An organisation after "sur": where it was said or shown ("a assuré en direct sur BFMTV", "avocat de
+    plusieurs gilets jaunes sur LCI"), no one who acted; a person after "sur" is a target ("a tiré sur
+    Jérôme Rodrigues"), and the channel of a bare participle did it ("Interrogée sur RTL": RTL asked)."""
+    return (
+        name.label_ != "PER"
+        and any(c.dep_ == "case" and c.lower_ == "sur" for c in name.root.children)
+        and not _participle_alone(name.root.head)
+    )
+
+
+def _participle_alone(verb: Token) -> bool:
+    """A past participle with no auxiliary ("Interrogée mardi sur RTL, …", "le confinement imposé")."""
+    return "Part" in verb.morph.get("VerbForm", []) and not any(
+        c.dep_.startswith("aux") for c in verb.children
+    )
+
+
+def _names_venue(name: Span, venue_nouns: Collection[str]) -> bool:
+    """A name the model hangs on a venue noun before it, with no preposition: the venue's own name ("le CHU
+    Pellegrin", "l'hôpital Bichat")."""
+    head = name.root.head
+    return (
+        head.i < name.start
+        and head.lemma_.lower() in venue_nouns
+        and name.root.dep_ in {"appos", "flat:name", "nmod", "amod"}
+        and not any(c.dep_ == "case" for c in name.root.children)
+    )
+
+
 def is_whole(name: Span) -> bool:
     """Whether an entity of the model is a whole name: not one cut after a determiner or a preposition
-    ("ministre de l'" of "le ministre de l'Économie")."""
+    ("ministre de l'" of "le ministre de l'Économie"), nor a person's that opens on a common word, nor a
+    title before a person's name."""
     last = name[-1]
-    two = any(t.pos_ == "CCONJ" and t.i + 1 < name.end and t.nbor().pos_ == "DET" for t in name)
-    # "Agence régionale de santé et la préfecture": two names, each its own
-    return last.pos_ not in {"DET", "ADP", "CCONJ"} and not last.text.endswith(("'", "’")) and not two
+    two = any(t.pos_ == "CCONJ" and t.i + 1 < name.end and t.nbor().pos_ in {"DET", "ADP"} for t in name)
+    # "Agence régionale de santé et la préfecture", "[les ministres de l']Économie et de l'Intérieur": two
+    # names, each its own
+    # "le directeur [général de la Santé], Jérôme Salomon": a person's name opens on a capital or on its
+    # particle ("de Rugy"), never on a common word cut from its title
+    cut = name.label_ == "PER" and name[0].text[:1].islower() and name[0].pos_ not in {"ADP", "DET"}
+    cut = cut or not name[0].text[:1].isalnum()  # "-HP" of "l'AP-HP", split at its hyphen
+    # "le ministre de l'Intérieur Christophe Castaner", "le ministre de la Santé, Olivier Véran": a title
+    # right before the person's name is no one else
+    after = name.end + 1 if name.end < len(name.doc) and name.doc[name.end].text == "," else name.end
+    title = name[0].text[:1].islower() and any(
+        e.label_ == "PER" and e.start == after for e in entities(name.doc)
+    )
+    cut = cut or (name.label_ != "PER" and title)
+    # "la Pr Florence Ader", "la députée LREM Aurore Bergé": a word of title or a party written right before
+    # the name, which the model takes for a name of its own
+    beside = any(e.label_ == "PER" and e.start == name.end for e in entities(name.doc))
+    cut = cut or (beside and (name.label_ != "PER" or len(name) == 1))
+    return (
+        last.pos_ not in {"DET", "ADP", "CCONJ"}
+        and not last.text.endswith(("'", "’"))
+        and not two
+        and not cut
+    )
 
 
 # Where a name in the clause takes part in the event: its object, its complements, a name completing them.
@@ -413,9 +485,10 @@ _PARTICIPANT_DEPS = frozenset(
 )
 
 
-def names_in(clause: Iterable[Token]) -> list[str]:
+def names_in(clause: Iterable[Token], venue_nouns: Collection[str] = frozenset()) -> list[str]:
     """The people and organisations a clause names beside its subject ("a rencontré Angela Merkel",
-    "a condamné l'attaque du Hamas"): the model's PER and ORG entities, wholly inside the clause."""
+    "a condamné l'attaque du Hamas"): the model's PER and ORG entities, wholly inside the clause; not the
+    name of a venue (``venue_nouns``: "au CHU Pellegrin", "à l'hôpital Bichat": a place, no one)."""
     tokens = list(clause)
     wanted = {t.i for t in tokens}
     names: list[str] = []
@@ -427,6 +500,8 @@ def names_in(clause: Iterable[Token]) -> list[str]:
             or not set(range(ent.start, ent.end)) <= wanted
             or not is_whole(ent)
         ):
+            continue
+        if _names_venue(ent, venue_nouns) or _medium(ent):
             continue
         if ent.root.dep_ in _PARTICIPANT_DEPS and not not_a_name(ent.root) and not overlaps(ent.text, names):
             names.append(ent.text)
@@ -593,8 +668,12 @@ def places_in(
             and root.head.dep_ in _LOCATIVE_DEPS
         ):
             text = noun_phrase(root.head)
-        elif root.dep_ == "nmod" and any(c.dep_ == "case" and c.lower_ in PLACE_CASES for c in root.children):
-            text = ent.text  # "a rencontré Angela Merkel à Berlin": the model hangs the city on the name
+        elif root.dep_ in {"nmod", "conj"} and any(
+            c.dep_ == "case" and c.lower_ in PLACE_CASES for c in root.children
+        ):
+            # "a rencontré Angela Merkel à Berlin": the model hangs the city on the name; "a frappé deux
+            # gendarmes le 8 janvier à Paris": on the object as its conjunct, past the date
+            text = ent.text
         else:
             continue
         if text not in places and text not in excluded:

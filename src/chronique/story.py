@@ -21,7 +21,6 @@ from chronique.story_merge import (
     centrality,
     mention_of,
     merge_mentions,
-    reads_alone,
     story_years,
 )
 from chronique.story_rank import (
@@ -70,7 +69,9 @@ EXTRA_COLUMNS: dict[str, pl.DataType] = {
     "anchoring": pl.String(),  # the most direct anchoring among the merged mentions
     "mod": pl.String(),  # the representative mention's TIMEX3 mod (START, MID, END)
     "last_reported": pl.Date(),  # the latest publication date among its articles (before its date: a preview)
-    "bound": pl.Boolean(),  # the representative's date bounds a count or a period ("depuis le 1er mars")
+    # the representative's date or event noun bounds a count or a period ("depuis le 1er mars", "depuis la
+    # levée du confinement, le 11 mai"): rule bounds of ``_bounds``
+    "bound": pl.Boolean(),
 }
 FULL_SCHEMA: dict[str, pl.DataType] = {**STORY_SCHEMA, **EXTRA_COLUMNS}
 # The most factual first: a story event takes the most factual modality among its mentions.
@@ -100,6 +101,14 @@ def _ordered_union(lists: Iterable[Sequence[str]]) -> list[str]:
     return sorted(counts, key=lambda name: (-counts[name], first[name]))
 
 
+def _bounds(mention: Mention, salience: Salience) -> bool:
+    """Rule bounds, for the story's lines: the mention's date bounds a count or a period ("8.911 décès
+    depuis le 1er mars"), or its event noun does ("les vans conquièrent un nouveau public depuis la levée
+    des restrictions, le 11 mai": the line tells what came after the day, not the day). The day's ranking
+    weighs only the first (``story_rank.mention_weight``)."""
+    return salience.is_bound(mention.lead) or salience.is_bound(mention.trigger_lead)
+
+
 def _event_row(
     group: Sequence[Mention], event_id: str, date_rank: int | None, salience: Salience
 ) -> dict[str, Any]:
@@ -116,8 +125,8 @@ def _event_row(
     representative = min(
         reports,
         key=lambda m: (
-            salience.is_bound(m.lead),
-            not reads_alone(m.sentence),
+            _bounds(m, salience),
+            not salience.reads_alone(m.sentence),
             (m.published - m.date_start).days > REPORT_DAYS,
         ),
     )
@@ -155,7 +164,7 @@ def _event_row(
         "anchoring": min((m.anchoring for m in group), key=lambda value: _ANCHORING_ORDER.get(value, 9)),
         "mod": representative.mod,
         "last_reported": max(m.published for m in group),
-        "bound": salience.is_bound(representative.lead),
+        "bound": _bounds(representative, salience),
     }
 
 

@@ -18,7 +18,8 @@ import polars as pl
 from chronique.markdown import MODALITY_NOTES, escape_markdown, heading
 from chronique.model import UNFACTUAL_MODALITIES, Modality
 from chronique.story import key_date_count
-from chronique.story_merge import REPORT_DAYS, overlap, reads_alone, tokens_of
+from chronique.story_merge import REPORT_DAYS, overlap, tokens_of
+from chronique.story_rank import Salience, load_salience
 from chronique.vocabulary import Vocabulary
 
 EMPTY_STORY = "# Chronologie : les dates clés\n\n_Aucune date clé : aucun fait daté._\n"
@@ -94,13 +95,16 @@ def _by_importance(frame: pl.DataFrame) -> list[dict[str, Any]]:
 
 
 # Rule "summary": a key date's lines tell what happened that day, in this order of preference:
+# - a sentence that reads alone (``Salience.reads_alone``) before a fragment, a run-on, a glued one or one
+#   whose first word points back ("Ils ont été transportés"): the line is what the reader sees of the day,
+#   and a cut sentence ('-Day" du tourisme, a indiqué lundi son ministre') tells nothing even where it is
+#   the day's report;
 # - a report before a preview: an event no article reported once its day had come ("Ce sera à Paris le 24
 #   novembre", "les gilets jaunes préparent l'acte 2") tells what was expected, not what happened;
-# - a sentence where the date is the day of what it tells before one where it bounds a count or a period
-#   ("Cela porte à 8.911 le nombre de décès depuis le 1er mars" tells nothing of the 1st: rule bounds of
-#   ``story_rank``);
-# - a sentence that reads alone (``story_merge.reads_alone``) before a fragment, a run-on or a glued one: the
-#   line is what the reader sees of the day;
+# - a sentence where the date is the day of what it tells before one where it, or the event noun it dates,
+#   bounds a count or a period ("Cela porte à 8.911 le nombre de décès depuis le 1er mars", "les vans
+#   conquièrent un public depuis la levée des restrictions, le 11 mai" tell nothing of the day: rule bounds
+#   of ``story_rank`` and ``story._bounds``);
 # - a sentence that names the day by its date ("samedi 1er décembre", "le 11 mai") before one that does
 #   not: the journalist's own dated statement of the day, where an undated line may be dated by a word of
 #   another clause ("Elle a dû s'équiper pour la manifestation de samedi");
@@ -116,17 +120,18 @@ def names_day(sentence: str, day: dt.date, vocabulary: Vocabulary) -> bool:
     return re.search(rf"(?<!\d){day.day}(?:er)?\s+(?:{months})(?!\w)", sentence, re.IGNORECASE) is not None
 
 
-def for_summary(frame: pl.DataFrame, vocabulary: Vocabulary) -> list[dict[str, Any]]:
-    """A day's events in the order its lines are taken from (rule summary)."""
+def for_summary(frame: pl.DataFrame, vocabulary: Vocabulary, salience: Salience) -> list[dict[str, Any]]:
+    """A day's events in the order its lines are taken from (rule summary); ``salience``: the story's words
+    (``story_rank.load_salience``), for the lines that read alone."""
     rows = frame.to_dicts()
 
     def preference(row: Mapping[str, Any]) -> tuple[bool, bool, bool, bool, bool, int, float, str]:
         day: dt.date = row["date_start"]
         return (
+            not salience.reads_alone(row["evidence"][0]),
             # last_reported and bound are extra columns of the story: a frame of the contract's alone has none
             (row.get("last_reported") or day) < day,
             bool(row.get("bound")),
-            not reads_alone(row["evidence"][0]),
             not names_day(row["evidence"][0], day, vocabulary),
             (row["first_reported"] - day).days > REPORT_DAYS,
             -row["n_articles"],
@@ -166,10 +171,11 @@ def render_story(
         f"par {_plural(n_articles, 'article', 'articles')} ; la chronologie complète est dans timeline.md._",
         "",
     ]
+    salience = load_salience()
     weakest = 0.0
     used: set[str] = set()
     for day in chosen:
-        events = for_summary(days.filter(pl.col("date_start") == day), vocabulary)
+        events = for_summary(days.filter(pl.col("date_start") == day), vocabulary, salience)
         strongest = max(row["importance"] for row in events)
         weakest = min(weakest, strongest) if weakest else strongest
         lines += [f"## {heading('day', '', day, day, vocabulary)}", ""]
@@ -182,7 +188,7 @@ def render_story(
         for row in _by_importance(
             facts.filter(pl.col("date_rank").is_null() & (pl.col("importance") >= weakest))
         )
-        if reads_alone(row["evidence"][0])
+        if salience.reads_alone(row["evidence"][0])
     ]
     if periods:
         lines += ["## Périodes", ""]

@@ -64,6 +64,15 @@ class Mention:
         return (self.published, self.article_id, self.sentence_start, self.trigger_start, self.value)
 
     @property
+    def trigger_lead(self) -> str:
+        """The ``LEAD_CHARS`` characters of the sentence before the row's trigger, lower-cased ("depuis la"
+        in "depuis la levée du confinement, le 11 mai")."""
+        offset = self.trigger_start - self.sentence_start
+        if not 0 <= offset <= len(self.sentence):
+            return ""
+        return self.sentence[max(0, offset - LEAD_CHARS) : offset].lower()
+
+    @property
     def factual(self) -> bool:
         return self.modality not in {str(m) for m in UNFACTUAL_MODALITIES}
 

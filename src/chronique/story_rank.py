@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from chronique.model import DAY_GRAINS, Anchoring, Grain, Modality
-from chronique.story_merge import Mention
+from chronique.story_merge import Mention, reads_alone
 from chronique.vocabulary import VocabularyError, normalise, parse_lexicon, read_data_file
 
 # Rule "publication": an event dated only because the article was published that day ("a annoncé" with
@@ -103,6 +103,13 @@ class Salience:
     decisive: frozenset[str] = frozenset()
     routine: frozenset[str] = frozenset()
     bound: re.Pattern[str] | None = None  # the words that end a mention's lead before a bound (rule bounds)
+    referring: re.Pattern[str] | None = None  # a sentence's first word that points to the sentences before it
+
+    def reads_alone(self, sentence: str) -> bool:
+        """Whether a sentence reads alone as a line: its form (``story_merge.reads_alone``), and its first
+        word names what it tells of rather than pointing back to it ("Ils ont été transportés vendredi")."""
+        text = sentence.strip()
+        return reads_alone(text) and (self.referring is None or self.referring.match(text.lower()) is None)
 
     def is_bound(self, lead: str) -> bool:
         """Whether the words just before a time expression make it the bound of a count or a period."""
@@ -122,7 +129,7 @@ class Salience:
 
 NO_SALIENCE = Salience()
 SALIENCE_FILE = "salience.tsv"
-_SALIENCE_KEYS = frozenset({"decisive", "routine", "bound"})
+_SALIENCE_KEYS = frozenset({"decisive", "routine", "bound", "referring"})
 
 
 def load_salience(folder: Path | None = None) -> Salience:
@@ -134,7 +141,7 @@ def load_salience(folder: Path | None = None) -> Salience:
     for entry in lexicon.entries:
         if entry.key not in _SALIENCE_KEYS:
             raise VocabularyError(
-                f"{path}:{entry.line}: unknown key {entry.key!r}; known: decisive, routine, bound"
+                f"{path}:{entry.line}: unknown key {entry.key!r}; known: decisive, routine, bound, referring"
             )
         for form in entry.forms:
             lemma = normalise(form)
@@ -149,7 +156,17 @@ def load_salience(folder: Path | None = None) -> Salience:
         if lists["bound"]
         else None
     )
-    return Salience(decisive=frozenset(lists["decisive"]), routine=frozenset(lists["routine"]), bound=bound)
+    referring = (
+        re.compile(rf"(?:{lexicon.alternation(frozenset({'referring'}))})(?:(?<=['’])|(?![\w'’‑-]))")
+        if lists["referring"]
+        else None
+    )
+    return Salience(
+        decisive=frozenset(lists["decisive"]),
+        routine=frozenset(lists["routine"]),
+        bound=bound,
+        referring=referring,
+    )
 
 
 def is_day(grain: str, start: dt.date, end: dt.date) -> bool:

@@ -346,7 +346,12 @@ def opening_participle_subject(verb: Token, skip: Collection[int]) -> list[Token
         return []
     doc = verb.doc
     comma = next((t for t in doc[verb.i : main.i] if t.text == "," and t.i > verb.right_edge.i - 1), None)
-    first = min([main, *(c for c in main.children if c.dep_.startswith("aux"))], key=lambda t: t.i)
+    # the verb group opens at its auxiliary, its reflexive pronoun or its negation ("le chef d'entreprise
+    # s'est montré": "s'" is no part of the subject)
+    group = [
+        c for c in main.children if c.dep_.startswith("aux") or c.dep_ in REFLEXIVE_DEPS or is_negation(c)
+    ]
+    first = min([main, *(c for c in group if c.i < main.i)], key=lambda t: t.i)
     if comma is None:
         return []
     phrase = subject_before(first, main, skip)
@@ -507,6 +512,10 @@ def _done_before(trigger: Token, told: str) -> str:
         (i for i, w in enumerate(words) if w == aux.text or w.endswith(("'" + aux.text, "’" + aux.text))),
         None,
     )
+    if at is not None and at > 1 and words[at - 1].lower() == "après":
+        # "Il est hospitalisé après s'être présenté": the subject told before "après", which goes
+        del words[at - 1]
+        at -= 1
     if at is None or at == 0 or words[at - 1].lower() == "après":
         return told  # no subject before it: the clause's own words, left as they are
     plural = "Plur" in subject.morph.get("Number", []) or any(

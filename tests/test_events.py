@@ -676,16 +676,6 @@ LEADING_ROWS = [
 ]
 
 
-@pytest.mark.parametrize(
-    ("text", "trigger", "value"), LEADING_ROWS, ids=[f"{i}-{row[1]}" for i, row in enumerate(LEADING_ROWS)]
-)
-def test_leading_predicate(analysed: Analyse, text: str, trigger: str, value: str | None) -> None:
-    found = [e.resolved.value for e in analysed(text, SAT).events if e.trigger == trigger]
-    assert found == ([value] if value else []), [
-        (e.trigger, e.resolved.value) for e in analysed(text, SAT).events
-    ]
-
-
 # A date that opens its line before a colon heads a chronology entry: the entry's first verb, else the noun
 # that heads it, is what happened that day (a line of "les dates clés" has often no verb).
 CHRONOLOGY_ROWS = [
@@ -700,10 +690,10 @@ CHRONOLOGY_ROWS = [
 
 @pytest.mark.parametrize(
     ("text", "trigger", "value"),
-    CHRONOLOGY_ROWS,
-    ids=[f"{i}-{row[1]}" for i, row in enumerate(CHRONOLOGY_ROWS)],
+    LEADING_ROWS + CHRONOLOGY_ROWS,
+    ids=[f"{i}-{row[1]}" for i, row in enumerate(LEADING_ROWS + CHRONOLOGY_ROWS)],
 )
-def test_chronology_entry(analysed: Analyse, text: str, trigger: str, value: str | None) -> None:
+def test_leading_predicate(analysed: Analyse, text: str, trigger: str, value: str | None) -> None:
     found = [e.resolved.value for e in analysed(text, SAT).events if e.trigger == trigger]
     assert found == ([value] if value else []), [
         (e.trigger, e.resolved.value) for e in analysed(text, SAT).events

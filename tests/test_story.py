@@ -481,6 +481,37 @@ def test_a_period_shows_only_a_line_that_reads_alone(vocabulary: Vocabulary) -> 
     assert "39,6" not in text
 
 
+def test_a_period_one_article_reports_is_not_listed(vocabulary: Vocabulary) -> None:
+    """Rule count: a period is listed when two articles report it, as a key date is a day two articles
+    support; one article's month stays in timeline.md. (A one-article collection lists its periods.)"""
+    told_twice = "En mars, les conducteurs de bus ont fait grève chaque lundi."
+    told_once = "En mars, la fréquentation des tramways a baissé de 12 %."
+
+    def in_march(article: str, sentence: str, lemma: str) -> dict[str, Any]:
+        return row(
+            article,
+            D(2024, 3, 1),
+            published=D(2024, 4, 15),  # told back: as important as the key date, one article or not
+            end=D(2024, 3, 31),
+            grain="month",
+            value="2024-03",
+            sentence=sentence,
+            lemma=lemma,
+            summary=lemma,
+            actors=(),
+            places=(),
+        )
+
+    rows = [
+        row("a1"),  # the key date
+        *(in_march(a, told_twice, "grève") for a in ("a3", "a4")),
+        in_march("a5", told_once, "baisser"),
+    ]
+    text = render_story(build_story(timeline(*rows)), vocabulary, 1, {})
+    assert "## Périodes" in text and told_twice in text
+    assert told_once not in text
+
+
 SUMMARY_ROWS = [
     # (rule, the line story.md must give first, the line it must give after, their timeline rows)
     (

@@ -19,7 +19,7 @@ from chronique.markdown import MODALITY_NOTES, escape_markdown, heading
 from chronique.model import UNFACTUAL_MODALITIES, Modality
 from chronique.story import key_date_count
 from chronique.story_merge import REPORT_DAYS, overlap, tokens_of
-from chronique.story_rank import Salience, load_salience
+from chronique.story_rank import MIN_KEY_DATE_ARTICLES, Salience, load_salience
 from chronique.vocabulary import Vocabulary
 
 EMPTY_STORY = "# Chronologie : les dates clés\n\n_Aucune date clé : aucun fait daté._\n"
@@ -182,11 +182,19 @@ def render_story(
         lines += [f"- {sentence}" for sentence in _sentences(events, used)]
         lines += ["", _sources(events, titles), ""]
     # a period's one line is its representative sentence: shown only where it reads alone (a glued or cut
-    # sentence under "mars 2020" says nothing a reader can take in; the period stays in timeline.md)
+    # sentence under "mars 2020" says nothing a reader can take in; the period stays in timeline.md), and
+    # only a period that two articles report (of a collection of two or more), as a key date is a day that
+    # two articles support (rule count): one article's "en avril 2020, 103 personnes sont décédées sur les
+    # routes" is no period of a story
+    supported = min(MIN_KEY_DATE_ARTICLES, n_articles)
     periods = [
         row
         for row in _by_importance(
-            facts.filter(pl.col("date_rank").is_null() & (pl.col("importance") >= weakest))
+            facts.filter(
+                pl.col("date_rank").is_null()
+                & (pl.col("importance") >= weakest)
+                & (pl.col("n_articles") >= supported)
+            )
         )
         if salience.reads_alone(row["evidence"][0])
     ]

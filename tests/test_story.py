@@ -660,6 +660,9 @@ REFERRING_ROWS = [
     ("Ça a duré lundi toute la journée.", False),
     ("Ce qui explique son record de morts, selon le bilan fourni lundi.", False),
     ("Cette dernière a offert lundi 10 000 euros à la fondation.", False),
+    ("C'est une vidéo qui a beaucoup circulé après les manifestations du 1er Mai.", False),  # which one?
+    ("C'était un rassemblement interdit, samedi à Nice.", False),
+    ("C'est le 1er mai que tout a commencé, place de la Contrescarpe.", True),  # a cleft: the day is named
     ("Ilse Meyer a démissionné lundi.", True),  # a name that begins like a pronoun
     ("Sonia Krimi a pris la parole lundi.", True),
     ("Le gouvernement a levé lundi 11 mai le confinement.", True),

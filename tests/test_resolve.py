@@ -10,6 +10,7 @@ import datetime as dt
 
 import pytest
 
+from chronique.calendar import nth_weekday
 from chronique.model import Direction, Relation
 from chronique.resolve import year_less_day
 from tests.conftest import Analyse
@@ -603,3 +604,20 @@ def test_year_of_a_year_less_date(row: YearRow) -> None:
         month, day, dt.date.fromisoformat(published), direction, relation=relation, weekday=weekday
     )
     assert found == dt.date.fromisoformat(value)
+
+
+# (year, month, ISO weekday, which, the day): worked out from a calendar (March 2024 has five Fridays,
+# from the 1st; its Mondays are the 4th, 11th, 18th and 25th)
+NTH_WEEKDAY_ROWS = [
+    (2024, 3, 5, 1, "2024-03-01"),
+    (2024, 3, 5, 5, "2024-03-29"),
+    (2024, 3, 1, 2, "2024-03-11"),
+    (2024, 3, 1, -1, "2024-03-25"),
+    (2024, 3, 1, 5, None),  # no fifth Monday
+]
+
+
+@pytest.mark.parametrize(("year", "month", "weekday", "which", "day"), NTH_WEEKDAY_ROWS)
+def test_nth_weekday_of_a_month(year: int, month: int, weekday: int, which: int, day: str | None) -> None:
+    found = nth_weekday(year, month, weekday, which)
+    assert found == (dt.date.fromisoformat(day) if day else None)

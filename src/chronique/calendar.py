@@ -170,3 +170,16 @@ def interval_value(first: ResolvedValue, last: ResolvedValue) -> ResolvedValue:
         last.date_end,
         first.mod,
     )
+
+
+def nth_weekday(year: int, month: int, weekday: int, ordinal: int) -> dt.date | None:
+    """The ``ordinal``-th ISO ``weekday`` of a month (-1: its last), or None when the month has no such day
+    (a fifth Monday)."""
+    if not 1 <= month <= 12:
+        return None
+    first = dt.date(year, month, 1)
+    days = [first + dt.timedelta(days=i) for i in range(31) if (first + dt.timedelta(days=i)).month == month]
+    matching = [d for d in days if d.isoweekday() == weekday]
+    if ordinal == -1:
+        return matching[-1]
+    return matching[ordinal - 1] if 1 <= ordinal <= len(matching) else None

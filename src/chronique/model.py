@@ -187,6 +187,7 @@ class Fields:
     month: int | None = None
     day: int | None = None
     weekday: int | None = None  # ISO: Monday = 1 … Sunday = 7
+    ordinal: int | None = None  # which weekday of the month: 1 "le premier dimanche de mars", -1 "le dernier"
     hour: int | None = None
     minute: int | None = None
     part_of_day: str | None = None  # TIMEX3 code: MO AF EV NI DT MI

@@ -475,6 +475,21 @@ class Resolver:
             )
         return self._on_day(day, fields) if day else None
 
+    def _nth_weekday(self, mention: TimeMention, context: Context) -> ResolvedValue | None:
+        """``le premier dimanche de mars``, ``le dernier samedi d'août 2019``: that weekday of the month, in
+        the year written, else in the year the tense points to (as a year-less day: ``choose``)."""
+        fields, published = mention.fields, context.published
+        assert fields.ordinal is not None and fields.weekday is not None and fields.month is not None
+        year = _full_year(fields, published)
+        years = [year] if year is not None else [published.year - 1, published.year, published.year + 1]
+        candidates = [
+            d for y in years if (d := cal.nth_weekday(y, fields.month, fields.weekday, fields.ordinal))
+        ]
+        day = candidates[0] if year is not None and candidates else None
+        if year is None:
+            day = choose(candidates, published, context.direction, None, max(context.leeway, _LATE_EDITION))
+        return self._on_day(day, fields) if day else None
+
     def _weekday_and_day(self, mention: TimeMention, context: Context) -> ResolvedValue | None:
         """``le mercredi 26``: the day of that number nearest the anchor that falls on that weekday."""
         fields, anchor = mention.fields, context.anchor
@@ -567,6 +582,7 @@ class Resolver:
     _SHAPES: ClassVar[tuple[tuple[Callable[[Fields], bool], _Shape], ...]] = (
         (lambda f: f.day is not None and f.month is not None, _day_of_month),
         (lambda f: f.holiday is not None, _holiday),
+        (lambda f: f.ordinal is not None and f.weekday is not None and f.month is not None, _nth_weekday),
         (lambda f: f.day is not None and f.weekday is not None, _weekday_and_day),
         (lambda f: f.weekday is not None, _named_weekday),
         (lambda f: f.month is not None, _month),

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 
 from chronique.model import Relation, Unit
-from chronique.vocabulary import Vocabulary
+from chronique.vocabulary import Vocabulary, normalise
 
 SPAN_OUTSIDE = "outside"  # a group of this name is matched but left out of the span ("vers 14 h")
 SLOT_THIS = "this"  # "ce", "cette": the relation THIS, unless the rule also captures a relation word
@@ -55,6 +55,12 @@ def _shift(surface: str, vocabulary: Vocabulary) -> dict[str, object]:
     }
 
 
+def _ordinal(surface: str, vocabulary: Vocabulary) -> int:
+    """Which weekday of a month: "premier" 1, "troisième" 3 (numbers.tsv), "dernier" the last (-1)."""
+    relation = vocabulary["relations"].by_form.get(normalise(surface))
+    return -1 if relation is not None and relation.key == Relation.LAST else _count(surface, vocabulary)
+
+
 def _key(lexicon: str) -> Callable[[str, Vocabulary], str]:
     return lambda surface, vocabulary: vocabulary[lexicon].key_of(surface)
 
@@ -85,6 +91,7 @@ SLOT_READERS: Mapping[str, SlotReader] = {
     "shift": (None, _shift),
     "unit": ("shift_unit", lambda s, v: Unit(v["units"].key_of(s))),
     "count": ("shift", _count),
+    "ordinal": ("ordinal", _ordinal),
 }
 
 # Every name a rule may give a group (an interval's second member adds SECOND_MEMBER).

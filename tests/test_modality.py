@@ -21,6 +21,8 @@ ROWS: dict[Modality, list[tuple[str, str, str | None]]] = {
     Modality.ASSERTED: [
         ("Le ministre a condamné mardi une attaque.", "condamné", None),
         ("Le texte a été présenté lundi en Conseil des ministres et adopté mardi au Sénat.", "adopté", None),
+        # "a dû" in the indicative tells what had to be done, and was
+        ("Le pilote a dû atterrir mardi à Lyon.", "atterrir", None),
         # "même si" opens a fact
         ("Même si le club a perdu dimanche, il reste en tête.", "perdu", None),
         # "ne … que" restricts, it does not deny
@@ -160,6 +162,9 @@ ROWS: dict[Modality, list[tuple[str, str, str | None]]] = {
         ("En cas de victoire dimanche, le club sera champion.", "victoire", None),
         ("Au cas où la réunion serait annulée lundi, le vote aura lieu mardi.", "annulée", None),
         ("Il pourrait démissionner lundi.", "démissionner", None),
+        # a compound conditional of "devoir": what should have happened did not
+        ("Le 21 juillet dernier, le député aurait dû épouser sa compagne.", "épouser", None),
+        ("Les élèves auraient dû rentrer lundi en classe.", "rentrer", None),
         # an order or a wish: no event
         ("Acte 8 : manifestons samedi devant la préfecture.", "manifestons", None),
         ("Puisse l'année 2024 vous apporter la paix.", "Puisse", None),

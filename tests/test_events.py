@@ -461,6 +461,12 @@ PUBLICATION_ROWS = [
     ("Au total, 64.338 cas ont été confirmés dans le pays.", "confirmés", False),
     ("Au total, 120 personnes ont été interpellées à Paris.", "interpellées", False),
     ("Plus de 2.000 cas cumulés ont été recensés dans la région.", "recensés", False),
+    # a count since an undated start, or up to now, is a total so far too
+    ("Depuis le début de l'épidémie, 10.741 personnes ont été hospitalisées en France.", "hospitalisées", False),
+    ("Jusqu'à présent, 120 cas ont été confirmés dans le département.", "confirmés", False),
+    ("Jusqu'ici, trois patients sont morts à l'hôpital de Lyon.", "morts", False),
+    # … not with no count
+    ("Depuis le début de la crise, le maire a fermé les écoles.", "fermé", True),
     ("Deux cents personnes ont été interpellées à Paris.", "interpellées", True),  # the day's count
     ("Au total, le maire a fermé les écoles de la ville.", "fermé", True),  # "au total" with no count
     ("Le maire est resté strictement dans le cadre de la légalité.", "resté", False),  # a state

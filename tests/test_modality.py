@@ -63,6 +63,9 @@ ROWS: dict[Modality, list[tuple[str, str, str | None]]] = {
     ],
     Modality.PLANNED: [
         ("Le sommet doit se tenir lundi à Bruxelles.", "tenir", None),
+        # a possibility under the conditional of "devoir" is a forecast; the infinitive the parse reads as the
+        # object of "pouvoir" is in the clause of "devraient"
+        ("Les abonnés devraient pouvoir la télécharger dès samedi.", "télécharger", None),
         # "reporté en 2024" names the new date, as "reporté au 5 avril" does
         ("Le festival a été reporté en 2024.", "reporté", None),
         ("Le président va signer le décret lundi, a indiqué son porte-parole.", "signer", "son porte-parole"),
@@ -162,6 +165,7 @@ ROWS: dict[Modality, list[tuple[str, str, str | None]]] = {
         ("En cas de victoire dimanche, le club sera champion.", "victoire", None),
         ("Au cas où la réunion serait annulée lundi, le vote aura lieu mardi.", "annulée", None),
         ("Il pourrait démissionner lundi.", "démissionner", None),
+        ("Le maire aurait pu démissionner lundi.", "démissionner", None),
         # a compound conditional of "devoir": what should have happened did not
         ("Le 21 juillet dernier, le député aurait dû épouser sa compagne.", "épouser", None),
         ("Les élèves auraient dû rentrer lundi en classe.", "rentrer", None),

@@ -120,7 +120,9 @@ def clause_head_of(trigger: Token) -> Token:
         infinitive = "Inf" in current.morph.get("VerbForm", []) or any(
             c.dep_.startswith("aux") and "Inf" in c.morph.get("VerbForm", []) for c in current.children
         )
-        is_dependent = current.dep_ in {"xcomp", "acl"} and infinitive
+        # … and so is an infinitive the parse reads as the object of a verb ("devraient pouvoir la télécharger")
+        object_of_verb = current.dep_ == "obj" and current.head.pos_ in {"VERB", "AUX"}
+        is_dependent = (current.dep_ in {"xcomp", "acl"} or object_of_verb) and infinitive
         if current.pos_ == "NOUN" or is_dependent:
             head = current.head
             if head.i == current.i:

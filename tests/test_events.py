@@ -198,6 +198,21 @@ def dated_rows(analysed: Analyse, text: str) -> list[tuple[str, str]]:
         ("Les hospitalisations sont repassées sous la barre des 1.000, contre plus de 7.000 début août.", []),
         # … "contre" with no figure is "against"
         ("Les syndicats ont défilé contre la réforme le 5 septembre.", [("défilé", "2022-09-05")]),
+        # a day after a day the text does not give ("le lendemain" with no date before it), in a clause told
+        # in the past: not the day after the paper's; counted from a day named, or in a plan, it dates its
+        # clause
+        (
+            "Le premier recours a été rejeté. Mais le lendemain, un nouvel appel a été lancé.",
+            [("rejeté", SAT)],
+        ),
+        (
+            "Le 5 septembre, le premier recours a été rejeté. Le lendemain, un nouvel appel a été lancé.",
+            [("rejeté", "2022-09-05"), ("lancé", "2022-09-06")],
+        ),
+        (
+            "Le ministre recevra les syndicats. Le lendemain, il présentera son plan.",
+            [("présentera", "2022-09-11")],
+        ),
         # a date that is no bound still dates its clause
         ("Il est parti dimanche à Lyon.", [("parti", "2022-09-04")]),
         ("Comme prévu samedi, les routiers ont levé le barrage.", [("prévu", "2022-09-10")]),
@@ -462,7 +477,11 @@ PUBLICATION_ROWS = [
     ("Au total, 120 personnes ont été interpellées à Paris.", "interpellées", False),
     ("Plus de 2.000 cas cumulés ont été recensés dans la région.", "recensés", False),
     # a count since an undated start, or up to now, is a total so far too
-    ("Depuis le début de l'épidémie, 10.741 personnes ont été hospitalisées en France.", "hospitalisées", False),
+    (
+        "Depuis le début de l'épidémie, 10.741 personnes ont été hospitalisées en France.",
+        "hospitalisées",
+        False,
+    ),
     ("Jusqu'à présent, 120 cas ont été confirmés dans le département.", "confirmés", False),
     ("Jusqu'ici, trois patients sont morts à l'hôpital de Lyon.", "morts", False),
     # … not with no count

@@ -27,7 +27,7 @@ from collections.abc import Sequence
 from spacy.tokens import Doc, Span, Token
 
 from chronique.anchors import EventLexicon, apposed_phrase, in_relative_clause, predicate_of
-from chronique.model import TimeExpression, TimexType
+from chronique.model import Direction, TimeExpression, TimexType, Unit
 from chronique.nlp import sentence_of
 from chronique.tense import reads_as_present
 from chronique.vocabulary import holds_phrase, normalise
@@ -326,3 +326,15 @@ def is_scheduled(expression: TimeExpression, expressions: Sequence[TimeExpressio
         other.sentence == expression.sentence and other.resolved.type is TimexType.SET
         for other in expressions
     )
+
+
+def is_unanchored_sequel(expression: TimeExpression, published: dt.date) -> bool:
+    """Whether a day counted on from the text's last day ("le lendemain", "le surlendemain") falls after the
+    paper's day in a clause told in the past: the text named no day before it, so it counts from the
+    publication, and a thing told done cannot be the next day's ("Mais le lendemain, un nouvel appel a été
+    lancé", the day after some day the article does not give). It dates no row."""
+    fields = expression.mention.fields
+    start = expression.resolved.date_start
+    counted_on = fields.from_anchor and fields.shift_unit is Unit.DAY and (fields.shift or 0) > 0
+    told_past = expression.direction is Direction.PAST
+    return counted_on and told_past and start is not None and start > published

@@ -299,8 +299,8 @@ def _is_supposed(chain: list[Token], head: Token, lexicon: ModalityLexicon) -> b
     tensed = any(is_conditional(t, lexicon) or is_future(t, lexicon) for t in group)
     if tensed and any(c.dep_ == "advcl" and _is_condition(c, lexicon) for c in head.children):
         return True
-    # the possibility itself in the conditional ("pourrait démissionner", "aurait pu"); not a possibility under
-    # another verb's conditional ("devraient pouvoir la télécharger dès ce weekend": a forecast, a plan)
+    # the possibility itself in the conditional ("pourrait démissionner", "aurait pu"); not a possibility
+    # under another verb's conditional ("devraient pouvoir la télécharger dès ce weekend": a forecast, a plan)
     return any(
         _lemma(v) in lexicon.possibility_verbs and any(is_conditional(t, lexicon) for t in _group([v]))
         for v in chain

@@ -216,6 +216,8 @@ def dated_rows(analysed: Analyse, text: str) -> list[tuple[str, str]]:
         # a date that is no bound still dates its clause
         ("Il est parti dimanche à Lyon.", [("parti", "2022-09-04")]),
         ("Comme prévu samedi, les routiers ont levé le barrage.", [("prévu", "2022-09-10")]),
+        # the new day of an event moved ("déplacée à lundi") is the nearest, not the last one behind
+        ("La séance de questions a été déplacée à lundi.", [("déplacée", "2022-09-12")]),
     ],
 )
 def test_a_bound_dates_no_row(analysed: Analyse, text: str, rows: list[tuple[str, str]]) -> None:

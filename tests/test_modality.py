@@ -23,6 +23,8 @@ ROWS: dict[Modality, list[tuple[str, str, str | None]]] = {
         ("Le texte a été présenté lundi en Conseil des ministres et adopté mardi au Sénat.", "adopté", None),
         # "a dû" in the indicative tells what had to be done, and was
         ("Le pilote a dû atterrir mardi à Lyon.", "atterrir", None),
+        # one who travels ("se déplacer") moves no event: "à 15h" is when he went
+        ("Le président s'est déplacé à 15h à l'hôpital.", "déplacé", None),
         # "même si" opens a fact
         ("Même si le club a perdu dimanche, il reste en tête.", "perdu", None),
         # "ne … que" restricts, it does not deny
@@ -128,6 +130,8 @@ ROWS: dict[Modality, list[tuple[str, str, str | None]]] = {
         # … and so is the event it moves, its object
         ("Le président a décalé sa prise de parole à lundi.", "prise", None),
         ("La ville a reporté le concert au 20 mai.", "concert", None),
+        # "déplacer" moves an event too (WED: the coming Friday, not the one before)
+        ("La séance de questions a été déplacée à vendredi.", "déplacée", None),
         # a wish or an aim
         ("Le maire souhaite rouvrir la piscine le 1er juin.", "rouvrir", None),
         ("Le gouvernement veut rendre le masque obligatoire dès lundi.", "rendre", None),

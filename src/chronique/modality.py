@@ -33,7 +33,7 @@ from spacy.tokens import Span, Token
 from chronique.model import Modality
 from chronique.nlp import verb_lemma
 from chronique.phrases import SUBJECT_DEPS, actors_of, noun_phrase
-from chronique.tense import reads_as_present, sets_appointment
+from chronique.tense import is_reflexive, reads_as_present, sets_appointment
 from chronique.vocabulary import Vocabulary, normalise
 
 # Where a verb of saying keeps the clause it reports.
@@ -412,6 +412,8 @@ def moved_to(trigger: Token, date: Span, lexicon: ModalityLexicon) -> bool:
     mover = trigger.head if trigger.pos_ == "NOUN" and trigger.dep_ == "obj" else trigger
     if date.start == 0 or _lemma(mover) not in lexicon.moving_verbs:
         return False
+    if is_reflexive(mover):
+        return False  # "le président s'est déplacé à 15h à l'hôpital": one who travels moves no event
     return date.doc[date.start - 1].lower_ in lexicon.target_cues | lexicon.moved_cases
 
 

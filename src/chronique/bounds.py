@@ -328,13 +328,22 @@ def is_scheduled(expression: TimeExpression, expressions: Sequence[TimeExpressio
     )
 
 
-def is_unanchored_sequel(expression: TimeExpression, published: dt.date) -> bool:
+def is_unanchored_sequel(
+    doc: Doc, expression: TimeExpression, lexicon: EventLexicon, published: dt.date
+) -> bool:
     """Whether a day counted on from the text's last day ("le lendemain", "le surlendemain") falls after the
     paper's day in a clause told in the past: the text named no day before it, so it counts from the
     publication, and a thing told done cannot be the next day's ("Mais le lendemain, un nouvel appel a été
-    lancé", the day after some day the article does not give). It dates no row."""
+    lancé", the day after some day the article does not give). It dates no row. Not the day after a thing
+    the text names ("au lendemain de la quatrième journée de mobilisation"), which is counted as it is."""
     fields = expression.mention.fields
     start = expression.resolved.date_start
     counted_on = fields.from_anchor and fields.shift_unit is Unit.DAY and (fields.shift or 0) > 0
     told_past = expression.direction is Direction.PAST
-    return counted_on and told_past and start is not None and start > published
+    if not (counted_on and told_past and start is not None and start > published):
+        return False
+    span = doc.char_span(expression.mention.start, expression.mention.end, alignment_mode="expand")
+    if span is None:
+        return False
+    after = doc[span.end] if span.end < len(doc) else None
+    return after is None or normalise(after.text) not in lexicon.complement_cues

@@ -610,7 +610,7 @@ def plan_events(
         for e in expressions
         if is_bound(doc, e, lexicon)
         or is_scheduled(e, expressions)
-        or is_unanchored_sequel(e, article.published)
+        or is_unanchored_sequel(doc, e, lexicon, article.published)
     )
     bounds = completing_bounds(doc.text, expressions, bounds)  # "jusqu'au mardi 00h00": the clock too
     # a count since a start is no event: neither the start's nor, its clause being dated, the paper's day

@@ -492,6 +492,12 @@ PUBLICATION_ROWS = [
     ),
     ("Jusqu'à présent, 120 cas ont été confirmés dans le département.", "confirmés", False),
     ("Jusqu'ici, trois patients sont morts à l'hôpital de Lyon.", "morts", False),
+    # … not the day's count a clause of its own completes with the total
+    (
+        "Le ministre a annoncé 15 nouveaux décès en France, portant à 48 le nombre de morts depuis le début.",
+        "annoncé",
+        True,
+    ),
     # … not with no count
     ("Depuis le début de la crise, le maire a fermé les écoles.", "fermé", True),
     ("Deux cents personnes ont été interpellées à Paris.", "interpellées", True),  # the day's count

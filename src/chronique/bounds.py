@@ -224,8 +224,26 @@ def is_cumulative(trigger: Token, lexicon: EventLexicon) -> bool:
     """Whether a predicate tells a count as the total so far: a word of total in its sentence ("Au total",
     "cumulés") and a count it tells (``_counts``: "Au total, 64.338 cas ont été confirmés", "2.000 cas cumulés
     ont été recensés"). Such a tally runs up to the paper's day; it is no event of that day."""
-    text = normalise(sentence_of(trigger).text)
+    sentence = sentence_of(trigger)
+    # not in a clause of its own under the predicate: "a annoncé 15 nouveaux décès, portant à 48 le nombre de
+    # morts depuis le début de l'épidémie" tells the day's count, and the total after it
+    own = [t for t in sentence if _clause_verb(t) in {None, trigger.i}]
+    text = normalise(" ".join(t.text for t in own))
     return holds_phrase(text, lexicon.cumulative_cues) and _counts(trigger, lexicon)
+
+
+def _clause_verb(token: Token) -> int | None:
+    """The index of the verb whose clause holds a token: the first verb at or above it; a past participle
+    describing a noun is none ("2.000 cas cumulés": the noun's word)."""
+    current = token
+    for _ in range(_MAX_CLIMB):
+        describing = current.dep_ == "acl" and "Past" in current.morph.get("Tense", [])
+        if current.pos_ == "VERB" and not describing:
+            return current.i
+        if current.head.i == current.i:
+            return None
+        current = current.head
+    return None
 
 
 def _verb_above(token: Token) -> Token | None:

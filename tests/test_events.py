@@ -196,6 +196,11 @@ def dated_rows(analysed: Analyse, text: str) -> list[tuple[str, str]]:
         ("La note moyenne retombe à 6,2 au lieu de 6,4 hier.", []),
         # a figure set "contre" the clause's is counted on its own day (data/cues.tsv against) …
         ("Les hospitalisations sont repassées sous la barre des 1.000, contre plus de 7.000 début août.", []),
+        # … and so is one a bare participle completes, the figure standing for its noun
+        ("Il y a 6 cas à Annecy (contre quatre recensés jeudi).", []),
+        ("Le ministère compte 10.308 décès, contre 10.650 enregistrés lundi.", []),
+        # … not a participle of the noun a figure counts: its own day
+        ("Le député a voté contre 4 amendements déposés jeudi.", [("déposés", "2022-09-08")]),
         # … "contre" with no figure is "against"
         ("Les syndicats ont défilé contre la réforme le 5 septembre.", [("défilé", "2022-09-05")]),
         # a day after a day the text does not give ("le lendemain" with no date before it), in a clause told

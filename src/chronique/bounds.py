@@ -308,14 +308,25 @@ def _is_like(span: Span, lexicon: EventLexicon) -> bool:
 def _against_figure(before: Span, lexicon: EventLexicon) -> bool:
     """Whether the words before a date set a figure against the clause's ("contre plus de 7.000 à son pic
     début avril", "contre 18 la veille"): a word of `against`, a number at most ``_FIGURE_GAP`` words after
-    it, no verb between it and the date."""
+    it, no verb between it and the date but a past participle that describes the figure ("contre quatre
+    recensés jeudi": the figure's day, no event of its own)."""
     for index, token in enumerate(before):
         if token.lower_ not in lexicon.against_cues:
             continue
         figure = any(t.like_num for t in before[index + 1 : index + 2 + _FIGURE_GAP])
-        if figure and not any(t.pos_ in {"VERB", "AUX"} for t in before[index:]):
+        verbs = [t for t in before[index:] if t.pos_ in {"VERB", "AUX"} and not _describes_figure(t)]
+        if figure and not verbs:
             return True
     return False
+
+
+def _describes_figure(verb: Token) -> bool:
+    """A bare past participle right after a figure that stands for its noun ("quatre recensés", "10.650
+    enregistrés"); not one of a noun the figure counts ("contre 4 amendements déposés jeudi": their day)."""
+    auxiliaries = any(c.dep_.startswith("aux") for c in verb.children)
+    bare = "Part" in verb.morph.get("VerbForm", []) and not auxiliaries
+    counted = verb.i > 0 and (verb.head.like_num or verb.doc[verb.i - 1].like_num)
+    return bare and "Past" in verb.morph.get("Tense", []) and counted
 
 
 def _compared_to(before: Span, lexicon: EventLexicon) -> bool:

@@ -196,11 +196,39 @@ def dated_rows(analysed: Analyse, text: str) -> list[tuple[str, str]]:
         ("La note moyenne retombe à 6,2 au lieu de 6,4 hier.", []),
         # a figure set "contre" the clause's is counted on its own day (data/cues.tsv against) …
         ("Les hospitalisations sont repassées sous la barre des 1.000, contre plus de 7.000 début août.", []),
+        # … and so is one a bare participle completes, the figure standing for its noun
+        ("Il y a 6 cas à Annecy (contre quatre recensés jeudi).", []),
+        ("Le ministère compte 10.308 décès, contre 10.650 enregistrés lundi.", []),
+        # … not a participle of the noun a figure counts: its own day
+        ("Le député a voté contre 4 amendements déposés jeudi.", [("déposés", "2022-09-08")]),
         # … "contre" with no figure is "against"
         ("Les syndicats ont défilé contre la réforme le 5 septembre.", [("défilé", "2022-09-05")]),
+        # a day after a day the text does not give ("le lendemain" with no date before it), in a clause told
+        # in the past: not the day after the paper's; counted from a day named, or in a plan, it dates its
+        # clause
+        (
+            "Le premier recours a été rejeté. Mais le lendemain, un nouvel appel a été lancé.",
+            [("rejeté", SAT)],
+        ),
+        # … the day after a day named by a noun is left to its rule (rules.txt anaphor_of_event), which counts
+        # it from the last day named, here the paper's
+        (
+            "Au lendemain de la quatrième journée de mobilisation, la ministre a exclu tout coup de pouce.",
+            [("exclu", "2022-09-11")],
+        ),
+        (
+            "Le 5 septembre, le premier recours a été rejeté. Le lendemain, un nouvel appel a été lancé.",
+            [("rejeté", "2022-09-05"), ("lancé", "2022-09-06")],
+        ),
+        (
+            "Le ministre recevra les syndicats. Le lendemain, il présentera son plan.",
+            [("présentera", "2022-09-11")],
+        ),
         # a date that is no bound still dates its clause
         ("Il est parti dimanche à Lyon.", [("parti", "2022-09-04")]),
         ("Comme prévu samedi, les routiers ont levé le barrage.", [("prévu", "2022-09-10")]),
+        # the new day of an event moved ("déplacée à lundi") is the nearest, not the last one behind
+        ("La séance de questions a été déplacée à lundi.", [("déplacée", "2022-09-12")]),
     ],
 )
 def test_a_bound_dates_no_row(analysed: Analyse, text: str, rows: list[tuple[str, str]]) -> None:
@@ -461,6 +489,22 @@ PUBLICATION_ROWS = [
     ("Au total, 64.338 cas ont été confirmés dans le pays.", "confirmés", False),
     ("Au total, 120 personnes ont été interpellées à Paris.", "interpellées", False),
     ("Plus de 2.000 cas cumulés ont été recensés dans la région.", "recensés", False),
+    # a count since an undated start, or up to now, is a total so far too
+    (
+        "Depuis le début de l'épidémie, 10.741 personnes ont été hospitalisées en France.",
+        "hospitalisées",
+        False,
+    ),
+    ("Jusqu'à présent, 120 cas ont été confirmés dans le département.", "confirmés", False),
+    ("Jusqu'ici, trois patients sont morts à l'hôpital de Lyon.", "morts", False),
+    # … not the day's count a clause of its own completes with the total
+    (
+        "Le ministre a annoncé 15 nouveaux décès en France, portant à 48 le nombre de morts depuis le début.",
+        "annoncé",
+        True,
+    ),
+    # … not with no count
+    ("Depuis le début de la crise, le maire a fermé les écoles.", "fermé", True),
     ("Deux cents personnes ont été interpellées à Paris.", "interpellées", True),  # the day's count
     ("Au total, le maire a fermé les écoles de la ville.", "fermé", True),  # "au total" with no count
     ("Le maire est resté strictement dans le cadre de la légalité.", "resté", False),  # a state

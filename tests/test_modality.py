@@ -21,6 +21,10 @@ ROWS: dict[Modality, list[tuple[str, str, str | None]]] = {
     Modality.ASSERTED: [
         ("Le ministre a condamné mardi une attaque.", "condamné", None),
         ("Le texte a été présenté lundi en Conseil des ministres et adopté mardi au Sénat.", "adopté", None),
+        # "a dû" in the indicative tells what had to be done, and was
+        ("Le pilote a dû atterrir mardi à Lyon.", "atterrir", None),
+        # one who travels ("se déplacer") moves no event: "à 15h" is when he went
+        ("Le président s'est déplacé à 15h à l'hôpital.", "déplacé", None),
         # "même si" opens a fact
         ("Même si le club a perdu dimanche, il reste en tête.", "perdu", None),
         # "ne … que" restricts, it does not deny
@@ -61,6 +65,9 @@ ROWS: dict[Modality, list[tuple[str, str, str | None]]] = {
     ],
     Modality.PLANNED: [
         ("Le sommet doit se tenir lundi à Bruxelles.", "tenir", None),
+        # a possibility under the conditional of "devoir" is a forecast; the infinitive the parse reads as the
+        # object of "pouvoir" is in the clause of "devraient"
+        ("Les abonnés devraient pouvoir la télécharger dès samedi.", "télécharger", None),
         # "reporté en 2024" names the new date, as "reporté au 5 avril" does
         ("Le festival a été reporté en 2024.", "reporté", None),
         ("Le président va signer le décret lundi, a indiqué son porte-parole.", "signer", "son porte-parole"),
@@ -123,6 +130,8 @@ ROWS: dict[Modality, list[tuple[str, str, str | None]]] = {
         # … and so is the event it moves, its object
         ("Le président a décalé sa prise de parole à lundi.", "prise", None),
         ("La ville a reporté le concert au 20 mai.", "concert", None),
+        # "déplacer" moves an event too (WED: the coming Friday, not the one before)
+        ("La séance de questions a été déplacée à vendredi.", "déplacée", None),
         # a wish or an aim
         ("Le maire souhaite rouvrir la piscine le 1er juin.", "rouvrir", None),
         ("Le gouvernement veut rendre le masque obligatoire dès lundi.", "rendre", None),
@@ -160,6 +169,10 @@ ROWS: dict[Modality, list[tuple[str, str, str | None]]] = {
         ("En cas de victoire dimanche, le club sera champion.", "victoire", None),
         ("Au cas où la réunion serait annulée lundi, le vote aura lieu mardi.", "annulée", None),
         ("Il pourrait démissionner lundi.", "démissionner", None),
+        ("Le maire aurait pu démissionner lundi.", "démissionner", None),
+        # a compound conditional of "devoir": what should have happened did not
+        ("Le 21 juillet dernier, le député aurait dû épouser sa compagne.", "épouser", None),
+        ("Les élèves auraient dû rentrer lundi en classe.", "rentrer", None),
         # an order or a wish: no event
         ("Acte 8 : manifestons samedi devant la préfecture.", "manifestons", None),
         ("Puisse l'année 2024 vous apporter la paix.", "Puisse", None),

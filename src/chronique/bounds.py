@@ -27,7 +27,7 @@ from collections.abc import Sequence
 from spacy.tokens import Doc, Span, Token
 
 from chronique.anchors import EventLexicon, apposed_phrase, in_relative_clause, predicate_of
-from chronique.model import TimeExpression, TimexType
+from chronique.model import Direction, TimeExpression, TimexType, Unit
 from chronique.nlp import sentence_of
 from chronique.tense import reads_as_present
 from chronique.vocabulary import holds_phrase, normalise
@@ -224,8 +224,26 @@ def is_cumulative(trigger: Token, lexicon: EventLexicon) -> bool:
     """Whether a predicate tells a count as the total so far: a word of total in its sentence ("Au total",
     "cumulés") and a count it tells (``_counts``: "Au total, 64.338 cas ont été confirmés", "2.000 cas cumulés
     ont été recensés"). Such a tally runs up to the paper's day; it is no event of that day."""
-    text = normalise(sentence_of(trigger).text)
+    sentence = sentence_of(trigger)
+    # not in a clause of its own under the predicate: "a annoncé 15 nouveaux décès, portant à 48 le nombre de
+    # morts depuis le début de l'épidémie" tells the day's count, and the total after it
+    own = [t for t in sentence if _clause_verb(t) in {None, trigger.i}]
+    text = normalise(" ".join(t.text for t in own))
     return holds_phrase(text, lexicon.cumulative_cues) and _counts(trigger, lexicon)
+
+
+def _clause_verb(token: Token) -> int | None:
+    """The index of the verb whose clause holds a token: the first verb at or above it; a past participle
+    describing a noun is none ("2.000 cas cumulés": the noun's word)."""
+    current = token
+    for _ in range(_MAX_CLIMB):
+        describing = current.dep_ == "acl" and "Past" in current.morph.get("Tense", [])
+        if current.pos_ == "VERB" and not describing:
+            return current.i
+        if current.head.i == current.i:
+            return None
+        current = current.head
+    return None
 
 
 def _verb_above(token: Token) -> Token | None:
@@ -290,14 +308,25 @@ def _is_like(span: Span, lexicon: EventLexicon) -> bool:
 def _against_figure(before: Span, lexicon: EventLexicon) -> bool:
     """Whether the words before a date set a figure against the clause's ("contre plus de 7.000 à son pic
     début avril", "contre 18 la veille"): a word of `against`, a number at most ``_FIGURE_GAP`` words after
-    it, no verb between it and the date."""
+    it, no verb between it and the date but a past participle that describes the figure ("contre quatre
+    recensés jeudi": the figure's day, no event of its own)."""
     for index, token in enumerate(before):
         if token.lower_ not in lexicon.against_cues:
             continue
         figure = any(t.like_num for t in before[index + 1 : index + 2 + _FIGURE_GAP])
-        if figure and not any(t.pos_ in {"VERB", "AUX"} for t in before[index:]):
+        verbs = [t for t in before[index:] if t.pos_ in {"VERB", "AUX"} and not _describes_figure(t)]
+        if figure and not verbs:
             return True
     return False
+
+
+def _describes_figure(verb: Token) -> bool:
+    """A bare past participle right after a figure that stands for its noun ("quatre recensés", "10.650
+    enregistrés"); not one of a noun the figure counts ("contre 4 amendements déposés jeudi": their day)."""
+    auxiliaries = any(c.dep_.startswith("aux") for c in verb.children)
+    bare = "Part" in verb.morph.get("VerbForm", []) and not auxiliaries
+    counted = verb.i > 0 and (verb.head.like_num or verb.doc[verb.i - 1].like_num)
+    return bare and "Past" in verb.morph.get("Tense", []) and counted
 
 
 def _compared_to(before: Span, lexicon: EventLexicon) -> bool:
@@ -326,3 +355,24 @@ def is_scheduled(expression: TimeExpression, expressions: Sequence[TimeExpressio
         other.sentence == expression.sentence and other.resolved.type is TimexType.SET
         for other in expressions
     )
+
+
+def is_unanchored_sequel(
+    doc: Doc, expression: TimeExpression, lexicon: EventLexicon, published: dt.date
+) -> bool:
+    """Whether a day counted on from the text's last day ("le lendemain", "le surlendemain") falls after the
+    paper's day in a clause told in the past: the text named no day before it, so it counts from the
+    publication, and a thing told done cannot be the next day's ("Mais le lendemain, un nouvel appel a été
+    lancé", the day after some day the article does not give). It dates no row. Not the day after a thing
+    the text names ("au lendemain de la quatrième journée de mobilisation"), which is counted as it is."""
+    fields = expression.mention.fields
+    start = expression.resolved.date_start
+    counted_on = fields.from_anchor and fields.shift_unit is Unit.DAY and (fields.shift or 0) > 0
+    told_past = expression.direction is Direction.PAST
+    if not (counted_on and told_past and start is not None and start > published):
+        return False
+    span = doc.char_span(expression.mention.start, expression.mention.end, alignment_mode="expand")
+    if span is None:
+        return False
+    after = doc[span.end] if span.end < len(doc) else None
+    return after is None or normalise(after.text) not in lexicon.complement_cues

@@ -50,6 +50,7 @@ from chronique.bounds import (
     is_ongoing,
     is_running_total,
     is_scheduled,
+    is_unanchored_sequel,
 )
 from chronique.clauses import (
     agrees,
@@ -120,7 +121,10 @@ def clause_head_of(trigger: Token) -> Token:
         infinitive = "Inf" in current.morph.get("VerbForm", []) or any(
             c.dep_.startswith("aux") and "Inf" in c.morph.get("VerbForm", []) for c in current.children
         )
-        is_dependent = current.dep_ in {"xcomp", "acl"} and infinitive
+        # … and so is an infinitive the parse reads as the object of a verb ("devraient pouvoir la
+        # télécharger")
+        object_of_verb = current.dep_ == "obj" and current.head.pos_ in {"VERB", "AUX"}
+        is_dependent = (current.dep_ in {"xcomp", "acl"} or object_of_verb) and infinitive
         if current.pos_ == "NOUN" or is_dependent:
             head = current.head
             if head.i == current.i:
@@ -602,7 +606,11 @@ def plan_events(
     too (``chronique tag`` writes them; a run needs only the timeline's)."""
     planned: list[PlannedEvent] = []
     bounds = frozenset(
-        e.mention.start for e in expressions if is_bound(doc, e, lexicon) or is_scheduled(e, expressions)
+        e.mention.start
+        for e in expressions
+        if is_bound(doc, e, lexicon)
+        or is_scheduled(e, expressions)
+        or is_unanchored_sequel(doc, e, lexicon, article.published)
     )
     bounds = completing_bounds(doc.text, expressions, bounds)  # "jusqu'au mardi 00h00": the clock too
     # a count since a start is no event: neither the start's nor, its clause being dated, the paper's day

@@ -33,7 +33,7 @@ from spacy.tokens import Span, Token
 from chronique.model import Modality
 from chronique.nlp import verb_lemma
 from chronique.phrases import SUBJECT_DEPS, actors_of, noun_phrase
-from chronique.tense import reads_as_present, sets_appointment
+from chronique.tense import is_reflexive, reads_as_present, sets_appointment
 from chronique.vocabulary import Vocabulary, normalise
 
 # Where a verb of saying keeps the clause it reports.
@@ -82,6 +82,7 @@ class ModalityLexicon:
     plan_cases: frozenset[str]
     appointment_nouns: frozenset[str]
     possibility_verbs: frozenset[str]
+    counterfactual_verbs: frozenset[str]  # "aurait dû épouser": what should have happened did not
     denial_verbs: frozenset[str]
     without: frozenset[str]  # "sans renoncer": the infinitive it opens did not happen
     wish_governors: frozenset[str]  # "il faut que …": what they govern is wished, not told
@@ -123,6 +124,7 @@ class ModalityLexicon:
             plan_cases=words.forms_of("plan_case"),
             appointment_nouns=vocabulary["nouns"].forms_of("appointment"),
             possibility_verbs=words.forms_of("possibility_verb"),
+            counterfactual_verbs=words.forms_of("counterfactual_verb"),
             denial_verbs=words.forms_of("denial_verb"),
             without=words.forms_of("without"),
             wish_governors=words.forms_of("wish_governor"),
@@ -297,9 +299,25 @@ def _is_supposed(chain: list[Token], head: Token, lexicon: ModalityLexicon) -> b
     tensed = any(is_conditional(t, lexicon) or is_future(t, lexicon) for t in group)
     if tensed and any(c.dep_ == "advcl" and _is_condition(c, lexicon) for c in head.children):
         return True
-    return any(is_conditional(t, lexicon) for t in group) and any(
-        _lemma(v) in lexicon.possibility_verbs for v in chain
+    # the possibility itself in the conditional ("pourrait démissionner", "aurait pu"); not a possibility
+    # under another verb's conditional ("devraient pouvoir la télécharger dès ce weekend": a forecast, a plan)
+    return any(
+        _lemma(v) in lexicon.possibility_verbs and any(is_conditional(t, lexicon) for t in _group([v]))
+        for v in chain
     )
+
+
+def _is_counterfactual(chain: list[Token], lexicon: ModalityLexicon) -> bool:
+    """A compound conditional of a verb of ``counterfactual_verb`` with its infinitive ("aurait dû épouser",
+    "auraient dû se tenir"): what should have happened, and did not."""
+    for verb in chain:
+        if _lemma(verb) not in lexicon.counterfactual_verbs:
+            continue
+        auxiliaries = [c for c in verb.children if c.dep_ == "aux:tense"]
+        infinitive = any(c.dep_ == "xcomp" and _is_infinitive(c) for c in verb.children)
+        if infinitive and any(is_conditional(a, lexicon) for a in auxiliaries):
+            return True
+    return False
 
 
 def _is_wished(head: Token, lexicon: ModalityLexicon) -> bool:
@@ -394,6 +412,8 @@ def moved_to(trigger: Token, date: Span, lexicon: ModalityLexicon) -> bool:
     mover = trigger.head if trigger.pos_ == "NOUN" and trigger.dep_ == "obj" else trigger
     if date.start == 0 or _lemma(mover) not in lexicon.moving_verbs:
         return False
+    if is_reflexive(mover):
+        return False  # "le président s'est déplacé à 15h à l'hôpital": one who travels moves no event
     return date.doc[date.start - 1].lower_ in lexicon.target_cues | lexicon.moved_cases
 
 
@@ -528,6 +548,7 @@ def _verb_reading(trigger: Token, clause_head: Token, lexicon: ModalityLexicon, 
         return Reading(Modality.QUESTION, speaker)
     if (
         _is_supposed(chain, clause_head, lexicon)
+        or _is_counterfactual(chain, lexicon)
         or _is_order_or_wish(clause_head, lexicon)
         or _is_generic(clause_head, lexicon)
     ):

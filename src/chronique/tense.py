@@ -77,7 +77,8 @@ def _morph(token: Token, key: str) -> str | None:
     return values[0] if values else None
 
 
-def _is_reflexive(verb: Token) -> bool:
+def is_reflexive(verb: Token) -> bool:
+    """A pronominal verb: "se" before it ("s'est déplacé", "se sont avancés")."""
     return any(
         child.dep_ in {"expl:comp", "expl:pv", "expl"} or child.lower_ in {"se", "s'", "s’"}
         for child in verb.children
@@ -101,7 +102,7 @@ def _compound_direction(
         first.lemma_ == "avoir"
         or len(auxiliaries) > 1
         or verb.lemma_ in lexicon.etre_verbs
-        or _is_reflexive(verb)
+        or is_reflexive(verb)
     )
     if is_compound_past:
         return Direction.PAST  # a quitté, est parti, s'est ralentie, avait été élu

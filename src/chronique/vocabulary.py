@@ -256,6 +256,7 @@ def _validate_keys(vocabulary: Vocabulary, path_of: Mapping[str, str]) -> None:
             "decision_governor",
             "plan_case",
             "possibility_verb",
+            "counterfactual_verb",
             "denial_verb",
             "without",
             "wish_governor",

@@ -14,6 +14,17 @@ SAT = "2022-09-10"
 
 SUMMARY_ROWS = [
     # (sentence, trigger, summary)
+    # a locution is one word of French in several: its words go together ("plus de", "à travers")
+    (
+        "Samedi 17 novembre, la mobilisation avait rassemblé plus de 280.000 personnes.",
+        "rassemblé",
+        "la mobilisation avait rassemblé plus de 280.000 personnes",
+    ),
+    (
+        "Dimanche, les pompiers ont évacué près de 300 habitants.",
+        "évacué",
+        "les pompiers ont évacué près de 300 habitants",
+    ),
     # an adverb of time with its own modifiers, which the model reads as the subject, is none: the subject
     # is the noun phrase written before the verb ("Un peu plus tôt dans la journée le ministre …")
     (

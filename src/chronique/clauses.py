@@ -5,14 +5,15 @@ the antecedent of a relative clause, and the French words summaries need (``Summ
 from __future__ import annotations
 
 from collections.abc import Collection
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from chronique.nlp import not_a_name, sentence_of
 from chronique.phrases import (
     QUOTES,
     SUBJECT_DEPS,
+    Acting,
     conjuncts,
     is_attribute,
     is_finite,
@@ -55,6 +56,9 @@ class SummaryWords:
     another_time: frozenset[str] = frozenset()
     # the adverbs without which a summary says the opposite ("ont peu préparé", "a presque réussi")
     limiting: frozenset[str] = frozenset()
+    # the nouns of people and of what they form, and those that count them (``data/participants.tsv``
+    # people, counting; ``phrases.Acting``): a subject with no name acts only when its noun is one
+    acting: Acting = field(default_factory=Acting)
 
     @classmethod
     def from_vocabulary(cls, vocabulary: Vocabulary) -> SummaryWords:
@@ -69,6 +73,10 @@ class SummaryWords:
             same_time=vocabulary["summaries"].forms_of("same_time"),
             another_time=vocabulary["summaries"].forms_of("another_time"),
             limiting=vocabulary["summaries"].forms_of("limiting"),
+            acting=Acting(
+                people=vocabulary["participants"].forms_of("people"),
+                counting=vocabulary["participants"].forms_of("counting"),
+            ),
         )
 
 
@@ -237,7 +245,14 @@ def verb_group(verb: Token, skip: Collection[int], words: SummaryWords, depth: i
                 }
                 for argument in (c for c in child.children if c.dep_ in {"obl:arg", "obj"}):
                     ids |= phrase_ids(argument, skip)  # "on va droit à la catastrophe"
-    return ids
+    return with_fixed(ids, verb.doc, skip)
+
+
+def with_fixed(ids: set[int], doc: Doc, skip: Collection[int] = ()) -> set[int]:
+    """The words with the rest of the locution each opens, one word of French in several ("plus de", "à
+    travers", "bien que"): "a rassemblé plus de 280.000 personnes", never "a rassemblé plus 280.000
+    personnes"."""
+    return ids | {c.i for i in ids for c in doc[i].children if c.dep_ == "fixed" and c.i not in skip}
 
 
 def _adverb_ids(adverb: Token, verb: Token, skip: Collection[int], words: SummaryWords) -> set[int]:

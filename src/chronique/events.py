@@ -176,7 +176,7 @@ def build_event(
     clause_head = clause_head_of(trigger)
     who = _who(trigger, clause_head, timex_tokens, lexicon)
     subject, agents = who.subject, who.agents
-    actors = actors_of(subject, agents)
+    actors = actors_of(subject, agents, lexicon.summary_words.acting)
     if is_bare_participle(trigger):
         # "Hafez al-Assad, né en 1930": the one born (once: "l'annonce faite par X" holds the agent X)
         actors.extend(n for n in named_within(trigger.head) if not overlaps(n, actors))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Collection, Iterable, Sequence
+from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
@@ -536,9 +537,38 @@ def overlaps(name: str, names: Iterable[str]) -> bool:
     return any(name in other or other in name for other in names)
 
 
-def actors_of(subject: Token | None, agents: Iterable[Token]) -> list[str]:
-    """Who acted: named people or organisations in the subject or agent, else the subject's noun phrase;
-    never a pronoun, a number or clock time, an interjection or an editorial tag (``nlp.not_a_name``)."""
+@dataclass(frozen=True, slots=True)
+class Acting:
+    """The nouns that can name who acted with no name of the model (``data/participants.tsv``): those of
+    people, of their roles and of what they form (``people``: "le ministre", "les manifestants", "le
+    parquet"), and those that count what their "de" complement names (``counting``: "plusieurs centaines de
+    gilets jaunes"). Empty, every noun can."""
+
+    people: frozenset[str] = frozenset()
+    counting: frozenset[str] = frozenset()
+
+    def acts(self, noun: Token) -> bool:
+        """Whether a noun with no name can be who acted: one of people, or counting people; a thing cannot
+        say, decide or act ("le Smic augmente", "les bars ferment", "un décret prévoit": no actor)."""
+        if not self.people or noun.pos_ == "PROPN":
+            return True
+        if noun.lemma_.lower() in self.people or noun.lower_ in self.people:
+            return True
+        counted = [
+            c
+            for c in noun.children
+            if c.dep_ == "nmod" and any(k.dep_ == "case" and k.lower_ in _GENITIVE for k in c.children)
+        ]
+        return (noun.lemma_.lower() in self.counting or noun.lower_ in self.counting) and any(
+            c.lemma_.lower() in self.people or c.lower_ in self.people or c.pos_ == "PROPN"
+            for c in counted[:1]
+        )
+
+
+def actors_of(subject: Token | None, agents: Iterable[Token], acting: Acting | None = None) -> list[str]:
+    """Who acted: named people or organisations in the subject or agent, else the subject's noun phrase when
+    its noun can act (``Acting``: people, not a thing); never a pronoun, a number or clock time, an
+    interjection or an editorial tag (``nlp.not_a_name``)."""
     actors: list[str] = []
     for head in [*([subject] if subject is not None else []), *agents]:
         if not_a_name(head):
@@ -555,6 +585,8 @@ def actors_of(subject: Token | None, agents: Iterable[Token]) -> list[str]:
                 continue
             if not_a_name(part) or part.pos_ not in {"NOUN", "PROPN"}:
                 continue
+            if acting is not None and not acting.acts(part):
+                continue  # "le Smic", "les bars", "un décret": a thing
             times = {  # "par la mairie jeudi": the day the model hangs on the noun is no part of who
                 t.i  # ("le stock d'heures supplémentaires": a unit after "de" is)
                 for w in noun_phrase_tokens(part)

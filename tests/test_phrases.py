@@ -28,13 +28,13 @@ SUMMARY_ROWS = [
     # a subject the model does not see, written before the verb, may open on an adverb of quantity and
     # its "de" ("Plus de 500 …"): no complement
     (
-        "Plus de 1.500 \"gilets jaunes\" manifestaient à la mi-journée dans la ville pour l'acte 20, selon la "
+        'Plus de 1.500 "gilets jaunes" manifestaient à la mi-journée dans la ville pour l\'acte 20, selon la '
         "police.",
         "manifestaient",
         'Plus de 1.500 "gilets jaunes" manifestaient dans la ville',
     ),
     (
-        "Moins de 200 \"gilets jaunes\" manifestaient à la mi-journée dans le centre, selon la préfecture.",
+        'Moins de 200 "gilets jaunes" manifestaient à la mi-journée dans le centre, selon la préfecture.',
         "manifestaient",
         'Moins de 200 "gilets jaunes" manifestaient dans le centre',
     ),

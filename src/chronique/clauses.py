@@ -689,7 +689,11 @@ def subject_before(first: Token, verb: Token, skip: Collection[int]) -> list[Tok
     # "Plus de 2.000 gilets jaunes manifestaient", "Près de 800 …": the "de" after an adverb of quantity
     # opens no complement
     quantity = len(phrase) > 1 and phrase[0].pos_ == "ADV" and phrase[1].lower_ in _PARTITIVE
-    if not phrase or phrase[0].pos_ == "ADP" or (len(phrase) > 1 and phrase[1].pos_ == "ADP" and not quantity):
+    if (
+        not phrase
+        or phrase[0].pos_ == "ADP"
+        or (len(phrase) > 1 and phrase[1].pos_ == "ADP" and not quantity)
+    ):
         return []  # "Sur RTL", "lors d'un rassemblement": a complement, no subject
     named = [
         t for t in phrase if t.pos_ in {"NOUN", "PROPN", "NUM"} or (t.pos_ == "PRON" and not _relative(t))

@@ -949,6 +949,19 @@ PLACE_ROWS = [
     ("Il avait frappé deux gendarmes le 8 janvier à Paris lors d'une manifestation.", "frappé", ("Paris",)),
     ("Le 3 mai, le maire a reçu les habitants de Nice et de Cannes.", "reçu", ()),  # "de": whose, not where
     ("Le 3 mai, le maire est parti en Espagne.", "parti", ("Espagne",)),
+    # French names a square or a street where it happened with no article nor preposition
+    (
+        "Samedi, les manifestants se sont rassemblés place de la République.",
+        "rassemblés",
+        ("place de la République",),
+    ),
+    ("Le cortège doit se rassembler à partir de 11 heures place Denfert.", "rassembler", ("place Denfert",)),
+    (
+        "Un photographe a été blessé samedi place de la Bastille à Paris.",
+        "blessé",
+        ("place de la Bastille", "Paris"),
+    ),
+    ("Samedi, le maire a fermé la place du marché.", "fermé", ()),  # with its article: what was closed
     ("Le 3 mai, les soldats sont entrés dans Kharkov.", "entrés", ("Kharkov",)),
     (
         "Jeudi, les habitants se sont installés dans la vallée de la Roya.",

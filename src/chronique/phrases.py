@@ -643,6 +643,23 @@ def _names_no_place(ent: Span) -> bool:
     return people and not cases & PLACE_CASES
 
 
+def _named_street(noun: Token) -> bool:
+    """A venue French names with no article nor preposition, by the name that completes it: a square or a
+    street where it happened ("se sont rassemblés place de la République", "blessé samedi place de la
+    Bastille", "à partir de 11 heures place Denfert"), hung on the verb or on the day before it."""
+    named = any(
+        c.dep_ in {"nmod", "flat:name", "appos"} and c.i > noun.i and c.text[:1].isupper()
+        for c in noun.children
+    )
+    return (
+        named
+        and noun.dep_ in {"obl:mod", "obl", "obl:arg", "obj", "nmod"}
+        and noun.text[:1].islower()
+        and not any(c.dep_ in {"det", "case"} for c in noun.children)
+        and (noun.dep_ != "nmod" or not_a_name(noun.head) or noun.head.pos_ == "VERB")
+    )
+
+
 # Prepositions after which a place name stands for its people or government, not for where things happen.
 _NOT_PLACE_CASES = frozenset({"selon", "par", "pour", "avec", "contre", "sans", "envers", "malgré", "face"})
 _LOCATIVE_DEPS = frozenset({"obl:mod", "obl", "obl:arg", "obj", "nsubj", "nsubj:pass"})
@@ -666,13 +683,12 @@ def places_in(
         return places
     covered: set[int] = set()
     for token in sorted(clause, key=lambda t: t.i):
-        if token.lemma_.lower() not in venue_nouns | place_nouns or token.dep_ not in {
-            "obl:mod",
-            "obl",
-            "obl:arg",
-        }:
+        street = token.lemma_.lower() in venue_nouns and _named_street(token)
+        if token.lemma_.lower() not in venue_nouns | place_nouns or (
+            token.dep_ not in {"obl:mod", "obl", "obl:arg"} and not street
+        ):
             continue
-        if not any(c.dep_ == "case" and c.lower_ in PLACE_CASES for c in token.children):
+        if not street and not any(c.dep_ == "case" and c.lower_ in PLACE_CASES for c in token.children):
             continue
         if is_locution(token, locution_nouns):
             continue  # "mise en place": no place

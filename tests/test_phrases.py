@@ -962,6 +962,10 @@ PLACE_ROWS = [
         ("place de la Bastille", "Paris"),
     ),
     ("Samedi, le maire a fermé la place du marché.", "fermé", ()),  # with its article: what was closed
+    # an adverb of place with the place its "de" names: near it, told with it; a person is no place
+    ("Un péage a été incendié samedi près de Narbonne.", "incendié", ("près de Narbonne",)),
+    ("Un camion s'est renversé mardi non loin de Lyon.", "renversé", ("non loin de Lyon",)),
+    ("Il est resté samedi près de sa mère.", "resté", ()),
     ("Le 3 mai, les soldats sont entrés dans Kharkov.", "entrés", ("Kharkov",)),
     (
         "Jeudi, les habitants se sont installés dans la vallée de la Roya.",

@@ -59,6 +59,8 @@ class SummaryWords:
     # the nouns of people and of what they form, and those that count them (``data/participants.tsv``
     # people, counting; ``phrases.Acting``): a subject with no name acts only when its noun is one
     acting: Acting = field(default_factory=Acting)
+    # the adverbs of place told with the place named after their "de" (``data/participants.tsv`` near)
+    near: frozenset[str] = frozenset()
 
     @classmethod
     def from_vocabulary(cls, vocabulary: Vocabulary) -> SummaryWords:
@@ -77,6 +79,7 @@ class SummaryWords:
                 people=vocabulary["participants"].forms_of("people"),
                 counting=vocabulary["participants"].forms_of("counting"),
             ),
+            near=vocabulary["participants"].forms_of("near"),
         )
 
 

@@ -189,6 +189,7 @@ def build_event(
         exclude=actors,
         venue_nouns=lexicon.venue_nouns,
         locution_nouns=lexicon.locution_nouns,
+        near=lexicon.summary_words.near,
     )
     if trigger.pos_ == "NOUN":
         summary = noun_summary(trigger, timex_tokens, lexicon.summary_words)

@@ -660,6 +660,22 @@ def _named_street(noun: Token) -> bool:
     )
 
 
+def _near_phrase(adverb: Token, near: Collection[str]) -> str:
+    """An adverb of place with the place its "de" names ("près de Narbonne", "autour de l'Arc de Triomphe",
+    "non loin de la gare"): a name of place of the model, or a noun with a capital; "" for another word."""
+    words = " ".join(t.lower_ for t in adverb.doc[max(adverb.i - 1, 0) : adverb.i + 1])
+    if adverb.lower_ not in near and words not in near:
+        return ""
+    start = adverb.i - 1 if words in near and adverb.lower_ not in near else adverb.i
+    places = {t.i for e in entities(adverb.doc) if e.label_ in {"LOC", "GPE"} for t in e}
+    for child in adverb.children:
+        cases = [c for c in child.children if c.dep_ == "case" and c.lower_ in _GENITIVE]
+        if child.i > adverb.i and cases and (child.i in places or child.text[:1].isupper()):
+            tokens = [*adverb.doc[start : adverb.i + 1], *noun_phrase_tokens(child), *cases]
+            return join_tokens({t.i: t for t in tokens}.values())
+    return ""
+
+
 # Prepositions after which a place name stands for its people or government, not for where things happen.
 _NOT_PLACE_CASES = frozenset({"selon", "par", "pour", "avec", "contre", "sans", "envers", "malgré", "face"})
 _LOCATIVE_DEPS = frozenset({"obl:mod", "obl", "obl:arg", "obj", "nsubj", "nsubj:pass"})
@@ -669,8 +685,10 @@ def places_in(
     tokens: Iterable[Token],
     place_nouns: frozenset[str],
     exclude: Iterable[str],
+    *,
     venue_nouns: frozenset[str] = frozenset(),
     locution_nouns: frozenset[str] = frozenset(),
+    near: frozenset[str] = frozenset(),
 ) -> list[str]:
     """Places where a clause happens: LOC entities it governs directly ("à Izyum"), or through a place noun
     ("dans la région de Kharkov"); a name inside another complement ("les tentatives de Kiev") is not one.
@@ -697,6 +715,9 @@ def places_in(
         if text and text not in places and text not in excluded:
             places.append(text)
             covered.update(t.i for t in phrase_tokens)
+    # "incendié samedi près de Narbonne", "autour de l'Arc de Triomphe": near the place, told with it
+    near_places = (_near_phrase(t, near) for t in sorted(clause, key=lambda t: t.i))
+    places.extend(dict.fromkeys(p for p in near_places if p and p not in places and p not in excluded))
     for ent in entities(clause[0].doc):
         if ent.label_ not in {"LOC", "GPE"} or not set(range(ent.start, ent.end)) <= wanted:
             continue

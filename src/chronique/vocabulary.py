@@ -244,6 +244,7 @@ def _validate_keys(vocabulary: Vocabulary, path_of: Mapping[str, str]) -> None:
             "happening",
             "people",
             "counting",
+            "near",
         },
         "summaries": {"quantity", "saying", "without_que", "same_time", "another_time", "limiting"},
         "modality": {

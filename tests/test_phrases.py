@@ -25,6 +25,13 @@ SUMMARY_ROWS = [
         "évacué",
         "les pompiers ont évacué près de 300 habitants",
     ),
+    # "ne … que" with the noun phrase "que" opens, which the model hangs deeper than the verb: without it
+    # the summary says the opposite ("il ne persiste")
+    (
+        "Aujourd'hui, il ne persiste dans le fond qu'une colère sourde.",
+        "persiste",
+        "il ne persiste qu'une colère sourde",
+    ),
     # a subject the model does not see, written before the verb, may open on an adverb of quantity and
     # its "de" ("Plus de 500 …"): no complement
     (

@@ -139,7 +139,20 @@ def _restrictive_que(verb: Token) -> Token | None:
             and child.dep_ in {"ccomp", "obl:mod", "obl"}
         ):
             return opening
-    return None
+    # "il ne persiste dans le fond qu'une colère brute", "il ne restait que quelques manifestants": the
+    # model hangs the "que" on a noun phrase of its own, deeper; before a noun it opens no clause
+    return next(
+        (
+            t
+            for t in verb.subtree
+            if t.i > verb.i
+            and t.lower_ in _THAT
+            and t.dep_ in {"mark", "advmod"}
+            and t.head.pos_ in {"NOUN", "PROPN"}
+            and t.head.i > t.i
+        ),
+        None,
+    )
 
 
 def _restricted(que: Token) -> Token | None:

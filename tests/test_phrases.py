@@ -32,6 +32,12 @@ SUMMARY_ROWS = [
         "persiste",
         "il ne persiste qu'une colère sourde",
     ),
+    # an adverb of place is kept with the place its "de" names (was "Des heurts ont éclaté autour")
+    (
+        "Des heurts ont éclaté samedi autour de l'Arc de Triomphe.",
+        "éclaté",
+        "Des heurts ont éclaté autour de l'Arc de Triomphe",
+    ),
     # a subject the model does not see, written before the verb, may open on an adverb of quantity and
     # its "de" ("Plus de 500 …"): no complement
     (
@@ -973,6 +979,7 @@ PLACE_ROWS = [
     ("Un péage a été incendié samedi près de Narbonne.", "incendié", ("près de Narbonne",)),
     ("Un camion s'est renversé mardi non loin de Lyon.", "renversé", ("non loin de Lyon",)),
     ("Il est resté samedi près de sa mère.", "resté", ()),
+    ("Des heurts ont éclaté samedi autour de l'Arc de Triomphe.", "éclaté", ("autour de l'Arc de Triomphe",)),
     ("Le 3 mai, les soldats sont entrés dans Kharkov.", "entrés", ("Kharkov",)),
     (
         "Jeudi, les habitants se sont installés dans la vallée de la Roya.",

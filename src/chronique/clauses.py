@@ -261,7 +261,19 @@ def verb_group(verb: Token, skip: Collection[int], words: SummaryWords, depth: i
                 }
                 for argument in (c for c in child.children if c.dep_ in {"obl:arg", "obj"}):
                     ids |= phrase_ids(argument, skip)  # "on va droit à la catastrophe"
-    return with_fixed(ids, verb.doc, skip)
+    return with_fixed(ids | _near_ids(ids, verb.doc, skip, words), verb.doc, skip)
+
+
+def _near_ids(ids: Collection[int], doc: Doc, skip: Collection[int], words: SummaryWords) -> set[int]:
+    """The place an adverb of place kept names after its "de" ("Des heurts ont éclaté autour de l'Arc de
+    Triomphe", never "ont éclaté autour")."""
+    return {
+        i
+        for adverb in (doc[i] for i in ids if doc[i].lower_ in words.near)
+        for place in adverb.children
+        if place.i > adverb.i and any(c.dep_ == "case" and c.lower_ in GENITIVE for c in place.children)
+        for i in phrase_ids(place, skip)
+    }
 
 
 def with_fixed(ids: set[int], doc: Doc, skip: Collection[int] = ()) -> set[int]:

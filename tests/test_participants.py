@@ -264,6 +264,8 @@ ROWS = [
     ("Des milliers de masques sont arrivés lundi à Roissy.", "arrivés", (), ("Roissy",)),
     ("Le ministre a annoncé lundi la fermeture des écoles.", "annoncé", ("Le ministre",), ()),
     ("Les syndicats ont appelé mardi à la grève.", "appelé", ("Les syndicats",), ()),
+    # a plural the model lemmatises as a verb ("passants": "passer") is read by its form
+    ("Lundi, des passants ont alerté les pompiers à Rouen.", "alerté", ("des passants",), ("Rouen",)),
     (
         "Plusieurs centaines de manifestants ont défilé samedi à Nantes.",
         "défilé",

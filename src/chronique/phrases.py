@@ -552,17 +552,23 @@ class Acting:
         say, decide or act ("le Smic augmente", "les bars ferment", "un décret prévoit": no actor)."""
         if not self.people or noun.pos_ == "PROPN":
             return True
-        if noun.lemma_.lower() in self.people or noun.lower_ in self.people:
+        if _among(noun, self.people):
             return True
         counted = [
             c
             for c in noun.children
             if c.dep_ == "nmod" and any(k.dep_ == "case" and k.lower_ in _GENITIVE for k in c.children)
         ]
-        return (noun.lemma_.lower() in self.counting or noun.lower_ in self.counting) and any(
-            c.lemma_.lower() in self.people or c.lower_ in self.people or c.pos_ == "PROPN"
-            for c in counted[:1]
+        return _among(noun, self.counting) and any(
+            _among(c, self.people) or c.pos_ == "PROPN" for c in counted[:1]
         )
+
+
+def _among(noun: Token, nouns: frozenset[str]) -> bool:
+    """Its lemma, its form, or its form without the mark of the plural, is one of the nouns ("des passants",
+    which the model may lemmatise as the verb "passer")."""
+    forms = {noun.lemma_.lower(), noun.lower_, noun.lower_.removesuffix("s"), noun.lower_.removesuffix("x")}
+    return bool(forms & nouns)
 
 
 def actors_of(subject: Token | None, agents: Iterable[Token], acting: Acting | None = None) -> list[str]:

@@ -264,6 +264,15 @@ ROWS = [
     ("Des milliers de masques sont arrivés lundi à Roissy.", "arrivés", (), ("Roissy",)),
     ("Le ministre a annoncé lundi la fermeture des écoles.", "annoncé", ("Le ministre",), ()),
     ("Les syndicats ont appelé mardi à la grève.", "appelé", ("Les syndicats",), ()),
+    # a person's name written right after the incise's verb and its date, which the model hangs on no word of
+    # the incise, is who spoke
+    (
+        'La France va fermer "toutes les écoles et les universités du pays", a annoncé jeudi 12 mars '
+        "Emmanuel Macron, alors que l'épidémie s'accélère.",
+        "annoncé",
+        ("Emmanuel Macron",),
+        (),
+    ),
     # a plural the model lemmatises as a verb ("passants": "passer") is read by its form
     ("Lundi, des passants ont alerté les pompiers à Rouen.", "alerté", ("des passants",), ("Rouen",)),
     (

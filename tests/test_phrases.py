@@ -32,6 +32,13 @@ SUMMARY_ROWS = [
         "persiste",
         "il ne persiste qu'une colère sourde",
     ),
+    # the speaker written after the incise's verb and its date (the model hangs the name elsewhere)
+    (
+        'La France va fermer "toutes les écoles et les universités du pays", a annoncé jeudi 12 mars '
+        "Emmanuel Macron, alors que l'épidémie s'accélère.",
+        "annoncé",
+        "Emmanuel Macron a annoncé que la France va fermer toutes les écoles",
+    ),
     # an adverb of place is kept with the place its "de" names (was "Des heurts ont éclaté autour")
     (
         "Des heurts ont éclaté samedi autour de l'Arc de Triomphe.",

@@ -247,11 +247,45 @@ ROWS = [
     ),
     # the agent the model hangs on the verb's complement; the day it hangs on the agent is no part of it
     ("Jeudi, l'ancien boxeur a été suspendu de ses fonctions par la mairie.", "suspendu", ("la mairie",), ()),
-    # … but a unit after "de" is part of the phrase
+    # … but a complement after "de" is part of the phrase
     (
-        "Samedi, le stock d'heures supplémentaires a atteint un record.",
-        "atteint",
-        ("le stock d'heures supplémentaires",),
+        "Samedi, les travailleurs de nuit ont fait grève.",
+        "fait",
+        ("les travailleurs de nuit",),
+        (),
+    ),
+    # a thing cannot say, decide or act: a subject with no name is an actor only when its noun is one of
+    # people, of their roles or of what they form (data/participants.tsv people), or counts people
+    # (counting); a thing is no actor
+    ("Samedi, le stock d'heures supplémentaires a atteint un record.", "atteint", (), ()),
+    ("Le Smic augmentera de 1,2 % le 1er janvier.", "augmentera", (), ()),
+    ("Les bars ont fermé samedi soir à Lille.", "fermé", (), ("Lille",)),
+    ("Lundi, le moral des Français a chuté.", "chuté", (), ()),
+    ("Des milliers de masques sont arrivés lundi à Roissy.", "arrivés", (), ("Roissy",)),
+    ("Le ministre a annoncé lundi la fermeture des écoles.", "annoncé", ("Le ministre",), ()),
+    ("Les syndicats ont appelé mardi à la grève.", "appelé", ("Les syndicats",), ()),
+    # a person's name written right after the incise's verb and its date, which the model hangs on no word of
+    # the incise, is who spoke
+    (
+        'La France va fermer "toutes les écoles et les universités du pays", a annoncé jeudi 12 mars '
+        "Emmanuel Macron, alors que l'épidémie s'accélère.",
+        "annoncé",
+        ("Emmanuel Macron",),
+        (),
+    ),
+    # a plural the model lemmatises as a verb ("passants": "passer") is read by its form
+    ("Lundi, des passants ont alerté les pompiers à Rouen.", "alerté", ("des passants",), ("Rouen",)),
+    (
+        "Plusieurs centaines de manifestants ont défilé samedi à Nantes.",
+        "défilé",
+        ("Plusieurs centaines de manifestants",),
+        ("Nantes",),
+    ),
+    # a speaker is someone too: "selon les chiffres" names no one, "selon le préfet" does
+    (
+        "Selon le préfet, 300 personnes ont manifesté dimanche.",
+        "manifesté",
+        ("300 personnes", "le préfet"),
         (),
     ),
     # a title, its complement and the name: the person; a noun coordinated with a name is what he is
@@ -283,7 +317,7 @@ ROWS = [
     ),
     ("Une cellule de crise a été mise en place lundi à la préfecture.", "mise", (), ("la préfecture",)),
     # "en place" with no determiner is a locution of the verb ("mise en place"), not a place
-    ("Une riposte s'est mise en place samedi à Paris.", "mise", ("Une riposte",), ("Paris",)),
+    ("Une riposte s'est mise en place samedi à Paris.", "mise", (), ("Paris",)),  # a thing: no actor
     # a name ends before the day the model reads with it
     (
         "« Cela n'a pas de sens », a déclaré le Premier ministre Edouard Philippe mardi.",

@@ -14,6 +14,50 @@ SAT = "2022-09-10"
 
 SUMMARY_ROWS = [
     # (sentence, trigger, summary)
+    # a locution is one word of French in several: its words go together ("plus de", "à travers")
+    (
+        "Samedi 17 novembre, la mobilisation avait rassemblé plus de 280.000 personnes.",
+        "rassemblé",
+        "la mobilisation avait rassemblé plus de 280.000 personnes",
+    ),
+    (
+        "Dimanche, les pompiers ont évacué près de 300 habitants.",
+        "évacué",
+        "les pompiers ont évacué près de 300 habitants",
+    ),
+    # "ne … que" with the noun phrase "que" opens, which the model hangs deeper than the verb: without it
+    # the summary says the opposite ("il ne persiste")
+    (
+        "Aujourd'hui, il ne persiste dans le fond qu'une colère sourde.",
+        "persiste",
+        "il ne persiste qu'une colère sourde",
+    ),
+    # the speaker written after the incise's verb and its date (the model hangs the name elsewhere)
+    (
+        'La France va fermer "toutes les écoles et les universités du pays", a annoncé jeudi 12 mars '
+        "Emmanuel Macron, alors que l'épidémie s'accélère.",
+        "annoncé",
+        "Emmanuel Macron a annoncé que la France va fermer toutes les écoles",
+    ),
+    # an adverb of place is kept with the place its "de" names (was "Des heurts ont éclaté autour")
+    (
+        "Des heurts ont éclaté samedi autour de l'Arc de Triomphe.",
+        "éclaté",
+        "Des heurts ont éclaté autour de l'Arc de Triomphe",
+    ),
+    # a subject the model does not see, written before the verb, may open on an adverb of quantity and
+    # its "de" ("Plus de 500 …"): no complement
+    (
+        'Plus de 1.500 "gilets jaunes" manifestaient à la mi-journée dans la ville pour l\'acte 20, selon la '
+        "police.",
+        "manifestaient",
+        'Plus de 1.500 "gilets jaunes" manifestaient dans la ville',
+    ),
+    (
+        'Moins de 200 "gilets jaunes" manifestaient à la mi-journée dans le centre, selon la préfecture.',
+        "manifestaient",
+        'Moins de 200 "gilets jaunes" manifestaient dans le centre',
+    ),
     # an adverb of time with its own modifiers, which the model reads as the subject, is none: the subject
     # is the noun phrase written before the verb ("Un peu plus tôt dans la journée le ministre …")
     (
@@ -925,6 +969,24 @@ PLACE_ROWS = [
     ("Il avait frappé deux gendarmes le 8 janvier à Paris lors d'une manifestation.", "frappé", ("Paris",)),
     ("Le 3 mai, le maire a reçu les habitants de Nice et de Cannes.", "reçu", ()),  # "de": whose, not where
     ("Le 3 mai, le maire est parti en Espagne.", "parti", ("Espagne",)),
+    # French names a square or a street where it happened with no article nor preposition
+    (
+        "Samedi, les manifestants se sont rassemblés place de la République.",
+        "rassemblés",
+        ("place de la République",),
+    ),
+    ("Le cortège doit se rassembler à partir de 11 heures place Denfert.", "rassembler", ("place Denfert",)),
+    (
+        "Un photographe a été blessé samedi place de la Bastille à Paris.",
+        "blessé",
+        ("place de la Bastille", "Paris"),
+    ),
+    ("Samedi, le maire a fermé la place du marché.", "fermé", ()),  # with its article: what was closed
+    # an adverb of place with the place its "de" names: near it, told with it; a person is no place
+    ("Un péage a été incendié samedi près de Narbonne.", "incendié", ("près de Narbonne",)),
+    ("Un camion s'est renversé mardi non loin de Lyon.", "renversé", ("non loin de Lyon",)),
+    ("Il est resté samedi près de sa mère.", "resté", ()),
+    ("Des heurts ont éclaté samedi autour de l'Arc de Triomphe.", "éclaté", ("autour de l'Arc de Triomphe",)),
     ("Le 3 mai, les soldats sont entrés dans Kharkov.", "entrés", ("Kharkov",)),
     (
         "Jeudi, les habitants se sont installés dans la vallée de la Roya.",

@@ -5,14 +5,15 @@ the antecedent of a relative clause, and the French words summaries need (``Summ
 from __future__ import annotations
 
 from collections.abc import Collection
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from chronique.nlp import not_a_name, sentence_of
 from chronique.phrases import (
     QUOTES,
     SUBJECT_DEPS,
+    Acting,
     conjuncts,
     is_attribute,
     is_finite,
@@ -55,6 +56,11 @@ class SummaryWords:
     another_time: frozenset[str] = frozenset()
     # the adverbs without which a summary says the opposite ("ont peu préparé", "a presque réussi")
     limiting: frozenset[str] = frozenset()
+    # the nouns of people and of what they form, and those that count them (``data/participants.tsv``
+    # people, counting; ``phrases.Acting``): a subject with no name acts only when its noun is one
+    acting: Acting = field(default_factory=Acting)
+    # the adverbs of place told with the place named after their "de" (``data/participants.tsv`` near)
+    near: frozenset[str] = frozenset()
 
     @classmethod
     def from_vocabulary(cls, vocabulary: Vocabulary) -> SummaryWords:
@@ -69,6 +75,11 @@ class SummaryWords:
             same_time=vocabulary["summaries"].forms_of("same_time"),
             another_time=vocabulary["summaries"].forms_of("another_time"),
             limiting=vocabulary["summaries"].forms_of("limiting"),
+            acting=Acting(
+                people=vocabulary["participants"].forms_of("people"),
+                counting=vocabulary["participants"].forms_of("counting"),
+            ),
+            near=vocabulary["participants"].forms_of("near"),
         )
 
 
@@ -128,7 +139,20 @@ def _restrictive_que(verb: Token) -> Token | None:
             and child.dep_ in {"ccomp", "obl:mod", "obl"}
         ):
             return opening
-    return None
+    # "il ne persiste dans le fond qu'une colère brute", "il ne restait que quelques manifestants": the
+    # model hangs the "que" on a noun phrase of its own, deeper; before a noun it opens no clause
+    return next(
+        (
+            t
+            for t in verb.subtree
+            if t.i > verb.i
+            and t.lower_ in _THAT
+            and t.dep_ in {"mark", "advmod"}
+            and t.head.pos_ in {"NOUN", "PROPN"}
+            and t.head.i > t.i
+        ),
+        None,
+    )
 
 
 def _restricted(que: Token) -> Token | None:
@@ -237,7 +261,26 @@ def verb_group(verb: Token, skip: Collection[int], words: SummaryWords, depth: i
                 }
                 for argument in (c for c in child.children if c.dep_ in {"obl:arg", "obj"}):
                     ids |= phrase_ids(argument, skip)  # "on va droit à la catastrophe"
-    return ids
+    return with_fixed(ids | _near_ids(ids, verb.doc, skip, words), verb.doc, skip)
+
+
+def _near_ids(ids: Collection[int], doc: Doc, skip: Collection[int], words: SummaryWords) -> set[int]:
+    """The place an adverb of place kept names after its "de" ("Des heurts ont éclaté autour de l'Arc de
+    Triomphe", never "ont éclaté autour")."""
+    return {
+        i
+        for adverb in (doc[i] for i in ids if doc[i].lower_ in words.near)
+        for place in adverb.children
+        if place.i > adverb.i and any(c.dep_ == "case" and c.lower_ in GENITIVE for c in place.children)
+        for i in phrase_ids(place, skip)
+    }
+
+
+def with_fixed(ids: set[int], doc: Doc, skip: Collection[int] = ()) -> set[int]:
+    """The words with the rest of the locution each opens, one word of French in several ("plus de", "à
+    travers", "bien que"): "a rassemblé plus de 280.000 personnes", never "a rassemblé plus 280.000
+    personnes"."""
+    return ids | {c.i for i in ids for c in doc[i].children if c.dep_ == "fixed" and c.i not in skip}
 
 
 def _adverb_ids(adverb: Token, verb: Token, skip: Collection[int], words: SummaryWords) -> set[int]:
@@ -671,7 +714,14 @@ def subject_before(first: Token, verb: Token, skip: Collection[int]) -> list[Tok
         phrase = phrase[1:]
     if sum(t.text in QUOTE_MARKS for t in phrase) % 2:  # a quotation open before the phrase: its end only
         phrase = phrase[max(i for i, t in enumerate(phrase) if t.text in QUOTE_MARKS) + 1 :]
-    if not phrase or phrase[0].pos_ == "ADP" or (len(phrase) > 1 and phrase[1].pos_ == "ADP"):
+    # "Plus de 2.000 gilets jaunes manifestaient", "Près de 800 …": the "de" after an adverb of quantity
+    # opens no complement
+    quantity = len(phrase) > 1 and phrase[0].pos_ == "ADV" and phrase[1].lower_ in _PARTITIVE
+    if (
+        not phrase
+        or phrase[0].pos_ == "ADP"
+        or (len(phrase) > 1 and phrase[1].pos_ == "ADP" and not quantity)
+    ):
         return []  # "Sur RTL", "lors d'un rassemblement": a complement, no subject
     named = [
         t for t in phrase if t.pos_ in {"NOUN", "PROPN", "NUM"} or (t.pos_ == "PRON" and not _relative(t))

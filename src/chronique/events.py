@@ -180,7 +180,7 @@ def build_event(
     clause_head = clause_head_of(trigger)
     who = _who(trigger, clause_head, timex_tokens, lexicon)
     subject, agents = who.subject, who.agents
-    actors = actors_of(subject, agents)
+    actors = actors_of(subject, agents, lexicon.summary_words.acting)
     if is_bare_participle(trigger):
         # "Hafez al-Assad, né en 1930": the one born (once: "l'annonce faite par X" holds the agent X)
         actors.extend(n for n in named_within(trigger.head) if not overlaps(n, actors))
@@ -193,6 +193,7 @@ def build_event(
         exclude=actors,
         venue_nouns=lexicon.venue_nouns,
         locution_nouns=lexicon.locution_nouns,
+        near=lexicon.summary_words.near,
     )
     if trigger.pos_ == "NOUN":
         summary = noun_summary(trigger, timex_tokens, lexicon.summary_words)

@@ -120,6 +120,7 @@ class Participants:
                 token.dep_ = "obl:mod"  # "reporté par la suite": an adverb, no agent
             subject = self._inverted_subject(token, excluded)
             if subject is not None:
+                subject.head = token  # a name after the incise the model hung elsewhere is its subject
                 subject.dep_ = "nsubj"
         return doc
 
@@ -217,7 +218,30 @@ class Participants:
         ]
         names = [c for c in candidates if c.pos_ == "PROPN"]
         nouns = [c for c in candidates if c.pos_ == "NOUN" and any(g.dep_ == "det" for g in c.children)]
-        return names[0] if names else nouns[0] if len(nouns) == 1 else None
+        return names[0] if names else nouns[0] if len(nouns) == 1 else self._name_after(verb, excluded)
+
+    @staticmethod
+    def _name_after(verb: Token, excluded: frozenset[int]) -> Token | None:
+        """A person's name written right after the incise's verb and its date, up to the comma or the end,
+        which the model hangs on no word of the incise (« … », a annoncé mardi 3 mars Emmanuel Macron, alors
+        que …): the speaker."""
+        doc = verb.doc
+        after = max(t.i for t in verb.subtree) + 1
+        if after >= len(doc) or after in excluded:
+            return None
+        name = doc[after]
+        parts = [c for c in name.children if c.dep_ == "flat:name"]
+        end = max([name.i, *(c.i for c in parts)]) + 1
+        return (
+            name
+            if name.pos_ == "PROPN"
+            and name.text[:1].isupper()
+            and parts
+            and verb not in name.subtree
+            and name.head.i not in range(verb.left_edge.i, after)
+            and (end >= len(doc) or doc[end].is_punct)
+            else None
+        )
 
 
 def not_a_name(token: Token) -> bool:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Collection, Iterable, Sequence
+from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
@@ -536,9 +537,44 @@ def overlaps(name: str, names: Iterable[str]) -> bool:
     return any(name in other or other in name for other in names)
 
 
-def actors_of(subject: Token | None, agents: Iterable[Token]) -> list[str]:
-    """Who acted: named people or organisations in the subject or agent, else the subject's noun phrase;
-    never a pronoun, a number or clock time, an interjection or an editorial tag (``nlp.not_a_name``)."""
+@dataclass(frozen=True, slots=True)
+class Acting:
+    """The nouns that can name who acted with no name of the model (``data/participants.tsv``): those of
+    people, of their roles and of what they form (``people``: "le ministre", "les manifestants", "le
+    parquet"), and those that count what their "de" complement names (``counting``: "plusieurs centaines de
+    gilets jaunes"). Empty, every noun can."""
+
+    people: frozenset[str] = frozenset()
+    counting: frozenset[str] = frozenset()
+
+    def acts(self, noun: Token) -> bool:
+        """Whether a noun with no name can be who acted: one of people, or counting people; a thing cannot
+        say, decide or act ("le Smic augmente", "les bars ferment", "un décret prévoit": no actor)."""
+        if not self.people or noun.pos_ == "PROPN":
+            return True
+        if _among(noun, self.people):
+            return True
+        counted = [
+            c
+            for c in noun.children
+            if c.dep_ == "nmod" and any(k.dep_ == "case" and k.lower_ in _GENITIVE for k in c.children)
+        ]
+        return _among(noun, self.counting) and any(
+            _among(c, self.people) or c.pos_ == "PROPN" for c in counted[:1]
+        )
+
+
+def _among(noun: Token, nouns: frozenset[str]) -> bool:
+    """Its lemma, its form, or its form without the mark of the plural, is one of the nouns ("des passants",
+    which the model may lemmatise as the verb "passer")."""
+    forms = {noun.lemma_.lower(), noun.lower_, noun.lower_.removesuffix("s"), noun.lower_.removesuffix("x")}
+    return bool(forms & nouns)
+
+
+def actors_of(subject: Token | None, agents: Iterable[Token], acting: Acting | None = None) -> list[str]:
+    """Who acted: named people or organisations in the subject or agent, else the subject's noun phrase when
+    its noun can act (``Acting``: people, not a thing); never a pronoun, a number or clock time, an
+    interjection or an editorial tag (``nlp.not_a_name``)."""
     actors: list[str] = []
     for head in [*([subject] if subject is not None else []), *agents]:
         if not_a_name(head):
@@ -555,6 +591,8 @@ def actors_of(subject: Token | None, agents: Iterable[Token]) -> list[str]:
                 continue
             if not_a_name(part) or part.pos_ not in {"NOUN", "PROPN"}:
                 continue
+            if acting is not None and not acting.acts(part):
+                continue  # "le Smic", "les bars", "un décret": a thing
             times = {  # "par la mairie jeudi": the day the model hangs on the noun is no part of who
                 t.i  # ("le stock d'heures supplémentaires": a unit after "de" is)
                 for w in noun_phrase_tokens(part)
@@ -611,6 +649,39 @@ def _names_no_place(ent: Span) -> bool:
     return people and not cases & PLACE_CASES
 
 
+def _named_street(noun: Token) -> bool:
+    """A venue French names with no article nor preposition, by the name that completes it: a square or a
+    street where it happened ("se sont rassemblés place de la République", "blessé samedi place de la
+    Bastille", "à partir de 11 heures place Denfert"), hung on the verb or on the day before it."""
+    named = any(
+        c.dep_ in {"nmod", "flat:name", "appos"} and c.i > noun.i and c.text[:1].isupper()
+        for c in noun.children
+    )
+    return (
+        named
+        and noun.dep_ in {"obl:mod", "obl", "obl:arg", "obj", "nmod"}
+        and noun.text[:1].islower()
+        and not any(c.dep_ in {"det", "case"} for c in noun.children)
+        and (noun.dep_ != "nmod" or not_a_name(noun.head) or noun.head.pos_ == "VERB")
+    )
+
+
+def _near_phrase(adverb: Token, near: Collection[str]) -> str:
+    """An adverb of place with the place its "de" names ("près de Narbonne", "autour de l'Arc de Triomphe",
+    "non loin de la gare"): a name of place of the model, or a noun with a capital; "" for another word."""
+    words = " ".join(t.lower_ for t in adverb.doc[max(adverb.i - 1, 0) : adverb.i + 1])
+    if adverb.lower_ not in near and words not in near:
+        return ""
+    start = adverb.i - 1 if words in near and adverb.lower_ not in near else adverb.i
+    places = {t.i for e in entities(adverb.doc) if e.label_ in {"LOC", "GPE"} for t in e}
+    for child in adverb.children:
+        cases = [c for c in child.children if c.dep_ == "case" and c.lower_ in _GENITIVE]
+        if child.i > adverb.i and cases and (child.i in places or child.text[:1].isupper()):
+            tokens = [*adverb.doc[start : adverb.i + 1], *noun_phrase_tokens(child), *cases]
+            return join_tokens({t.i: t for t in tokens}.values())
+    return ""
+
+
 # Prepositions after which a place name stands for its people or government, not for where things happen.
 _NOT_PLACE_CASES = frozenset({"selon", "par", "pour", "avec", "contre", "sans", "envers", "malgré", "face"})
 _LOCATIVE_DEPS = frozenset({"obl:mod", "obl", "obl:arg", "obj", "nsubj", "nsubj:pass"})
@@ -620,8 +691,10 @@ def places_in(
     tokens: Iterable[Token],
     place_nouns: frozenset[str],
     exclude: Iterable[str],
+    *,
     venue_nouns: frozenset[str] = frozenset(),
     locution_nouns: frozenset[str] = frozenset(),
+    near: frozenset[str] = frozenset(),
 ) -> list[str]:
     """Places where a clause happens: LOC entities it governs directly ("à Izyum"), or through a place noun
     ("dans la région de Kharkov"); a name inside another complement ("les tentatives de Kiev") is not one.
@@ -634,13 +707,12 @@ def places_in(
         return places
     covered: set[int] = set()
     for token in sorted(clause, key=lambda t: t.i):
-        if token.lemma_.lower() not in venue_nouns | place_nouns or token.dep_ not in {
-            "obl:mod",
-            "obl",
-            "obl:arg",
-        }:
+        street = token.lemma_.lower() in venue_nouns and _named_street(token)
+        if token.lemma_.lower() not in venue_nouns | place_nouns or (
+            token.dep_ not in {"obl:mod", "obl", "obl:arg"} and not street
+        ):
             continue
-        if not any(c.dep_ == "case" and c.lower_ in PLACE_CASES for c in token.children):
+        if not street and not any(c.dep_ == "case" and c.lower_ in PLACE_CASES for c in token.children):
             continue
         if is_locution(token, locution_nouns):
             continue  # "mise en place": no place
@@ -649,6 +721,9 @@ def places_in(
         if text and text not in places and text not in excluded:
             places.append(text)
             covered.update(t.i for t in phrase_tokens)
+    # "incendié samedi près de Narbonne", "autour de l'Arc de Triomphe": near the place, told with it
+    near_places = (_near_phrase(t, near) for t in sorted(clause, key=lambda t: t.i))
+    places.extend(dict.fromkeys(p for p in near_places if p and p not in places and p not in excluded))
     for ent in entities(clause[0].doc):
         if ent.label_ not in {"LOC", "GPE"} or not set(range(ent.start, ent.end)) <= wanted:
             continue

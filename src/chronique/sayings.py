@@ -445,7 +445,7 @@ def speaker_names(
     for head in heads:
         if head is None or head.dep_ == "nsubj:pass":
             continue  # "dix cas ont été confirmés": what was told, not who told it
-        found = [head.text] if lettered_number(head) else actors_of(head, [])
+        found = [head.text] if lettered_number(head) else actors_of(head, [], words.acting)
         if reporter is not None and head.i < reporter.i and head.head.i != reporter.i:
             found = _written_speaker(head, reporter, skip) or found
         names.extend(n for n in found if not overlaps(n, names))

@@ -236,7 +236,16 @@ def _validate_keys(vocabulary: Vocabulary, path_of: Mapping[str, str]) -> None:
         },
         "nouns": {"event", "place", "venue", "locution", "appointment", "tally", "times"},
         "boilerplate": {"line", "comments_start", "comments_count"},
-        "participants": {"interjection", "editorial", "agent_case", "not_agent", "happening"},
+        "participants": {
+            "interjection",
+            "editorial",
+            "agent_case",
+            "not_agent",
+            "happening",
+            "people",
+            "counting",
+            "near",
+        },
         "summaries": {"quantity", "saying", "without_que", "same_time", "another_time", "limiting"},
         "modality": {
             "negation_particle",

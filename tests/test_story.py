@@ -454,23 +454,25 @@ def test_key_dates_option(vocabulary: Vocabulary) -> None:
         Options(key_dates=0)
 
 
+def in_march(article: str, sentence: str, lemma: str, **changes: Any) -> dict[str, Any]:
+    """A timeline row of an event dated to March 2024 (a period of "Périodes")."""
+    month = row(
+        article,
+        D(2024, 3, 1),
+        end=D(2024, 3, 31),
+        grain="month",
+        value="2024-03",
+        sentence=sentence,
+        lemma=lemma,
+        summary=lemma,
+    )
+    return {**month, **changes}
+
+
 def test_a_period_shows_only_a_line_that_reads_alone(vocabulary: Vocabulary) -> None:
     """A month's event is listed under "Périodes" by its sentence: not when the sentence is glued or cut."""
     clean = "En mars, les conducteurs de bus ont fait grève chaque lundi."
     glued = "Le mois de mars avait été marqué par une baisse de 39,6%.La baisse du trafic a suivi."
-
-    def in_march(article: str, sentence: str, lemma: str) -> dict[str, Any]:
-        return row(
-            article,
-            D(2024, 3, 1),
-            end=D(2024, 3, 31),
-            grain="month",
-            value="2024-03",
-            sentence=sentence,
-            lemma=lemma,
-            summary=lemma,
-        )
-
     rows = [
         *(row(a) for a in ("a1", "a2")),  # the key date, so that periods as important as it show
         *(in_march(a, clean, "grève") for a in ("a3", "a4", "a5")),
@@ -486,26 +488,12 @@ def test_a_period_one_article_reports_is_not_listed(vocabulary: Vocabulary) -> N
     support; one article's month stays in timeline.md. (A one-article collection lists its periods.)"""
     told_twice = "En mars, les conducteurs de bus ont fait grève chaque lundi."
     told_once = "En mars, la fréquentation des tramways a baissé de 12 %."
-
-    def in_march(article: str, sentence: str, lemma: str) -> dict[str, Any]:
-        return row(
-            article,
-            D(2024, 3, 1),
-            published=D(2024, 4, 15),  # told back: as important as the key date, one article or not
-            end=D(2024, 3, 31),
-            grain="month",
-            value="2024-03",
-            sentence=sentence,
-            lemma=lemma,
-            summary=lemma,
-            actors=(),
-            places=(),
-        )
-
+    # told back a month later: as important as the key date, one article or two
+    later = {"published": D(2024, 4, 15), "actors": [], "places": []}
     rows = [
         row("a1"),  # the key date
-        *(in_march(a, told_twice, "grève") for a in ("a3", "a4")),
-        in_march("a5", told_once, "baisser"),
+        *(in_march(a, told_twice, "grève", **later) for a in ("a3", "a4")),
+        in_march("a5", told_once, "baisser", **later),
     ]
     text = render_story(build_story(timeline(*rows)), vocabulary, 1, {})
     assert "## Périodes" in text and told_twice in text

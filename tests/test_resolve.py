@@ -42,6 +42,9 @@ ROWS = [
     ("Le Premier ministre a présenté un plan à partir du 11 mai.", "2020-04-28", "11 mai", "2020-05-11"),
     ("Dix personnes sont mortes depuis le 17 novembre.", "2019-11-07", "le 17 novembre", "2018-11-17"),
     ("Le 7 janvier, la CGT a appelé au blocage des raffineries.", "2020-01-02", "Le 7 janvier", "2019-01-07"),
+    # after "à partir du", "dès le" (the start of a measure) up to two months ahead; without them a month
+    ("Le parc a ouvert les réservations à partir du 15 juillet.", "2020-05-15", "15 juillet", "2020-07-15"),
+    ("Le parc a été fermé le 15 juillet.", "2020-05-15", "le 15 juillet", "2019-07-15"),
     (
         "La cour a condamné quatre hooligans pour le lynchage du gendarme, le 21 juin à Lens.",
         "1999-05-27",

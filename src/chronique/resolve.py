@@ -68,6 +68,8 @@ class Context:
     # the past is fixed: by a word just before the date ("depuis le 17 novembre": a start), by a comma before
     # it ("le lynchage du gendarme, le 21 juin": the day of a thing known); see ``year_less_day``
     past_fixed: bool = False
+    # the words before the date name the start of a measure ("à partir du 15 juillet"): see ``year_less_day``
+    opening: bool = False
 
 
 def parse_absolute(text: str) -> dt.date | None:
@@ -125,6 +127,8 @@ _HOURS_A_DAY = 24
 # How far ahead a year-less day told in the past may lie (see ``year_less_day``): the same day eleven months
 # back would have been written with its year.
 _COMING_MONTH = dt.timedelta(days=31)
+# … and a start of a measure up to this far ("a autorisé les réservations à partir du 15 juillet", on 15 May)
+_COMING_OPENING = dt.timedelta(days=62)
 # How far ahead a chronology's entry in the present may still be a schedule (see ``year_less_day``).
 _CHRONICLE_HORIZON = dt.timedelta(days=31)
 # The weekday written with a year-less date picks the year only between two candidates at comparable
@@ -143,6 +147,7 @@ def year_less_day(
     leeway: dt.timedelta = dt.timedelta(0),
     chronicle: bool = False,
     past_fixed: bool = False,
+    coming: dt.timedelta = _COMING_MONTH,
 ) -> dt.date | None:
     """The year of a date written without one (``le 1er mai``, ``vendredi 9 février``).
 
@@ -155,7 +160,8 @@ def year_less_day(
     ``dernier`` / ``prochain`` choose strictly before or after the publication. A ``chronicle`` entry in the
     present names a day ahead only within ``_CHRONICLE_HORIZON`` (a schedule: "Le 12 septembre, le procès
     s'ouvre"); farther, it is a day gone by, told in the historical present.
-    A day told in the past that falls in the coming month (``_COMING_MONTH``) is that coming day, not the same
+    A day told in the past that falls in the ``coming`` month (``_COMING_MONTH``; two after "à partir du",
+    ``_COMING_OPENING``) is that coming day, not the same
     day eleven months back, which a journalist writes with its year ("le 7 janvier 2019"): what the clause
     tells is a plan ("a appelé au blocage des raffineries le 7 janvier", written on 2 January; "a présenté un
     plan de déconfinement à partir du 11 mai", on 28 April). Not when the past is fixed (``past_fixed``): by a
@@ -168,9 +174,9 @@ def year_less_day(
         return choose(named or candidates, published, direction, relation)
     if direction is Direction.PAST:
         fitting = [d for d in candidates if d <= published + max(leeway, _LATE_EDITION)]
-        coming = [d for d in candidates if published < d <= published + _COMING_MONTH]
-        if coming and not past_fixed:
-            fitting = [*fitting, *coming]
+        ahead = [d for d in candidates if published < d <= published + coming]
+        if ahead and not past_fixed:
+            fitting = [*fitting, *ahead]
     elif direction is Direction.FUTURE:
         fitting = [d for d in candidates if d >= published]
     elif chronicle:
@@ -472,6 +478,7 @@ class Resolver:
                 leeway=context.leeway,
                 chronicle=context.chronicle and context.direction is Direction.PRESENT,
                 past_fixed=context.past_fixed or context.chronicle,
+                coming=_COMING_OPENING if context.opening else _COMING_MONTH,
             )
         return self._on_day(day, fields) if day else None
 

@@ -48,6 +48,7 @@ class TenseLexicon:
     conditional_endings: tuple[str, ...] = ()
     future_stems: frozenset[str] = frozenset()
     clock_joiners: frozenset[str] = frozenset()  # "le 19 juillet, à 12 h 59": one date
+    opening: re.Pattern[str] | None = None  # "à partir du", "dès le" ending the text before a date
 
     @classmethod
     def from_vocabulary(cls, vocabulary: Vocabulary) -> TenseLexicon:
@@ -69,6 +70,7 @@ class TenseLexicon:
             ),
             future_stems=vocabulary["modality"].forms_of("future_stems"),
             clock_joiners=cues.forms_of("clock_joiner"),
+            opening=re.compile(rf"(?:^|\W)(?:{cues.alternation(frozenset({'opening'}))})\s*$", re.IGNORECASE),
         )
 
 
@@ -200,6 +202,12 @@ def _governing_verbs(token: Token) -> list[Token]:
             break
         current = current.head
     return verbs
+
+
+def opens_a_measure(text: str, start: int, lexicon: TenseLexicon) -> bool:
+    """Whether the words just before offset ``start`` name the start of a measure ("à partir du")."""
+    before = text[max(0, start - _CUE_WINDOW) : start]
+    return lexicon.opening is not None and lexicon.opening.search(before) is not None
 
 
 def cue_direction(text: str, start: int, lexicon: TenseLexicon) -> Direction | None:

@@ -47,6 +47,7 @@ from chronique.tense import (
     in_reporting_incise,
     moved_direction,
     noun_date_direction,
+    opens_a_measure,
     told_done,
 )
 from chronique.voices import quotations
@@ -186,6 +187,7 @@ def time_expressions(
         cue_direction(text, m.start, tense) is not None or text[: m.start].rstrip().endswith(",")
         for m in mentions
     ]
+    opening = [opens_a_measure(text, m.start, tense) for m in mentions]
     # a past participle used alone in a past clause tells a thing done ("sur les violences commises en marge
     # du défilé du 1er mai"): no plan, no leeway
     leeways = [
@@ -229,6 +231,7 @@ def time_expressions(
             leeways[index],
             chronicle=_opens_sentence(text, written, sentences[sentence] if sentences else None),
             past_fixed=past_fixed[index],
+            opening=opening[index],
         )
         read = (
             _moved(doc, written, sentence, tense, place=place, resolver=resolver)

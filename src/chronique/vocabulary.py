@@ -223,6 +223,7 @@ def _validate_keys(vocabulary: Vocabulary, path_of: Mapping[str, str]) -> None:
             "compared_to",
             "against",
             "clock_joiner",
+            "opening",
             "rough",
             "like",
             "relating",

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
-from chronique.nlp import not_a_name, sentence_of
+from chronique.nlp import not_a_name, sentence_of, verb_group_start
 from chronique.phrases import (
     QUOTES,
     SUBJECT_DEPS,
@@ -658,7 +658,7 @@ def _subject_after_clause(subject: Token, verb: Token, skip: Collection[int]) ->
     the verb's ("Alors que l'épidémie continue à progresser, le secrétaire d'État a assuré …": the
     secretary); none where no conjunction opens the sentence before the subject."""
     doc = verb.doc
-    first = min([verb, *(c for c in verb.children if c.dep_.startswith("aux"))], key=lambda t: t.i)
+    first = verb_group_start(verb)
     opened = any(c.dep_ == "mark" and c.i < subject.i for c in verb.children)
     if not opened or subject.i > first.i or not any(t.text == "," for t in doc[subject.i : first.i]):
         return None

@@ -369,6 +369,11 @@ def sentence_spans(doc: Doc) -> list[Span]:
     return cached
 
 
+def verb_group_start(verb: Token) -> Token:
+    """The first word of a verb with its auxiliaries ("a" of "a annoncé", "a" of "a-t-il été")."""
+    return min([verb, *(c for c in verb.children if c.dep_.startswith("aux"))], key=lambda t: t.i)
+
+
 def sentence_of(token: Token) -> Span:
     """The sentence a token belongs to."""
     spans = sentence_spans(token.doc)

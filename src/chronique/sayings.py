@@ -24,7 +24,7 @@ from chronique.clauses import (
     subject_ids,
     subject_in,
 )
-from chronique.nlp import entities, not_a_name, sentence_of
+from chronique.nlp import entities, not_a_name, sentence_of, verb_group_start
 from chronique.phrases import (
     SUBJECT_DEPS,
     actors_of,
@@ -78,7 +78,7 @@ _WORD_BREAKS = re.compile(r"[\s'’\"«»]+")
 def is_incise(verb: Token) -> bool:
     """A verb of saying set apart after what it tells, by a comma or a closing quote, its subject after it:
     "…, a indiqué le maire", "», a-t-il lancé" (not "le directeur, Patrick Strzoda, a affirmé")."""
-    first = min([verb, *(c for c in verb.children if c.dep_.startswith("aux"))], key=lambda t: t.i)
+    first = verb_group_start(verb)
     told_before = any(
         c.dep_ in SUBJECT_DEPS
         and c.i < first.i
@@ -192,7 +192,7 @@ def speaker_of(verb: Token, skip: Collection[int]) -> Token | None:
     précise"); after an incise, the name or noun phrase the model read as its object or hung on the date
     ("…, a précisé la préfecture du Maine-et-Loire", "a estimé mercredi 13 mai la ministre du Travail")."""
     # "a-t-il jugé", "jugé-t-il": the inverted pronoun, wherever the model hangs it
-    first = min([verb, *(c for c in verb.children if c.dep_.startswith("aux"))], key=lambda t: t.i)
+    first = verb_group_start(verb)
     inverted = [t for t in verb.doc[first.i : verb.i + 2] if is_inverted_pronoun(t)]
     if inverted:
         return inverted[0]
@@ -251,7 +251,7 @@ def _speaker_words(speaker: Token, verb: Token, skip: Collection[int]) -> str:
     give the verb, as written before it ("Santé publique France annonce")."""
     if speaker.pos_ == "PRON" and (speaker.morph.get("Person", []) or speaker.text.startswith("-")):
         return speaker.text.split("-")[-1]  # a personal pronoun; "l'une des figures" is a noun phrase
-    first = min([verb, *(c for c in verb.children if c.dep_.startswith("aux"))], key=lambda t: t.i)
+    first = verb_group_start(verb)
     if speaker.i < verb.i and speaker.dep_ not in SUBJECT_DEPS:
         written = subject_before(first, verb, skip)
         if speaker in written:
@@ -289,7 +289,7 @@ def saying_summary(
     if speaker is None and reported is not None and reported.i > verb.i:
         # a comma before the verb that set off an apposition, no incise: "Ingrid Levavasseur, l'une des
         # figures du mouvement, a annoncé lundi qu'elle …"
-        first = min([verb, *(c for c in verb.children if c.dep_.startswith("aux"))], key=lambda t: t.i)
+        first = verb_group_start(verb)
         speaker = _head_of(subject_before(first, verb, skip))
     owned = [
         c
@@ -456,7 +456,7 @@ def _written_speaker(head: Token, verb: Token, skip: Collection[int]) -> list[st
     """A speaker the parse hangs elsewhere (on the date before the verb: "Dimanche 25 novembre, le ministre
     de l'Économie Bruno Le Maire a indiqué"), as the text writes it before its verb: the people it names,
     else its words."""
-    first = min([verb, *(c for c in verb.children if c.dep_.startswith("aux"))], key=lambda t: t.i)
+    first = verb_group_start(verb)
     written = subject_before(first, verb, skip)
     if head not in written or not_a_name(head) or written[-1].i + 1 != first.i:
         return []  # not the words right before the verb ("Le secrétaire …, Lloyd Austin, a déclaré")

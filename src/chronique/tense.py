@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from chronique.model import Direction
-from chronique.nlp import sentence_of
+from chronique.nlp import sentence_of, verb_group_start
 from chronique.vocabulary import Vocabulary
 
 # spaCy reads these endings as passé simple; in news they are nearly always présent (il réunit, il dit).
@@ -414,7 +414,7 @@ def in_reporting_incise(doc: Doc, start: int, end: int, lexicon: TenseLexicon) -
         return max(subjects) > verb.i  # "rapporte France Bleu"; not "Christian Estrosi, contaminé, a déclaré"
     # the parse may miss the subject after the date ("a annoncé mardi 30 janvier la Ligue"): a verb group with
     # no subject set after a comma or a closing quotation mark is an incise all the same
-    first = min([verb.i, *(child.i for child in verb.children if child.dep_.startswith("aux"))])
+    first = verb_group_start(verb).i
     return first > 0 and doc[first - 1].text in _INCISE_OPENERS
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from chronique.nlp import sentence_of, verb_lemma
+from chronique.nlp import sentence_of, verb_group_start, verb_lemma
 
 # Quotation marks (typography, not French words): a straight quote opens or closes by where it stands.
 _OPENING_QUOTES = frozenset({"«", "“"})
@@ -93,7 +93,7 @@ def is_incise_saying(verb: Token, reporting_verbs: frozenset[str]) -> bool:
     """A verb of saying set apart after what it tells: "…, rapporte BFMTV", "», a indiqué le maire"."""
     if verb.pos_ != "VERB" or verb.lemma_.lower() not in reporting_verbs:
         return False
-    first = min([verb, *(c for c in verb.children if c.dep_.startswith("aux"))], key=lambda t: t.i)
+    first = verb_group_start(verb)
     return first.i > 0 and (first.nbor(-1).is_punct or first.nbor(-1).text in _CLOSING_QUOTES)
 
 

@@ -86,6 +86,8 @@ class EventLexicon:
     so_far_cues: frozenset[str] = frozenset()  # "à ce jour": so far
     cumulative_cues: frozenset[str] = frozenset()  # "au total", "cumulés": a count so far
     complement_cues: frozenset[str] = frozenset()  # "la grève du 5 décembre": the date completes the noun
+    placing_cues: frozenset[str] = frozenset()  # "emmenée aux urgences à 3h20": the time is the verb's
+    interrupting_cues: frozenset[str] = frozenset()  # "il rentrait quand il a été agressé": the event
     tally_nouns: frozenset[str] = frozenset()  # "le nombre de décès depuis le 1er mars": a count
     times_nouns: frozenset[str] = frozenset()  # "vue près de 700.000 fois": how often, a tally
     backdrop_cues: frozenset[str] = frozenset()  # "Alors que …," opening a sentence: no continuation
@@ -128,6 +130,8 @@ class EventLexicon:
             so_far_cues=vocabulary["cues"].forms_of("so_far"),
             cumulative_cues=vocabulary["cues"].forms_of("cumulative"),
             complement_cues=vocabulary["cues"].forms_of("complement"),
+            placing_cues=vocabulary["cues"].forms_of("placing"),
+            interrupting_cues=vocabulary["cues"].forms_of("interrupting"),
             relative_cues=vocabulary["cues"].forms_of("relative"),
             backdrop_cues=vocabulary["cues"].forms_of("backdrop"),
             tally_nouns=vocabulary["nouns"].forms_of("tally"),
@@ -260,6 +264,13 @@ def predicate_of(span: Span, lexicon: EventLexicon, timex_tokens: Collection[int
             or (
                 step == 0
                 and root.dep_ in {"nmod", "obl"}
+                and not (
+                    _placed_by_preposition(span, lexicon)
+                    and _governing_event(current, lexicon).lemma_.lower() not in lexicon.event_nouns
+                    and _event_within(current, lexicon) is None  # "le début du déconfinement le 11 mai"
+                    and not any(c.dep_ == "cop" for c in current.children)  # "était en service le 4 mars"
+                    and not _opened_relative(current, lexicon)  # "depuis le début du mouvement le 3 mai"
+                )
                 and not _closes_phrase(span, current, lexicon)
                 and not _closes_sentence_apart(span)
             )
@@ -311,6 +322,33 @@ def _closes_phrase(span: Span, noun: Token, lexicon: EventLexicon) -> bool:
     )
 
 
+def _placed_by_preposition(span: Span, lexicon: EventLexicon) -> bool:
+    """Whether the date places the clause's event in time, whatever noun that names no event the parse hangs
+    it on: a word of ``placing_cues`` opens it ("emmenée aux urgences à 3h20 du matin", "arrivé à l'hôpital
+    vers 10 heures"), or none does ("il roulait sur la départementale samedi quand il a été percuté"). A date
+    after "de" ("l'ordre du jour de jeudi") or "en" ("son premier succès en 1975") completes the noun."""
+    cases = [c for c in span.root.children if c.dep_ == "case" and c.i < span.root.i]
+    before = span.doc[min([span.start, *(c.i for c in cases)]) - 1] if span.start > 0 else None
+    if before is None or before.text == ",":
+        return False  # "le film tourné le 1er septembre, à 12 h 59": the time of the day before it
+    if not cases:
+        return before.pos_ in {"NOUN", "PROPN"}
+    return cases[0].lower_ in lexicon.placing_cues
+
+
+def _opened_relative(noun: Token, lexicon: EventLexicon) -> bool:
+    """Whether a word of ``relative_cues`` opens the noun's phrase, up its complements to the verb ("depuis le
+    début du mouvement le 3 septembre"): a date in that phrase is the phrase's, never the clause's day."""
+    current = noun
+    for _ in range(_APPOSED_CHAIN):
+        if any(c.dep_ == "case" and c.lower_ in lexicon.relative_cues for c in current.children):
+            return True
+        if current.dep_ != "nmod" or current.head.pos_ not in {"NOUN", "PROPN"}:
+            return False
+        current = current.head
+    return False
+
+
 def _closes_sentence_apart(span: Span) -> bool:
     """Whether the date is set apart at the end of its sentence, a comma before it and nothing but
     punctuation after it ("Le maire a dîné avec les familles, lundi 5 septembre."): it tells when the clause
@@ -337,6 +375,9 @@ def _governing_event(noun: Token, lexicon: EventLexicon) -> Token:
     return noun
 
 
+_CLOSING_QUOTES = frozenset({'"', "»", "”"})
+
+
 def _completed_noun(span: Span, lexicon: EventLexicon) -> Token | None:
     """The noun a date right after "du", "de", "d'" completes ("la grève du 5 décembre", "le week-end de
     mobilisation du 16-17 novembre", "les violences de samedi"), or a year right after a noun ("le projet de
@@ -354,6 +395,12 @@ def _completed_noun(span: Span, lexicon: EventLexicon) -> Token | None:
             return _event_noun_up(span.doc[span.start - 3], lexicon)
     if span.start < 2:
         return None
+    closing = span.doc[span.start - 1]
+    if closing.text in _CLOSING_QUOTES and closing.head.i < closing.i and closing.head.pos_ == "NOUN":
+        # an event noun quoted as the press writes it ('appelle à une "grève générale" le 5 février'): the
+        # marks do not change what the date right after them completes, whatever the parse hangs it on
+        quoted = closing.head
+        return quoted if quoted.lemma_.lower() in lexicon.event_nouns else None
     case, noun = span.doc[span.start - 1], span.doc[span.start - 2]
     if case.pos_ != "ADP" or case.lower_.replace("’", "'") not in lexicon.complement_cues:
         return None
@@ -535,6 +582,26 @@ def _relayed(relay: Token, lexicon: EventLexicon) -> Token | None:
     return root if present and (not auxiliaries or finite.lemma_ in {"avoir", "être"}) else None
 
 
+def interrupting_event(backdrop: Token, lexicon: EventLexicon) -> Token | None:
+    """The event told in the past after "quand", "lorsque" (``interrupting_cues``) set on an imperfect: what
+    happened while the imperfect's scene went on ("La victime se trouvait sur le port vers 2 heures quand
+    elle a été tuée", "Il rentrait chez lui samedi lorsqu'il a été agressé"); none for another predicate."""
+    if backdrop.pos_ not in {"VERB", "AUX"} or "Imp" not in backdrop.morph.get("Tense", []):
+        return None
+    for clause in backdrop.children:
+        if clause.dep_ != "advcl" or clause.pos_ != "VERB" or "Past" not in clause.morph.get("Tense", []):
+            continue
+        marks = [c for c in clause.children if c.dep_ == "mark"]
+        group = [c for c in clause.children if c.dep_.startswith("aux")]
+        if (
+            marks
+            and normalise(marks[0].text) in lexicon.interrupting_cues
+            and not any("Imp" in t.morph.get("Tense", []) for t in group)
+        ):
+            return clause
+    return None
+
+
 def anchors_in(doc: Doc, expressions: Sequence[TimeExpression], lexicon: EventLexicon) -> list[Anchor]:
     """Every predicate of every sentence that has a datable time expression, with the one that dates it."""
     regions = quotations(doc)
@@ -552,6 +619,7 @@ def anchors_in(doc: Doc, expressions: Sequence[TimeExpression], lexicon: EventLe
         for expression, span in candidates:
             trigger = _primary_predicate(span, regions, lexicon, all_timex)
             if trigger is not None:
+                trigger = interrupting_event(trigger, lexicon) or trigger
                 primaries.setdefault(trigger.i, []).append((expression, span))
         sentence = sentence_of(candidates[0][1].root)
         timex_tokens = {t.i for _, span in candidates for t in span}

@@ -230,6 +230,8 @@ def _validate_keys(vocabulary: Vocabulary, path_of: Mapping[str, str]) -> None:
             "so_far",
             "cumulative",
             "complement",
+            "placing",
+            "interrupting",
             "relative",
             "nowadays",
             "habit",

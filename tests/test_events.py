@@ -80,6 +80,13 @@ ANCHORING_ROWS = [
         "2022-09-09TEV",
         Anchoring.DIRECT,
     ),
+    # a capitalised event noun that names an institution is no event (data/nouns.tsv institution)
+    (
+        "Un député est hospitalisé, a annoncé la présidence de l'Assemblée jeudi soir.",
+        "annoncé",
+        "2022-09-08TEV",
+        Anchoring.DIRECT,
+    ),
     # quotation marks around an event noun do not change what the date right after them completes
     ('La CGT appelle à une "grève générale" le 15 septembre.', "grève", "2022-09-15", Anchoring.DIRECT),
     # a bare noun object makes one verb with its verb ("avoir lieu"): the date dates that verb

@@ -100,12 +100,14 @@ class EventLexicon:
     summary_words: SummaryWords = field(default_factory=SummaryWords)  # for ``chronique.summaries``
     relay_verbs: frozenset[str] = frozenset()  # "…, rapporte RTL vendredi": the relayed clause is the event
     dating_verbs: frozenset[str] = frozenset()  # "un épisode datant de 2016": the noun's date
+    institution_nouns: frozenset[str] = frozenset()  # "l'Assemblée": a name, no "assemblée générale"
 
     @classmethod
     def from_vocabulary(cls, vocabulary: Vocabulary) -> EventLexicon:
         nouns, verbs = vocabulary["nouns"], vocabulary["verbs"]
         return cls(
             event_nouns=nouns.forms_of("event"),
+            institution_nouns=nouns.forms_of("institution"),
             place_nouns=nouns.forms_of("place"),
             reporting_verbs=verbs.forms_of("reporting_verbs"),
             modal_verbs=verbs.forms_of("modal_verbs"),
@@ -185,6 +187,16 @@ def in_relative_clause(verb: Token) -> bool:
     return False
 
 
+def is_event_noun(token: Token, lexicon: EventLexicon) -> bool:
+    """A noun of ``event_nouns`` ("la grève", "une assemblée générale"), not the capitalised name of an
+    institution it also is (``institution_nouns``) inside a sentence ("l'Assemblée", "le Conseil d'État")."""
+    lemma = token.lemma_.lower()
+    if lemma not in lexicon.event_nouns:
+        return False
+    named = token.text[:1].isupper() and not token.text.isupper() and not token.is_sent_start
+    return not (named and lemma in lexicon.institution_nouns)
+
+
 def is_predicate(token: Token, lexicon: EventLexicon) -> bool:
     """A verb (not an auxiliary), an event noun, a predicate adjective with its copula, or a number with its
     copula (a count on a day: "Ils étaient 40 500 samedi 23 mars")."""
@@ -193,7 +205,7 @@ def is_predicate(token: Token, lexicon: EventLexicon) -> bool:
     if token.pos_ == "AUX":
         return token.dep_ == "ROOT" and not any(c.pos_ == "VERB" for c in token.children)
     if token.pos_ == "NOUN":
-        return token.lemma_.lower() in lexicon.event_nouns
+        return is_event_noun(token, lexicon)
     if token.pos_ == "ADJ":
         # a copula ("était très faible"), or a tense auxiliary: "ils se sont mariés" is a passé composé the
         # model reads as an adjective
@@ -211,7 +223,7 @@ def is_bare_object(token: Token, lexicon: EventLexicon) -> bool:
         token.pos_ == "NOUN"
         and token.dep_ == "obj"
         and token.head.pos_ in {"VERB", "AUX"}
-        and token.lemma_.lower() not in lexicon.event_nouns
+        and not is_event_noun(token, lexicon)
         and not any(c.dep_ in {"det", "nummod", "amod"} for c in token.children)
     )
 
@@ -244,7 +256,7 @@ def predicate_of(span: Span, lexicon: EventLexicon, timex_tokens: Collection[int
             # "un épisode datant de 2016", "des images datant du 1er mai": the noun's date, the event it names
             # or none; never the clause's ("Le Monde a eu écho d'un épisode datant de 2016")
             noun = current.head
-            return noun if noun.pos_ == "NOUN" and noun.lemma_.lower() in lexicon.event_nouns else None
+            return noun if noun.pos_ == "NOUN" and is_event_noun(noun, lexicon) else None
         if is_describing_participle(current):
             continue  # "une passerelle surplombant la Seine le 5 janvier": the date goes on up
         if (current.pos_ in {"VERB", "AUX"} and not is_noun_participle(current)) or (
@@ -260,13 +272,13 @@ def predicate_of(span: Span, lexicon: EventLexicon, timex_tokens: Collection[int
         if is_bare_object(current, lexicon):
             continue  # "La scène a lieu samedi": "avoir lieu" is the verb
         if current.pos_ == "NOUN" and (
-            current.lemma_.lower() in lexicon.event_nouns
+            is_event_noun(current, lexicon)
             or (
                 step == 0
                 and root.dep_ in {"nmod", "obl"}
                 and not (
                     _placed_by_preposition(span, lexicon)
-                    and _governing_event(current, lexicon).lemma_.lower() not in lexicon.event_nouns
+                    and not is_event_noun(_governing_event(current, lexicon), lexicon)
                     and _event_within(current, lexicon) is None  # "le début du déconfinement le 11 mai"
                     and not any(c.dep_ == "cop" for c in current.children)  # "était en service le 4 mars"
                     and not _opened_relative(current, lexicon)  # "depuis le début du mouvement le 3 mai"
@@ -318,7 +330,7 @@ def _closes_phrase(span: Span, noun: Token, lexicon: EventLexicon) -> bool:
         return False
     phrase = doc[sentence.start : span.start]
     return not any(normalise(t.text) in lexicon.relating_cues for t in phrase) and not any(
-        t.pos_ == "NOUN" and t.lemma_.lower() in lexicon.event_nouns for t in doc[noun.i : span.start]
+        t.pos_ == "NOUN" and is_event_noun(t, lexicon) for t in doc[noun.i : span.start]
     )
 
 
@@ -368,7 +380,7 @@ def _governing_event(noun: Token, lexicon: EventLexicon) -> Token:
     if (
         noun.dep_ == "nmod"
         and head.pos_ == "NOUN"
-        and head.lemma_.lower() in lexicon.event_nouns
+        and is_event_noun(head, lexicon)
         and any(c.dep_ == "case" and c.lower_ in {"de", "du", "des", "d'"} for c in noun.children)
     ):
         return head
@@ -400,7 +412,7 @@ def _completed_noun(span: Span, lexicon: EventLexicon) -> Token | None:
         # an event noun quoted as the press writes it ('appelle à une "grève générale" le 5 février'): the
         # marks do not change what the date right after them completes, whatever the parse hangs it on
         quoted = closing.head
-        return quoted if quoted.lemma_.lower() in lexicon.event_nouns else None
+        return quoted if is_event_noun(quoted, lexicon) else None
     case, noun = span.doc[span.start - 1], span.doc[span.start - 2]
     if case.pos_ != "ADP" or case.lower_.replace("’", "'") not in lexicon.complement_cues:
         return None
@@ -442,7 +454,7 @@ def _event_within(phrase: Token, lexicon: EventLexicon) -> Token | None:
     """The event a phrase names: its head, else a noun it governs through "de" ("le début du confinement"),
     else none ("le début du mouvement")."""
     for token in [phrase, *(t for t in phrase.subtree if t.dep_ == "nmod" and t.i > phrase.i)]:
-        if token.pos_ == "NOUN" and token.lemma_.lower() in lexicon.event_nouns:
+        if token.pos_ == "NOUN" and is_event_noun(token, lexicon):
             return token
     return None
 
@@ -452,14 +464,10 @@ def _event_noun_up(noun: Token, lexicon: EventLexicon) -> Token:
     noun itself when none is."""
     current = noun
     for _ in range(_NOUN_CHAIN):
-        if (
-            current.lemma_.lower() in lexicon.event_nouns
-            or current.dep_ != "nmod"
-            or current.head.pos_ != "NOUN"
-        ):
+        if is_event_noun(current, lexicon) or current.dep_ != "nmod" or current.head.pos_ != "NOUN":
             break
         current = current.head
-    return current if current.lemma_.lower() in lexicon.event_nouns else noun
+    return current if is_event_noun(current, lexicon) else noun
 
 
 def _path_to_root(token: Token) -> list[int]:
@@ -669,7 +677,7 @@ def story_times(
     for expression in expressions:
         span = doc.char_span(expression.mention.start, expression.mention.end, alignment_mode="expand")
         predicate = predicate_of(span, lexicon) if span is not None else None
-        names_noun = predicate is not None and predicate.lemma_.lower() in lexicon.event_nouns
+        names_noun = predicate is not None and is_event_noun(predicate, lexicon)
         if span is not None and apposed_phrase(span, lexicon) is not None:
             continue  # "depuis le début du mouvement, le 17 novembre": that phrase's date
         if predicate is None or not (_is_anterior(predicate) or (predicate.pos_ == "NOUN" and names_noun)):

@@ -39,6 +39,7 @@ from chronique.anchors import (
     headline_anchors,
     in_relative_clause,
     inherited_anchors,
+    is_event_noun,
     story_times,
 )
 from chronique.bounds import (
@@ -601,7 +602,7 @@ def _can_lead(
         return False  # "qui travaillent le samedi": done as a rule, on no one day
     if is_ongoing(trigger, expression, lexicon):
         return False  # "le scandale qui ébranle l'exécutif depuis l'été": what the noun is like since
-    if trigger.pos_ != "NOUN" or trigger.lemma_.lower() in lexicon.event_nouns:
+    if trigger.pos_ != "NOUN" or is_event_noun(trigger, lexicon):
         return True
     # a noun heading a chronology entry names what happened that day ("15 mars 2011 : début de la révolte")
     span = trigger.doc.char_span(expression.mention.start, expression.mention.end, alignment_mode="expand")

@@ -237,7 +237,7 @@ def _validate_keys(vocabulary: Vocabulary, path_of: Mapping[str, str]) -> None:
             "habit",
             "generic_subject",
         },
-        "nouns": {"event", "place", "venue", "locution", "appointment", "tally", "times"},
+        "nouns": {"event", "institution", "place", "venue", "locution", "appointment", "tally", "times"},
         "boilerplate": {"line", "comments_start", "comments_count"},
         "participants": {
             "interjection",

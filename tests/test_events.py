@@ -87,6 +87,15 @@ ANCHORING_ROWS = [
         "2022-09-08TEV",
         Anchoring.DIRECT,
     ),
+    # the interview a participle opening the sentence names is the occasion of what the main clause says
+    # (data/verbs.tsv asked_verbs); a participle with an event of its own keeps its date
+    (
+        "Interrogé jeudi sur France Inter, le ministre a affirmé que la réforme serait maintenue.",
+        "affirmé",
+        "2022-09-08",
+        Anchoring.DIRECT,
+    ),
+    ("Né le 3 mars 1950 à Lyon, le cinéaste a tourné trente films.", "Né", "1950-03-03", Anchoring.DIRECT),
     # quotation marks around an event noun do not change what the date right after them completes
     ('La CGT appelle à une "grève générale" le 15 septembre.', "grève", "2022-09-15", Anchoring.DIRECT),
     # a bare noun object makes one verb with its verb ("avoir lieu"): the date dates that verb

@@ -100,6 +100,7 @@ class EventLexicon:
     summary_words: SummaryWords = field(default_factory=SummaryWords)  # for ``chronique.summaries``
     relay_verbs: frozenset[str] = frozenset()  # "…, rapporte RTL vendredi": the relayed clause is the event
     dating_verbs: frozenset[str] = frozenset()  # "un épisode datant de 2016": the noun's date
+    asked_verbs: frozenset[str] = frozenset()  # "Interrogé lundi sur RTL, le ministre a affirmé"
     institution_nouns: frozenset[str] = frozenset()  # "l'Assemblée": a name, no "assemblée générale"
 
     @classmethod
@@ -146,6 +147,7 @@ class EventLexicon:
             summary_words=SummaryWords.from_vocabulary(vocabulary),
             relay_verbs=verbs.forms_of("relay_verbs"),
             dating_verbs=verbs.forms_of("dating_verbs"),
+            asked_verbs=verbs.forms_of("asked_verbs"),
         )
 
 
@@ -610,6 +612,33 @@ def interrupting_event(backdrop: Token, lexicon: EventLexicon) -> Token | None:
     return None
 
 
+def framed_event(participle: Token, lexicon: EventLexicon) -> Token | None:
+    """The main verb a past participle of ``asked_verbs`` opening its sentence frames, set apart by a comma
+    ("Interrogé lundi sur France Inter, le ministre a affirmé …", "Questionné ce dimanche par Le Parisien, le
+    médecin a réfuté …"): the interview is the occasion, what was said on it the news. None for a participle
+    with an auxiliary or a subject of its own, or not opening its sentence ("Né le 27 novembre 1925, …")."""
+    main = participle.head
+    if (
+        participle.dep_ != "advcl"
+        or participle.lemma_.lower() not in lexicon.asked_verbs
+        or "Part" not in participle.morph.get("VerbForm", [])
+        or "Past" not in participle.morph.get("Tense", [])
+        or any(
+            c.dep_.startswith("aux") or c.dep_ in {"nsubj", "nsubj:pass", "cop"} for c in participle.children
+        )
+        or participle.left_edge.i != participle.sent.start
+        or main.i < participle.i
+        or main.pos_ != "VERB"
+    ):
+        return None
+    between = participle.doc[participle.right_edge.i + 1 : main.i]
+    return (
+        main
+        if any(t.text == "," for t in between) or participle.doc[participle.right_edge.i].text == ","
+        else None
+    )
+
+
 def anchors_in(doc: Doc, expressions: Sequence[TimeExpression], lexicon: EventLexicon) -> list[Anchor]:
     """Every predicate of every sentence that has a datable time expression, with the one that dates it."""
     regions = quotations(doc)
@@ -627,7 +656,7 @@ def anchors_in(doc: Doc, expressions: Sequence[TimeExpression], lexicon: EventLe
         for expression, span in candidates:
             trigger = _primary_predicate(span, regions, lexicon, all_timex)
             if trigger is not None:
-                trigger = interrupting_event(trigger, lexicon) or trigger
+                trigger = interrupting_event(trigger, lexicon) or framed_event(trigger, lexicon) or trigger
                 primaries.setdefault(trigger.i, []).append((expression, span))
         sentence = sentence_of(candidates[0][1].root)
         timex_tokens = {t.i for _, span in candidates for t in span}

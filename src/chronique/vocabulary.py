@@ -192,6 +192,7 @@ def _validate_keys(vocabulary: Vocabulary, path_of: Mapping[str, str]) -> None:
         "parts_of_day": {"MO", "AF", "EV", "NI", "DT"},
         "verbs": {
             "etre_verbs",
+            "asked_verbs",
             "future_governors",
             "recent_past_governors",
             "future_participles",

@@ -17,6 +17,46 @@ SAT = "2022-09-10"
 
 ROWS = [
     # (sentence, trigger, actors, places)
+    # "selon X" tells who says the whole clause, wherever the model hangs it (on a complement, on the
+    # participle that describes it); a relative clause's own "selon" is not the main clause's
+    (
+        "Samedi, les heurts ont fait 20 blessés et 300 personnes interpellées selon le parquet.",
+        "fait",
+        ("le parquet",),
+        (),
+    ),
+    (
+        "Samedi, la manifestation s'était soldée par 20 blessés, 300 personnes interpellées et plus de 90 "
+        "gardes à vue selon le parquet de Lyon.",
+        "soldée",
+        ("le parquet de Lyon",),
+        (),
+    ),
+    ("Lundi, le maire a reçu les habitants qui manifestaient selon la police.", "reçu", ("le maire",), ()),
+    # a document cannot say: who it tells for is whom its "de" or the name beside it names
+    (
+        "Lundi, douze décès ont été enregistrés dans la région, selon les chiffres de la préfecture.",
+        "enregistrés",
+        ("la préfecture",),
+        ("la région",),
+    ),
+    ("Mardi, le trafic a repris sur la ligne, selon un communiqué de la SNCF.", "repris", ("SNCF",), ()),
+    ("Selon une enquête Ifop, la confiance dans le gouvernement a reculé en mars.", "reculé", ("Ifop",), ()),
+    ("Le 3 mai, selon la répartition par âge, les jeunes ont moins voté.", "voté", ("les jeunes",), ()),
+    # "comme l'a dit X", set in the clause or hung on it: X told it
+    (
+        "Jeudi, comme l'a raconté le maire, les pompiers ont évacué l'école.",
+        "évacué",
+        ("les pompiers", "le maire"),
+        (),
+    ),
+    (
+        "Comme l'avait annoncé le ministre de l'Intérieur, Gérald Darmanin, les policiers ont été déployés "
+        "samedi à Nantes.",
+        "déployés",
+        ("Gérald Darmanin",),
+        ("Nantes",),
+    ),
     # a person's name opens on a capital: "général de la Santé", cut from its title, is no one
     (
         "Dans son point quotidien, mercredi 22 avril, le directeur général de la Santé, Jérôme Salomon, a "

@@ -14,6 +14,17 @@ SAT = "2022-09-10"
 
 SUMMARY_ROWS = [
     # (sentence, trigger, summary)
+    # "comme l'a dit X" is an incise of saying: X said the clause it is set in
+    (
+        "Jeudi, comme l'a raconté le maire, les pompiers ont évacué l'école.",
+        "raconté",
+        "le maire a raconté que les pompiers ont évacué l'école",
+    ),
+    (
+        "Samedi, les routes ont été fermées, comme l'a indiqué la préfecture.",
+        "indiqué",
+        "la préfecture a indiqué que les routes ont été fermées",
+    ),
     # a locution is one word of French in several: its words go together ("plus de", "à travers")
     (
         "Samedi 17 novembre, la mobilisation avait rassemblé plus de 280.000 personnes.",

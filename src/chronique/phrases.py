@@ -405,7 +405,7 @@ def _name_beside(head: Token, subtree: Collection[int]) -> list[str]:
         and e.start == comma + 1
         and len(e) > 1
         and is_whole(e)
-        and e.root.dep_ in {"dep", "appos", "parataxis"}
+        and e.root.dep_ in {"dep", "appos", "parataxis", "obl:mod"}  # "a annoncé la ministre, Agnès Buzyn"
     ]
 
 

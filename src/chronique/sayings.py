@@ -27,7 +27,9 @@ from chronique.clauses import (
 from chronique.nlp import entities, not_a_name, sentence_of, verb_group_start
 from chronique.phrases import (
     SUBJECT_DEPS,
+    Acting,
     actors_of,
+    is_bare_participle,
     is_finite,
     is_whole,
     join_tokens,
@@ -58,12 +60,14 @@ MAX_REPORT_DEPTH = 2
 # Where a verb of saying keeps the clause it reports, and where an incise hangs on the clause before it.
 _REPORTED_DEPS = frozenset({"ccomp", "parataxis"})
 _INCISE_DEPS = frozenset({"parataxis", "advcl", "conj", "ccomp", "dep", "acl"})
+# Where a word heads a clause of its own, with its own "selon X" (a noun coordinated with another is none).
+_OWN_CLAUSE_DEPS = frozenset({"acl:relcl", "advcl", "ccomp", "csubj", "parataxis"})
 # How far up an incise's clause is looked for.
 _MAX_CLIMB = 4
 # What heads a clause: a verb, or the attribute of a copula ("les dégâts sont importants").
 _CLAUSE_POS = frozenset({"VERB", "AUX", "ADJ", "NOUN", "PROPN"})
 # What the model makes of the speaker after an incise's verb ("…, a précisé la préfecture": obj).
-_INVERTED_SPEAKER_DEPS = frozenset({"nsubj", "obj", "obl:mod", "nmod", "appos", "flat:name"})
+_INVERTED_SPEAKER_DEPS = frozenset({"nsubj", "obj", "obl:mod", "nmod", "appos", "flat:name", "dep"})
 # The content a verb of saying can have of its own: then it is summarised as any verb ("a annoncé sa
 # démission", "a dit craindre une hécatombe").
 _OWN_CONTENT_DEPS = frozenset({"obj", "xcomp", "obl:arg"})
@@ -117,6 +121,11 @@ def reported_clause(verb: Token, saying: Collection[str]) -> Token | None:
     "que" clause or quotation ("a estimé que …", "a déclaré : « … »"); never the incise of another verb of
     saying ("le confinement se poursuivra …, a prévenu l'Élysée" tells the Élysée's words)."""
     incise = is_incise(verb)
+    if as_told(verb):  # "comme l'explique RTL": the clause it is set in, or the one the model hangs on it
+        around = [verb.head] if verb.head.i != verb.i else []
+        around += [c for c in verb.children if c.dep_ in _INCISE_DEPS and c.i > verb.i]
+        clause = next((c for c in around if _conjugated(c)), None)
+        return governing(clause) if clause is not None else None
     if verb.dep_ in _INCISE_DEPS and verb.head.i < verb.i and incise:
         clause = _clause_of(verb.head)
         if clause is not None:
@@ -201,7 +210,7 @@ def speaker_of(verb: Token, skip: Collection[int]) -> Token | None:
         for c in verb.children
         if c.dep_ in SUBJECT_DEPS and _same_voice(c, verb) and not _clausal(c) and agrees(c, verb)
     ]
-    if any(c.i not in skip for c in own) or not is_incise(verb):
+    if any(c.i not in skip for c in own) or not (is_incise(verb) or as_told(verb)):
         # the subject the parse gives, else the noun phrase written before the verb ("Santé publique France
         # annonce dimanche que …", the weekday read as its subject)
         return subject_in(verb, skip) or _head_of(subject_before(first, verb, skip))
@@ -397,7 +406,25 @@ def reporter_of(clause: Token, saying: Collection[str]) -> Token | None:
         reported = reported_clause(verb, saying)
         if reported is not None and reported.i == clause.i:
             return verb
-    return None
+    # "Comme l'avait annoncé la ministre, la priorité est donnée …", "…, comme l'explique RTL, les magistrats
+    # se sont rendu compte": the clause it is set in, or the one the model hangs on it
+    return next(
+        (
+            c
+            for c in [*clause.children, *([clause.head] if clause.head.i != clause.i else [])]
+            if c.lemma_.lower() in saying and as_told(c)
+        ),
+        None,
+    )
+
+
+def as_told(verb: Token) -> bool:
+    """A verb of saying opened by "comme" and the neuter "le" that stands for the clause around it: an
+    incise, its speaker after it ("comme l'explique RTL", "Comme l'avait annoncé la ministre")."""
+    before = [c for c in verb.children if c.i < verb.i]
+    return any(c.dep_ == "mark" and c.lower_ == "comme" for c in before) and any(
+        c.pos_ == "PRON" and c.lemma_ == "le" and not c.morph.get("Reflex", []) for c in before
+    )
 
 
 def according_to(trigger: Token, clause: Token, cases: Collection[str]) -> Token | None:
@@ -407,13 +434,37 @@ def according_to(trigger: Token, clause: Token, cases: Collection[str]) -> Token
     while verbs[-1].i != clause.i and verbs[-1].head.i != verbs[-1].i and len(verbs) < _MAX_CLIMB:
         verbs.append(verbs[-1].head)
     for verb in verbs:
-        for child in verb.children:
+        # on the verb, or deeper in its complements, where the model hangs a "selon X" that ends the clause
+        # ("… s'était soldée par 320 blessés, 1 082 personnes interpellées selon le parquet de Paris": on
+        # "personnes" or on the participle that describes them); never in a clause of its own (a relative, a
+        # conjugated verb: their "selon" is theirs)
+        frontier = list(verb.children)
+        while frontier:
+            child = frontier.pop(0)
             opening = [c for c in child.children if c.dep_ == "case" and c.i < child.i]
             words = [*opening, *(f for c in opening for f in c.children if f.dep_ == "fixed")]
             phrase = " ".join(t.lower_.replace("’", "'") for t in sorted(words, key=lambda t: t.i))
             if phrase.replace(" '", "'").replace("' ", "'") in cases and child.pos_ != "PRON":
                 return child
+            nominal = child.pos_ in {"NOUN", "PROPN", "NUM"} and child.dep_ not in _OWN_CLAUSE_DEPS
+            if nominal or (child.dep_ == "acl" and is_bare_participle(child)):
+                frontier.extend(child.children)
     return None
+
+
+def _author(source: Token, acting: Acting) -> list[str]:
+    """Who a source that is a thing tells for: "selon les données de l'ARS", "selon le dernier bilan des
+    autorités", "selon un sondage Elabe", "selon une information LCI et BFMTV" (a document cannot say; the
+    people or organisation its "de" or the name beside it names do). Nothing for a source that can act."""
+    if actors_of(source, [], acting) or not acting.people:
+        return []
+    for child in source.children:
+        cases = {c.lower_ for c in child.children if c.dep_ == "case"}
+        named = child.pos_ == "PROPN" and not cases and child.dep_ in {"nmod", "appos", "flat:name"}
+        whose = bool(cases) and cases <= {"de", "d'", "d’", "du", "des"} and child.dep_ == "nmod"
+        if child.i > source.i and (named or whose):
+            return actors_of(child, [], acting)
+    return []
 
 
 def speaker_names(
@@ -438,7 +489,7 @@ def speaker_names(
         reporter is trigger
         and heads[0] is not None
         and heads[0].dep_ not in SUBJECT_DEPS
-        and not is_incise(trigger)
+        and not (is_incise(trigger) or as_told(trigger))
     ):
         heads[0] = None  # a word after a saying that is no incise: its object, not who spoke
     names: list[str] = []
@@ -446,6 +497,7 @@ def speaker_names(
         if head is None or head.dep_ == "nsubj:pass":
             continue  # "dix cas ont été confirmés": what was told, not who told it
         found = [head.text] if lettered_number(head) else actors_of(head, [], words.acting)
+        found = found or _author(head, words.acting)
         if reporter is not None and head.i < reporter.i and head.head.i != reporter.i:
             found = _written_speaker(head, reporter, skip) or found
         names.extend(n for n in found if not overlaps(n, names))

@@ -43,6 +43,25 @@ ROWS = [
     ("Mardi, le trafic a repris sur la ligne, selon un communiqué de la SNCF.", "repris", ("SNCF",), ()),
     ("Selon une enquête Ifop, la confiance dans le gouvernement a reculé en mars.", "reculé", ("Ifop",), ()),
     ("Le 3 mai, selon la répartition par âge, les jeunes ont moins voté.", "voté", ("les jeunes",), ()),
+    # a person's name set apart before what the person is: the name is the subject, wherever the model hangs
+    # it (was "l'une des fondatrices", no actor); a name set apart after a title, which the model reads as a
+    # second subject, is who the title is
+    (
+        "Face aux menaces, Jean Morel, l'un des porte-parole du collectif, a annoncé lundi qu'il quittait le "
+        "mouvement.",
+        "annoncé",
+        ("Jean Morel",),
+        (),
+    ),
+    (
+        "Le 3 mai, Paul K., un lycéen de 17 ans en grande difficulté scolaire, s'immole par le feu à Rouen, "
+        "se "
+        "brûlant à 60%.",
+        "immole",
+        ("Paul K.",),
+        ("Rouen",),
+    ),
+    ("Lundi, la maire, Anne Hidalgo, a inauguré le pont.", "inauguré", ("Anne Hidalgo",), ()),
     # "comme l'a dit X", set in the clause or hung on it: X told it
     (
         "Jeudi, comme l'a raconté le maire, les pompiers ont évacué l'école.",

@@ -14,6 +14,38 @@ SAT = "2022-09-10"
 
 SUMMARY_ROWS = [
     # (sentence, trigger, summary)
+    # a person's name set apart before what the person is: the name is the subject (was "l'un des porte-parole
+    # du collectif a annoncé")
+    (
+        "Face aux menaces, Jean Morel, l'un des porte-parole du collectif, a annoncé lundi qu'il quittait le "
+        "mouvement.",
+        "annoncé",
+        "Jean Morel a annoncé qu'il quittait le mouvement",
+    ),
+    # a pronoun told as the name it stands for: the conjunction that opened its clause opens nothing (was
+    # "Marie Durand qu' ne participera plus …"), and the saying that reports the clause keeps it (was "Marie
+    # Durand a annoncé")
+    (
+        "Face aux critiques, Marie Durand, l'une des figures du collectif, a annoncé lundi 3 mai qu'elle ne "
+        "participera plus aux réunions.",
+        "participera",
+        "Marie Durand ne participera plus aux réunions",
+    ),
+    (
+        "Face aux critiques, Marie Durand, l'une des figures du collectif, a annoncé lundi 3 mai qu'elle ne "
+        "participera plus aux réunions.",
+        "annoncé",
+        "Marie Durand a annoncé qu'elle ne participera plus aux réunions",
+    ),
+    # a participle set apart with its own reflexive pronoun is a clause of its own, not the verb's attribute
+    # (was "… à Rouen brûlant à 60%", without its "se")
+    (
+        "Le 3 mai, Paul K., un lycéen de 17 ans en grande difficulté scolaire, s'immole par le feu à Rouen, "
+        "se "
+        "brûlant à 60%.",
+        "immole",
+        "Paul K. s'immole par le feu à Rouen",
+    ),
     # "comme l'a dit X" is an incise of saying: X said the clause it is set in
     (
         "Jeudi, comme l'a raconté le maire, les pompiers ont évacué l'école.",

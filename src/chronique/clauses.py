@@ -4,7 +4,7 @@ the antecedent of a relative clause, and the French words summaries need (``Summ
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
@@ -247,7 +247,7 @@ def verb_group(verb: Token, skip: Collection[int], words: SummaryWords, depth: i
             # an infinitive keeps the "que" clause it governs: "a dit espérer que le protocole pourrait être
             # assoupli", "semble vouloir éviter qu'un nouveau scandale ne se reproduise" (not "espérer" alone)
             ids |= verb_group(child, skip, words, depth) | subject_ids_of(child, skip)
-        elif child.dep_ == "xcomp" and depth < 2:
+        elif child.dep_ == "xcomp" and depth < 2 and not _participle_clause(child):
             if child.pos_ in {"VERB", "AUX"}:
                 ids |= verb_group(child, skip, words, depth + 1)
             else:
@@ -262,6 +262,20 @@ def verb_group(verb: Token, skip: Collection[int], words: SummaryWords, depth: i
                 for argument in (c for c in child.children if c.dep_ in {"obl:arg", "obj"}):
                     ids |= phrase_ids(argument, skip)  # "on va droit à la catastrophe"
     return with_fixed(ids | _near_ids(ids, verb.doc, skip, words), verb.doc, skip)
+
+
+def _participle_clause(child: Token) -> bool:
+    """A participle set apart by a comma with its own reflexive pronoun, which the tagger reads as an
+    attribute ("s'immole par le feu à Lyon, se brûlant à 90%"): a clause of its own, not the verb's (an
+    adjective takes no reflexive pronoun)."""
+    doc = child.doc
+    start = child.left_edge.i
+    return (
+        child.pos_ not in {"VERB", "AUX"}
+        and start > 0
+        and doc[start - 1].text == ","
+        and any(c.dep_ in REFLEXIVE_DEPS for c in child.children)
+    )
 
 
 def _near_ids(ids: Collection[int], doc: Doc, skip: Collection[int], words: SummaryWords) -> set[int]:
@@ -603,6 +617,8 @@ def subject_in(verb: Token, skip: Collection[int]) -> Token | None:
         )
     if subject is not None and (written := _subject_after_clause(subject, verb, skip)) is not None:
         return written
+    if subject is not None and (name := _name_set_apart(subject)) is not None:
+        return name
     # "Demain deux nouveaux TGV partiront": a day the model reads as a subject beside the real one; "Un peu
     # plus tôt dans la journée le ministre … avait fait état": an adverb of time with its own modifiers
     timed = subject is not None and (
@@ -749,9 +765,47 @@ def written_subject(verb: Token, skip: Collection[int]) -> list[Token]:
     group = [verb, *(c for c in verb.children if c.dep_.startswith("aux") or c.dep_ in REFLEXIVE_DEPS)]
     group += [c for c in verb.children if is_negation(c)]
     first = min((t for t in group if t.i <= verb.i), key=lambda t: t.i)
-    if first.i > 0 and first.doc[first.i - 1].text == ",":
+    phrase = subject_before(first, verb, skip)
+    if first.i > 0 and first.doc[first.i - 1].text == "," and not _named_then_described(phrase, first):
         return []  # "…, a indiqué son avocat", "…, a-t-il ajouté": the speaker follows
-    return subject_before(first, verb, skip)
+    return phrase
+
+
+def _named_then_described(phrase: Sequence[Token], first: Token) -> bool:
+    """A name followed by what it is, set apart between commas before the verb ("Anas K., un étudiant de 22
+    ans, s'immole"): the name is the subject; the aside is a noun phrase opened by its determiner."""
+    doc = first.doc
+    if not phrase or phrase[-1].pos_ != "PROPN" or phrase[-1].i + 2 >= first.i - 1:
+        return False
+    aside = doc[phrase[-1].i + 2 : first.i - 1]
+    return (
+        doc[phrase[-1].i + 1].text == ","
+        and aside[0].pos_ == "DET"
+        and not any(t.pos_ in {"VERB", "AUX"} or _relative(t) for t in aside)
+    )
+
+
+def _name_set_apart(subject: Token) -> Token | None:
+    """A person's name written before the subject and its comma, which the model hangs elsewhere: the subject
+    is what the person is ("Ingrid Levavasseur, l'une des figures du mouvement, a annoncé": her, not "l'une");
+    the apposition is a phrase opened by its determiner, closed by a comma."""
+    doc = subject.doc
+    start, end = subject.left_edge.i, subject.right_edge.i
+    if start < 2 or doc[start - 1].text != "," or end + 1 >= len(doc) or doc[end + 1].text != ",":
+        return None
+    last = doc[start - 2]
+    name = last.head if last.dep_ == "flat:name" else last
+    opening = sentence_of(subject).start
+    if (
+        last.pos_ != "PROPN"
+        or name.pos_ != "PROPN"
+        or name.i in {t.i for t in subject.subtree}
+        or name.dep_ in SUBJECT_DEPS
+        or not (name.i == opening or doc[name.i - 1].text == ",")
+        or not any(c.dep_ == "det" and c.i == start for c in subject.children)
+    ):
+        return None
+    return name
 
 
 def phrase_head(phrase: Collection[Token]) -> Token | None:

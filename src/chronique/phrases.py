@@ -405,7 +405,8 @@ def _name_beside(head: Token, subtree: Collection[int]) -> list[str]:
         and e.start == comma + 1
         and len(e) > 1
         and is_whole(e)
-        and e.root.dep_ in {"dep", "appos", "parataxis", "obl:mod"}  # "a annoncé la ministre, Agnès Buzyn"
+        # "a annoncé la ministre, Agnès Buzyn", "Lundi, le maire, Jean Dupont, a inauguré" (a second subject)
+        and e.root.dep_ in {"dep", "appos", "parataxis", "obl:mod", "nsubj"}
     ]
 
 

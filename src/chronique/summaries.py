@@ -590,8 +590,8 @@ def _clause_summary(
         subject = set_apart_subject(subject, clause_head)
     if subject is None:
         subject = _inverted_subject(clause_head, skip)  # "Samedi 8 juin, s'est tenu l'acte 30 du mouvement"
-    if subject is not None and (named := named_for(subject, clause_head)) is not None:
-        subject = named  # "Lorsqu'il avait été auditionné …, Lionel Lavergne avait indiqué": Lionel Lavergne
+    named = _named_subject(subject, clause_head, skip)
+    subject = named or subject
     subject_words = subject_ids(subject) if subject is not None else set()
     chosen.update(subject_words)
     antecedent = antecedent_ids(clause_head, skip)  # "le cap que nous avons fixé"
@@ -613,7 +613,10 @@ def _clause_summary(
     doc = trigger.doc
     # "n'en aurait pris connaissance que [le 24 décembre]": neither "ne" nor "que"
     unrestricted = unrestricted_ids(trigger, skip) | unrestricted_ids(clause_head, skip)
-    tokens = [doc[i] for i in sorted(chosen - set(skip) - unrestricted) if not doc[i].is_space]
+    # the name told first, the conjunction that opened the clause opens nothing ("Marie Durand ne participera
+    # plus", not "Marie Durand qu' ne participera plus")
+    opening = {c.i for c in clause_head.children if c.dep_ == "mark" and c.i < clause_head.i and named}
+    tokens = [doc[i] for i in sorted(chosen - set(skip) - unrestricted - opening) if not doc[i].is_space]
     while tokens and (tokens[0].dep_ in {"mark", "cc"} or tokens[0].is_punct):
         tokens = tokens[1:]  # "que les troupes ont subi …" reads as "les troupes ont subi …"
     # "lancer d'ici [la fin du mois] la concertation": a word that only opens the time expression goes with it
@@ -642,6 +645,13 @@ def _clause_summary(
         return _subject_first(tokens, subject_words)
     article = _article(subject) if subject is not None and tokens and tokens[0].i == subject.i else ""
     return article + join_tokens(tokens)
+
+
+def _named_subject(subject: Token | None, verb: Token, skip: Collection[int]) -> Token | None:
+    """The name a subject pronoun stands for (``named_for``: "Lorsqu'il avait été auditionné …, Lionel
+    Lavergne avait indiqué"), unless it is left out (the speaker of the saying that reports the clause)."""
+    named = named_for(subject, verb) if subject is not None else None
+    return named if named is not None and named.i not in skip else None
 
 
 def _object_on_time(verb: Token, skip: Collection[int]) -> set[int]:

@@ -62,6 +62,15 @@ ROWS = [
         ("Rouen",),
     ),
     ("Lundi, la maire, Anne Hidalgo, a inauguré le pont.", "inauguré", ("Anne Hidalgo",), ()),
+    # the words before a closing quotation mark whose quotation opened before are quoted: not who spoke
+    (
+        'Le maire a parlé lundi. "Les annonces ont conduit à souhaiter que toutes les options soient '
+        "étudiées.\n\nC'est une posture de prudence : il s'agit d'anticiper une situation où ces hommes "
+        'seraient libérés", a expliqué mardi le haut fonctionnaire.',
+        "expliqué",
+        ("le haut fonctionnaire",),
+        (),
+    ),
     # "comme l'a dit X", set in the clause or hung on it: X told it
     (
         "Jeudi, comme l'a raconté le maire, les pompiers ont évacué l'école.",

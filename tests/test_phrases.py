@@ -46,6 +46,16 @@ SUMMARY_ROWS = [
         "immole",
         "Paul K. s'immole par le feu à Rouen",
     ),
+    # a closing quotation mark with no quotation open in its paragraph closes one opened before: the words
+    # of its sentence are quoted, not the subject of the verb of saying (was "une posture de prudence a
+    # expliqué le haut fonctionnaire"); a noun attribute with its copula is a clause it reports
+    (
+        'Le maire a parlé lundi. "Les annonces ont conduit à souhaiter que toutes les options soient '
+        "étudiées.\n\nC'est une posture de prudence : il s'agit d'anticiper une situation où ces hommes "
+        'seraient libérés", a expliqué mardi le haut fonctionnaire.',
+        "expliqué",
+        "le haut fonctionnaire a expliqué : « C'est une posture de prudence »",
+    ),
     # "comme l'a dit X" is an incise of saying: X said the clause it is set in
     (
         "Jeudi, comme l'a raconté le maire, les pompiers ont évacué l'école.",

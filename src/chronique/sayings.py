@@ -96,8 +96,10 @@ def is_incise(verb: Token) -> bool:
 
 def _clausal(subject: Token) -> bool:
     """A clause the model reads as the subject of the verb of saying after it: what it reports ("Ce n'est pas
-    vrai, a déclaré mardi Patrick Pelloux")."""
-    return subject.pos_ in {"ADJ", "VERB"} and _conjugated(subject)
+    vrai, a déclaré mardi Patrick Pelloux"), also a noun attribute with its copula ("C'est une posture de
+    prudence", a expliqué le haut fonctionnaire)."""
+    attribute = subject.pos_ == "NOUN" and any(c.dep_ == "cop" and c.i < subject.i for c in subject.children)
+    return (subject.pos_ in {"ADJ", "VERB"} or attribute) and _conjugated(subject)
 
 
 def _same_voice(word: Token, verb: Token) -> bool:

@@ -71,6 +71,15 @@ ROWS = [
         ("le haut fonctionnaire",),
         (),
     ),
+    # an incise may open on the pronoun of whom it was said to ("», l'a interpellé X"), and a verb that tells
+    # how it was said is one of saying ("a taclé", "a raillé"): who follows spoke
+    (
+        "« Vous avez menti aux Français », l'a interpellé mardi soir la journaliste Marie Dupuis.",
+        "interpellé",
+        ("Marie Dupuis",),
+        (),
+    ),
+    ("« Quelle hypocrisie ! », a taclé lundi le député Jean Morel.", "taclé", ("Jean Morel",), ()),
     # "comme l'a dit X", set in the clause or hung on it: X told it
     (
         "Jeudi, comme l'a raconté le maire, les pompiers ont évacué l'école.",

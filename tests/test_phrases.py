@@ -56,6 +56,20 @@ SUMMARY_ROWS = [
         "expliqué",
         "le haut fonctionnaire a expliqué : « C'est une posture de prudence »",
     ),
+    # an incise that opens on the pronoun of whom it was said to: its subject follows (was "l'a interpellé la
+    # journaliste Marie Dupuis", as if she were the one addressed)
+    (
+        "« Vous avez menti aux Français », l'a interpellé mardi soir la journaliste Marie Dupuis.",
+        "interpellé",
+        "la journaliste Marie Dupuis a interpellé",
+    ),
+    # where an incise was said ("au micro de …") is not what it says: it tells the quotation before it (was
+    # "a-t déclaré au micro de France Info")
+    (
+        '"Nous partons", a-t-il déclaré mardi au micro de France Info.',
+        "déclaré",
+        "il a déclaré : « Nous partons »",
+    ),
     # "comme l'a dit X" is an incise of saying: X said the clause it is set in
     (
         "Jeudi, comme l'a raconté le maire, les pompiers ont évacué l'école.",

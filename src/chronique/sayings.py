@@ -81,8 +81,9 @@ _WORD_BREAKS = re.compile(r"[\s'’\"«»]+")
 
 def is_incise(verb: Token) -> bool:
     """A verb of saying set apart after what it tells, by a comma or a closing quote, its subject after it:
-    "…, a indiqué le maire", "», a-t-il lancé" (not "le directeur, Patrick Strzoda, a affirmé")."""
-    first = verb_group_start(verb)
+    "…, a indiqué le maire", "», a-t-il lancé", "», l'a interpellé le journaliste", "», lui a répondu X" (not
+    "le directeur, Patrick Strzoda, a affirmé")."""
+    first = _with_clitics(verb, verb_group_start(verb))
     told_before = any(
         c.dep_ in SUBJECT_DEPS
         and c.i < first.i
@@ -92,6 +93,15 @@ def is_incise(verb: Token) -> bool:
         for c in verb.children
     )
     return first.i > 0 and first.nbor(-1).is_punct and not told_before
+
+
+def _with_clitics(verb: Token, first: Token) -> Token:
+    """The first word of a verb group with the object pronouns written before it ("l'a interpellé", "lui a
+    répondu"): where an incise begins."""
+    clitics = {c.i for c in verb.children if c.pos_ == "PRON" and c.dep_ in {"obj", "iobj"} and c.i < first.i}
+    while first.i - 1 in clitics:
+        first = first.nbor(-1)
+    return first
 
 
 def _clausal(subject: Token) -> bool:
@@ -313,9 +323,10 @@ def saying_summary(
         # "…, a dénoncé Johann Cavallero, délégué national": the speaker's apposition, no content
         and not (speaker is not None and c.i > speaker.i and c.doc[c.left_edge.i - 1].text == ",")
         # "a déclaré sur Radio J qu'il a envie …": where it was said; the "que" clause after it is the content
+        # (also "», a-t-il déclaré au micro de France Info": an incise's content is the clause before it)
         and not (
             reported is not None
-            and reported.i > c.i
+            and (reported.i > c.i or reported.i < verb.i)
             and c.dep_ == "obl:arg"
             and any(k.dep_ == "case" for k in c.children)
         )

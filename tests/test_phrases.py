@@ -63,6 +63,13 @@ SUMMARY_ROWS = [
         "interpellé",
         "la journaliste Marie Dupuis a interpellé",
     ),
+    # the count written right before the subject, which the model hangs elsewhere, is told with it (was
+    # "gilets jaunes ont été comptés")
+    (
+        '98.450 "gilets jaunes" ont été comptés samedi à 18h00 dans tout le pays, a indiqué le ministère.',
+        "comptés",
+        "98.450 gilets jaunes ont été comptés",
+    ),
     # where an incise was said ("au micro de …") is not what it says: it tells the quotation before it (was
     # "a-t déclaré au micro de France Info")
     (

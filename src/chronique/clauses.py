@@ -563,9 +563,36 @@ def subject_ids(subject: Token) -> set[int]:
         if is_attribute(part, subject):
             continue  # "Vincent Lambert, …, et figure du débat, est mort": what he is, no second subject
         ids.update(t.i for t in noun_phrase_tokens(part))
+        ids |= _count_before(part, ids)
         # the commas of an enumeration: "footballeurs, basketteurs ou handballeurs"
         ids.update(c.i for c in part.children if c.text == "," and c.i == part.left_edge.i and c.i < part.i)
         ids.update(c.i for c in part.children if c.dep_ == "cc")
+    return ids
+
+
+def _count_before(noun: Token, phrase: Collection[int]) -> set[int]:
+    """The count written right before a subject noun, which the model hangs elsewhere: a number over a
+    quotation mark ('106.301 "gilets jaunes" ont été recensés'), and the adverb of approximation with its
+    "de" before it ("Près de 5.000 personnes se déclaraient"): without them the summary tells another
+    quantity, or none."""
+    doc = noun.doc
+    ids: set[int] = set()
+    i = min(phrase) - 1
+    while i >= 0 and doc[i].text in QUOTE_MARKS and i not in phrase:
+        i -= 1
+    if i >= 0 and doc[i].like_num and i not in phrase and doc[i].head.i not in phrase:
+        ids |= set(range(i, min(phrase)))
+        i -= 1
+    opening = doc[i] if i >= 0 else None
+    if (
+        opening is not None
+        and opening.dep_ == "fixed"
+        and opening.lower_ in _PARTITIVE
+        and opening.head.pos_ == "ADV"
+        and opening.head.i == i - 1
+        and opening.head.head.i == noun.head.i  # hung on the verb the noun is the subject of
+    ):
+        ids |= {i - 1, i}
     return ids
 
 

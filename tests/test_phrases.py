@@ -77,6 +77,29 @@ SUMMARY_ROWS = [
         "confirmé",
         "les sources de la police ont confirmé l'arrestation",
     ),
+    # an event noun told alone keeps the complement that says what it is, with whom or against what (were
+    # "une collision", "Des rassemblements", "leur publication"); one its clause tells keeps the clause
+    (
+        "Le 20 mai, un motard de 40 ans est mort des suites de ses blessures, après une collision la veille "
+        "avec une voiture qui roulait trop vite.",
+        "collision",
+        "une collision avec une voiture",
+    ),
+    (
+        "Des rassemblements pour le climat le samedi 9 mars",
+        "rassemblements",
+        "Des rassemblements pour le climat",
+    ),
+    (
+        "Ces travaux ont eu une grande influence après leur publication par l'Institut Pasteur le 16 mars.",
+        "publication",
+        "leur publication par l'Institut Pasteur",
+    ),
+    (
+        "Le 3 mai, ils ont participé à une manifestation contre la réforme des retraites.",
+        "manifestation",
+        "ils ont participé à une manifestation",
+    ),
     # the count written right before the subject, which the model hangs elsewhere, is told with it (was
     # "gilets jaunes ont été comptés")
     (

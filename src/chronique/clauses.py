@@ -61,6 +61,8 @@ class SummaryWords:
     acting: Acting = field(default_factory=Acting)
     # the adverbs of place told with the place named after their "de" (``data/participants.tsv`` near)
     near: frozenset[str] = frozenset()
+    # the prepositions of a complement that says what an event noun is ("une collision avec une camionnette")
+    event_complement: frozenset[str] = frozenset()
 
     @classmethod
     def from_vocabulary(cls, vocabulary: Vocabulary) -> SummaryWords:
@@ -80,6 +82,7 @@ class SummaryWords:
                 counting=vocabulary["participants"].forms_of("counting"),
             ),
             near=vocabulary["participants"].forms_of("near"),
+            event_complement=vocabulary["summaries"].forms_of("event_complement"),
         )
 
 

@@ -64,12 +64,14 @@ _PLURAL_ENDINGS = ("és", "ées", "ies", "ues", "ses", "tes", "ts", "us")
 _SINGULAR_ENDINGS = ("é", "ée", "ie", "ue", "se", "te", "t")
 
 
-def event_noun_phrase(head: Token, skip: Collection[int] = ()) -> str:
+def event_noun_phrase(head: Token, skip: Collection[int] = (), complements: Collection[str] = ()) -> str:
     """An event noun's phrase with its determiner: "lors des manifestations du 1er mai à Paris" gives "les
     manifestations du 1er mai à Paris", not the bare noun (the fused "des" is "de" + "les"). The date that
     completes the noun stays (it names the event), a date elsewhere in the clause does not; a place named
-    after à, en or dans stays too."""
-    tokens = without_fragments([head.doc[i] for i in sorted(_event_noun_ids(head, skip))])
+    after à, en or dans stays too; so does a complement opened by one of ``complements`` ("une collision avec
+    une camionnette": ``data/summaries.tsv`` event_complement)."""
+    ids = _event_noun_ids(head, skip) | _event_complements(head, skip, complements)
+    tokens = without_fragments([head.doc[i] for i in sorted(ids)])
     while (
         tokens
         and tokens[0].pos_ in {"ADV", "CCONJ"}
@@ -88,6 +90,23 @@ def event_noun_phrase(head: Token, skip: Collection[int] = ()) -> str:
             return "l'" + phrase
         return f"{article} {phrase}"
     return phrase
+
+
+def _event_complements(head: Token, skip: Collection[int], complements: Collection[str]) -> set[int]:
+    """The complements after an event noun that say what it is, with whom or against what ("une collision la
+    veille avec une camionnette", "sa publication par l'Imperial College"), not the date."""
+    ids: set[int] = set()
+    for child in head.children:
+        cases = {c.lower_ for c in child.children if c.dep_ == "case"}
+        if (
+            child.dep_ == "nmod"
+            and child.i > head.i
+            and cases
+            and cases <= set(complements)
+            and child.i not in skip
+        ):
+            ids |= phrase_ids(child, skip)
+    return ids
 
 
 def _event_noun_ids(head: Token, skip: Collection[int]) -> set[int]:
@@ -144,18 +163,20 @@ def noun_summary(noun: Token, skip: set[int], words: SummaryWords = _NO_WORDS) -
     phrase = balanced_quotes(event_noun_phrase(noun, skip))
     if (told := _told_around(noun, phrase, skip, words)) is not None:
         return told
+    # told alone, the noun keeps what says what it is ("une collision avec une camionnette")
+    whole = balanced_quotes(event_noun_phrase(noun, skip, words.event_complement))
     if len(phrase.split()) > 2:
-        return phrase
+        return whole
     head = noun
     while _completes_bare(head):
         head = head.head  # "le nombre de décès", "130 cas de contamination": the noun it completes
     if head.i != noun.i:
-        phrase = max(phrase, event_noun_phrase(head, skip), key=lambda p: len(p.split()))
+        phrase = whole = max(phrase, event_noun_phrase(head, skip), key=lambda p: len(p.split()))
     verb = head.head
     if (head.dep_ not in _CORE_DEPS and not locution_noun(head)) or verb.pos_ not in {"VERB", "AUX"}:
-        return phrase
+        return whole
     told = summary_of(verb, governing(verb), skip, words)  # "devrait faire d'importantes annonces"
-    return told if noun.text in told.split() and len(told.split()) > len(phrase.split()) else phrase
+    return told if noun.text in told.split() and len(told.split()) > len(phrase.split()) else whole
 
 
 # The nouns of an event noun's phrase climbed to find the complement its clause holds ("à la fin de la

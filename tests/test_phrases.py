@@ -100,6 +100,14 @@ SUMMARY_ROWS = [
         "manifestation",
         "ils ont participé à une manifestation",
     ),
+    # a past participle the model hangs on the noun before it as an adjective describes that noun (was
+    # "détecté mardi")
+    (
+        "Un autre foyer est signalé en Savoie : la fille et l'ami du couple détecté mardi (un homme de 60 "
+        "ans de retour de Milan).",
+        "détecté",
+        "le couple détecté",
+    ),
     # the count written right before the subject, which the model hangs elsewhere, is told with it (was
     # "gilets jaunes ont été comptés")
     (

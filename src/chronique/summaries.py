@@ -424,6 +424,19 @@ def describes_noun_before(verb: Token) -> bool:
     return noun is not None and _agreeing_noun(verb).i == noun.i
 
 
+def _adjective_participle(verb: Token) -> bool:
+    """A past participle the model hangs on the noun before it as an adjective ("la fille du couple détecté
+    mardi"): it describes that noun, told with it ("le couple détecté", not "détecté mardi")."""
+    return (
+        verb.dep_ == "amod"
+        and verb.pos_ == "VERB"
+        and "Part" in verb.morph.get("VerbForm", [])
+        and verb.head.pos_ == "NOUN"
+        and verb.head.i < verb.i
+        and not any(c.dep_.startswith("aux") for c in verb.children)
+    )
+
+
 def _participle_summary(trigger: Token, skip: Collection[int], words: SummaryWords) -> str:
     """A participle describing a noun: the noun and the participle, with its agent or object and where
     ("le confinement imposé par …", "Hafez al-Assad né à Qardaha")."""
@@ -488,7 +501,7 @@ def summary_of(
     with the noun it describes; a verb of saying that tells only what it reports, with what it reports
     (``saying_summary``). ``skip``: the words of the time expression that dates the row, not said again;
     ``outside``: words that are not the clause's (the incise of a saying that reports it)."""
-    if is_bare_participle(trigger) or describes_noun_before(trigger):
+    if is_bare_participle(trigger) or describes_noun_before(trigger) or _adjective_participle(trigger):
         return balanced_quotes(_participle_summary(trigger, skip, words))
     if described := opening_participle_subject(trigger, skip):
         # "Convoqué mercredi devant les sénateurs, l'ex-collaborateur … a expliqué": the one convoked

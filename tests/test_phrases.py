@@ -108,12 +108,34 @@ SUMMARY_ROWS = [
         "détecté",
         "le couple détecté",
     ),
+    # a verb with no object keeps its first complement of place or company, also where the model hangs it on
+    # the date (were "Il est arrivé", "Julie était installée"); an attribute keeps its own (was "ont tous été
+    # en contact")
+    (
+        "Il est arrivé le 24 janvier en France pour un séjour de quatre jours et il a séjourné dans la "
+        "commune "
+        "de Megève.",
+        "arrivé",
+        "Il est arrivé en France",
+    ),
+    (
+        "A Lyon, près du parc de la Tête d'Or, Julie était installée dès mardi matin en terrasse de son café "
+        "préféré avec une amie.",
+        "installée",
+        "Julie était installée en terrasse de son café",
+    ),
+    (
+        "Des médecins ont indiqué ce jeudi 30 avril que ces patients ont tous été en contact avec le nouveau "
+        "virus, soulignant toutefois que le lien n'était pas établi.",
+        "indiqué",
+        "Des médecins ont indiqué que ces patients ont tous été en contact avec le nouveau virus",
+    ),
     # the count written right before the subject, which the model hangs elsewhere, is told with it (was
     # "gilets jaunes ont été comptés")
     (
         '98.450 "gilets jaunes" ont été comptés samedi à 18h00 dans tout le pays, a indiqué le ministère.',
         "comptés",
-        "98.450 gilets jaunes ont été comptés",
+        "98.450 gilets jaunes ont été comptés dans tout le pays",
     ),
     # where an incise was said ("au micro de …") is not what it says: it tells the quotation before it (was
     # "a-t déclaré au micro de France Info")
@@ -319,11 +341,11 @@ SUMMARY_ROWS = [
     # a past infinitive is told with the verb it completes, and its subject
     ("Il est accusé d'avoir volé une voiture le 2 mars.", "volé", "Il est accusé d'avoir volé une voiture"),
     # a participle keeps its auxiliary, and a pronominal verb its "se"
-    ("Ils se sont mariés le 3 mai 1990 à Nancy.", "mariés", "Ils se sont mariés"),
+    ("Ils se sont mariés le 3 mai 1990 à Nancy.", "mariés", "Ils se sont mariés à Nancy"),
     (
         "Jeudi, les habitants se sont installés dans la vallée.",
         "installés",
-        "les habitants se sont installés",
+        "les habitants se sont installés dans la vallée",
     ),
     # a passive keeps its attribute
     ("En 1946, ce pays a été proclamé indépendant.", "proclamé", "ce pays a été proclamé indépendant"),
@@ -503,7 +525,7 @@ SUMMARY_ROWS = [
         "Venus de toute la France, quelque 600 « gilets jaunes » sont réunis à partir de vendredi 1er "
         "novembre à Montpellier.",
         "réunis",
-        "quelque 600 « gilets jaunes » sont réunis",
+        "quelque 600 « gilets jaunes » sont réunis à Montpellier",
     ),
     # … over an apposition: a comma before a verb of saying makes no incise when nothing is reported
     (
@@ -543,7 +565,7 @@ SUMMARY_ROWS = [
         "Levavasseur n'ira plus manifester, selon un communiqué, confirmant qu'elle a bien défilé samedi à "
         "Paris.",
         "défilé",
-        "elle a défilé",
+        "elle a défilé à Paris",
     ),
     # a percentage keeps its sign (the model tags "%" as punctuation)
     ("Jeudi, la mortalité a bondi de 23% en France.", "bondi", "la mortalité a bondi de 23%"),
@@ -674,7 +696,7 @@ SUMMARY_ROWS = [
     (
         "Mardi soir, une centaine de personnes ont manifesté à Nantes.",
         "manifesté",
-        "une centaine de personnes ont manifesté",
+        "une centaine de personnes ont manifesté à Nantes",
     ),
     # "ce" stands for its relative clause
     (
@@ -717,7 +739,7 @@ SUMMARY_ROWS = [
     (
         "Selon Marianne, Édouard Philippe est arrivé samedi à Matignon.",
         "arrivé",
-        "Édouard Philippe est arrivé",
+        "Édouard Philippe est arrivé à Matignon",
     ),
     # a noun coordinated with a name, no determiner, is what the person is: no second subject
     (
@@ -728,7 +750,7 @@ SUMMARY_ROWS = [
     (
         "Le 3 mai, les écoliers et collégiens sont retournés en classe.",
         "retournés",
-        "les écoliers et collégiens sont retournés",
+        "les écoliers et collégiens sont retournés en classe",
     ),
     # a participle agrees with its noun in number too ("prévue": the fall, not the taxes; "déplacée": the
     # sitting, not the questions); a noun with no determiner of its own takes the article its "de" holds

@@ -63,6 +63,8 @@ class SummaryWords:
     near: frozenset[str] = frozenset()
     # the prepositions of a complement that says what an event noun is ("une collision avec une camionnette")
     event_complement: frozenset[str] = frozenset()
+    # the prepositions of a complement a verb with no object keeps, and an attribute ("installée en terrasse")
+    complement: frozenset[str] = frozenset()
 
     @classmethod
     def from_vocabulary(cls, vocabulary: Vocabulary) -> SummaryWords:
@@ -83,6 +85,7 @@ class SummaryWords:
             ),
             near=vocabulary["participants"].forms_of("near"),
             event_complement=vocabulary["summaries"].forms_of("event_complement"),
+            complement=vocabulary["summaries"].forms_of("complement"),
         )
 
 
@@ -199,8 +202,10 @@ def verb_group(verb: Token, skip: Collection[int], words: SummaryWords, depth: i
     s'installer dans …" gives "commencent à s'installer"; "a été proclamé indépendant")."""
     ids = {verb.i} | negation_ids(verb) | restriction_ids(verb, skip)
     if verb.pos_ == "NOUN" and any(c.dep_ == "cop" for c in verb.children):
-        # an attribute noun keeps its complements: "l'affaire est aux mains de la justice"
+        # an attribute noun keeps its complements: "l'affaire est aux mains de la justice", "ont été en
+        # contact avec le virus"
         ids |= {t.i for t in noun_phrase_tokens(verb) if t.i not in skip}
+        ids |= _complement_after(verb, skip, words, every=True)
     for child in verb.children:
         if child.i in skip or "Rel" in child.morph.get("PronType", []):
             continue
@@ -264,7 +269,52 @@ def verb_group(verb: Token, skip: Collection[int], words: SummaryWords, depth: i
                 }
                 for argument in (c for c in child.children if c.dep_ in {"obl:arg", "obj"}):
                     ids |= phrase_ids(argument, skip)  # "on va droit à la catastrophe"
+    ids |= _attribute_or_complement(verb, skip, words, depth)
     return with_fixed(ids | _near_ids(ids, verb.doc, skip, words), verb.doc, skip)
+
+
+# What a verb tells beside its subject: with one of these, it needs no other complement.
+_TOLD_DEPS = frozenset({*_OBJECT_DEPS, "xcomp", "ccomp", "cop"})
+
+
+def _attribute_or_complement(verb: Token, skip: Collection[int], words: SummaryWords, depth: int) -> set[int]:
+    """A copula the model made the verb, its subject hung on it, tells its attribute ("le couple est sur la
+    place de la Contrescarpe"); a verb with no object its first complement (``_complement_after``)."""
+    if verb.dep_ == "cop" and verb.head.i > verb.i and any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+        head = verb.head
+        ids = {head.i, *(t.i for t in noun_phrase_tokens(head))}
+        ids |= {c.i for c in head.children if c.dep_ == "case"}
+        return (ids | _complement_after(head, skip, words, every=True)) - set(skip)
+    told = any(c.dep_ in _TOLD_DEPS for c in verb.children) or _restrictive_que(verb) is not None
+    if depth == 0 and verb.pos_ == "VERB" and not told:  # ("ne persiste qu'une colère": "que" tells it)
+        return _complement_after(verb, skip, words)  # "était installée en terrasse", "est arrivé en France"
+    return set()
+
+
+def _complement_after(
+    verb: Token, skip: Collection[int], words: SummaryWords, *, every: bool = False
+) -> set[int]:
+    """The complement after a verb with no object, or an attribute, that says where, with whom or against
+    what ("Charlotte était installée dès mardi en terrasse de son café", "Il est arrivé le 24 janvier en
+    France", also where the model hangs it on the date): opened by one of ``words.complement``, never a date;
+    the first one only, unless ``every``."""
+    ids: set[int] = set()
+    on_date = [c for i in skip for c in verb.doc[i].children if c.dep_ == "nmod" and c.i > verb.i]
+    for child in sorted([*verb.children, *on_date], key=lambda t: t.i):
+        cases = {c.lower_ for c in child.children if c.dep_ == "case"}
+        if (
+            child.i > verb.i
+            and child.dep_ in {"obl:mod", "obl", "nmod"}
+            and child.pos_ in {"NOUN", "PROPN"}
+            and child.i not in skip
+            and not not_a_name(child)
+            and cases
+            and cases <= words.complement
+        ):
+            ids |= phrase_ids(child, skip)
+            if not every:
+                break
+    return ids
 
 
 def _participle_clause(child: Token) -> bool:

@@ -34,6 +34,7 @@ from chronique.clauses import (
 from chronique.nlp import not_a_name
 from chronique.phrases import (
     PLACE_CASES,
+    SUBJECT_DEPS,
     is_bare_participle,
     is_finite,
     join_tokens,
@@ -501,6 +502,14 @@ def summary_of(
     with the noun it describes; a verb of saying that tells only what it reports, with what it reports
     (``saying_summary``). ``skip``: the words of the time expression that dates the row, not said again;
     ``outside``: words that are not the clause's (the incise of a saying that reports it)."""
+    attribute = trigger.head if trigger.dep_ == "cop" and trigger.head.i > trigger.i else None
+    if attribute is not None and not any(c.dep_ in SUBJECT_DEPS for c in trigger.children):
+        # "la situation est sous contrôle": the copula tells its attribute, which heads the clause (its
+        # subject hung on the copula, ``clauses.verb_group`` tells the attribute)
+        head = attribute
+        return summary_of(
+            head, head if clause_head.i == trigger.i else clause_head, skip, words, outside=outside
+        )
     if is_bare_participle(trigger) or describes_noun_before(trigger) or _adjective_participle(trigger):
         return balanced_quotes(_participle_summary(trigger, skip, words))
     if described := opening_participle_subject(trigger, skip):

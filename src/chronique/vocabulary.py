@@ -256,6 +256,7 @@ def _validate_keys(vocabulary: Vocabulary, path_of: Mapping[str, str]) -> None:
             "another_time",
             "limiting",
             "event_complement",
+            "complement",
         },
         "modality": {
             "negation_particle",

@@ -62,6 +62,14 @@ ROWS = [
         ("Rouen",),
     ),
     ("Lundi, la maire, Anne Hidalgo, a inauguré le pont.", "inauguré", ("Anne Hidalgo",), ()),
+    # the comma before the verb closes the apposition: no incise, whose speaker would follow
+    (
+        "Face aux explosions de colère qui émaillent les cortèges, Julie Martin, l'une des figures du "
+        "collectif, a annoncé lundi 18 mars qu'elle ne participera plus aux marches.",
+        "annoncé",
+        ("Julie Martin",),
+        (),
+    ),
     # the words before a closing quotation mark whose quotation opened before are quoted: not who spoke
     (
         'Le maire a parlé lundi. "Les annonces ont conduit à souhaiter que toutes les options soient '

@@ -846,12 +846,12 @@ def written_subject(verb: Token, skip: Collection[int]) -> list[Token]:
     group += [c for c in verb.children if is_negation(c)]
     first = min((t for t in group if t.i <= verb.i), key=lambda t: t.i)
     phrase = subject_before(first, verb, skip)
-    if first.i > 0 and first.doc[first.i - 1].text == "," and not _named_then_described(phrase, first):
+    if first.i > 0 and first.doc[first.i - 1].text == "," and not named_then_described(phrase, first):
         return []  # "…, a indiqué son avocat", "…, a-t-il ajouté": the speaker follows
     return phrase
 
 
-def _named_then_described(phrase: Sequence[Token], first: Token) -> bool:
+def named_then_described(phrase: Sequence[Token], first: Token) -> bool:
     """A name followed by what it is, set apart between commas before the verb ("Anas K., un étudiant de 22
     ans, s'immole"): the name is the subject; the aside is a noun phrase opened by its determiner."""
     doc = first.doc

@@ -20,6 +20,7 @@ from chronique.clauses import (
     is_inverted_pronoun,
     is_negation,
     lettered_number,
+    named_then_described,
     subject_before,
     subject_ids,
     subject_in,
@@ -92,7 +93,10 @@ def is_incise(verb: Token) -> bool:
         and agrees(c, verb)  # a plural noun of the quotation before "…, a annoncé X" is not its subject
         for c in verb.children
     )
-    return first.i > 0 and first.nbor(-1).is_punct and not told_before
+    if first.i == 0 or not first.nbor(-1).is_punct or told_before:
+        return False
+    # "Ingrid Levavasseur, l'une des figures du mouvement, a annoncé": the comma closes an apposition
+    return not named_then_described(subject_before(first, verb, ()), first)
 
 
 def _with_clitics(verb: Token, first: Token) -> Token:

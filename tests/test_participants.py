@@ -88,6 +88,13 @@ ROWS = [
         (),
     ),
     ("« Quelle hypocrisie ! », a taclé lundi le député Jean Morel.", "taclé", ("Jean Morel",), ()),
+    # a name coordinated with a participant takes part too
+    (
+        "Le 3 mai, le président a reçu Angela Merkel et Justin Trudeau.",
+        "reçu",
+        ("le président", "Angela Merkel", "Justin Trudeau"),
+        (),
+    ),
     # "comme l'a dit X", set in the clause or hung on it: X told it
     (
         "Jeudi, comme l'a raconté le maire, les pompiers ont évacué l'école.",

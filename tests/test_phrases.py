@@ -130,6 +130,23 @@ SUMMARY_ROWS = [
         "indiqué",
         "Des médecins ont indiqué que ces patients ont tous été en contact avec le nouveau virus",
     ),
+    # the objects coordinated by "et" or "ou" are objects too, also one the model hangs on the verb (were
+    # "le président a reçu Angela Merkel", "on voit Emmanuel")
+    (
+        "Le 3 mai, le président a reçu Angela Merkel et Justin Trudeau.",
+        "reçu",
+        "le président a reçu Angela Merkel et Justin Trudeau",
+    ),
+    (
+        "Le 3 mai, la police a interpellé deux hommes et une femme.",
+        "interpellé",
+        "la police a interpellé deux hommes et une femme",
+    ),
+    (
+        "Le 13 juillet, on voit Emmanuel et Brigitte Macron en déplacement privé à Giverny.",
+        "voit",
+        "on voit Emmanuel et Brigitte Macron",
+    ),
     # the count written right before the subject, which the model hangs elsewhere, is told with it (was
     # "gilets jaunes ont été comptés")
     (
@@ -178,7 +195,7 @@ SUMMARY_ROWS = [
         'La France va fermer "toutes les écoles et les universités du pays", a annoncé jeudi 12 mars '
         "Emmanuel Macron, alors que l'épidémie s'accélère.",
         "annoncé",
-        "Emmanuel Macron a annoncé que la France va fermer toutes les écoles",
+        "Emmanuel Macron a annoncé que la France va fermer toutes les écoles et les universités du pays",
     ),
     # an adverb of place is kept with the place its "de" names (was "Des heurts ont éclaté autour")
     (

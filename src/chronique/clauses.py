@@ -229,8 +229,16 @@ def verb_group(verb: Token, skip: Collection[int], words: SummaryWords, depth: i
         elif _is_infinitive(child) and child.dep_ in _OBJECT_DEPS and depth < 2:
             # "il faut arrêter de les culpabiliser"; a name the tagger read as an infinitive keeps its "sur"
             ids |= verb_group(child, skip, words, depth + 1) | phrase_ids(child, skip)
-        elif child.dep_ in _OBJECT_DEPS or _second_subject(child) or _unmarked_object(child):
+        elif (
+            child.dep_ in _OBJECT_DEPS
+            or _second_subject(child)
+            or _unmarked_object(child)
+            or _object_conjunct(child)
+        ):
             ids |= phrase_ids(child, skip) | _noun_infinitive(child, skip, words, depth)
+            # the objects coordinated with it, also one the model hangs on the verb ("on voit Emmanuel et
+            # Brigitte Macron")
+            ids |= _coordinated_ids(child, skip) | {c.i for c in child.children if c.dep_ == "cc"}
         elif (
             verb.lemma_.lower() in words.modal
             and depth < 2
@@ -329,6 +337,36 @@ def _participle_clause(child: Token) -> bool:
         and doc[start - 1].text == ","
         and any(c.dep_ in REFLEXIVE_DEPS for c in child.children)
     )
+
+
+def _object_conjunct(child: Token) -> bool:
+    """A noun phrase after "et" or "ou" that the model hangs on the verb, right after its object: a second
+    object ("on voit Emmanuel et Brigitte Macron")."""
+    verb = child.head
+    objects = [c for c in verb.children if c.dep_ == "obj" and c.i < child.i]
+    return (
+        child.dep_ == "conj"
+        and child.pos_ in {"NOUN", "PROPN"}
+        and child.i > verb.i
+        and bool(objects)
+        and any(c.dep_ == "cc" and c.i == objects[-1].right_edge.i + 1 for c in child.children)
+    )
+
+
+def _coordinated_ids(head: Token, skip: Collection[int]) -> set[int]:
+    """The noun phrases coordinated with an object by "et" or "ou", with the conjunction and the commas of the
+    enumeration ("a reçu Angela Merkel et Justin Trudeau", "a interpellé deux hommes et une femme"; was the
+    first alone): each is the verb's object too."""
+    ids: set[int] = set()
+    for part in conjuncts(head)[1:]:
+        links = [c for c in part.children if c.dep_ == "cc" or (c.text == "," and c.i < part.i)]
+        if part.pos_ not in {"NOUN", "PROPN", "PRON", "NUM"} or part.i in skip:
+            continue
+        ids |= phrase_ids(part, skip) | {c.i for c in links}
+    parts = conjuncts(head)
+    if not any(c.dep_ == "cc" for part in parts[1:] for c in part.children):
+        return set()  # no "et", no "ou": an apposition, one thing named twice
+    return ids - set(skip)
 
 
 def _near_ids(ids: Collection[int], doc: Doc, skip: Collection[int], words: SummaryWords) -> set[int]:

@@ -505,7 +505,11 @@ def names_in(clause: Iterable[Token], venue_nouns: Collection[str] = frozenset()
             continue
         if _names_venue(ent, venue_nouns) or _medium(ent):
             continue
-        if ent.root.dep_ in _PARTICIPANT_DEPS and not not_a_name(ent.root) and not overlaps(ent.text, names):
+        # a name coordinated with a participant takes part too ("a reçu Angela Merkel et Justin Trudeau")
+        taking_part = ent.root.dep_ in _PARTICIPANT_DEPS or (
+            ent.root.dep_ == "conj" and ent.root.head.dep_ in _PARTICIPANT_DEPS
+        )
+        if taking_part and not not_a_name(ent.root) and not overlaps(ent.text, names):
             names.append(ent.text)
     for token in tokens:  # a person a passive tells of: "l'ancien boxeur Christophe Dettinger a été suspendu"
         if token.dep_ != "nsubj:pass" or not_a_name(token):

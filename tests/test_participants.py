@@ -95,6 +95,14 @@ ROWS = [
         ("le président", "Angela Merkel", "Justin Trudeau"),
         (),
     ),
+    # "…, a dénombré X": who counted told it
+    (
+        "106.302 manifestants ont été recensés samedi à 17h00 dans toute la France, dont 8.000 à Paris, a "
+        "dénombré le ministre de l'Intérieur Christophe Castaner, évoquant un affaiblissement.",
+        "recensés",
+        ("Christophe Castaner",),
+        ("la France",),
+    ),
     # "comme l'a dit X", set in the clause or hung on it: X told it
     (
         "Jeudi, comme l'a raconté le maire, les pompiers ont évacué l'école.",

@@ -95,6 +95,14 @@ ROWS = [
         ("le président", "Angela Merkel", "Justin Trudeau"),
         (),
     ),
+    # a first name alone coordinated with a first name and the family name they share is told with it; the
+    # second, hung on the verb after "et", takes part too (was "Emmanuel")
+    (
+        "Le 13 juillet, on voit Emmanuel et Brigitte Macron en déplacement privé à Giverny.",
+        "voit",
+        ("Emmanuel Macron", "Brigitte Macron"),
+        ("Giverny",),
+    ),
     # "…, a dénombré X": who counted told it
     (
         "106.302 manifestants ont été recensés samedi à 17h00 dans toute la France, dont 8.000 à Paris, a "

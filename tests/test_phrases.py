@@ -130,6 +130,16 @@ SUMMARY_ROWS = [
         "indiqué",
         "Des médecins ont indiqué que ces patients ont tous été en contact avec le nouveau virus",
     ),
+    # an event noun in a complement of its clause: the clause without the complement, then the complement as
+    # written (the clause's own complement rule would take the noun in and lose the clause: "le cortège du 1er
+    # mai à Lyon")
+    (
+        "Trois hommes sont poursuivis depuis le 3 mars dans l'enquête sur les dégradations commises en marge "
+        "du "
+        "cortège du 1er mai à Lyon.",
+        "cortège",
+        "les dégradations commises en marge du cortège du 1er mai à Lyon",
+    ),
     # the objects coordinated by "et" or "ou" are objects too, also one the model hangs on the verb (were
     # "le président a reçu Angela Merkel", "on voit Emmanuel")
     (

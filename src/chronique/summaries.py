@@ -224,6 +224,10 @@ def _told_around(noun: Token, phrase: str, skip: set[int], words: SummaryWords) 
         return None
     # the date that names the event is told with it ("pour la manifestation de samedi")
     clause_skip = skip - _event_noun_ids(noun, skip)
+    if top.dep_ != "obl:arg":
+        # a complement the verb does not take as its argument is told after the clause as written ("les
+        # violences commises en marge du défilé"), not by the clause's own complement (``clauses.verb_group``)
+        clause_skip |= {t.i for t in top.subtree}
     told = summary_of(verb, governing(verb), clause_skip, words)
     if noun.text in told.split():  # the clause tells it already: with all its words
         whole = all(w in told.split() for w in phrase.split()[1:])

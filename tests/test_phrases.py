@@ -157,6 +157,12 @@ SUMMARY_ROWS = [
         "voit",
         "on voit Emmanuel et Brigitte Macron",
     ),
+    # "soit" sets apart another way to say it, no second object
+    (
+        "Le 3 mai, l'homme d'affaires avait obtenu 12% des voix, soit à peu près le score de 2017.",
+        "obtenu",
+        "l'homme d'affaires avait obtenu 12% des voix",
+    ),
     # the count written right before the subject, which the model hangs elsewhere, is told with it (was
     # "gilets jaunes ont été comptés")
     (

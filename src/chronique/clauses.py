@@ -364,9 +364,16 @@ def _coordinated_ids(head: Token, skip: Collection[int]) -> set[int]:
             continue
         ids |= phrase_ids(part, skip) | {c.i for c in links}
     parts = conjuncts(head)
-    if not any(c.dep_ == "cc" for part in parts[1:] for c in part.children):
-        return set()  # no "et", no "ou": an apposition, one thing named twice
+    words = {c.lower_ for part in parts[1:] for c in part.children if c.dep_ == "cc"}
+    if not words or not words <= _COORDINATING:
+        # no "et", no "ou": an apposition, one thing named twice; "soit", "mais": another, told apart ("a
+        # obtenu 12% des voix, soit à peu près le score …")
+        return set()
     return ids - set(skip)
+
+
+# The conjunctions that coordinate objects of one verb.
+_COORDINATING = frozenset({"et", "ou", "ni"})
 
 
 def _near_ids(ids: Collection[int], doc: Doc, skip: Collection[int], words: SummaryWords) -> set[int]:

@@ -130,7 +130,7 @@ def test_the_seed_shows_its_events_with_french_dates_and_asks_for_nothing(open_p
         "samedi 10 septembre 2022",
         "samedi 10 septembre 2022",
     ]
-    assert rows[1].splitlines()[1] == "L'offensive ukrainienne a commencé"
+    assert rows[1].splitlines()[1] == "L'offensive ukrainienne a commencé dans la région de Kharkov"
     assert page.page.inner_text("#compte") == "6 événements"
     # story.md's number of key dates: the seed is one article, so round(2 × √1) = 2, one week of
     # publication and no day that two articles support: min(2, 1, 1) = 1, its rank 1 (8 September)
@@ -161,7 +161,8 @@ def test_the_keyboard_walks_the_list_and_opens_an_event(open_page: Opener) -> No
     page.page.focus("#lignes button >> nth=0")
     page.page.keyboard.press("Enter")
     page.page.keyboard.press("ArrowDown")
-    assert page.page.inner_text("#detail h2") == "L'offensive ukrainienne a commencé"
+    headline = "L'offensive ukrainienne a commencé dans la région de Kharkov"
+    assert page.page.inner_text("#detail h2") == headline
     assert "jeudi 8 septembre 2022" in page.page.inner_text("#detail dl")
     assert page.page.evaluate("document.activeElement.dataset.position") == "1"
     page.page.focus("#frise")

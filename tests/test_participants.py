@@ -17,6 +17,114 @@ SAT = "2022-09-10"
 
 ROWS = [
     # (sentence, trigger, actors, places)
+    # "selon X" tells who says the whole clause, wherever the model hangs it (on a complement, on the
+    # participle that describes it); a relative clause's own "selon" is not the main clause's
+    (
+        "Samedi, les heurts ont fait 20 blessés et 300 personnes interpellées selon le parquet.",
+        "fait",
+        ("le parquet",),
+        (),
+    ),
+    (
+        "Samedi, la manifestation s'était soldée par 20 blessés, 300 personnes interpellées et plus de 90 "
+        "gardes à vue selon le parquet de Lyon.",
+        "soldée",
+        ("le parquet de Lyon",),
+        (),
+    ),
+    ("Lundi, le maire a reçu les habitants qui manifestaient selon la police.", "reçu", ("le maire",), ()),
+    # a document cannot say: who it tells for is whom its "de" or the name beside it names
+    (
+        "Lundi, douze décès ont été enregistrés dans la région, selon les chiffres de la préfecture.",
+        "enregistrés",
+        ("la préfecture",),
+        ("la région",),
+    ),
+    ("Mardi, le trafic a repris sur la ligne, selon un communiqué de la SNCF.", "repris", ("SNCF",), ()),
+    ("Selon une enquête Ifop, la confiance dans le gouvernement a reculé en mars.", "reculé", ("Ifop",), ()),
+    ("Le 3 mai, selon la répartition par âge, les jeunes ont moins voté.", "voté", ("les jeunes",), ()),
+    # a person's name set apart before what the person is: the name is the subject, wherever the model hangs
+    # it (was "l'une des fondatrices", no actor); a name set apart after a title, which the model reads as a
+    # second subject, is who the title is
+    (
+        "Face aux menaces, Jean Morel, l'un des porte-parole du collectif, a annoncé lundi qu'il quittait le "
+        "mouvement.",
+        "annoncé",
+        ("Jean Morel",),
+        (),
+    ),
+    (
+        "Le 3 mai, Paul K., un lycéen de 17 ans en grande difficulté scolaire, s'immole par le feu à Rouen, "
+        "se "
+        "brûlant à 60%.",
+        "immole",
+        ("Paul K.",),
+        ("Rouen",),
+    ),
+    ("Lundi, la maire, Anne Hidalgo, a inauguré le pont.", "inauguré", ("Anne Hidalgo",), ()),
+    # the comma before the verb closes the apposition: no incise, whose speaker would follow
+    (
+        "Face aux explosions de colère qui émaillent les cortèges, Julie Martin, l'une des figures du "
+        "collectif, a annoncé lundi 18 mars qu'elle ne participera plus aux marches.",
+        "annoncé",
+        ("Julie Martin",),
+        (),
+    ),
+    # the words before a closing quotation mark whose quotation opened before are quoted: not who spoke
+    (
+        'Le maire a parlé lundi. "Les annonces ont conduit à souhaiter que toutes les options soient '
+        "étudiées.\n\nC'est une posture de prudence : il s'agit d'anticiper une situation où ces hommes "
+        'seraient libérés", a expliqué mardi le haut fonctionnaire.',
+        "expliqué",
+        ("le haut fonctionnaire",),
+        (),
+    ),
+    # an incise may open on the pronoun of whom it was said to ("», l'a interpellé X"), and a verb that tells
+    # how it was said is one of saying ("a taclé", "a raillé"): who follows spoke
+    (
+        "« Vous avez menti aux Français », l'a interpellé mardi soir la journaliste Marie Dupuis.",
+        "interpellé",
+        ("Marie Dupuis",),
+        (),
+    ),
+    ("« Quelle hypocrisie ! », a taclé lundi le député Jean Morel.", "taclé", ("Jean Morel",), ()),
+    # a name coordinated with a participant takes part too
+    (
+        "Le 3 mai, le président a reçu Angela Merkel et Justin Trudeau.",
+        "reçu",
+        ("le président", "Angela Merkel", "Justin Trudeau"),
+        (),
+    ),
+    # a first name alone coordinated with a first name and the family name they share is told with it; the
+    # second, hung on the verb after "et", takes part too (was "Emmanuel")
+    (
+        "Le 13 juillet, on voit Emmanuel et Brigitte Macron en déplacement privé à Giverny.",
+        "voit",
+        ("Emmanuel Macron", "Brigitte Macron"),
+        ("Giverny",),
+    ),
+    # "…, a dénombré X": who counted told it
+    (
+        "106.302 manifestants ont été recensés samedi à 17h00 dans toute la France, dont 8.000 à Paris, a "
+        "dénombré le ministre de l'Intérieur Christophe Castaner, évoquant un affaiblissement.",
+        "recensés",
+        ("Christophe Castaner",),
+        ("la France",),
+    ),
+    # "comme l'a dit X", set in the clause or hung on it: X told it
+    (
+        "Jeudi, comme l'a raconté le maire, les pompiers ont évacué l'école.",
+        "évacué",
+        ("les pompiers", "le maire"),
+        (),
+    ),
+    (
+        "Comme l'avait annoncé le ministre de l'Intérieur, Gérald Darmanin, les policiers ont été déployés "
+        "samedi à Nantes.",
+        "déployés",
+        ("Gérald Darmanin",),
+        ("Nantes",),
+    ),
     # a person's name opens on a capital: "général de la Santé", cut from its title, is no one
     (
         "Dans son point quotidien, mercredi 22 avril, le directeur général de la Santé, Jérôme Salomon, a "

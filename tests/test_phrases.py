@@ -14,6 +14,180 @@ SAT = "2022-09-10"
 
 SUMMARY_ROWS = [
     # (sentence, trigger, summary)
+    # a person's name set apart before what the person is: the name is the subject (was "l'un des porte-parole
+    # du collectif a annoncé")
+    (
+        "Face aux menaces, Jean Morel, l'un des porte-parole du collectif, a annoncé lundi qu'il quittait le "
+        "mouvement.",
+        "annoncé",
+        "Jean Morel a annoncé qu'il quittait le mouvement",
+    ),
+    # a pronoun told as the name it stands for: the conjunction that opened its clause opens nothing (was
+    # "Marie Durand qu' ne participera plus …"), and the saying that reports the clause keeps it (was "Marie
+    # Durand a annoncé")
+    (
+        "Face aux critiques, Marie Durand, l'une des figures du collectif, a annoncé lundi 3 mai qu'elle ne "
+        "participera plus aux réunions.",
+        "participera",
+        "Marie Durand ne participera plus aux réunions",
+    ),
+    (
+        "Face aux critiques, Marie Durand, l'une des figures du collectif, a annoncé lundi 3 mai qu'elle ne "
+        "participera plus aux réunions.",
+        "annoncé",
+        "Marie Durand a annoncé qu'elle ne participera plus aux réunions",
+    ),
+    # a participle set apart with its own reflexive pronoun is a clause of its own, not the verb's attribute
+    # (was "… à Rouen brûlant à 60%", without its "se")
+    (
+        "Le 3 mai, Paul K., un lycéen de 17 ans en grande difficulté scolaire, s'immole par le feu à Rouen, "
+        "se "
+        "brûlant à 60%.",
+        "immole",
+        "Paul K. s'immole par le feu à Rouen",
+    ),
+    # a closing quotation mark with no quotation open in its paragraph closes one opened before: the words
+    # of its sentence are quoted, not the subject of the verb of saying (was "une posture de prudence a
+    # expliqué le haut fonctionnaire"); a noun attribute with its copula is a clause it reports
+    (
+        'Le maire a parlé lundi. "Les annonces ont conduit à souhaiter que toutes les options soient '
+        "étudiées.\n\nC'est une posture de prudence : il s'agit d'anticiper une situation où ces hommes "
+        'seraient libérés", a expliqué mardi le haut fonctionnaire.',
+        "expliqué",
+        "le haut fonctionnaire a expliqué : « C'est une posture de prudence »",
+    ),
+    # an incise that opens on the pronoun of whom it was said to: its subject follows (was "l'a interpellé la
+    # journaliste Marie Dupuis", as if she were the one addressed)
+    (
+        "« Vous avez menti aux Français », l'a interpellé mardi soir la journaliste Marie Dupuis.",
+        "interpellé",
+        "la journaliste Marie Dupuis a interpellé",
+    ),
+    # an editorial word with a determiner of its own is a common noun, no tag: it may be a subject, or the
+    # antecedent of "qui" (were "montre son agression", "ont confirmé l'arrestation")
+    (
+        "Il a été condamné le 2 juin après la diffusion d'une vidéo qui montre son agression contre un "
+        "policier "
+        "lors de la manifestation du 1er-Mai.",
+        "montre",
+        "une vidéo montre son agression",
+    ),
+    (
+        "Le 3 mai, les sources de la police ont confirmé l'arrestation.",
+        "confirmé",
+        "les sources de la police ont confirmé l'arrestation",
+    ),
+    # an event noun told alone keeps the complement that says what it is, with whom or against what (were
+    # "une collision", "Des rassemblements", "leur publication"); one its clause tells keeps the clause
+    (
+        "Le 20 mai, un motard de 40 ans est mort des suites de ses blessures, après une collision la veille "
+        "avec une voiture qui roulait trop vite.",
+        "collision",
+        "une collision avec une voiture",
+    ),
+    (
+        "Des rassemblements pour le climat le samedi 9 mars",
+        "rassemblements",
+        "Des rassemblements pour le climat",
+    ),
+    (
+        "Ces travaux ont eu une grande influence après leur publication par l'Institut Pasteur le 16 mars.",
+        "publication",
+        "leur publication par l'Institut Pasteur",
+    ),
+    (
+        "Le 3 mai, ils ont participé à une manifestation contre la réforme des retraites.",
+        "manifestation",
+        "ils ont participé à une manifestation",
+    ),
+    # a past participle the model hangs on the noun before it as an adjective describes that noun (was
+    # "détecté mardi")
+    (
+        "Un autre foyer est signalé en Savoie : la fille et l'ami du couple détecté mardi (un homme de 60 "
+        "ans de retour de Milan).",
+        "détecté",
+        "le couple détecté",
+    ),
+    # a verb with no object keeps its first complement of place or company, also where the model hangs it on
+    # the date (were "Il est arrivé", "Julie était installée"); an attribute keeps its own (was "ont tous été
+    # en contact")
+    (
+        "Il est arrivé le 24 janvier en France pour un séjour de quatre jours et il a séjourné dans la "
+        "commune "
+        "de Megève.",
+        "arrivé",
+        "Il est arrivé en France",
+    ),
+    (
+        "A Lyon, près du parc de la Tête d'Or, Julie était installée dès mardi matin en terrasse de son café "
+        "préféré avec une amie.",
+        "installée",
+        "Julie était installée en terrasse de son café",
+    ),
+    (
+        "Des médecins ont indiqué ce jeudi 30 avril que ces patients ont tous été en contact avec le nouveau "
+        "virus, soulignant toutefois que le lien n'était pas établi.",
+        "indiqué",
+        "Des médecins ont indiqué que ces patients ont tous été en contact avec le nouveau virus",
+    ),
+    # an event noun in a complement of its clause: the clause without the complement, then the complement as
+    # written (the clause's own complement rule would take the noun in and lose the clause: "le cortège du 1er
+    # mai à Lyon")
+    (
+        "Trois hommes sont poursuivis depuis le 3 mars dans l'enquête sur les dégradations commises en marge "
+        "du "
+        "cortège du 1er mai à Lyon.",
+        "cortège",
+        "les dégradations commises en marge du cortège du 1er mai à Lyon",
+    ),
+    # the objects coordinated by "et" or "ou" are objects too, also one the model hangs on the verb (were
+    # "le président a reçu Angela Merkel", "on voit Emmanuel")
+    (
+        "Le 3 mai, le président a reçu Angela Merkel et Justin Trudeau.",
+        "reçu",
+        "le président a reçu Angela Merkel et Justin Trudeau",
+    ),
+    (
+        "Le 3 mai, la police a interpellé deux hommes et une femme.",
+        "interpellé",
+        "la police a interpellé deux hommes et une femme",
+    ),
+    (
+        "Le 13 juillet, on voit Emmanuel et Brigitte Macron en déplacement privé à Giverny.",
+        "voit",
+        "on voit Emmanuel et Brigitte Macron",
+    ),
+    # "soit" sets apart another way to say it, no second object
+    (
+        "Le 3 mai, l'homme d'affaires avait obtenu 12% des voix, soit à peu près le score de 2017.",
+        "obtenu",
+        "l'homme d'affaires avait obtenu 12% des voix",
+    ),
+    # the count written right before the subject, which the model hangs elsewhere, is told with it (was
+    # "gilets jaunes ont été comptés")
+    (
+        '98.450 "gilets jaunes" ont été comptés samedi à 18h00 dans tout le pays, a indiqué le ministère.',
+        "comptés",
+        "98.450 gilets jaunes ont été comptés dans tout le pays",
+    ),
+    # where an incise was said ("au micro de …") is not what it says: it tells the quotation before it (was
+    # "a-t déclaré au micro de France Info")
+    (
+        '"Nous partons", a-t-il déclaré mardi au micro de France Info.',
+        "déclaré",
+        "il a déclaré : « Nous partons »",
+    ),
+    # "comme l'a dit X" is an incise of saying: X said the clause it is set in
+    (
+        "Jeudi, comme l'a raconté le maire, les pompiers ont évacué l'école.",
+        "raconté",
+        "le maire a raconté que les pompiers ont évacué l'école",
+    ),
+    (
+        "Samedi, les routes ont été fermées, comme l'a indiqué la préfecture.",
+        "indiqué",
+        "la préfecture a indiqué que les routes ont été fermées",
+    ),
     # a locution is one word of French in several: its words go together ("plus de", "à travers")
     (
         "Samedi 17 novembre, la mobilisation avait rassemblé plus de 280.000 personnes.",
@@ -37,7 +211,7 @@ SUMMARY_ROWS = [
         'La France va fermer "toutes les écoles et les universités du pays", a annoncé jeudi 12 mars '
         "Emmanuel Macron, alors que l'épidémie s'accélère.",
         "annoncé",
-        "Emmanuel Macron a annoncé que la France va fermer toutes les écoles",
+        "Emmanuel Macron a annoncé que la France va fermer toutes les écoles et les universités du pays",
     ),
     # an adverb of place is kept with the place its "de" names (was "Des heurts ont éclaté autour")
     (
@@ -200,11 +374,11 @@ SUMMARY_ROWS = [
     # a past infinitive is told with the verb it completes, and its subject
     ("Il est accusé d'avoir volé une voiture le 2 mars.", "volé", "Il est accusé d'avoir volé une voiture"),
     # a participle keeps its auxiliary, and a pronominal verb its "se"
-    ("Ils se sont mariés le 3 mai 1990 à Nancy.", "mariés", "Ils se sont mariés"),
+    ("Ils se sont mariés le 3 mai 1990 à Nancy.", "mariés", "Ils se sont mariés à Nancy"),
     (
         "Jeudi, les habitants se sont installés dans la vallée.",
         "installés",
-        "les habitants se sont installés",
+        "les habitants se sont installés dans la vallée",
     ),
     # a passive keeps its attribute
     ("En 1946, ce pays a été proclamé indépendant.", "proclamé", "ce pays a été proclamé indépendant"),
@@ -384,7 +558,7 @@ SUMMARY_ROWS = [
         "Venus de toute la France, quelque 600 « gilets jaunes » sont réunis à partir de vendredi 1er "
         "novembre à Montpellier.",
         "réunis",
-        "quelque 600 « gilets jaunes » sont réunis",
+        "quelque 600 « gilets jaunes » sont réunis à Montpellier",
     ),
     # … over an apposition: a comma before a verb of saying makes no incise when nothing is reported
     (
@@ -424,7 +598,7 @@ SUMMARY_ROWS = [
         "Levavasseur n'ira plus manifester, selon un communiqué, confirmant qu'elle a bien défilé samedi à "
         "Paris.",
         "défilé",
-        "elle a défilé",
+        "elle a défilé à Paris",
     ),
     # a percentage keeps its sign (the model tags "%" as punctuation)
     ("Jeudi, la mortalité a bondi de 23% en France.", "bondi", "la mortalité a bondi de 23%"),
@@ -555,7 +729,7 @@ SUMMARY_ROWS = [
     (
         "Mardi soir, une centaine de personnes ont manifesté à Nantes.",
         "manifesté",
-        "une centaine de personnes ont manifesté",
+        "une centaine de personnes ont manifesté à Nantes",
     ),
     # "ce" stands for its relative clause
     (
@@ -598,7 +772,7 @@ SUMMARY_ROWS = [
     (
         "Selon Marianne, Édouard Philippe est arrivé samedi à Matignon.",
         "arrivé",
-        "Édouard Philippe est arrivé",
+        "Édouard Philippe est arrivé à Matignon",
     ),
     # a noun coordinated with a name, no determiner, is what the person is: no second subject
     (
@@ -609,7 +783,7 @@ SUMMARY_ROWS = [
     (
         "Le 3 mai, les écoliers et collégiens sont retournés en classe.",
         "retournés",
-        "les écoliers et collégiens sont retournés",
+        "les écoliers et collégiens sont retournés en classe",
     ),
     # a participle agrees with its noun in number too ("prévue": the fall, not the taxes; "déplacée": the
     # sitting, not the questions); a noun with no determiner of its own takes the article its "de" holds

@@ -101,7 +101,8 @@ def test_the_seed() -> None:
     ]
     assert "end_date" not in slides[1]
     assert slides[0]["end_date"] == {"year": 2022, "month": 4}
-    assert slides[1]["text"]["headline"] == "L&#x27;offensive ukrainienne a commencé"
+    headline = "L&#x27;offensive ukrainienne a commencé dans la région de Kharkov"
+    assert slides[1]["text"]["headline"] == headline
     assert slides[1]["text"]["text"].startswith("<p>« L&#x27;offensive ukrainienne à grande échelle")
     assert {slide["group"] for slide in slides} == {"Faits", "Propos rapportés"}
 

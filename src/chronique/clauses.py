@@ -4,7 +4,7 @@ the antecedent of a relative clause, and the French words summaries need (``Summ
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
@@ -61,6 +61,10 @@ class SummaryWords:
     acting: Acting = field(default_factory=Acting)
     # the adverbs of place told with the place named after their "de" (``data/participants.tsv`` near)
     near: frozenset[str] = frozenset()
+    # the prepositions of a complement that says what an event noun is ("une collision avec une camionnette")
+    event_complement: frozenset[str] = frozenset()
+    # the prepositions of a complement a verb with no object keeps, and an attribute ("installée en terrasse")
+    complement: frozenset[str] = frozenset()
 
     @classmethod
     def from_vocabulary(cls, vocabulary: Vocabulary) -> SummaryWords:
@@ -80,6 +84,8 @@ class SummaryWords:
                 counting=vocabulary["participants"].forms_of("counting"),
             ),
             near=vocabulary["participants"].forms_of("near"),
+            event_complement=vocabulary["summaries"].forms_of("event_complement"),
+            complement=vocabulary["summaries"].forms_of("complement"),
         )
 
 
@@ -196,8 +202,10 @@ def verb_group(verb: Token, skip: Collection[int], words: SummaryWords, depth: i
     s'installer dans …" gives "commencent à s'installer"; "a été proclamé indépendant")."""
     ids = {verb.i} | negation_ids(verb) | restriction_ids(verb, skip)
     if verb.pos_ == "NOUN" and any(c.dep_ == "cop" for c in verb.children):
-        # an attribute noun keeps its complements: "l'affaire est aux mains de la justice"
+        # an attribute noun keeps its complements: "l'affaire est aux mains de la justice", "ont été en
+        # contact avec le virus"
         ids |= {t.i for t in noun_phrase_tokens(verb) if t.i not in skip}
+        ids |= _complement_after(verb, skip, words, every=True)
     for child in verb.children:
         if child.i in skip or "Rel" in child.morph.get("PronType", []):
             continue
@@ -221,8 +229,16 @@ def verb_group(verb: Token, skip: Collection[int], words: SummaryWords, depth: i
         elif _is_infinitive(child) and child.dep_ in _OBJECT_DEPS and depth < 2:
             # "il faut arrêter de les culpabiliser"; a name the tagger read as an infinitive keeps its "sur"
             ids |= verb_group(child, skip, words, depth + 1) | phrase_ids(child, skip)
-        elif child.dep_ in _OBJECT_DEPS or _second_subject(child) or _unmarked_object(child):
+        elif (
+            child.dep_ in _OBJECT_DEPS
+            or _second_subject(child)
+            or _unmarked_object(child)
+            or _object_conjunct(child)
+        ):
             ids |= phrase_ids(child, skip) | _noun_infinitive(child, skip, words, depth)
+            # the objects coordinated with it, also one the model hangs on the verb ("on voit Emmanuel et
+            # Brigitte Macron")
+            ids |= _coordinated_ids(child, skip) | {c.i for c in child.children if c.dep_ == "cc"}
         elif (
             verb.lemma_.lower() in words.modal
             and depth < 2
@@ -247,7 +263,7 @@ def verb_group(verb: Token, skip: Collection[int], words: SummaryWords, depth: i
             # an infinitive keeps the "que" clause it governs: "a dit espérer que le protocole pourrait être
             # assoupli", "semble vouloir éviter qu'un nouveau scandale ne se reproduise" (not "espérer" alone)
             ids |= verb_group(child, skip, words, depth) | subject_ids_of(child, skip)
-        elif child.dep_ == "xcomp" and depth < 2:
+        elif child.dep_ == "xcomp" and depth < 2 and not _participle_clause(child):
             if child.pos_ in {"VERB", "AUX"}:
                 ids |= verb_group(child, skip, words, depth + 1)
             else:
@@ -261,7 +277,103 @@ def verb_group(verb: Token, skip: Collection[int], words: SummaryWords, depth: i
                 }
                 for argument in (c for c in child.children if c.dep_ in {"obl:arg", "obj"}):
                     ids |= phrase_ids(argument, skip)  # "on va droit à la catastrophe"
+    ids |= _attribute_or_complement(verb, skip, words, depth)
     return with_fixed(ids | _near_ids(ids, verb.doc, skip, words), verb.doc, skip)
+
+
+# What a verb tells beside its subject: with one of these, it needs no other complement.
+_TOLD_DEPS = frozenset({*_OBJECT_DEPS, "xcomp", "ccomp", "cop"})
+
+
+def _attribute_or_complement(verb: Token, skip: Collection[int], words: SummaryWords, depth: int) -> set[int]:
+    """A copula the model made the verb, its subject hung on it, tells its attribute ("le couple est sur la
+    place de la Contrescarpe"); a verb with no object its first complement (``_complement_after``)."""
+    if verb.dep_ == "cop" and verb.head.i > verb.i and any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+        head = verb.head
+        ids = {head.i, *(t.i for t in noun_phrase_tokens(head))}
+        ids |= {c.i for c in head.children if c.dep_ == "case"}
+        return (ids | _complement_after(head, skip, words, every=True)) - set(skip)
+    told = any(c.dep_ in _TOLD_DEPS for c in verb.children) or _restrictive_que(verb) is not None
+    if depth == 0 and verb.pos_ == "VERB" and not told:  # ("ne persiste qu'une colère": "que" tells it)
+        return _complement_after(verb, skip, words)  # "était installée en terrasse", "est arrivé en France"
+    return set()
+
+
+def _complement_after(
+    verb: Token, skip: Collection[int], words: SummaryWords, *, every: bool = False
+) -> set[int]:
+    """The complement after a verb with no object, or an attribute, that says where, with whom or against
+    what ("Charlotte était installée dès mardi en terrasse de son café", "Il est arrivé le 24 janvier en
+    France", also where the model hangs it on the date): opened by one of ``words.complement``, never a date;
+    the first one only, unless ``every``."""
+    ids: set[int] = set()
+    on_date = [c for i in skip for c in verb.doc[i].children if c.dep_ == "nmod" and c.i > verb.i]
+    for child in sorted([*verb.children, *on_date], key=lambda t: t.i):
+        cases = {c.lower_ for c in child.children if c.dep_ == "case"}
+        if (
+            child.i > verb.i
+            and child.dep_ in {"obl:mod", "obl", "nmod"}
+            and child.pos_ in {"NOUN", "PROPN"}
+            and child.i not in skip
+            and not not_a_name(child)
+            and cases
+            and cases <= words.complement
+        ):
+            ids |= phrase_ids(child, skip)
+            if not every:
+                break
+    return ids
+
+
+def _participle_clause(child: Token) -> bool:
+    """A participle set apart by a comma with its own reflexive pronoun, which the tagger reads as an
+    attribute ("s'immole par le feu à Lyon, se brûlant à 90%"): a clause of its own, not the verb's (an
+    adjective takes no reflexive pronoun)."""
+    doc = child.doc
+    start = child.left_edge.i
+    return (
+        child.pos_ not in {"VERB", "AUX"}
+        and start > 0
+        and doc[start - 1].text == ","
+        and any(c.dep_ in REFLEXIVE_DEPS for c in child.children)
+    )
+
+
+def _object_conjunct(child: Token) -> bool:
+    """A noun phrase after "et" or "ou" that the model hangs on the verb, right after its object: a second
+    object ("on voit Emmanuel et Brigitte Macron")."""
+    verb = child.head
+    objects = [c for c in verb.children if c.dep_ == "obj" and c.i < child.i]
+    return (
+        child.dep_ == "conj"
+        and child.pos_ in {"NOUN", "PROPN"}
+        and child.i > verb.i
+        and bool(objects)
+        and any(c.dep_ == "cc" and c.i == objects[-1].right_edge.i + 1 for c in child.children)
+    )
+
+
+def _coordinated_ids(head: Token, skip: Collection[int]) -> set[int]:
+    """The noun phrases coordinated with an object by "et" or "ou", with the conjunction and the commas of the
+    enumeration ("a reçu Angela Merkel et Justin Trudeau", "a interpellé deux hommes et une femme"; was the
+    first alone): each is the verb's object too."""
+    ids: set[int] = set()
+    for part in conjuncts(head)[1:]:
+        links = [c for c in part.children if c.dep_ == "cc" or (c.text == "," and c.i < part.i)]
+        if part.pos_ not in {"NOUN", "PROPN", "PRON", "NUM"} or part.i in skip:
+            continue
+        ids |= phrase_ids(part, skip) | {c.i for c in links}
+    parts = conjuncts(head)
+    words = {c.lower_ for part in parts[1:] for c in part.children if c.dep_ == "cc"}
+    if not words or not words <= _COORDINATING:
+        # no "et", no "ou": an apposition, one thing named twice; "soit", "mais": another, told apart ("a
+        # obtenu 12% des voix, soit à peu près le score …")
+        return set()
+    return ids - set(skip)
+
+
+# The conjunctions that coordinate objects of one verb.
+_COORDINATING = frozenset({"et", "ou", "ni"})
 
 
 def _near_ids(ids: Collection[int], doc: Doc, skip: Collection[int], words: SummaryWords) -> set[int]:
@@ -549,9 +661,36 @@ def subject_ids(subject: Token) -> set[int]:
         if is_attribute(part, subject):
             continue  # "Vincent Lambert, …, et figure du débat, est mort": what he is, no second subject
         ids.update(t.i for t in noun_phrase_tokens(part))
+        ids |= _count_before(part, ids)
         # the commas of an enumeration: "footballeurs, basketteurs ou handballeurs"
         ids.update(c.i for c in part.children if c.text == "," and c.i == part.left_edge.i and c.i < part.i)
         ids.update(c.i for c in part.children if c.dep_ == "cc")
+    return ids
+
+
+def _count_before(noun: Token, phrase: Collection[int]) -> set[int]:
+    """The count written right before a subject noun, which the model hangs elsewhere: a number over a
+    quotation mark ('106.301 "gilets jaunes" ont été recensés'), and the adverb of approximation with its
+    "de" before it ("Près de 5.000 personnes se déclaraient"): without them the summary tells another
+    quantity, or none."""
+    doc = noun.doc
+    ids: set[int] = set()
+    i = min(phrase) - 1
+    while i >= 0 and doc[i].text in QUOTE_MARKS and i not in phrase:
+        i -= 1
+    if i >= 0 and doc[i].like_num and i not in phrase and doc[i].head.i not in phrase:
+        ids |= set(range(i, min(phrase)))
+        i -= 1
+    opening = doc[i] if i >= 0 else None
+    if (
+        opening is not None
+        and opening.dep_ == "fixed"
+        and opening.lower_ in _PARTITIVE
+        and opening.head.pos_ == "ADV"
+        and opening.head.i == i - 1
+        and opening.head.head.i == noun.head.i  # hung on the verb the noun is the subject of
+    ):
+        ids |= {i - 1, i}
     return ids
 
 
@@ -603,6 +742,8 @@ def subject_in(verb: Token, skip: Collection[int]) -> Token | None:
         )
     if subject is not None and (written := _subject_after_clause(subject, verb, skip)) is not None:
         return written
+    if subject is not None and (name := _name_set_apart(subject)) is not None:
+        return name
     # "Demain deux nouveaux TGV partiront": a day the model reads as a subject beside the real one; "Un peu
     # plus tôt dans la journée le ministre … avait fait état": an adverb of time with its own modifiers
     timed = subject is not None and (
@@ -749,9 +890,47 @@ def written_subject(verb: Token, skip: Collection[int]) -> list[Token]:
     group = [verb, *(c for c in verb.children if c.dep_.startswith("aux") or c.dep_ in REFLEXIVE_DEPS)]
     group += [c for c in verb.children if is_negation(c)]
     first = min((t for t in group if t.i <= verb.i), key=lambda t: t.i)
-    if first.i > 0 and first.doc[first.i - 1].text == ",":
+    phrase = subject_before(first, verb, skip)
+    if first.i > 0 and first.doc[first.i - 1].text == "," and not named_then_described(phrase, first):
         return []  # "…, a indiqué son avocat", "…, a-t-il ajouté": the speaker follows
-    return subject_before(first, verb, skip)
+    return phrase
+
+
+def named_then_described(phrase: Sequence[Token], first: Token) -> bool:
+    """A name followed by what it is, set apart between commas before the verb ("Anas K., un étudiant de 22
+    ans, s'immole"): the name is the subject; the aside is a noun phrase opened by its determiner."""
+    doc = first.doc
+    if not phrase or phrase[-1].pos_ != "PROPN" or phrase[-1].i + 2 >= first.i - 1:
+        return False
+    aside = doc[phrase[-1].i + 2 : first.i - 1]
+    return (
+        doc[phrase[-1].i + 1].text == ","
+        and aside[0].pos_ == "DET"
+        and not any(t.pos_ in {"VERB", "AUX"} or _relative(t) for t in aside)
+    )
+
+
+def _name_set_apart(subject: Token) -> Token | None:
+    """A person's name written before the subject and its comma, which the model hangs elsewhere: the subject
+    is what the person is ("Ingrid Levavasseur, l'une des figures du mouvement, a annoncé": her, not "l'une");
+    the apposition is a phrase opened by its determiner, closed by a comma."""
+    doc = subject.doc
+    start, end = subject.left_edge.i, subject.right_edge.i
+    if start < 2 or doc[start - 1].text != "," or end + 1 >= len(doc) or doc[end + 1].text != ",":
+        return None
+    last = doc[start - 2]
+    name = last.head if last.dep_ == "flat:name" else last
+    opening = sentence_of(subject).start
+    if (
+        last.pos_ != "PROPN"
+        or name.pos_ != "PROPN"
+        or name.i in {t.i for t in subject.subtree}
+        or name.dep_ in SUBJECT_DEPS
+        or not (name.i == opening or doc[name.i - 1].text == ",")
+        or not any(c.dep_ == "det" and c.i == start for c in subject.children)
+    ):
+        return None
+    return name
 
 
 def phrase_head(phrase: Collection[Token]) -> Token | None:

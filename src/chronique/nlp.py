@@ -70,6 +70,9 @@ class ParseWords:
     weekdays and months), the agent's preposition ("par"), and the verbs of saying (lemmas)."""
 
     not_names: frozenset[str] = frozenset()
+    # the editorial tags among them, common nouns where a determiner of their own says so ("une vidéo qui
+    # montre", "les sources"), tags alone ("Vidéo", "Photo AFP", "(NDLR)")
+    editorial: frozenset[str] = frozenset()
     agent_cases: frozenset[str] = frozenset()
     not_agents: frozenset[str] = frozenset()
     reporting_verbs: frozenset[str] = frozenset()
@@ -90,6 +93,7 @@ class ParseWords:
         not_names |= {normalise(form) for e in vocabulary["units"].entries for form in e.forms}
         return cls(
             not_names=frozenset(not_names),
+            editorial=frozenset(normalise(form) for form in participants.forms_of("editorial")),
             agent_cases=participants.forms_of("agent_case"),
             not_agents=participants.forms_of("not_agent"),
             reporting_verbs=vocabulary["verbs"].forms_of("reporting_verbs"),
@@ -156,7 +160,17 @@ class Participants:
             token.pos_ in {"INTJ", "NUM", "PRON"}
             or token.like_num
             or _NUMBER_OR_CLOCK.fullmatch(token.text) is not None
-            or normalise(token.text) in self.words.not_names
+            or (normalise(token.text) in self.words.not_names and not self._common_noun(token))
+        )
+
+    def _common_noun(self, token: Token) -> bool:
+        """An editorial word with a determiner of its own is a common noun, no tag: "une vidéo qui montre sa
+        participation" names a thing (and may be a subject), "Vidéo" alone tags the page; an agency's
+        initials stay a tag ("AP" of "l'AP-HP")."""
+        return (
+            normalise(token.text) in self.words.editorial
+            and not token.text.isupper()
+            and any(c.dep_ == "det" for c in token.children)
         )
 
     def _agent_of(self, token: Token, excluded: frozenset[int]) -> Token | None:
@@ -260,6 +274,7 @@ def make_participants(nlp: Language, name: str, words: dict[str, list[str]]) -> 
     return Participants(
         ParseWords(
             not_names=frozenset(normalise(w) for w in words.get("not_names", [])),
+            editorial=frozenset(normalise(w) for w in words.get("editorial", [])),
             agent_cases=frozenset(normalise(w) for w in words.get("agent_cases", [])),
             not_agents=frozenset(normalise(w) for w in words.get("not_agents", [])),
             reporting_verbs=frozenset(w.lower() for w in words.get("reporting_verbs", [])),
@@ -329,7 +344,7 @@ def load_model(name: str, words: ParseWords | None = None) -> Language:
     nlp.add_pipe(GLUED, first=True)
     nlp.add_pipe(PARAGRAPHS, before="parser")
     words = words or ParseWords()
-    fields = ("not_names", "agent_cases", "not_agents", "reporting_verbs")
+    fields = ("not_names", "editorial", "agent_cases", "not_agents", "reporting_verbs")
     config = {"words": {field: sorted(getattr(words, field)) for field in fields}}
     endings = {"participles": sorted(words.participle_endings), "imperfect": sorted(words.imperfect_endings)}
     nlp.add_pipe(VERB_FORMS, last=True, config=endings)

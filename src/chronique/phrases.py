@@ -377,7 +377,7 @@ def named_within(head: Token) -> list[str]:
         if ent.start not in subtree or not is_whole(ent):
             continue
         if ent.label_ == "PER" and ent.text not in people and not _completes_noun(ent.root):
-            people.append(ent.text)
+            people.append(shared_family_name(ent))
         elif ent.label_ == "ORG" and head.i in range(ent.start, ent.end) and ent.text not in organisations:
             organisations.append(ent.text)
     if not people:  # "la ministre du Travail Muriel Pénicaud", the name read as part of an organisation
@@ -389,6 +389,24 @@ def named_within(head: Token) -> list[str]:
     if not people:  # "a déclaré le ministre de la Santé, Olivier Véran": the name set apart, which the
         people = _name_beside(head, subtree)  # model hangs elsewhere
     return people or organisations
+
+
+def shared_family_name(name: Span) -> str:
+    """A first name alone, coordinated with a first name and the family name they share, is told with that
+    family name: "Emmanuel et Brigitte Macron" names Emmanuel Macron (not "Emmanuel") and Brigitte Macron."""
+    doc = name.doc
+    after = name.end + 1
+    if (
+        name.label_ != "PER"
+        or len(name) != 1
+        or after >= len(doc)
+        or doc[name.end].lower_ not in {"et", "ou"}
+    ):
+        return name.text
+    other = next((e for e in entities(doc) if e.label_ == "PER" and e.start == after and len(e) > 1), None)
+    if other is None:
+        return name.text
+    return f"{name.text} {doc[other.start + 1 : other.end].text}"
 
 
 def _name_beside(head: Token, subtree: Collection[int]) -> list[str]:
@@ -405,7 +423,8 @@ def _name_beside(head: Token, subtree: Collection[int]) -> list[str]:
         and e.start == comma + 1
         and len(e) > 1
         and is_whole(e)
-        and e.root.dep_ in {"dep", "appos", "parataxis"}
+        # "a annoncé la ministre, Agnès Buzyn", "Lundi, le maire, Jean Dupont, a inauguré" (a second subject)
+        and e.root.dep_ in {"dep", "appos", "parataxis", "obl:mod", "nsubj"}
     ]
 
 
@@ -504,8 +523,15 @@ def names_in(clause: Iterable[Token], venue_nouns: Collection[str] = frozenset()
             continue
         if _names_venue(ent, venue_nouns) or _medium(ent):
             continue
-        if ent.root.dep_ in _PARTICIPANT_DEPS and not not_a_name(ent.root) and not overlaps(ent.text, names):
-            names.append(ent.text)
+        # a name coordinated with a participant takes part too ("a reçu Angela Merkel et Justin Trudeau")
+        # or hung on the verb after "et" ("on voit Emmanuel et Brigitte Macron")
+        conjunct = ent.root.dep_ == "conj" and (
+            ent.root.head.dep_ in _PARTICIPANT_DEPS
+            or (ent.root.head.pos_ == "VERB" and any(c.dep_ == "cc" for c in ent.root.children))
+        )
+        taking_part = ent.root.dep_ in _PARTICIPANT_DEPS or conjunct
+        if taking_part and not not_a_name(ent.root) and not overlaps(ent.text, names):
+            names.append(shared_family_name(ent))
     for token in tokens:  # a person a passive tells of: "l'ancien boxeur Christophe Dettinger a été suspendu"
         if token.dep_ != "nsubj:pass" or not_a_name(token):
             continue

@@ -20,6 +20,7 @@ from chronique.clauses import (
     is_inverted_pronoun,
     is_negation,
     lettered_number,
+    named_then_described,
     subject_before,
     subject_ids,
     subject_in,
@@ -27,7 +28,9 @@ from chronique.clauses import (
 from chronique.nlp import entities, not_a_name, sentence_of, verb_group_start
 from chronique.phrases import (
     SUBJECT_DEPS,
+    Acting,
     actors_of,
+    is_bare_participle,
     is_finite,
     is_whole,
     join_tokens,
@@ -58,12 +61,14 @@ MAX_REPORT_DEPTH = 2
 # Where a verb of saying keeps the clause it reports, and where an incise hangs on the clause before it.
 _REPORTED_DEPS = frozenset({"ccomp", "parataxis"})
 _INCISE_DEPS = frozenset({"parataxis", "advcl", "conj", "ccomp", "dep", "acl"})
+# Where a word heads a clause of its own, with its own "selon X" (a noun coordinated with another is none).
+_OWN_CLAUSE_DEPS = frozenset({"acl:relcl", "advcl", "ccomp", "csubj", "parataxis"})
 # How far up an incise's clause is looked for.
 _MAX_CLIMB = 4
 # What heads a clause: a verb, or the attribute of a copula ("les dégâts sont importants").
 _CLAUSE_POS = frozenset({"VERB", "AUX", "ADJ", "NOUN", "PROPN"})
 # What the model makes of the speaker after an incise's verb ("…, a précisé la préfecture": obj).
-_INVERTED_SPEAKER_DEPS = frozenset({"nsubj", "obj", "obl:mod", "nmod", "appos", "flat:name"})
+_INVERTED_SPEAKER_DEPS = frozenset({"nsubj", "obj", "obl:mod", "nmod", "appos", "flat:name", "dep"})
 # The content a verb of saying can have of its own: then it is summarised as any verb ("a annoncé sa
 # démission", "a dit craindre une hécatombe").
 _OWN_CONTENT_DEPS = frozenset({"obj", "xcomp", "obl:arg"})
@@ -77,8 +82,9 @@ _WORD_BREAKS = re.compile(r"[\s'’\"«»]+")
 
 def is_incise(verb: Token) -> bool:
     """A verb of saying set apart after what it tells, by a comma or a closing quote, its subject after it:
-    "…, a indiqué le maire", "», a-t-il lancé" (not "le directeur, Patrick Strzoda, a affirmé")."""
-    first = verb_group_start(verb)
+    "…, a indiqué le maire", "», a-t-il lancé", "», l'a interpellé le journaliste", "», lui a répondu X" (not
+    "le directeur, Patrick Strzoda, a affirmé")."""
+    first = _with_clitics(verb, verb_group_start(verb))
     told_before = any(
         c.dep_ in SUBJECT_DEPS
         and c.i < first.i
@@ -87,13 +93,27 @@ def is_incise(verb: Token) -> bool:
         and agrees(c, verb)  # a plural noun of the quotation before "…, a annoncé X" is not its subject
         for c in verb.children
     )
-    return first.i > 0 and first.nbor(-1).is_punct and not told_before
+    if first.i == 0 or not first.nbor(-1).is_punct or told_before:
+        return False
+    # "Ingrid Levavasseur, l'une des figures du mouvement, a annoncé": the comma closes an apposition
+    return not named_then_described(subject_before(first, verb, ()), first)
+
+
+def _with_clitics(verb: Token, first: Token) -> Token:
+    """The first word of a verb group with the object pronouns written before it ("l'a interpellé", "lui a
+    répondu"): where an incise begins."""
+    clitics = {c.i for c in verb.children if c.pos_ == "PRON" and c.dep_ in {"obj", "iobj"} and c.i < first.i}
+    while first.i - 1 in clitics:
+        first = first.nbor(-1)
+    return first
 
 
 def _clausal(subject: Token) -> bool:
     """A clause the model reads as the subject of the verb of saying after it: what it reports ("Ce n'est pas
-    vrai, a déclaré mardi Patrick Pelloux")."""
-    return subject.pos_ in {"ADJ", "VERB"} and _conjugated(subject)
+    vrai, a déclaré mardi Patrick Pelloux"), also a noun attribute with its copula ("C'est une posture de
+    prudence", a expliqué le haut fonctionnaire)."""
+    attribute = subject.pos_ == "NOUN" and any(c.dep_ == "cop" and c.i < subject.i for c in subject.children)
+    return (subject.pos_ in {"ADJ", "VERB"} or attribute) and _conjugated(subject)
 
 
 def _same_voice(word: Token, verb: Token) -> bool:
@@ -117,6 +137,11 @@ def reported_clause(verb: Token, saying: Collection[str]) -> Token | None:
     "que" clause or quotation ("a estimé que …", "a déclaré : « … »"); never the incise of another verb of
     saying ("le confinement se poursuivra …, a prévenu l'Élysée" tells the Élysée's words)."""
     incise = is_incise(verb)
+    if as_told(verb):  # "comme l'explique RTL": the clause it is set in, or the one the model hangs on it
+        around = [verb.head] if verb.head.i != verb.i else []
+        around += [c for c in verb.children if c.dep_ in _INCISE_DEPS and c.i > verb.i]
+        clause = next((c for c in around if _conjugated(c)), None)
+        return governing(clause) if clause is not None else None
     if verb.dep_ in _INCISE_DEPS and verb.head.i < verb.i and incise:
         clause = _clause_of(verb.head)
         if clause is not None:
@@ -201,7 +226,7 @@ def speaker_of(verb: Token, skip: Collection[int]) -> Token | None:
         for c in verb.children
         if c.dep_ in SUBJECT_DEPS and _same_voice(c, verb) and not _clausal(c) and agrees(c, verb)
     ]
-    if any(c.i not in skip for c in own) or not is_incise(verb):
+    if any(c.i not in skip for c in own) or not (is_incise(verb) or as_told(verb)):
         # the subject the parse gives, else the noun phrase written before the verb ("Santé publique France
         # annonce dimanche que …", the weekday read as its subject)
         return subject_in(verb, skip) or _head_of(subject_before(first, verb, skip))
@@ -302,9 +327,10 @@ def saying_summary(
         # "…, a dénoncé Johann Cavallero, délégué national": the speaker's apposition, no content
         and not (speaker is not None and c.i > speaker.i and c.doc[c.left_edge.i - 1].text == ",")
         # "a déclaré sur Radio J qu'il a envie …": where it was said; the "que" clause after it is the content
+        # (also "», a-t-il déclaré au micro de France Info": an incise's content is the clause before it)
         and not (
             reported is not None
-            and reported.i > c.i
+            and (reported.i > c.i or reported.i < verb.i)
             and c.dep_ == "obl:arg"
             and any(k.dep_ == "case" for k in c.children)
         )
@@ -397,7 +423,25 @@ def reporter_of(clause: Token, saying: Collection[str]) -> Token | None:
         reported = reported_clause(verb, saying)
         if reported is not None and reported.i == clause.i:
             return verb
-    return None
+    # "Comme l'avait annoncé la ministre, la priorité est donnée …", "…, comme l'explique RTL, les magistrats
+    # se sont rendu compte": the clause it is set in, or the one the model hangs on it
+    return next(
+        (
+            c
+            for c in [*clause.children, *([clause.head] if clause.head.i != clause.i else [])]
+            if c.lemma_.lower() in saying and as_told(c)
+        ),
+        None,
+    )
+
+
+def as_told(verb: Token) -> bool:
+    """A verb of saying opened by "comme" and the neuter "le" that stands for the clause around it: an
+    incise, its speaker after it ("comme l'explique RTL", "Comme l'avait annoncé la ministre")."""
+    before = [c for c in verb.children if c.i < verb.i]
+    return any(c.dep_ == "mark" and c.lower_ == "comme" for c in before) and any(
+        c.pos_ == "PRON" and c.lemma_ == "le" and not c.morph.get("Reflex", []) for c in before
+    )
 
 
 def according_to(trigger: Token, clause: Token, cases: Collection[str]) -> Token | None:
@@ -407,13 +451,37 @@ def according_to(trigger: Token, clause: Token, cases: Collection[str]) -> Token
     while verbs[-1].i != clause.i and verbs[-1].head.i != verbs[-1].i and len(verbs) < _MAX_CLIMB:
         verbs.append(verbs[-1].head)
     for verb in verbs:
-        for child in verb.children:
+        # on the verb, or deeper in its complements, where the model hangs a "selon X" that ends the clause
+        # ("… s'était soldée par 320 blessés, 1 082 personnes interpellées selon le parquet de Paris": on
+        # "personnes" or on the participle that describes them); never in a clause of its own (a relative, a
+        # conjugated verb: their "selon" is theirs)
+        frontier = list(verb.children)
+        while frontier:
+            child = frontier.pop(0)
             opening = [c for c in child.children if c.dep_ == "case" and c.i < child.i]
             words = [*opening, *(f for c in opening for f in c.children if f.dep_ == "fixed")]
             phrase = " ".join(t.lower_.replace("’", "'") for t in sorted(words, key=lambda t: t.i))
             if phrase.replace(" '", "'").replace("' ", "'") in cases and child.pos_ != "PRON":
                 return child
+            nominal = child.pos_ in {"NOUN", "PROPN", "NUM"} and child.dep_ not in _OWN_CLAUSE_DEPS
+            if nominal or (child.dep_ == "acl" and is_bare_participle(child)):
+                frontier.extend(child.children)
     return None
+
+
+def _author(source: Token, acting: Acting) -> list[str]:
+    """Who a source that is a thing tells for: "selon les données de l'ARS", "selon le dernier bilan des
+    autorités", "selon un sondage Elabe", "selon une information LCI et BFMTV" (a document cannot say; the
+    people or organisation its "de" or the name beside it names do). Nothing for a source that can act."""
+    if actors_of(source, [], acting) or not acting.people:
+        return []
+    for child in source.children:
+        cases = {c.lower_ for c in child.children if c.dep_ == "case"}
+        named = child.pos_ == "PROPN" and not cases and child.dep_ in {"nmod", "appos", "flat:name"}
+        whose = bool(cases) and cases <= {"de", "d'", "d’", "du", "des"} and child.dep_ == "nmod"
+        if child.i > source.i and (named or whose):
+            return actors_of(child, [], acting)
+    return []
 
 
 def speaker_names(
@@ -438,7 +506,7 @@ def speaker_names(
         reporter is trigger
         and heads[0] is not None
         and heads[0].dep_ not in SUBJECT_DEPS
-        and not is_incise(trigger)
+        and not (is_incise(trigger) or as_told(trigger))
     ):
         heads[0] = None  # a word after a saying that is no incise: its object, not who spoke
     names: list[str] = []
@@ -446,6 +514,7 @@ def speaker_names(
         if head is None or head.dep_ == "nsubj:pass":
             continue  # "dix cas ont été confirmés": what was told, not who told it
         found = [head.text] if lettered_number(head) else actors_of(head, [], words.acting)
+        found = found or _author(head, words.acting)
         if reporter is not None and head.i < reporter.i and head.head.i != reporter.i:
             found = _written_speaker(head, reporter, skip) or found
         names.extend(n for n in found if not overlaps(n, names))

@@ -34,6 +34,7 @@ from chronique.clauses import (
 from chronique.nlp import not_a_name
 from chronique.phrases import (
     PLACE_CASES,
+    SUBJECT_DEPS,
     is_bare_participle,
     is_finite,
     join_tokens,
@@ -64,12 +65,14 @@ _PLURAL_ENDINGS = ("és", "ées", "ies", "ues", "ses", "tes", "ts", "us")
 _SINGULAR_ENDINGS = ("é", "ée", "ie", "ue", "se", "te", "t")
 
 
-def event_noun_phrase(head: Token, skip: Collection[int] = ()) -> str:
+def event_noun_phrase(head: Token, skip: Collection[int] = (), complements: Collection[str] = ()) -> str:
     """An event noun's phrase with its determiner: "lors des manifestations du 1er mai à Paris" gives "les
     manifestations du 1er mai à Paris", not the bare noun (the fused "des" is "de" + "les"). The date that
     completes the noun stays (it names the event), a date elsewhere in the clause does not; a place named
-    after à, en or dans stays too."""
-    tokens = without_fragments([head.doc[i] for i in sorted(_event_noun_ids(head, skip))])
+    after à, en or dans stays too; so does a complement opened by one of ``complements`` ("une collision avec
+    une camionnette": ``data/summaries.tsv`` event_complement)."""
+    ids = _event_noun_ids(head, skip) | _event_complements(head, skip, complements)
+    tokens = without_fragments([head.doc[i] for i in sorted(ids)])
     while (
         tokens
         and tokens[0].pos_ in {"ADV", "CCONJ"}
@@ -88,6 +91,23 @@ def event_noun_phrase(head: Token, skip: Collection[int] = ()) -> str:
             return "l'" + phrase
         return f"{article} {phrase}"
     return phrase
+
+
+def _event_complements(head: Token, skip: Collection[int], complements: Collection[str]) -> set[int]:
+    """The complements after an event noun that say what it is, with whom or against what ("une collision la
+    veille avec une camionnette", "sa publication par l'Imperial College"), not the date."""
+    ids: set[int] = set()
+    for child in head.children:
+        cases = {c.lower_ for c in child.children if c.dep_ == "case"}
+        if (
+            child.dep_ == "nmod"
+            and child.i > head.i
+            and cases
+            and cases <= set(complements)
+            and child.i not in skip
+        ):
+            ids |= phrase_ids(child, skip)
+    return ids
 
 
 def _event_noun_ids(head: Token, skip: Collection[int]) -> set[int]:
@@ -144,18 +164,20 @@ def noun_summary(noun: Token, skip: set[int], words: SummaryWords = _NO_WORDS) -
     phrase = balanced_quotes(event_noun_phrase(noun, skip))
     if (told := _told_around(noun, phrase, skip, words)) is not None:
         return told
+    # told alone, the noun keeps what says what it is ("une collision avec une camionnette")
+    whole = balanced_quotes(event_noun_phrase(noun, skip, words.event_complement))
     if len(phrase.split()) > 2:
-        return phrase
+        return whole
     head = noun
     while _completes_bare(head):
         head = head.head  # "le nombre de décès", "130 cas de contamination": the noun it completes
     if head.i != noun.i:
-        phrase = max(phrase, event_noun_phrase(head, skip), key=lambda p: len(p.split()))
+        phrase = whole = max(phrase, event_noun_phrase(head, skip), key=lambda p: len(p.split()))
     verb = head.head
     if (head.dep_ not in _CORE_DEPS and not locution_noun(head)) or verb.pos_ not in {"VERB", "AUX"}:
-        return phrase
+        return whole
     told = summary_of(verb, governing(verb), skip, words)  # "devrait faire d'importantes annonces"
-    return told if noun.text in told.split() and len(told.split()) > len(phrase.split()) else phrase
+    return told if noun.text in told.split() and len(told.split()) > len(phrase.split()) else whole
 
 
 # The nouns of an event noun's phrase climbed to find the complement its clause holds ("à la fin de la
@@ -202,6 +224,10 @@ def _told_around(noun: Token, phrase: str, skip: set[int], words: SummaryWords) 
         return None
     # the date that names the event is told with it ("pour la manifestation de samedi")
     clause_skip = skip - _event_noun_ids(noun, skip)
+    if top.dep_ != "obl:arg":
+        # a complement the verb does not take as its argument is told after the clause as written ("les
+        # violences commises en marge du défilé"), not by the clause's own complement (``clauses.verb_group``)
+        clause_skip |= {t.i for t in top.subtree}
     told = summary_of(verb, governing(verb), clause_skip, words)
     if noun.text in told.split():  # the clause tells it already: with all its words
         whole = all(w in told.split() for w in phrase.split()[1:])
@@ -403,6 +429,19 @@ def describes_noun_before(verb: Token) -> bool:
     return noun is not None and _agreeing_noun(verb).i == noun.i
 
 
+def _adjective_participle(verb: Token) -> bool:
+    """A past participle the model hangs on the noun before it as an adjective ("la fille du couple détecté
+    mardi"): it describes that noun, told with it ("le couple détecté", not "détecté mardi")."""
+    return (
+        verb.dep_ == "amod"
+        and verb.pos_ == "VERB"
+        and "Part" in verb.morph.get("VerbForm", [])
+        and verb.head.pos_ == "NOUN"
+        and verb.head.i < verb.i
+        and not any(c.dep_.startswith("aux") for c in verb.children)
+    )
+
+
 def _participle_summary(trigger: Token, skip: Collection[int], words: SummaryWords) -> str:
     """A participle describing a noun: the noun and the participle, with its agent or object and where
     ("le confinement imposé par …", "Hafez al-Assad né à Qardaha")."""
@@ -467,7 +506,15 @@ def summary_of(
     with the noun it describes; a verb of saying that tells only what it reports, with what it reports
     (``saying_summary``). ``skip``: the words of the time expression that dates the row, not said again;
     ``outside``: words that are not the clause's (the incise of a saying that reports it)."""
-    if is_bare_participle(trigger) or describes_noun_before(trigger):
+    attribute = trigger.head if trigger.dep_ == "cop" and trigger.head.i > trigger.i else None
+    if attribute is not None and not any(c.dep_ in SUBJECT_DEPS for c in trigger.children):
+        # "la situation est sous contrôle": the copula tells its attribute, which heads the clause (its
+        # subject hung on the copula, ``clauses.verb_group`` tells the attribute)
+        head = attribute
+        return summary_of(
+            head, head if clause_head.i == trigger.i else clause_head, skip, words, outside=outside
+        )
+    if is_bare_participle(trigger) or describes_noun_before(trigger) or _adjective_participle(trigger):
         return balanced_quotes(_participle_summary(trigger, skip, words))
     if described := opening_participle_subject(trigger, skip):
         # "Convoqué mercredi devant les sénateurs, l'ex-collaborateur … a expliqué": the one convoked
@@ -590,8 +637,8 @@ def _clause_summary(
         subject = set_apart_subject(subject, clause_head)
     if subject is None:
         subject = _inverted_subject(clause_head, skip)  # "Samedi 8 juin, s'est tenu l'acte 30 du mouvement"
-    if subject is not None and (named := named_for(subject, clause_head)) is not None:
-        subject = named  # "Lorsqu'il avait été auditionné …, Lionel Lavergne avait indiqué": Lionel Lavergne
+    named = _named_subject(subject, clause_head, skip)
+    subject = named or subject
     subject_words = subject_ids(subject) if subject is not None else set()
     chosen.update(subject_words)
     antecedent = antecedent_ids(clause_head, skip)  # "le cap que nous avons fixé"
@@ -613,10 +660,12 @@ def _clause_summary(
     doc = trigger.doc
     # "n'en aurait pris connaissance que [le 24 décembre]": neither "ne" nor "que"
     unrestricted = unrestricted_ids(trigger, skip) | unrestricted_ids(clause_head, skip)
-    tokens = [doc[i] for i in sorted(chosen - set(skip) - unrestricted) if not doc[i].is_space]
+    # the name told first, the conjunction that opened the clause opens nothing ("Marie Durand ne participera
+    # plus", not "Marie Durand qu' ne participera plus")
+    opening = {c.i for c in clause_head.children if c.dep_ == "mark" and c.i < clause_head.i and named}
+    tokens = [doc[i] for i in sorted(chosen - set(skip) - unrestricted - opening) if not doc[i].is_space]
     while tokens and (tokens[0].dep_ in {"mark", "cc"} or tokens[0].is_punct):
         tokens = tokens[1:]  # "que les troupes ont subi …" reads as "les troupes ont subi …"
-    tokens = _without_left_conjunction(tokens, subject_words, trigger)
     # "lancer d'ici [la fin du mois] la concertation": a word that only opens the time expression goes with it
     tokens = [t for t in tokens if not _opens_time(t, skip)]
     tokens = without_fragments(tokens[:_MAX_SUMMARY_TOKENS])
@@ -645,19 +694,11 @@ def _clause_summary(
     return article + join_tokens(tokens)
 
 
-def _without_left_conjunction(
-    tokens: list[Token], subject_words: Collection[int], trigger: Token
-) -> list[Token]:
-    """The tokens without the trigger's conjunction when its subject is named before it ("La victime se
-    trouvait … quand elle a été tuée" → "La victime a été tuée"): it went with the pronoun it replaced."""
-    if not subject_words:
-        return tokens
-    first = min(subject_words)
-    return [
-        t
-        for t in tokens
-        if not (t.dep_ == "mark" and t.pos_ == "SCONJ" and t.i > first and t.head.i == trigger.i)
-    ]
+def _named_subject(subject: Token | None, verb: Token, skip: Collection[int]) -> Token | None:
+    """The name a subject pronoun stands for (``named_for``: "Lorsqu'il avait été auditionné …, Lionel
+    Lavergne avait indiqué"), unless it is left out (the speaker of the saying that reports the clause)."""
+    named = named_for(subject, verb) if subject is not None else None
+    return named if named is not None and named.i not in skip else None
 
 
 def _object_on_time(verb: Token, skip: Collection[int]) -> set[int]:

@@ -100,8 +100,9 @@ def _form_pattern(form: str) -> str:
     return "".join(parts)
 
 
-# Files whose lists may share a form (a lemma can play two roles); lookups by form are not used there.
-LISTS_SHARING_FORMS = frozenset({"verbs", "nouns", "cues", "boilerplate", "modality"})
+# Files whose lists may share a form (a lemma can play two roles: "avec" sets an event noun at its clause's
+# time and says what it is); lookups by form are not used there.
+LISTS_SHARING_FORMS = frozenset({"verbs", "nouns", "cues", "boilerplate", "modality", "summaries"})
 
 # name → number of attribute columns between the key and the forms
 LEXICON_COLUMNS: Mapping[str, int] = {
@@ -250,7 +251,16 @@ def _validate_keys(vocabulary: Vocabulary, path_of: Mapping[str, str]) -> None:
             "counting",
             "near",
         },
-        "summaries": {"quantity", "saying", "without_que", "same_time", "another_time", "limiting"},
+        "summaries": {
+            "quantity",
+            "saying",
+            "without_que",
+            "same_time",
+            "another_time",
+            "limiting",
+            "event_complement",
+            "complement",
+        },
         "modality": {
             "negation_particle",
             "negation",

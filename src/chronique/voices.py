@@ -82,6 +82,15 @@ def _quotations(doc: Doc) -> tuple[int, ...]:
             current = opened
             continue
         elif text in _CLOSING_QUOTES or text == _STRAIGHT_QUOTE:
+            if not current and (text in _CLOSING_QUOTES or straight == "close"):
+                # a closing mark with no quotation open closes one opened before its sentence (in a sentence
+                # before, left unparsed: ``chronique.scope``): the words of its sentence before it are quoted
+                # ('C'est une posture de responsabilité (…)", a expliqué le haut fonctionnaire')
+                opened += 1
+                start = token.sent.start if doc.has_annotation("SENT_START") else 0
+                for i in range(start, token.i):
+                    if not regions[i] and not doc[i].is_space:
+                        regions[i] = opened
             current = 0
         regions.append(current)
     # a quoted phrase with no verb is a name or a term (« L'équipée sauvage » de la nuit de lundi), no speech

@@ -257,6 +257,9 @@ RUNNING_TOTAL_ROWS = [
     ),
     # told as the total so far ("Au total"), the first count is no row either (PUBLICATION_ROWS)
     ("Au total, 17.287 cas ont été recensés. 10.416 résidents sont décédés depuis le 1er mars.", []),
+    # … also when the start's phrase runs up to the date with no comma (``bounds._since_phrase_before``)
+    ("Selon un journaliste, 24 personnes ont été blessées depuis le début du mouvement le 3 septembre.", []),
+    ("Le maire est hospitalisé depuis la fin de la réunion le 3 septembre.", [("hospitalisé", "2022-09-03")]),
     # a state since a day keeps that day (OrangeSum: "hospitalisé depuis ce jeudi soir")
     ("Depuis le 1er septembre, le patient est hospitalisé à Lyon.", [("hospitalisé", "2022-09-01")]),
     ("Le patient, qui est hospitalisé depuis jeudi, va mieux.", [("hospitalisé", "2022-09-08")]),
@@ -470,6 +473,10 @@ def test_seed_dated_events(analysed: Analyse) -> None:
 
 # Three dated sentences first: the sentence after them is past the lead of the report.
 _LEAD = "Le 3 mai, le maire a ouvert la salle. Le 4 mai, il a visité l'école. Le 5 mai, il a reçu les élus. "
+_TALLY = (
+    "Depuis le début de l'épidémie, 10.741 personnes ont été hospitalisées en France. 7.117 personnes sont "
+    "rentrées à domicile. 2.617 personnes sont décédées."
+)
 PUBLICATION_ROWS = [
     # (text, trigger, dated by the publication day): French news grammar, not a fallback for every clause
     ("Les pompiers ont éteint l'incendie de l'entrepôt.", "éteint", True),  # the lead's passé composé
@@ -497,6 +504,22 @@ PUBLICATION_ROWS = [
     ),
     ("Jusqu'à présent, 120 cas ont été confirmés dans le département.", "confirmés", False),
     ("Jusqu'ici, trois patients sont morts à l'hôpital de Lyon.", "morts", False),
+    # … and a count right after such a total is a next line of that tally (``bounds.tells_total``)
+    (_TALLY, "rentrées", False),
+    (_TALLY, "décédées", False),
+    (
+        "Au total, 120 personnes ont été interpellées à Paris. Le préfet a dénoncé des violences.",
+        "dénoncé",
+        True,
+    ),
+    ("Trois policiers ont été blessés à Paris. Deux manifestants ont été interpellés.", "interpellés", True),
+    # "une" is an article, not a count: no total before
+    (
+        "Ils invitent à amener une fleur pour les blessés depuis le début du mouvement. Au moins 2.400 "
+        "internautes ont annoncé leur venue.",
+        "annoncé",
+        True,
+    ),
     # … not the day's count a clause of its own completes with the total
     (
         "Le ministre a annoncé 15 nouveaux décès en France, portant à 48 le nombre de morts depuis le début.",
@@ -863,6 +886,9 @@ def test_a_locution_is_part_of_its_verb(analysed: Analyse, case: tuple[str, str,
         ("Un bureau de tabac sur deux est aujourd'hui fermé.", []),
         # a wish or a fear in the present is a state of mind
         ("L'opinion veut aujourd'hui voir en elle une ministre prudente.", []),
+        ("La journaliste regrette aujourd'hui ses propos.", []),
+        # a state whatever form the lemmatizer leaves ("compte" for "compter")
+        ("Créée en 2020, la page compte aujourd'hui 1 200 membres.", [("Créée", "2020")]),
         # a past participle alone is a state ("Aujourd'hui mis en examen"), unless of motion ("Arrivé …")
         ("Aujourd'hui mis en examen, l'ancien collaborateur reconnaît une erreur.", []),
         ("L'épidémie, aujourd'hui jugée sous contrôle par les experts, recule.", []),

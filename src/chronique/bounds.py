@@ -28,7 +28,7 @@ from spacy.tokens import Doc, Span, Token
 
 from chronique.anchors import EventLexicon, apposed_phrase, in_relative_clause, predicate_of
 from chronique.model import Direction, TimeExpression, TimexType, Unit
-from chronique.nlp import sentence_of
+from chronique.nlp import sentence_of, verb_lemma
 from chronique.tense import reads_as_present
 from chronique.vocabulary import holds_phrase, normalise
 
@@ -60,7 +60,7 @@ def is_nowadays(trigger: Token, expression: TimeExpression, lexicon: EventLexico
         return False
     if not all("Pres" in t.morph.get("Tense", []) and "Ind" in t.morph.get("Mood", []) for t in finite):
         return False
-    lemma = verb.lemma_.lower()
+    lemma = verb_lemma(verb)  # "la page compte aujourd'hui 1 200 membres": "compter", a state
     objects = [c.lemma_.lower() for c in verb.children if c.dep_ == "obj"]
     return (
         lemma in lexicon.stative_verbs
@@ -214,10 +214,35 @@ def is_running_total(doc: Doc, expression: TimeExpression, lexicon: EventLexicon
     if phrase is not None:
         since = any(c.dep_ == "case" and c.lower_ in lexicon.since_cues for c in phrase.children)
         predicate = _verb_above(phrase)
+    elif (opened := _since_phrase_before(span, lexicon)) is not None:
+        # "24 personnes ont été éborgnées depuis le début du mouvement le 17 novembre": the start's day
+        since, predicate = True, _verb_above(opened)
     else:
         since = normalise(doc[span.start - 1].text) in lexicon.since_cues
         predicate = predicate_of(span, lexicon)
     return since and predicate is not None and _counts(predicate, lexicon)
+
+
+_SINCE_CHAIN = (
+    3  # complements from the noun before a date up to the head of its phrase ("début du mouvement")
+)
+
+
+def _since_phrase_before(span: Span, lexicon: EventLexicon) -> Token | None:
+    """The head of a phrase opened by "depuis" that ends right before the date, no comma between ("depuis le
+    début du mouvement le 17 novembre"): the date is the phrase's, the start of the period."""
+    if span.start < 1:
+        return None
+    current = span.doc[span.start - 1]
+    for _ in range(_SINCE_CHAIN):
+        if current.pos_ not in {"NOUN", "PROPN"}:
+            return None
+        if any(c.dep_ == "case" and normalise(c.text) in lexicon.since_cues for c in current.children):
+            return current
+        if current.dep_ != "nmod" or current.head.i == current.i:
+            return None
+        current = current.head
+    return None
 
 
 def is_cumulative(trigger: Token, lexicon: EventLexicon) -> bool:
@@ -230,6 +255,28 @@ def is_cumulative(trigger: Token, lexicon: EventLexicon) -> bool:
     own = [t for t in sentence if _clause_verb(t) in {None, trigger.i}]
     text = normalise(" ".join(t.text for t in own))
     return holds_phrase(text, lexicon.cumulative_cues) and _counts(trigger, lexicon)
+
+
+def tells_total(sentence: Span, lexicon: EventLexicon) -> bool:
+    """Whether a sentence tells a count as the total so far: a word of total ("Au total", "depuis le début",
+    "à ce jour") and a predicate that counts. What the next sentences count goes on with that tally."""
+    text = normalise(sentence.text)
+    if not holds_phrase(text, lexicon.cumulative_cues | lexicon.so_far_cues):
+        return False
+    return any(t.pos_ in {"VERB", "AUX"} and counts(t, lexicon) for t in sentence)
+
+
+# An article, not a count: "une fleur", "un homme" (the model reads "un", "une" as numbers).
+_ARTICLES = frozenset({"un", "une"})
+
+
+def counts(predicate: Token, lexicon: EventLexicon) -> bool:
+    """Whether a predicate tells a count (``_counts``) with a figure in its subject or object, not an
+    article: "74.117 personnes sont rentrées", "trois patients sont morts"; not "a amené une fleur"."""
+    if not _counts(predicate, lexicon):
+        return False
+    counted = [c for c in predicate.children if c.dep_ in {"nsubj", "nsubj:pass", "obj"}]
+    return any(t.like_num and t.lower_ not in _ARTICLES for c in counted for t in c.subtree)
 
 
 def _clause_verb(token: Token) -> int | None:

@@ -71,6 +71,7 @@ class ModalityLexicon:
     conditions: frozenset[str]  # phrases, spaced as tokens
     factual_conjunctions: frozenset[str]
     planned_governors: frozenset[str]
+    intention_nouns: frozenset[str]  # "son projet d'augmenter": the infinitive is planned
     purposes: tuple[tuple[str, ...], ...]  # "afin de" as its tokens: ("afin", "de")
     moving_verbs: frozenset[str]
     moved_cases: frozenset[str]  # "reporté en 2021": besides "à", "au" (``target_cues``), the new date
@@ -113,6 +114,7 @@ class ModalityLexicon:
             conditions=phrases("condition"),
             factual_conjunctions=phrases("factual_conjunction"),
             planned_governors=words.forms_of("planned_governor"),
+            intention_nouns=words.forms_of("intention_noun"),
             purposes=tuple(sorted({tuple(_phrase(f).split()) for f in words.forms_of("purpose")}, key=len)),
             moving_verbs=words.forms_of("moving_verb"),
             moved_cases=words.forms_of("moved_case"),
@@ -451,6 +453,24 @@ def _is_planned_passive(trigger: Token, lexicon: ModalityLexicon) -> bool:
     )
 
 
+# The "de" that opens an infinitive completing a noun.
+_OF = frozenset({"de", "d'", "d’"})
+
+
+def _completes_intention(trigger: Token, lexicon: ModalityLexicon) -> bool:
+    """An infinitive after "de" that completes a noun of intention ("son projet d'augmenter", "leur intention
+    de défiler", "sa promesse de baisser"): what is intended, still to come, whatever tense the verb above
+    has."""
+    if not _is_infinitive(trigger):
+        return False
+    marks = [c for c in trigger.children if c.dep_ == "mark" and c.lower_ in _OF and c.i < trigger.i]
+    if not marks or marks[0].i == 0:
+        return False
+    # the noun right before "de", whatever the parse hangs the infinitive on (often the verb, as an xcomp)
+    noun = trigger.doc[marks[0].i - 1]
+    return noun.pos_ == "NOUN" and noun.lemma_.lower() in lexicon.intention_nouns
+
+
 def _is_planned(chain: list[Token], lexicon: ModalityLexicon) -> bool:
     trigger = chain[0]
     group = _group(chain)
@@ -468,6 +488,8 @@ def _is_planned(chain: list[Token], lexicon: ModalityLexicon) -> bool:
         and not any(c.dep_.startswith("aux") for c in trigger.children)
     ):
         return True
+    if _completes_intention(trigger, lexicon):
+        return True  # "maintient son projet d'augmenter la taxe au 1er janvier": the act is intended
     governors = chain[1:] if len(chain) > 1 else []
     if any(_lemma(verb) in lexicon.decision_governors for verb in governors):
         return True  # "a décidé de reconduire en 2020 ce dispositif": what is decided is still to come

@@ -256,6 +256,7 @@ def _validate_keys(vocabulary: Vocabulary, path_of: Mapping[str, str]) -> None:
             "condition",
             "factual_conjunction",
             "planned_governor",
+            "intention_noun",
             "purpose",
             "moving_verb",
             "moved_case",

@@ -60,6 +60,8 @@ ROWS: dict[Modality, list[tuple[str, str, str | None]]] = {
     Modality.REPORTED: [
         ("Les habitants ont quitté le village lundi, a indiqué le maire.", "quitté", "le maire"),
         ("D'après la police, le suspect a été arrêté jeudi.", "arrêté", "la police"),
+        # what a verb of explaining tells after "pourquoi" is a fact, no question
+        ("Le maire a expliqué pourquoi il a démissionné lundi.", "démissionné", "Le maire"),
         ("Selon l'OSDH, une attaque a frappé lundi la ville.", "frappé", "l'OSDH"),
     ],
     Modality.ALLEGED: [
@@ -161,6 +163,12 @@ ROWS: dict[Modality, list[tuple[str, str, str | None]]] = {
     Modality.QUESTION: [
         ("Bachar al-Assad a-t-il utilisé mardi des armes chimiques contre son peuple ?", "utilisé", None),
         ("Qui a tiré mardi sur la foule ?", "tiré", None),
+        # an indirect question: an interrogative word opens the clause under a verb of asking or knowing
+        # (data/modality.tsv asking_verb, interrogative)
+        ("Le juge lui a demandé pourquoi il avait frappé le policier le 1er mars.", "frappé", None),
+        ("Les enquêteurs se demandent comment le suspect a quitté la ville mardi.", "quitté", None),
+        ("Le ministre ignore ce que le préfet a décidé lundi.", "décidé", None),
+        ("Le juge a demandé lundi s'il allait démissionner.", "démissionner", None),
     ],
     Modality.NEGATED: [
         ("Le gouvernement n'a pas commenté mardi ces accusations.", "commenté", None),

@@ -69,6 +69,8 @@ class ModalityLexicon:
     negations_alone: frozenset[str]
     inverted_subjects: frozenset[str]
     conditions: frozenset[str]  # phrases, spaced as tokens
+    asking_verbs: frozenset[str]  # "a demandé pourquoi …": an indirect question
+    interrogatives: frozenset[str]  # phrases, spaced as tokens
     factual_conjunctions: frozenset[str]
     planned_governors: frozenset[str]
     intention_nouns: frozenset[str]  # "son projet d'augmenter": the infinitive is planned
@@ -112,6 +114,8 @@ class ModalityLexicon:
             negations_alone=words.forms_of("negation_alone"),
             inverted_subjects=words.forms_of("inverted_subject"),
             conditions=phrases("condition"),
+            asking_verbs=words.forms_of("asking_verb"),
+            interrogatives=phrases("interrogative"),
             factual_conjunctions=phrases("factual_conjunction"),
             planned_governors=words.forms_of("planned_governor"),
             intention_nouns=words.forms_of("intention_noun"),
@@ -248,6 +252,24 @@ def _is_question(trigger: Token, chain: list[Token], lexicon: ModalityLexicon) -
         any(c.lower_ in lexicon.inverted_subjects for c in verb.children) and not _is_incise_verb(verb)
         for verb in chain
     )
+
+
+def _is_indirect_question(head: Token, lexicon: ModalityLexicon) -> bool:
+    """A clause an interrogative word opens under a verb of asking or knowing: "a demandé pourquoi il avait
+    frappé", "se demandent comment il a quitté la ville", "ignore ce que le préfet a décidé" (the parse hangs
+    such a clause on "ce", the pronoun the verb governs)."""
+    governor = head.head
+    if head.dep_ in {"acl:relcl", "acl"} and governor.lower_ == "ce":
+        governor = governor.head  # "ce que le préfet a décidé"
+        opening = "ce " + _opening(head)
+    elif head.dep_ in _GOVERNED_DEPS or head.dep_ == "obj":
+        opening = _opening(head)
+    else:
+        return False
+    if governor.i == head.i or _lemma(governor) not in lexicon.asking_verbs:
+        return False
+    words = opening.split()
+    return any(" ".join(words[: len(p.split())]) == p for p in lexicon.interrogatives)
 
 
 def _opening(head: Token) -> str:
@@ -566,7 +588,7 @@ def _verb_reading(trigger: Token, clause_head: Token, lexicon: ModalityLexicon, 
     reporter = _reporter(chain, clause_head, lexicon)
     speaker = _according_to(chain, lexicon) or (_speaker_of(reporter) if reporter is not None else None)
     governed = clause_head.dep_ in _GOVERNED_DEPS and clause_head.head.i != clause_head.i
-    if _is_question(trigger, chain, lexicon):
+    if _is_question(trigger, chain, lexicon) or _is_indirect_question(clause_head, lexicon):
         return Reading(Modality.QUESTION, speaker)
     if (
         _is_supposed(chain, clause_head, lexicon)

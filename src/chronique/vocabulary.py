@@ -254,6 +254,8 @@ def _validate_keys(vocabulary: Vocabulary, path_of: Mapping[str, str]) -> None:
             "negation_alone",
             "inverted_subject",
             "condition",
+            "asking_verb",
+            "interrogative",
             "factual_conjunction",
             "planned_governor",
             "intention_noun",

@@ -178,6 +178,10 @@ def dated_rows(analysed: Analyse, text: str) -> list[tuple[str, str]]:
         ("Cette mesure restera en vigueur après le 15 octobre.", []),
         ("Les écoles rouvriront après le 15 octobre.", []),
         ("Le ministre est arrivé peu après 22h30 à la préfecture.", [("arrivé", "2022-09-10T22:30")]),
+        # … and what comes before it: a deadline ("avant le 25 octobre"), not that day; "peu avant" is rough
+        ("L'association doit déposer son dossier avant le 25 octobre.", []),
+        ("Le maire s'oppose à la réouverture des écoles avant l'automne.", []),
+        ("Les invités sont arrivés peu avant 21h à la mairie.", [("arrivés", "2022-09-10T21:00")]),
         # the clock time that completes a bound is the bound's
         ("Il faudra attendre jusqu'au mardi 00h00 pour entrer en Autriche.", []),
         # "à ce jour": so far, what is counted up to now (the lead's passé composé is the day's news)

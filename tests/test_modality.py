@@ -151,6 +151,8 @@ ROWS: dict[Modality, list[tuple[str, str, str | None]]] = {
             None,
         ),
         ("La commission avait fixé l'audition du ministre au 28 mars.", "fixé", None),
+        # a clause set apart by a comma under a verb of asking is no indirect question
+        ("Le maire a demandé la réouverture du stade, où doit avoir lieu le match samedi.", "match", None),
         # a wish or an aim
         ("Le maire souhaite rouvrir la piscine le 1er juin.", "rouvrir", None),
         ("Le gouvernement veut rendre le masque obligatoire dès lundi.", "rendre", None),

@@ -70,10 +70,12 @@ class EventLexicon:
     # for the publication day (``chronique.events``): what news grammar dates by it, and what it does not
     etre_verbs: frozenset[str] = frozenset()
     stative_verbs: frozenset[str] = frozenset()
+    change_verbs: frozenset[str] = frozenset()  # "a bondi depuis le 17 mars": measured from that day
     announcement_verbs: frozenset[str] = frozenset()
     background_cues: frozenset[str] = frozenset()
     venue_nouns: frozenset[str] = frozenset()  # for places: "au centre hospitalier de Belfort"
     bound_cues: frozenset[str] = frozenset()  # "jusqu'à dimanche": the end of a period dates no row
+    before_stretch_cues: frozenset[str] = frozenset()  # "avant l'été": before a stretch, not in it
     rough_cues: frozenset[str] = frozenset()  # "peu après 22h30": a time told roughly, no bound
     since_cues: frozenset[str] = frozenset()  # "depuis": a bound only in a comparison
     comparison_cues: frozenset[str] = frozenset()  # "le plus bas niveau depuis 2001"
@@ -112,10 +114,12 @@ class EventLexicon:
             parse_words=ParseWords.from_vocabulary(vocabulary),
             etre_verbs=verbs.forms_of("etre_verbs"),
             stative_verbs=verbs.forms_of("stative_verbs"),
+            change_verbs=verbs.forms_of("change_verbs"),
             announcement_verbs=verbs.forms_of("announcement_verbs"),
             background_cues=vocabulary["cues"].forms_of("background"),
             venue_nouns=nouns.forms_of("venue"),
             bound_cues=vocabulary["cues"].forms_of("bound"),
+            before_stretch_cues=vocabulary["cues"].forms_of("before_stretch"),
             rough_cues=vocabulary["cues"].forms_of("rough"),
             since_cues=vocabulary["cues"].forms_of("since"),
             comparison_cues=vocabulary["cues"].forms_of("comparison"),

@@ -27,7 +27,7 @@ from collections.abc import Sequence
 from spacy.tokens import Doc, Span, Token
 
 from chronique.anchors import EventLexicon, apposed_phrase, in_relative_clause, predicate_of
-from chronique.model import Direction, TimeExpression, TimexType, Unit
+from chronique.model import Direction, Grain, TimeExpression, TimexType, Unit
 from chronique.nlp import sentence_of, verb_lemma
 from chronique.tense import reads_as_present
 from chronique.vocabulary import holds_phrase, normalise
@@ -60,8 +60,11 @@ def is_nowadays(trigger: Token, expression: TimeExpression, lexicon: EventLexico
         return False
     if not all("Pres" in t.morph.get("Tense", []) and "Ind" in t.morph.get("Mood", []) for t in finite):
         return False
-    lemma = verb_lemma(verb)  # "la page compte aujourd'hui 1 200 membres": "compter", a state
+    lemma = verb.lemma_.lower()
     objects = [c.lemma_.lower() for c in verb.children if c.dep_ == "obj"]
+    figure = any(t.like_num and t.text[:1].isdigit() for c in verb.children for t in c.subtree)
+    if verb_lemma(verb) in lexicon.stative_verbs and figure:
+        return True  # "la page compte aujourd'hui 1 200 membres": a tally these days ("compte" for "compter")
     return (
         lemma in lexicon.stative_verbs
         or lemma in lexicon.cognition_verbs
@@ -163,6 +166,8 @@ def is_bound(doc: Doc, expression: TimeExpression, lexicon: EventLexicon) -> boo
     if any(b.endswith((f" {cue}", f"'{cue}")) for b in befores for cue in lexicon.bound_cues):
         # "peu après 22h30", "juste après le match": a time told roughly, not a bound
         return normalise(doc[span.start - 2].text) not in lexicon.rough_cues if span.start >= 2 else True
+    if _before_stretch(span, expression, lexicon):
+        return True  # "la réouverture des écoles avant septembre": not in September
     if normalise(f"{doc[span.start - 1].text} {span.text}") in lexicon.so_far_cues or _is_like(span, lexicon):
         return True  # "l'ont utilisée à ce jour": so far; "comme samedi dernier": a day compared with
     window = doc[max(sentence_of(span.root).start, span.start - _COMPARED_WINDOW) : span.start]
@@ -176,6 +181,23 @@ def is_bound(doc: Doc, expression: TimeExpression, lexicon: EventLexicon) -> boo
         return False
     clause = doc[sentence_of(span.root).start : span.start]
     return any(token.lower_ in lexicon.comparison_cues for token in clause)
+
+
+# Grains of a stretch: before one is not in it; before a day or an hour is that deadline's (OrangeSum's).
+_STRETCH_GRAINS = frozenset(
+    {Grain.MONTH, Grain.QUARTER, Grain.SEASON, Grain.HALF_YEAR, Grain.YEAR, Grain.DECADE, Grain.CENTURY}
+)
+
+
+def _before_stretch(span: Span, expression: TimeExpression, lexicon: EventLexicon) -> bool:
+    """A month, a season or a year right after "avant" ("avant septembre", "avant l'été"), not told roughly
+    ("peu avant")."""
+    doc = span.doc
+    if expression.resolved.grain not in _STRETCH_GRAINS or span.start < 1:
+        return False
+    if normalise(doc[span.start - 1].text) not in lexicon.before_stretch_cues:
+        return False
+    return span.start < 2 or normalise(doc[span.start - 2].text) not in lexicon.rough_cues
 
 
 def completing_bounds(
@@ -214,35 +236,13 @@ def is_running_total(doc: Doc, expression: TimeExpression, lexicon: EventLexicon
     if phrase is not None:
         since = any(c.dep_ == "case" and c.lower_ in lexicon.since_cues for c in phrase.children)
         predicate = _verb_above(phrase)
-    elif (opened := _since_phrase_before(span, lexicon)) is not None:
-        # "24 personnes ont été éborgnées depuis le début du mouvement le 17 novembre": the start's day
-        since, predicate = True, _verb_above(opened)
     else:
         since = normalise(doc[span.start - 1].text) in lexicon.since_cues
         predicate = predicate_of(span, lexicon)
-    return since and predicate is not None and _counts(predicate, lexicon)
-
-
-_SINCE_CHAIN = (
-    3  # complements from the noun before a date up to the head of its phrase ("début du mouvement")
-)
-
-
-def _since_phrase_before(span: Span, lexicon: EventLexicon) -> Token | None:
-    """The head of a phrase opened by "depuis" that ends right before the date, no comma between ("depuis le
-    début du mouvement le 17 novembre"): the date is the phrase's, the start of the period."""
-    if span.start < 1:
-        return None
-    current = span.doc[span.start - 1]
-    for _ in range(_SINCE_CHAIN):
-        if current.pos_ not in {"NOUN", "PROPN"}:
-            return None
-        if any(c.dep_ == "case" and normalise(c.text) in lexicon.since_cues for c in current.children):
-            return current
-        if current.dep_ != "nmod" or current.head.i == current.i:
-            return None
-        current = current.head
-    return None
+    if not since or predicate is None:
+        return False
+    # a change measured since the day ("a bondi depuis le 17 mars") is told up to now as a count is
+    return _counts(predicate, lexicon) or verb_lemma(predicate) in lexicon.change_verbs
 
 
 def is_cumulative(trigger: Token, lexicon: EventLexicon) -> bool:

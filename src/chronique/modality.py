@@ -268,6 +268,11 @@ def _is_indirect_question(head: Token, lexicon: ModalityLexicon) -> bool:
         return False
     if governor.i == head.i or _lemma(governor) not in lexicon.asking_verbs:
         return False
+    first = min(
+        t.i for t in [head, *(t for c in head.children if c.dep_ not in _CLAUSE_DEPS for t in c.subtree)]
+    )
+    if first > 0 and head.doc[first - 1].is_punct:
+        return False  # "…, qui doit avoir lieu samedi": a clause set apart, no question
     words = opening.split()
     return any(" ".join(words[: len(p.split())]) == p for p in lexicon.interrogatives)
 

@@ -326,6 +326,8 @@ def _is_counted(noun: Token, lexicon: EventLexicon) -> bool:
     décès", "le total des morts")."""
     if noun.pos_ == "NUM" or any(c.dep_ in {"nummod", "det"} and c.like_num for c in noun.children):
         return True  # the parse may read "49 000" as determiners
+    if noun.like_num and noun.text[:1].isdigit():
+        return True  # a figure the parse reads as the noun ("8.911 personnes", "personnes" its flat:name)
     if noun.head.like_num and noun.head.i < noun.i:
         return True  # "ce sont 10.129 décès qui …", the number read as the head
     if noun.i > 0 and noun.doc[noun.i - 1].text[:1].isdigit() and noun.doc[noun.i - 1].like_num:

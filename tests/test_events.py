@@ -516,6 +516,9 @@ PUBLICATION_ROWS = [
     ),
     ("Jusqu'à présent, 120 cas ont été confirmés dans le département.", "confirmés", False),
     ("Jusqu'ici, trois patients sont morts à l'hôpital de Lyon.", "morts", False),
+    # a reminder is background, whatever the lead (data/cues.tsv reminder)
+    ("Pour rappel, l'épidémie a fait 175 morts en France.", "fait", False),
+    ("Pour mémoire, le maire avait été élu en mars.", "élu", False),
     # … and a count right after such a total is a next line of that tally (``bounds.tells_total``)
     (_TALLY, "rentrées", False),
     (_TALLY, "décédées", False),
@@ -610,6 +613,8 @@ def test_publication_day_only_where_news_grammar_implies_it(
 # (text, trigger, the date it inherits or None for no event): what continues the story and what does not
 INHERIT_ROWS = [
     ("Le 3 mai, le maire a signé le contrat. Il a alors quitté la salle.", "quitté", "2022-05-03"),
+    # a reminder does not go on with the story (data/cues.tsv reminder)
+    ("Le 3 mai, le maire a signé le contrat. Pour rappel, il a alors quitté le parti.", "quitté", None),
     # an event noun's date does not set the story's time ("la manifestation du 1er avril")
     (
         "Le 3 mai, le maire a été mis en examen pour la manifestation du 1er avril. Il a ensuite quitté "

@@ -91,6 +91,7 @@ class EventLexicon:
     tally_nouns: frozenset[str] = frozenset()  # "le nombre de décès depuis le 1er mars": a count
     times_nouns: frozenset[str] = frozenset()  # "vue près de 700.000 fois": how often, a tally
     backdrop_cues: frozenset[str] = frozenset()  # "Alors que …," opening a sentence: no continuation
+    reminder_cues: frozenset[str] = frozenset()  # "Pour rappel, …" opening a sentence: background
     relative_cues: frozenset[str] = frozenset()  # "depuis le début, le 17 novembre,": the phrase's date
     nowadays_cues: frozenset[str] = frozenset()  # "aujourd'hui" with a state: "these days"
     generic_subjects: frozenset[str] = frozenset()  # "on se rend compte"
@@ -134,6 +135,7 @@ class EventLexicon:
             complement_cues=vocabulary["cues"].forms_of("complement"),
             relative_cues=vocabulary["cues"].forms_of("relative"),
             backdrop_cues=vocabulary["cues"].forms_of("backdrop"),
+            reminder_cues=vocabulary["cues"].forms_of("reminder"),
             tally_nouns=vocabulary["nouns"].forms_of("tally"),
             times_nouns=vocabulary["nouns"].forms_of("times"),
             nowadays_cues=vocabulary["cues"].forms_of("nowadays"),

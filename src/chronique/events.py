@@ -430,6 +430,13 @@ def _continues(tokens: Sequence[Token], lexicon: EventLexicon) -> bool:
     return any(f" {cue} " in text for cue in lexicon.inherit_cues)
 
 
+def _recalls(sentence: Span, lexicon: EventLexicon) -> bool:
+    """Whether a sentence opens with a word of reminder ("Pour rappel, …", "Rappelons que …")."""
+    words = [t.lower_.replace("’", "'") for t in sentence if not t.is_space and not t.is_punct][:3]
+    opening = " ".join(words).replace("' ", "'")
+    return any(f"{opening} ".startswith(f"{cue} ") or opening == cue for cue in lexicon.reminder_cues)
+
+
 def _continued_voices(sentence: Span, regions: Sequence[int], lexicon: EventLexicon) -> dict[int, int]:
     """For each voice of the sentence (0 the narrator, else a quotation) whose clauses continue the story, the
     voice whose dates they go on from: their own when their own words continue (a quotation's "ensuite" is the
@@ -566,6 +573,8 @@ def undated_events(
         after_tally, tally = tally, tells_total(sentence, lexicon)
         if any(sentence.start_char <= start < sentence.end_char for start in dated):
             continue
+        if _recalls(sentence, lexicon):
+            continue  # "Pour rappel, l'épidémie a fait 175 morts": what the reader knows, no news
         sources = _continued_voices(sentence, regions, lexicon)
         announcing = _announcing(sentence, regions, lexicon)
         telling = Telling(

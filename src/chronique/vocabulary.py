@@ -215,6 +215,7 @@ def _validate_keys(vocabulary: Vocabulary, path_of: Mapping[str, str]) -> None:
             "target",
             "inherit",
             "backdrop",
+            "reminder",
             "background",
             "abbreviation",
             "bound",

@@ -57,6 +57,47 @@ ANCHORING_ROWS = [
         "2022-09-05",
         Anchoring.DIRECT,
     ),
+    # a time opened by "à", "vers" places the verb's event, whatever noun the parse hangs it on (data/cues.tsv
+    # placing): the emergency ward did not happen at 3h20
+    (
+        "Une fillette est morte dans la nuit de jeudi à vendredi. "
+        "Elle a été emmenée aux urgences à 3h20 du matin.",
+        "emmenée",
+        "2022-09-09T03:20",
+        Anchoring.DIRECT,
+    ),
+    # an imperfect's scene interrupted by a past after "quand", "lorsque": the time dates what happened
+    # (data/cues.tsv interrupting)
+    (
+        "Le cycliste roulait sur la départementale samedi 3 septembre quand il a été percuté par un camion.",
+        "percuté",
+        "2022-09-03",
+        Anchoring.DIRECT,
+    ),
+    (
+        "Vendredi soir, le maire rentrait chez lui lorsqu'il a été agressé par deux hommes.",
+        "agressé",
+        "2022-09-09TEV",
+        Anchoring.DIRECT,
+    ),
+    # a capitalised event noun that names an institution is no event (data/nouns.tsv institution)
+    (
+        "Un député est hospitalisé, a annoncé la présidence de l'Assemblée jeudi soir.",
+        "annoncé",
+        "2022-09-08TEV",
+        Anchoring.DIRECT,
+    ),
+    # the interview a participle opening the sentence names is the occasion of what the main clause says
+    # (data/verbs.tsv asked_verbs); a participle with an event of its own keeps its date
+    (
+        "Interrogé jeudi sur France Inter, le ministre a affirmé que la réforme serait maintenue.",
+        "affirmé",
+        "2022-09-08",
+        Anchoring.DIRECT,
+    ),
+    ("Né le 3 mars 1950 à Lyon, le cinéaste a tourné trente films.", "Né", "1950-03-03", Anchoring.DIRECT),
+    # quotation marks around an event noun do not change what the date right after them completes
+    ('La CGT appelle à une "grève générale" le 15 septembre.', "grève", "2022-09-15", Anchoring.DIRECT),
     # a bare noun object makes one verb with its verb ("avoir lieu"): the date dates that verb
     (
         "Un homme est recherché. La scène a lieu samedi 3 septembre à Lyon.",
@@ -81,6 +122,13 @@ def test_saying_is_not_the_event(analysed: Analyse) -> None:
 
 
 SUMMARY_ROWS = [
+    # the event that interrupts an imperfect's scene, its pronoun subject named before "quand"
+    (
+        "La passante se trouvait sur le quai, vers 2 heures, quand elle a été renversée par un scooter.",
+        "renversée",
+        "La passante a été renversée par un scooter",
+        (),
+    ),
     # a participle describing a noun: the noun and the participle, no actor
     ("Les animaux sont sortis après le confinement imposé en mars.", "imposé", "le confinement imposé", ()),
     # a relative clause's subject is its antecedent
@@ -990,6 +1038,22 @@ QUOTED_NOW_ROWS = [
         [("défilerons", "2019-03-16", "planned")],
     ),
 ]
+
+
+# A present for a day still to come tells what is planned, not a thing done ("La grève commence jeudi");
+# for a day past it is the narrator's present, a fact.
+PRESENT_AHEAD_ROWS = [
+    ("La grève commence jeudi dans les transports.", [("commence", "2019-03-14", "planned")]),
+    ("Le ministre se rend demain à Lyon.", [("rend", "2019-03-13", "planned")]),
+    ("Le musée est fermé samedi pour travaux.", [("fermé", "2019-03-16", "planned")]),
+    ("Le 2 mars, le chanteur annule son concert.", [("annule", "2019-03-02", "asserted")]),
+]
+
+
+@pytest.mark.parametrize(("text", "rows"), PRESENT_AHEAD_ROWS)
+def test_a_present_ahead_is_a_plan(analysed: Analyse, text: str, rows: list[tuple[str, str, str]]) -> None:
+    events = analysed(text, "2019-03-12").events  # a Tuesday
+    assert [(e.trigger, e.resolved.value, str(e.modality)) for e in events] == rows
 
 
 @pytest.mark.parametrize(("text", "rows"), QUOTED_NOW_ROWS)

@@ -500,6 +500,22 @@ def test_a_period_one_article_reports_is_not_listed(vocabulary: Vocabulary) -> N
     assert told_once not in text
 
 
+def test_a_period_long_before_the_collection_is_background(vocabulary: Vocabulary) -> None:
+    """Rule history: a year over a year before the first article ("autant que les grandes grèves de 1995")
+    is the story's background, not one of its periods; the story's own month is listed."""
+    month = "En mars, les conducteurs de bus ont fait grève chaque lundi."
+    history = "La grève coûte autant que les grandes grèves de 1995 à l'économie."
+    old = {"date_start": D(1995, 1, 1), "date_end": D(1995, 12, 31), "grain": "year", "value": "1995"}
+    rows = [
+        row("a1"),  # the key date
+        *(in_march(a, month, "grève") for a in ("a3", "a4")),
+        *(in_march(a, history, "coûter", **old) for a in ("a5", "a6")),
+    ]
+    text = render_story(build_story(timeline(*rows)), vocabulary, 1, {})
+    assert "## Périodes" in text and month in text
+    assert "1995" not in text
+
+
 SUMMARY_ROWS = [
     # (rule, the line story.md must give first, the line it must give after, their timeline rows)
     (

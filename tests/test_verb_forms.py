@@ -95,12 +95,19 @@ TENSE_ROWS = [
 
 
 # (words, lemma, the tagger's features, the feature after the repair): a conditional read as an imperfect is
-# one (the infinitive, less the "e" of -re, and the ending); an imperfect stays one
+# one (the infinitive, less the "e" of -re, and the ending); an imperfect stays one; a participle read as an
+# infinitive is one
 CONDITIONAL_ROWS = [
     (["l'avion", "partirait"], "partir", "Mood=Ind|Tense=Imp|VerbForm=Fin", "Mood=Cnd"),
     (["ils", "prendraient"], "prendre", "Mood=Ind|Tense=Imp|VerbForm=Fin", "Mood=Cnd"),
     (["il", "finirait"], "finir", "Mood=Ind|Tense=Pres|VerbForm=Fin", "Mood=Cnd"),
     (["l'avion", "partait"], "partir", "Mood=Ind|Tense=Imp|VerbForm=Fin", "Mood=Ind"),
+    # a participle read as an infinitive where it opens the sentence ("Questionné dimanche, le médecin …")
+    (["Questionné"], "questionner", "VerbForm=Inf", "VerbForm=Part"),
+    (["Interrogée"], "interroger", "VerbForm=Inf", "Tense=Past"),
+    # … not an infinitive ("Manifester samedi, c'est …"), nor a verb not in -er whose form is no participle
+    (["Manifester"], "manifester", "VerbForm=Inf", "VerbForm=Inf"),
+    (["Partir"], "partir", "VerbForm=Inf", "VerbForm=Inf"),
     (["ils", "prenaient"], "prendre", "Mood=Ind|Tense=Imp|VerbForm=Fin", "Mood=Ind"),
 ]
 

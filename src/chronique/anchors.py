@@ -88,6 +88,8 @@ class EventLexicon:
     so_far_cues: frozenset[str] = frozenset()  # "à ce jour": so far
     cumulative_cues: frozenset[str] = frozenset()  # "au total", "cumulés": a count so far
     complement_cues: frozenset[str] = frozenset()  # "la grève du 5 décembre": the date completes the noun
+    placing_cues: frozenset[str] = frozenset()  # "emmenée aux urgences à 3h20": the time is the verb's
+    interrupting_cues: frozenset[str] = frozenset()  # "il rentrait quand il a été agressé": the event
     tally_nouns: frozenset[str] = frozenset()  # "le nombre de décès depuis le 1er mars": a count
     times_nouns: frozenset[str] = frozenset()  # "vue près de 700.000 fois": how often, a tally
     backdrop_cues: frozenset[str] = frozenset()  # "Alors que …," opening a sentence: no continuation
@@ -101,12 +103,15 @@ class EventLexicon:
     summary_words: SummaryWords = field(default_factory=SummaryWords)  # for ``chronique.summaries``
     relay_verbs: frozenset[str] = frozenset()  # "…, rapporte RTL vendredi": the relayed clause is the event
     dating_verbs: frozenset[str] = frozenset()  # "un épisode datant de 2016": the noun's date
+    asked_verbs: frozenset[str] = frozenset()  # "Interrogé lundi sur RTL, le ministre a affirmé"
+    institution_nouns: frozenset[str] = frozenset()  # "l'Assemblée": a name, no "assemblée générale"
 
     @classmethod
     def from_vocabulary(cls, vocabulary: Vocabulary) -> EventLexicon:
         nouns, verbs = vocabulary["nouns"], vocabulary["verbs"]
         return cls(
             event_nouns=nouns.forms_of("event"),
+            institution_nouns=nouns.forms_of("institution"),
             place_nouns=nouns.forms_of("place"),
             reporting_verbs=verbs.forms_of("reporting_verbs"),
             modal_verbs=verbs.forms_of("modal_verbs"),
@@ -133,6 +138,8 @@ class EventLexicon:
             so_far_cues=vocabulary["cues"].forms_of("so_far"),
             cumulative_cues=vocabulary["cues"].forms_of("cumulative"),
             complement_cues=vocabulary["cues"].forms_of("complement"),
+            placing_cues=vocabulary["cues"].forms_of("placing"),
+            interrupting_cues=vocabulary["cues"].forms_of("interrupting"),
             relative_cues=vocabulary["cues"].forms_of("relative"),
             backdrop_cues=vocabulary["cues"].forms_of("backdrop"),
             reminder_cues=vocabulary["cues"].forms_of("reminder"),
@@ -146,6 +153,7 @@ class EventLexicon:
             summary_words=SummaryWords.from_vocabulary(vocabulary),
             relay_verbs=verbs.forms_of("relay_verbs"),
             dating_verbs=verbs.forms_of("dating_verbs"),
+            asked_verbs=verbs.forms_of("asked_verbs"),
         )
 
 
@@ -187,6 +195,16 @@ def in_relative_clause(verb: Token) -> bool:
     return False
 
 
+def is_event_noun(token: Token, lexicon: EventLexicon) -> bool:
+    """A noun of ``event_nouns`` ("la grève", "une assemblée générale"), not the capitalised name of an
+    institution it also is (``institution_nouns``) inside a sentence ("l'Assemblée", "le Conseil d'État")."""
+    lemma = token.lemma_.lower()
+    if lemma not in lexicon.event_nouns:
+        return False
+    named = token.text[:1].isupper() and not token.text.isupper() and not token.is_sent_start
+    return not (named and lemma in lexicon.institution_nouns)
+
+
 def is_predicate(token: Token, lexicon: EventLexicon) -> bool:
     """A verb (not an auxiliary), an event noun, a predicate adjective with its copula, or a number with its
     copula (a count on a day: "Ils étaient 40 500 samedi 23 mars")."""
@@ -195,7 +213,7 @@ def is_predicate(token: Token, lexicon: EventLexicon) -> bool:
     if token.pos_ == "AUX":
         return token.dep_ == "ROOT" and not any(c.pos_ == "VERB" for c in token.children)
     if token.pos_ == "NOUN":
-        return token.lemma_.lower() in lexicon.event_nouns
+        return is_event_noun(token, lexicon)
     if token.pos_ == "ADJ":
         # a copula ("était très faible"), or a tense auxiliary: "ils se sont mariés" is a passé composé the
         # model reads as an adjective
@@ -213,7 +231,7 @@ def is_bare_object(token: Token, lexicon: EventLexicon) -> bool:
         token.pos_ == "NOUN"
         and token.dep_ == "obj"
         and token.head.pos_ in {"VERB", "AUX"}
-        and token.lemma_.lower() not in lexicon.event_nouns
+        and not is_event_noun(token, lexicon)
         and not any(c.dep_ in {"det", "nummod", "amod"} for c in token.children)
     )
 
@@ -246,7 +264,7 @@ def predicate_of(span: Span, lexicon: EventLexicon, timex_tokens: Collection[int
             # "un épisode datant de 2016", "des images datant du 1er mai": the noun's date, the event it names
             # or none; never the clause's ("Le Monde a eu écho d'un épisode datant de 2016")
             noun = current.head
-            return noun if noun.pos_ == "NOUN" and noun.lemma_.lower() in lexicon.event_nouns else None
+            return noun if noun.pos_ == "NOUN" and is_event_noun(noun, lexicon) else None
         if is_describing_participle(current):
             continue  # "une passerelle surplombant la Seine le 5 janvier": the date goes on up
         if (current.pos_ in {"VERB", "AUX"} and not is_noun_participle(current)) or (
@@ -262,10 +280,17 @@ def predicate_of(span: Span, lexicon: EventLexicon, timex_tokens: Collection[int
         if is_bare_object(current, lexicon):
             continue  # "La scène a lieu samedi": "avoir lieu" is the verb
         if current.pos_ == "NOUN" and (
-            current.lemma_.lower() in lexicon.event_nouns
+            is_event_noun(current, lexicon)
             or (
                 step == 0
                 and root.dep_ in {"nmod", "obl"}
+                and not (
+                    _placed_by_preposition(span, lexicon)
+                    and not is_event_noun(_governing_event(current, lexicon), lexicon)
+                    and _event_within(current, lexicon) is None  # "le début du déconfinement le 11 mai"
+                    and not any(c.dep_ == "cop" for c in current.children)  # "était en service le 4 mars"
+                    and not _opened_relative(current, lexicon)  # "depuis le début du mouvement le 3 mai"
+                )
                 and not _closes_phrase(span, current, lexicon)
                 and not _closes_sentence_apart(span)
             )
@@ -313,8 +338,35 @@ def _closes_phrase(span: Span, noun: Token, lexicon: EventLexicon) -> bool:
         return False
     phrase = doc[sentence.start : span.start]
     return not any(normalise(t.text) in lexicon.relating_cues for t in phrase) and not any(
-        t.pos_ == "NOUN" and t.lemma_.lower() in lexicon.event_nouns for t in doc[noun.i : span.start]
+        t.pos_ == "NOUN" and is_event_noun(t, lexicon) for t in doc[noun.i : span.start]
     )
+
+
+def _placed_by_preposition(span: Span, lexicon: EventLexicon) -> bool:
+    """Whether the date places the clause's event in time, whatever noun that names no event the parse hangs
+    it on: a word of ``placing_cues`` opens it ("emmenée aux urgences à 3h20 du matin", "arrivé à l'hôpital
+    vers 10 heures"), or none does ("il roulait sur la départementale samedi quand il a été percuté"). A date
+    after "de" ("l'ordre du jour de jeudi") or "en" ("son premier succès en 1975") completes the noun."""
+    cases = [c for c in span.root.children if c.dep_ == "case" and c.i < span.root.i]
+    before = span.doc[min([span.start, *(c.i for c in cases)]) - 1] if span.start > 0 else None
+    if before is None or before.text == ",":
+        return False  # "le film tourné le 1er septembre, à 12 h 59": the time of the day before it
+    if not cases:
+        return before.pos_ in {"NOUN", "PROPN"}
+    return cases[0].lower_ in lexicon.placing_cues
+
+
+def _opened_relative(noun: Token, lexicon: EventLexicon) -> bool:
+    """Whether a word of ``relative_cues`` opens the noun's phrase, up its complements to the verb ("depuis le
+    début du mouvement le 3 septembre"): a date in that phrase is the phrase's, never the clause's day."""
+    current = noun
+    for _ in range(_APPOSED_CHAIN):
+        if any(c.dep_ == "case" and c.lower_ in lexicon.relative_cues for c in current.children):
+            return True
+        if current.dep_ != "nmod" or current.head.pos_ not in {"NOUN", "PROPN"}:
+            return False
+        current = current.head
+    return False
 
 
 def _closes_sentence_apart(span: Span) -> bool:
@@ -336,11 +388,14 @@ def _governing_event(noun: Token, lexicon: EventLexicon) -> Token:
     if (
         noun.dep_ == "nmod"
         and head.pos_ == "NOUN"
-        and head.lemma_.lower() in lexicon.event_nouns
+        and is_event_noun(head, lexicon)
         and any(c.dep_ == "case" and c.lower_ in {"de", "du", "des", "d'"} for c in noun.children)
     ):
         return head
     return noun
+
+
+_CLOSING_QUOTES = frozenset({'"', "»", "”"})
 
 
 def _completed_noun(span: Span, lexicon: EventLexicon) -> Token | None:
@@ -360,6 +415,12 @@ def _completed_noun(span: Span, lexicon: EventLexicon) -> Token | None:
             return _event_noun_up(span.doc[span.start - 3], lexicon)
     if span.start < 2:
         return None
+    closing = span.doc[span.start - 1]
+    if closing.text in _CLOSING_QUOTES and closing.head.i < closing.i and closing.head.pos_ == "NOUN":
+        # an event noun quoted as the press writes it ('appelle à une "grève générale" le 5 février'): the
+        # marks do not change what the date right after them completes, whatever the parse hangs it on
+        quoted = closing.head
+        return quoted if is_event_noun(quoted, lexicon) else None
     case, noun = span.doc[span.start - 1], span.doc[span.start - 2]
     if case.pos_ != "ADP" or case.lower_.replace("’", "'") not in lexicon.complement_cues:
         return None
@@ -401,7 +462,7 @@ def _event_within(phrase: Token, lexicon: EventLexicon) -> Token | None:
     """The event a phrase names: its head, else a noun it governs through "de" ("le début du confinement"),
     else none ("le début du mouvement")."""
     for token in [phrase, *(t for t in phrase.subtree if t.dep_ == "nmod" and t.i > phrase.i)]:
-        if token.pos_ == "NOUN" and token.lemma_.lower() in lexicon.event_nouns:
+        if token.pos_ == "NOUN" and is_event_noun(token, lexicon):
             return token
     return None
 
@@ -411,14 +472,10 @@ def _event_noun_up(noun: Token, lexicon: EventLexicon) -> Token:
     noun itself when none is."""
     current = noun
     for _ in range(_NOUN_CHAIN):
-        if (
-            current.lemma_.lower() in lexicon.event_nouns
-            or current.dep_ != "nmod"
-            or current.head.pos_ != "NOUN"
-        ):
+        if is_event_noun(current, lexicon) or current.dep_ != "nmod" or current.head.pos_ != "NOUN":
             break
         current = current.head
-    return current if current.lemma_.lower() in lexicon.event_nouns else noun
+    return current if is_event_noun(current, lexicon) else noun
 
 
 def _path_to_root(token: Token) -> list[int]:
@@ -541,6 +598,53 @@ def _relayed(relay: Token, lexicon: EventLexicon) -> Token | None:
     return root if present and (not auxiliaries or finite.lemma_ in {"avoir", "être"}) else None
 
 
+def interrupting_event(backdrop: Token, lexicon: EventLexicon) -> Token | None:
+    """The event told in the past after "quand", "lorsque" (``interrupting_cues``) set on an imperfect: what
+    happened while the imperfect's scene went on ("La victime se trouvait sur le port vers 2 heures quand
+    elle a été tuée", "Il rentrait chez lui samedi lorsqu'il a été agressé"); none for another predicate."""
+    if backdrop.pos_ not in {"VERB", "AUX"} or "Imp" not in backdrop.morph.get("Tense", []):
+        return None
+    for clause in backdrop.children:
+        if clause.dep_ != "advcl" or clause.pos_ != "VERB" or "Past" not in clause.morph.get("Tense", []):
+            continue
+        marks = [c for c in clause.children if c.dep_ == "mark"]
+        group = [c for c in clause.children if c.dep_.startswith("aux")]
+        if (
+            marks
+            and normalise(marks[0].text) in lexicon.interrupting_cues
+            and not any("Imp" in t.morph.get("Tense", []) for t in group)
+        ):
+            return clause
+    return None
+
+
+def framed_event(participle: Token, lexicon: EventLexicon) -> Token | None:
+    """The main verb a past participle of ``asked_verbs`` opening its sentence frames, set apart by a comma
+    ("Interrogé lundi sur France Inter, le ministre a affirmé …", "Questionné ce dimanche par Le Parisien, le
+    médecin a réfuté …"): the interview is the occasion, what was said on it the news. None for a participle
+    with an auxiliary or a subject of its own, or not opening its sentence ("Né le 27 novembre 1925, …")."""
+    main = participle.head
+    if (
+        participle.dep_ != "advcl"
+        or participle.lemma_.lower() not in lexicon.asked_verbs
+        or "Part" not in participle.morph.get("VerbForm", [])
+        or "Past" not in participle.morph.get("Tense", [])
+        or any(
+            c.dep_.startswith("aux") or c.dep_ in {"nsubj", "nsubj:pass", "cop"} for c in participle.children
+        )
+        or participle.left_edge.i != participle.sent.start
+        or main.i < participle.i
+        or main.pos_ != "VERB"
+    ):
+        return None
+    between = participle.doc[participle.right_edge.i + 1 : main.i]
+    return (
+        main
+        if any(t.text == "," for t in between) or participle.doc[participle.right_edge.i].text == ","
+        else None
+    )
+
+
 def anchors_in(doc: Doc, expressions: Sequence[TimeExpression], lexicon: EventLexicon) -> list[Anchor]:
     """Every predicate of every sentence that has a datable time expression, with the one that dates it."""
     regions = quotations(doc)
@@ -558,6 +662,7 @@ def anchors_in(doc: Doc, expressions: Sequence[TimeExpression], lexicon: EventLe
         for expression, span in candidates:
             trigger = _primary_predicate(span, regions, lexicon, all_timex)
             if trigger is not None:
+                trigger = interrupting_event(trigger, lexicon) or framed_event(trigger, lexicon) or trigger
                 primaries.setdefault(trigger.i, []).append((expression, span))
         sentence = sentence_of(candidates[0][1].root)
         timex_tokens = {t.i for _, span in candidates for t in span}
@@ -607,7 +712,7 @@ def story_times(
     for expression in expressions:
         span = doc.char_span(expression.mention.start, expression.mention.end, alignment_mode="expand")
         predicate = predicate_of(span, lexicon) if span is not None else None
-        names_noun = predicate is not None and predicate.lemma_.lower() in lexicon.event_nouns
+        names_noun = predicate is not None and is_event_noun(predicate, lexicon)
         if span is not None and apposed_phrase(span, lexicon) is not None:
             continue  # "depuis le début du mouvement, le 17 novembre": that phrase's date
         if predicate is None or not (_is_anterior(predicate) or (predicate.pos_ == "NOUN" and names_noun)):

@@ -39,6 +39,7 @@ from chronique.anchors import (
     headline_anchors,
     in_relative_clause,
     inherited_anchors,
+    is_event_noun,
     story_times,
 )
 from chronique.bounds import (
@@ -62,7 +63,15 @@ from chronique.clauses import (
     subject_in,
     written_subject,
 )
-from chronique.modality import is_aim, is_foretold, is_negated, is_overtaken, modality_of, moved_to
+from chronique.modality import (
+    is_aim,
+    is_foretold,
+    is_negated,
+    is_overtaken,
+    is_simple_present,
+    modality_of,
+    moved_to,
+)
 from chronique.model import (
     DAY_GRAINS,
     Anchoring,
@@ -213,8 +222,13 @@ def build_event(
     elif span is not None and reading.modality in _TOLD and moved_to(trigger, span, lexicon.modality):
         # "avancée au 1er janvier": the day is the moved event's, a plan
         reading = replace(reading, modality=Modality.PLANNED)
-    elif later and reading.modality in _TOLD and tells_the_speakers_now(trigger):
-        # "« Ils m'attendent demain matin »": a quotation's present for a day ahead tells a plan
+    elif (
+        later
+        and reading.modality in _TOLD
+        and (tells_the_speakers_now(trigger) or is_simple_present(trigger))
+    ):
+        # "« Ils m'attendent demain matin »", "La grève commence jeudi", "Le ministre se rend demain à Lyon":
+        # a present for a day still to come tells what is planned, not a thing done
         reading = replace(reading, modality=Modality.PLANNED)
     elif (
         ahead and reading.modality is Modality.ALLEGED and is_foretold(trigger, clause_head, lexicon.modality)
@@ -638,7 +652,7 @@ def _can_lead(
         return False  # "qui travaillent le samedi": done as a rule, on no one day
     if is_ongoing(trigger, expression, lexicon):
         return False  # "le scandale qui ébranle l'exécutif depuis l'été": what the noun is like since
-    if trigger.pos_ != "NOUN" or trigger.lemma_.lower() in lexicon.event_nouns:
+    if trigger.pos_ != "NOUN" or is_event_noun(trigger, lexicon):
         return True
     # a noun heading a chronology entry names what happened that day ("15 mars 2011 : début de la révolte")
     span = trigger.doc.char_span(expression.mention.start, expression.mention.end, alignment_mode="expand")

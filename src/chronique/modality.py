@@ -210,6 +210,23 @@ def is_future(token: Token, lexicon: ModalityLexicon) -> bool:
     return "Fut" in token.morph.get("Tense", []) or _ends_with(token, lexicon.future_endings, lexicon)
 
 
+def is_simple_present(verb: Token) -> bool:
+    """A verb in the present indicative, active or passive, without a tense auxiliary ("commence", "se rend",
+    "est fermé"; not "a commencé", "est parti" read as a passé composé by its auxiliary ``aux:tense``)."""
+    if verb.pos_ != "VERB":
+        return False
+    helpers = sorted((c for c in verb.children if c.dep_.startswith("aux")), key=lambda t: t.i)
+    if any(h.dep_ == "aux:tense" for h in helpers):
+        return False
+    finite = helpers[0] if helpers else verb
+    morph = finite.morph
+    return (
+        "Fin" in morph.get("VerbForm", [])
+        and morph.get("Mood", []) == ["Ind"]
+        and morph.get("Tense", []) == ["Pres"]
+    )
+
+
 def is_negated(verb: Token, lexicon: ModalityLexicon) -> bool:
     """``n'a pas commenté``, ``ne signera jamais``, ``n'a fait aucune victime``; not ``ne … que``."""
     words: list[Token] = []

@@ -30,6 +30,10 @@ MAX_SENTENCE_CHARS = 320
 REPEAT_OVERLAP = 0.5
 TITLES_PER_DATE = 5
 MAX_PERIODS = 10
+# Rule "history": a period that ended over a year before the collection's first article is the story's
+# background, cited for comparison or origin ("autant que les grandes grèves de 1995", "après les attentats
+# de 2015"), no period of its chronology; it stays in timeline.md.
+HISTORY_DAYS = 365
 _UNFACTUAL = sorted(str(modality) for modality in UNFACTUAL_MODALITIES)
 
 
@@ -187,6 +191,10 @@ def render_story(
     # two articles support (rule count): one article's "en avril 2020, 103 personnes sont décédées sur les
     # routes" is no period of a story
     supported = min(MIN_KEY_DATE_ARTICLES, n_articles)
+    first_article = story.get_column("first_reported").min()
+    history_ends = (
+        first_article - dt.timedelta(days=HISTORY_DAYS) if isinstance(first_article, dt.date) else dt.date.min
+    )
     periods = [
         row
         for row in _by_importance(
@@ -194,6 +202,7 @@ def render_story(
                 pl.col("date_rank").is_null()
                 & (pl.col("importance") >= weakest)
                 & (pl.col("n_articles") >= supported)
+                & (pl.col("date_end") >= history_ends)
             )
         )
         if salience.reads_alone(row["evidence"][0])

@@ -616,6 +616,7 @@ def _clause_summary(
     tokens = [doc[i] for i in sorted(chosen - set(skip) - unrestricted) if not doc[i].is_space]
     while tokens and (tokens[0].dep_ in {"mark", "cc"} or tokens[0].is_punct):
         tokens = tokens[1:]  # "que les troupes ont subi …" reads as "les troupes ont subi …"
+    tokens = _without_left_conjunction(tokens, subject_words, trigger)
     # "lancer d'ici [la fin du mois] la concertation": a word that only opens the time expression goes with it
     tokens = [t for t in tokens if not _opens_time(t, skip)]
     tokens = without_fragments(tokens[:_MAX_SUMMARY_TOKENS])
@@ -642,6 +643,21 @@ def _clause_summary(
         return _subject_first(tokens, subject_words)
     article = _article(subject) if subject is not None and tokens and tokens[0].i == subject.i else ""
     return article + join_tokens(tokens)
+
+
+def _without_left_conjunction(
+    tokens: list[Token], subject_words: Collection[int], trigger: Token
+) -> list[Token]:
+    """The tokens without the trigger's conjunction when its subject is named before it ("La victime se
+    trouvait … quand elle a été tuée" → "La victime a été tuée"): it went with the pronoun it replaced."""
+    if not subject_words:
+        return tokens
+    first = min(subject_words)
+    return [
+        t
+        for t in tokens
+        if not (t.dep_ == "mark" and t.pos_ == "SCONJ" and t.i > first and t.head.i == trigger.i)
+    ]
 
 
 def _object_on_time(verb: Token, skip: Collection[int]) -> set[int]:

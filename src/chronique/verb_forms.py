@@ -4,6 +4,8 @@ them).
 - a past participle read as a noun or an adjective although an auxiliary governs it: "Elle a bien défilé
   samedi" ("défilé" a noun, "a" its aux:tense), "Les manifestants sont partis" ("partis" a noun, "sont" its
   aux:pass);
+- a past participle read as an infinitive, mostly where it opens its sentence: "Questionné dimanche par Le
+  Parisien, le médecin a réfuté";
 - an imperfect or a conditional of a verb in -er read as a present: "les appels se multipliaient" (the
   imperfect is the verb's stem and an ending), "ils présenteraient" (the conditional is the infinitive and the
   same ending); a conditional read as an imperfect: "l'avion partirait mercredi" (the infinitive, less the
@@ -49,6 +51,8 @@ class VerbForms:
                 assert self.lemmatize is not None
                 token.lemma_ = self.lemmatize(token)[0]
                 _set(token, Tense="Past", VerbForm="Part")
+            elif token.pos_ == "VERB" and self._is_participle_read_as_infinitive(token):
+                _set(token, Tense="Past", VerbForm="Part")
             elif token.pos_ in {"VERB", "AUX"} and (repair := self._misread_present(token)):
                 _set(token, **repair)
         return doc
@@ -71,6 +75,14 @@ class VerbForms:
             return True
         token.pos_ = read_as
         return False
+
+    def _is_participle_read_as_infinitive(self, token: Token) -> bool:
+        """A participle the tagger read as an infinitive, mostly where it opens the sentence ("Questionné
+        dimanche par Le Parisien, le médecin a réfuté"): a participle's form of its lemma, not the lemma."""
+        if token.morph.get("VerbForm", []) != ["Inf"] or not self.participles:
+            return False
+        form, lemma = token.lower_, token.lemma_.lower()
+        return form != lemma and form.endswith(self.participles) and self._participle_of(form, lemma)
 
     def _participle_of(self, form: str, lemma: str) -> bool:
         """A known verb's stem (its last two letters off) and an ending ("défil|é", "ralent|i", "contred|it"),

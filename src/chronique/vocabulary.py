@@ -192,6 +192,7 @@ def _validate_keys(vocabulary: Vocabulary, path_of: Mapping[str, str]) -> None:
         "parts_of_day": {"MO", "AF", "EV", "NI", "DT"},
         "verbs": {
             "etre_verbs",
+            "asked_verbs",
             "future_governors",
             "recent_past_governors",
             "future_participles",
@@ -233,12 +234,14 @@ def _validate_keys(vocabulary: Vocabulary, path_of: Mapping[str, str]) -> None:
             "so_far",
             "cumulative",
             "complement",
+            "placing",
+            "interrupting",
             "relative",
             "nowadays",
             "habit",
             "generic_subject",
         },
-        "nouns": {"event", "place", "venue", "locution", "appointment", "tally", "times"},
+        "nouns": {"event", "institution", "place", "venue", "locution", "appointment", "tally", "times"},
         "boilerplate": {"line", "comments_start", "comments_count"},
         "participants": {
             "interjection",

@@ -226,6 +226,12 @@ def dated_rows(analysed: Analyse, text: str) -> list[tuple[str, str]]:
         ("Cette mesure restera en vigueur après le 15 octobre.", []),
         ("Les écoles rouvriront après le 15 octobre.", []),
         ("Le ministre est arrivé peu après 22h30 à la préfecture.", [("arrivé", "2022-09-10T22:30")]),
+        # … and what comes before a month, a season, a year is not in it; before a day it is that deadline's
+        # day (OrangeSum's); "peu avant" is rough
+        ("Le maire s'oppose à la réouverture des écoles avant l'automne.", []),
+        ("Le maire refuse de rouvrir les écoles avant octobre.", []),
+        ("L'association doit déposer son dossier avant le 25 septembre.", [("déposer", "2022-09-25")]),
+        ("Les invités sont arrivés peu avant 21h à la mairie.", [("arrivés", "2022-09-10T21:00")]),
         # the clock time that completes a bound is the bound's
         ("Il faudra attendre jusqu'au mardi 00h00 pour entrer en Autriche.", []),
         # "à ce jour": so far, what is counted up to now (the lead's passé composé is the day's news)
@@ -305,6 +311,15 @@ RUNNING_TOTAL_ROWS = [
     ),
     # told as the total so far ("Au total"), the first count is no row either (PUBLICATION_ROWS)
     ("Au total, 17.287 cas ont été recensés. 10.416 résidents sont décédés depuis le 1er mars.", []),
+    # … whatever the parse makes of the figure (here "8.911", a noun with "personnes" as its name)
+    ("Au total, depuis le 1er mars, 8.911 personnes sont mortes du Covid-19 en France.", []),
+    # a change measured since a day (data/verbs.tsv change_verbs), not on it; an act since a day is on it
+    ("Depuis le 17 août, le nombre d'excès de vitesse a bondi en France.", []),
+    ("Le profil des patients a beaucoup évolué depuis mi-août.", []),
+    (
+        "Depuis le 1er septembre, les Français ont retrouvé le droit de circuler.",
+        [("retrouvé", "2022-09-01")],
+    ),
     # a state since a day keeps that day (OrangeSum: "hospitalisé depuis ce jeudi soir")
     ("Depuis le 1er septembre, le patient est hospitalisé à Lyon.", [("hospitalisé", "2022-09-01")]),
     ("Le patient, qui est hospitalisé depuis jeudi, va mieux.", [("hospitalisé", "2022-09-08")]),
@@ -518,6 +533,10 @@ def test_seed_dated_events(analysed: Analyse) -> None:
 
 # Three dated sentences first: the sentence after them is past the lead of the report.
 _LEAD = "Le 3 mai, le maire a ouvert la salle. Le 4 mai, il a visité l'école. Le 5 mai, il a reçu les élus. "
+_TALLY = (
+    "Depuis le début de l'épidémie, 10.741 personnes ont été hospitalisées en France. 7.117 personnes sont "
+    "rentrées à domicile. 2.617 personnes sont décédées."
+)
 PUBLICATION_ROWS = [
     # (text, trigger, dated by the publication day): French news grammar, not a fallback for every clause
     ("Les pompiers ont éteint l'incendie de l'entrepôt.", "éteint", True),  # the lead's passé composé
@@ -545,6 +564,25 @@ PUBLICATION_ROWS = [
     ),
     ("Jusqu'à présent, 120 cas ont été confirmés dans le département.", "confirmés", False),
     ("Jusqu'ici, trois patients sont morts à l'hôpital de Lyon.", "morts", False),
+    # a reminder is background, whatever the lead (data/cues.tsv reminder)
+    ("Pour rappel, l'épidémie a fait 175 morts en France.", "fait", False),
+    ("Pour mémoire, le maire avait été élu en mars.", "élu", False),
+    # … and a count right after such a total is a next line of that tally (``bounds.tells_total``)
+    (_TALLY, "rentrées", False),
+    (_TALLY, "décédées", False),
+    (
+        "Au total, 120 personnes ont été interpellées à Paris. Le préfet a dénoncé des violences.",
+        "dénoncé",
+        True,
+    ),
+    ("Trois policiers ont été blessés à Paris. Deux manifestants ont été interpellés.", "interpellés", True),
+    # "une" is an article, not a count: no total before
+    (
+        "Ils invitent à amener une fleur pour les blessés depuis le début du mouvement. Au moins 2.400 "
+        "internautes ont annoncé leur venue.",
+        "annoncé",
+        True,
+    ),
     # … not the day's count a clause of its own completes with the total
     (
         "Le ministre a annoncé 15 nouveaux décès en France, portant à 48 le nombre de morts depuis le début.",
@@ -623,6 +661,8 @@ def test_publication_day_only_where_news_grammar_implies_it(
 # (text, trigger, the date it inherits or None for no event): what continues the story and what does not
 INHERIT_ROWS = [
     ("Le 3 mai, le maire a signé le contrat. Il a alors quitté la salle.", "quitté", "2022-05-03"),
+    # a reminder does not go on with the story (data/cues.tsv reminder)
+    ("Le 3 mai, le maire a signé le contrat. Pour rappel, il a alors quitté le parti.", "quitté", None),
     # an event noun's date does not set the story's time ("la manifestation du 1er avril")
     (
         "Le 3 mai, le maire a été mis en examen pour la manifestation du 1er avril. Il a ensuite quitté "
@@ -911,6 +951,10 @@ def test_a_locution_is_part_of_its_verb(analysed: Analyse, case: tuple[str, str,
         ("Un bureau de tabac sur deux est aujourd'hui fermé.", []),
         # a wish or a fear in the present is a state of mind
         ("L'opinion veut aujourd'hui voir en elle une ministre prudente.", []),
+        ("La journaliste regrette aujourd'hui ses propos.", []),
+        # a state with a figure is a tally these days, whatever form the lemmatizer leaves ("compte" for
+        # "compter"); with no figure OrangeSum dates it ("il reste aujourd'hui peu de place")
+        ("Créée en 2020, la page compte aujourd'hui 1 200 membres.", [("Créée", "2020")]),
         # a past participle alone is a state ("Aujourd'hui mis en examen"), unless of motion ("Arrivé …")
         ("Aujourd'hui mis en examen, l'ancien collaborateur reconnaît une erreur.", []),
         ("L'épidémie, aujourd'hui jugée sous contrôle par les experts, recule.", []),

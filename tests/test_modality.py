@@ -52,10 +52,16 @@ ROWS: dict[Modality, list[tuple[str, str, str | None]]] = {
         ("Le client est reparti mardi sans avoir payé l'addition.", "reparti", None),
         ("Des débats ont eu lieu l'an dernier, sans oublier les violences de mars.", "violences", None),
         ("Sans surprise, le maire a été réélu dimanche.", "réélu", None),
+        # an infinitive after a noun that names no intention tells what was done
+        ("Il a eu le courage de démissionner mardi.", "démissionner", None),
+        # a thing told done dated the day after the paper (WED): a late edition's news, still a fact
+        ("Le maire a déclaré jeudi 16 mars que la piscine était fermée.", "déclaré", None),
     ],
     Modality.REPORTED: [
         ("Les habitants ont quitté le village lundi, a indiqué le maire.", "quitté", "le maire"),
         ("D'après la police, le suspect a été arrêté jeudi.", "arrêté", "la police"),
+        # what a verb of explaining tells after "pourquoi" is a fact, no question
+        ("Le maire a expliqué pourquoi il a démissionné lundi.", "démissionné", "Le maire"),
         ("Selon l'OSDH, une attaque a frappé lundi la ville.", "frappé", "l'OSDH"),
     ],
     Modality.ALLEGED: [
@@ -72,6 +78,11 @@ ROWS: dict[Modality, list[tuple[str, str, str | None]]] = {
         ("Le festival a été reporté en 2024.", "reporté", None),
         ("Le président va signer le décret lundi, a indiqué son porte-parole.", "signer", "son porte-parole"),
         ("L'entreprise prévoit de fermer l'usine en mai.", "fermer", None),
+        # an infinitive completing a noun of intention is intended, whatever the verb above tells
+        # (data/modality.tsv intention_noun)
+        ("Le maire maintient son projet de fermer l'école le 1er avril.", "fermer", None),
+        ("Le ministre a renouvelé sa promesse de baisser les impôts en 2024.", "baisser", None),
+        ("Le gouvernement a réaffirmé mardi sa volonté de réformer les retraites en 2024.", "réformer", None),
         # a finite verb in -e the lemmatizer leaves as it stands ("compte" for "compter") still plans
         ("La Ville de Paris compte bien fêter le passage à l'année 2019.", "fêter", None),
         # "aller" before a passive infinitive, when the parse makes "vont" the trigger
@@ -132,6 +143,16 @@ ROWS: dict[Modality, list[tuple[str, str, str | None]]] = {
         ("La ville a reporté le concert au 20 mai.", "concert", None),
         # "déplacer" moves an event too (WED: the coming Friday, not the one before)
         ("La séance de questions a été déplacée à vendredi.", "déplacée", None),
+        # a compound past dated days after the paper (WED): what was done sets up that later day
+        # (``events._done_before``)
+        (
+            "Ce sera à Paris le 25 mars et la préfecture a déjà interdit la place aux manifestants.",
+            "interdit",
+            None,
+        ),
+        ("La commission avait fixé l'audition du ministre au 28 mars.", "fixé", None),
+        # a clause set apart by a comma under a verb of asking is no indirect question
+        ("Le maire a demandé la réouverture du stade, où doit avoir lieu le match samedi.", "match", None),
         # a wish or an aim
         ("Le maire souhaite rouvrir la piscine le 1er juin.", "rouvrir", None),
         ("Le gouvernement veut rendre le masque obligatoire dès lundi.", "rendre", None),
@@ -144,6 +165,12 @@ ROWS: dict[Modality, list[tuple[str, str, str | None]]] = {
     Modality.QUESTION: [
         ("Bachar al-Assad a-t-il utilisé mardi des armes chimiques contre son peuple ?", "utilisé", None),
         ("Qui a tiré mardi sur la foule ?", "tiré", None),
+        # an indirect question: an interrogative word opens the clause under a verb of asking or knowing
+        # (data/modality.tsv asking_verb, interrogative)
+        ("Le juge lui a demandé pourquoi il avait frappé le policier le 1er mars.", "frappé", None),
+        ("Les enquêteurs se demandent comment le suspect a quitté la ville mardi.", "quitté", None),
+        ("Le ministre ignore ce que le préfet a décidé lundi.", "décidé", None),
+        ("Le juge a demandé lundi s'il allait démissionner.", "démissionner", None),
     ],
     Modality.NEGATED: [
         ("Le gouvernement n'a pas commenté mardi ces accusations.", "commenté", None),

@@ -70,10 +70,12 @@ class EventLexicon:
     # for the publication day (``chronique.events``): what news grammar dates by it, and what it does not
     etre_verbs: frozenset[str] = frozenset()
     stative_verbs: frozenset[str] = frozenset()
+    change_verbs: frozenset[str] = frozenset()  # "a bondi depuis le 17 mars": measured from that day
     announcement_verbs: frozenset[str] = frozenset()
     background_cues: frozenset[str] = frozenset()
     venue_nouns: frozenset[str] = frozenset()  # for places: "au centre hospitalier de Belfort"
     bound_cues: frozenset[str] = frozenset()  # "jusqu'à dimanche": the end of a period dates no row
+    before_stretch_cues: frozenset[str] = frozenset()  # "avant l'été": before a stretch, not in it
     rough_cues: frozenset[str] = frozenset()  # "peu après 22h30": a time told roughly, no bound
     since_cues: frozenset[str] = frozenset()  # "depuis": a bound only in a comparison
     comparison_cues: frozenset[str] = frozenset()  # "le plus bas niveau depuis 2001"
@@ -91,6 +93,7 @@ class EventLexicon:
     tally_nouns: frozenset[str] = frozenset()  # "le nombre de décès depuis le 1er mars": a count
     times_nouns: frozenset[str] = frozenset()  # "vue près de 700.000 fois": how often, a tally
     backdrop_cues: frozenset[str] = frozenset()  # "Alors que …," opening a sentence: no continuation
+    reminder_cues: frozenset[str] = frozenset()  # "Pour rappel, …" opening a sentence: background
     relative_cues: frozenset[str] = frozenset()  # "depuis le début, le 17 novembre,": the phrase's date
     nowadays_cues: frozenset[str] = frozenset()  # "aujourd'hui" with a state: "these days"
     generic_subjects: frozenset[str] = frozenset()  # "on se rend compte"
@@ -117,10 +120,12 @@ class EventLexicon:
             parse_words=ParseWords.from_vocabulary(vocabulary),
             etre_verbs=verbs.forms_of("etre_verbs"),
             stative_verbs=verbs.forms_of("stative_verbs"),
+            change_verbs=verbs.forms_of("change_verbs"),
             announcement_verbs=verbs.forms_of("announcement_verbs"),
             background_cues=vocabulary["cues"].forms_of("background"),
             venue_nouns=nouns.forms_of("venue"),
             bound_cues=vocabulary["cues"].forms_of("bound"),
+            before_stretch_cues=vocabulary["cues"].forms_of("before_stretch"),
             rough_cues=vocabulary["cues"].forms_of("rough"),
             since_cues=vocabulary["cues"].forms_of("since"),
             comparison_cues=vocabulary["cues"].forms_of("comparison"),
@@ -137,6 +142,7 @@ class EventLexicon:
             interrupting_cues=vocabulary["cues"].forms_of("interrupting"),
             relative_cues=vocabulary["cues"].forms_of("relative"),
             backdrop_cues=vocabulary["cues"].forms_of("backdrop"),
+            reminder_cues=vocabulary["cues"].forms_of("reminder"),
             tally_nouns=vocabulary["nouns"].forms_of("tally"),
             times_nouns=vocabulary["nouns"].forms_of("times"),
             nowadays_cues=vocabulary["cues"].forms_of("nowadays"),

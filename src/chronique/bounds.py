@@ -27,8 +27,8 @@ from collections.abc import Sequence
 from spacy.tokens import Doc, Span, Token
 
 from chronique.anchors import EventLexicon, apposed_phrase, in_relative_clause, predicate_of
-from chronique.model import Direction, TimeExpression, TimexType, Unit
-from chronique.nlp import sentence_of
+from chronique.model import Direction, Grain, TimeExpression, TimexType, Unit
+from chronique.nlp import sentence_of, verb_lemma
 from chronique.tense import reads_as_present
 from chronique.vocabulary import holds_phrase, normalise
 
@@ -62,6 +62,9 @@ def is_nowadays(trigger: Token, expression: TimeExpression, lexicon: EventLexico
         return False
     lemma = verb.lemma_.lower()
     objects = [c.lemma_.lower() for c in verb.children if c.dep_ == "obj"]
+    figure = any(t.like_num and t.text[:1].isdigit() for c in verb.children for t in c.subtree)
+    if verb_lemma(verb) in lexicon.stative_verbs and figure:
+        return True  # "la page compte aujourd'hui 1 200 membres": a tally these days ("compte" for "compter")
     return (
         lemma in lexicon.stative_verbs
         or lemma in lexicon.cognition_verbs
@@ -163,6 +166,8 @@ def is_bound(doc: Doc, expression: TimeExpression, lexicon: EventLexicon) -> boo
     if any(b.endswith((f" {cue}", f"'{cue}")) for b in befores for cue in lexicon.bound_cues):
         # "peu après 22h30", "juste après le match": a time told roughly, not a bound
         return normalise(doc[span.start - 2].text) not in lexicon.rough_cues if span.start >= 2 else True
+    if _before_stretch(span, expression, lexicon):
+        return True  # "la réouverture des écoles avant septembre": not in September
     if normalise(f"{doc[span.start - 1].text} {span.text}") in lexicon.so_far_cues or _is_like(span, lexicon):
         return True  # "l'ont utilisée à ce jour": so far; "comme samedi dernier": a day compared with
     window = doc[max(sentence_of(span.root).start, span.start - _COMPARED_WINDOW) : span.start]
@@ -176,6 +181,23 @@ def is_bound(doc: Doc, expression: TimeExpression, lexicon: EventLexicon) -> boo
         return False
     clause = doc[sentence_of(span.root).start : span.start]
     return any(token.lower_ in lexicon.comparison_cues for token in clause)
+
+
+# Grains of a stretch: before one is not in it; before a day or an hour is that deadline's (OrangeSum's).
+_STRETCH_GRAINS = frozenset(
+    {Grain.MONTH, Grain.QUARTER, Grain.SEASON, Grain.HALF_YEAR, Grain.YEAR, Grain.DECADE, Grain.CENTURY}
+)
+
+
+def _before_stretch(span: Span, expression: TimeExpression, lexicon: EventLexicon) -> bool:
+    """A month, a season or a year right after "avant" ("avant septembre", "avant l'été"), not told roughly
+    ("peu avant")."""
+    doc = span.doc
+    if expression.resolved.grain not in _STRETCH_GRAINS or span.start < 1:
+        return False
+    if normalise(doc[span.start - 1].text) not in lexicon.before_stretch_cues:
+        return False
+    return span.start < 2 or normalise(doc[span.start - 2].text) not in lexicon.rough_cues
 
 
 def completing_bounds(
@@ -217,7 +239,10 @@ def is_running_total(doc: Doc, expression: TimeExpression, lexicon: EventLexicon
     else:
         since = normalise(doc[span.start - 1].text) in lexicon.since_cues
         predicate = predicate_of(span, lexicon)
-    return since and predicate is not None and _counts(predicate, lexicon)
+    if not since or predicate is None:
+        return False
+    # a change measured since the day ("a bondi depuis le 17 mars") is told up to now as a count is
+    return _counts(predicate, lexicon) or verb_lemma(predicate) in lexicon.change_verbs
 
 
 def is_cumulative(trigger: Token, lexicon: EventLexicon) -> bool:
@@ -230,6 +255,28 @@ def is_cumulative(trigger: Token, lexicon: EventLexicon) -> bool:
     own = [t for t in sentence if _clause_verb(t) in {None, trigger.i}]
     text = normalise(" ".join(t.text for t in own))
     return holds_phrase(text, lexicon.cumulative_cues) and _counts(trigger, lexicon)
+
+
+def tells_total(sentence: Span, lexicon: EventLexicon) -> bool:
+    """Whether a sentence tells a count as the total so far: a word of total ("Au total", "depuis le début",
+    "à ce jour") and a predicate that counts. What the next sentences count goes on with that tally."""
+    text = normalise(sentence.text)
+    if not holds_phrase(text, lexicon.cumulative_cues | lexicon.so_far_cues):
+        return False
+    return any(t.pos_ in {"VERB", "AUX"} and counts(t, lexicon) for t in sentence)
+
+
+# An article, not a count: "une fleur", "un homme" (the model reads "un", "une" as numbers).
+_ARTICLES = frozenset({"un", "une"})
+
+
+def counts(predicate: Token, lexicon: EventLexicon) -> bool:
+    """Whether a predicate tells a count (``_counts``) with a figure in its subject or object, not an
+    article: "74.117 personnes sont rentrées", "trois patients sont morts"; not "a amené une fleur"."""
+    if not _counts(predicate, lexicon):
+        return False
+    counted = [c for c in predicate.children if c.dep_ in {"nsubj", "nsubj:pass", "obj"}]
+    return any(t.like_num and t.lower_ not in _ARTICLES for c in counted for t in c.subtree)
 
 
 def _clause_verb(token: Token) -> int | None:
@@ -279,6 +326,8 @@ def _is_counted(noun: Token, lexicon: EventLexicon) -> bool:
     décès", "le total des morts")."""
     if noun.pos_ == "NUM" or any(c.dep_ in {"nummod", "det"} and c.like_num for c in noun.children):
         return True  # the parse may read "49 000" as determiners
+    if noun.like_num and noun.text[:1].isdigit():
+        return True  # a figure the parse reads as the noun ("8.911 personnes", "personnes" its flat:name)
     if noun.head.like_num and noun.head.i < noun.i:
         return True  # "ce sont 10.129 décès qui …", the number read as the head
     if noun.i > 0 and noun.doc[noun.i - 1].text[:1].isdigit() and noun.doc[noun.i - 1].like_num:

@@ -44,6 +44,7 @@ from chronique.anchors import (
 )
 from chronique.bounds import (
     completing_bounds,
+    counts,
     is_bound,
     is_cumulative,
     is_habit,
@@ -52,6 +53,7 @@ from chronique.bounds import (
     is_running_total,
     is_scheduled,
     is_unanchored_sequel,
+    tells_total,
 )
 from chronique.clauses import (
     agrees,
@@ -237,6 +239,10 @@ def build_event(
     elif ahead and reading.modality in _TOLD and is_aim(trigger, lexicon.modality):
         # "afin de permettre aux policiers d'interpeller samedi": an aim for a day still to come
         reading = replace(reading, modality=Modality.PLANNED)
+    elif reading.modality in _TOLD and _done_before(trigger, resolved, article.published, expression):
+        # "Le ministère a déjà interdit la place aux manifestants le 24 novembre" (written on the 21st): a
+        # thing told done was done by the telling; the later day is that of what it set up, a plan
+        reading = replace(reading, modality=Modality.PLANNED)
     # the people and organisations the clause names ("a rencontré Angela Merkel"), and who told it ("selon
     # X", "a indiqué X", chronique.sayings.speaker_names)
     told_by = speaker_names(
@@ -266,6 +272,33 @@ def build_event(
         timex_end=mention.end if mention else None,
         modality=reading.modality,
         speaker=reading.speaker,
+    )
+
+
+# How late after its paper a day may date a thing told done: a late edition reports the evening's news under
+# the next day's date ("a déclaré samedi 6 avril" in a paper dated Friday 5).
+_LATE_EDITION = dt.timedelta(days=1)
+
+
+def _done_before(
+    trigger: Token, resolved: ResolvedValue, published: dt.date, expression: TimeExpression | None
+) -> bool:
+    """Whether a verb in a compound past (passé composé "a interdit", plus-que-parfait "avait fixé") is dated
+    by its own time expression more than a late edition's day after the paper: what such a tense tells was
+    done by the time of telling, so that day is not the act's."""
+    start = resolved.date_start
+    if expression is None or start is None or start <= published + _LATE_EDITION:
+        return False
+    if trigger.pos_ != "VERB":
+        return False
+    # the tense auxiliary, present or imperfect (the tagger may read the participle as finite: "a déjà
+    # interdit"); a passive's "est" (aux:pass) alone is a present, a state or a plan ("est prévu")
+    return any(
+        c.dep_ == "aux:tense"
+        and c.lemma_ in {"avoir", "être"}
+        and c.morph.get("Tense", []) in (["Pres"], ["Imp"])
+        and "Ind" in c.morph.get("Mood", [])
+        for c in trigger.children
     )
 
 
@@ -411,6 +444,13 @@ def _continues(tokens: Sequence[Token], lexicon: EventLexicon) -> bool:
     return any(f" {cue} " in text for cue in lexicon.inherit_cues)
 
 
+def _recalls(sentence: Span, lexicon: EventLexicon) -> bool:
+    """Whether a sentence opens with a word of reminder ("Pour rappel, …", "Rappelons que …")."""
+    words = [t.lower_.replace("’", "'") for t in sentence if not t.is_space and not t.is_punct][:3]
+    opening = " ".join(words).replace("' ", "'")
+    return any(f"{opening} ".startswith(f"{cue} ") or opening == cue for cue in lexicon.reminder_cues)
+
+
 def _continued_voices(sentence: Span, regions: Sequence[int], lexicon: EventLexicon) -> dict[int, int]:
     """For each voice of the sentence (0 the narrator, else a quotation) whose clauses continue the story, the
     voice whose dates they go on from: their own when their own words continue (a quotation's "ensuite" is the
@@ -536,14 +576,19 @@ def undated_events(
         voice = regions[span.start] if span is not None and len(span) else 0
         voices.setdefault(voice, []).append(expression)
     with_verb = 0
+    # the sentence before told a total so far ("Depuis le début de l'épidémie, 103.741 personnes ont été
+    # hospitalisées"), or went on with one: a count right after it is another line of that tally
+    tally = False
     for sentence in sentence_spans(doc):
         in_lead = with_verb < LEAD_SENTENCES
         with_verb += any(t.pos_ in {"VERB", "AUX"} for t in sentence)
-        if (
-            any(sentence.start_char <= start < sentence.end_char for start in dated)
-            or not sentence.text.strip()
-        ):
+        if not sentence.text.strip():
             continue
+        after_tally, tally = tally, tells_total(sentence, lexicon)
+        if any(sentence.start_char <= start < sentence.end_char for start in dated):
+            continue
+        if _recalls(sentence, lexicon):
+            continue  # "Pour rappel, l'épidémie a fait 175 morts": what the reader knows, no news
         sources = _continued_voices(sentence, regions, lexicon)
         announcing = _announcing(sentence, regions, lexicon)
         telling = Telling(
@@ -557,6 +602,11 @@ def undated_events(
             if trigger.i in seen:
                 continue  # told twice: its own verb, and what a verb of saying reports
             seen.add(trigger.i)
+            if after_tally and regions[trigger.i] == 0 and counts(trigger, lexicon):
+                # "74.117 personnes sont rentrées à domicile. 29.617 personnes sont décédées": the tally's
+                # next lines, no news of the paper's day
+                tally = True
+                continue
             # a state goes on, it happens on no day; an allegation ("lui aurait alors expliqué") or a plan
             # is no step of the story
             source = sources.get(regions[trigger.i])

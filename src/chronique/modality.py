@@ -69,8 +69,11 @@ class ModalityLexicon:
     negations_alone: frozenset[str]
     inverted_subjects: frozenset[str]
     conditions: frozenset[str]  # phrases, spaced as tokens
+    asking_verbs: frozenset[str]  # "a demandé pourquoi …": an indirect question
+    interrogatives: frozenset[str]  # phrases, spaced as tokens
     factual_conjunctions: frozenset[str]
     planned_governors: frozenset[str]
+    intention_nouns: frozenset[str]  # "son projet d'augmenter": the infinitive is planned
     purposes: tuple[tuple[str, ...], ...]  # "afin de" as its tokens: ("afin", "de")
     moving_verbs: frozenset[str]
     moved_cases: frozenset[str]  # "reporté en 2021": besides "à", "au" (``target_cues``), the new date
@@ -111,8 +114,11 @@ class ModalityLexicon:
             negations_alone=words.forms_of("negation_alone"),
             inverted_subjects=words.forms_of("inverted_subject"),
             conditions=phrases("condition"),
+            asking_verbs=words.forms_of("asking_verb"),
+            interrogatives=phrases("interrogative"),
             factual_conjunctions=phrases("factual_conjunction"),
             planned_governors=words.forms_of("planned_governor"),
+            intention_nouns=words.forms_of("intention_noun"),
             purposes=tuple(sorted({tuple(_phrase(f).split()) for f in words.forms_of("purpose")}, key=len)),
             moving_verbs=words.forms_of("moving_verb"),
             moved_cases=words.forms_of("moved_case"),
@@ -263,6 +269,29 @@ def _is_question(trigger: Token, chain: list[Token], lexicon: ModalityLexicon) -
         any(c.lower_ in lexicon.inverted_subjects for c in verb.children) and not _is_incise_verb(verb)
         for verb in chain
     )
+
+
+def _is_indirect_question(head: Token, lexicon: ModalityLexicon) -> bool:
+    """A clause an interrogative word opens under a verb of asking or knowing: "a demandé pourquoi il avait
+    frappé", "se demandent comment il a quitté la ville", "ignore ce que le préfet a décidé" (the parse hangs
+    such a clause on "ce", the pronoun the verb governs)."""
+    governor = head.head
+    if head.dep_ in {"acl:relcl", "acl"} and governor.lower_ == "ce":
+        governor = governor.head  # "ce que le préfet a décidé"
+        opening = "ce " + _opening(head)
+    elif head.dep_ in _GOVERNED_DEPS or head.dep_ == "obj":
+        opening = _opening(head)
+    else:
+        return False
+    if governor.i == head.i or _lemma(governor) not in lexicon.asking_verbs:
+        return False
+    first = min(
+        t.i for t in [head, *(t for c in head.children if c.dep_ not in _CLAUSE_DEPS for t in c.subtree)]
+    )
+    if first > 0 and head.doc[first - 1].is_punct:
+        return False  # "…, qui doit avoir lieu samedi": a clause set apart, no question
+    words = opening.split()
+    return any(" ".join(words[: len(p.split())]) == p for p in lexicon.interrogatives)
 
 
 def _opening(head: Token) -> str:
@@ -468,6 +497,24 @@ def _is_planned_passive(trigger: Token, lexicon: ModalityLexicon) -> bool:
     )
 
 
+# The "de" that opens an infinitive completing a noun.
+_OF = frozenset({"de", "d'", "d’"})
+
+
+def _completes_intention(trigger: Token, lexicon: ModalityLexicon) -> bool:
+    """An infinitive after "de" that completes a noun of intention ("son projet d'augmenter", "leur intention
+    de défiler", "sa promesse de baisser"): what is intended, still to come, whatever tense the verb above
+    has."""
+    if not _is_infinitive(trigger):
+        return False
+    marks = [c for c in trigger.children if c.dep_ == "mark" and c.lower_ in _OF and c.i < trigger.i]
+    if not marks or marks[0].i == 0:
+        return False
+    # the noun right before "de", whatever the parse hangs the infinitive on (often the verb, as an xcomp)
+    noun = trigger.doc[marks[0].i - 1]
+    return noun.pos_ == "NOUN" and noun.lemma_.lower() in lexicon.intention_nouns
+
+
 def _is_planned(chain: list[Token], lexicon: ModalityLexicon) -> bool:
     trigger = chain[0]
     group = _group(chain)
@@ -485,6 +532,8 @@ def _is_planned(chain: list[Token], lexicon: ModalityLexicon) -> bool:
         and not any(c.dep_.startswith("aux") for c in trigger.children)
     ):
         return True
+    if _completes_intention(trigger, lexicon):
+        return True  # "maintient son projet d'augmenter la taxe au 1er janvier": the act is intended
     governors = chain[1:] if len(chain) > 1 else []
     if any(_lemma(verb) in lexicon.decision_governors for verb in governors):
         return True  # "a décidé de reconduire en 2020 ce dispositif": what is decided is still to come
@@ -561,7 +610,7 @@ def _verb_reading(trigger: Token, clause_head: Token, lexicon: ModalityLexicon, 
     reporter = _reporter(chain, clause_head, lexicon)
     speaker = _according_to(chain, lexicon) or (_speaker_of(reporter) if reporter is not None else None)
     governed = clause_head.dep_ in _GOVERNED_DEPS and clause_head.head.i != clause_head.i
-    if _is_question(trigger, chain, lexicon):
+    if _is_question(trigger, chain, lexicon) or _is_indirect_question(clause_head, lexicon):
         return Reading(Modality.QUESTION, speaker)
     if (
         _is_supposed(chain, clause_head, lexicon)

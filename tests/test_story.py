@@ -516,6 +516,20 @@ def test_a_period_long_before_the_collection_is_background(vocabulary: Vocabular
     assert "1995" not in text
 
 
+def test_a_sentence_that_dates_two_periods_is_shown_once(vocabulary: Vocabulary) -> None:
+    """One sentence dating two months ("rendu en février, … redonnés en mars") is one period's line."""
+    both = "Le maire a rendu ses clés fin février, mais elles lui ont été redonnées en mars."
+    later = {"published": D(2024, 4, 15), "actors": [], "places": []}  # as important as the key date
+    february = {"date_start": D(2024, 2, 1), "date_end": D(2024, 2, 29), "value": "2024-02", **later}
+    rows = [
+        row("a1"),  # the key date
+        *(in_march(a, both, "redonner", **later) for a in ("a3", "a4")),
+        *(in_march(a, both, "rendre", **february) for a in ("a3", "a4")),
+    ]
+    text = render_story(build_story(timeline(*rows)), vocabulary, 1, {})
+    assert text.count(both) == 1
+
+
 SUMMARY_ROWS = [
     # (rule, the line story.md must give first, the line it must give after, their timeline rows)
     (

@@ -195,18 +195,20 @@ def render_story(
     history_ends = (
         first_article - dt.timedelta(days=HISTORY_DAYS) if isinstance(first_article, dt.date) else dt.date.min
     )
-    periods = [
-        row
-        for row in _by_importance(
-            facts.filter(
-                pl.col("date_rank").is_null()
-                & (pl.col("importance") >= weakest)
-                & (pl.col("n_articles") >= supported)
-                & (pl.col("date_end") >= history_ends)
-            )
-        )
-        if salience.reads_alone(row["evidence"][0])
-    ]
+    candidates = facts.filter(
+        pl.col("date_rank").is_null()
+        & (pl.col("importance") >= weakest)
+        & (pl.col("n_articles") >= supported)
+        & (pl.col("date_end") >= history_ends)
+    )
+    periods = []
+    for row in _by_importance(candidates):
+        # one sentence that dates two periods ("rendu ses passeports fin août, … redonnés en octobre") or a
+        # key date and a period is shown once, under the first (as under the days, ``_sentences``)
+        sentence = row["evidence"][0]
+        if salience.reads_alone(sentence) and sentence not in used:
+            periods.append(row)
+            used.add(sentence)
     if periods:
         lines += ["## Périodes", ""]
         shown = sorted(

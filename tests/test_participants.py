@@ -17,6 +17,14 @@ SAT = "2022-09-10"
 
 ROWS = [
     # (sentence, trigger, actors, places)
+    # the speaker after an incise, whom the model makes the subject of the participle set apart after it
+    (
+        "« Il n'en demeure pas moins qu'on reste inquiets », a estimé mardi le maire de Lille Paul Roux, "
+        "jugeant la décision précipitée.",
+        "estimé",
+        ("Paul Roux",),
+        (),
+    ),
     # "selon X" tells who says the whole clause, wherever the model hangs it (on a complement, on the
     # participle that describes it); a relative clause's own "selon" is not the main clause's
     (
@@ -556,7 +564,8 @@ def test_names_of_a_sentence_alone_are_the_full_pipelines(analyzer: Analyzer) ->
 
 
 # Parses as the model gives them (written out by hand), and what Participants makes of them: (why, words with
-# their part of speech, lemma, head index and label, the arcs that must come out as (word, label, head word))
+# their part of speech, lemma, head index, label and, where it matters, morphology, the arcs that must come
+# out as (word, label, head word))
 _QUOTE = [
     ('"', "PUNCT", '"', 2, "punct"),
     ("Il", "PRON", "il", 2, "nsubj"),
@@ -566,6 +575,22 @@ _QUOTE = [
     ("a", "AUX", "avoir", 6, "aux:tense"),
 ]
 PARSE_REPAIR_ROWS = [
+    (
+        "a noun after a present participle is its object; the noun before its comma, after an incise, is the "
+        "incise's subject (the model: the participle's subject)",
+        [
+            *_QUOTE,
+            ("déclaré", "VERB", "déclarer", 6, "ROOT"),
+            ("la", "DET", "le", 8, "det"),
+            ("ministre", "NOUN", "ministre", 10, "nsubj"),
+            (",", "PUNCT", ",", 10, "punct"),
+            ("jugeant", "VERB", "juger", 6, "advcl", "Tense=Pres|VerbForm=Part"),
+            ("la", "DET", "le", 12, "det"),
+            ("pluie", "NOUN", "pluie", 10, "nsubj"),
+            (".", "PUNCT", ".", 6, "punct"),
+        ],
+        {("ministre", "nsubj", "déclaré"), ("pluie", "obj", "jugeant")},
+    ),
     (
         "an incise the model hangs on the quotation as a clause of its own (advcl): its noun is its subject",
         [
@@ -628,10 +653,16 @@ PARSE_REPAIR_ROWS = [
     ("why", "tokens", "arcs"), PARSE_REPAIR_ROWS, ids=[r[0][:50] for r in PARSE_REPAIR_ROWS]
 )
 def test_parse_repairs(
-    why: str, tokens: list[tuple[str, str, str, int, str]], arcs: set[tuple[str, str, str]]
+    why: str,
+    tokens: list[tuple[str, str, str, int, str] | tuple[str, str, str, int, str, str]],
+    arcs: set[tuple[str, str, str]],
 ) -> None:
-    words, pos, lemmas, heads, deps = (list(column) for column in zip(*tokens, strict=True))
-    doc = Doc(spacy.blank("fr").vocab, words=words, pos=pos, lemmas=lemmas, heads=heads, deps=deps)
+    # a word's morphology, where the repair reads it, is a sixth column
+    words, pos, lemmas, heads, deps = (list(column) for column in zip(*(t[:5] for t in tokens), strict=True))
+    morphs = [t[5] if len(t) > 5 else "" for t in tokens]  # the sixth, when given
+    doc = Doc(
+        spacy.blank("fr").vocab, words=words, pos=pos, lemmas=lemmas, heads=heads, deps=deps, morphs=morphs
+    )
     Participants(
         ParseWords(reporting_verbs=frozenset({"déclarer", "préciser"}), agent_cases=frozenset({"par"}))
     )(doc)

@@ -14,6 +14,25 @@ SAT = "2022-09-10"
 
 SUMMARY_ROWS = [
     # (sentence, trigger, summary)
+    # an inverted speaker the model makes the subject of the present participle set apart after it: a
+    # participle after a comma has no subject of its own, so the noun before its comma says (was "Il n'en
+    # demeure qu' reste", no speaker); "ne … pas moins" is a negation, no "ne … que", and an impersonal verb's
+    # "que" clause is what it says
+    (
+        "« Il n'en demeure pas moins qu'on reste inquiets », a estimé mardi le maire de Lille Paul Roux, "
+        "jugeant la décision précipitée.",
+        "estimé",
+        "le maire de Lille Paul Roux a estimé : « Il n'en demeure pas moins qu'on reste inquiets »",
+    ),
+    # "pas" the model hangs on the adverb after it is still the negation (was "n'a encore signé")
+    ("Lundi, le préfet n'a pas encore signé l'arrêté.", "signé", "le préfet n'a pas encore signé l'arrêté"),
+    # a present participle is no incise: the noun after it is its object, its subject the verb's (was "la
+    # réforme injuste jugeant que le maire a démissionné")
+    (
+        "Le maire a démissionné lundi, jugeant la réforme injuste.",
+        "jugeant",
+        "Le maire jugeant la réforme injuste",
+    ),
     # a person's name set apart before what the person is: the name is the subject (was "l'un des porte-parole
     # du collectif a annoncé")
     (

@@ -116,14 +116,20 @@ def negation_ids(verb: Token) -> set[int]:
     particle = next((c for c in verb.children if c.lower_ in {"n'", "n’", "ne"}), None)
     if particle is None:
         return set()
-    return {
-        c.i
-        for c in verb.children
-        if c.pos_ == "ADV"
-        and c.dep_ == "advmod"
-        and particle.i < c.i <= verb.i + 1
-        and c.lower_ not in {"que", "qu'", "qu’"}  # "ne parlait que d'une suspension": not without its object
-    }
+    ids: set[int] = set()
+    for child in verb.children:
+        if child.pos_ != "ADV" or child.dep_ != "advmod" or child.lower_ in _THAT:
+            continue  # "ne parlait que d'une suspension": not without its object
+        # "n'en demeure pas moins", "n'a pas encore signé": the model hangs "pas" on the adverb after it,
+        # which goes with it
+        inner = [
+            c.i
+            for c in child.children
+            if c.pos_ == "ADV" and c.dep_ == "advmod" and particle.i < c.i == child.i - 1 <= verb.i + 1
+        ]
+        if particle.i < child.i <= verb.i + 1 or inner:
+            ids |= {child.i, *inner}
+    return ids
 
 
 def _restrictive_que(verb: Token) -> Token | None:
@@ -256,7 +262,7 @@ def verb_group(verb: Token, skip: Collection[int], words: SummaryWords, depth: i
             ids.add(child.i)  # the degree of an attribute: "il était beaucoup trop tôt"
         elif child.dep_ == "advmod" and (adverb := _adverb_ids(child, verb, skip, words)):
             ids |= adverb  # "a réclamé plus de transparence", "ont peu préparé leurs voyages"
-        elif child.dep_ == "ccomp" and (verb.pos_ == "AUX" or verb.lemma_ == "être") and depth < 2:
+        elif child.dep_ == "ccomp" and depth < 2 and _clause_told(verb, child):
             # "l'objectif est que chaque Français ait accès à un masque": the clause is the attribute
             ids |= verb_group(child, skip, words, depth + 1) | subject_ids_of(child, skip)
         elif child.dep_ == "ccomp" and _is_infinitive(verb) and depth <= 2 and _opened_by_que(child):
@@ -279,6 +285,14 @@ def verb_group(verb: Token, skip: Collection[int], words: SummaryWords, depth: i
                     ids |= phrase_ids(argument, skip)  # "on va droit à la catastrophe"
     ids |= _attribute_or_complement(verb, skip, words, depth)
     return with_fixed(ids | _near_ids(ids, verb.doc, skip, words), verb.doc, skip)
+
+
+def _clause_told(verb: Token, clause: Token) -> bool:
+    """A "que" clause that is what its verb tells: the attribute of "être" ("l'objectif est que …"), or what
+    an impersonal verb says ("il n'en demeure pas moins qu'on reste vigilants", "il semble que la grève se
+    durcit": not "il n'en demeure pas moins" alone)."""
+    impersonal = any(c.dep_ == "expl:subj" for c in verb.children) and _opened_by_que(clause)
+    return verb.pos_ == "AUX" or verb.lemma_ == "être" or impersonal
 
 
 # What a verb tells beside its subject: with one of these, it needs no other complement.

@@ -122,6 +122,8 @@ class Participants:
                 token.dep_ = "obl:agent"
             elif token.dep_ == "obl:agent" and self._adverbial(token):
                 token.dep_ = "obl:mod"  # "reporté par la suite": an adverb, no agent
+            if token.dep_ == "nsubj" and present_participle(token.head) and token.head.i < token.i:
+                token.dep_ = "obj"  # "…, jugeant la mesure tardive": no subject follows a present participle
             subject = self._inverted_subject(token, excluded)
             if subject is not None:
                 subject.head = token  # a name after the incise the model hung elsewhere is its subject
@@ -224,15 +226,27 @@ class Participants:
             return None
         candidates = [
             c
-            for c in verb.children
+            for c in [*verb.children, *self._participle_subjects(verb)]
             if c.i > verb.i
-            and c.dep_ in _MISREAD_SUBJECT_DEPS
+            and c.dep_ in {*_MISREAD_SUBJECT_DEPS, "nsubj"}
             and c.i not in excluded
             and not any(g.dep_ == "case" for g in c.children)
         ]
         names = [c for c in candidates if c.pos_ == "PROPN"]
         nouns = [c for c in candidates if c.pos_ == "NOUN" and any(g.dep_ == "det" for g in c.children)]
         return names[0] if names else nouns[0] if len(nouns) == 1 else self._name_after(verb, excluded)
+
+    @staticmethod
+    def _participle_subjects(verb: Token) -> list[Token]:
+        """The noun the model makes the subject of a present participle set apart after the incise (« … », a
+        estimé vendredi le député Paul Roux, jugeant la mesure tardive): a participle set apart by a comma
+        has the subject of the verb it follows, so the noun before its comma is the incise's subject."""
+        found: list[Token] = []
+        for clause in verb.children:
+            if clause.i < verb.i or not present_participle(clause) or not clause.doc[clause.i - 1].is_punct:
+                continue
+            found += [c for c in clause.children if c.dep_ == "nsubj" and verb.i < c.i < clause.i]
+        return found
 
     @staticmethod
     def _name_after(verb: Token, excluded: frozenset[int]) -> Token | None:
@@ -256,6 +270,11 @@ class Participants:
             and (end >= len(doc) or doc[end].is_punct)
             else None
         )
+
+
+def present_participle(token: Token) -> bool:
+    """A present participle ("jugeant", "ajoutant"), not a gerund's or a finite verb."""
+    return "Part" in token.morph.get("VerbForm", []) and "Pres" in token.morph.get("Tense", [])
 
 
 def not_a_name(token: Token) -> bool:

@@ -25,7 +25,7 @@ from chronique.clauses import (
     subject_ids,
     subject_in,
 )
-from chronique.nlp import entities, not_a_name, sentence_of, verb_group_start
+from chronique.nlp import entities, not_a_name, present_participle, sentence_of, verb_group_start
 from chronique.phrases import (
     SUBJECT_DEPS,
     Acting,
@@ -93,8 +93,8 @@ def is_incise(verb: Token) -> bool:
         and agrees(c, verb)  # a plural noun of the quotation before "…, a annoncé X" is not its subject
         for c in verb.children
     )
-    if first.i == 0 or not first.nbor(-1).is_punct or told_before:
-        return False
+    if first.i == 0 or not first.nbor(-1).is_punct or told_before or present_participle(verb):
+        return False  # "…, jugeant la mesure tardive": a participle set apart, its subject the verb's before
     # "Ingrid Levavasseur, l'une des figures du mouvement, a annoncé": the comma closes an apposition
     return not named_then_described(subject_before(first, verb, ()), first)
 

@@ -1175,6 +1175,20 @@ PLACE_ROWS = [
         ("place de la Bastille", "Paris"),
     ),
     ("Samedi, le maire a fermé la place du marché.", "fermé", ()),  # with its article: what was closed
+    # the square or street as written, however the model hangs its words (on "charge", on the date, on the
+    # object): were no place
+    (
+        "Samedi, un manifestant blessé a été pris en charge place de la Nation.",
+        "pris",
+        ("place de la Nation",),
+    ),
+    (
+        "Elle a raconté les violences subies le 1er mai place de la Contrescarpe.",
+        "subies",
+        ("place de la Contrescarpe",),
+    ),
+    ("Le préfet a interdit samedi tout rassemblement rue de Rivoli.", "interdit", ("rue de Rivoli",)),
+    ("Les secours ont pris place mardi dans la salle.", "pris", ("la salle",)),  # "pris place": no street
     # an adverb of place with the place its "de" names: near it, told with it; a person is no place
     ("Un péage a été incendié samedi près de Narbonne.", "incendié", ("près de Narbonne",)),
     ("Un camion s'est renversé mardi non loin de Lyon.", "renversé", ("non loin de Lyon",)),

@@ -692,6 +692,43 @@ def _named_street(noun: Token) -> bool:
     )
 
 
+# What may stand between a street's noun and its name: "place de la Bastille", "rue du Bac", "quai d'Orsay".
+_STREET_LINKS = frozenset({"de", "du", "des", "d'", "d’", "la", "le", "les", "l'", "l’"})
+
+
+def written_street(noun: Token) -> str:
+    """A square or a street named as French writes it, with no article nor preposition, whatever the parse
+    makes of its words ("pris en charge place de la Bastille": the model hangs "place" on "charge" and the
+    name elsewhere; "le 1er mai place de la Contrescarpe"): its words up to the end of the name, or ""."""
+    doc = noun.doc
+    before = doc[noun.i - 1] if noun.i > 0 else None
+    if not noun.text[:1].islower() or (before is not None and before.pos_ in {"DET", "ADP", "PRON"}):
+        return ""  # "la place du marché", "mise en place", "sa place"
+    end = noun.i + 1
+    while end < len(doc) and end - noun.i <= 2 and doc[end].lower_ in _STREET_LINKS:
+        end += 1
+    if end >= len(doc) or not doc[end].text[:1].isupper() or doc[end].pos_ not in {"PROPN", "NOUN", "ADJ"}:
+        return ""
+    while end + 1 < len(doc) and (doc[end + 1].text[:1].isupper() or doc[end + 1].text in {"-", "–"}):
+        end += 1  # "place Denfert-Rochereau", "rue Saint-Honoré"
+    return doc[noun.i : end + 1].text
+
+
+def _written_streets(
+    clause: Sequence[Token], venue_nouns: Collection[str], excluded: Collection[str]
+) -> dict[str, range]:
+    """The squares and streets a clause names as written (``written_street``), with their words' indices; not
+    one the parse already names (``_named_street``)."""
+    streets: dict[str, range] = {}
+    for token in sorted(clause, key=lambda t: t.i):
+        if token.lemma_.lower() not in venue_nouns or _named_street(token):
+            continue
+        written = written_street(token)
+        if written and written not in excluded:
+            streets.setdefault(written, range(token.i, token.i + len(written.split())))
+    return streets
+
+
 def _near_phrase(adverb: Token, near: Collection[str]) -> str:
     """An adverb of place with the place its "de" names ("près de Narbonne", "autour de l'Arc de Triomphe",
     "non loin de la gare"): a name of place of the model, or a noun with a capital; "" for another word."""
@@ -732,10 +769,16 @@ def places_in(
     if not clause:
         return places
     covered: set[int] = set()
+    # "pris en charge place de la Bastille", however the model hangs its words
+    streets = _written_streets(clause, venue_nouns, excluded)
+    places.extend(streets)
+    covered.update(i for words in streets.values() for i in words)
     for token in sorted(clause, key=lambda t: t.i):
         street = token.lemma_.lower() in venue_nouns and _named_street(token)
-        if token.lemma_.lower() not in venue_nouns | place_nouns or (
-            token.dep_ not in {"obl:mod", "obl", "obl:arg"} and not street
+        if (
+            token.lemma_.lower() not in venue_nouns | place_nouns
+            or (token.dep_ not in {"obl:mod", "obl", "obl:arg"} and not street)
+            or token.i in covered
         ):
             continue
         if not street and not any(c.dep_ == "case" and c.lower_ in PLACE_CASES for c in token.children):

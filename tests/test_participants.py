@@ -17,6 +17,16 @@ SAT = "2022-09-10"
 
 ROWS = [
     # (sentence, trigger, actors, places)
+    # an agency's initials with a determiner name it ("rapporte l'AFP", "selon l'AFP": were no actor);
+    # "Photo AFP" and "(AFP)" still sign the page
+    (
+        "Le maire de Vannes a démissionné lundi, rapporte l'AFP.",
+        "démissionné",
+        ("Le maire de Vannes", "AFP"),
+        (),
+    ),
+    ("Selon l'AFP, deux trains ont déraillé mardi près de Lyon.", "déraillé", ("AFP",), ("près de Lyon",)),
+    ("Photo AFP Le président a parlé samedi à Lyon.", "parlé", ("Le président",), ("Lyon",)),
     # the speaker after an incise, whom the model makes the subject of the participle set apart after it
     (
         "« Il n'en demeure pas moins qu'on reste inquiets », a estimé mardi le maire de Lille Paul Roux, "

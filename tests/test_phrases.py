@@ -14,6 +14,12 @@ SAT = "2022-09-10"
 
 SUMMARY_ROWS = [
     # (sentence, trigger, summary)
+    # the agency's initials with a determiner: the incise's speaker (was "Le maire de Vannes a démissionné")
+    (
+        "Le maire de Vannes a démissionné lundi, rapporte l'AFP.",
+        "rapporte",
+        "l'AFP rapporte que le maire de Vannes a démissionné",
+    ),
     # an inverted speaker the model makes the subject of the present participle set apart after it: a
     # participle after a comma has no subject of its own, so the noun before its comma says (was "Il n'en
     # demeure qu' reste", no speaker); "ne … pas moins" is a negation, no "ne … que", and an impersonal verb's

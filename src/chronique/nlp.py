@@ -166,12 +166,15 @@ class Participants:
         )
 
     def _common_noun(self, token: Token) -> bool:
-        """An editorial word with a determiner of its own is a common noun, no tag: "une vidéo qui montre sa
-        participation" names a thing (and may be a subject), "Vidéo" alone tags the page; an agency's
-        initials stay a tag ("AP" of "l'AP-HP")."""
+        """An editorial word with a determiner of its own is a common noun or a name, no tag: "une vidéo qui
+        montre sa participation" names a thing (and may be a subject), "Vidéo" alone tags the page; "rapporte
+        l'AFP", "selon l'AFP" name the agency, "(AFP)" and "Photo AFP" sign the page."""
+        doc = token.doc
+        # a piece of a name cut at its hyphen ("AP" of "l'AP-HP") is none
+        cut = not token.whitespace_ and token.i + 1 < len(doc) and doc[token.i + 1].text == "-"
         return (
             normalise(token.text) in self.words.editorial
-            and not token.text.isupper()
+            and not cut
             and any(c.dep_ == "det" for c in token.children)
         )
 

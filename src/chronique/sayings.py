@@ -234,7 +234,8 @@ def speaker_of(verb: Token, skip: Collection[int]) -> Token | None:
     while frontier:
         node = frontier.pop(0)
         for child in sorted(node.children, key=lambda t: t.i):
-            if child.i in skip or (not_a_name(child) and not lettered_number(child)):
+            addressed = child.i > verb.i and any(c.dep_ == "case" for c in child.children)
+            if child.i in skip or (not_a_name(child) and not lettered_number(child)) or addressed:
                 frontier.append(child)  # a date, "à l'AFP", between the verb and its speaker
             elif (
                 child.i > verb.i

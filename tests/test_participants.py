@@ -17,6 +17,13 @@ SAT = "2022-09-10"
 
 ROWS = [
     # (sentence, trigger, actors, places)
+    # "dont" links its clause, no part of the subject's name (was "dont le conducteur")
+    (
+        "On a retrouvé la voiture dont le conducteur avait pris la fuite vendredi.",
+        "pris",
+        ("le conducteur",),
+        (),
+    ),
     # an agency's initials with a determiner name it ("rapporte l'AFP", "selon l'AFP": were no actor);
     # "Photo AFP" and "(AFP)" still sign the page
     (

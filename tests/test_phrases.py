@@ -14,6 +14,25 @@ SAT = "2022-09-10"
 
 SUMMARY_ROWS = [
     # (sentence, trigger, summary)
+    # a relative clause opened by "dont" that completes its subject tells whose it is (were "dont le décès a
+    # été annoncé", "dont la maison a brûlé"); with two subjects in the parse, the one "dont" completes is the
+    # relative clause's (was "le maire a été arrêté", the opposite of what happened)
+    (
+        "Deux malades sont morts, dont un enseignant de 60 ans dont le décès a été annoncé mercredi.",
+        "annoncé",
+        "le décès d'un enseignant de 60 ans a été annoncé",
+    ),
+    (
+        "Le village compte un enseignant dont la maison a brûlé lundi.",
+        "brûlé",
+        "la maison d'un enseignant a brûlé",
+    ),
+    (
+        "Ils ont rencontré les habitants dont les maisons ont été inondées mardi.",
+        "inondées",
+        "les maisons des habitants ont été inondées",
+    ),
+    ("Lundi, le maire, dont le fils a été arrêté, a démissionné.", "arrêté", "le fils du maire a été arrêté"),
     # the agency's initials with a determiner: the incise's speaker (was "Le maire de Vannes a démissionné")
     (
         "Le maire de Vannes a démissionné lundi, rapporte l'AFP.",
@@ -983,11 +1002,12 @@ SUMMARY_ROWS = [
         "dévoilé",
         "Le journal a dévoilé ce que le ministre a déclaré aux enquêteurs",
     ),
-    # "dont" after a comma links its clause: no part of the subject it opens
+    # "dont" after a comma links its clause: no part of the subject it opens, which it tells whose it is (was
+    # "le président s'est étonné …", of whom not said)
     (
         "Il a expliqué l'affaire aux juges, dont le président s'est étonné samedi du nombre de plaintes.",
         "étonné",
-        "le président s'est étonné du nombre de plaintes",
+        "le président des juges s'est étonné du nombre de plaintes",
     ),
     # "où" hung on a noun far before it is not told with that noun; right after its noun, it is
     (

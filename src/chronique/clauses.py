@@ -743,6 +743,9 @@ def subject_in(verb: Token, skip: Collection[int]) -> Token | None:
     if (own := _subject_after_conjunction(verb, skip)) is not None:
         return own
     subject = subject_of(verb) or _antecedent_before(verb)
+    whose = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.i not in skip and _whose(c)), None)
+    if subject is not None and whose is not None and whose.i > subject.i:
+        subject = whose  # "le maire, dont le fils a été arrêté, a démissionné": the son was arrested
     if subject is not None and subject.pos_ != "PRON" and not agrees(subject, verb):
         # two subjects in the model's parse, one that does not agree: the other ("« Vos annonces, c'est du
         # bricolage », a dénoncé mardi la députée")
@@ -777,6 +780,11 @@ def subject_in(verb: Token, skip: Collection[int]) -> Token | None:
         and not any(k.dep_ == "case" for k in c.children)
     ]
     return next(iter(others or hung), None)
+
+
+def _whose(noun: Token) -> bool:
+    """A noun "dont" completes: the subject of the relative clause it opens ("dont le fils a été arrêté")."""
+    return any(c.lower_ == "dont" and c.i < noun.i and c.dep_ == "nmod" for c in noun.children)
 
 
 def _subject_after_conjunction(verb: Token, skip: Collection[int]) -> Token | None:

@@ -85,8 +85,10 @@ def noun_phrase_tokens(head: Token, depth: int = 0) -> list[Token]:
             # "un jeune homme lors d'une manifestation", "la députée … lors des questions au gouvernement":
             # "lors" opens a complement, not the name (but "près de 500 cas")
             continue
-        if child.lower_ == "dont" and child.i > 0 and head.doc[child.i - 1].text == "," and depth == 0:
-            continue  # "…, dont le président s'est étonné": "dont" links its clause, no part of the noun
+        if child.lower_ == "dont" and child.i < head.i:
+            # "…, dont le président s'est étonné", "la voiture dont le conducteur a fui": "dont" links its
+            # clause, no part of the noun
+            continue
         if child.dep_ == "nmod":
             cases = [c.lower_ for c in child.children if c.dep_ == "case"]
             # "garde à vue" is one noun, "de 18 à 38" one range; "son avocat à LCI" is the lawyer, speaking to

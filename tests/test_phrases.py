@@ -33,6 +33,8 @@ SUMMARY_ROWS = [
         "les maisons des habitants ont été inondées",
     ),
     ("Lundi, le maire, dont le fils a été arrêté, a démissionné.", "arrêté", "le fils du maire a été arrêté"),
+    # whom it was said to, named after "à", is no content of the saying (was "a-t-il assuré à l'AFP")
+    ("« Tout est prêt », a-t-il assuré lundi à l'AFP.", "assuré", "il a assuré : « Tout est prêt »"),
     # the agency's initials with a determiner: the incise's speaker (was "Le maire de Vannes a démissionné")
     (
         "Le maire de Vannes a démissionné lundi, rapporte l'AFP.",

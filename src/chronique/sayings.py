@@ -335,6 +335,8 @@ def saying_summary(
             and c.dep_ == "obl:arg"
             and any(k.dep_ == "case" for k in c.children)
         )
+        # "a confirmé à l'AFP", "a-t-il assuré à Franceinfo": whom it was said to, no content
+        and not (c.pos_ == "PROPN" and any(k.dep_ == "case" and k.lower_ in {"à", "au"} for k in c.children))
     ]
     if owned or (speaker is not None and reported is not None and speaker.i == reported.i):
         return None

@@ -766,7 +766,9 @@ def subject_in(verb: Token, skip: Collection[int]) -> Token | None:
     timed = subject is not None and (
         (subject.pos_ in {"NOUN", "PROPN", "ADV"} and not_a_name(subject)) or _adverb_of_time(subject)
     )
-    if subject is None or (subject.i not in skip and not timed):
+    if subject is None:
+        return inverted_subject(verb, skip)  # "Ainsi s'est exprimé mardi le chef de l'État"
+    if subject.i not in skip and not timed:
         return subject
     others = [
         c for c in subject.head.children if c.dep_ in SUBJECT_DEPS and c.i not in skip and c.i != subject.i
@@ -780,6 +782,22 @@ def subject_in(verb: Token, skip: Collection[int]) -> Token | None:
         and not any(k.dep_ == "case" for k in c.children)
     ]
     return next(iter(others or hung), None)
+
+
+def inverted_subject(verb: Token, skip: Collection[int]) -> Token | None:
+    """The subject of a pronominal verb written after it, which the model reads as its object ("Samedi 8
+    juin, s'est tenu l'acte 30 du mouvement": the reflexive pronoun holds the object's place)."""
+    reflexive = any(c.dep_ in REFLEXIVE_DEPS and c.lower_ in {"se", "s'", "s’"} for c in verb.children)
+    if not reflexive or any(c.dep_ == "expl:subj" for c in verb.children):
+        return None  # "il y aura la mise …", "il fallait un lieu": impersonal, the noun is the object
+    after = [
+        c
+        for c in verb.children
+        if c.dep_ == "obj" and c.i > verb.i and c.pos_ in {"NOUN", "PROPN"} and c.i not in skip
+    ]
+    if len(after) != 1 or not any(k.dep_ == "det" for k in after[0].children) or not agrees(after[0], verb):
+        return None
+    return after[0]
 
 
 def _whose(noun: Token) -> bool:

@@ -18,6 +18,7 @@ from chronique.clauses import (
     antecedent_ids,
     completes_time,
     demonstrative_complement,
+    inverted_subject,
     is_adverbial_infinitive,
     is_gerund,
     is_negation,
@@ -636,7 +637,7 @@ def _clause_summary(
         # before its comma agrees
         subject = set_apart_subject(subject, clause_head)
     if subject is None:
-        subject = _inverted_subject(clause_head, skip)  # "Samedi 8 juin, s'est tenu l'acte 30 du mouvement"
+        subject = inverted_subject(clause_head, skip)  # "Samedi 8 juin, s'est tenu l'acte 30 du mouvement"
     named = _named_subject(subject, clause_head, skip)
     subject = named or subject
     subject_words = subject_ids(subject) if subject is not None else set()
@@ -764,22 +765,6 @@ def _object_on_time(verb: Token, skip: Collection[int]) -> set[int]:
             ):
                 ids |= phrase_ids(child, skip)
     return ids
-
-
-def _inverted_subject(verb: Token, skip: Collection[int]) -> Token | None:
-    """The subject of a pronominal verb written after it, which the model reads as its object ("Samedi 8
-    juin, s'est tenu l'acte 30 du mouvement": the reflexive pronoun holds the object's place)."""
-    reflexive = any(c.dep_ in REFLEXIVE_DEPS and c.lower_ in {"se", "s'", "s’"} for c in verb.children)
-    if not reflexive or any(c.dep_ == "expl:subj" for c in verb.children):
-        return None  # "il y aura la mise …", "il fallait un lieu": impersonal, the noun is the object
-    after = [
-        c
-        for c in verb.children
-        if c.dep_ == "obj" and c.i > verb.i and c.pos_ in {"NOUN", "PROPN"} and c.i not in skip
-    ]
-    if len(after) != 1 or not any(k.dep_ == "det" for k in after[0].children) or not agrees(after[0], verb):
-        return None
-    return after[0]
 
 
 def _article(noun: Token, first: Token | None = None) -> str:

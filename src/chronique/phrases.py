@@ -85,10 +85,8 @@ def noun_phrase_tokens(head: Token, depth: int = 0) -> list[Token]:
             # "un jeune homme lors d'une manifestation", "la députée … lors des questions au gouvernement":
             # "lors" opens a complement, not the name (but "près de 500 cas")
             continue
-        if child.lower_ == "dont" and child.i < head.i:
-            # "…, dont le président s'est étonné", "la voiture dont le conducteur a fui": "dont" links its
-            # clause, no part of the noun
-            continue
+        if child.lower_ == "dont" and child.i > 0 and head.doc[child.i - 1].text == "," and depth == 0:
+            continue  # "…, dont le président s'est étonné": "dont" links its clause, no part of the noun
         if child.dep_ == "nmod":
             cases = [c.lower_ for c in child.children if c.dep_ == "case"]
             # "garde à vue" is one noun, "de 18 à 38" one range; "son avocat à LCI" is the lawyer, speaking to
@@ -630,7 +628,9 @@ def actors_of(subject: Token | None, agents: Iterable[Token], acting: Acting | N
                 and not any(c.dep_ == "case" for c in w.children)
                 for t in w.subtree
             }
-            phrase = noun_phrase(part, times).strip("".join(QUOTES) + " ")
+            # "la voiture dont le conducteur a fui": "dont" links its clause, no part of who
+            linking = {c.i for c in part.children if c.lower_ == "dont" and c.i < part.i}
+            phrase = noun_phrase(part, times | linking).strip("".join(QUOTES) + " ")
             if phrase and not overlaps(phrase, actors):
                 actors.append(phrase)
     return actors

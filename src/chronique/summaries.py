@@ -710,8 +710,9 @@ def _whose(subject: Token, tokens: Sequence[Token], subject_words: Collection[in
     le décès a été annoncé" → "le décès d'un enseignant a été annoncé" (was "dont le décès a été annoncé"),
     the antecedent the noun phrase written right before "dont", however the model hangs the clause."""
     whose = next((c for c in subject.children if c.lower_ == "dont" and _relative_pronoun(c)), None)
-    if whose is None or whose.i == 0 or not tokens or tokens[0].i != whose.i + 1:
-        return None  # "dont" is no part of the subject's phrase (``phrases.noun_phrase_tokens``)
+    said = [t for t in tokens if t.i != whose.i] if whose is not None else []
+    if whose is None or whose.i == 0 or not said or said[0].i != whose.i + 1:
+        return None  # "dont" opens what is told (not "le trentenaire dont l'état …", told whose already)
     antecedent = subject.doc[whose.i - 1]
     if antecedent.text == "," and whose.i > 1:
         antecedent = subject.doc[whose.i - 2]  # "le maire, dont le fils …"
@@ -736,8 +737,8 @@ def _whose(subject: Token, tokens: Sequence[Token], subject_words: Collection[in
         owner = "d'" + owner
     else:
         owner = "de " + owner
-    subject_told = join_tokens(t for t in tokens if t.i in subject_words)
-    told = join_tokens(t for t in tokens if t.i not in subject_words)
+    subject_told = join_tokens(t for t in said if t.i in subject_words)
+    told = join_tokens(t for t in said if t.i not in subject_words)
     return " ".join(p for p in (subject_told, owner, told) if p)
 
 

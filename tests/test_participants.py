@@ -17,6 +17,13 @@ SAT = "2022-09-10"
 
 ROWS = [
     # (sentence, trigger, actors, places)
+    # the clause a participle set apart after an incise reports is told by the incise's speaker (was no actor)
+    (
+        "« Le mouvement est citoyen », a ajouté cet élu de droite, précisant qu'il ira manifester samedi.",
+        "manifester",
+        ("cet élu de droite",),
+        (),
+    ),
     # the subject of a pronominal verb written after it, which the model reads as its object: who acted (was
     # no actor; the summary already told it first)
     (
@@ -600,6 +607,19 @@ _QUOTE = [
     ("a", "AUX", "avoir", 6, "aux:tense"),
 ]
 PARSE_REPAIR_ROWS = [
+    (
+        "a present participle set apart after an incise, hung on the quotation's verb: the incise's",
+        [
+            *_QUOTE,
+            ("déclaré", "VERB", "déclarer", 2, "parataxis"),
+            ("la", "DET", "le", 8, "det"),
+            ("ministre", "NOUN", "ministre", 6, "nsubj"),
+            (",", "PUNCT", ",", 10, "punct"),
+            ("précisant", "VERB", "préciser", 2, "parataxis", "Tense=Pres|VerbForm=Part"),
+            (".", "PUNCT", ".", 2, "punct"),
+        ],
+        {("précisant", "advcl", "déclaré"), ("ministre", "nsubj", "déclaré")},
+    ),
     (
         "a noun after a present participle is its object; the noun before its comma, after an incise, is the "
         "incise's subject (the model: the participle's subject)",

@@ -60,6 +60,18 @@ SUMMARY_ROWS = [
         "jugeant",
         "Le maire jugeant la réforme injuste",
     ),
+    # a present participle set apart after an incise tells what the incise's speaker did, not the quotation's
+    # subject (were "le syndicaliste Marc Petit a déclaré : Nous ne céderons pas", "Le mouvement est citoyen")
+    (
+        "« Nous ne céderons pas », a déclaré mardi le syndicaliste Marc Petit, jugeant la réforme injuste.",
+        "jugeant",
+        "le syndicaliste Marc Petit jugeant la réforme injuste",
+    ),
+    (
+        "« Le mouvement est citoyen », a ajouté cet élu de droite, précisant qu'il ira manifester samedi.",
+        "précisant",
+        "cet élu de droite précisant qu'il ira manifester",
+    ),
     # a person's name set apart before what the person is: the name is the subject (was "l'un des porte-parole
     # du collectif a annoncé")
     (

@@ -116,6 +116,7 @@ class Participants:
         excluded = frozenset(t.i for t in doc if self._names_no_one(t))
         doc.user_data[_NOT_NAMES] = excluded
         for token in doc:
+            self._participle_of_incise(token)
             verb = self._agent_of(token, excluded)
             if verb is not None:
                 token.head = verb
@@ -147,6 +148,24 @@ class Participants:
                 verbs = (t for t in after if t.pos_ == "VERB" and t.dep_ not in _NOT_THE_CLAUSE)
                 before.root.head = next(verbs, after.root)
                 before.root.dep_ = "obl:mod"
+
+    def _participle_of_incise(self, participle: Token) -> None:
+        """A present participle set apart after an incise of saying tells what its speaker did (« … », a
+        ajouté l'élu, précisant qu'il ira manifester): the model hangs it on the quotation's verb, whose
+        subject is not the speaker; it is the incise's."""
+        head = participle.head
+        if not present_participle(participle) or head.i >= participle.i or participle.i == 0:
+            return
+        if not participle.doc[participle.i - 1].is_punct:
+            return
+        incise = [
+            t
+            for t in participle.doc[head.i + 1 : participle.i]
+            if t.pos_ == "VERB" and t.lemma_.lower() in self.words.reporting_verbs and t.head.i == head.i
+        ]
+        if incise:
+            participle.head = incise[-1]
+            participle.dep_ = "advcl"
 
     def _incise_verb(self, after: Span) -> Token | None:
         """The verb of saying right after the comma that starts ``after`` (", a-t-il précisé"), if any."""

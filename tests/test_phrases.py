@@ -14,6 +14,21 @@ SAT = "2022-09-10"
 
 SUMMARY_ROWS = [
     # (sentence, trigger, summary)
+    # the clause an incise reports, its subject written before its verb but hung elsewhere by the model (on
+    # the complement set before it), still tells something: the saying tells it (were "la Région a indiqué")
+    (
+        "Faute de moyens, le lancement de la navette, qui devait relier la gare à l'aéroport, a été repoussé "
+        "à une date ultérieure, a indiqué mardi la Région.",
+        "indiqué",
+        "la Région a indiqué que le lancement de la navette a été repoussé à une date ultérieure",
+    ),
+    (
+        "En raison de l'actualité, l'inauguration de la statue, qui devait être installée près de la place "
+        "de la Bourse, a été reportée à une date ultérieure, a annoncé jeudi la mairie de Bordeaux.",
+        "annoncé",
+        "la mairie de Bordeaux a annoncé que l'inauguration de la statue a été reportée à une date "
+        "ultérieure",
+    ),
     # a relative clause opened by "dont" that completes its subject tells whose it is (were "dont le décès a
     # été annoncé", "dont la maison a brûlé"); with two subjects in the parse, the one "dont" completes is the
     # relative clause's (was "le maire a été arrêté", the opposite of what happened)

@@ -397,8 +397,12 @@ def _tells_something(told: str, reported: Token, skip: Collection[int]) -> bool:
         return False
     if not is_finite(reported):
         return True
-    subject = subject_in(reported, skip) or next(
-        (c for c in reported.children if c.dep_ == "expl:subj"), None
+    # the subject the parse gives, or the noun phrase written before the verb, which the model hangs
+    # elsewhere ("…, l'inauguration de la fresque a été reportée, a annoncé la mairie")
+    subject = (
+        subject_in(reported, skip)
+        or next((c for c in reported.children if c.dep_ == "expl:subj"), None)
+        or _head_of(subject_before(verb_group_start(reported), reported, skip))
     )
     return subject is not None and any(
         t.text.strip("-'’\"«") in said for t in [subject, *noun_phrase_tokens(subject)]

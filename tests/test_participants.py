@@ -17,6 +17,13 @@ SAT = "2022-09-10"
 
 ROWS = [
     # (sentence, trigger, actors, places)
+    # the name right after its title, which the model reads as a second subject: who acted (was the title)
+    (
+        "Le ministre de l'Agriculture Marc Fesneau a annoncé jeudi que les aides seraient versées.",
+        "annoncé",
+        ("Marc Fesneau",),
+        (),
+    ),
     # the clause a participle set apart after an incise reports is told by the incise's speaker (was no actor)
     (
         "« Le mouvement est citoyen », a ajouté cet élu de droite, précisant qu'il ira manifester samedi.",
@@ -607,6 +614,18 @@ _QUOTE = [
     ("a", "AUX", "avoir", 6, "aux:tense"),
 ]
 PARSE_REPAIR_ROWS = [
+    (
+        "a title and the name right after it, read as two subjects: the name is the title's apposition",
+        [
+            ("Le", "DET", "le", 1, "det"),
+            ("ministre", "NOUN", "ministre", 4, "nsubj"),
+            ("Paul", "PROPN", "Paul", 4, "nsubj"),
+            ("a", "AUX", "avoir", 4, "aux:tense"),
+            ("parlé", "VERB", "parler", 4, "ROOT"),
+            (".", "PUNCT", ".", 4, "punct"),
+        ],
+        {("Paul", "appos", "ministre")},
+    ),
     (
         "a present participle set apart after an incise, hung on the quotation's verb: the incise's",
         [

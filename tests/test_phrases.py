@@ -14,6 +14,13 @@ SAT = "2022-09-10"
 
 SUMMARY_ROWS = [
     # (sentence, trigger, summary)
+    # a title and the name right after it are one subject, which the model reads as two (was "Le ministre de
+    # l'Agriculture a annoncé …", the name lost)
+    (
+        "Le ministre de l'Agriculture Marc Fesneau a annoncé jeudi que les aides seraient versées.",
+        "annoncé",
+        "Le ministre de l'Agriculture Marc Fesneau a annoncé que les aides seraient versées",
+    ),
     # the clause an incise reports, its subject written before its verb but hung elsewhere by the model (on
     # the complement set before it), still tells something: the saying tells it (were "la Région a indiqué")
     (

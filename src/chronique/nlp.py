@@ -117,6 +117,7 @@ class Participants:
         doc.user_data[_NOT_NAMES] = excluded
         for token in doc:
             self._participle_of_incise(token)
+            self._title_and_name(token)
             verb = self._agent_of(token, excluded)
             if verb is not None:
                 token.head = verb
@@ -148,6 +149,21 @@ class Participants:
                 verbs = (t for t in after if t.pos_ == "VERB" and t.dep_ not in _NOT_THE_CLAUSE)
                 before.root.head = next(verbs, after.root)
                 before.root.dep_ = "obl:mod"
+
+    @staticmethod
+    def _title_and_name(verb: Token) -> None:
+        """A title and the name right after it, no comma nor "et" between, are one subject, the name in
+        apposition ("Le ministre de la Santé Olivier Véran a rappelé": the model reads two subjects)."""
+        subjects = sorted((c for c in verb.children if c.dep_ in {"nsubj", "nsubj:pass"}), key=lambda t: t.i)
+        for title, name in itertools.pairwise(subjects):
+            if (
+                title.pos_ == "NOUN"
+                and name.pos_ == "PROPN"
+                and title.right_edge.i + 1 == name.left_edge.i == name.i
+                and any(c.dep_ == "det" for c in title.children)
+            ):
+                name.head = title
+                name.dep_ = "appos"
 
     def _participle_of_incise(self, participle: Token) -> None:
         """A present participle set apart after an incise of saying tells what its speaker did (« … », a

@@ -14,6 +14,13 @@ SAT = "2022-09-10"
 
 SUMMARY_ROWS = [
     # (sentence, trigger, summary)
+    # a channel's name the model reads as a number describing the date before it is the incise's speaker
+    # (was "Il s'agissait de Paul Martin", no one said it)
+    (
+        "Il s'agissait de Paul Martin, un proche du maire, a révélé jeudi matin BFMTV.",
+        "révélé",
+        "BFMTV a révélé qu'il s'agissait de Paul Martin",
+    ),
     # a title and the name right after it are one subject, which the model reads as two (was "Le ministre de
     # l'Agriculture a annoncé …", the name lost)
     (

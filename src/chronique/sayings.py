@@ -239,7 +239,10 @@ def speaker_of(verb: Token, skip: Collection[int]) -> Token | None:
                 frontier.append(child)  # a date, "à l'AFP", between the verb and its speaker
             elif (
                 child.i > verb.i
-                and child.dep_ in _INVERTED_SPEAKER_DEPS
+                # "a révélé jeudi matin BFMTV": a name the model reads as a number describing the date
+                and (
+                    child.dep_ in _INVERTED_SPEAKER_DEPS or (child.dep_ == "amod" and lettered_number(child))
+                )
                 and (not not_a_name(child) or lettered_number(child))
                 and not any(c.dep_ == "case" for c in child.children)
                 and (

@@ -17,6 +17,20 @@ SAT = "2022-09-10"
 
 ROWS = [
     # (sentence, trigger, actors, places)
+    # the person's name the model's organisation runs into, after the title and its complement (were "la
+    # présidente du Rassemblement national Marine Le Pen", "Rassemblement national Marine Le Pen")
+    (
+        "« Le gouvernement a échoué », a argué mardi la présidente du Rassemblement national Marine Le Pen.",
+        "argué",
+        ("Marine Le Pen",),
+        (),
+    ),
+    (
+        "La présidente du Rassemblement national Marine Le Pen a argué mardi que le gouvernement a échoué.",
+        "argué",
+        ("Marine Le Pen",),
+        (),
+    ),
     # the name right after its title, which the model reads as a second subject: who acted (was the title)
     (
         "Le ministre de l'Agriculture Marc Fesneau a annoncé jeudi que les aides seraient versées.",

@@ -374,6 +374,11 @@ def named_within(head: Token) -> list[str]:
     people: list[str] = []
     organisations: list[str] = []
     for ent in entities(head.doc):
+        person = (
+            _person_ending(ent) if ent.label_ == "ORG" and subtree & set(range(ent.start, ent.end)) else ""
+        )
+        if person and person not in people:
+            people.append(person)  # "la présidente du Rassemblement national Marine Le Pen"
         if ent.start not in subtree or not is_whole(ent):
             continue
         if ent.label_ == "PER" and ent.text not in people and not _completes_noun(ent.root):
@@ -389,6 +394,25 @@ def named_within(head: Token) -> list[str]:
     if not people:  # "a déclaré le ministre de la Santé, Olivier Véran": the name set apart, which the
         people = _name_beside(head, subtree)  # model hangs elsewhere
     return people or organisations
+
+
+def _person_ending(ent: Span) -> str:
+    """The person's name the model's organisation runs into, after a title and its complement: "la présidente
+    du Rassemblement national Marine Le Pen" (one organisation for the model; the parse hangs "Marine" on the
+    title with no preposition, a name beside it). "" where there is none."""
+    start = next(
+        (
+            t.i
+            for t in ent[1:]
+            if t.head.i < ent.start
+            and t.head.pos_ == "NOUN"
+            and (t.pos_ == "PROPN" or (t.pos_ == "NOUN" and t.text[:1].isupper()))  # "Marine": the navy
+            and t.dep_ in {"nmod", "appos"}
+            and not any(c.dep_ == "case" for c in t.children)
+        ),
+        None,
+    )
+    return ent.doc[start : ent.end].text if start is not None and ent.end - start >= 2 else ""
 
 
 def shared_family_name(name: Span) -> str:
@@ -531,7 +555,8 @@ def names_in(clause: Iterable[Token], venue_nouns: Collection[str] = frozenset()
         )
         taking_part = ent.root.dep_ in _PARTICIPANT_DEPS or conjunct
         if taking_part and not not_a_name(ent.root) and not overlaps(ent.text, names):
-            names.append(shared_family_name(ent))
+            # "la présidente du Rassemblement national Marine Le Pen": the person the organisation runs into
+            names.append((ent.label_ == "ORG" and _person_ending(ent)) or shared_family_name(ent))
     for token in tokens:  # a person a passive tells of: "l'ancien boxeur Christophe Dettinger a été suspendu"
         if token.dep_ != "nsubj:pass" or not_a_name(token):
             continue

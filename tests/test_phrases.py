@@ -14,6 +14,14 @@ SAT = "2022-09-10"
 
 SUMMARY_ROWS = [
     # (sentence, trigger, summary)
+    # "l'un des porte-parole" is a noun phrase, the incise's speaker; a person named in a complement after it
+    # ("à l'issue de sa réunion avec le ministre …") is no speaker
+    (
+        "« Rien n'a changé », a déploré mardi soir l'un des porte-parole du collectif à l'issue de sa "
+        "réunion avec le ministre de la Santé Paul Dubois.",
+        "déploré",
+        "l'un des porte-parole du collectif a déploré : « Rien n'a changé »",
+    ),
     # a channel's name the model reads as a number describing the date before it is the incise's speaker
     # (was "Il s'agissait de Paul Martin", no one said it)
     (

@@ -234,8 +234,15 @@ def speaker_of(verb: Token, skip: Collection[int]) -> Token | None:
     while frontier:
         node = frontier.pop(0)
         for child in sorted(node.children, key=lambda t: t.i):
-            addressed = child.i > verb.i and any(c.dep_ == "case" for c in child.children)
-            if child.i in skip or (not_a_name(child) and not lettered_number(child)) or addressed:
+            # a name said to ("explique à l'AFP Florence Arnaiz-Maumé"), not any complement ("à l'issue de
+            # sa réunion avec le ministre X": X is no speaker)
+            addressed = (
+                child.i > verb.i
+                and child.pos_ == "PROPN"
+                and any(c.dep_ == "case" and c.lower_ in {"à", "au"} for c in child.children)
+            )
+            named = not not_a_name(child) or lettered_number(child) or _one_of(child)
+            if child.i in skip or not named or addressed:
                 frontier.append(child)  # a date, "à l'AFP", between the verb and its speaker
             elif (
                 child.i > verb.i
@@ -243,10 +250,11 @@ def speaker_of(verb: Token, skip: Collection[int]) -> Token | None:
                 and (
                     child.dep_ in _INVERTED_SPEAKER_DEPS or (child.dep_ == "amod" and lettered_number(child))
                 )
-                and (not not_a_name(child) or lettered_number(child))
+                and named
                 and not any(c.dep_ == "case" for c in child.children)
                 and (
                     child.pos_ in {"PROPN", "NUM"}
+                    or _one_of(child)
                     or any(c.dep_ == "det" for c in child.children)
                     or any(t.pos_ == "PROPN" for t in child.subtree)  # "maître de Veulle"
                     or _capitalised(child)  # "a averti Matignon": a name the tagger read as a noun
@@ -254,6 +262,15 @@ def speaker_of(verb: Token, skip: Collection[int]) -> Token | None:
             ):
                 return child
     return None
+
+
+def _one_of(word: Token) -> bool:
+    """ "l'un des porte-parole", "l'une des figures": a noun phrase, though the model tags "un" a pronoun."""
+    return (
+        word.lemma_.lower() == "un"
+        and any(c.dep_ == "det" for c in word.children)
+        and any(c.dep_ == "nmod" and c.i > word.i for c in word.children)
+    )
 
 
 def _capitalised(noun: Token) -> bool:

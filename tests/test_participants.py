@@ -17,6 +17,20 @@ SAT = "2022-09-10"
 
 ROWS = [
     # (sentence, trigger, actors, places)
+    # a paper whose title opens on "Le", its article fused with "à" or "de", is still named whole (was
+    # "Monde")
+    (
+        "Alexandre Martin a accordé lundi une interview au Monde.",
+        "accordé",
+        ("Alexandre Martin", "Le Monde"),
+        (),
+    ),
+    (
+        "Ce mardi, dans les colonnes du Monde, la ministre se confie sur l'épidémie.",
+        "confie",
+        ("la ministre", "Le Monde"),
+        (),
+    ),
     # the person's name the model's organisation runs into, after the title and its complement (were "la
     # présidente du Rassemblement national Marine Le Pen", "Rassemblement national Marine Le Pen")
     (

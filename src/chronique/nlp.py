@@ -47,6 +47,9 @@ def mark_paragraphs(doc: Doc) -> Doc:
 
 PARTICIPANTS = "chronique_participants"
 _NOT_NAMES = "chronique.not_names"
+_TITLES = "chronique.titles"
+# The prepositions fused with the article "le": "au Monde" is "à" + "Le Monde".
+_FUSED_LE = frozenset({"au", "du"})
 # A token that is a number or a clock time ("1914", "0h20", "14:30", "3,5"): never a name.
 _NUMBER_OR_CLOCK = re.compile(r"\d[\d.,:hH]*")
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubj:pass", "csubj", "expl:subj"})
@@ -76,6 +79,8 @@ class ParseWords:
     agent_cases: frozenset[str] = frozenset()
     not_agents: frozenset[str] = frozenset()
     reporting_verbs: frozenset[str] = frozenset()
+    # papers whose title opens on "Le" ("le monde"): after "au"/"du" the name is still told whole
+    titled: frozenset[str] = frozenset()
     participle_endings: frozenset[str] = frozenset()
     imperfect_endings: frozenset[str] = frozenset()
 
@@ -97,6 +102,7 @@ class ParseWords:
             agent_cases=participants.forms_of("agent_case"),
             not_agents=participants.forms_of("not_agent"),
             reporting_verbs=vocabulary["verbs"].forms_of("reporting_verbs"),
+            titled=participants.forms_of("titled"),
             participle_endings=vocabulary["verbs"].forms_of("participle_endings"),
             imperfect_endings=vocabulary["verbs"].forms_of("imperfect_endings"),
         )
@@ -115,6 +121,13 @@ class Participants:
         self._join_comma_fragments(doc)
         excluded = frozenset(t.i for t in doc if self._names_no_one(t))
         doc.user_data[_NOT_NAMES] = excluded
+        doc.user_data[_TITLES] = {
+            t.i: f"Le {t.text}"
+            for t in doc[1:]
+            if doc[t.i - 1].lower_ in _FUSED_LE
+            and t.text[:1].isupper()
+            and f"le {normalise(t.text)}" in self.words.titled
+        }
         for token in doc:
             self._participle_of_incise(token)
             self._title_and_name(token)
@@ -315,6 +328,13 @@ def present_participle(token: Token) -> bool:
     return "Part" in token.morph.get("VerbForm", []) and "Pres" in token.morph.get("Tense", [])
 
 
+def written_name(name: Span) -> str:
+    """A name as it is written whole: "Le Monde" for the "Monde" of "a indiqué au Monde" (``Participants``:
+    the papers of ``data/participants.tsv`` titled); else its words."""
+    titles: dict[int, str] = name.doc.user_data.get(_TITLES, {})
+    return titles.get(name.start, name.text) if len(name) == 1 else name.text
+
+
 def not_a_name(token: Token) -> bool:
     """Whether a token names no one (an interjection, an editorial tag, a number or clock time, a weekday
     or month, a pronoun), as ``Participants`` marked it."""
@@ -335,6 +355,7 @@ def make_participants(nlp: Language, name: str, words: dict[str, list[str]]) -> 
             agent_cases=frozenset(normalise(w) for w in words.get("agent_cases", [])),
             not_agents=frozenset(normalise(w) for w in words.get("not_agents", [])),
             reporting_verbs=frozenset(w.lower() for w in words.get("reporting_verbs", [])),
+            titled=frozenset(normalise(w) for w in words.get("titled", [])),
         )
     )
 
@@ -401,7 +422,7 @@ def load_model(name: str, words: ParseWords | None = None) -> Language:
     nlp.add_pipe(GLUED, first=True)
     nlp.add_pipe(PARAGRAPHS, before="parser")
     words = words or ParseWords()
-    fields = ("not_names", "editorial", "agent_cases", "not_agents", "reporting_verbs")
+    fields = ("not_names", "editorial", "agent_cases", "not_agents", "reporting_verbs", "titled")
     config = {"words": {field: sorted(getattr(words, field)) for field in fields}}
     endings = {"participles": sorted(words.participle_endings), "imperfect": sorted(words.imperfect_endings)}
     nlp.add_pipe(VERB_FORMS, last=True, config=endings)

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from chronique.nlp import entities, not_a_name
+from chronique.nlp import entities, not_a_name, written_name
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubj:pass", "csubj"})
 AGENT_DEPS = frozenset({"obl:agent"})
@@ -384,7 +384,7 @@ def named_within(head: Token) -> list[str]:
         if ent.label_ == "PER" and ent.text not in people and not _completes_noun(ent.root):
             people.append(shared_family_name(ent))
         elif ent.label_ == "ORG" and head.i in range(ent.start, ent.end) and ent.text not in organisations:
-            organisations.append(ent.text)
+            organisations.append(written_name(ent))  # "au Monde": "Le Monde"
     if not people:  # "la ministre du Travail Muriel Pénicaud", the name read as part of an organisation
         people = [
             join_tokens([c, *(k for k in c.children if k.dep_ == "flat:name")])
@@ -556,7 +556,10 @@ def names_in(clause: Iterable[Token], venue_nouns: Collection[str] = frozenset()
         taking_part = ent.root.dep_ in _PARTICIPANT_DEPS or conjunct
         if taking_part and not not_a_name(ent.root) and not overlaps(ent.text, names):
             # "la présidente du Rassemblement national Marine Le Pen": the person the organisation runs into
-            names.append((ent.label_ == "ORG" and _person_ending(ent)) or shared_family_name(ent))
+            names.append(
+                (ent.label_ == "ORG" and (_person_ending(ent) or written_name(ent)))
+                or shared_family_name(ent)
+            )
     for token in tokens:  # a person a passive tells of: "l'ancien boxeur Christophe Dettinger a été suspendu"
         if token.dep_ != "nsubj:pass" or not_a_name(token):
             continue

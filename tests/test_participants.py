@@ -17,6 +17,81 @@ SAT = "2022-09-10"
 
 ROWS = [
     # (sentence, trigger, actors, places)
+    # a paper whose title opens on "Le", its article fused with "à" or "de", is still named whole (was
+    # "Monde")
+    (
+        "Alexandre Martin a accordé lundi une interview au Monde.",
+        "accordé",
+        ("Alexandre Martin", "Le Monde"),
+        (),
+    ),
+    (
+        "Ce mardi, dans les colonnes du Monde, la ministre se confie sur l'épidémie.",
+        "confie",
+        ("la ministre", "Le Monde"),
+        (),
+    ),
+    # the person's name the model's organisation runs into, after the title and its complement (were "la
+    # présidente du Rassemblement national Marine Le Pen", "Rassemblement national Marine Le Pen")
+    (
+        "« Le gouvernement a échoué », a argué mardi la présidente du Rassemblement national Marine Le Pen.",
+        "argué",
+        ("Marine Le Pen",),
+        (),
+    ),
+    (
+        "La présidente du Rassemblement national Marine Le Pen a argué mardi que le gouvernement a échoué.",
+        "argué",
+        ("Marine Le Pen",),
+        (),
+    ),
+    # the name right after its title, which the model reads as a second subject: who acted (was the title)
+    (
+        "Le ministre de l'Agriculture Marc Fesneau a annoncé jeudi que les aides seraient versées.",
+        "annoncé",
+        ("Marc Fesneau",),
+        (),
+    ),
+    # the clause a participle set apart after an incise reports is told by the incise's speaker (was no actor)
+    (
+        "« Le mouvement est citoyen », a ajouté cet élu de droite, précisant qu'il ira manifester samedi.",
+        "manifester",
+        ("cet élu de droite",),
+        (),
+    ),
+    # the subject of a pronominal verb written after it, which the model reads as its object: who acted (was
+    # no actor; the summary already told it first)
+    (
+        "Jeudi soir s'est exprimé le porte-parole du gouvernement.",
+        "exprimé",
+        ("le porte-parole du gouvernement",),
+        (),
+    ),
+    # "dont" links its clause, no part of the subject's name (was "dont le conducteur")
+    (
+        "On a retrouvé la voiture dont le conducteur avait pris la fuite vendredi.",
+        "pris",
+        ("le conducteur",),
+        (),
+    ),
+    # an agency's initials with a determiner name it ("rapporte l'AFP", "selon l'AFP": were no actor);
+    # "Photo AFP" and "(AFP)" still sign the page
+    (
+        "Le maire de Vannes a démissionné lundi, rapporte l'AFP.",
+        "démissionné",
+        ("Le maire de Vannes", "AFP"),
+        (),
+    ),
+    ("Selon l'AFP, deux trains ont déraillé mardi près de Lyon.", "déraillé", ("AFP",), ("près de Lyon",)),
+    ("Photo AFP Le président a parlé samedi à Lyon.", "parlé", ("Le président",), ("Lyon",)),
+    # the speaker after an incise, whom the model makes the subject of the participle set apart after it
+    (
+        "« Il n'en demeure pas moins qu'on reste inquiets », a estimé mardi le maire de Lille Paul Roux, "
+        "jugeant la décision précipitée.",
+        "estimé",
+        ("Paul Roux",),
+        (),
+    ),
     # "selon X" tells who says the whole clause, wherever the model hangs it (on a complement, on the
     # participle that describes it); a relative clause's own "selon" is not the main clause's
     (
@@ -556,7 +631,8 @@ def test_names_of_a_sentence_alone_are_the_full_pipelines(analyzer: Analyzer) ->
 
 
 # Parses as the model gives them (written out by hand), and what Participants makes of them: (why, words with
-# their part of speech, lemma, head index and label, the arcs that must come out as (word, label, head word))
+# their part of speech, lemma, head index, label and, where it matters, morphology, the arcs that must come
+# out as (word, label, head word))
 _QUOTE = [
     ('"', "PUNCT", '"', 2, "punct"),
     ("Il", "PRON", "il", 2, "nsubj"),
@@ -566,6 +642,47 @@ _QUOTE = [
     ("a", "AUX", "avoir", 6, "aux:tense"),
 ]
 PARSE_REPAIR_ROWS = [
+    (
+        "a title and the name right after it, read as two subjects: the name is the title's apposition",
+        [
+            ("Le", "DET", "le", 1, "det"),
+            ("ministre", "NOUN", "ministre", 4, "nsubj"),
+            ("Paul", "PROPN", "Paul", 4, "nsubj"),
+            ("a", "AUX", "avoir", 4, "aux:tense"),
+            ("parlé", "VERB", "parler", 4, "ROOT"),
+            (".", "PUNCT", ".", 4, "punct"),
+        ],
+        {("Paul", "appos", "ministre")},
+    ),
+    (
+        "a present participle set apart after an incise, hung on the quotation's verb: the incise's",
+        [
+            *_QUOTE,
+            ("déclaré", "VERB", "déclarer", 2, "parataxis"),
+            ("la", "DET", "le", 8, "det"),
+            ("ministre", "NOUN", "ministre", 6, "nsubj"),
+            (",", "PUNCT", ",", 10, "punct"),
+            ("précisant", "VERB", "préciser", 2, "parataxis", "Tense=Pres|VerbForm=Part"),
+            (".", "PUNCT", ".", 2, "punct"),
+        ],
+        {("précisant", "advcl", "déclaré"), ("ministre", "nsubj", "déclaré")},
+    ),
+    (
+        "a noun after a present participle is its object; the noun before its comma, after an incise, is the "
+        "incise's subject (the model: the participle's subject)",
+        [
+            *_QUOTE,
+            ("déclaré", "VERB", "déclarer", 6, "ROOT"),
+            ("la", "DET", "le", 8, "det"),
+            ("ministre", "NOUN", "ministre", 10, "nsubj"),
+            (",", "PUNCT", ",", 10, "punct"),
+            ("jugeant", "VERB", "juger", 6, "advcl", "Tense=Pres|VerbForm=Part"),
+            ("la", "DET", "le", 12, "det"),
+            ("pluie", "NOUN", "pluie", 10, "nsubj"),
+            (".", "PUNCT", ".", 6, "punct"),
+        ],
+        {("ministre", "nsubj", "déclaré"), ("pluie", "obj", "jugeant")},
+    ),
     (
         "an incise the model hangs on the quotation as a clause of its own (advcl): its noun is its subject",
         [
@@ -628,10 +745,16 @@ PARSE_REPAIR_ROWS = [
     ("why", "tokens", "arcs"), PARSE_REPAIR_ROWS, ids=[r[0][:50] for r in PARSE_REPAIR_ROWS]
 )
 def test_parse_repairs(
-    why: str, tokens: list[tuple[str, str, str, int, str]], arcs: set[tuple[str, str, str]]
+    why: str,
+    tokens: list[tuple[str, str, str, int, str] | tuple[str, str, str, int, str, str]],
+    arcs: set[tuple[str, str, str]],
 ) -> None:
-    words, pos, lemmas, heads, deps = (list(column) for column in zip(*tokens, strict=True))
-    doc = Doc(spacy.blank("fr").vocab, words=words, pos=pos, lemmas=lemmas, heads=heads, deps=deps)
+    # a word's morphology, where the repair reads it, is a sixth column
+    words, pos, lemmas, heads, deps = (list(column) for column in zip(*(t[:5] for t in tokens), strict=True))
+    morphs = [t[5] if len(t) > 5 else "" for t in tokens]  # the sixth, when given
+    doc = Doc(
+        spacy.blank("fr").vocab, words=words, pos=pos, lemmas=lemmas, heads=heads, deps=deps, morphs=morphs
+    )
     Participants(
         ParseWords(reporting_verbs=frozenset({"déclarer", "préciser"}), agent_cases=frozenset({"par"}))
     )(doc)

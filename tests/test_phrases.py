@@ -14,6 +14,101 @@ SAT = "2022-09-10"
 
 SUMMARY_ROWS = [
     # (sentence, trigger, summary)
+    # "l'un des porte-parole" is a noun phrase, the incise's speaker; a person named in a complement after it
+    # ("à l'issue de sa réunion avec le ministre …") is no speaker
+    (
+        "« Rien n'a changé », a déploré mardi soir l'un des porte-parole du collectif à l'issue de sa "
+        "réunion avec le ministre de la Santé Paul Dubois.",
+        "déploré",
+        "l'un des porte-parole du collectif a déploré : « Rien n'a changé »",
+    ),
+    # a channel's name the model reads as a number describing the date before it is the incise's speaker
+    # (was "Il s'agissait de Paul Martin", no one said it)
+    (
+        "Il s'agissait de Paul Martin, un proche du maire, a révélé jeudi matin BFMTV.",
+        "révélé",
+        "BFMTV a révélé qu'il s'agissait de Paul Martin",
+    ),
+    # a title and the name right after it are one subject, which the model reads as two (was "Le ministre de
+    # l'Agriculture a annoncé …", the name lost)
+    (
+        "Le ministre de l'Agriculture Marc Fesneau a annoncé jeudi que les aides seraient versées.",
+        "annoncé",
+        "Le ministre de l'Agriculture Marc Fesneau a annoncé que les aides seraient versées",
+    ),
+    # the clause an incise reports, its subject written before its verb but hung elsewhere by the model (on
+    # the complement set before it), still tells something: the saying tells it (were "la Région a indiqué")
+    (
+        "Faute de moyens, le lancement de la navette, qui devait relier la gare à l'aéroport, a été repoussé "
+        "à une date ultérieure, a indiqué mardi la Région.",
+        "indiqué",
+        "la Région a indiqué que le lancement de la navette a été repoussé à une date ultérieure",
+    ),
+    (
+        "En raison de l'actualité, l'inauguration de la statue, qui devait être installée près de la place "
+        "de la Bourse, a été reportée à une date ultérieure, a annoncé jeudi la mairie de Bordeaux.",
+        "annoncé",
+        "la mairie de Bordeaux a annoncé que l'inauguration de la statue a été reportée à une date "
+        "ultérieure",
+    ),
+    # a relative clause opened by "dont" that completes its subject tells whose it is (were "dont le décès a
+    # été annoncé", "dont la maison a brûlé"); with two subjects in the parse, the one "dont" completes is the
+    # relative clause's (was "le maire a été arrêté", the opposite of what happened)
+    (
+        "Deux malades sont morts, dont un enseignant de 60 ans dont le décès a été annoncé mercredi.",
+        "annoncé",
+        "le décès d'un enseignant de 60 ans a été annoncé",
+    ),
+    (
+        "Le village compte un enseignant dont la maison a brûlé lundi.",
+        "brûlé",
+        "la maison d'un enseignant a brûlé",
+    ),
+    (
+        "Ils ont rencontré les habitants dont les maisons ont été inondées mardi.",
+        "inondées",
+        "les maisons des habitants ont été inondées",
+    ),
+    ("Lundi, le maire, dont le fils a été arrêté, a démissionné.", "arrêté", "le fils du maire a été arrêté"),
+    # whom it was said to, named after "à", is no content of the saying (was "a-t-il assuré à l'AFP")
+    ("« Tout est prêt », a-t-il assuré lundi à l'AFP.", "assuré", "il a assuré : « Tout est prêt »"),
+    # the agency's initials with a determiner: the incise's speaker (was "Le maire de Vannes a démissionné")
+    (
+        "Le maire de Vannes a démissionné lundi, rapporte l'AFP.",
+        "rapporte",
+        "l'AFP rapporte que le maire de Vannes a démissionné",
+    ),
+    # an inverted speaker the model makes the subject of the present participle set apart after it: a
+    # participle after a comma has no subject of its own, so the noun before its comma says (was "Il n'en
+    # demeure qu' reste", no speaker); "ne … pas moins" is a negation, no "ne … que", and an impersonal verb's
+    # "que" clause is what it says
+    (
+        "« Il n'en demeure pas moins qu'on reste inquiets », a estimé mardi le maire de Lille Paul Roux, "
+        "jugeant la décision précipitée.",
+        "estimé",
+        "le maire de Lille Paul Roux a estimé : « Il n'en demeure pas moins qu'on reste inquiets »",
+    ),
+    # "pas" the model hangs on the adverb after it is still the negation (was "n'a encore signé")
+    ("Lundi, le préfet n'a pas encore signé l'arrêté.", "signé", "le préfet n'a pas encore signé l'arrêté"),
+    # a present participle is no incise: the noun after it is its object, its subject the verb's (was "la
+    # réforme injuste jugeant que le maire a démissionné")
+    (
+        "Le maire a démissionné lundi, jugeant la réforme injuste.",
+        "jugeant",
+        "Le maire jugeant la réforme injuste",
+    ),
+    # a present participle set apart after an incise tells what the incise's speaker did, not the quotation's
+    # subject (were "le syndicaliste Marc Petit a déclaré : Nous ne céderons pas", "Le mouvement est citoyen")
+    (
+        "« Nous ne céderons pas », a déclaré mardi le syndicaliste Marc Petit, jugeant la réforme injuste.",
+        "jugeant",
+        "le syndicaliste Marc Petit jugeant la réforme injuste",
+    ),
+    (
+        "« Le mouvement est citoyen », a ajouté cet élu de droite, précisant qu'il ira manifester samedi.",
+        "précisant",
+        "cet élu de droite précisant qu'il ira manifester",
+    ),
     # a person's name set apart before what the person is: the name is the subject (was "l'un des porte-parole
     # du collectif a annoncé")
     (
@@ -958,11 +1053,12 @@ SUMMARY_ROWS = [
         "dévoilé",
         "Le journal a dévoilé ce que le ministre a déclaré aux enquêteurs",
     ),
-    # "dont" after a comma links its clause: no part of the subject it opens
+    # "dont" after a comma links its clause: no part of the subject it opens, which it tells whose it is (was
+    # "le président s'est étonné …", of whom not said)
     (
         "Il a expliqué l'affaire aux juges, dont le président s'est étonné samedi du nombre de plaintes.",
         "étonné",
-        "le président s'est étonné du nombre de plaintes",
+        "le président des juges s'est étonné du nombre de plaintes",
     ),
     # "où" hung on a noun far before it is not told with that noun; right after its noun, it is
     (
@@ -1156,6 +1252,20 @@ PLACE_ROWS = [
         ("place de la Bastille", "Paris"),
     ),
     ("Samedi, le maire a fermé la place du marché.", "fermé", ()),  # with its article: what was closed
+    # the square or street as written, however the model hangs its words (on "charge", on the date, on the
+    # object): were no place
+    (
+        "Samedi, un manifestant blessé a été pris en charge place de la Nation.",
+        "pris",
+        ("place de la Nation",),
+    ),
+    (
+        "Elle a raconté les violences subies le 1er mai place de la Contrescarpe.",
+        "subies",
+        ("place de la Contrescarpe",),
+    ),
+    ("Le préfet a interdit samedi tout rassemblement rue de Rivoli.", "interdit", ("rue de Rivoli",)),
+    ("Les secours ont pris place mardi dans la salle.", "pris", ("la salle",)),  # "pris place": no street
     # an adverb of place with the place its "de" names: near it, told with it; a person is no place
     ("Un péage a été incendié samedi près de Narbonne.", "incendié", ("près de Narbonne",)),
     ("Un camion s'est renversé mardi non loin de Lyon.", "renversé", ("non loin de Lyon",)),

@@ -116,14 +116,20 @@ def negation_ids(verb: Token) -> set[int]:
     particle = next((c for c in verb.children if c.lower_ in {"n'", "n’", "ne"}), None)
     if particle is None:
         return set()
-    return {
-        c.i
-        for c in verb.children
-        if c.pos_ == "ADV"
-        and c.dep_ == "advmod"
-        and particle.i < c.i <= verb.i + 1
-        and c.lower_ not in {"que", "qu'", "qu’"}  # "ne parlait que d'une suspension": not without its object
-    }
+    ids: set[int] = set()
+    for child in verb.children:
+        if child.pos_ != "ADV" or child.dep_ != "advmod" or child.lower_ in _THAT:
+            continue  # "ne parlait que d'une suspension": not without its object
+        # "n'en demeure pas moins", "n'a pas encore signé": the model hangs "pas" on the adverb after it,
+        # which goes with it
+        inner = [
+            c.i
+            for c in child.children
+            if c.pos_ == "ADV" and c.dep_ == "advmod" and particle.i < c.i == child.i - 1 <= verb.i + 1
+        ]
+        if particle.i < child.i <= verb.i + 1 or inner:
+            ids |= {child.i, *inner}
+    return ids
 
 
 def _restrictive_que(verb: Token) -> Token | None:
@@ -256,7 +262,7 @@ def verb_group(verb: Token, skip: Collection[int], words: SummaryWords, depth: i
             ids.add(child.i)  # the degree of an attribute: "il était beaucoup trop tôt"
         elif child.dep_ == "advmod" and (adverb := _adverb_ids(child, verb, skip, words)):
             ids |= adverb  # "a réclamé plus de transparence", "ont peu préparé leurs voyages"
-        elif child.dep_ == "ccomp" and (verb.pos_ == "AUX" or verb.lemma_ == "être") and depth < 2:
+        elif child.dep_ == "ccomp" and depth < 2 and _clause_told(verb, child):
             # "l'objectif est que chaque Français ait accès à un masque": the clause is the attribute
             ids |= verb_group(child, skip, words, depth + 1) | subject_ids_of(child, skip)
         elif child.dep_ == "ccomp" and _is_infinitive(verb) and depth <= 2 and _opened_by_que(child):
@@ -279,6 +285,14 @@ def verb_group(verb: Token, skip: Collection[int], words: SummaryWords, depth: i
                     ids |= phrase_ids(argument, skip)  # "on va droit à la catastrophe"
     ids |= _attribute_or_complement(verb, skip, words, depth)
     return with_fixed(ids | _near_ids(ids, verb.doc, skip, words), verb.doc, skip)
+
+
+def _clause_told(verb: Token, clause: Token) -> bool:
+    """A "que" clause that is what its verb tells: the attribute of "être" ("l'objectif est que …"), or what
+    an impersonal verb says ("il n'en demeure pas moins qu'on reste vigilants", "il semble que la grève se
+    durcit": not "il n'en demeure pas moins" alone)."""
+    impersonal = any(c.dep_ == "expl:subj" for c in verb.children) and _opened_by_que(clause)
+    return verb.pos_ == "AUX" or verb.lemma_ == "être" or impersonal
 
 
 # What a verb tells beside its subject: with one of these, it needs no other complement.
@@ -729,6 +743,9 @@ def subject_in(verb: Token, skip: Collection[int]) -> Token | None:
     if (own := _subject_after_conjunction(verb, skip)) is not None:
         return own
     subject = subject_of(verb) or _antecedent_before(verb)
+    whose = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.i not in skip and _whose(c)), None)
+    if subject is not None and whose is not None and whose.i > subject.i:
+        subject = whose  # "le maire, dont le fils a été arrêté, a démissionné": the son was arrested
     if subject is not None and subject.pos_ != "PRON" and not agrees(subject, verb):
         # two subjects in the model's parse, one that does not agree: the other ("« Vos annonces, c'est du
         # bricolage », a dénoncé mardi la députée")
@@ -749,7 +766,9 @@ def subject_in(verb: Token, skip: Collection[int]) -> Token | None:
     timed = subject is not None and (
         (subject.pos_ in {"NOUN", "PROPN", "ADV"} and not_a_name(subject)) or _adverb_of_time(subject)
     )
-    if subject is None or (subject.i not in skip and not timed):
+    if subject is None:
+        return inverted_subject(verb, skip)  # "Ainsi s'est exprimé mardi le chef de l'État"
+    if subject.i not in skip and not timed:
         return subject
     others = [
         c for c in subject.head.children if c.dep_ in SUBJECT_DEPS and c.i not in skip and c.i != subject.i
@@ -763,6 +782,27 @@ def subject_in(verb: Token, skip: Collection[int]) -> Token | None:
         and not any(k.dep_ == "case" for k in c.children)
     ]
     return next(iter(others or hung), None)
+
+
+def inverted_subject(verb: Token, skip: Collection[int]) -> Token | None:
+    """The subject of a pronominal verb written after it, which the model reads as its object ("Samedi 8
+    juin, s'est tenu l'acte 30 du mouvement": the reflexive pronoun holds the object's place)."""
+    reflexive = any(c.dep_ in REFLEXIVE_DEPS and c.lower_ in {"se", "s'", "s’"} for c in verb.children)
+    if not reflexive or any(c.dep_ == "expl:subj" for c in verb.children):
+        return None  # "il y aura la mise …", "il fallait un lieu": impersonal, the noun is the object
+    after = [
+        c
+        for c in verb.children
+        if c.dep_ == "obj" and c.i > verb.i and c.pos_ in {"NOUN", "PROPN"} and c.i not in skip
+    ]
+    if len(after) != 1 or not any(k.dep_ == "det" for k in after[0].children) or not agrees(after[0], verb):
+        return None
+    return after[0]
+
+
+def _whose(noun: Token) -> bool:
+    """A noun "dont" completes: the subject of the relative clause it opens ("dont le fils a été arrêté")."""
+    return any(c.lower_ == "dont" and c.i < noun.i and c.dep_ == "nmod" for c in noun.children)
 
 
 def _subject_after_conjunction(verb: Token, skip: Collection[int]) -> Token | None:

@@ -47,6 +47,9 @@ def mark_paragraphs(doc: Doc) -> Doc:
 
 PARTICIPANTS = "chronique_participants"
 _NOT_NAMES = "chronique.not_names"
+_TITLES = "chronique.titles"
+# The prepositions fused with the article "le": "au Monde" is "à" + "Le Monde".
+_FUSED_LE = frozenset({"au", "du"})
 # A token that is a number or a clock time ("1914", "0h20", "14:30", "3,5"): never a name.
 _NUMBER_OR_CLOCK = re.compile(r"\d[\d.,:hH]*")
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubj:pass", "csubj", "expl:subj"})
@@ -76,6 +79,8 @@ class ParseWords:
     agent_cases: frozenset[str] = frozenset()
     not_agents: frozenset[str] = frozenset()
     reporting_verbs: frozenset[str] = frozenset()
+    # papers whose title opens on "Le" ("le monde"): after "au"/"du" the name is still told whole
+    titled: frozenset[str] = frozenset()
     participle_endings: frozenset[str] = frozenset()
     imperfect_endings: frozenset[str] = frozenset()
 
@@ -97,6 +102,7 @@ class ParseWords:
             agent_cases=participants.forms_of("agent_case"),
             not_agents=participants.forms_of("not_agent"),
             reporting_verbs=vocabulary["verbs"].forms_of("reporting_verbs"),
+            titled=participants.forms_of("titled"),
             participle_endings=vocabulary["verbs"].forms_of("participle_endings"),
             imperfect_endings=vocabulary["verbs"].forms_of("imperfect_endings"),
         )
@@ -115,13 +121,24 @@ class Participants:
         self._join_comma_fragments(doc)
         excluded = frozenset(t.i for t in doc if self._names_no_one(t))
         doc.user_data[_NOT_NAMES] = excluded
+        doc.user_data[_TITLES] = {
+            t.i: f"Le {t.text}"
+            for t in doc[1:]
+            if doc[t.i - 1].lower_ in _FUSED_LE
+            and t.text[:1].isupper()
+            and f"le {normalise(t.text)}" in self.words.titled
+        }
         for token in doc:
+            self._participle_of_incise(token)
+            self._title_and_name(token)
             verb = self._agent_of(token, excluded)
             if verb is not None:
                 token.head = verb
                 token.dep_ = "obl:agent"
             elif token.dep_ == "obl:agent" and self._adverbial(token):
                 token.dep_ = "obl:mod"  # "reporté par la suite": an adverb, no agent
+            if token.dep_ == "nsubj" and present_participle(token.head) and token.head.i < token.i:
+                token.dep_ = "obj"  # "…, jugeant la mesure tardive": no subject follows a present participle
             subject = self._inverted_subject(token, excluded)
             if subject is not None:
                 subject.head = token  # a name after the incise the model hung elsewhere is its subject
@@ -146,6 +163,39 @@ class Participants:
                 before.root.head = next(verbs, after.root)
                 before.root.dep_ = "obl:mod"
 
+    @staticmethod
+    def _title_and_name(verb: Token) -> None:
+        """A title and the name right after it, no comma nor "et" between, are one subject, the name in
+        apposition ("Le ministre de la Santé Olivier Véran a rappelé": the model reads two subjects)."""
+        subjects = sorted((c for c in verb.children if c.dep_ in {"nsubj", "nsubj:pass"}), key=lambda t: t.i)
+        for title, name in itertools.pairwise(subjects):
+            if (
+                title.pos_ == "NOUN"
+                and name.pos_ == "PROPN"
+                and title.right_edge.i + 1 == name.left_edge.i == name.i
+                and any(c.dep_ == "det" for c in title.children)
+            ):
+                name.head = title
+                name.dep_ = "appos"
+
+    def _participle_of_incise(self, participle: Token) -> None:
+        """A present participle set apart after an incise of saying tells what its speaker did (« … », a
+        ajouté l'élu, précisant qu'il ira manifester): the model hangs it on the quotation's verb, whose
+        subject is not the speaker; it is the incise's."""
+        head = participle.head
+        if not present_participle(participle) or head.i >= participle.i or participle.i == 0:
+            return
+        if not participle.doc[participle.i - 1].is_punct:
+            return
+        incise = [
+            t
+            for t in participle.doc[head.i + 1 : participle.i]
+            if t.pos_ == "VERB" and t.lemma_.lower() in self.words.reporting_verbs and t.head.i == head.i
+        ]
+        if incise:
+            participle.head = incise[-1]
+            participle.dep_ = "advcl"
+
     def _incise_verb(self, after: Span) -> Token | None:
         """The verb of saying right after the comma that starts ``after`` (", a-t-il précisé"), if any."""
         for token in after[1:]:
@@ -164,12 +214,15 @@ class Participants:
         )
 
     def _common_noun(self, token: Token) -> bool:
-        """An editorial word with a determiner of its own is a common noun, no tag: "une vidéo qui montre sa
-        participation" names a thing (and may be a subject), "Vidéo" alone tags the page; an agency's
-        initials stay a tag ("AP" of "l'AP-HP")."""
+        """An editorial word with a determiner of its own is a common noun or a name, no tag: "une vidéo qui
+        montre sa participation" names a thing (and may be a subject), "Vidéo" alone tags the page; "rapporte
+        l'AFP", "selon l'AFP" name the agency, "(AFP)" and "Photo AFP" sign the page."""
+        doc = token.doc
+        # a piece of a name cut at its hyphen ("AP" of "l'AP-HP") is none
+        cut = not token.whitespace_ and token.i + 1 < len(doc) and doc[token.i + 1].text == "-"
         return (
             normalise(token.text) in self.words.editorial
-            and not token.text.isupper()
+            and not cut
             and any(c.dep_ == "det" for c in token.children)
         )
 
@@ -224,15 +277,27 @@ class Participants:
             return None
         candidates = [
             c
-            for c in verb.children
+            for c in [*verb.children, *self._participle_subjects(verb)]
             if c.i > verb.i
-            and c.dep_ in _MISREAD_SUBJECT_DEPS
+            and c.dep_ in {*_MISREAD_SUBJECT_DEPS, "nsubj"}
             and c.i not in excluded
             and not any(g.dep_ == "case" for g in c.children)
         ]
         names = [c for c in candidates if c.pos_ == "PROPN"]
         nouns = [c for c in candidates if c.pos_ == "NOUN" and any(g.dep_ == "det" for g in c.children)]
         return names[0] if names else nouns[0] if len(nouns) == 1 else self._name_after(verb, excluded)
+
+    @staticmethod
+    def _participle_subjects(verb: Token) -> list[Token]:
+        """The noun the model makes the subject of a present participle set apart after the incise (« … », a
+        estimé vendredi le député Paul Roux, jugeant la mesure tardive): a participle set apart by a comma
+        has the subject of the verb it follows, so the noun before its comma is the incise's subject."""
+        found: list[Token] = []
+        for clause in verb.children:
+            if clause.i < verb.i or not present_participle(clause) or not clause.doc[clause.i - 1].is_punct:
+                continue
+            found += [c for c in clause.children if c.dep_ == "nsubj" and verb.i < c.i < clause.i]
+        return found
 
     @staticmethod
     def _name_after(verb: Token, excluded: frozenset[int]) -> Token | None:
@@ -258,6 +323,18 @@ class Participants:
         )
 
 
+def present_participle(token: Token) -> bool:
+    """A present participle ("jugeant", "ajoutant"), not a gerund's or a finite verb."""
+    return "Part" in token.morph.get("VerbForm", []) and "Pres" in token.morph.get("Tense", [])
+
+
+def written_name(name: Span) -> str:
+    """A name as it is written whole: "Le Monde" for the "Monde" of "a indiqué au Monde" (``Participants``:
+    the papers of ``data/participants.tsv`` titled); else its words."""
+    titles: dict[int, str] = name.doc.user_data.get(_TITLES, {})
+    return titles.get(name.start, name.text) if len(name) == 1 else name.text
+
+
 def not_a_name(token: Token) -> bool:
     """Whether a token names no one (an interjection, an editorial tag, a number or clock time, a weekday
     or month, a pronoun), as ``Participants`` marked it."""
@@ -278,6 +355,7 @@ def make_participants(nlp: Language, name: str, words: dict[str, list[str]]) -> 
             agent_cases=frozenset(normalise(w) for w in words.get("agent_cases", [])),
             not_agents=frozenset(normalise(w) for w in words.get("not_agents", [])),
             reporting_verbs=frozenset(w.lower() for w in words.get("reporting_verbs", [])),
+            titled=frozenset(normalise(w) for w in words.get("titled", [])),
         )
     )
 
@@ -344,7 +422,7 @@ def load_model(name: str, words: ParseWords | None = None) -> Language:
     nlp.add_pipe(GLUED, first=True)
     nlp.add_pipe(PARAGRAPHS, before="parser")
     words = words or ParseWords()
-    fields = ("not_names", "editorial", "agent_cases", "not_agents", "reporting_verbs")
+    fields = ("not_names", "editorial", "agent_cases", "not_agents", "reporting_verbs", "titled")
     config = {"words": {field: sorted(getattr(words, field)) for field in fields}}
     endings = {"participles": sorted(words.participle_endings), "imperfect": sorted(words.imperfect_endings)}
     nlp.add_pipe(VERB_FORMS, last=True, config=endings)

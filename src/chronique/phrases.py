@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from chronique.nlp import entities, not_a_name
+from chronique.nlp import entities, not_a_name, written_name
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubj:pass", "csubj"})
 AGENT_DEPS = frozenset({"obl:agent"})
@@ -374,12 +374,17 @@ def named_within(head: Token) -> list[str]:
     people: list[str] = []
     organisations: list[str] = []
     for ent in entities(head.doc):
+        person = (
+            _person_ending(ent) if ent.label_ == "ORG" and subtree & set(range(ent.start, ent.end)) else ""
+        )
+        if person and person not in people:
+            people.append(person)  # "la présidente du Rassemblement national Marine Le Pen"
         if ent.start not in subtree or not is_whole(ent):
             continue
         if ent.label_ == "PER" and ent.text not in people and not _completes_noun(ent.root):
             people.append(shared_family_name(ent))
         elif ent.label_ == "ORG" and head.i in range(ent.start, ent.end) and ent.text not in organisations:
-            organisations.append(ent.text)
+            organisations.append(written_name(ent))  # "au Monde": "Le Monde"
     if not people:  # "la ministre du Travail Muriel Pénicaud", the name read as part of an organisation
         people = [
             join_tokens([c, *(k for k in c.children if k.dep_ == "flat:name")])
@@ -389,6 +394,25 @@ def named_within(head: Token) -> list[str]:
     if not people:  # "a déclaré le ministre de la Santé, Olivier Véran": the name set apart, which the
         people = _name_beside(head, subtree)  # model hangs elsewhere
     return people or organisations
+
+
+def _person_ending(ent: Span) -> str:
+    """The person's name the model's organisation runs into, after a title and its complement: "la présidente
+    du Rassemblement national Marine Le Pen" (one organisation for the model; the parse hangs "Marine" on the
+    title with no preposition, a name beside it). "" where there is none."""
+    start = next(
+        (
+            t.i
+            for t in ent[1:]
+            if t.head.i < ent.start
+            and t.head.pos_ == "NOUN"
+            and (t.pos_ == "PROPN" or (t.pos_ == "NOUN" and t.text[:1].isupper()))  # "Marine": the navy
+            and t.dep_ in {"nmod", "appos"}
+            and not any(c.dep_ == "case" for c in t.children)
+        ),
+        None,
+    )
+    return ent.doc[start : ent.end].text if start is not None and ent.end - start >= 2 else ""
 
 
 def shared_family_name(name: Span) -> str:
@@ -531,7 +555,11 @@ def names_in(clause: Iterable[Token], venue_nouns: Collection[str] = frozenset()
         )
         taking_part = ent.root.dep_ in _PARTICIPANT_DEPS or conjunct
         if taking_part and not not_a_name(ent.root) and not overlaps(ent.text, names):
-            names.append(shared_family_name(ent))
+            # "la présidente du Rassemblement national Marine Le Pen": the person the organisation runs into
+            names.append(
+                (ent.label_ == "ORG" and (_person_ending(ent) or written_name(ent)))
+                or shared_family_name(ent)
+            )
     for token in tokens:  # a person a passive tells of: "l'ancien boxeur Christophe Dettinger a été suspendu"
         if token.dep_ != "nsubj:pass" or not_a_name(token):
             continue
@@ -628,7 +656,9 @@ def actors_of(subject: Token | None, agents: Iterable[Token], acting: Acting | N
                 and not any(c.dep_ == "case" for c in w.children)
                 for t in w.subtree
             }
-            phrase = noun_phrase(part, times).strip("".join(QUOTES) + " ")
+            # "la voiture dont le conducteur a fui": "dont" links its clause, no part of who
+            linking = {c.i for c in part.children if c.lower_ == "dont" and c.i < part.i}
+            phrase = noun_phrase(part, times | linking).strip("".join(QUOTES) + " ")
             if phrase and not overlaps(phrase, actors):
                 actors.append(phrase)
     return actors
@@ -692,6 +722,43 @@ def _named_street(noun: Token) -> bool:
     )
 
 
+# What may stand between a street's noun and its name: "place de la Bastille", "rue du Bac", "quai d'Orsay".
+_STREET_LINKS = frozenset({"de", "du", "des", "d'", "d’", "la", "le", "les", "l'", "l’"})
+
+
+def written_street(noun: Token) -> str:
+    """A square or a street named as French writes it, with no article nor preposition, whatever the parse
+    makes of its words ("pris en charge place de la Bastille": the model hangs "place" on "charge" and the
+    name elsewhere; "le 1er mai place de la Contrescarpe"): its words up to the end of the name, or ""."""
+    doc = noun.doc
+    before = doc[noun.i - 1] if noun.i > 0 else None
+    if not noun.text[:1].islower() or (before is not None and before.pos_ in {"DET", "ADP", "PRON"}):
+        return ""  # "la place du marché", "mise en place", "sa place"
+    end = noun.i + 1
+    while end < len(doc) and end - noun.i <= 2 and doc[end].lower_ in _STREET_LINKS:
+        end += 1
+    if end >= len(doc) or not doc[end].text[:1].isupper() or doc[end].pos_ not in {"PROPN", "NOUN", "ADJ"}:
+        return ""
+    while end + 1 < len(doc) and (doc[end + 1].text[:1].isupper() or doc[end + 1].text in {"-", "–"}):
+        end += 1  # "place Denfert-Rochereau", "rue Saint-Honoré"
+    return doc[noun.i : end + 1].text
+
+
+def _written_streets(
+    clause: Sequence[Token], venue_nouns: Collection[str], excluded: Collection[str]
+) -> dict[str, range]:
+    """The squares and streets a clause names as written (``written_street``), with their words' indices; not
+    one the parse already names (``_named_street``)."""
+    streets: dict[str, range] = {}
+    for token in sorted(clause, key=lambda t: t.i):
+        if token.lemma_.lower() not in venue_nouns or _named_street(token):
+            continue
+        written = written_street(token)
+        if written and written not in excluded:
+            streets.setdefault(written, range(token.i, token.i + len(written.split())))
+    return streets
+
+
 def _near_phrase(adverb: Token, near: Collection[str]) -> str:
     """An adverb of place with the place its "de" names ("près de Narbonne", "autour de l'Arc de Triomphe",
     "non loin de la gare"): a name of place of the model, or a noun with a capital; "" for another word."""
@@ -732,10 +799,16 @@ def places_in(
     if not clause:
         return places
     covered: set[int] = set()
+    # "pris en charge place de la Bastille", however the model hangs its words
+    streets = _written_streets(clause, venue_nouns, excluded)
+    places.extend(streets)
+    covered.update(i for words in streets.values() for i in words)
     for token in sorted(clause, key=lambda t: t.i):
         street = token.lemma_.lower() in venue_nouns and _named_street(token)
-        if token.lemma_.lower() not in venue_nouns | place_nouns or (
-            token.dep_ not in {"obl:mod", "obl", "obl:arg"} and not street
+        if (
+            token.lemma_.lower() not in venue_nouns | place_nouns
+            or (token.dep_ not in {"obl:mod", "obl", "obl:arg"} and not street)
+            or token.i in covered
         ):
             continue
         if not street and not any(c.dep_ == "case" and c.lower_ in PLACE_CASES for c in token.children):

@@ -25,7 +25,7 @@ from chronique.clauses import (
     subject_ids,
     subject_in,
 )
-from chronique.nlp import entities, not_a_name, sentence_of, verb_group_start
+from chronique.nlp import entities, not_a_name, present_participle, sentence_of, verb_group_start
 from chronique.phrases import (
     SUBJECT_DEPS,
     Acting,
@@ -93,8 +93,8 @@ def is_incise(verb: Token) -> bool:
         and agrees(c, verb)  # a plural noun of the quotation before "…, a annoncé X" is not its subject
         for c in verb.children
     )
-    if first.i == 0 or not first.nbor(-1).is_punct or told_before:
-        return False
+    if first.i == 0 or not first.nbor(-1).is_punct or told_before or present_participle(verb):
+        return False  # "…, jugeant la mesure tardive": a participle set apart, its subject the verb's before
     # "Ingrid Levavasseur, l'une des figures du mouvement, a annoncé": the comma closes an apposition
     return not named_then_described(subject_before(first, verb, ()), first)
 
@@ -234,15 +234,27 @@ def speaker_of(verb: Token, skip: Collection[int]) -> Token | None:
     while frontier:
         node = frontier.pop(0)
         for child in sorted(node.children, key=lambda t: t.i):
-            if child.i in skip or (not_a_name(child) and not lettered_number(child)):
+            # a name said to ("explique à l'AFP Florence Arnaiz-Maumé"), not any complement ("à l'issue de
+            # sa réunion avec le ministre X": X is no speaker)
+            addressed = (
+                child.i > verb.i
+                and child.pos_ == "PROPN"
+                and any(c.dep_ == "case" and c.lower_ in {"à", "au"} for c in child.children)
+            )
+            named = not not_a_name(child) or lettered_number(child) or _one_of(child)
+            if child.i in skip or not named or addressed:
                 frontier.append(child)  # a date, "à l'AFP", between the verb and its speaker
             elif (
                 child.i > verb.i
-                and child.dep_ in _INVERTED_SPEAKER_DEPS
-                and (not not_a_name(child) or lettered_number(child))
+                # "a révélé jeudi matin BFMTV": a name the model reads as a number describing the date
+                and (
+                    child.dep_ in _INVERTED_SPEAKER_DEPS or (child.dep_ == "amod" and lettered_number(child))
+                )
+                and named
                 and not any(c.dep_ == "case" for c in child.children)
                 and (
                     child.pos_ in {"PROPN", "NUM"}
+                    or _one_of(child)
                     or any(c.dep_ == "det" for c in child.children)
                     or any(t.pos_ == "PROPN" for t in child.subtree)  # "maître de Veulle"
                     or _capitalised(child)  # "a averti Matignon": a name the tagger read as a noun
@@ -250,6 +262,15 @@ def speaker_of(verb: Token, skip: Collection[int]) -> Token | None:
             ):
                 return child
     return None
+
+
+def _one_of(word: Token) -> bool:
+    """ "l'un des porte-parole", "l'une des figures": a noun phrase, though the model tags "un" a pronoun."""
+    return (
+        word.lemma_.lower() == "un"
+        and any(c.dep_ == "det" for c in word.children)
+        and any(c.dep_ == "nmod" and c.i > word.i for c in word.children)
+    )
 
 
 def _capitalised(noun: Token) -> bool:
@@ -334,6 +355,8 @@ def saying_summary(
             and c.dep_ == "obl:arg"
             and any(k.dep_ == "case" for k in c.children)
         )
+        # "a confirmé à l'AFP", "a-t-il assuré à Franceinfo": whom it was said to, no content
+        and not (c.pos_ == "PROPN" and any(k.dep_ == "case" and k.lower_ in {"à", "au"} for k in c.children))
     ]
     if owned or (speaker is not None and reported is not None and speaker.i == reported.i):
         return None
@@ -394,8 +417,12 @@ def _tells_something(told: str, reported: Token, skip: Collection[int]) -> bool:
         return False
     if not is_finite(reported):
         return True
-    subject = subject_in(reported, skip) or next(
-        (c for c in reported.children if c.dep_ == "expl:subj"), None
+    # the subject the parse gives, or the noun phrase written before the verb, which the model hangs
+    # elsewhere ("…, l'inauguration de la fresque a été reportée, a annoncé la mairie")
+    subject = (
+        subject_in(reported, skip)
+        or next((c for c in reported.children if c.dep_ == "expl:subj"), None)
+        or _head_of(subject_before(verb_group_start(reported), reported, skip))
     )
     return subject is not None and any(
         t.text.strip("-'’\"«") in said for t in [subject, *noun_phrase_tokens(subject)]

@@ -18,6 +18,7 @@ from chronique.clauses import (
     antecedent_ids,
     completes_time,
     demonstrative_complement,
+    inverted_subject,
     is_adverbial_infinitive,
     is_gerund,
     is_negation,
@@ -636,7 +637,7 @@ def _clause_summary(
         # before its comma agrees
         subject = set_apart_subject(subject, clause_head)
     if subject is None:
-        subject = _inverted_subject(clause_head, skip)  # "Samedi 8 juin, s'est tenu l'acte 30 du mouvement"
+        subject = inverted_subject(clause_head, skip)  # "Samedi 8 juin, s'est tenu l'acte 30 du mouvement"
     named = _named_subject(subject, clause_head, skip)
     subject = named or subject
     subject_words = subject_ids(subject) if subject is not None else set()
@@ -690,8 +691,55 @@ def _clause_summary(
         subject is not None and subject.i > trigger.i and not antecedent
     ):  # "…, a averti jeudi Emmanuel Macron"
         return _subject_first(tokens, subject_words)
+    if subject is not None and (whose := _whose(subject, tokens, subject_words)) is not None:
+        return whose
     article = _article(subject) if subject is not None and tokens and tokens[0].i == subject.i else ""
     return article + join_tokens(tokens)
+
+
+def _relative_pronoun(token: Token) -> bool:
+    return "Rel" in token.morph.get("PronType", [])
+
+
+# "de" with the article it fuses with, before a noun phrase told as whose ("la maison du maire").
+_FUSED_DE = {"le": "du", "les": "des"}
+
+
+def _whose(subject: Token, tokens: Sequence[Token], subject_words: Collection[int]) -> str | None:
+    """A relative clause opened by "dont" that completes its subject tells whose it is: "un enseignant dont
+    le décès a été annoncé" → "le décès d'un enseignant a été annoncé" (was "dont le décès a été annoncé"),
+    the antecedent the noun phrase written right before "dont", however the model hangs the clause."""
+    whose = next((c for c in subject.children if c.lower_ == "dont" and _relative_pronoun(c)), None)
+    said = [t for t in tokens if t.i != whose.i] if whose is not None else []
+    if whose is None or whose.i == 0 or not said or said[0].i != whose.i + 1:
+        return None  # "dont" opens what is told (not "le trentenaire dont l'état …", told whose already)
+    antecedent = subject.doc[whose.i - 1]
+    if antecedent.text == "," and whose.i > 1:
+        antecedent = subject.doc[whose.i - 2]  # "le maire, dont le fils …"
+    while (
+        antecedent.head.i < whose.i
+        and antecedent.head.pos_ in {"NOUN", "PROPN"}
+        and antecedent.dep_ == "nmod"
+        and any(c.dep_ == "case" and c.lower_ in {"de", "d'", "d’"} for c in antecedent.children)
+    ):
+        antecedent = antecedent.head  # "un enseignant de 60 ans dont …": the teacher
+    if antecedent.pos_ not in {"NOUN", "PROPN"}:
+        return None
+    own = [t for t in noun_phrase_tokens(antecedent) if t.i < whose.i and not _relative_pronoun(t)]
+    phrase = without_fragments(sorted(own, key=lambda t: t.i))
+    if not phrase or not_a_name(antecedent):
+        return None
+    owner = _article(antecedent, phrase[0]) + join_tokens(phrase)  # "aux juges, dont …": "les juges"
+    first, _, rest = owner.partition(" ")
+    if first.lower() in _FUSED_DE:
+        owner = f"{_FUSED_DE[first.lower()]} {rest}"
+    elif owner[:1].lower() in "aeiouyéèêh":
+        owner = "d'" + owner
+    else:
+        owner = "de " + owner
+    subject_told = join_tokens(t for t in said if t.i in subject_words)
+    told = join_tokens(t for t in said if t.i not in subject_words)
+    return " ".join(p for p in (subject_told, owner, told) if p)
 
 
 def _named_subject(subject: Token | None, verb: Token, skip: Collection[int]) -> Token | None:
@@ -718,22 +766,6 @@ def _object_on_time(verb: Token, skip: Collection[int]) -> set[int]:
             ):
                 ids |= phrase_ids(child, skip)
     return ids
-
-
-def _inverted_subject(verb: Token, skip: Collection[int]) -> Token | None:
-    """The subject of a pronominal verb written after it, which the model reads as its object ("Samedi 8
-    juin, s'est tenu l'acte 30 du mouvement": the reflexive pronoun holds the object's place)."""
-    reflexive = any(c.dep_ in REFLEXIVE_DEPS and c.lower_ in {"se", "s'", "s’"} for c in verb.children)
-    if not reflexive or any(c.dep_ == "expl:subj" for c in verb.children):
-        return None  # "il y aura la mise …", "il fallait un lieu": impersonal, the noun is the object
-    after = [
-        c
-        for c in verb.children
-        if c.dep_ == "obj" and c.i > verb.i and c.pos_ in {"NOUN", "PROPN"} and c.i not in skip
-    ]
-    if len(after) != 1 or not any(k.dep_ == "det" for k in after[0].children) or not agrees(after[0], verb):
-        return None
-    return after[0]
 
 
 def _article(noun: Token, first: Token | None = None) -> str:

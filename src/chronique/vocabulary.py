@@ -253,6 +253,7 @@ def _validate_keys(vocabulary: Vocabulary, path_of: Mapping[str, str]) -> None:
             "people",
             "counting",
             "near",
+            "titled",
         },
         "summaries": {
             "quantity",

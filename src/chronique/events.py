@@ -53,6 +53,7 @@ from chronique.bounds import (
     is_running_total,
     is_scheduled,
     is_unanchored_sequel,
+    releases_tally,
     tells_total,
 )
 from chronique.clauses import (
@@ -71,6 +72,7 @@ from chronique.modality import (
     is_simple_present,
     modality_of,
     moved_to,
+    names_what_is_to_come,
 )
 from chronique.model import (
     DAY_GRAINS,
@@ -100,7 +102,7 @@ from chronique.phrases import (
 from chronique.retellings import merge_retellings
 from chronique.sayings import is_incise, speaker_names
 from chronique.summaries import describes_noun_before, noun_summary, opening_participle_subject, summary_of
-from chronique.vocabulary import holds_phrase
+from chronique.vocabulary import holds_phrase, normalise
 from chronique.voices import in_closed_quotation, quotations, tells_the_speakers_now
 
 # Clauses that describe a participant rather than report the event: their places are not the event's.
@@ -238,6 +240,10 @@ def build_event(
         reading = replace(reading, modality=Modality.PLANNED)
     elif ahead and reading.modality in _TOLD and is_aim(trigger, lexicon.modality):
         # "afin de permettre aux policiers d'interpeller samedi": an aim for a day still to come
+        reading = replace(reading, modality=Modality.PLANNED)
+    elif later and reading.modality in _TOLD and names_what_is_to_come(trigger, lexicon.modality):
+        # "a demandé au préfet de se rendre sur place jeudi", "Le préfet fera un point sur la manifestation du
+        # 23 mars": an infinitive, or a noun under a plan, dated after the paper names what is still to happen
         reading = replace(reading, modality=Modality.PLANNED)
     elif reading.modality in _TOLD and _done_before(trigger, resolved, article.published, expression):
         # "Le ministère a déjà interdit la place aux manifestants le 24 novembre" (written on the 21st): a
@@ -451,6 +457,25 @@ def _recalls(sentence: Span, lexicon: EventLexicon) -> bool:
     return any(f"{opening} ".startswith(f"{cue} ") or opening == cue for cue in lexicon.reminder_cues)
 
 
+def _first_token(doc: Doc, expression: TimeExpression) -> int:
+    """The index of the token where an expression starts (0 when it falls between tokens)."""
+    span = doc.char_span(expression.mention.start, expression.mention.end, alignment_mode="expand")
+    return span.start if span is not None else 0
+
+
+def _goes_on(sentence: Span, lexicon: EventLexicon) -> bool:
+    """Whether a sentence goes on with what the one before told: its main verb's subject a personal pronoun,
+    an adverb of ``continuing_cues`` on it ("Il a ainsi justifié", "Elle a également annoncé")."""
+    root = sentence.root
+    pronoun = any(
+        c.dep_.startswith("nsubj") and c.pos_ == "PRON" and bool(c.morph.get("Person", []))
+        for c in root.children
+    )
+    return pronoun and any(
+        c.dep_ == "advmod" and normalise(c.text) in lexicon.continuing_cues for c in root.children
+    )
+
+
 def _continued_voices(sentence: Span, regions: Sequence[int], lexicon: EventLexicon) -> dict[int, int]:
     """For each voice of the sentence (0 the narrator, else a quotation) whose clauses continue the story, the
     voice whose dates they go on from: their own when their own words continue (a quotation's "ensuite" is the
@@ -579,17 +604,30 @@ def undated_events(
     # the sentence before told a total so far ("Depuis le début de l'épidémie, 103.741 personnes ont été
     # hospitalisées"), or went on with one: a count right after it is another line of that tally
     tally = False
+    # the sentence before has a date of the narrator's: a pronoun's "Il a ainsi justifié" goes on with it
+    narrated = False
     for sentence in sentence_spans(doc):
         in_lead = with_verb < LEAD_SENTENCES
         with_verb += any(t.pos_ in {"VERB", "AUX"} for t in sentence)
         if not sentence.text.strip():
             continue
         after_tally, tally = tally, tells_total(sentence, lexicon)
+        after_narrated, narrated = (
+            narrated,
+            any(
+                sentence.start_char <= e.mention.start < sentence.end_char
+                and e.mention.start in dated
+                and regions[_first_token(doc, e)] == 0
+                for e in expressions
+            ),
+        )
         if any(sentence.start_char <= start < sentence.end_char for start in dated):
             continue
         if _recalls(sentence, lexicon):
             continue  # "Pour rappel, l'épidémie a fait 175 morts": what the reader knows, no news
         sources = _continued_voices(sentence, regions, lexicon)
+        if after_narrated and 0 not in sources and _goes_on(sentence, lexicon):
+            sources[0] = 0  # "…, a constaté jeudi le ministre. Il a ainsi justifié …": the same Thursday
         announcing = _announcing(sentence, regions, lexicon)
         telling = Telling(
             in_lead=in_lead,
@@ -650,6 +688,8 @@ def _can_lead(
         return False
     if is_habit(trigger, expression, lexicon):
         return False  # "qui travaillent le samedi": done as a rule, on no one day
+    if releases_tally(trigger, lexicon):
+        return False  # "selon le dernier bilan communiqué mardi": the source of a count, no event
     if is_ongoing(trigger, expression, lexicon):
         return False  # "le scandale qui ébranle l'exécutif depuis l'été": what the noun is like since
     if trigger.pos_ != "NOUN" or is_event_noun(trigger, lexicon):

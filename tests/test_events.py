@@ -675,6 +675,15 @@ INHERIT_ROWS = [
         "2022-05-03",
     ),
     ("Le 3 mai, le maire a signé le contrat. Il a également annoncé une aide.", "annoncé", "2022-05-03"),
+    # … not a present passive (a state), nor after a date of a clause inside the sentence before
+    ("Le 3 mai, un arrêté a été publié. Il est aussi délivré aux ministres.", "délivré", None),
+    (
+        _LEAD
+        + "La vidéo le montrant en train de frapper un passant le 1er mai a circulé, l'avocate a déposé "
+        "une demande. Elle a notamment listé des produits.",
+        "listé",
+        None,
+    ),
     # … not a subject named anew, nor after a sentence with no date
     (_LEAD + "Le 3 mai, le maire a signé le contrat. La région a également versé une aide.", "versé", None),
     # a reminder does not go on with the story (data/cues.tsv reminder)
@@ -745,6 +754,19 @@ _ESTIMATED = (
     "L'agence indique qu'il « est estimé que 300 malades ont consulté un médecin » du 5 au 9 septembre."
 )
 LEADING_ROWS = [
+    # a date heading its sentence frames the clause told, not the incise of saying at its end, wherever the
+    # parse hangs it (a cleft "ce sont … qui" too); its direction is that clause's (SAT is a Saturday)
+    (
+        'Dès lundi, ce sont "plus de 50 écoles" qui se joindront au mouvement, a indiqué le syndicat.',
+        "joindront",
+        "2022-09-12",
+    ),
+    (
+        'Dès lundi, ce sont "plus de 50 écoles" qui se joindront au mouvement, a indiqué le syndicat.',
+        "indiqué",
+        None,
+    ),
+    ("Le ministre a démissionné, a indiqué lundi le syndicat.", "indiqué", "2022-09-05"),
     # an incise of saying right before the date: the date is the report's, not what it tells (a plan here)
     ("Le ministre devrait démissionner, rapporte Le Figaro, jeudi 8 septembre.", "démissionner", None),
     ("Le ministre devrait démissionner, rapporte Le Figaro, jeudi 8 septembre.", "rapporte", "2022-09-08"),

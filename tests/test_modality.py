@@ -73,6 +73,12 @@ ROWS: dict[Modality, list[tuple[str, str, str | None]]] = {
     ],
     Modality.PLANNED: [
         ("Le sommet doit se tenir lundi à Bruxelles.", "tenir", None),
+        # "savoir si" opens an indirect question, no condition
+        (
+            "Le ministère proposera samedi un test pour savoir si les soignants sont immunisés.",
+            "proposera",
+            None,
+        ),
         # "même si" after a future opens a fact, no condition of it
         ("Les écoles rouvriront le 20 mars, même si la situation reste fragile.", "rouvriront", None),
         # a possibility under the conditional of "devoir" is a forecast; the infinitive the parse reads as the

@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span, Token
 from chronique.clauses import SummaryWords
 from chronique.modality import ModalityLexicon
 from chronique.model import Grain, TimeExpression
-from chronique.nlp import ParseWords, sentence_of, sentence_spans
+from chronique.nlp import ParseWords, sentence_of, sentence_spans, verb_group_start
 from chronique.phrases import is_locution
 from chronique.vocabulary import Vocabulary, normalise
 from chronique.voices import (
@@ -587,6 +587,8 @@ def _primary_predicate(
         or reported_head(span, trigger, saying)
         or trigger
     )
+    if trigger is not None and (told := _told_before_incise(span, trigger, regions, lexicon)) is not None:
+        return told
     if trigger is not None and is_incise_saying(trigger, lexicon.relay_verbs):
         own_day = any(i < trigger.i and i not in range(span.start, span.end) for i in timex_tokens)
         # when the news has a day of its own ("mardi soir …, rapporte l'AFP ce mercredi", "placé fin juillet
@@ -598,6 +600,31 @@ def _primary_predicate(
             return trigger if is_predicate(trigger, lexicon) else _verb_of(trigger, regions)
         return _nearest_in_quotation(span, regions, lexicon, timex_tokens)
     return trigger
+
+
+def _told_before_incise(
+    span: Span, trigger: Token, regions: Sequence[int], lexicon: EventLexicon
+) -> Token | None:
+    """The clause a date heading its sentence frames, when the parse hung that date on the incise of saying
+    at the sentence's end ("Dès lundi, ce sont plus de 50 écoles qui se joindront au mouvement, a indiqué le
+    syndicat": the Monday is the joining's, a plan; the incise's own day stands by it, "a indiqué lundi").
+    The first verb after the date, before the incise, in the date's voice."""
+    if not is_incise_saying(trigger, lexicon.reporting_verbs):
+        return None
+    sentence = sentence_of(trigger)
+    # before the date, at most its preposition ("Dès lundi")
+    opening = [
+        t
+        for t in sentence[: span.start - sentence.start]
+        if not (t.is_punct or t.is_space or t.pos_ == "ADP")
+    ]
+    incise = verb_group_start(trigger)
+    if opening or span.end >= incise.i:
+        return None
+    for token in span.doc[span.end : incise.i]:
+        if token.pos_ == "VERB" and regions[token.i] == regions[span.start] and is_predicate(token, lexicon):
+            return token
+    return None
 
 
 def _verb_of(token: Token, regions: Sequence[int]) -> Token:

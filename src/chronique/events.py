@@ -40,6 +40,7 @@ from chronique.anchors import (
     in_relative_clause,
     inherited_anchors,
     is_event_noun,
+    predicate_of,
     story_times,
 )
 from chronique.bounds import (
@@ -457,16 +458,30 @@ def _recalls(sentence: Span, lexicon: EventLexicon) -> bool:
     return any(f"{opening} ".startswith(f"{cue} ") or opening == cue for cue in lexicon.reminder_cues)
 
 
-def _first_token(doc: Doc, expression: TimeExpression) -> int:
-    """The index of the token where an expression starts (0 when it falls between tokens)."""
+def _dates_telling(
+    doc: Doc, expression: TimeExpression, regions: Sequence[int], lexicon: EventLexicon
+) -> bool:
+    """Whether a narrator's date dates its sentence's main verb or a verb of saying ("…, a constaté jeudi le
+    ministre"), not a noun or a clause inside it ("la vidéo le montrant en train de molester des manifestants
+    le 1er mai, l'avocate a déposé …")."""
     span = doc.char_span(expression.mention.start, expression.mention.end, alignment_mode="expand")
-    return span.start if span is not None else 0
+    if span is None or not len(span) or regions[span.start] != 0:
+        return False
+    predicate = predicate_of(span, lexicon)
+    if predicate is None:
+        return False
+    # the main verb, an incise beside it ("», a constaté jeudi le ministre"), or a verb of saying
+    main = predicate.i == sentence_of(predicate).root.i or predicate.dep_ == "parataxis"
+    return main or predicate.lemma_.lower() in lexicon.reporting_verbs
 
 
 def _goes_on(sentence: Span, lexicon: EventLexicon) -> bool:
-    """Whether a sentence goes on with what the one before told: its main verb's subject a personal pronoun,
-    an adverb of ``continuing_cues`` on it ("Il a ainsi justifié", "Elle a également annoncé")."""
+    """Whether a sentence goes on with what the one before told: its main verb a passé composé, its subject a
+    personal pronoun, an adverb of ``continuing_cues`` on it ("Il a ainsi justifié", "Elle a également
+    annoncé")."""
     root = sentence.root
+    if not _is_compound_past(root, lexicon.etre_verbs):
+        return False  # "il est aussi délivré …": a present passive, a state
     pronoun = any(
         c.dep_.startswith("nsubj") and c.pos_ == "PRON" and bool(c.morph.get("Person", []))
         for c in root.children
@@ -617,7 +632,7 @@ def undated_events(
             any(
                 sentence.start_char <= e.mention.start < sentence.end_char
                 and e.mention.start in dated
-                and regions[_first_token(doc, e)] == 0
+                and _dates_telling(doc, e, regions, lexicon)
                 for e in expressions
             ),
         )

@@ -675,6 +675,13 @@ INHERIT_ROWS = [
         "2022-05-03",
     ),
     ("Le 3 mai, le maire a signé le contrat. Il a également annoncé une aide.", "annoncé", "2022-05-03"),
+    # … an incise of saying however the parse hangs it (here on the quoted clause)
+    (
+        'Après deux mois de travaux, "la route est rouverte", a constaté le 3 mai le maire. Il a ainsi salué '
+        "les ouvriers.",
+        "salué",
+        "2022-05-03",
+    ),
     # … not a present passive (a state), nor after a date of a clause inside the sentence before
     ("Le 3 mai, un arrêté a été publié. Il est aussi délivré aux ministres.", "délivré", None),
     (
@@ -1039,6 +1046,11 @@ def test_a_habit_dates_no_row(analysed: Analyse, text: str, rows: list[tuple[str
 # other.
 QUOTED_NOW_ROWS = [
     ("« Ce soir, j'ai un sentiment de colère », a commenté le maire.", []),
+    # a state of mind dated ahead is no plan: the day is another clause's (data/verbs.tsv cognition_verbs)
+    (
+        "« Voyons-nous demain soir, je trouve cette idée très bonne », a écrit un militant.",
+        [("écrit", "2019-03-12", "asserted")],
+    ),
     ("« Lundi, j'étais à la manifestation », a raconté Paul.", []),
     ("« Aujourd'hui, je suis inquiète pour mes enfants », a confié une mère.", []),
     (

@@ -88,7 +88,7 @@ from chronique.model import (
     Sentence,
     TimeExpression,
 )
-from chronique.nlp import sentence_of, sentence_spans
+from chronique.nlp import sentence_of, sentence_spans, verb_group_start
 from chronique.phrases import (
     AGENT_DEPS,
     SUBJECT_DEPS,
@@ -470,8 +470,11 @@ def _dates_telling(
     predicate = predicate_of(span, lexicon)
     if predicate is None:
         return False
-    # the main verb, an incise beside it ("», a constaté jeudi le ministre"), or a verb of saying
-    main = predicate.i == sentence_of(predicate).root.i or predicate.dep_ == "parataxis"
+    # the main verb, an incise after a comma or a quotation mark ("», a constaté jeudi le ministre", whatever
+    # the parse hangs it on), or a verb of saying
+    first = verb_group_start(predicate)
+    incise = first.i > 0 and (doc[first.i - 1].is_punct or doc[first.i - 1].is_quote)
+    main = predicate.i == sentence_of(predicate).root.i or (predicate.pos_ == "VERB" and incise)
     return main or predicate.lemma_.lower() in lexicon.reporting_verbs
 
 
@@ -749,7 +752,7 @@ def plan_events(
     for anchor in direct:
         expression = anchor.expression
         leads = anchor.primary and _can_lead(anchor.trigger, expression, lexicon, bounds | totals)
-        if leads and _speakers_now(anchor.trigger, expression, article.published):
+        if leads and _speakers_now(anchor.trigger, expression, article.published, lexicon):
             leads = False  # "« Ce soir, j'ai un sentiment de colère »": a state of the speaker's, no event
         if leads and _forecast(anchor.trigger, expression, article.published, lexicon):
             leads = False  # "« Il y aura cette année des milliers de morts »": the speaker's forecast
@@ -780,11 +783,16 @@ def plan_events(
     return planned
 
 
-def _speakers_now(trigger: Token, expression: TimeExpression, published: dt.date) -> bool:
+def _speakers_now(
+    trigger: Token, expression: TimeExpression, published: dt.date, lexicon: EventLexicon
+) -> bool:
     """A quotation's present or imperfect dated by a day not after the paper's (``tells_the_speakers_now``):
-    the speaker's state, opinion or habit; one dated ahead is a plan (``build_event``)."""
+    the speaker's state, opinion or habit; one dated ahead is a plan (``build_event``), unless it tells a
+    state of mind ("« Parlons-en demain soir, je trouve cela très intéressant »": the day is another
+    clause's)."""
     start = expression.resolved.date_start
-    return tells_the_speakers_now(trigger) and (start is None or start <= published)
+    ahead_is_plan = trigger.lemma_.lower() not in lexicon.cognition_verbs
+    return tells_the_speakers_now(trigger) and (start is None or start <= published or not ahead_is_plan)
 
 
 # Periods a speaker's forecast names (a week or a day is a plan's: "« Cette semaine, nous allons rouvrir »").

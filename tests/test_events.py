@@ -1051,6 +1051,8 @@ QUOTED_NOW_ROWS = [
         "« Voyons-nous demain soir, je trouve cette idée très bonne », a écrit un militant.",
         [("écrit", "2019-03-12", "asserted")],
     ),
+    # … also where the quotation runs on past its sentence
+    ("Il a répondu : « Voyons-nous demain soir, je trouve cette idée très bonne. Nous verrons. »", []),
     ("« Lundi, j'étais à la manifestation », a raconté Paul.", []),
     ("« Aujourd'hui, je suis inquiète pour mes enfants », a confié une mère.", []),
     (

@@ -791,8 +791,19 @@ def _speakers_now(
     state of mind ("« Parlons-en demain soir, je trouve cela très intéressant »": the day is another
     clause's)."""
     start = expression.resolved.date_start
-    ahead_is_plan = trigger.lemma_.lower() not in lexicon.cognition_verbs
-    return tells_the_speakers_now(trigger) and (start is None or start <= published or not ahead_is_plan)
+    if start is not None and start > published and _state_of_mind(trigger, lexicon):
+        return True  # also in a quotation that runs on past its sentence, a simple present
+    return tells_the_speakers_now(trigger) and (start is None or start <= published)
+
+
+def _state_of_mind(trigger: Token, lexicon: EventLexicon) -> bool:
+    """A present of a verb of cognition with no infinitive to do ("je trouve cela très intéressant", not "il
+    pense partir demain", an intention): a state of mind, which no coming day dates."""
+    if trigger.lemma_.lower() not in lexicon.cognition_verbs:
+        return False
+    if any(c.dep_ == "xcomp" and "Inf" in c.morph.get("VerbForm", []) for c in trigger.children):
+        return False
+    return tells_the_speakers_now(trigger) or is_simple_present(trigger)
 
 
 # Periods a speaker's forecast names (a week or a day is a plan's: "« Cette semaine, nous allons rouvrir »").

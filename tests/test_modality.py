@@ -79,6 +79,7 @@ ROWS: dict[Modality, list[tuple[str, str, str | None]]] = {
             "proposera",
             None,
         ),
+        ("Un examen sera réalisé samedi pour décider si la fête peut avoir lieu.", "réalisé", None),
         # "même si" after a future opens a fact, no condition of it
         ("Les écoles rouvriront le 20 mars, même si la situation reste fragile.", "rouvriront", None),
         # a possibility under the conditional of "devoir" is a forecast; the infinitive the parse reads as the

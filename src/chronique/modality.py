@@ -369,11 +369,11 @@ def _condition_follows(group: list[Token], lexicon: ModalityLexicon) -> bool:
         if token.text in _CLAUSE_ENDS or token.text == ":" or (_is_finite(token) and token.i not in own):
             return False
         if token.dep_ == "mark" and token.lower_ in single:
-            if (
-                _lemma(token.head.head) in lexicon.asking_verbs
-                or _lemma(doc[token.i - 1]) in lexicon.asking_verbs
-            ):
-                return False  # "pour savoir s'ils disposent d'anticorps": an indirect question, no condition
+            governor = token.head.head
+            if _lemma(governor) in lexicon.asking_verbs or _is_infinitive(governor):
+                # "pour savoir s'ils disposent d'anticorps", "pour décider si la fête a lieu": the "si" of
+                # an infinitive's indirect question, no condition of the future before it
+                return False
             before = doc[token.i - 1].lower_
             return f"{before} {token.lower_}" not in lexicon.factual_conjunctions
     return False

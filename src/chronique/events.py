@@ -797,9 +797,11 @@ def _speakers_now(
 
 
 def _state_of_mind(trigger: Token, lexicon: EventLexicon) -> bool:
-    """A present of a verb of cognition with no infinitive to do ("je trouve cela très intéressant", not "il
-    pense partir demain", an intention): a state of mind, which no coming day dates."""
-    if trigger.lemma_.lower() not in lexicon.cognition_verbs:
+    """A speaker's present of a verb of cognition, in a quotation, with no infinitive to do ("« … je trouve
+    cela très intéressant", not "« je pense partir demain »", an intention): a state of mind, which no coming
+    day dates. The narrator's wish for a day ahead stays a plan ("Dimanche, des gilets jaunes veulent un
+    retour au calme")."""
+    if trigger.lemma_.lower() not in lexicon.cognition_verbs or quotations(trigger.doc)[trigger.i] == 0:
         return False
     if any(c.dep_ == "xcomp" and "Inf" in c.morph.get("VerbForm", []) for c in trigger.children):
         return False

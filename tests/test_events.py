@@ -774,6 +774,12 @@ LEADING_ROWS = [
         None,
     ),
     ("Le ministre a démissionné, a indiqué lundi le syndicat.", "indiqué", "2022-09-05"),
+    # … a verb of saying with its subject before it is the main verb, no incise
+    (
+        "Lundi, un deuxième cas de grippe, un enfant de Lyon, a été annoncé par l'agence.",
+        "annoncé",
+        "2022-09-05",
+    ),
     # an incise of saying right before the date: the date is the report's, not what it tells (a plan here)
     ("Le ministre devrait démissionner, rapporte Le Figaro, jeudi 8 septembre.", "démissionner", None),
     ("Le ministre devrait démissionner, rapporte Le Figaro, jeudi 8 septembre.", "rapporte", "2022-09-08"),

@@ -602,6 +602,13 @@ def _primary_predicate(
     return trigger
 
 
+def _subject_before(verb: Token) -> bool:
+    """Whether a verb has its subjects before it only: the sentence's main verb ("un décès … a été annoncé"),
+    no incise of saying, whose subject follows it ("…, a indiqué le syndicat")."""
+    subjects = [c.i for c in verb.children if c.dep_.startswith("nsubj")]
+    return bool(subjects) and max(subjects) < verb.i
+
+
 def _told_before_incise(
     span: Span, trigger: Token, regions: Sequence[int], lexicon: EventLexicon
 ) -> Token | None:
@@ -609,8 +616,8 @@ def _told_before_incise(
     at the sentence's end ("Dès lundi, ce sont plus de 50 écoles qui se joindront au mouvement, a indiqué le
     syndicat": the Monday is the joining's, a plan; the incise's own day stands by it, "a indiqué lundi").
     The first verb after the date, before the incise, in the date's voice."""
-    if not is_incise_saying(trigger, lexicon.reporting_verbs):
-        return None
+    if not is_incise_saying(trigger, lexicon.reporting_verbs) or _subject_before(trigger):
+        return None  # "Mardi, un quatrième décès …, a été annoncé par le ministère": the main verb
     sentence = sentence_of(trigger)
     # before the date, at most its preposition ("Dès lundi")
     opening = [

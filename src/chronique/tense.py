@@ -249,6 +249,9 @@ def _framed_before_incise(span: Span, lexicon: TenseLexicon) -> Token | None:
     saying = next((v for v in _governing_verbs(span.root)), None)
     if saying is None or saying.lemma_ not in lexicon.reporting_verbs:
         return None
+    subjects = [c.i for c in saying.children if c.dep_.startswith("nsubj")]
+    if subjects and max(subjects) < saying.i:
+        return None  # the main verb with its subject before it ("un décès … a été annoncé"), no incise
     first = verb_group_start(saying).i
     if first <= span.end or span.doc[first - 1].text not in _INCISE_OPENERS:
         return None

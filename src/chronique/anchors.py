@@ -606,7 +606,9 @@ def _subject_before(verb: Token) -> bool:
     """Whether a verb has its subjects before it only: the sentence's main verb ("un décès … a été annoncé"),
     no incise of saying, whose subject follows it ("…, a indiqué le syndicat")."""
     subjects = [c.i for c in verb.children if c.dep_.startswith("nsubj")]
-    return bool(subjects) and max(subjects) < verb.i
+    # a passive's subject (an incise is active; the parse may read a cleft's noun as an active subject)
+    passive = any(c.dep_ == "nsubj:pass" for c in verb.children)
+    return passive and max(subjects) < verb.i
 
 
 def _told_before_incise(

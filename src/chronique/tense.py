@@ -250,7 +250,7 @@ def _framed_before_incise(span: Span, lexicon: TenseLexicon) -> Token | None:
     if saying is None or saying.lemma_ not in lexicon.reporting_verbs:
         return None
     subjects = [c.i for c in saying.children if c.dep_.startswith("nsubj")]
-    if subjects and max(subjects) < saying.i:
+    if any(c.dep_ == "nsubj:pass" for c in saying.children) and max(subjects) < saying.i:
         return None  # the main verb with its subject before it ("un décès … a été annoncé"), no incise
     first = verb_group_start(saying).i
     if first <= span.end or span.doc[first - 1].text not in _INCISE_OPENERS:

@@ -278,6 +278,11 @@ def dated_rows(analysed: Analyse, text: str) -> list[tuple[str, str]]:
             "Le ministre recevra les syndicats. Le lendemain, il présentera son plan.",
             [("présentera", "2022-09-11")],
         ),
+        # a tally given out again and again: the day a participle gives it is its release, no event; told with
+        # its auxiliary, the release is an act
+        ("Selon le dernier bilan communiqué lundi par la préfecture, trois personnes ont été blessées.", []),
+        ("Selon le décompte publié lundi par le syndicat, 40 écoles sont fermées.", []),
+        ("Le bilan a été publié lundi par la préfecture.", [("publié", "2022-09-05")]),
         # a date that is no bound still dates its clause
         ("Il est parti dimanche à Lyon.", [("parti", "2022-09-04")]),
         ("Comme prévu samedi, les routiers ont levé le barrage.", [("prévu", "2022-09-10")]),
@@ -542,6 +547,8 @@ PUBLICATION_ROWS = [
     ("Les pompiers ont éteint l'incendie de l'entrepôt.", "éteint", True),  # the lead's passé composé
     ("Le suspect s'est rendu à la police.", "rendu", True),  # pronominal passé composé in the lead
     ("Deux policiers se sont donné la mort.", "donné", True),  # "se" read as an indirect object
+    # a state reached ("est devenu une obsession") is no news of the paper's day (verbs.tsv stative_verbs)
+    ("La réouverture des plages est devenue une obsession pour les maires.", "devenue", False),
     # a stretch of recent weeks with no day is background
     ("Depuis quelques semaines, les élèves ont adopté un nouveau jeu.", "adopté", False),
     # what a relative clause tells describes a noun: background (its main clause is the news)
@@ -661,6 +668,31 @@ def test_publication_day_only_where_news_grammar_implies_it(
 # (text, trigger, the date it inherits or None for no event): what continues the story and what does not
 INHERIT_ROWS = [
     ("Le 3 mai, le maire a signé le contrat. Il a alors quitté la salle.", "quitté", "2022-05-03"),
+    # a pronoun's "ainsi", "également" goes on with the day the sentence before told (cues.tsv continuing)
+    (
+        "« Nous sommes prêts », a déclaré le 3 mai le ministre. Il a ainsi justifié un calendrier prudent.",
+        "justifié",
+        "2022-05-03",
+    ),
+    ("Le 3 mai, le maire a signé le contrat. Il a également annoncé une aide.", "annoncé", "2022-05-03"),
+    # … an incise of saying however the parse hangs it (here on the quoted clause)
+    (
+        'Après deux mois de travaux, "la route est rouverte", a constaté le 3 mai le maire. Il a ainsi salué '
+        "les ouvriers.",
+        "salué",
+        "2022-05-03",
+    ),
+    # … not a present passive (a state), nor after a date of a clause inside the sentence before
+    ("Le 3 mai, un arrêté a été publié. Il est aussi délivré aux ministres.", "délivré", None),
+    (
+        _LEAD
+        + "La vidéo le montrant en train de frapper un passant le 1er mai a circulé, l'avocate a déposé "
+        "une demande. Elle a notamment listé des produits.",
+        "listé",
+        None,
+    ),
+    # … not a subject named anew, nor after a sentence with no date
+    (_LEAD + "Le 3 mai, le maire a signé le contrat. La région a également versé une aide.", "versé", None),
     # a reminder does not go on with the story (data/cues.tsv reminder)
     ("Le 3 mai, le maire a signé le contrat. Pour rappel, il a alors quitté le parti.", "quitté", None),
     # an event noun's date does not set the story's time ("la manifestation du 1er avril")
@@ -729,6 +761,25 @@ _ESTIMATED = (
     "L'agence indique qu'il « est estimé que 300 malades ont consulté un médecin » du 5 au 9 septembre."
 )
 LEADING_ROWS = [
+    # a date heading its sentence frames the clause told, not the incise of saying at its end, wherever the
+    # parse hangs it (a cleft "ce sont … qui" too); its direction is that clause's (SAT is a Saturday)
+    (
+        'Dès lundi, ce sont "plus de 50 écoles" qui se joindront au mouvement, a indiqué le syndicat.',
+        "joindront",
+        "2022-09-12",
+    ),
+    (
+        'Dès lundi, ce sont "plus de 50 écoles" qui se joindront au mouvement, a indiqué le syndicat.',
+        "indiqué",
+        None,
+    ),
+    ("Le ministre a démissionné, a indiqué lundi le syndicat.", "indiqué", "2022-09-05"),
+    # … a verb of saying with its subject before it is the main verb, no incise
+    (
+        "Lundi, un deuxième cas de grippe, un enfant de Lyon, a été annoncé par l'agence.",
+        "annoncé",
+        "2022-09-05",
+    ),
     # an incise of saying right before the date: the date is the report's, not what it tells (a plan here)
     ("Le ministre devrait démissionner, rapporte Le Figaro, jeudi 8 septembre.", "démissionner", None),
     ("Le ministre devrait démissionner, rapporte Le Figaro, jeudi 8 septembre.", "rapporte", "2022-09-08"),
@@ -1001,6 +1052,13 @@ def test_a_habit_dates_no_row(analysed: Analyse, text: str, rows: list[tuple[str
 # other.
 QUOTED_NOW_ROWS = [
     ("« Ce soir, j'ai un sentiment de colère », a commenté le maire.", []),
+    # a state of mind dated ahead is no plan: the day is another clause's (data/verbs.tsv cognition_verbs)
+    (
+        "« Voyons-nous demain soir, je trouve cette idée très bonne », a écrit un militant.",
+        [("écrit", "2019-03-12", "asserted")],
+    ),
+    # … also where the quotation runs on past its sentence
+    ("Il a répondu : « Voyons-nous demain soir, je trouve cette idée très bonne. Nous verrons. »", []),
     ("« Lundi, j'étais à la manifestation », a raconté Paul.", []),
     ("« Aujourd'hui, je suis inquiète pour mes enfants », a confié une mère.", []),
     (
@@ -1047,6 +1105,17 @@ PRESENT_AHEAD_ROWS = [
     ("Le ministre se rend demain à Lyon.", [("rend", "2019-03-13", "planned")]),
     ("Le musée est fermé samedi pour travaux.", [("fermé", "2019-03-16", "planned")]),
     ("Le 2 mars, le chanteur annule son concert.", [("annule", "2019-03-02", "asserted")]),
+    # an event noun or an infinitive after the paper's day names what is still to happen, whatever the tense
+    # of the verb above it; for a day past it is a thing done
+    (
+        "Le préfet fera jeudi un point sur la préparation de la manifestation du 23 mars.",
+        [("fera", "2019-03-14", "planned"), ("manifestation", "2019-03-23", "planned")],
+    ),
+    ("Le ministre a demandé au préfet de se rendre sur place jeudi.", [("rendre", "2019-03-14", "planned")]),
+    (
+        "La manifestation de samedi a rassemblé 3.000 personnes.",
+        [("manifestation", "2019-03-09", "asserted")],
+    ),
 ]
 
 
@@ -1069,6 +1138,8 @@ def test_a_quotations_present_is_the_speakers_now(
 FORECAST_ROWS = [
     ("« Cette année, il y aura des milliers de morts », a estimé le médecin.", []),
     ("« Ce mois-ci, la grippe fera des milliers de morts », a estimé le médecin.", []),
+    # the "partir" of "à partir de" is no verb: the date goes to the speaker's "nous allons", now
+    ("« A partir d'aujourd'hui, nous allons entrer dans une période plus calme », a estimé le maire.", []),
     (
         "« Samedi, nous défilerons à Paris », a promis l'organisateur.",
         [("défilerons", "2019-03-16", "planned")],

@@ -20,6 +20,8 @@ def _mention(events: tuple[Event, ...], trigger: str) -> Event:
 ROWS: dict[Modality, list[tuple[str, str, str | None]]] = {
     Modality.ASSERTED: [
         ("Le ministre a condamné mardi une attaque.", "condamné", None),
+        # "il a fallu" tells the obligation met, the act done
+        ("Il a fallu évacuer le bâtiment lundi.", "évacuer", None),
         ("Le texte a été présenté lundi en Conseil des ministres et adopté mardi au Sénat.", "adopté", None),
         # "a dû" in the indicative tells what had to be done, and was
         ("Le pilote a dû atterrir mardi à Lyon.", "atterrir", None),
@@ -71,6 +73,15 @@ ROWS: dict[Modality, list[tuple[str, str, str | None]]] = {
     ],
     Modality.PLANNED: [
         ("Le sommet doit se tenir lundi à Bruxelles.", "tenir", None),
+        # "savoir si" opens an indirect question, no condition
+        (
+            "Le ministère proposera samedi un test pour savoir si les soignants sont immunisés.",
+            "proposera",
+            None,
+        ),
+        ("Un examen sera réalisé samedi pour décider si la fête peut avoir lieu.", "réalisé", None),
+        # "même si" after a future opens a fact, no condition of it
+        ("Les écoles rouvriront le 20 mars, même si la situation reste fragile.", "rouvriront", None),
         # a possibility under the conditional of "devoir" is a forecast; the infinitive the parse reads as the
         # object of "pouvoir" is in the clause of "devraient"
         ("Les abonnés devraient pouvoir la télécharger dès samedi.", "télécharger", None),
@@ -189,6 +200,16 @@ ROWS: dict[Modality, list[tuple[str, str, str | None]]] = {
     ],
     Modality.HYPOTHETICAL: [
         ("L'attaque, si elle est confirmée jeudi par les enquêteurs, serait grave.", "confirmée", None),
+        # a future right before a "si", wherever the parse hangs the condition (here on the incise after it)
+        (
+            "Les ventes dépasseront ce seuil le 20 mars si les livraisons arrivent, a précisé le groupe.",
+            "dépasseront",
+            None,
+        ),
+        ("Les écoles rouvriront le 20 mars si la situation le permet.", "rouvriront", None),
+        # an infinitive under "il faut", "il faudra": what must be done, an exhortation
+        ("Il faudra fermer les écoles lundi, a estimé le médecin.", "fermer", None),
+        ("« Il faut tout vérifier pour parer à un incident samedi », a dit le préfet.", "parer", None),
         ("Washington craint qu'une arme soit utilisée vendredi contre les civils.", "utilisée", None),
         # what a verb of wishing or requiring governs after "que", whatever mood the tagger reads
         ("Il faut que les mesures commencent dès le 1er avril.", "commencent", None),

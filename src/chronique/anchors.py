@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span, Token
 from chronique.clauses import SummaryWords
 from chronique.modality import ModalityLexicon
 from chronique.model import Grain, TimeExpression
-from chronique.nlp import ParseWords, sentence_of, sentence_spans
+from chronique.nlp import ParseWords, sentence_of, sentence_spans, verb_group_start
 from chronique.phrases import is_locution
 from chronique.vocabulary import Vocabulary, normalise
 from chronique.voices import (
@@ -91,6 +91,7 @@ class EventLexicon:
     placing_cues: frozenset[str] = frozenset()  # "emmenée aux urgences à 3h20": the time is the verb's
     interrupting_cues: frozenset[str] = frozenset()  # "il rentrait quand il a été agressé": the event
     tally_nouns: frozenset[str] = frozenset()  # "le nombre de décès depuis le 1er mars": a count
+    updated_tallies: frozenset[str] = frozenset()  # "le dernier bilan communiqué mardi": a count's source
     times_nouns: frozenset[str] = frozenset()  # "vue près de 700.000 fois": how often, a tally
     backdrop_cues: frozenset[str] = frozenset()  # "Alors que …," opening a sentence: no continuation
     reminder_cues: frozenset[str] = frozenset()  # "Pour rappel, …" opening a sentence: background
@@ -98,6 +99,8 @@ class EventLexicon:
     nowadays_cues: frozenset[str] = frozenset()  # "aujourd'hui" with a state: "these days"
     generic_subjects: frozenset[str] = frozenset()  # "on se rend compte"
     habit_cues: frozenset[str] = frozenset()  # "en général …": what is done as a rule
+    opening_cues: frozenset[str] = frozenset()  # "à partir de", "dès le": a preposition, no predicate
+    continuing_cues: frozenset[str] = frozenset()  # "Il a ainsi justifié …": goes on with the sentence before
     weekdays: frozenset[str] = frozenset()  # "qui travaillent le samedi": a bare weekday of a habit
     cognition_verbs: frozenset[str] = frozenset()  # "je sais", "on se rend compte"
     summary_words: SummaryWords = field(default_factory=SummaryWords)  # for ``chronique.summaries``
@@ -144,10 +147,13 @@ class EventLexicon:
             backdrop_cues=vocabulary["cues"].forms_of("backdrop"),
             reminder_cues=vocabulary["cues"].forms_of("reminder"),
             tally_nouns=vocabulary["nouns"].forms_of("tally"),
+            updated_tallies=vocabulary["nouns"].forms_of("updated_tally"),
             times_nouns=vocabulary["nouns"].forms_of("times"),
             nowadays_cues=vocabulary["cues"].forms_of("nowadays"),
             generic_subjects=vocabulary["cues"].forms_of("generic_subject"),
             habit_cues=vocabulary["cues"].forms_of("habit"),
+            opening_cues=vocabulary["cues"].forms_of("opening"),
+            continuing_cues=vocabulary["cues"].forms_of("continuing"),
             weekdays=frozenset(f for d in range(1, 8) for f in vocabulary["weekdays"].forms_of(str(d))),
             cognition_verbs=verbs.forms_of("cognition_verbs"),
             summary_words=SummaryWords.from_vocabulary(vocabulary),
@@ -254,11 +260,12 @@ def predicate_of(span: Span, lexicon: EventLexicon, timex_tokens: Collection[int
         return _event_within(phrase, lexicon)
     root = span.root
     current = root
+    opening = _opening_words(span, lexicon)
     for step in range(_MAX_CLIMB):
         if current.head.i == current.i:
             return None
         current = current.head
-        if current.i in range(span.start, span.end) or current.i in timex_tokens:
+        if current.i in range(span.start, span.end) or current.i in timex_tokens or current.i in opening:
             continue
         if current.dep_ == "acl" and current.lemma_.lower() in lexicon.dating_verbs:
             # "un épisode datant de 2016", "des images datant du 1er mai": the noun's date, the event it names
@@ -297,6 +304,27 @@ def predicate_of(span: Span, lexicon: EventLexicon, timex_tokens: Collection[int
         ):
             return _governing_event(current, lexicon)
     return None
+
+
+# The most words of a preposition that opens a time expression ("à partir d'").
+_OPENING_WORDS = 3
+
+
+def _opening_words(span: Span, lexicon: EventLexicon) -> frozenset[int]:
+    """The words right before an expression that make the preposition opening it ("A partir d'aujourd'hui,
+    on va rentrer …", "à partir du 18 mai"): the "partir" of "à partir de" is no verb, whatever the tagger
+    reads; a capital "A" is written without its accent."""
+    doc = span.doc
+    for size in range(_OPENING_WORDS, 0, -1):
+        start = span.start - size
+        if start < 0:
+            continue
+        words = normalise(" ".join(t.text for t in doc[start : span.start])).replace("' ", "'")
+        if doc[start].text == "A":
+            words = "à" + words[1:]
+        if words in lexicon.opening_cues:
+            return frozenset(range(start, span.start))
+    return frozenset()
 
 
 # what may stand before a chronology entry's date on its line: a bullet or a dash
@@ -559,6 +587,8 @@ def _primary_predicate(
         or reported_head(span, trigger, saying)
         or trigger
     )
+    if trigger is not None and (told := _told_before_incise(span, trigger, regions, lexicon)) is not None:
+        return told
     if trigger is not None and is_incise_saying(trigger, lexicon.relay_verbs):
         own_day = any(i < trigger.i and i not in range(span.start, span.end) for i in timex_tokens)
         # when the news has a day of its own ("mardi soir …, rapporte l'AFP ce mercredi", "placé fin juillet
@@ -570,6 +600,40 @@ def _primary_predicate(
             return trigger if is_predicate(trigger, lexicon) else _verb_of(trigger, regions)
         return _nearest_in_quotation(span, regions, lexicon, timex_tokens)
     return trigger
+
+
+def _subject_before(verb: Token) -> bool:
+    """Whether a verb has its subjects before it only: the sentence's main verb ("un décès … a été annoncé"),
+    no incise of saying, whose subject follows it ("…, a indiqué le syndicat")."""
+    subjects = [c.i for c in verb.children if c.dep_.startswith("nsubj")]
+    # a passive's subject (an incise is active; the parse may read a cleft's noun as an active subject)
+    passive = any(c.dep_ == "nsubj:pass" for c in verb.children)
+    return passive and max(subjects) < verb.i
+
+
+def _told_before_incise(
+    span: Span, trigger: Token, regions: Sequence[int], lexicon: EventLexicon
+) -> Token | None:
+    """The clause a date heading its sentence frames, when the parse hung that date on the incise of saying
+    at the sentence's end ("Dès lundi, ce sont plus de 50 écoles qui se joindront au mouvement, a indiqué le
+    syndicat": the Monday is the joining's, a plan; the incise's own day stands by it, "a indiqué lundi").
+    The first verb after the date, before the incise, in the date's voice."""
+    if not is_incise_saying(trigger, lexicon.reporting_verbs) or _subject_before(trigger):
+        return None  # "Mardi, un quatrième décès …, a été annoncé par le ministère": the main verb
+    sentence = sentence_of(trigger)
+    # before the date, at most its preposition ("Dès lundi")
+    opening = [
+        t
+        for t in sentence[: span.start - sentence.start]
+        if not (t.is_punct or t.is_space or t.pos_ == "ADP")
+    ]
+    incise = verb_group_start(trigger)
+    if opening or span.end >= incise.i:
+        return None
+    for token in span.doc[span.end : incise.i]:
+        if token.pos_ == "VERB" and regions[token.i] == regions[span.start] and is_predicate(token, lexicon):
+            return token
+    return None
 
 
 def _verb_of(token: Token, regions: Sequence[int]) -> Token:

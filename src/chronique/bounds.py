@@ -266,6 +266,23 @@ def tells_total(sentence: Span, lexicon: EventLexicon) -> bool:
     return any(t.pos_ in {"VERB", "AUX"} and counts(t, lexicon) for t in sentence)
 
 
+def releases_tally(trigger: Token, lexicon: EventLexicon) -> bool:
+    """Whether a bare past participle describes a tally given out again and again ("selon le dernier bilan
+    communiqué mardi", "le décompte publié lundi"): the day it was released, the source of a count, no event
+    of the story."""
+    noun = trigger.head
+    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in lexicon.updated_tallies or noun.i > trigger.i:
+        return False
+    if trigger.pos_ == "NOUN":
+        # the tagger reads some participles as nouns ("le bilan communiqué lundi"): a noun with neither a
+        # determiner nor a preposition, right after the noun it describes
+        return trigger.dep_ == "nmod" and not any(c.dep_ in {"det", "case"} for c in trigger.children)
+    if trigger.pos_ != "VERB" or "Part" not in trigger.morph.get("VerbForm", []):
+        return False
+    # with an auxiliary ("le bilan a été publié mardi") the publishing is told as an act
+    return trigger.dep_ in {"acl", "amod"} and not any(c.dep_.startswith("aux") for c in trigger.children)
+
+
 # An article, not a count: "une fleur", "un homme" (the model reads "un", "une" as numbers).
 _ARTICLES = frozenset({"un", "une"})
 

@@ -40,6 +40,7 @@ from chronique.anchors import (
     in_relative_clause,
     inherited_anchors,
     is_event_noun,
+    predicate_of,
     story_times,
 )
 from chronique.bounds import (
@@ -53,6 +54,7 @@ from chronique.bounds import (
     is_running_total,
     is_scheduled,
     is_unanchored_sequel,
+    releases_tally,
     tells_total,
 )
 from chronique.clauses import (
@@ -71,6 +73,7 @@ from chronique.modality import (
     is_simple_present,
     modality_of,
     moved_to,
+    names_what_is_to_come,
 )
 from chronique.model import (
     DAY_GRAINS,
@@ -85,7 +88,7 @@ from chronique.model import (
     Sentence,
     TimeExpression,
 )
-from chronique.nlp import sentence_of, sentence_spans
+from chronique.nlp import sentence_of, sentence_spans, verb_group_start
 from chronique.phrases import (
     AGENT_DEPS,
     SUBJECT_DEPS,
@@ -100,7 +103,7 @@ from chronique.phrases import (
 from chronique.retellings import merge_retellings
 from chronique.sayings import is_incise, speaker_names
 from chronique.summaries import describes_noun_before, noun_summary, opening_participle_subject, summary_of
-from chronique.vocabulary import holds_phrase
+from chronique.vocabulary import holds_phrase, normalise
 from chronique.voices import in_closed_quotation, quotations, tells_the_speakers_now
 
 # Clauses that describe a participant rather than report the event: their places are not the event's.
@@ -238,6 +241,10 @@ def build_event(
         reading = replace(reading, modality=Modality.PLANNED)
     elif ahead and reading.modality in _TOLD and is_aim(trigger, lexicon.modality):
         # "afin de permettre aux policiers d'interpeller samedi": an aim for a day still to come
+        reading = replace(reading, modality=Modality.PLANNED)
+    elif later and reading.modality in _TOLD and names_what_is_to_come(trigger, lexicon.modality):
+        # "a demandé au préfet de se rendre sur place jeudi", "Le préfet fera un point sur la manifestation du
+        # 23 mars": an infinitive, or a noun under a plan, dated after the paper names what is still to happen
         reading = replace(reading, modality=Modality.PLANNED)
     elif reading.modality in _TOLD and _done_before(trigger, resolved, article.published, expression):
         # "Le ministère a déjà interdit la place aux manifestants le 24 novembre" (written on the 21st): a
@@ -451,6 +458,42 @@ def _recalls(sentence: Span, lexicon: EventLexicon) -> bool:
     return any(f"{opening} ".startswith(f"{cue} ") or opening == cue for cue in lexicon.reminder_cues)
 
 
+def _dates_telling(
+    doc: Doc, expression: TimeExpression, regions: Sequence[int], lexicon: EventLexicon
+) -> bool:
+    """Whether a narrator's date dates its sentence's main verb or a verb of saying ("…, a constaté jeudi le
+    ministre"), not a noun or a clause inside it ("la vidéo le montrant en train de molester des manifestants
+    le 1er mai, l'avocate a déposé …")."""
+    span = doc.char_span(expression.mention.start, expression.mention.end, alignment_mode="expand")
+    if span is None or not len(span) or regions[span.start] != 0:
+        return False
+    predicate = predicate_of(span, lexicon)
+    if predicate is None:
+        return False
+    # the main verb, an incise after a comma or a quotation mark ("», a constaté jeudi le ministre", whatever
+    # the parse hangs it on), or a verb of saying
+    first = verb_group_start(predicate)
+    incise = first.i > 0 and (doc[first.i - 1].is_punct or doc[first.i - 1].is_quote)
+    main = predicate.i == sentence_of(predicate).root.i or (predicate.pos_ == "VERB" and incise)
+    return main or predicate.lemma_.lower() in lexicon.reporting_verbs
+
+
+def _goes_on(sentence: Span, lexicon: EventLexicon) -> bool:
+    """Whether a sentence goes on with what the one before told: its main verb a passé composé, its subject a
+    personal pronoun, an adverb of ``continuing_cues`` on it ("Il a ainsi justifié", "Elle a également
+    annoncé")."""
+    root = sentence.root
+    if not _is_compound_past(root, lexicon.etre_verbs):
+        return False  # "il est aussi délivré …": a present passive, a state
+    pronoun = any(
+        c.dep_.startswith("nsubj") and c.pos_ == "PRON" and bool(c.morph.get("Person", []))
+        for c in root.children
+    )
+    return pronoun and any(
+        c.dep_ == "advmod" and normalise(c.text) in lexicon.continuing_cues for c in root.children
+    )
+
+
 def _continued_voices(sentence: Span, regions: Sequence[int], lexicon: EventLexicon) -> dict[int, int]:
     """For each voice of the sentence (0 the narrator, else a quotation) whose clauses continue the story, the
     voice whose dates they go on from: their own when their own words continue (a quotation's "ensuite" is the
@@ -579,17 +622,30 @@ def undated_events(
     # the sentence before told a total so far ("Depuis le début de l'épidémie, 103.741 personnes ont été
     # hospitalisées"), or went on with one: a count right after it is another line of that tally
     tally = False
+    # the sentence before has a date of the narrator's: a pronoun's "Il a ainsi justifié" goes on with it
+    narrated = False
     for sentence in sentence_spans(doc):
         in_lead = with_verb < LEAD_SENTENCES
         with_verb += any(t.pos_ in {"VERB", "AUX"} for t in sentence)
         if not sentence.text.strip():
             continue
         after_tally, tally = tally, tells_total(sentence, lexicon)
+        after_narrated, narrated = (
+            narrated,
+            any(
+                sentence.start_char <= e.mention.start < sentence.end_char
+                and e.mention.start in dated
+                and _dates_telling(doc, e, regions, lexicon)
+                for e in expressions
+            ),
+        )
         if any(sentence.start_char <= start < sentence.end_char for start in dated):
             continue
         if _recalls(sentence, lexicon):
             continue  # "Pour rappel, l'épidémie a fait 175 morts": what the reader knows, no news
         sources = _continued_voices(sentence, regions, lexicon)
+        if after_narrated and 0 not in sources and _goes_on(sentence, lexicon):
+            sources[0] = 0  # "…, a constaté jeudi le ministre. Il a ainsi justifié …": the same Thursday
         announcing = _announcing(sentence, regions, lexicon)
         telling = Telling(
             in_lead=in_lead,
@@ -650,6 +706,8 @@ def _can_lead(
         return False
     if is_habit(trigger, expression, lexicon):
         return False  # "qui travaillent le samedi": done as a rule, on no one day
+    if releases_tally(trigger, lexicon):
+        return False  # "selon le dernier bilan communiqué mardi": the source of a count, no event
     if is_ongoing(trigger, expression, lexicon):
         return False  # "le scandale qui ébranle l'exécutif depuis l'été": what the noun is like since
     if trigger.pos_ != "NOUN" or is_event_noun(trigger, lexicon):
@@ -694,7 +752,7 @@ def plan_events(
     for anchor in direct:
         expression = anchor.expression
         leads = anchor.primary and _can_lead(anchor.trigger, expression, lexicon, bounds | totals)
-        if leads and _speakers_now(anchor.trigger, expression, article.published):
+        if leads and _speakers_now(anchor.trigger, expression, article.published, lexicon):
             leads = False  # "« Ce soir, j'ai un sentiment de colère »": a state of the speaker's, no event
         if leads and _forecast(anchor.trigger, expression, article.published, lexicon):
             leads = False  # "« Il y aura cette année des milliers de morts »": the speaker's forecast
@@ -725,11 +783,29 @@ def plan_events(
     return planned
 
 
-def _speakers_now(trigger: Token, expression: TimeExpression, published: dt.date) -> bool:
+def _speakers_now(
+    trigger: Token, expression: TimeExpression, published: dt.date, lexicon: EventLexicon
+) -> bool:
     """A quotation's present or imperfect dated by a day not after the paper's (``tells_the_speakers_now``):
-    the speaker's state, opinion or habit; one dated ahead is a plan (``build_event``)."""
+    the speaker's state, opinion or habit; one dated ahead is a plan (``build_event``), unless it tells a
+    state of mind ("« Parlons-en demain soir, je trouve cela très intéressant »": the day is another
+    clause's)."""
     start = expression.resolved.date_start
+    if start is not None and start > published and _state_of_mind(trigger, lexicon):
+        return True  # also in a quotation that runs on past its sentence, a simple present
     return tells_the_speakers_now(trigger) and (start is None or start <= published)
+
+
+def _state_of_mind(trigger: Token, lexicon: EventLexicon) -> bool:
+    """A speaker's present of a verb of cognition, in a quotation, with no infinitive to do ("« … je trouve
+    cela très intéressant", not "« je pense partir demain »", an intention): a state of mind, which no coming
+    day dates. The narrator's wish for a day ahead stays a plan ("Dimanche, des gilets jaunes veulent un
+    retour au calme")."""
+    if trigger.lemma_.lower() not in lexicon.cognition_verbs or quotations(trigger.doc)[trigger.i] == 0:
+        return False
+    if any(c.dep_ == "xcomp" and "Inf" in c.morph.get("VerbForm", []) for c in trigger.children):
+        return False
+    return tells_the_speakers_now(trigger) or is_simple_present(trigger)
 
 
 # Periods a speaker's forecast names (a week or a day is a plan's: "« Cette semaine, nous allons rouvrir »").

@@ -89,6 +89,7 @@ class ModalityLexicon:
     denial_verbs: frozenset[str]
     without: frozenset[str]  # "sans renoncer": the infinitive it opens did not happen
     wish_governors: frozenset[str]  # "il faut que …": what they govern is wished, not told
+    obligation_verbs: frozenset[str]  # "il faut changer": the infinitive is what must be done
     overtaking: frozenset[str]  # "annulé", "reporté": a former plan beside them did not go as planned
     according_to: frozenset[str]
     future_endings: tuple[str, ...]  # longest first
@@ -134,6 +135,7 @@ class ModalityLexicon:
             denial_verbs=words.forms_of("denial_verb"),
             without=words.forms_of("without"),
             wish_governors=words.forms_of("wish_governor"),
+            obligation_verbs=words.forms_of("obligation_verb"),
             overtaking=words.forms_of("overtaking"),
             according_to=phrases("according_to"),
             future_endings=endings("future_endings"),
@@ -345,12 +347,36 @@ def _is_supposed(chain: list[Token], head: Token, lexicon: ModalityLexicon) -> b
     tensed = any(is_conditional(t, lexicon) or is_future(t, lexicon) for t in group)
     if tensed and any(c.dep_ == "advcl" and _is_condition(c, lexicon) for c in head.children):
         return True
+    if tensed and _condition_follows(group, lexicon):
+        return True  # "dépasseront cette cible le 18 mai si les prévisions sont atteintes, a indiqué …"
     # the possibility itself in the conditional ("pourrait démissionner", "aurait pu"); not a possibility
     # under another verb's conditional ("devraient pouvoir la télécharger dès ce weekend": a forecast, a plan)
     return any(
         _lemma(v) in lexicon.possibility_verbs and any(is_conditional(t, lexicon) for t in _group([v]))
         for v in chain
     )
+
+
+def _condition_follows(group: list[Token], lexicon: ModalityLexicon) -> bool:
+    """A "si" right after a clause in the future or the conditional, no other finite verb between: the
+    condition it is under, wherever the parse hangs it (often on an incise of saying after it). Not "même
+    si" (``factual_conjunction``)."""
+    own = {t.i for t in group}
+    last = max(own)
+    single = {p for p in lexicon.conditions if " " not in p}
+    doc = group[0].doc
+    for token in doc[last + 1 : group[0].sent.end]:
+        if token.text in _CLAUSE_ENDS or token.text == ":" or (_is_finite(token) and token.i not in own):
+            return False
+        if token.dep_ == "mark" and token.lower_ in single:
+            governor = token.head.head
+            if _lemma(governor) in lexicon.asking_verbs or _is_infinitive(governor):
+                # "pour savoir s'ils disposent d'anticorps", "pour décider si la fête a lieu": the "si" of
+                # an infinitive's indirect question, no condition of the future before it
+                return False
+            before = doc[token.i - 1].lower_
+            return f"{before} {token.lower_}" not in lexicon.factual_conjunctions
+    return False
 
 
 def _is_counterfactual(chain: list[Token], lexicon: ModalityLexicon) -> bool:
@@ -412,6 +438,20 @@ def _is_order_or_wish(head: Token, lexicon: ModalityLexicon) -> bool:
     return head.dep_ in {"ROOT", "parataxis"} and head.lower_.endswith(lexicon.imperative_endings)
 
 
+def _is_obligation(chain: list[Token], lexicon: ModalityLexicon) -> bool:
+    """An infinitive under a verb of obligation in a simple tense ("il faut le changer", "il faudra
+    rouvrir", "il faudrait attendre"): what must be done, an exhortation; "il a fallu évacuer" tells it done,
+    "il fallait" a past need."""
+    for verb in chain[1:]:
+        if _lemma(verb) not in lexicon.obligation_verbs or not _is_finite(verb):
+            continue
+        if any(c.dep_.startswith("aux") for c in verb.children) or "Imp" in verb.morph.get("Tense", []):
+            continue
+        if any(c.dep_ == "xcomp" and _is_infinitive(c) for c in verb.children):
+            return True
+    return False
+
+
 def _is_generic(head: Token, lexicon: ModalityLexicon) -> bool:
     """What happens each time: a clause in the simple present opened by "quand", "lorsque", "chaque fois que"
     ("Quand ce type de propos est suivi le lendemain par des violences"); "quand il est arrivé" tells once."""
@@ -440,6 +480,22 @@ def is_aim(trigger: Token, lexicon: ModalityLexicon) -> bool:
         if any(tuple(words[: len(p)]) == p for p in lexicon.purposes):
             return True
     return False
+
+
+def names_what_is_to_come(trigger: Token, lexicon: ModalityLexicon) -> bool:
+    """A present infinitive, which carries no tense of its own, or an event noun under a verb that tells a
+    plan: for a day after the paper they name what is still to happen ("a demandé au préfet de se rendre sur
+    place jeudi", "fera un point sur la préparation de la manifestation du 23 mars"; ``chronique.events``). A
+    noun under a verb told as done keeps that verb's reading ("la CGT appelle à une grève le 5 février": the
+    day of the strike, which the story weighs as news); a past infinitive ("pour avoir frappé") tells a thing
+    done."""
+    if trigger.pos_ == "NOUN":
+        verb = _verb_above(trigger)
+        planned = verb is not None and _verb_reading(verb, _top_of(verb), lexicon, 1).modality
+        return planned is Modality.PLANNED
+    return "Inf" in trigger.morph.get("VerbForm", []) and not any(
+        c.dep_.startswith("aux") for c in trigger.children
+    )
 
 
 def _nearest_finite(trigger: Token) -> Token | None:
@@ -616,6 +672,7 @@ def _verb_reading(trigger: Token, clause_head: Token, lexicon: ModalityLexicon, 
         _is_supposed(chain, clause_head, lexicon)
         or _is_counterfactual(chain, lexicon)
         or _is_order_or_wish(clause_head, lexicon)
+        or _is_obligation(chain, lexicon)
         or _is_generic(clause_head, lexicon)
     ):
         return Reading(Modality.HYPOTHETICAL, speaker)
@@ -662,6 +719,16 @@ def _top_of(verb: Token) -> Token:
     return current
 
 
+def _verb_above(noun: Token) -> Token | None:
+    """The verb a noun's phrase hangs on ("fera un point sur la préparation de l'étape": fera)."""
+    verb = noun.head
+    for _ in range(4):
+        if verb.pos_ in {"VERB", "AUX"} or verb.head.i == verb.i:
+            break
+        verb = verb.head
+    return verb if verb.pos_ in {"VERB", "AUX"} and verb.i != noun.i else None
+
+
 def _noun_reading(trigger: Token, lexicon: ModalityLexicon) -> Reading:
     """An event noun: a question or a condition around it, else its verb's modality (not the negation of a
     verb it is the subject of: "l'attaque n'a pas fait de victime" does not deny the attack)."""
@@ -673,12 +740,8 @@ def _noun_reading(trigger: Token, lexicon: ModalityLexicon) -> Reading:
         return Reading(Modality.HYPOTHETICAL)
     if any(c.dep_ == "cop" for c in trigger.children):
         return _verb_reading(trigger, trigger, lexicon, 0)  # a predicate noun: its copula's tense and mood
-    verb = trigger.head
-    for _ in range(4):
-        if verb.pos_ in {"VERB", "AUX"} or verb.head.i == verb.i:
-            break
-        verb = verb.head
-    if verb.pos_ not in {"VERB", "AUX"} or verb.i == trigger.i:
+    verb = _verb_above(trigger)
+    if verb is None:
         return Reading(Modality.ASSERTED)
     reading = _verb_reading(verb, _top_of(verb), lexicon, 1)
     denied_subject = reading.modality is Modality.NEGATED and trigger.dep_ in SUBJECT_DEPS

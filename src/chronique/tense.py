@@ -227,9 +227,35 @@ def direction_of(doc: Doc, start: int, end: int, lexicon: TenseLexicon, text: st
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return Direction.NONE
+    framed = _framed_before_incise(span, lexicon)
+    if framed is not None and (told := verb_direction(framed, lexicon)) is not None:
+        return (
+            told  # "Dès lundi, 50 écoles se joindront au mouvement, a indiqué le syndicat": the coming Monday
+        )
     before = span.doc[span.start - 1].lower_ if span.start else ""
     direction = _direction_above(span.root, lexicon, target=before in lexicon.target_cues)
     return _nearest_direction(span, lexicon) if direction is None else direction
+
+
+def _framed_before_incise(span: Span, lexicon: TenseLexicon) -> Token | None:
+    """The verb of the clause a date heading its sentence frames, when the parse hangs the date on the incise
+    of saying at the sentence's end ("Dès lundi, 50 écoles se joindront au mouvement, a indiqué le
+    syndicat"): the first verb after the date, before the incise (``chronique.anchors`` dates it the same)."""
+    sentence = sentence_of(span.root)
+    if any(
+        not (t.is_punct or t.is_space or t.pos_ == "ADP") for t in sentence[: span.start - sentence.start]
+    ):
+        return None
+    saying = next((v for v in _governing_verbs(span.root)), None)
+    if saying is None or saying.lemma_ not in lexicon.reporting_verbs:
+        return None
+    subjects = [c.i for c in saying.children if c.dep_.startswith("nsubj")]
+    if any(c.dep_ == "nsubj:pass" for c in saying.children) and max(subjects) < saying.i:
+        return None  # the main verb with its subject before it ("un décès … a été annoncé"), no incise
+    first = verb_group_start(saying).i
+    if first <= span.end or span.doc[first - 1].text not in _INCISE_OPENERS:
+        return None
+    return next((t for t in span.doc[span.end : first] if t.pos_ == "VERB"), None)
 
 
 def _nearest_direction(span: Span, lexicon: TenseLexicon) -> Direction:

@@ -291,13 +291,7 @@ def predicate_of(span: Span, lexicon: EventLexicon, timex_tokens: Collection[int
             or (
                 step == 0
                 and root.dep_ in {"nmod", "obl"}
-                and not (
-                    _placed_by_preposition(span, lexicon)
-                    and not is_event_noun(_governing_event(current, lexicon), lexicon)
-                    and _event_within(current, lexicon) is None  # "le début du déconfinement le 11 mai"
-                    and not any(c.dep_ == "cop" for c in current.children)  # "était en service le 4 mars"
-                    and not _opened_relative(current, lexicon)  # "depuis le début du mouvement le 3 mai"
-                )
+                and not _places_the_verb(span, current, lexicon)
                 and not _closes_phrase(span, current, lexicon)
                 and not _closes_sentence_apart(span)
             )
@@ -367,6 +361,20 @@ def _closes_phrase(span: Span, noun: Token, lexicon: EventLexicon) -> bool:
     phrase = doc[sentence.start : span.start]
     return not any(normalise(t.text) in lexicon.relating_cues for t in phrase) and not any(
         t.pos_ == "NOUN" and is_event_noun(t, lexicon) for t in doc[noun.i : span.start]
+    )
+
+
+def _places_the_verb(span: Span, noun: Token, lexicon: EventLexicon) -> bool:
+    """Whether a date the parse hangs on a noun that names no event goes on up to the verb: a preposition
+    places it (``_placed_by_preposition``), and the noun neither governs an event ("le début du
+    déconfinement le 11 mai"), nor is a predicate with its copula ("était en service le 4 mars"), nor
+    stands in a phrase a relative cue opens ("depuis le début du mouvement le 3 mai")."""
+    return (
+        _placed_by_preposition(span, lexicon)
+        and not is_event_noun(_governing_event(noun, lexicon), lexicon)
+        and _event_within(noun, lexicon) is None
+        and not any(c.dep_ == "cop" for c in noun.children)
+        and not _opened_relative(noun, lexicon)
     )
 
 

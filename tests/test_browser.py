@@ -349,8 +349,13 @@ def top_row(page: Page) -> str:
         # 12 Nov. and the background (1836, 1995, 2011, the taxes of 2016 to 2018: a period that overlaps
         # the view but began years before it) are above it
         (None, "samedi 17 novembre 2018 | Acte 1 : les gilets jaunes ont manifesté"),
-        # the view starts on 7 Nov.: the call of 12 Nov. is the first event in it
-        (28, "lundi 12 novembre 2018 | Un appel à bloquer les routes a été lancé"),
+        # the view starts on 7 Nov. (28 key dates) or 10 Nov. (one): the call of 12 Nov. is in the margin
+        # the axis keeps before the first key date, not a key date itself (rank 29): the list opens on the
+        # first key date, the call a row above it
+        (28, "samedi 17 novembre 2018 | Acte 1 : les gilets jaunes ont manifesté"),
+        (1, "samedi 17 novembre 2018 | Acte 1 : les gilets jaunes ont manifesté"),
+        # 29 key dates: the call (rank 29) is one, the earliest: the list opens on it
+        (29, "lundi 12 novembre 2018 | Un appel à bloquer les routes a été lancé"),
     ],
 )
 def test_the_list_starts_at_the_opened_period(open_page: Opener, key_dates: int | None, first: str) -> None:

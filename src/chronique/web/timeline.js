@@ -160,12 +160,14 @@
   // ---- the list: only the rows in view are in the DOM ----
   const scroller = $("defilement");
   // Refilled, the list starts where the reader looks: at the first event that starts in the period filter
-  // (a key date's or a clicked day's own events, the periods that contain it just above), else in the
-  // axis's view (the list is in date order: older background is above, a scroll away; undated events come
-  // last). Not at the first event that overlaps them: a period begun years before ("de 2016 à 2019") would
-  // put the background between it and the story back on top.
+  // (a key date's or a clicked day's own events, the periods that contain it just above), else at the
+  // earliest key date in the axis's view, else at the view's start (the list is in date order: older
+  // background is above, a scroll away; undated events come last). Not at the view's start when a key date
+  // is in view: the margin the axis keeps before the first key date holds the story's lesser days (one
+  // article's aside, a prelude), and the list would open on them. Not at the first event that overlaps
+  // them: a period begun years before ("de 2016 à 2019") would put the background back on top.
   function firstInView() {
-    const from = state.from === null ? view[0] : state.from;
+    const from = state.from === null ? keyStartIn(view) : state.from;
     const position = shown.findIndex((e) => Number.isNaN(e.t0) || e.t0 >= from);
     return position < 0 ? shown.length : position;
   }
@@ -336,6 +338,10 @@
     if (span >= full[1] - full[0]) return full.slice();
     const centre = (first + last) / 2;
     return [centre - span / 2, centre + span / 2];
+  }
+  function keyStartIn([from, to]) {
+    const inView = keyDates.filter((e) => e.t0 >= from && e.t0 < to).map((e) => e.t0);
+    return inView.length ? Math.min(...inView) : from;
   }
   const opened = storyView();
   let view = opened.slice();

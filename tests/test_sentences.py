@@ -46,6 +46,11 @@ from tests.conftest import Analyse
             '"Nous ne sommes qu\'au début"Mardi 10 mars, le président a parlé.',
             ['"Nous ne sommes qu\'au début"', "Mardi 10 mars, le président a parlé."],
         ),
+        # two quotations glued: the second, opening its sentence, is a sentence of its own
+        (
+            '"Il faut rééquilibrer les choses""Dans les quartiers, rien ne change", dit le maire.',
+            ['"Il faut rééquilibrer les choses"', '"Dans les quartiers, rien ne change", dit le maire.'],
+        ),
         # a live blog's entry glued to the sentence before it opens at its clock time
         (
             "Des tags ont été faits sur le bâtiment.16h45 : la place est évacuée.",
@@ -123,6 +128,11 @@ HEADING_ROWS = [
     "\"Nous ne sommes qu'au début\"|Mardi 10 mars, lors d'un déplacement",
     '"Cela ne gênerait personne"|Guy Lefrand s\'est présenté vendredi',
     "« C'est fini »|Le ministre a parlé",
+    # two quotations glued, the second opening its sentence: the seam is between the two marks
+    '"Il faut rééquilibrer les choses"|"Dans les quartiers, rien ne change", dit-il.',
+    'Il ne mâche pas ses mots."|"Le seul problème, c\'est le prix", ajoute-t-il.',
+    # … not a quoted word followed by a quoted word in lower case
+    'Il a crié "non""non" deux fois.',
     # … not an opening quote after a colon, nor a quoted word inside the sentence
     'Il a dit :"Nous viendrons" demain, et l\'"acte I" a eu lieu.',
     # names, brands, hashtags, handles, identifiers: no seam

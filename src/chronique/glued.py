@@ -45,6 +45,11 @@ _GLUED_CLOCK = re.compile(r"(?P<left>\w*[^\W\d_])(?P<stop>[.!?…]+)(?P<right>\d
 # then a capitalised word ('qu'au début"Mardi 10 mars', 'visible"Guy Lefrand'); the sentence starts there.
 # A closing guillemet is one wherever it stands; a straight quote only right after a word or a stop.
 _QUOTE_SEAM = re.compile(r"(?:(?<=[^\W\d_])|(?<=[.!?…]))\"(?=[^\W\d_]{2})|[»”](?=[^\W\d_]{2})")
+# Two quotations glued, the second opening a sentence: a straight closing quote right after a word or a stop,
+# then an opening one and a capitalised word ('les choses""Dans les aménagements', 'sa poche.""Le seul
+# problème'); the seam is between the two marks. Common in scraped news text, where quoted headings and
+# quoted paragraphs lose the line breaks between them.
+_QUOTES_SEAM = re.compile(r"(?:(?<=[^\W\d_])|(?<=[.!?…]))\"(?=\"[^\W\d_]{2})")
 # A run of letters, where a heading and a sentence glued together are one.
 _LETTERS = re.compile(r"[^\W\d_]+")
 # Just before a run of letters, these make it no prose: a hashtag, a handle, a path, an identifier.
@@ -146,7 +151,7 @@ def glued_headings(text: str, known: Callable[[str], bool]) -> tuple[int, ...]:
     sentence are names), or a known word in capitals (a heading, "HOMARDS|Le", again before a function word);
     after it, a capitalised word or an elided capital. Not after ``#``, ``@``, ``/``, ``_`` or a digit
     (hashtags, handles, paths, identifiers). And a quotation glued to the sentence after it, its closing mark
-    right after a word or a stop: ``au début"|Mardi 10 mars``, ``visible»|Guy Lefrand``."""
+    right after a word or a stop: ``au début"|Mardi 10 mars``, ``visible»|Guy Lefrand``, ``choses"|"Dans``."""
     breaks: list[int] = []
     for match in _LETTERS.finditer(text):
         word = match.group()
@@ -180,6 +185,10 @@ def glued_headings(text: str, known: Callable[[str], bool]) -> tuple[int, ...]:
     for quote in _QUOTE_SEAM.finditer(text):
         after = quote.end()
         if _opens_sentence(text[after : after + 2], text[after + 2 : after + 4]):
+            breaks.append(after)
+    for quote in _QUOTES_SEAM.finditer(text):
+        after = quote.end()  # the second mark opens the sentence
+        if _opens_sentence(text[after + 1 : after + 3], text[after + 3 : after + 5]):
             breaks.append(after)
     return tuple(sorted(breaks))
 

@@ -142,3 +142,62 @@ def _check_repair(analyzer: Analyzer, words: list[str], lemma: str, morph: str, 
     analyzer.nlp.get_pipe(VERB_FORMS)(doc)
     key, value = feature.split("=")
     assert doc[-1].morph.get(key, []) == [value]
+
+
+# (words, parts of speech, dependencies, heads; the word to look at, its part of speech, lemma and tense after
+# the repair): a present of a verb in -er read as an adjective although it has a subject and no copula
+PRESENT_ROWS = [
+    # "qu'elle épouse en 1941": "épouser", with its subject
+    (
+        ["qu'", "elle", "épouse", "en", "1941"],
+        ["PRON", "PRON", "ADJ", "ADP", "NUM"],
+        ["obj", "nsubj", "ROOT", "case", "obl:mod"],
+        [2, 2, 2, 4, 2],
+        ("épouse", "VERB", "épouser", ["Pres"]),
+    ),
+    # "Les douaniers contrôlent les camions": a plural's ending
+    (
+        ["Les", "douaniers", "contrôlent", "les", "camions"],
+        ["DET", "NOUN", "ADJ", "DET", "NOUN"],
+        ["det", "nsubj", "ROOT", "det", "obj"],
+        [1, 2, 2, 4, 2],
+        ("contrôlent", "VERB", "contrôler", ["Pres"]),
+    ),
+    # … not an adjective with a copula ("La route est dure"), nor one with no verb in -er ("Le PS, favorable")
+    (
+        ["La", "route", "est", "dure"],
+        ["DET", "NOUN", "AUX", "ADJ"],
+        ["det", "nsubj", "cop", "ROOT"],
+        [1, 3, 3, 3],
+        ("dure", "ADJ", "dure", []),
+    ),
+    (
+        ["Le", "PS", "favorable"],
+        ["DET", "PROPN", "ADJ"],
+        ["det", "nsubj", "ROOT"],
+        [1, 2, 2],
+        ("favorable", "ADJ", "favorable", []),
+    ),
+    # … nor an adjective with no subject ("une position ferme")
+    (
+        ["une", "position", "ferme"],
+        ["DET", "NOUN", "ADJ"],
+        ["det", "ROOT", "amod"],
+        [1, 1, 1],
+        ("ferme", "ADJ", "ferme", []),
+    ),
+]
+
+
+@pytest.mark.parametrize("row", PRESENT_ROWS, ids=[r[-1][0] for r in PRESENT_ROWS])
+def test_a_present_read_as_an_adjective_with_a_subject_is_a_verb(
+    analyzer: Analyzer,
+    row: tuple[list[str], list[str], list[str], list[int], tuple[str, str, str, list[str]]],
+) -> None:
+    words, pos, deps, heads, (word, expected_pos, expected_lemma, tense) = row
+    doc = Doc(
+        analyzer.nlp.vocab, words=words, pos=pos, deps=deps, heads=heads, lemmas=[w.lower() for w in words]
+    )
+    analyzer.nlp.get_pipe(VERB_FORMS)(doc)
+    token = next(t for t in doc if t.text == word)
+    assert (token.pos_, token.lemma_, token.morph.get("Tense", [])) == (expected_pos, expected_lemma, tense)

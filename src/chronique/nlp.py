@@ -83,6 +83,7 @@ class ParseWords:
     titled: frozenset[str] = frozenset()
     participle_endings: frozenset[str] = frozenset()
     imperfect_endings: frozenset[str] = frozenset()
+    present_endings: frozenset[str] = frozenset()
 
     @classmethod
     def from_vocabulary(cls, vocabulary: Vocabulary) -> ParseWords:
@@ -105,6 +106,7 @@ class ParseWords:
             titled=participants.forms_of("titled"),
             participle_endings=vocabulary["verbs"].forms_of("participle_endings"),
             imperfect_endings=vocabulary["verbs"].forms_of("imperfect_endings"),
+            present_endings=vocabulary["verbs"].forms_of("present_endings"),
         )
 
 
@@ -424,7 +426,11 @@ def load_model(name: str, words: ParseWords | None = None) -> Language:
     words = words or ParseWords()
     fields = ("not_names", "editorial", "agent_cases", "not_agents", "reporting_verbs", "titled")
     config = {"words": {field: sorted(getattr(words, field)) for field in fields}}
-    endings = {"participles": sorted(words.participle_endings), "imperfect": sorted(words.imperfect_endings)}
+    endings = {
+        "participles": sorted(words.participle_endings),
+        "imperfect": sorted(words.imperfect_endings),
+        "present": sorted(words.present_endings),
+    }
     nlp.add_pipe(VERB_FORMS, last=True, config=endings)
     nlp.add_pipe(PARTICIPANTS, last=True, config=config)
     return nlp

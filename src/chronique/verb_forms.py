@@ -9,9 +9,11 @@ them).
 - an imperfect or a conditional of a verb in -er read as a present: "les appels se multipliaient" (the
   imperfect is the verb's stem and an ending), "ils présenteraient" (the conditional is the infinitive and the
   same ending); a conditional read as an imperfect: "l'avion partirait mercredi" (the infinitive, less the
-  "e" of -re: "prendrait").
-The endings are French data (``data/verbs.tsv`` participle_endings, imperfect_endings); the verbs known are
-the lemmatizer's.
+  "e" of -re: "prendrait");
+- a present of a verb in -er read as an adjective although it has a subject and no copula: "qu'elle épouse en
+  1941", "La floraison dure un mois", "sa dernière allocution remonte au 13 avril".
+The endings are French data (``data/verbs.tsv`` participle_endings, imperfect_endings, present_endings); the
+verbs known are the lemmatizer's.
 """
 
 from __future__ import annotations
@@ -30,11 +32,18 @@ _THIRD_GROUP = "re"  # verbs whose future stem drops the infinitive's "e" ("pren
 
 class VerbForms:
     """The repairs: participles read as nouns (``_is_participle_read_as_noun``), imperfects and conditionals
-    read as presents (``_misread_present``)."""
+    read as presents (``_misread_present``), presents read as adjectives (``_present_read_as_adjective``)."""
 
-    def __init__(self, nlp: Language, participles: tuple[str, ...], imperfect: tuple[str, ...]) -> None:
+    def __init__(
+        self,
+        nlp: Language,
+        participles: tuple[str, ...],
+        imperfect: tuple[str, ...],
+        present: tuple[str, ...] = (),
+    ) -> None:
         self.participles = participles
         self.imperfect = imperfect
+        self.present = present
         lemmatizer = nlp.get_pipe("lemmatizer") if nlp.has_pipe("lemmatizer") else None
         self.lemmatize: Callable[[Token], list[str]] | None = getattr(lemmatizer, "rule_lemmatize", None)
         lookups = getattr(lemmatizer, "lookups", None)
@@ -51,6 +60,12 @@ class VerbForms:
                 assert self.lemmatize is not None
                 token.lemma_ = self.lemmatize(token)[0]
                 _set(token, Tense="Past", VerbForm="Part")
+            elif token.pos_ == "ADJ" and (verb := self._present_read_as_adjective(token)):
+                token.pos_ = "VERB"
+                token.lemma_ = verb
+                person = "2" if token.lower_.endswith("es") else "3"
+                number = "Plur" if token.lower_.endswith("ent") else "Sing"
+                _set(token, Mood="Ind", Tense="Pres", VerbForm="Fin", Person=person, Number=number)
             elif token.pos_ == "VERB" and self._is_participle_read_as_infinitive(token):
                 _set(token, Tense="Past", VerbForm="Part")
             elif token.pos_ in {"VERB", "AUX"} and (repair := self._misread_present(token)):
@@ -94,6 +109,19 @@ class VerbForms:
             return True
         return not lemma.endswith(_FIRST_GROUP) and form in self.irregular
 
+    def _present_read_as_adjective(self, token: Token) -> str | None:
+        """The verb in -er whose present the adjective is, when it has a subject and no copula ("qu'elle
+        épouse en 1941": "épouser"), or None ("le PS, historiquement favorable" has no verb "favorabler")."""
+        children = list(token.children)
+        if not any(c.dep_.startswith("nsubj") for c in children) or any(c.dep_ == "cop" for c in children):
+            return None
+        form = token.lower_
+        for ending in self.present:
+            verb = form[: -len(ending)] + _FIRST_GROUP
+            if form.endswith(ending) and len(form) > len(ending) + 1 and verb in self.verbs:
+                return verb
+        return None
+
     def _misread_present(self, token: Token) -> dict[str, str] | None:
         """The features of a present that is an imperfect ("multipliaient": Tense=Imp) of a verb in -er, or of
         a present or an imperfect that is a conditional ("présenteraient", "partirait", "prendrait":
@@ -122,10 +150,12 @@ def _set(token: Token, **features: str) -> None:
     token.morph = MorphAnalysis(token.doc.vocab, {**token.morph.to_dict(), **features})
 
 
-@Language.factory(VERB_FORMS, default_config={"participles": [], "imperfect": []})
-def make_verb_forms(nlp: Language, name: str, participles: list[str], imperfect: list[str]) -> VerbForms:
+@Language.factory(VERB_FORMS, default_config={"participles": [], "imperfect": [], "present": []})
+def make_verb_forms(
+    nlp: Language, name: str, participles: list[str], imperfect: list[str], present: list[str]
+) -> VerbForms:
     """The ``VerbForms`` component; the endings are French data (``load_model`` gives chronique's)."""
-    return VerbForms(nlp, _longest_first(participles), _longest_first(imperfect))
+    return VerbForms(nlp, _longest_first(participles), _longest_first(imperfect), _longest_first(present))
 
 
 def _longest_first(endings: list[str]) -> tuple[str, ...]:

@@ -203,6 +203,7 @@ def _validate_keys(vocabulary: Vocabulary, path_of: Mapping[str, str]) -> None:
             "announcement_verbs",
             "participle_endings",
             "imperfect_endings",
+            "present_endings",
             "cognition_verbs",
             "relay_verbs",
             "dating_verbs",

@@ -57,6 +57,21 @@ from tests.conftest import Analyse
             ["Des tags ont été faits sur le bâtiment.", "16h45 : la place est évacuée."],
         ),
         ("Le cortège est parti à 14h.15h : il arrive.", ["Le cortège est parti à 14h.", "15h : il arrive."]),
+        # a sentence opening on a figure glued to the one before
+        (
+            "Le bilan a été donné par le directeur de la santé.3500 personnes sont encore hospitalisées.",
+            [
+                "Le bilan a été donné par le directeur de la santé.",
+                "3500 personnes sont encore hospitalisées.",
+            ],
+        ),
+        (
+            '"Tout va bien", a-t-il ajouté.2019 a été une année record.',
+            ['"Tout va bien", a-t-il ajouté.', "2019 a été une année record."],
+        ),
+        # … not a decimal, nor after an abbreviation
+        ("Il a couru en 3.26 secondes samedi.", ["Il a couru en 3.26 secondes samedi."]),
+        ("Voir l'art.12 du code civil.", ["Voir l'art.12 du code civil."]),
         # not inside abbreviations, numbers or addresses
         ("M.Dupont est venu mardi.", ["M.Dupont est venu mardi."]),
         ("Les U.S.A. ont voté mardi.", ["Les U.S.A. ont voté mardi."]),

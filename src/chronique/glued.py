@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Container, Sequence
 
 from spacy.language import Language
 from spacy.tokens import Doc, Token
@@ -41,6 +41,10 @@ _GLUED = re.compile(
 # ("bâtiment.16h45 : à Paris, …", "modérée.20h : dans les Alpes-Maritimes"); the time opens the entry, it is
 # no time of the sentence before. Clock times are written so in French news text (hours, "h", minutes).
 _GLUED_CLOCK = re.compile(r"(?P<left>\w*[^\W\d_])(?P<stop>[.!?…]+)(?P<right>\d{1,2}[hH]\d{0,2})")
+# A sentence opening on a figure glued to the one before: a word in lower case of three letters or more, a
+# stop, a number ("hospitalisées.37067 personnes", "a-t-il ajouté.2019 a été", "se rétablir.28 jours après");
+# not after a digit ("3.26 secondes", "18.859") nor after an abbreviation ("art.12": ``abbreviations``).
+_GLUED_NUMBER = re.compile(r"(?P<left>\w*[^\W\d_A-ZÀ-ÖØ-Þ]{3})(?P<stop>[.!?…]+)(?P<right>\d+(?:[.,]\d+)*)")
 # A quotation (a heading quoted) glued to the sentence after it: a closing mark right after a word or a stop,
 # then a capitalised word ('qu'au début"Mardi 10 mars', 'visible"Guy Lefrand'); the sentence starts there.
 # A closing guillemet is one wherever it stands; a straight quote only right after a word or a stop.
@@ -62,16 +66,20 @@ _SHORTEST_WORD = 3  # "ans|Une", "été|Le"; "fr|Disinfo", "Mc|Donald", "i|Phone
 _SHORTEST_HEADING = 4  # a capitalised word alone as a heading: "Santé", "Bilan"; not "Mac|Book", "Van|Damme"
 
 
-def glued_parts(text: str) -> tuple[str, str, str] | None:
+def glued_parts(text: str, abbreviations: Container[str] = frozenset()) -> tuple[str, str, str] | None:
     """The three pieces of a token that glues two sentences, or None: "grave?Le", "2019.En", "l'AFP.En",
-    "Covid-19.L'", a live blog's "bâtiment.16h45"; not "M.Dupont", "U.S.A.", "3.5", "www.site.fr", "N.B." (a
-    lone capital or a dotted abbreviation before, no capitalised word after)."""
+    "Covid-19.L'", a live blog's "bâtiment.16h45", a figure "hospitalisées.37067"; not "M.Dupont", "U.S.A.",
+    "3.5", "www.site.fr", "N.B.", "art.12" (a lone capital, an abbreviation or a dotted one before, no
+    capitalised word after)."""
     match = _GLUED.fullmatch(text)
     if match is None:
         clock = _GLUED_CLOCK.fullmatch(text)
-        if clock is None or len(clock.group("left")) < 2 or not clock.group("left")[-1].islower():
+        if clock is not None and len(clock.group("left")) >= 2 and clock.group("left")[-1].islower():
+            return clock.group("left"), clock.group("stop"), clock.group("right")
+        figure = _GLUED_NUMBER.fullmatch(text)
+        if figure is None or figure.group("left").lower() in abbreviations:
             return None
-        return clock.group("left"), clock.group("stop"), clock.group("right")
+        return figure.group("left"), figure.group("stop"), figure.group("right")
     left, stop, right = match.group("left", "stop", "right")
     opens_sentence = len(right) >= 2 and right[0].isupper() and (right[1].islower() or right[-1] in "'’")
     ends_sentence = left == "" or (
@@ -202,11 +210,12 @@ class SplitGlued:
     ``chronique.glued``) and start a sentence at the second; the text is not changed, so every offset stays
     the original's."""
 
-    def __init__(self, known: FrenchWords) -> None:
+    def __init__(self, known: FrenchWords, abbreviations: frozenset[str] = frozenset()) -> None:
         self.known = known
+        self.abbreviations = abbreviations
 
     def __call__(self, doc: Doc) -> Doc:
-        starts = _split_stops(doc)
+        starts = _split_stops(doc, self.abbreviations)
         seams = glued_headings(doc.text, self.known)
         if seams:
             starts = [doc[i].idx for i in starts]
@@ -247,9 +256,9 @@ def _one_sentence_from(doc: Doc, start: int, starts: frozenset[int]) -> None:
         token.is_sent_start = False
 
 
-def _split_stops(doc: Doc) -> list[int]:
+def _split_stops(doc: Doc, abbreviations: frozenset[str]) -> list[int]:
     """Split the tokens that glue two sentences by their stop; the indices of the second sentences' starts."""
-    glued = [(token, parts) for token in doc if (parts := glued_parts(token.text)) is not None]
+    glued = [(token, parts) for token in doc if (parts := glued_parts(token.text, abbreviations)) is not None]
     starts: list[int] = []
     with doc.retokenize() as retokenizer:
         shift = 0
@@ -273,7 +282,8 @@ def _tokens_at(doc: Doc, offsets: Sequence[int]) -> list[tuple[Token, int]]:
     return list(found.values())
 
 
-@Language.factory(GLUED)
-def make_split_glued(nlp: Language, name: str) -> SplitGlued:
-    """The ``SplitGlued`` component, knowing the French words of the pipeline's lemmatizer."""
-    return SplitGlued(FrenchWords(nlp))
+@Language.factory(GLUED, default_config={"abbreviations": []})
+def make_split_glued(nlp: Language, name: str, abbreviations: list[str]) -> SplitGlued:
+    """The ``SplitGlued`` component, knowing the French words of the pipeline's lemmatizer and the
+    abbreviations (lower case, no stop) after which no sentence ends (``load_model`` gives chronique's)."""
+    return SplitGlued(FrenchWords(nlp), frozenset(abbreviations))

@@ -84,6 +84,8 @@ class ParseWords:
     participle_endings: frozenset[str] = frozenset()
     imperfect_endings: frozenset[str] = frozenset()
     present_endings: frozenset[str] = frozenset()
+    # words after whose full stop no sentence ends ("art.12"), lower case, no stop
+    abbreviations: frozenset[str] = frozenset()
 
     @classmethod
     def from_vocabulary(cls, vocabulary: Vocabulary) -> ParseWords:
@@ -107,6 +109,9 @@ class ParseWords:
             participle_endings=vocabulary["verbs"].forms_of("participle_endings"),
             imperfect_endings=vocabulary["verbs"].forms_of("imperfect_endings"),
             present_endings=vocabulary["verbs"].forms_of("present_endings"),
+            abbreviations=frozenset(
+                f.lower().rstrip(".") for f in vocabulary["cues"].forms_of("abbreviation")
+            ),
         )
 
 
@@ -421,9 +426,9 @@ def load_model(name: str, words: ParseWords | None = None) -> Language:
     unused = [pipe for pipe in nlp.pipe_names if pipe not in USED_COMPONENTS]  # ner included: see above
     for pipe in unused:
         nlp.disable_pipe(pipe)
-    nlp.add_pipe(GLUED, first=True)
-    nlp.add_pipe(PARAGRAPHS, before="parser")
     words = words or ParseWords()
+    nlp.add_pipe(GLUED, first=True, config={"abbreviations": sorted(words.abbreviations)})
+    nlp.add_pipe(PARAGRAPHS, before="parser")
     fields = ("not_names", "editorial", "agent_cases", "not_agents", "reporting_verbs", "titled")
     config = {"words": {field: sorted(getattr(words, field)) for field in fields}}
     endings = {

@@ -163,6 +163,22 @@ PRESENT_ROWS = [
         [1, 2, 2, 4, 2],
         ("contrôlent", "VERB", "contrôler", ["Pres"]),
     ),
+    # a noun too: "l'infirmière lutte contre la fatigue"
+    (
+        ["l'", "infirmière", "lutte", "contre", "la", "fatigue"],
+        ["DET", "NOUN", "NOUN", "ADP", "DET", "NOUN"],
+        ["det", "nsubj", "ROOT", "case", "det", "obl:arg"],
+        [1, 2, 2, 5, 5, 2],
+        ("lutte", "VERB", "lutter", ["Pres"]),
+    ),
+    # … not a plural noun or adjective in -es ("les routes", no "tu" in news)
+    (
+        ["elles", "routes"],
+        ["PRON", "NOUN"],
+        ["nsubj", "ROOT"],
+        [1, 1],
+        ("routes", "NOUN", "routes", []),
+    ),
     # … not an adjective with a copula ("La route est dure"), nor one with no verb in -er ("Le PS, favorable")
     (
         ["La", "route", "est", "dure"],

@@ -10,8 +10,9 @@ them).
   imperfect is the verb's stem and an ending), "ils présenteraient" (the conditional is the infinitive and the
   same ending); a conditional read as an imperfect: "l'avion partirait mercredi" (the infinitive, less the
   "e" of -re: "prendrait");
-- a present of a verb in -er read as an adjective although it has a subject and no copula: "qu'elle épouse en
-  1941", "La floraison dure un mois", "sa dernière allocution remonte au 13 avril".
+- a present of a verb in -er read as an adjective or a noun although it has a subject and no copula: "qu'elle
+  épouse en 1941", "La floraison dure un mois", "sa dernière allocution remonte au 13 avril", "l'infirmière
+  lutte contre la fatigue".
 The endings are French data (``data/verbs.tsv`` participle_endings, imperfect_endings, present_endings); the
 verbs known are the lemmatizer's.
 """
@@ -32,7 +33,8 @@ _THIRD_GROUP = "re"  # verbs whose future stem drops the infinitive's "e" ("pren
 
 class VerbForms:
     """The repairs: participles read as nouns (``_is_participle_read_as_noun``), imperfects and conditionals
-    read as presents (``_misread_present``), presents read as adjectives (``_present_read_as_adjective``)."""
+    read as presents (``_misread_present``), presents read as adjectives or nouns
+    (``_present_read_as_adjective``)."""
 
     def __init__(
         self,
@@ -60,12 +62,11 @@ class VerbForms:
                 assert self.lemmatize is not None
                 token.lemma_ = self.lemmatize(token)[0]
                 _set(token, Tense="Past", VerbForm="Part")
-            elif token.pos_ == "ADJ" and (verb := self._present_read_as_adjective(token)):
+            elif token.pos_ in {"ADJ", "NOUN"} and (verb := self._present_read_as_adjective(token)):
                 token.pos_ = "VERB"
                 token.lemma_ = verb
-                person = "2" if token.lower_.endswith("es") else "3"
                 number = "Plur" if token.lower_.endswith("ent") else "Sing"
-                _set(token, Mood="Ind", Tense="Pres", VerbForm="Fin", Person=person, Number=number)
+                _set(token, Mood="Ind", Tense="Pres", VerbForm="Fin", Person="3", Number=number)
             elif token.pos_ == "VERB" and self._is_participle_read_as_infinitive(token):
                 _set(token, Tense="Past", VerbForm="Part")
             elif token.pos_ in {"VERB", "AUX"} and (repair := self._misread_present(token)):
@@ -110,8 +111,8 @@ class VerbForms:
         return not lemma.endswith(_FIRST_GROUP) and form in self.irregular
 
     def _present_read_as_adjective(self, token: Token) -> str | None:
-        """The verb in -er whose present the adjective is, when it has a subject and no copula ("qu'elle
-        épouse en 1941": "épouser"), or None ("le PS, historiquement favorable" has no verb "favorabler")."""
+        """The verb in -er whose present the adjective (or noun) is, when it has a subject and no copula
+        ("qu'elle épouse en 1941": "épouser"), or None ("le PS, historiquement favorable": no verb)."""
         children = list(token.children)
         if not any(c.dep_.startswith("nsubj") for c in children) or any(c.dep_ == "cop" for c in children):
             return None

@@ -51,6 +51,11 @@ from tests.conftest import Analyse
             '"Il faut rééquilibrer les choses""Dans les quartiers, rien ne change", dit le maire.',
             ['"Il faut rééquilibrer les choses"', '"Dans les quartiers, rien ne change", dit le maire.'],
         ),
+        # a list's items, each a sentence, their headings glued to their text
+        (
+            "Le plan a été annoncé.• Hausse du prix du tabacDès ce mercredi, le paquet coûte plus.",
+            ["Le plan a été annoncé.", "• Hausse du prix du tabac", "Dès ce mercredi, le paquet coûte plus."],
+        ),
         # a live blog's entry glued to the sentence before it opens at its clock time
         (
             "Des tags ont été faits sur le bâtiment.16h45 : la place est évacuée.",
@@ -150,7 +155,15 @@ HEADING_ROWS = [
     'Il a crié "non""non" deux fois.',
     # … not an opening quote after a colon, nor a quoted word inside the sentence
     'Il a dit :"Nous viendrons" demain, et l\'"acte I" a eu lieu.',
+    # a heading ending on a figure, before a function word
+    "EDF épinglée en 2007|En 2007, l'Autorité a critiqué EDF.",
+    "146 propositions retenues sur 149|Le chef de l'Etat a parlé.",
+    # a list's bullet opens an item (not the text's first character)
+    "Ils crient aux forces de l'ordre |► Intrusion à l'hôpital",
+    "Un plan a été annoncé.|• Hausse du prix du tabac",
+    "• Hausse du prix du tabac",
     # names, brands, hashtags, handles, identifiers: no seam
+    "La Mercedes 4Matic roule, selon 20Minutes et 9News, en 2019.",
     "Il a un iPhone, un MacBook et mange chez McDonald.",
     "Les élus LaREM et DeGaulle, sur YouTube et WhatsApp.",
     "La compagnie easyJet a vendu ses avions à TotalEnergies.",

@@ -54,6 +54,12 @@ _QUOTE_SEAM = re.compile(r"(?:(?<=[^\W\d_])|(?<=[.!?…]))\"(?=[^\W\d_]{2})|[»�
 # problème'); the seam is between the two marks. Common in scraped news text, where quoted headings and
 # quoted paragraphs lose the line breaks between them.
 _QUOTES_SEAM = re.compile(r"(?:(?<=[^\W\d_])|(?<=[.!?…]))\"(?=\"[^\W\d_]{2})")
+# A list's bullet opens an item, a sentence of its own ("… aux forces de l'ordre ► Intrusion à l'hôpital",
+# "annoncé.• EDF épinglée"): scraped pages keep the bullets of their lists and lose the line breaks.
+_BULLET = re.compile(r"[•►▶■▪●◆➤]")
+# A heading ending on a figure glued to a sentence that opens on a function word: "EDF épinglée en 2007|En
+# 2007, l'Autorité", "sur 149|Le chef de l'Etat"; not a brand or a name ("4Matic", "20Minutes", "9News").
+_FIGURE_SEAM = re.compile(r"(?<![\w.,])\d+(?P<right>[^\W\d_][^\W\d_A-ZÀ-ÖØ-Þ]+)")
 # A run of letters, where a heading and a sentence glued together are one.
 _LETTERS = re.compile(r"[^\W\d_]+")
 # Just before a run of letters, these make it no prose: a hashtag, a handle, a path, an identifier.
@@ -159,7 +165,9 @@ def glued_headings(text: str, known: Callable[[str], bool]) -> tuple[int, ...]:
     sentence are names), or a known word in capitals (a heading, "HOMARDS|Le", again before a function word);
     after it, a capitalised word or an elided capital. Not after ``#``, ``@``, ``/``, ``_`` or a digit
     (hashtags, handles, paths, identifiers). And a quotation glued to the sentence after it, its closing mark
-    right after a word or a stop: ``au début"|Mardi 10 mars``, ``visible»|Guy Lefrand``, ``choses"|"Dans``."""
+    right after a word or a stop: ``au début"|Mardi 10 mars``, ``visible»|Guy Lefrand``, ``choses"|"Dans``. A
+    heading ending on a figure before a function word: ``en 2007|En 2007``. A list's bullet: ``l'ordre |►
+    Intrusion``."""
     breaks: list[int] = []
     for match in _LETTERS.finditer(text):
         word = match.group()
@@ -198,7 +206,12 @@ def glued_headings(text: str, known: Callable[[str], bool]) -> tuple[int, ...]:
         after = quote.end()  # the second mark opens the sentence
         if _opens_sentence(text[after + 1 : after + 3], text[after + 3 : after + 5]):
             breaks.append(after)
-    return tuple(sorted(breaks))
+    for figure in _FIGURE_SEAM.finditer(text):
+        right = figure.group("right")
+        if right[0].isupper() and right.lower() in stop_words():
+            breaks.append(figure.start("right"))
+    breaks.extend(bullet.start() for bullet in _BULLET.finditer(text) if bullet.start() > 0)
+    return tuple(sorted(set(breaks)))
 
 
 GLUED = "chronique_glued_sentences"

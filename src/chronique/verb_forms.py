@@ -76,13 +76,11 @@ class VerbForms:
     def _is_participle_read_as_noun(self, token: Token) -> bool:
         """A word an auxiliary governs, with no copula ("a été maire"), a participle's ending, and a verb the
         lemmatizer knows whose participle it is ("défilé" of "défiler"; not "a envie": "envié")."""
-        if self.lemmatize is None or not self.participles:
+        if self.lemmatize is None or not self.participles or not token.lower_.endswith(self.participles):
             return False
         children = list(token.children)
         governed = any(c.dep_ in _AUXILIARY_DEPS and c.lemma_ in _TENSE_AUXILIARIES for c in children)
         if not governed or any(c.dep_ == "cop" for c in children):
-            return False
-        if not token.lower_.endswith(self.participles):
             return False
         read_as = token.pos_
         token.pos_ = "VERB"
@@ -113,15 +111,22 @@ class VerbForms:
     def _present_read_as_adjective(self, token: Token) -> str | None:
         """The verb in -er whose present the adjective (or noun) is, when it has a subject and no copula
         ("qu'elle épouse en 1941": "épouser"), or None ("le PS, historiquement favorable": no verb)."""
+        form = token.lower_
+        # the form first: most nouns and adjectives are no verb's present, and their children cost more
+        verb = next(
+            (
+                form[: -len(ending)] + _FIRST_GROUP
+                for ending in self.present
+                if form.endswith(ending) and len(form) > len(ending) + 1
+            ),
+            None,
+        )
+        if verb is None or verb not in self.verbs:
+            return None
         children = list(token.children)
         if not any(c.dep_.startswith("nsubj") for c in children) or any(c.dep_ == "cop" for c in children):
             return None
-        form = token.lower_
-        for ending in self.present:
-            verb = form[: -len(ending)] + _FIRST_GROUP
-            if form.endswith(ending) and len(form) > len(ending) + 1 and verb in self.verbs:
-                return verb
-        return None
+        return verb
 
     def _misread_present(self, token: Token) -> dict[str, str] | None:
         """The features of a present that is an imperfect ("multipliaient": Tense=Imp) of a verb in -er, or of

@@ -458,6 +458,26 @@ SPOKEN_ROWS = [
         SAT,
         [("hier", "2022-09-09")],
     ),
+    # a quotation over several sentences, closed by its mark, is one speaker's words all through
+    (
+        "Le club a prévenu ses joueurs vendredi soir. « Les joueurs sont informés. Le stade sera fermé "
+        "demain », ajoute le communiqué.",
+        SAT,
+        [("demain", "2022-09-10")],
+    ),
+    (
+        "Le maire a été réélu vendredi 9 septembre. « C'est une belle victoire. Je remercie ceux qui ont "
+        "voté hier », a-t-il dit.",
+        SAT,
+        [("hier", "2022-09-08")],
+    ),
+    # … not one a paragraph break leaves open: more likely a quote mark misread
+    (
+        "Le maire a été réélu vendredi 9 septembre. « C'est une belle victoire. Je remercie ceux qui ont "
+        "voté hier.\nLe conseil se réunira lundi.",
+        SAT,
+        [("hier", "2022-09-09")],
+    ),
     # outside a quotation "hier" is the narrator's: the day before the publication
     (
         "Le maire a été réélu vendredi 9 septembre. Il a remercié hier ses électeurs.",

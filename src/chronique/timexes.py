@@ -273,13 +273,27 @@ def _quoted(doc: Doc, mention: TimeMention, regions: Sequence[int]) -> bool:
     span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
     if span is None or not len(span) or regions[span.start] == 0:
         return False
-    # only a quotation that opens and closes within the mention's sentence: one the text seems to leave open
-    # across sentences ('le mot "attaque".Ébranlé par …') is more likely a quote mark misread
     sentence = sentence_of(span.root)
     region = regions[span.start]
     opened_before = sentence.start > 0 and regions[sentence.start - 1] == region
     closed_after = sentence.end < len(doc) and regions[sentence.end] == region
-    return not opened_before and not closed_after
+    return not (opened_before or closed_after) or _closed_quotation(doc, regions, region)
+
+
+_CLOSING_MARKS = frozenset({'"', "»", "”"})
+_QUOTED_SENTENCES = 3  # a quotation over more sentences than this is more likely a quote mark misread
+
+
+def _closed_quotation(doc: Doc, regions: Sequence[int], region: int) -> bool:
+    """Whether a quotation that runs over several sentences is one: a closing mark ends it and it spans at
+    most ``_QUOTED_SENTENCES`` sentences ('« … ce (jeudi) soir. La buvette sera fermée demain », ajoute le
+    communiqué'); one the text seems to leave open across sentences ('le mot "attaque".Ébranlé par …') or
+    that a paragraph break ends is more likely a quote mark misread."""
+    tokens = [i for i, r in enumerate(regions) if r == region]
+    after = tokens[-1] + 1
+    if after >= len(doc) or doc[after].text not in _CLOSING_MARKS:
+        return False
+    return len({doc[i].sent.start for i in tokens}) <= _QUOTED_SENTENCES
 
 
 def _speaking_day(mention: TimeMention, place: _Place, published: dt.date) -> dt.date | None:

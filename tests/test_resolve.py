@@ -518,7 +518,45 @@ def values_of(analysed: Analyse, text: str, published: str) -> set[tuple[str, st
 
 
 # The tables of whole texts, by the rule each shows; every row's values must all be found
-TEXT_TABLES = {"incise": INCISE_ROWS, "spoken": SPOKEN_ROWS, "moved": MOVED_ROWS, "narrated": NARRATED_ROWS}
+# A bare weekday in the sentence of a day written with its month, weeks back, is of that day's week (2 July
+# 2019 is a Tuesday; the articles are of Thursday 11 July); not an incise's day, nor a day listed with it.
+DATED_WEEK_ROWS = [
+    (
+        "Le médecin avait engagé mardi 2 juillet un arrêt des traitements, effectif depuis mercredi soir.",
+        "2019-07-11",
+        [("mercredi soir", "2019-07-03TEV")],
+    ),
+    (
+        "Le chantier a commencé le lundi 1er juillet et la route a rouvert vendredi, avant les vacances.",
+        "2019-07-11",
+        [("vendredi", "2019-07-05")],
+    ),
+    (
+        "Le contrat avait été signé le 2 juillet, a rappelé mercredi le ministre.",
+        "2019-07-11",
+        [("mercredi", "2019-07-10")],
+    ),
+    (
+        "Deux canalisations ont cédé en moins de deux mois : le 6 juin rue Jeanne-d'Arc et mardi soir, "
+        "boulevard Foch.",
+        "2019-07-11",
+        [("mardi soir", "2019-07-09TEV")],
+    ),
+    # a day of this week: the weekday is the paper's, as elsewhere
+    (
+        "Le texte présenté le 8 juillet a été voté mercredi.",
+        "2019-07-11",
+        [("mercredi", "2019-07-10")],
+    ),
+]
+
+TEXT_TABLES = {
+    "incise": INCISE_ROWS,
+    "dated_week": DATED_WEEK_ROWS,
+    "spoken": SPOKEN_ROWS,
+    "moved": MOVED_ROWS,
+    "narrated": NARRATED_ROWS,
+}
 TEXT_ROWS = [(name, *row) for name, table in TEXT_TABLES.items() for row in table]
 
 

@@ -161,6 +161,7 @@ class _Place:
     named: tuple[dt.date, Grain] | None = None  # the start and grain of the last date named, of any grain
     clock: dt.datetime | None = None  # the last clock time named, while the text stays on its day
     telling: dt.date | None = None  # the day of the last incise of saying (", a annoncé mardi le ministère")
+    dated: tuple[int, dt.date] | None = None  # the sentence and day of the last date written with its month
 
 
 def time_expressions(
@@ -235,6 +236,9 @@ def time_expressions(
         )
         read = (
             _moved(doc, written, sentence, tense, place=place, resolver=resolver)
+            or _weekday_of_dated_week(
+                doc, written, sentence, tense, place=place, resolver=resolver, published=published
+            )
             or (
                 None
                 if quoted
@@ -341,6 +345,50 @@ def _moved(
     return _resolve(
         doc, mention, sentence, context=Context(place.told, place.told, side), place=place, resolver=resolver
     )
+
+
+# A day written with its month more than this before the publication frames the bare weekdays of its sentence.
+_FAR_DAY = dt.timedelta(days=7)
+
+
+def _weekday_of_dated_week(
+    doc: Doc,
+    mention: TimeMention,
+    sentence: int,
+    tense: TenseLexicon,
+    *,
+    place: _Place,
+    resolver: Resolver,
+    published: dt.date,
+) -> tuple[TimeMention, ResolvedValue] | None:
+    """A bare weekday in the sentence of a day written with its month, weeks before the publication, is the
+    one of that day's week, Monday to Sunday ("avait engagé mardi 2 juillet un arrêt des traitements, effectif
+    depuis mercredi soir", written on 11 July: Wednesday 3 July): the weekdays of a sentence that names a far
+    day tell that day's story, not the paper's week. Not the day of an incise of saying (", a rappelé mercredi
+    le ministre": the telling's), nor one listed with it ("le 6 juin et mardi soir"). None when the mention
+    is no bare weekday or no such day frames it."""
+    fields = mention.fields
+    bare_weekday = (
+        fields.weekday is not None
+        and fields.day is None
+        and fields.month is None
+        and fields.relation is None
+        and fields.shift is None
+        and fields.end is None
+    )
+    if not bare_weekday or place.dated is None:
+        return None
+    dated_sentence, day = place.dated
+    if dated_sentence != sentence or published - day <= _FAR_DAY:
+        return None
+    if in_reporting_incise(doc, mention.start, mention.end, tense):
+        return None
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None or span.root.dep_ == "conj":
+        return None  # a list of days, each its own event ("le 6 juin cours Léopold et mardi soir")
+    monday = day - dt.timedelta(days=day.isoweekday() - 1)
+    resolved = resolver(mention, Context(monday, monday, Direction.FUTURE))  # that week's, Monday to Sunday
+    return None if resolved is None else (mention, resolved)
 
 
 # A text whose story has come to a day more than this before its publication is telling the past: a present
@@ -457,6 +505,12 @@ def _move(
 ) -> None:
     """Where the reading comes to after a resolved mention."""
     place.previous = (mention, resolved)
+    if (
+        mention.fields.day is not None
+        and mention.fields.month is not None
+        and resolved.date_start is not None
+    ):
+        place.dated = (sentence, resolved.date_start)
     if resolved.date_start is not None and resolved.grain not in {Grain.REF, Grain.DURATION}:
         place.named = (resolved.date_start, resolved.grain)
     if resolved.grain is Grain.TIME:

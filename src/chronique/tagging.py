@@ -40,8 +40,7 @@ def timeml_members(expression: TimeExpression) -> list[dict[str, Any]]:
         night = f"{resolved.date_start.isoformat()}TNI"
         return [{"start": mention.start, "end": mention.end, "text": mention.text, "value": night, **base}]
     # centuries joined ("des XVIe et XVIIe siècles") are one TIMEX3: the first member ("XVIe") is no
-    # expression
-    # without its noun, and a stretch of centuries has no day or year of its own to split at
+    # expression without its noun, and a stretch of centuries has no day or year of its own to split at
     whole_centuries = mention.fields.century is not None
     if mention.parts is not None and "/" in resolved.value and not whole_centuries:
         first, last = resolved.value.split("/", 1)

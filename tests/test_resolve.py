@@ -550,7 +550,28 @@ DATED_WEEK_ROWS = [
     ),
 ]
 
+# After an evening the story goes on to the next morning, as after a night; the first clock time of a range is
+# on the day of the second when it comes earlier that day (30 October 2018 is a Tuesday, 24 August 1999 too).
+EVENING_ROWS = [
+    (
+        "Un homme a été blessé lundi soir à Bastia. Vers 10h30, un hélicoptère a survolé l'île.",
+        "2018-10-30",
+        [("10h30", "2018-10-30T10:30")],
+    ),
+    (
+        "Le club a gagné lundi soir à Lyon. Vers 23 h, les supporters ont fêté la victoire.",
+        "2018-10-30",
+        [("23 h", "2018-10-29T23:00")],
+    ),
+    (
+        "Ils ont été interpellés mardi soir. Les vols ont été commis entre 0 h 30 et 4 h mardi.",
+        "1999-08-27",
+        [("0 h 30", "1999-08-24T00:30"), ("4 h mardi", "1999-08-24T04:00")],
+    ),
+]
+
 TEXT_TABLES = {
+    "evening": EVENING_ROWS,
     "incise": INCISE_ROWS,
     "dated_week": DATED_WEEK_ROWS,
     "spoken": SPOKEN_ROWS,

@@ -96,7 +96,16 @@ def _clock_before_its_day(text: str, mention: TimeMention, following: TimeMentio
     )
     names_day = day.weekday is not None or day.day is not None or day.shift_unit is Unit.DAY
     gap = text[mention.end : following.start]
+    in_order = fields.hour is not None and day.hour is not None and fields.hour <= day.hour
+    if is_bare_clock and names_day and in_order:
+        # "entre 0 h 30 et 4 h mardi": the first clock time of a range is on the day of the second, when it
+        # comes earlier in that day (not "de 22 h à 4 h mardi", which starts the evening before)
+        words = gap.split()
+        return len(words) == 1 and len(words[0]) <= _RANGE_WORD and words[0].isalpha()
     return is_bare_clock and names_day and len(gap) <= 3 and not gap.strip(" ,")
+
+
+_RANGE_WORD = 2  # "et", "à", "au": the word that joins the two clock times of a range
 
 
 def _is_day_anaphor(mention: TimeMention) -> bool:
@@ -528,7 +537,8 @@ def _move(
             # "le grand débat lancé le 15 janvier", "un adolescent torturé le 6 novembre": a day that
             # describes a thing the sentence names is not the day the story has come to; nor is the day of
             # an incise of saying ("…, rapporte France Bleu, mercredi 31 janvier. … à 3h20 du matin")
-            place.story = _Story(place.anchor, night=mention.fields.part_of_day == _NIGHT)
+            part = mention.fields.part_of_day
+            place.story = _Story(place.anchor, night=part == _NIGHT, evening=part == _EVENING)
     if RuleFlag.NIGHT in mention.flags and resolved.date_start is not None:
         place.story = _Story(resolved.date_start, night=True)  # "dans la nuit de lundi à mardi"
     if resolved.grain is Grain.YEAR and resolved.date_start is not None:
@@ -553,6 +563,7 @@ class _Story:
 
     day: dt.date
     night: bool  # the day was named by its night ("dans la nuit de lundi à mardi")
+    evening: bool = False  # … or by its evening ("lundi soir")
 
     def day_for(self, mention: TimeMention) -> dt.date:
         """The day of a bare clock time or part of day."""
@@ -562,6 +573,12 @@ class _Story:
         ):
             # after a night, the morning and the day are the next day's ("3 h 20 du matin", "en fin
             # d'après-midi" after "la nuit de lundi à mardi")
+            return self.day + dt.timedelta(days=1)
+        if self.evening and (
+            (fields.hour is not None and fields.hour < _NOON) or fields.part_of_day == _MORNING
+        ):
+            # after an evening the story goes on to the next morning ("blessé lundi soir … Vers 10h30, un
+            # hélicoptère a survolé l'île": Tuesday), as after a night
             return self.day + dt.timedelta(days=1)
         return self.day
 
@@ -586,6 +603,8 @@ def _names_day_just_before(
 
 _JOINED_GAP = 8  # ", vers ": the longest gap between a day and the clock time a joining word gives it
 _NIGHT = "NI"
+_EVENING = "EV"
+_MORNING = "MO"
 _NOON = 12
 _DAYTIME = frozenset({"MO", "AF", "DT", "MI"})
 

@@ -458,6 +458,26 @@ SPOKEN_ROWS = [
         SAT,
         [("hier", "2022-09-09")],
     ),
+    # a quotation over several sentences, closed by its mark, is one speaker's words all through
+    (
+        "Le club a prévenu ses joueurs vendredi soir. « Les joueurs sont informés. Le stade sera fermé "
+        "demain », ajoute le communiqué.",
+        SAT,
+        [("demain", "2022-09-10")],
+    ),
+    (
+        "Le maire a été réélu vendredi 9 septembre. « C'est une belle victoire. Je remercie ceux qui ont "
+        "voté hier », a-t-il dit.",
+        SAT,
+        [("hier", "2022-09-08")],
+    ),
+    # … not one a paragraph break leaves open: more likely a quote mark misread
+    (
+        "Le maire a été réélu vendredi 9 septembre. « C'est une belle victoire. Je remercie ceux qui ont "
+        "voté hier.\nLe conseil se réunira lundi.",
+        SAT,
+        [("hier", "2022-09-09")],
+    ),
     # outside a quotation "hier" is the narrator's: the day before the publication
     (
         "Le maire a été réélu vendredi 9 septembre. Il a remercié hier ses électeurs.",
@@ -498,7 +518,66 @@ def values_of(analysed: Analyse, text: str, published: str) -> set[tuple[str, st
 
 
 # The tables of whole texts, by the rule each shows; every row's values must all be found
-TEXT_TABLES = {"incise": INCISE_ROWS, "spoken": SPOKEN_ROWS, "moved": MOVED_ROWS, "narrated": NARRATED_ROWS}
+# A bare weekday in the sentence of a day written with its month, weeks back, is of that day's week (2 July
+# 2019 is a Tuesday; the articles are of Thursday 11 July); not an incise's day, nor a day listed with it.
+DATED_WEEK_ROWS = [
+    (
+        "Le médecin avait engagé mardi 2 juillet un arrêt des traitements, effectif depuis mercredi soir.",
+        "2019-07-11",
+        [("mercredi soir", "2019-07-03TEV")],
+    ),
+    (
+        "Le chantier a commencé le lundi 1er juillet et la route a rouvert vendredi, avant les vacances.",
+        "2019-07-11",
+        [("vendredi", "2019-07-05")],
+    ),
+    (
+        "Le contrat avait été signé le 2 juillet, a rappelé mercredi le ministre.",
+        "2019-07-11",
+        [("mercredi", "2019-07-10")],
+    ),
+    (
+        "Deux canalisations ont cédé en moins de deux mois : le 6 juin rue Jeanne-d'Arc et mardi soir, "
+        "boulevard Foch.",
+        "2019-07-11",
+        [("mardi soir", "2019-07-09TEV")],
+    ),
+    # a day of this week: the weekday is the paper's, as elsewhere
+    (
+        "Le texte présenté le 8 juillet a été voté mercredi.",
+        "2019-07-11",
+        [("mercredi", "2019-07-10")],
+    ),
+]
+
+# After an evening the story goes on to the next morning, as after a night; the first clock time of a range is
+# on the day of the second when it comes earlier that day (30 October 2018 is a Tuesday, 24 August 1999 too).
+EVENING_ROWS = [
+    (
+        "Un homme a été blessé lundi soir à Bastia. Vers 10h30, un hélicoptère a survolé l'île.",
+        "2018-10-30",
+        [("10h30", "2018-10-30T10:30")],
+    ),
+    (
+        "Le club a gagné lundi soir à Lyon. Vers 23 h, les supporters ont fêté la victoire.",
+        "2018-10-30",
+        [("23 h", "2018-10-29T23:00")],
+    ),
+    (
+        "Ils ont été interpellés mardi soir. Les vols ont été commis entre 0 h 30 et 4 h mardi.",
+        "1999-08-27",
+        [("0 h 30", "1999-08-24T00:30"), ("4 h mardi", "1999-08-24T04:00")],
+    ),
+]
+
+TEXT_TABLES = {
+    "evening": EVENING_ROWS,
+    "incise": INCISE_ROWS,
+    "dated_week": DATED_WEEK_ROWS,
+    "spoken": SPOKEN_ROWS,
+    "moved": MOVED_ROWS,
+    "narrated": NARRATED_ROWS,
+}
 TEXT_ROWS = [(name, *row) for name, table in TEXT_TABLES.items() for row in table]
 
 

@@ -84,6 +84,12 @@ def test_two_member_interval_is_two_timexes() -> None:
             "Une actrice des années 1960 et 1970 est morte.",
             [("années 1960", "196X"), ("1970", "197X")],
         ),
+        # centuries joined are one TIMEX3: "XVIe" alone is no expression
+        (
+            "2019-02-28",
+            "La réunion se tiendra dans un hôtel des XVIe et XVIIe siècles.",
+            [("XVIe et XVIIe siècles", "15XX/16XX")],
+        ),
     ],
 )
 def test_interval_members(published: str, text: str, members: list[tuple[str, str]]) -> None:

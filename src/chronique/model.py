@@ -62,6 +62,9 @@ class RuleFlag(StrEnum):
     QUANTITY_CHECK = "quantity_check"
     # two days naming the night between them: tagged as the first day's night (TimeML's 1999-08-23TNI)
     NIGHT = "night"
+    # a part of day the words tie to the day the text tells ("ce soir-là", "le soir même"): that day's, even
+    # told ahead (a future in the past), never moved to the publication day as a plan's "dans la journée" is
+    TOLD_DAY = "told_day"
 
 
 class Relation(StrEnum):

@@ -579,6 +579,11 @@ class Resolver:
             # in a narrative ("il dormira jusqu'au lendemain")
             if context.direction is Direction.PAST and day > published:
                 day = published
+            # … and one told ahead is not before it: a plan of the paper's day ("Une information judiciaire
+            # doit être ouverte dans la journée" after a story told back to Wednesday)
+            told_day = RuleFlag.TOLD_DAY in mention.flags  # "il ne jouerait pas le soir même"
+            if context.direction is Direction.FUTURE and day < published and not told_day:
+                day = published
             if fields.part_of_day == cal.NIGHT and context.direction is Direction.PAST and day == published:
                 # "cette nuit", "dans la nuit" told in the past on the publication day: the night that
                 # ended that morning

@@ -4,7 +4,8 @@ Documents are read and validated as ``chronique run`` reads them (`chronique.ing
 there still gets its output line, in its place, with an empty tagging and the rejection's message and fix.
 
 Output follows TimeML's span conventions, which the scorer reads: an interval written with two members
-(``entre 1990 et 1999``, ``les 6 et 13 avril``) is two TIMEX3, one a member; a night across two days
+(``entre 1990 et 1999``, ``les 6 et 13 avril``) is two TIMEX3, one a member (not centuries: ``des XVIe et
+XVIIe siècles`` is one); a night across two days
 (``la nuit de lundi à mardi``) is the first day's night, ``1999-08-23TNI``. Offsets are Python ``str``
 indices into the given text.
 """
@@ -38,7 +39,10 @@ def timeml_members(expression: TimeExpression) -> list[dict[str, Any]]:
     if RuleFlag.NIGHT in mention.flags and resolved.date_start is not None:
         night = f"{resolved.date_start.isoformat()}TNI"
         return [{"start": mention.start, "end": mention.end, "text": mention.text, "value": night, **base}]
-    if mention.parts is not None and "/" in resolved.value:
+    # centuries joined ("des XVIe et XVIIe siècles") are one TIMEX3: the first member ("XVIe") is no
+    # expression without its noun, and a stretch of centuries has no day or year of its own to split at
+    whole_centuries = mention.fields.century is not None
+    if mention.parts is not None and "/" in resolved.value and not whole_centuries:
         first, last = resolved.value.split("/", 1)
         text = mention.text
         return [

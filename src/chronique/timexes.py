@@ -96,7 +96,16 @@ def _clock_before_its_day(text: str, mention: TimeMention, following: TimeMentio
     )
     names_day = day.weekday is not None or day.day is not None or day.shift_unit is Unit.DAY
     gap = text[mention.end : following.start]
+    in_order = fields.hour is not None and day.hour is not None and fields.hour <= day.hour
+    if is_bare_clock and names_day and in_order:
+        # "entre 0 h 30 et 4 h mardi": the first clock time of a range is on the day of the second, when it
+        # comes earlier in that day (not "de 22 h à 4 h mardi", which starts the evening before)
+        words = gap.split()
+        return len(words) == 1 and len(words[0]) <= _RANGE_WORD and words[0].isalpha()
     return is_bare_clock and names_day and len(gap) <= 3 and not gap.strip(" ,")
+
+
+_RANGE_WORD = 2  # "et", "à", "au": the word that joins the two clock times of a range
 
 
 def _is_day_anaphor(mention: TimeMention) -> bool:
@@ -161,6 +170,7 @@ class _Place:
     named: tuple[dt.date, Grain] | None = None  # the start and grain of the last date named, of any grain
     clock: dt.datetime | None = None  # the last clock time named, while the text stays on its day
     telling: dt.date | None = None  # the day of the last incise of saying (", a annoncé mardi le ministère")
+    dated: tuple[int, dt.date] | None = None  # the sentence and day of the last date written with its month
 
 
 def time_expressions(
@@ -235,6 +245,9 @@ def time_expressions(
         )
         read = (
             _moved(doc, written, sentence, tense, place=place, resolver=resolver)
+            or _weekday_of_dated_week(
+                doc, written, sentence, tense, place=place, resolver=resolver, published=published
+            )
             or (
                 None
                 if quoted
@@ -273,13 +286,27 @@ def _quoted(doc: Doc, mention: TimeMention, regions: Sequence[int]) -> bool:
     span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
     if span is None or not len(span) or regions[span.start] == 0:
         return False
-    # only a quotation that opens and closes within the mention's sentence: one the text seems to leave open
-    # across sentences ('le mot "attaque".Ébranlé par …') is more likely a quote mark misread
     sentence = sentence_of(span.root)
     region = regions[span.start]
     opened_before = sentence.start > 0 and regions[sentence.start - 1] == region
     closed_after = sentence.end < len(doc) and regions[sentence.end] == region
-    return not opened_before and not closed_after
+    return not (opened_before or closed_after) or _closed_quotation(doc, regions, region)
+
+
+_CLOSING_MARKS = frozenset({'"', "»", "”"})
+_QUOTED_SENTENCES = 3  # a quotation over more sentences than this is more likely a quote mark misread
+
+
+def _closed_quotation(doc: Doc, regions: Sequence[int], region: int) -> bool:
+    """Whether a quotation that runs over several sentences is one: a closing mark ends it and it spans at
+    most ``_QUOTED_SENTENCES`` sentences ('« … ce (jeudi) soir. La buvette sera fermée demain », ajoute le
+    communiqué'); one the text seems to leave open across sentences ('le mot "attaque".Ébranlé par …') or
+    that a paragraph break ends is more likely a quote mark misread."""
+    tokens = [i for i, r in enumerate(regions) if r == region]
+    after = tokens[-1] + 1
+    if after >= len(doc) or doc[after].text not in _CLOSING_MARKS:
+        return False
+    return len({doc[i].sent.start for i in tokens}) <= _QUOTED_SENTENCES
 
 
 def _speaking_day(mention: TimeMention, place: _Place, published: dt.date) -> dt.date | None:
@@ -327,6 +354,50 @@ def _moved(
     return _resolve(
         doc, mention, sentence, context=Context(place.told, place.told, side), place=place, resolver=resolver
     )
+
+
+# A day written with its month more than this before the publication frames the bare weekdays of its sentence.
+_FAR_DAY = dt.timedelta(days=7)
+
+
+def _weekday_of_dated_week(
+    doc: Doc,
+    mention: TimeMention,
+    sentence: int,
+    tense: TenseLexicon,
+    *,
+    place: _Place,
+    resolver: Resolver,
+    published: dt.date,
+) -> tuple[TimeMention, ResolvedValue] | None:
+    """A bare weekday in the sentence of a day written with its month, weeks before the publication, is the
+    one of that day's week, Monday to Sunday ("avait engagé mardi 2 juillet un arrêt des traitements, effectif
+    depuis mercredi soir", written on 11 July: Wednesday 3 July): the weekdays of a sentence that names a far
+    day tell that day's story, not the paper's week. Not the day of an incise of saying (", a rappelé mercredi
+    le ministre": the telling's), nor one listed with it ("le 6 juin et mardi soir"). None when the mention
+    is no bare weekday or no such day frames it."""
+    fields = mention.fields
+    bare_weekday = (
+        fields.weekday is not None
+        and fields.day is None
+        and fields.month is None
+        and fields.relation is None
+        and fields.shift is None
+        and fields.end is None
+    )
+    if not bare_weekday or place.dated is None:
+        return None
+    dated_sentence, day = place.dated
+    if dated_sentence != sentence or published - day <= _FAR_DAY:
+        return None
+    if in_reporting_incise(doc, mention.start, mention.end, tense):
+        return None
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None or span.root.dep_ == "conj":
+        return None  # a list of days, each its own event ("le 6 juin cours Léopold et mardi soir")
+    monday = day - dt.timedelta(days=day.isoweekday() - 1)
+    resolved = resolver(mention, Context(monday, monday, Direction.FUTURE))  # that week's, Monday to Sunday
+    return None if resolved is None else (mention, resolved)
 
 
 # A text whose story has come to a day more than this before its publication is telling the past: a present
@@ -443,6 +514,12 @@ def _move(
 ) -> None:
     """Where the reading comes to after a resolved mention."""
     place.previous = (mention, resolved)
+    if (
+        mention.fields.day is not None
+        and mention.fields.month is not None
+        and resolved.date_start is not None
+    ):
+        place.dated = (sentence, resolved.date_start)
     if resolved.date_start is not None and resolved.grain not in {Grain.REF, Grain.DURATION}:
         place.named = (resolved.date_start, resolved.grain)
     if resolved.grain is Grain.TIME:
@@ -460,7 +537,8 @@ def _move(
             # "le grand débat lancé le 15 janvier", "un adolescent torturé le 6 novembre": a day that
             # describes a thing the sentence names is not the day the story has come to; nor is the day of
             # an incise of saying ("…, rapporte France Bleu, mercredi 31 janvier. … à 3h20 du matin")
-            place.story = _Story(place.anchor, night=mention.fields.part_of_day == _NIGHT)
+            part = mention.fields.part_of_day
+            place.story = _Story(place.anchor, night=part == _NIGHT, evening=part == _EVENING)
     if RuleFlag.NIGHT in mention.flags and resolved.date_start is not None:
         place.story = _Story(resolved.date_start, night=True)  # "dans la nuit de lundi à mardi"
     if resolved.grain is Grain.YEAR and resolved.date_start is not None:
@@ -485,6 +563,7 @@ class _Story:
 
     day: dt.date
     night: bool  # the day was named by its night ("dans la nuit de lundi à mardi")
+    evening: bool = False  # … or by its evening ("lundi soir")
 
     def day_for(self, mention: TimeMention) -> dt.date:
         """The day of a bare clock time or part of day."""
@@ -494,6 +573,12 @@ class _Story:
         ):
             # after a night, the morning and the day are the next day's ("3 h 20 du matin", "en fin
             # d'après-midi" after "la nuit de lundi à mardi")
+            return self.day + dt.timedelta(days=1)
+        if self.evening and (
+            (fields.hour is not None and fields.hour < _NOON) or fields.part_of_day == _MORNING
+        ):
+            # after an evening the story goes on to the next morning ("blessé lundi soir … Vers 10h30, un
+            # hélicoptère a survolé l'île": Tuesday), as after a night
             return self.day + dt.timedelta(days=1)
         return self.day
 
@@ -518,6 +603,8 @@ def _names_day_just_before(
 
 _JOINED_GAP = 8  # ", vers ": the longest gap between a day and the clock time a joining word gives it
 _NIGHT = "NI"
+_EVENING = "EV"
+_MORNING = "MO"
 _NOON = 12
 _DAYTIME = frozenset({"MO", "AF", "DT", "MI"})
 

@@ -328,9 +328,18 @@ RUNNING_TOTAL_ROWS = [
     # a state since a day keeps that day (OrangeSum: "hospitalisé depuis ce jeudi soir")
     ("Depuis le 1er septembre, le patient est hospitalisé à Lyon.", [("hospitalisé", "2022-09-01")]),
     ("Le patient, qui est hospitalisé depuis jeudi, va mieux.", [("hospitalisé", "2022-09-08")]),
-    # … but a relative clause in the simple present tells what a noun has been like since: no event that day
+    ("Le musée est fermé depuis dimanche.", [("fermé", "2022-09-04")]),
+    # … but a clause in the simple present or the imperfect tells what has been going on since: no event that
+    # day (a relative clause, a main clause, a verb of state with its attribute, an adjective with its copula)
     ("Le scandale qui ébranle le gouvernement depuis juillet n'est pas fini.", []),
     ("Ce fut le point de départ du scandale qui ébranle l'exécutif depuis l'été.", []),
+    ("Depuis septembre, il travaille pour une chaîne de télévision.", []),
+    ("L'Élysée fait face depuis mercredi à une avalanche de critiques.", []),
+    ("Il disposait d'un badge depuis juillet 2021.", []),
+    ("Le musée reste fermé depuis lundi.", []),
+    ("Leurs relations sont tendues depuis 2017.", []),
+    # a compound past since a day tells the act of that day
+    ("Depuis samedi, le pays a franchi le seuil des mille cas.", [("franchi", "2022-09-10")]),
     ("Le scandale qui a éclaté en juillet n'est pas fini.", [("éclaté", "2022-07")]),
 ]
 

@@ -10,8 +10,8 @@
 - a schedule (``is_scheduled``): a clock time beside a set ("ouvert de 9 h à 19 h tous les jours");
 - a habit (``is_habit``): a present or an imperfect with a bare weekday ("qui travaillent le samedi") or a
   word of habit ("en général … vers 16h00");
-- a state since a start that describes a noun (``is_ongoing``): "le scandale qui ébranle l'exécutif depuis
-  l'été".
+- a state or an activity since a start, in the present or the imperfect (``is_ongoing``): "le scandale qui
+  ébranle l'exécutif depuis l'été", "Depuis septembre, il travaille pour la chaîne".
 And for the clauses no expression dates, a cumulative count (``is_cumulative``): "Au total, 64.338 cas ont été
 confirmés" is a tally so far, which the publication day does not date.
 Their French words are ``data/cues.tsv``'s (``bound``, ``since``, ``comparison``, ``than``, ``like``,
@@ -78,24 +78,44 @@ def is_nowadays(trigger: Token, expression: TimeExpression, lexicon: EventLexico
 
 
 def is_ongoing(trigger: Token, expression: TimeExpression, lexicon: EventLexicon) -> bool:
-    """Whether a relative clause in the simple present tells what a noun has been like since a start ("le
-    scandale qui ébranle l'exécutif depuis l'été", "l'affaire qui embarrasse le gouvernement depuis juillet"):
-    a state describing the noun, no event of that day. Not a compound tense ("qui a éclaté en juillet"), nor a
-    participle with its auxiliary ("qui est hospitalisé depuis jeudi": hospitalised that day)."""
-    if trigger.pos_ != "VERB" or not in_relative_clause(trigger):
-        return False
-    if any(c.dep_.startswith("aux") or c.dep_ == "cop" for c in trigger.children):
+    """Whether a clause in the simple present or the imperfect tells what has been going on since a start
+    right after "depuis": a state or an activity that lasts ("le scandale qui ébranle l'exécutif depuis
+    l'été", "Depuis septembre, il travaille pour la chaîne", "L'Élysée fait face depuis mercredi à des
+    critiques", "il disposait d'un badge depuis juillet", "leurs relations sont tendues depuis 2017"): no
+    event of that day. Not a compound tense ("qui a éclaté en juillet", "Depuis samedi, le pays a franchi
+    le seuil"), nor a passive, whose act is the start's ("qui est hospitalisé depuis jeudi": hospitalised
+    that day)."""
+    if trigger.pos_ not in {"VERB", "ADJ"}:
         return False
     span = trigger.doc.char_span(expression.mention.start, expression.mention.end, alignment_mode="expand")
     if span is None or span.start == 0:
         return False
     if normalise(trigger.doc[span.start - 1].text) not in lexicon.since_cues:
         return False
-    # a third person in -e is a present, whatever tense the tagger reads ("ébranle"; the passé simple is
-    # "ébranla")
-    return reads_as_present(trigger) or (
-        "Fin" in trigger.morph.get("VerbForm", []) and trigger.lower_[-1:] == "e"
-    )
+    head = trigger.head
+    if trigger.dep_ == "xcomp" and verb_lemma(head) in lexicon.stative_verbs:
+        # the attribute of a verb of state ("Le musée reste fermé depuis lundi"): that verb's tense tells
+        return _lasting_tense(head, head)
+    if trigger.pos_ == "ADJ":
+        # an adjective with its copula ("sont tendues"); with none it describes a noun
+        copula = next((c for c in trigger.children if c.dep_ == "cop"), None)
+        return copula is not None and _lasting_tense(trigger, copula)
+    if in_relative_clause(trigger) and not any(c.dep_.startswith("aux") for c in trigger.children):
+        # a third person in -e is a present, whatever tense the tagger reads ("ébranle"; the passé simple is
+        # "ébranla")
+        return reads_as_present(trigger) or (
+            "Fin" in trigger.morph.get("VerbForm", []) and trigger.lower_[-1:] == "e"
+        )
+    return _lasting_tense(trigger, trigger)
+
+
+def _lasting_tense(predicate: Token, finite: Token) -> bool:
+    """Whether a predicate is told in the simple present or the imperfect of its finite verb, no auxiliary
+    (a compound tense tells an act done, a passive the act whose result lasts)."""
+    if any(c.dep_.startswith("aux") for c in [*predicate.children, *finite.children]):
+        return False
+    imperfect = "Fin" in finite.morph.get("VerbForm", []) and finite.morph.get("Tense", []) == ["Imp"]
+    return reads_as_present(finite) or imperfect
 
 
 def is_habit(trigger: Token, expression: TimeExpression, lexicon: EventLexicon) -> bool:

@@ -351,6 +351,31 @@ def test_a_count_since_a_start_runs_up_to_the_paper_s_day(
     assert dated_rows(analysed, text) == rows
 
 
+# (text, rows): a poll's or a statistic's figure (a subject that is a share, a percentage or a tally, in the
+# present or the imperfect, and what such a subject says) is no event of any day; a release told of the poll,
+# a compound past of a tally and a percentage elsewhere than the subject are
+SHARE_ROWS = [
+    ("Début septembre, 75 % des Français déclaraient acheter local.", []),
+    ("Alors que 38 % des Français partageaient cette opinion le 1er septembre, ils sont 42 % à présent.", []),
+    ("Seuls 19 % des Français estiment que les mesures annoncées les ont rassurés.", []),
+    ("La proportion de Français inquiets recule mardi à 40 %.", []),
+    ("La moitié des sondés doutent lundi de la capacité du gouvernement.", []),
+    ("Selon le ministère, le nombre de cas s'élève mardi à 1.200.", []),
+    ("Le taux d'incidence atteint lundi 52 cas pour 100.000 habitants.", []),
+    ("Le nombre de morts a dépassé le millier mardi.", [("dépassé", "2022-09-06")]),
+    ("Un sondage publié mardi donne le maire en tête.", [("publié", "2022-09-06")]),
+    (
+        "Les deux entreprises ont annoncé mardi le licenciement de 25 % de leurs effectifs.",
+        [("annoncé", "2022-09-06")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "rows"), SHARE_ROWS, ids=[r[0][:40] for r in SHARE_ROWS])
+def test_a_poll_s_figure_is_no_event(analysed: Analyse, text: str, rows: list[tuple[str, str]]) -> None:
+    assert dated_rows(analysed, text) == rows
+
+
 # (text, rows as trigger, value, modality): a former plan its own sentence tells overtaken (cancelled, moved)
 # did not happen on its day: its row is negated (kept, not shown; OrangeSum dates "qui devait se tenir ce
 # week-end" by the plan's day); the sentence counts as undated, so the lead's passé composé of the

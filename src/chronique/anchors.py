@@ -92,6 +92,7 @@ class EventLexicon:
     interrupting_cues: frozenset[str] = frozenset()  # "il rentrait quand il a été agressé": the event
     tally_nouns: frozenset[str] = frozenset()  # "le nombre de décès depuis le 1er mars": a count
     updated_tallies: frozenset[str] = frozenset()  # "le dernier bilan communiqué mardi": a count's source
+    share_nouns: frozenset[str] = frozenset()  # "la proportion de Français qui …": a poll's figure
     times_nouns: frozenset[str] = frozenset()  # "vue près de 700.000 fois": how often, a tally
     backdrop_cues: frozenset[str] = frozenset()  # "Alors que …," opening a sentence: no continuation
     reminder_cues: frozenset[str] = frozenset()  # "Pour rappel, …" opening a sentence: background
@@ -148,6 +149,7 @@ class EventLexicon:
             reminder_cues=vocabulary["cues"].forms_of("reminder"),
             tally_nouns=vocabulary["nouns"].forms_of("tally"),
             updated_tallies=vocabulary["nouns"].forms_of("updated_tally"),
+            share_nouns=vocabulary["nouns"].forms_of("share"),
             times_nouns=vocabulary["nouns"].forms_of("times"),
             nowadays_cues=vocabulary["cues"].forms_of("nowadays"),
             generic_subjects=vocabulary["cues"].forms_of("generic_subject"),

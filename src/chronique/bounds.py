@@ -303,6 +303,43 @@ def releases_tally(trigger: Token, lexicon: EventLexicon) -> bool:
     return trigger.dep_ in {"acl", "amod"} and not any(c.dep_.startswith("aux") for c in trigger.children)
 
 
+# Where a clause a poll's respondents say or think stands under their verb ("estiment que …", "déclarent
+# essayer …").
+_SAID_DEPS = frozenset({"ccomp", "xcomp"})
+
+
+def tells_a_share(trigger: Token, lexicon: EventLexicon) -> bool:
+    """Whether a predicate gives a poll's or a statistic's figure: a verb in the present or the imperfect
+    whose subject is a share ("75 % des Français déclarent", "la proportion de Français … recule", "la
+    moitié des sondés doutent") or a tally ("le nombre de cas s'élève à 1 200"), or a clause such a subject
+    says or thinks ("Seuls 19 % des Français estiment que les mesures les ont rassurés"). A figure so far is
+    no event of any day; a release told of the poll is ("un sondage publié mardi")."""
+    verb = trigger
+    for _ in range(_MAX_CLIMB):
+        if verb.pos_ not in {"VERB", "AUX", "ADJ"}:
+            return False
+        subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubj:pass"}), None)
+        if subject is not None and _is_share(subject, lexicon):
+            copula = next((c for c in verb.children if c.dep_ == "cop"), verb)
+            return _lasting_tense(verb, copula)
+        if verb.dep_ not in _SAID_DEPS or verb.head.i == verb.i:
+            return False
+        verb = verb.head
+    return False
+
+
+def _is_share(subject: Token, lexicon: EventLexicon) -> bool:
+    """A subject that is a share or a tally: a percentage in it ("75 %", "10 pour cent"), a noun of share or
+    of tally at its head, or a share of those a poll asks ("la moitié des sondés")."""
+    words = list(subject.subtree)
+    percentage = any(
+        "%" in t.text or (t.lower_ == "cent" and t.i > 0 and t.doc[t.i - 1].lower_ == "pour") for t in words
+    )
+    nouns = lexicon.share_nouns | lexicon.tally_nouns
+    asked = any(c.dep_ == "nmod" and c.lower_ in lexicon.share_nouns for c in subject.children)
+    return percentage or subject.lemma_.lower() in nouns or asked
+
+
 # An article, not a count: "une fleur", "un homme" (the model reads "un", "une" as numbers).
 _ARTICLES = frozenset({"un", "une"})
 

@@ -55,6 +55,7 @@ from chronique.bounds import (
     is_scheduled,
     is_unanchored_sequel,
     releases_tally,
+    tells_a_share,
     tells_total,
 )
 from chronique.clauses import (
@@ -547,6 +548,8 @@ def publication_dated(trigger: Token, telling: Telling, lexicon: EventLexicon) -
         return False  # "la vidéo a été vue près de 700.000 fois": a tally up to now, not the day's news
     if is_cumulative(trigger, lexicon):
         return False  # "Au total, 64.338 cas ont été confirmés": the count so far, not the day's news
+    if tells_a_share(trigger, lexicon):
+        return False  # "Seuls 19 % des Français estiment que les mesures les ont rassurés": a poll's figure
     if in_relative_clause(trigger):
         return False  # "dans les zones où ont été signalés des cas": what describes a noun is background
     if not _is_compound_past(trigger, lexicon.etre_verbs):
@@ -710,6 +713,8 @@ def _can_lead(
         return False  # "selon le dernier bilan communiqué mardi": the source of a count, no event
     if is_ongoing(trigger, expression, lexicon):
         return False  # "le scandale qui ébranle l'exécutif depuis l'été": what the noun is like since
+    if tells_a_share(trigger, lexicon):
+        return False  # "Début avril, 75 % des Français déclaraient acheter local": a poll's figure
     if trigger.pos_ != "NOUN" or is_event_noun(trigger, lexicon):
         return True
     # a noun heading a chronology entry names what happened that day ("15 mars 2011 : début de la révolte")

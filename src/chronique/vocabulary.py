@@ -252,6 +252,7 @@ def _validate_keys(vocabulary: Vocabulary, path_of: Mapping[str, str]) -> None:
             "appointment",
             "tally",
             "updated_tally",
+            "share",
             "times",
         },
         "boilerplate": {"line", "comments_start", "comments_count"},

@@ -826,6 +826,25 @@ LEADING_ROWS = [
     ),
     ("Deux hommes ont été interpellés dans l'enquête, rapporte RTL vendredi 9 septembre.", "rapporte", None),
     ("Le maire est visé par une enquête, a-t-on appris vendredi 9 septembre.", "visé", "2022-09-09"),
+    # a date set apart by commas right after the phrase of an infinitive opening the sentence (an aim, "pour",
+    # "afin de") dates the main clause it stands before, in that clause's tense; without the commas it stays
+    # the infinitive's
+    (
+        "Pour justifier son absence, lundi 5 septembre, le ministre a évoqué un agenda chargé.",
+        "évoqué",
+        "2022-09-05",
+    ),
+    (
+        "Pour justifier son absence, lundi 5 septembre, le ministre a évoqué un agenda chargé.",
+        "justifier",
+        None,
+    ),
+    ("Afin de rassurer les commerçants, mardi, la maire a annoncé un plan d'aide.", "annoncé", "2022-09-06"),
+    (
+        "Pour justifier son absence lundi 5 septembre, le ministre a évoqué un agenda.",
+        "justifier",
+        "2022-09-05",
+    ),
     # a date set apart by commas right after a verb of saying, before what it tells, dates the saying
     (_CONFIRMED, "confirment", "2022-09-08"),
     (_CONFIRMED, "fermés", None),  # a plan it reports has a day of its own

@@ -17,6 +17,7 @@ from chronique.modality import ModalityLexicon
 from chronique.model import Grain, TimeExpression
 from chronique.nlp import ParseWords, sentence_of, sentence_spans, verb_group_start
 from chronique.phrases import is_locution
+from chronique.tense import main_verb_after_infinitive
 from chronique.vocabulary import Vocabulary, normalise
 from chronique.voices import (
     is_incise_saying,
@@ -279,7 +280,7 @@ def predicate_of(span: Span, lexicon: EventLexicon, timex_tokens: Collection[int
         if (current.pos_ in {"VERB", "AUX"} and not is_noun_participle(current)) or (
             current.pos_ in {"ADJ", "NUM", "PRON"} and is_predicate(current, lexicon)
         ):
-            return current
+            return main_verb_after_infinitive(span, current) or current
         if (
             current.pos_ == "NOUN"
             and current.head.i != current.i

@@ -364,6 +364,12 @@ SHARE_ROWS = [
     ("Le taux d'incidence atteint lundi 52 cas pour 100.000 habitants.", []),
     ("Le nombre de morts a dépassé le millier mardi.", [("dépassé", "2022-09-06")]),
     ("Un sondage publié mardi donne le maire en tête.", [("publié", "2022-09-06")]),
+    # only a clause the share says ("estiment que") is its figure; an event beside the poll's figures is one
+    (
+        "Les sondés ne s'y sentent pas en sécurité.Alors que les bars ont rouvert le 2 septembre, un "
+        "Français sur 10 s'y est rendu.",
+        [("rouvert", "2022-09-02")],
+    ),
     (
         "Les deux entreprises ont annoncé mardi le licenciement de 25 % de leurs effectifs.",
         [("annoncé", "2022-09-06")],

@@ -303,11 +303,6 @@ def releases_tally(trigger: Token, lexicon: EventLexicon) -> bool:
     return trigger.dep_ in {"acl", "amod"} and not any(c.dep_.startswith("aux") for c in trigger.children)
 
 
-# Where a clause a poll's respondents say or think stands under their verb ("estiment que …", "déclarent
-# essayer …").
-_SAID_DEPS = frozenset({"ccomp", "xcomp"})
-
-
 def tells_a_share(trigger: Token, lexicon: EventLexicon) -> bool:
     """Whether a predicate gives a poll's or a statistic's figure: a verb in the present or the imperfect
     whose subject is a share ("75 % des Français déclarent", "la proportion de Français … recule", "la
@@ -322,9 +317,12 @@ def tells_a_share(trigger: Token, lexicon: EventLexicon) -> bool:
         if subject is not None and _is_share(subject, lexicon):
             copula = next((c for c in verb.children if c.dep_ == "cop"), verb)
             return _lasting_tense(verb, copula)
-        if verb.dep_ not in _SAID_DEPS or verb.head.i == verb.i:
-            return False
-        verb = verb.head
+        head = verb.head
+        said = verb.dep_ == "ccomp" and verb_lemma(head) in lexicon.reporting_verbs
+        aimed = verb.dep_ == "xcomp" and "Inf" in verb.morph.get("VerbForm", [])
+        if not (said or aimed) or head.i == verb.i or head.i > verb.i:
+            return False  # only what it says ("estiment que …") or sets out to do ("déclarent essayer")
+        verb = head
     return False
 
 

@@ -283,6 +283,16 @@ def dated_rows(analysed: Analyse, text: str) -> list[tuple[str, str]]:
         ("Selon le dernier bilan communiqué lundi par la préfecture, trois personnes ont été blessées.", []),
         ("Selon le décompte publié lundi par le syndicat, 40 écoles sont fermées.", []),
         ("Le bilan a été publié lundi par la préfecture.", [("publié", "2022-09-05")]),
+        # a landmark the clause is measured from ("à trois jours de Noël"), no day of the clause
+        (
+            "Pour son acte VI à trois jours de Noël, la mobilisation a baissé samedi 10 septembre.",
+            [("baissé", SAT)],
+        ),
+        ("Les routiers défilent pour leur acte VI, à trois jours de Noël.", []),
+        (
+            "À quelques heures du 14 juillet, le préfet a interdit les feux d'artifice lundi.",
+            [("interdit", "2022-09-05")],
+        ),
         # a date that is no bound still dates its clause
         ("Il est parti dimanche à Lyon.", [("parti", "2022-09-04")]),
         ("Comme prévu samedi, les routiers ont levé le barrage.", [("prévu", "2022-09-10")]),
@@ -850,6 +860,19 @@ LEADING_ROWS = [
         "Pour justifier son absence lundi 5 septembre, le ministre a évoqué un agenda.",
         "justifier",
         "2022-09-05",
+    ),
+    # a date set apart by commas right after a verb (its negation between) dates that verb's clause, not
+    # another verb the parse hangs it on: no row of the forecast "aurons"
+    (
+        "« Nous aurons des cas possibles, mais il n'y a pas, aujourd'hui, de cas en France », a déclaré le "
+        "ministre.",
+        "aurons",
+        None,
+    ),
+    (
+        "Elle n'a jamais quitté son village puisqu'elle y épousa, le 3 septembre 1953, un voisin.",
+        "épousa",
+        "1953-09-03",
     ),
     # a date set apart by commas right after a verb of saying, before what it tells, dates the saying
     (_CONFIRMED, "confirment", "2022-09-08"),

@@ -87,6 +87,9 @@ class EventLexicon:
     like_cues: frozenset[str] = frozenset()  # "comme samedi dernier": a day compared with
     relating_cues: frozenset[str] = frozenset()  # "Après la réouverture samedi, …": no date of the clause
     so_far_cues: frozenset[str] = frozenset()  # "à ce jour": so far
+    distance_cues: frozenset[str] = frozenset()  # "à trois jours de Noël": the "à" of a landmark
+    distance_counts: frozenset[str] = frozenset()  # "trois", "quelques": how far from the landmark
+    distance_units: frozenset[str] = frozenset()  # "jours", "semaines": the unit of that distance
     cumulative_cues: frozenset[str] = frozenset()  # "au total", "cumulés": a count so far
     complement_cues: frozenset[str] = frozenset()  # "la grève du 5 décembre": the date completes the noun
     placing_cues: frozenset[str] = frozenset()  # "emmenée aux urgences à 3h20": the time is the verb's
@@ -141,6 +144,10 @@ class EventLexicon:
             like_cues=vocabulary["cues"].forms_of("like"),
             relating_cues=vocabulary["cues"].forms_of("relating"),
             so_far_cues=vocabulary["cues"].forms_of("so_far"),
+            distance_cues=vocabulary["cues"].forms_of("distance"),
+            distance_counts=vocabulary["cues"].forms_of("distance_count")
+            | frozenset(normalise(f) for e in vocabulary["numbers"].entries for f in e.forms),
+            distance_units=frozenset(normalise(f) for e in vocabulary["units"].entries for f in e.forms),
             cumulative_cues=vocabulary["cues"].forms_of("cumulative"),
             complement_cues=vocabulary["cues"].forms_of("complement"),
             placing_cues=vocabulary["cues"].forms_of("placing"),
@@ -261,6 +268,9 @@ def predicate_of(span: Span, lexicon: EventLexicon, timex_tokens: Collection[int
     phrase = apposed_phrase(span, lexicon)
     if phrase is not None:
         return _event_within(phrase, lexicon)
+    before = _set_apart_after_verb(span, lexicon)
+    if before is not None:
+        return before
     root = span.root
     current = root
     opening = _opening_words(span, lexicon)
@@ -301,6 +311,24 @@ def predicate_of(span: Span, lexicon: EventLexicon, timex_tokens: Collection[int
         ):
             return _governing_event(current, lexicon)
     return None
+
+
+def _set_apart_after_verb(span: Span, lexicon: EventLexicon) -> Token | None:
+    """The verb right before a date set apart by commas, its negation between them ("mais il n'y a pas,
+    aujourd'hui, de cas supplémentaires", "Le ministre a démenti, lundi, toute démission"): the date tells
+    when that verb's clause holds, whatever other verb of the sentence the parse hangs it on ("« nous aurons
+    des cas possibles mais il n'y a pas, aujourd'hui, de cas »": not the day of "aurons")."""
+    doc = span.doc
+    if span.start < 2 or span.end >= len(doc) or doc[span.start - 1].text != ",":
+        return None
+    if doc[span.end].text != ",":
+        return None
+    verb = doc[span.start - 2]
+    while verb.lower_ in lexicon.modality.negations and verb.i > sentence_of(span.root).start:
+        verb = doc[verb.i - 1]  # "il n'y a pas, aujourd'hui,"
+    if verb.pos_ != "VERB" or "Inf" in verb.morph.get("VerbForm", []):
+        return None
+    return verb
 
 
 # The most words of a preposition that opens a time expression ("à partir d'").

@@ -188,6 +188,8 @@ def is_bound(doc: Doc, expression: TimeExpression, lexicon: EventLexicon) -> boo
         return normalise(doc[span.start - 2].text) not in lexicon.rough_cues if span.start >= 2 else True
     if _before_stretch(span, expression, lexicon):
         return True  # "la réouverture des écoles avant septembre": not in September
+    if _at_distance(span, lexicon):
+        return True  # "Pour son acte VI à trois jours de Noël": the landmark, not the day
     if normalise(f"{doc[span.start - 1].text} {span.text}") in lexicon.so_far_cues or _is_like(span, lexicon):
         return True  # "l'ont utilisée à ce jour": so far; "comme samedi dernier": a day compared with
     window = doc[max(sentence_of(span.root).start, span.start - _COMPARED_WINDOW) : span.start]
@@ -218,6 +220,26 @@ def _before_stretch(span: Span, expression: TimeExpression, lexicon: EventLexico
     if normalise(doc[span.start - 1].text) not in lexicon.before_stretch_cues:
         return False
     return span.start < 2 or normalise(doc[span.start - 2].text) not in lexicon.rough_cues
+
+
+# "à", a count, a unit and "de" before the landmark: "à trois jours de Noël".
+_DISTANCE_WORDS = 4
+
+
+def _at_distance(span: Span, lexicon: EventLexicon) -> bool:
+    """A date after "à", a count, a unit of time and "de" ("à trois jours de Noël", "à deux semaines du 1er
+    mai", "à quelques heures du 14 juillet"): the landmark the clause is measured from, not its day."""
+    doc = span.doc
+    if span.start < _DISTANCE_WORDS:
+        return False
+    at, count, unit, of = (normalise(t.text) for t in doc[span.start - _DISTANCE_WORDS : span.start])
+    counted = count in lexicon.distance_counts or doc[span.start - 3].like_num
+    return (
+        at in lexicon.distance_cues
+        and counted
+        and unit in lexicon.distance_units
+        and of in {"de", "d'", "du", "des"}
+    )
 
 
 def completing_bounds(

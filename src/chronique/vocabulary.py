@@ -234,6 +234,8 @@ def _validate_keys(vocabulary: Vocabulary, path_of: Mapping[str, str]) -> None:
             "like",
             "relating",
             "so_far",
+            "distance",
+            "distance_count",
             "cumulative",
             "complement",
             "placing",

@@ -326,9 +326,13 @@ def _set_apart_after_verb(span: Span, lexicon: EventLexicon) -> Token | None:
     verb = doc[span.start - 2]
     while verb.lower_ in lexicon.modality.negations and verb.i > sentence_of(span.root).start:
         verb = doc[verb.i - 1]  # "il n'y a pas, aujourd'hui,"
-    if verb.pos_ != "VERB" or "Inf" in verb.morph.get("VerbForm", []):
+    if verb.pos_ != "VERB":
         return None
-    return verb
+    # a finite verb, or a participle with its finite auxiliary ("a démenti, lundi,"); not a bare participle
+    # describing a noun ("en l'absence de cas identifié, le 30 mars, le commandement a pris …"), a gerund
+    # ("en recevant, lundi 29 juin, …") or an infinitive, whose clause the date does not close
+    group = [verb, *(c for c in verb.children if c.dep_.startswith("aux"))]
+    return verb if any("Fin" in t.morph.get("VerbForm", []) for t in group) else None
 
 
 # The most words of a preposition that opens a time expression ("à partir d'").

@@ -597,6 +597,12 @@ PUBLICATION_ROWS = [
     ("Les pompiers ont éteint l'incendie de l'entrepôt.", "éteint", True),  # the lead's passé composé
     ("Le suspect s'est rendu à la police.", "rendu", True),  # pronominal passé composé in the lead
     ("Deux policiers se sont donné la mort.", "donné", True),  # "se" read as an indirect object
+    # … also after a date of the lead further back than a few days: background, the paper's day is the news
+    (
+        "Le maire a signé le contrat le 1er septembre. Les opposants ont dénoncé un passage en force.",
+        "dénoncé",
+        True,
+    ),
     # a state reached ("est devenu une obsession") is no news of the paper's day (verbs.tsv stative_verbs)
     ("La réouverture des plages est devenue une obsession pour les maires.", "devenue", False),
     # a stretch of recent weeks with no day is background
@@ -743,6 +749,19 @@ INHERIT_ROWS = [
     ),
     # … not a subject named anew, nor after a sentence with no date
     (_LEAD + "Le 3 mai, le maire a signé le contrat. La région a également versé une aide.", "versé", None),
+    # the lead goes on with the day its first date gives its news, just before the paper's (an event noun of
+    # the main clause, or its verb), not with the paper's day
+    (
+        "La manifestation s'est terminée par des violences vendredi 9 septembre. La préfecture mentionne des "
+        "dégâts. Les manifestants ont aussi incendié des barricades.",
+        "incendié",
+        "2022-09-09",
+    ),
+    (
+        "Un cycliste a été renversé jeudi soir à Lyon. Il a été transporté à l'hôpital.",
+        "transporté",
+        "2022-09-08",
+    ),
     # a reminder does not go on with the story (data/cues.tsv reminder)
     ("Le 3 mai, le maire a signé le contrat. Pour rappel, il a alors quitté le parti.", "quitté", None),
     # an event noun's date does not set the story's time ("la manifestation du 1er avril")
@@ -873,6 +892,19 @@ LEADING_ROWS = [
         "Elle n'a jamais quitté son village puisqu'elle y épousa, le 3 septembre 1953, un voisin.",
         "épousa",
         "1953-09-03",
+    ),
+    # … a finite verb, or a participle with its finite auxiliary: not a bare participle describing a noun, nor
+    # a gerund
+    (
+        "En l'absence de cas identifié, le 5 septembre, le commandement a pris la décision d'assouplir les "
+        "règles.",
+        "pris",
+        "2022-09-05",
+    ),
+    (
+        "Le président devrait donner un signal en recevant, lundi 12 septembre, les membres de la convention.",
+        "recevant",
+        None,
     ),
     # a date set apart by commas right after a verb of saying, before what it tells, dates the saying
     (_CONFIRMED, "confirment", "2022-09-08"),

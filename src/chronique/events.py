@@ -627,6 +627,14 @@ def undated_events(
     tally = False
     # the sentence before has a date of the narrator's: a pronoun's "Il a ainsi justifié" goes on with it
     narrated = False
+    # the day the lead's first date gives its news, just before the paper's: the lead goes on with it
+    lead_day = _lead_day(
+        doc,
+        [e for e in expressions if e.mention.start in dated],
+        regions=regions,
+        lexicon=lexicon,
+        published=article.published,
+    )
     for sentence in sentence_spans(doc):
         in_lead = with_verb < LEAD_SENTENCES
         with_verb += any(t.pos_ in {"VERB", "AUX"} for t in sentence)
@@ -691,10 +699,74 @@ def undated_events(
                 told.extend(t for t in announcing if t.i not in seen and _is_news(t, lexicon))
             if not inherited and not publication_dated(trigger, telling, lexicon):
                 continue
+            # "… par des violences samedi 19 janvier. … Les manifestants ont aussi incendié des barricades":
+            # the lead's passé composé goes on with the day of its news, not the paper's
+            inherited = inherited or (lead_day.value if in_lead and lead_day.start < trigger.idx else None)
             anchoring = Anchoring.INHERITED if inherited else Anchoring.PUBLICATION
-            confidence = CONFIDENCE[anchoring.value]
-            events.append(PlannedEvent(trigger, inherited or publication, anchoring, confidence, True))
+            events.append(
+                PlannedEvent(trigger, inherited or publication, anchoring, CONFIDENCE[anchoring.value], True)
+            )
     return events
+
+
+# How many days before the paper the lead's date may lie for the lead to go on with it: a weekly's report of
+# last Saturday's events; a date further back is background ("Le 17 novembre, premier jour du mouvement").
+_LEAD_DAYS = dt.timedelta(days=3)
+
+
+@dataclass(frozen=True, slots=True)
+class _LeadDay:
+    """The day a lead's news is told on, and where its date stands in the text."""
+
+    value: ResolvedValue | None
+    start: int = 0
+
+
+def _lead_day(
+    doc: Doc,
+    dated: Sequence[TimeExpression],
+    *,
+    regions: Sequence[int],
+    lexicon: EventLexicon,
+    published: dt.date,
+) -> _LeadDay:
+    """The day the narrator dates the lead's news by ("La manifestation s'est terminée par des violences
+    samedi 19 janvier", in Sunday's paper), when it lies just before the paper's day (at most
+    ``_LEAD_DAYS``): the first date of the lead's sentences that dates a main verb, a saying or an event
+    noun of the main clause. Only a first date: a later one dates a step of the story."""
+    with_verb = 0
+    for sentence in sentence_spans(doc):
+        if with_verb >= LEAD_SENTENCES:
+            break
+        with_verb += any(t.pos_ in {"VERB", "AUX"} for t in sentence)
+        own = [e for e in dated if sentence.start_char <= e.mention.start < sentence.end_char]
+        if not own:
+            continue
+        first = min(own, key=lambda e: e.mention.start)
+        start = first.resolved.date_start
+        if first.resolved.grain not in DAY_GRAINS or start is None:
+            return _LeadDay(None)
+        if not published - _LEAD_DAYS <= start < published:
+            return _LeadDay(None)
+        telling = _dates_telling(doc, first, regions, lexicon) or _dates_main_noun(
+            doc, first, regions, lexicon
+        )
+        return _LeadDay(cal.day_value(start), first.mention.start) if telling else _LeadDay(None)
+    return _LeadDay(None)
+
+
+def _dates_main_noun(
+    doc: Doc, expression: TimeExpression, regions: Sequence[int], lexicon: EventLexicon
+) -> bool:
+    """Whether a narrator's date dates an event noun of its sentence's main clause ("La manifestation s'est
+    terminée par des violences samedi 19 janvier")."""
+    span = doc.char_span(expression.mention.start, expression.mention.end, alignment_mode="expand")
+    if span is None or not len(span) or regions[span.start] != 0:
+        return False
+    predicate = predicate_of(span, lexicon)
+    if predicate is None or predicate.pos_ != "NOUN":
+        return False
+    return clause_head_of(predicate).i == sentence_of(predicate).root.i
 
 
 def _can_lead(

@@ -902,7 +902,7 @@ LEADING_ROWS = [
         "2022-09-05",
     ),
     (
-        "Le président devrait donner un signal en recevant, lundi 12 septembre, les membres de la convention.",
+        "Le président devrait donner un signal en recevant, lundi 12 septembre, les membres du conseil.",
         "recevant",
         None,
     ),

@@ -709,9 +709,10 @@ def undated_events(
     return events
 
 
-# How many days before the paper the lead's date may lie for the lead to go on with it: a weekly's report of
-# last Saturday's events; a date further back is background ("Le 17 novembre, premier jour du mouvement").
-_LEAD_DAYS = dt.timedelta(days=3)
+# How many days before the paper the lead's date may lie for the lead to go on with it: the day before, or a
+# Saturday in a Monday paper; further back, its undated sentences tell later steps, or background ("Le 17
+# novembre, premier jour du mouvement").
+_LEAD_DAYS = dt.timedelta(days=2)
 
 
 @dataclass(frozen=True, slots=True)

@@ -1230,6 +1230,20 @@ PRESENT_AHEAD_ROWS = [
         "La manifestation de samedi a rassemblé 3.000 personnes.",
         [("manifestation", "2019-03-09", "asserted")],
     ),
+    # the object of a verb of planning names what is planned (data/modality.tsv planning_verb); for a day past
+    # it was done
+    (
+        "La page prévoyait un rassemblement samedi 16 mars à 13h.",
+        [("rassemblement", "2019-03-16T13:00", "planned")],
+    ),
+    (
+        "Les gilets jaunes préparent un rassemblement samedi 16 mars à Paris.",
+        [("rassemblement", "2019-03-16", "planned")],
+    ),
+    (
+        "Les gilets jaunes ont préparé un rassemblement samedi 9 mars à Paris.",
+        [("rassemblement", "2019-03-09", "asserted")],
+    ),
 ]
 
 

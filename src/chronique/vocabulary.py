@@ -289,6 +289,7 @@ def _validate_keys(vocabulary: Vocabulary, path_of: Mapping[str, str]) -> None:
             "interrogative",
             "factual_conjunction",
             "planned_governor",
+            "planning_verb",
             "intention_noun",
             "purpose",
             "moving_verb",

@@ -331,6 +331,14 @@ RUNNING_TOTAL_ROWS = [
     # a change measured since a day (data/verbs.tsv change_verbs), not on it; an act since a day is on it
     ("Depuis le 17 août, le nombre d'excès de vitesse a bondi en France.", []),
     ("Le profil des patients a beaucoup évolué depuis mi-août.", []),
+    # … also from a start with no date, and when a paper relays it on its day
+    ("Le trafic a fortement reculé depuis le début de la crise.", []),
+    (
+        "Les ventes de tabac ont bondi de 30 % depuis les mesures de confinement, rapporte Le Parisien "
+        "jeudi 8 septembre.",
+        [],
+    ),
+    ("Les ventes ont bondi de 30 % jeudi 8 septembre.", [("bondi", "2022-09-08")]),
     (
         "Depuis le 1er septembre, les Français ont retrouvé le droit de circuler.",
         [("retrouvé", "2022-09-01")],

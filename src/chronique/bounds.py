@@ -287,6 +287,19 @@ def is_running_total(doc: Doc, expression: TimeExpression, lexicon: EventLexicon
     return _counts(predicate, lexicon) or verb_lemma(predicate) in lexicon.change_verbs
 
 
+def changes_since(trigger: Token, lexicon: EventLexicon) -> bool:
+    """Whether a verb of change is measured from a start "depuis" names, dated or not ("Les ventes de tabac
+    ont bondi de 30 % depuis les mesures de confinement, rapporte Le Parisien jeudi 2 avril", "Le trafic a
+    reculé depuis le début de la crise"): a change up to now, no event of the day that reports it."""
+    if verb_lemma(trigger) not in lexicon.change_verbs:
+        return False
+    return any(
+        c.dep_.startswith("obl")
+        and any(g.dep_ == "case" and normalise(g.text) in lexicon.since_cues for g in c.children)
+        for c in trigger.children
+    )
+
+
 def is_cumulative(trigger: Token, lexicon: EventLexicon) -> bool:
     """Whether a predicate tells a count as the total so far: a word of total in its sentence ("Au total",
     "cumulés") and a count it tells (``_counts``: "Au total, 64.338 cas ont été confirmés", "2.000 cas cumulés

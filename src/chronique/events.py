@@ -44,6 +44,7 @@ from chronique.anchors import (
     story_times,
 )
 from chronique.bounds import (
+    changes_since,
     completing_bounds,
     counts,
     is_bound,
@@ -548,8 +549,10 @@ def publication_dated(trigger: Token, telling: Telling, lexicon: EventLexicon) -
         return False  # "la vidéo a été vue près de 700.000 fois": a tally up to now, not the day's news
     if is_cumulative(trigger, lexicon):
         return False  # "Au total, 64.338 cas ont été confirmés": the count so far, not the day's news
-    if tells_a_share(trigger, lexicon):
-        return False  # "Seuls 19 % des Français estiment que les mesures les ont rassurés": a poll's figure
+    if tells_a_share(trigger, lexicon) or changes_since(trigger, lexicon):
+        # "Seuls 19 % des Français estiment que les mesures les ont rassurés": a poll's figure; "Le trafic a
+        # reculé depuis le début de la crise": a change up to now
+        return False
     if in_relative_clause(trigger):
         return False  # "dans les zones où ont été signalés des cas": what describes a noun is background
     if not _is_compound_past(trigger, lexicon.etre_verbs):
@@ -788,6 +791,8 @@ def _can_lead(
         return False  # "le scandale qui ébranle l'exécutif depuis l'été": what the noun is like since
     if tells_a_share(trigger, lexicon):
         return False  # "Début avril, 75 % des Français déclaraient acheter local": a poll's figure
+    if changes_since(trigger, lexicon):
+        return False  # "Les ventes ont bondi de 30 % depuis les mesures, rapporte Le Parisien jeudi"
     if trigger.pos_ != "NOUN" or is_event_noun(trigger, lexicon):
         return True
     # a noun heading a chronology entry names what happened that day ("15 mars 2011 : début de la révolte")

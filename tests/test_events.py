@@ -1139,6 +1139,11 @@ def test_a_locution_is_part_of_its_verb(analysed: Analyse, case: tuple[str, str,
         ("Elle va aujourd'hui plus loin, dans une interview au Parisien.", [("va", SAT)]),
         ("Le conseil municipal se réunit aujourd'hui à Lyon.", [("réunit", SAT)]),
         ("Le ministre a annoncé aujourd'hui sa démission.", [("annoncé", SAT)]),
+        # "Aujourd'hui," set apart at the head of its sentence sets now against what the text told before,
+        # whatever the tense; without the comma the day's news may open on it
+        ("Aujourd'hui, la militante a pris ses distances avec le mouvement.", []),
+        ("Aujourd'hui, les Français ont peu préparé leurs voyages.", []),
+        ("Aujourd'hui le ministre a annoncé sa démission.", [("annoncé", SAT)]),
     ],
 )
 def test_nowadays_is_no_day(analysed: Analyse, text: str, rows: list[tuple[str, str]]) -> None:

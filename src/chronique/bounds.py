@@ -49,6 +49,8 @@ def is_nowadays(trigger: Token, expression: TimeExpression, lexicon: EventLexico
     "Elle va aujourd'hui plus loin" is news."""
     if normalise(expression.mention.text) not in lexicon.nowadays_cues or trigger.pos_ == "NOUN":
         return False
+    if _heads_sentence_apart(trigger.doc, expression):
+        return True  # "Aujourd'hui, la Bretonne a pris ses distances": now, set against what the text told
     verb = trigger.head if "Inf" in trigger.morph.get("VerbForm", []) else trigger  # "on peut aller"
     group = [verb, *(c for c in verb.children if c.dep_.startswith("aux") or c.dep_ == "cop")]
     if len(group) == 1 and _is_past_participle(verb) and verb.lemma_.lower() not in lexicon.etre_verbs:
@@ -75,6 +77,18 @@ def is_nowadays(trigger: Token, expression: TimeExpression, lexicon: EventLexico
         # vélos qui sommeillent aujourd'hui dans des caves"): what it is like these days
         or in_relative_clause(verb)
     )
+
+
+def _heads_sentence_apart(doc: Doc, expression: TimeExpression) -> bool:
+    """Whether an expression opens its sentence, nothing but punctuation before it, and a comma sets it apart
+    after ("Aujourd'hui, la Bretonne a pris ses distances", "Aujourd'hui, les Français ont peu préparé leurs
+    voyages"): "aujourd'hui" set at the head of its sentence contrasts now with what the text told of
+    before, these days; the paper's day is told after the verb ("a annoncé aujourd'hui")."""
+    span = doc.char_span(expression.mention.start, expression.mention.end, alignment_mode="expand")
+    if span is None or span.end >= len(doc) or doc[span.end].text != ",":
+        return False
+    sentence = sentence_of(span.root)
+    return all(t.is_punct or t.is_space for t in doc[sentence.start : span.start])
 
 
 def is_ongoing(trigger: Token, expression: TimeExpression, lexicon: EventLexicon) -> bool:

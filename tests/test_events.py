@@ -605,6 +605,15 @@ PUBLICATION_ROWS = [
     ("Les pompiers ont éteint l'incendie de l'entrepôt.", "éteint", True),  # the lead's passé composé
     ("Le suspect s'est rendu à la police.", "rendu", True),  # pronominal passé composé in the lead
     ("Deux policiers se sont donné la mort.", "donné", True),  # "se" read as an indirect object
+    # a count of more than one recorded (data/verbs.tsv recording_verbs) with no release told and no word of
+    # increment is a tally so far; the day's new ones, a case told one by one and a release told are news
+    ("En France, onze cas de contamination ont été confirmés.", "confirmés", False),
+    ("Dans la région, 14 décès ont été enregistrés.", "enregistrés", False),
+    ("Et 688 nouveaux cas ont été confirmés, soit un total de 1 975 cas.", "confirmés", True),
+    ("En France, deux autres cas ont été confirmés à Paris.", "confirmés", True),
+    ("Un quatrième cas de contamination a été détecté en France.", "détecté", True),
+    ("Onze cas ont été confirmés en France, a annoncé la ministre.", "confirmés", True),
+    ("Quatre individus ont incendié une cabane à Saint-Etienne.", "incendié", True),
     # … also after a date of the lead further back than a few days: background, the paper's day is the news
     (
         "Le maire a signé le contrat le 1er septembre. Les opposants ont dénoncé un passage en force.",

@@ -72,6 +72,8 @@ class EventLexicon:
     etre_verbs: frozenset[str] = frozenset()
     stative_verbs: frozenset[str] = frozenset()
     change_verbs: frozenset[str] = frozenset()  # "a bondi depuis le 17 mars": measured from that day
+    recording_verbs: frozenset[str] = frozenset()  # "onze cas ont été confirmés": a count recorded
+    increment_cues: frozenset[str] = frozenset()  # "688 nouveaux cas": the day's new ones
     announcement_verbs: frozenset[str] = frozenset()
     background_cues: frozenset[str] = frozenset()
     venue_nouns: frozenset[str] = frozenset()  # for places: "au centre hospitalier de Belfort"
@@ -129,6 +131,8 @@ class EventLexicon:
             etre_verbs=verbs.forms_of("etre_verbs"),
             stative_verbs=verbs.forms_of("stative_verbs"),
             change_verbs=verbs.forms_of("change_verbs"),
+            recording_verbs=verbs.forms_of("recording_verbs"),
+            increment_cues=vocabulary["cues"].forms_of("increment"),
             announcement_verbs=verbs.forms_of("announcement_verbs"),
             background_cues=vocabulary["cues"].forms_of("background"),
             venue_nouns=nouns.forms_of("venue"),

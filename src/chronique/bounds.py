@@ -301,6 +301,23 @@ def is_running_total(doc: Doc, expression: TimeExpression, lexicon: EventLexicon
     return _counts(predicate, lexicon) or verb_lemma(predicate) in lexicon.change_verbs
 
 
+def records_tally(trigger: Token, lexicon: EventLexicon) -> bool:
+    """Whether a verb of recording tells a count of more than one with no word of increment ("En France, onze
+    cas de contamination ont été confirmés", "Dans le Morbihan, 14 cas ont été confirmés"): the tally so far,
+    no news of the paper's day. The day's new ones ("688 nouveaux cas", "deux autres cas") and a case told
+    one by one ("un quatrième cas a été détecté") are."""
+    if verb_lemma(trigger) not in lexicon.recording_verbs or not counts(trigger, lexicon):
+        return False
+    counted = [c for c in trigger.children if c.dep_ in {"nsubj", "nsubj:pass", "obj"}]
+    words = [t for c in counted for t in c.subtree]
+    if any(normalise(t.text) in lexicon.increment_cues for t in words):
+        return False
+    # a cardinal, not an ordinal ("un quatrième cas": the like_num of the model holds both)
+    return any(
+        t.like_num and t.lower_ not in _ARTICLES and (t.pos_ == "NUM" or t.text[:1].isdigit()) for t in words
+    )
+
+
 def changes_since(trigger: Token, lexicon: EventLexicon) -> bool:
     """Whether a verb of change is measured from a start "depuis" names, dated or not ("Les ventes de tabac
     ont bondi de 30 % depuis les mesures de confinement, rapporte Le Parisien jeudi 2 avril", "Le trafic a

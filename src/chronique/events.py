@@ -55,6 +55,7 @@ from chronique.bounds import (
     is_running_total,
     is_scheduled,
     is_unanchored_sequel,
+    records_tally,
     releases_tally,
     tells_a_share,
     tells_total,
@@ -549,6 +550,8 @@ def publication_dated(trigger: Token, telling: Telling, lexicon: EventLexicon) -
         return False  # "la vidéo a été vue près de 700.000 fois": a tally up to now, not the day's news
     if is_cumulative(trigger, lexicon):
         return False  # "Au total, 64.338 cas ont été confirmés": the count so far, not the day's news
+    if records_tally(trigger, lexicon) and not _released(trigger, lexicon):
+        return False  # "En France, onze cas de contamination ont été confirmés": a tally, no release told
     if tells_a_share(trigger, lexicon) or changes_since(trigger, lexicon):
         # "Seuls 19 % des Français estiment que les mesures les ont rassurés": a poll's figure; "Le trafic a
         # reculé depuis le début de la crise": a change up to now
@@ -560,6 +563,15 @@ def publication_dated(trigger: Token, telling: Telling, lexicon: EventLexicon) -
     if not (telling.in_lead or telling.announced):
         return False
     return _is_news(trigger, lexicon)
+
+
+def _released(trigger: Token, lexicon: EventLexicon) -> bool:
+    """Whether another verb of the sentence announces what the trigger records ("Onze cas ont été confirmés,
+    a annoncé la ministre"): the release is the day's news."""
+    return any(
+        t.i != trigger.i and t.pos_ == "VERB" and t.lemma_.lower() in lexicon.announcement_verbs
+        for t in sentence_of(trigger)
+    )
 
 
 def _is_news(trigger: Token, lexicon: EventLexicon) -> bool:

@@ -283,6 +283,12 @@ def dated_rows(analysed: Analyse, text: str) -> list[tuple[str, str]]:
         ("Selon le dernier bilan communiqué lundi par la préfecture, trois personnes ont été blessées.", []),
         ("Selon le décompte publié lundi par le syndicat, 40 écoles sont fermées.", []),
         ("Le bilan a été publié lundi par la préfecture.", [("publié", "2022-09-05")]),
+        # … so is any tally told as the latest (data/cues.tsv latest); a figure's release told otherwise stays
+        ("Selon les derniers chiffres communiqués dimanche, le virus a fait 278 cas supplémentaires.", []),
+        (
+            "Selon les chiffres rendus publics hier par l'Insee, le chômage a reculé.",
+            [("rendus", "2022-09-09")],
+        ),
         # a landmark the clause is measured from ("à trois jours de Noël"), no day of the clause
         (
             "Pour son acte VI à trois jours de Noël, la mobilisation a baissé samedi 10 septembre.",

@@ -74,6 +74,7 @@ class EventLexicon:
     change_verbs: frozenset[str] = frozenset()  # "a bondi depuis le 17 mars": measured from that day
     recording_verbs: frozenset[str] = frozenset()  # "onze cas ont été confirmés": a count recorded
     increment_cues: frozenset[str] = frozenset()  # "688 nouveaux cas": the day's new ones
+    latest_cues: frozenset[str] = frozenset()  # "les derniers chiffres communiqués": an updated tally
     announcement_verbs: frozenset[str] = frozenset()
     background_cues: frozenset[str] = frozenset()
     venue_nouns: frozenset[str] = frozenset()  # for places: "au centre hospitalier de Belfort"
@@ -133,6 +134,7 @@ class EventLexicon:
             change_verbs=verbs.forms_of("change_verbs"),
             recording_verbs=verbs.forms_of("recording_verbs"),
             increment_cues=vocabulary["cues"].forms_of("increment"),
+            latest_cues=vocabulary["cues"].forms_of("latest"),
             announcement_verbs=verbs.forms_of("announcement_verbs"),
             background_cues=vocabulary["cues"].forms_of("background"),
             venue_nouns=nouns.forms_of("venue"),

@@ -354,10 +354,17 @@ def tells_total(sentence: Span, lexicon: EventLexicon) -> bool:
 
 def releases_tally(trigger: Token, lexicon: EventLexicon) -> bool:
     """Whether a bare past participle describes a tally given out again and again ("selon le dernier bilan
-    communiqué mardi", "le décompte publié lundi"): the day it was released, the source of a count, no event
-    of the story."""
+    communiqué mardi", "le décompte publié lundi", "les derniers chiffres communiqués dimanche"): the day it
+    was released, the source of a count, no event of the story."""
     noun = trigger.head
-    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in lexicon.updated_tallies or noun.i > trigger.i:
+    # a tally told as the latest ("selon les derniers chiffres communiqués dimanche") is one given out again
+    # and again, whatever its noun; "les chiffres rendus publics hier par l'INSEE" is a release (FTiB's event)
+    latest = noun.lemma_.lower() in lexicon.tally_nouns and any(
+        c.dep_ == "amod" and normalise(c.text) in lexicon.latest_cues for c in noun.children
+    )
+    if noun.pos_ != "NOUN" or noun.i > trigger.i:
+        return False
+    if noun.lemma_.lower() not in lexicon.updated_tallies and not latest:
         return False
     if trigger.pos_ == "NOUN":
         # the tagger reads some participles as nouns ("le bilan communiqué lundi"): a noun with neither a

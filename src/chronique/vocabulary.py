@@ -239,6 +239,7 @@ def _validate_keys(vocabulary: Vocabulary, path_of: Mapping[str, str]) -> None:
             "distance_count",
             "cumulative",
             "increment",
+            "latest",
             "complement",
             "placing",
             "interrupting",

@@ -283,6 +283,22 @@ def dated_rows(analysed: Analyse, text: str) -> list[tuple[str, str]]:
         ("Selon le dernier bilan communiqué lundi par la préfecture, trois personnes ont été blessées.", []),
         ("Selon le décompte publié lundi par le syndicat, 40 écoles sont fermées.", []),
         ("Le bilan a été publié lundi par la préfecture.", [("publié", "2022-09-05")]),
+        # … so is any tally told as the latest (data/cues.tsv latest); a figure's release told otherwise stays
+        ("Selon les derniers chiffres communiqués dimanche, le virus a fait 278 cas supplémentaires.", []),
+        (
+            "Selon les chiffres rendus publics hier par l'Insee, le chômage a reculé.",
+            [("rendus", "2022-09-09")],
+        ),
+        # a landmark the clause is measured from ("à trois jours de Noël"), no day of the clause
+        (
+            "Pour son acte VI à trois jours de Noël, la mobilisation a baissé samedi 10 septembre.",
+            [("baissé", SAT)],
+        ),
+        ("Les routiers défilent pour leur acte VI, à trois jours de Noël.", []),
+        (
+            "À quelques heures du 14 juillet, le préfet a interdit les feux d'artifice lundi.",
+            [("interdit", "2022-09-05")],
+        ),
         # a date that is no bound still dates its clause
         ("Il est parti dimanche à Lyon.", [("parti", "2022-09-04")]),
         ("Comme prévu samedi, les routiers ont levé le barrage.", [("prévu", "2022-09-10")]),
@@ -321,6 +337,14 @@ RUNNING_TOTAL_ROWS = [
     # a change measured since a day (data/verbs.tsv change_verbs), not on it; an act since a day is on it
     ("Depuis le 17 août, le nombre d'excès de vitesse a bondi en France.", []),
     ("Le profil des patients a beaucoup évolué depuis mi-août.", []),
+    # … also from a start with no date, and when a paper relays it on its day
+    ("Le trafic a fortement reculé depuis le début de la crise.", []),
+    (
+        "Les ventes de tabac ont bondi de 30 % depuis les mesures de confinement, rapporte Le Parisien "
+        "jeudi 8 septembre.",
+        [],
+    ),
+    ("Les ventes ont bondi de 30 % jeudi 8 septembre.", [("bondi", "2022-09-08")]),
     (
         "Depuis le 1er septembre, les Français ont retrouvé le droit de circuler.",
         [("retrouvé", "2022-09-01")],
@@ -328,9 +352,18 @@ RUNNING_TOTAL_ROWS = [
     # a state since a day keeps that day (OrangeSum: "hospitalisé depuis ce jeudi soir")
     ("Depuis le 1er septembre, le patient est hospitalisé à Lyon.", [("hospitalisé", "2022-09-01")]),
     ("Le patient, qui est hospitalisé depuis jeudi, va mieux.", [("hospitalisé", "2022-09-08")]),
-    # … but a relative clause in the simple present tells what a noun has been like since: no event that day
+    ("Le musée est fermé depuis dimanche.", [("fermé", "2022-09-04")]),
+    # … but a clause in the simple present or the imperfect tells what has been going on since: no event that
+    # day (a relative clause, a main clause, a verb of state with its attribute, an adjective with its copula)
     ("Le scandale qui ébranle le gouvernement depuis juillet n'est pas fini.", []),
     ("Ce fut le point de départ du scandale qui ébranle l'exécutif depuis l'été.", []),
+    ("Depuis septembre, il travaille pour une chaîne de télévision.", []),
+    ("L'Élysée fait face depuis mercredi à une avalanche de critiques.", []),
+    ("Il disposait d'un badge depuis juillet 2021.", []),
+    ("Le musée reste fermé depuis lundi.", []),
+    ("Leurs relations sont tendues depuis 2017.", []),
+    # a compound past since a day tells the act of that day
+    ("Depuis samedi, le pays a franchi le seuil des mille cas.", [("franchi", "2022-09-10")]),
     ("Le scandale qui a éclaté en juillet n'est pas fini.", [("éclaté", "2022-07")]),
 ]
 
@@ -339,6 +372,37 @@ RUNNING_TOTAL_ROWS = [
 def test_a_count_since_a_start_runs_up_to_the_paper_s_day(
     analysed: Analyse, text: str, rows: list[tuple[str, str]]
 ) -> None:
+    assert dated_rows(analysed, text) == rows
+
+
+# (text, rows): a poll's or a statistic's figure (a subject that is a share, a percentage or a tally, in the
+# present or the imperfect, and what such a subject says) is no event of any day; a release told of the poll,
+# a compound past of a tally and a percentage elsewhere than the subject are
+SHARE_ROWS = [
+    ("Début septembre, 75 % des Français déclaraient acheter local.", []),
+    ("Alors que 38 % des Français partageaient cette opinion le 1er septembre, ils sont 42 % à présent.", []),
+    ("Seuls 19 % des Français estiment que les mesures annoncées les ont rassurés.", []),
+    ("La proportion de Français inquiets recule mardi à 40 %.", []),
+    ("La moitié des sondés doutent lundi de la capacité du gouvernement.", []),
+    ("Selon le ministère, le nombre de cas s'élève mardi à 1.200.", []),
+    ("Le taux d'incidence atteint lundi 52 cas pour 100.000 habitants.", []),
+    ("Le nombre de morts a dépassé le millier mardi.", [("dépassé", "2022-09-06")]),
+    ("Un sondage publié mardi donne le maire en tête.", [("publié", "2022-09-06")]),
+    # only a clause the share says ("estiment que") is its figure; an event beside the poll's figures is one
+    (
+        "Les sondés ne s'y sentent pas en sécurité.Alors que les bars ont rouvert le 2 septembre, un "
+        "Français sur 10 s'y est rendu.",
+        [("rouvert", "2022-09-02")],
+    ),
+    (
+        "Les deux entreprises ont annoncé mardi le licenciement de 25 % de leurs effectifs.",
+        [("annoncé", "2022-09-06")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "rows"), SHARE_ROWS, ids=[r[0][:40] for r in SHARE_ROWS])
+def test_a_poll_s_figure_is_no_event(analysed: Analyse, text: str, rows: list[tuple[str, str]]) -> None:
     assert dated_rows(analysed, text) == rows
 
 
@@ -547,6 +611,21 @@ PUBLICATION_ROWS = [
     ("Les pompiers ont éteint l'incendie de l'entrepôt.", "éteint", True),  # the lead's passé composé
     ("Le suspect s'est rendu à la police.", "rendu", True),  # pronominal passé composé in the lead
     ("Deux policiers se sont donné la mort.", "donné", True),  # "se" read as an indirect object
+    # a count of more than one recorded (data/verbs.tsv recording_verbs) with no release told and no word of
+    # increment is a tally so far; the day's new ones, a case told one by one and a release told are news
+    ("En France, onze cas de contamination ont été confirmés.", "confirmés", False),
+    ("Dans la région, 14 décès ont été enregistrés.", "enregistrés", False),
+    ("Et 688 nouveaux cas ont été confirmés, soit un total de 1 975 cas.", "confirmés", True),
+    ("En France, deux autres cas ont été confirmés à Paris.", "confirmés", True),
+    ("Un quatrième cas de contamination a été détecté en France.", "détecté", True),
+    ("Onze cas ont été confirmés en France, a annoncé la ministre.", "confirmés", True),
+    ("Quatre individus ont incendié une cabane à Saint-Etienne.", "incendié", True),
+    # … also after a date of the lead further back than a few days: background, the paper's day is the news
+    (
+        "Le maire a signé le contrat le 1er septembre. Les opposants ont dénoncé un passage en force.",
+        "dénoncé",
+        True,
+    ),
     # a state reached ("est devenu une obsession") is no news of the paper's day (verbs.tsv stative_verbs)
     ("La réouverture des plages est devenue une obsession pour les maires.", "devenue", False),
     # a stretch of recent weeks with no day is background
@@ -693,6 +772,19 @@ INHERIT_ROWS = [
     ),
     # … not a subject named anew, nor after a sentence with no date
     (_LEAD + "Le 3 mai, le maire a signé le contrat. La région a également versé une aide.", "versé", None),
+    # the lead goes on with the day its first date gives its news, just before the paper's (an event noun of
+    # the main clause, or its verb), not with the paper's day
+    (
+        "La manifestation s'est terminée par des violences vendredi 9 septembre. La préfecture mentionne des "
+        "dégâts. Les manifestants ont aussi incendié des barricades.",
+        "incendié",
+        "2022-09-09",
+    ),
+    (
+        "Un cycliste a été renversé jeudi soir à Lyon. Il a été transporté à l'hôpital.",
+        "transporté",
+        "2022-09-08",
+    ),
     # a reminder does not go on with the story (data/cues.tsv reminder)
     ("Le 3 mai, le maire a signé le contrat. Pour rappel, il a alors quitté le parti.", "quitté", None),
     # an event noun's date does not set the story's time ("la manifestation du 1er avril")
@@ -792,6 +884,51 @@ LEADING_ROWS = [
     ),
     ("Deux hommes ont été interpellés dans l'enquête, rapporte RTL vendredi 9 septembre.", "rapporte", None),
     ("Le maire est visé par une enquête, a-t-on appris vendredi 9 septembre.", "visé", "2022-09-09"),
+    # a date set apart by commas right after the phrase of an infinitive opening the sentence (an aim, "pour",
+    # "afin de") dates the main clause it stands before, in that clause's tense; without the commas it stays
+    # the infinitive's
+    (
+        "Pour justifier son absence, lundi 5 septembre, le ministre a évoqué un agenda chargé.",
+        "évoqué",
+        "2022-09-05",
+    ),
+    (
+        "Pour justifier son absence, lundi 5 septembre, le ministre a évoqué un agenda chargé.",
+        "justifier",
+        None,
+    ),
+    ("Afin de rassurer les commerçants, mardi, la maire a annoncé un plan d'aide.", "annoncé", "2022-09-06"),
+    (
+        "Pour justifier son absence lundi 5 septembre, le ministre a évoqué un agenda.",
+        "justifier",
+        "2022-09-05",
+    ),
+    # a date set apart by commas right after a verb (its negation between) dates that verb's clause, not
+    # another verb the parse hangs it on: no row of the forecast "aurons"
+    (
+        "« Nous aurons des cas possibles, mais il n'y a pas, aujourd'hui, de cas en France », a déclaré le "
+        "ministre.",
+        "aurons",
+        None,
+    ),
+    (
+        "Elle n'a jamais quitté son village puisqu'elle y épousa, le 3 septembre 1953, un voisin.",
+        "épousa",
+        "1953-09-03",
+    ),
+    # … a finite verb, or a participle with its finite auxiliary: not a bare participle describing a noun, nor
+    # a gerund
+    (
+        "En l'absence de cas identifié, le 5 septembre, le commandement a pris la décision d'assouplir les "
+        "règles.",
+        "pris",
+        "2022-09-05",
+    ),
+    (
+        "Le président devrait donner un signal en recevant, lundi 12 septembre, les membres du conseil.",
+        "recevant",
+        None,
+    ),
     # a date set apart by commas right after a verb of saying, before what it tells, dates the saying
     (_CONFIRMED, "confirment", "2022-09-08"),
     (_CONFIRMED, "fermés", None),  # a plan it reports has a day of its own
@@ -1017,6 +1154,11 @@ def test_a_locution_is_part_of_its_verb(analysed: Analyse, case: tuple[str, str,
         ("Elle va aujourd'hui plus loin, dans une interview au Parisien.", [("va", SAT)]),
         ("Le conseil municipal se réunit aujourd'hui à Lyon.", [("réunit", SAT)]),
         ("Le ministre a annoncé aujourd'hui sa démission.", [("annoncé", SAT)]),
+        # "Aujourd'hui," set apart at the head of its sentence sets now against what the text told before,
+        # whatever the tense; without the comma the day's news may open on it
+        ("Aujourd'hui, la militante a pris ses distances avec le mouvement.", []),
+        ("Aujourd'hui, les Français ont peu préparé leurs voyages.", []),
+        ("Aujourd'hui le ministre a annoncé sa démission.", [("annoncé", SAT)]),
     ],
 )
 def test_nowadays_is_no_day(analysed: Analyse, text: str, rows: list[tuple[str, str]]) -> None:
@@ -1115,6 +1257,20 @@ PRESENT_AHEAD_ROWS = [
     (
         "La manifestation de samedi a rassemblé 3.000 personnes.",
         [("manifestation", "2019-03-09", "asserted")],
+    ),
+    # the object of a verb of planning names what is planned (data/modality.tsv planning_verb); for a day past
+    # it was done
+    (
+        "La page prévoyait un rassemblement samedi 16 mars à 13h.",
+        [("rassemblement", "2019-03-16T13:00", "planned")],
+    ),
+    (
+        "Les gilets jaunes préparent un rassemblement samedi 16 mars à Paris.",
+        [("rassemblement", "2019-03-16", "planned")],
+    ),
+    (
+        "Les gilets jaunes ont préparé un rassemblement samedi 9 mars à Paris.",
+        [("rassemblement", "2019-03-09", "asserted")],
     ),
 ]
 

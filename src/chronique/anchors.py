@@ -17,6 +17,7 @@ from chronique.modality import ModalityLexicon
 from chronique.model import Grain, TimeExpression
 from chronique.nlp import ParseWords, sentence_of, sentence_spans, verb_group_start
 from chronique.phrases import is_locution
+from chronique.tense import main_verb_after_infinitive
 from chronique.vocabulary import Vocabulary, normalise
 from chronique.voices import (
     is_incise_saying,
@@ -71,6 +72,9 @@ class EventLexicon:
     etre_verbs: frozenset[str] = frozenset()
     stative_verbs: frozenset[str] = frozenset()
     change_verbs: frozenset[str] = frozenset()  # "a bondi depuis le 17 mars": measured from that day
+    recording_verbs: frozenset[str] = frozenset()  # "onze cas ont été confirmés": a count recorded
+    increment_cues: frozenset[str] = frozenset()  # "688 nouveaux cas": the day's new ones
+    latest_cues: frozenset[str] = frozenset()  # "les derniers chiffres communiqués": an updated tally
     announcement_verbs: frozenset[str] = frozenset()
     background_cues: frozenset[str] = frozenset()
     venue_nouns: frozenset[str] = frozenset()  # for places: "au centre hospitalier de Belfort"
@@ -86,12 +90,16 @@ class EventLexicon:
     like_cues: frozenset[str] = frozenset()  # "comme samedi dernier": a day compared with
     relating_cues: frozenset[str] = frozenset()  # "Après la réouverture samedi, …": no date of the clause
     so_far_cues: frozenset[str] = frozenset()  # "à ce jour": so far
+    distance_cues: frozenset[str] = frozenset()  # "à trois jours de Noël": the "à" of a landmark
+    distance_counts: frozenset[str] = frozenset()  # "trois", "quelques": how far from the landmark
+    distance_units: frozenset[str] = frozenset()  # "jours", "semaines": the unit of that distance
     cumulative_cues: frozenset[str] = frozenset()  # "au total", "cumulés": a count so far
     complement_cues: frozenset[str] = frozenset()  # "la grève du 5 décembre": the date completes the noun
     placing_cues: frozenset[str] = frozenset()  # "emmenée aux urgences à 3h20": the time is the verb's
     interrupting_cues: frozenset[str] = frozenset()  # "il rentrait quand il a été agressé": the event
     tally_nouns: frozenset[str] = frozenset()  # "le nombre de décès depuis le 1er mars": a count
     updated_tallies: frozenset[str] = frozenset()  # "le dernier bilan communiqué mardi": a count's source
+    share_nouns: frozenset[str] = frozenset()  # "la proportion de Français qui …": a poll's figure
     times_nouns: frozenset[str] = frozenset()  # "vue près de 700.000 fois": how often, a tally
     backdrop_cues: frozenset[str] = frozenset()  # "Alors que …," opening a sentence: no continuation
     reminder_cues: frozenset[str] = frozenset()  # "Pour rappel, …" opening a sentence: background
@@ -124,6 +132,9 @@ class EventLexicon:
             etre_verbs=verbs.forms_of("etre_verbs"),
             stative_verbs=verbs.forms_of("stative_verbs"),
             change_verbs=verbs.forms_of("change_verbs"),
+            recording_verbs=verbs.forms_of("recording_verbs"),
+            increment_cues=vocabulary["cues"].forms_of("increment"),
+            latest_cues=vocabulary["cues"].forms_of("latest"),
             announcement_verbs=verbs.forms_of("announcement_verbs"),
             background_cues=vocabulary["cues"].forms_of("background"),
             venue_nouns=nouns.forms_of("venue"),
@@ -139,6 +150,10 @@ class EventLexicon:
             like_cues=vocabulary["cues"].forms_of("like"),
             relating_cues=vocabulary["cues"].forms_of("relating"),
             so_far_cues=vocabulary["cues"].forms_of("so_far"),
+            distance_cues=vocabulary["cues"].forms_of("distance"),
+            distance_counts=vocabulary["cues"].forms_of("distance_count")
+            | frozenset(normalise(f) for e in vocabulary["numbers"].entries for f in e.forms),
+            distance_units=frozenset(normalise(f) for e in vocabulary["units"].entries for f in e.forms),
             cumulative_cues=vocabulary["cues"].forms_of("cumulative"),
             complement_cues=vocabulary["cues"].forms_of("complement"),
             placing_cues=vocabulary["cues"].forms_of("placing"),
@@ -148,6 +163,7 @@ class EventLexicon:
             reminder_cues=vocabulary["cues"].forms_of("reminder"),
             tally_nouns=vocabulary["nouns"].forms_of("tally"),
             updated_tallies=vocabulary["nouns"].forms_of("updated_tally"),
+            share_nouns=vocabulary["nouns"].forms_of("share"),
             times_nouns=vocabulary["nouns"].forms_of("times"),
             nowadays_cues=vocabulary["cues"].forms_of("nowadays"),
             generic_subjects=vocabulary["cues"].forms_of("generic_subject"),
@@ -258,6 +274,9 @@ def predicate_of(span: Span, lexicon: EventLexicon, timex_tokens: Collection[int
     phrase = apposed_phrase(span, lexicon)
     if phrase is not None:
         return _event_within(phrase, lexicon)
+    before = _set_apart_after_verb(span, lexicon)
+    if before is not None:
+        return before
     root = span.root
     current = root
     opening = _opening_words(span, lexicon)
@@ -277,7 +296,7 @@ def predicate_of(span: Span, lexicon: EventLexicon, timex_tokens: Collection[int
         if (current.pos_ in {"VERB", "AUX"} and not is_noun_participle(current)) or (
             current.pos_ in {"ADJ", "NUM", "PRON"} and is_predicate(current, lexicon)
         ):
-            return current
+            return main_verb_after_infinitive(span, current) or current
         if (
             current.pos_ == "NOUN"
             and current.head.i != current.i
@@ -298,6 +317,28 @@ def predicate_of(span: Span, lexicon: EventLexicon, timex_tokens: Collection[int
         ):
             return _governing_event(current, lexicon)
     return None
+
+
+def _set_apart_after_verb(span: Span, lexicon: EventLexicon) -> Token | None:
+    """The verb right before a date set apart by commas, its negation between them ("mais il n'y a pas,
+    aujourd'hui, de cas supplémentaires", "Le ministre a démenti, lundi, toute démission"): the date tells
+    when that verb's clause holds, whatever other verb of the sentence the parse hangs it on ("« nous aurons
+    des cas possibles mais il n'y a pas, aujourd'hui, de cas »": not the day of "aurons")."""
+    doc = span.doc
+    if span.start < 2 or span.end >= len(doc) or doc[span.start - 1].text != ",":
+        return None
+    if doc[span.end].text != ",":
+        return None
+    verb = doc[span.start - 2]
+    while verb.lower_ in lexicon.modality.negations and verb.i > sentence_of(span.root).start:
+        verb = doc[verb.i - 1]  # "il n'y a pas, aujourd'hui,"
+    if verb.pos_ != "VERB":
+        return None
+    # a finite verb, or a participle with its finite auxiliary ("a démenti, lundi,"); not a bare participle
+    # describing a noun ("en l'absence de cas identifié, le 30 mars, le commandement a pris …"), a gerund
+    # ("en recevant, lundi 29 juin, …") or an infinitive, whose clause the date does not close
+    group = [verb, *(c for c in verb.children if c.dep_.startswith("aux"))]
+    return verb if any("Fin" in t.morph.get("VerbForm", []) for t in group) else None
 
 
 # The most words of a preposition that opens a time expression ("à partir d'").

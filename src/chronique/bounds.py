@@ -10,8 +10,8 @@
 - a schedule (``is_scheduled``): a clock time beside a set ("ouvert de 9 h à 19 h tous les jours");
 - a habit (``is_habit``): a present or an imperfect with a bare weekday ("qui travaillent le samedi") or a
   word of habit ("en général … vers 16h00");
-- a state since a start that describes a noun (``is_ongoing``): "le scandale qui ébranle l'exécutif depuis
-  l'été".
+- a state or an activity since a start, in the present or the imperfect (``is_ongoing``): "le scandale qui
+  ébranle l'exécutif depuis l'été", "Depuis septembre, il travaille pour la chaîne".
 And for the clauses no expression dates, a cumulative count (``is_cumulative``): "Au total, 64.338 cas ont été
 confirmés" is a tally so far, which the publication day does not date.
 Their French words are ``data/cues.tsv``'s (``bound``, ``since``, ``comparison``, ``than``, ``like``,
@@ -49,6 +49,8 @@ def is_nowadays(trigger: Token, expression: TimeExpression, lexicon: EventLexico
     "Elle va aujourd'hui plus loin" is news."""
     if normalise(expression.mention.text) not in lexicon.nowadays_cues or trigger.pos_ == "NOUN":
         return False
+    if _heads_sentence_apart(trigger.doc, expression):
+        return True  # "Aujourd'hui, la Bretonne a pris ses distances": now, set against what the text told
     verb = trigger.head if "Inf" in trigger.morph.get("VerbForm", []) else trigger  # "on peut aller"
     group = [verb, *(c for c in verb.children if c.dep_.startswith("aux") or c.dep_ == "cop")]
     if len(group) == 1 and _is_past_participle(verb) and verb.lemma_.lower() not in lexicon.etre_verbs:
@@ -77,25 +79,57 @@ def is_nowadays(trigger: Token, expression: TimeExpression, lexicon: EventLexico
     )
 
 
-def is_ongoing(trigger: Token, expression: TimeExpression, lexicon: EventLexicon) -> bool:
-    """Whether a relative clause in the simple present tells what a noun has been like since a start ("le
-    scandale qui ébranle l'exécutif depuis l'été", "l'affaire qui embarrasse le gouvernement depuis juillet"):
-    a state describing the noun, no event of that day. Not a compound tense ("qui a éclaté en juillet"), nor a
-    participle with its auxiliary ("qui est hospitalisé depuis jeudi": hospitalised that day)."""
-    if trigger.pos_ != "VERB" or not in_relative_clause(trigger):
+def _heads_sentence_apart(doc: Doc, expression: TimeExpression) -> bool:
+    """Whether an expression opens its sentence, nothing but punctuation before it, and a comma sets it apart
+    after ("Aujourd'hui, la Bretonne a pris ses distances", "Aujourd'hui, les Français ont peu préparé leurs
+    voyages"): "aujourd'hui" set at the head of its sentence contrasts now with what the text told of
+    before, these days; the paper's day is told after the verb ("a annoncé aujourd'hui")."""
+    span = doc.char_span(expression.mention.start, expression.mention.end, alignment_mode="expand")
+    if span is None or span.end >= len(doc) or doc[span.end].text != ",":
         return False
-    if any(c.dep_.startswith("aux") or c.dep_ == "cop" for c in trigger.children):
+    sentence = sentence_of(span.root)
+    return all(t.is_punct or t.is_space for t in doc[sentence.start : span.start])
+
+
+def is_ongoing(trigger: Token, expression: TimeExpression, lexicon: EventLexicon) -> bool:
+    """Whether a clause in the simple present or the imperfect tells what has been going on since a start
+    right after "depuis": a state or an activity that lasts ("le scandale qui ébranle l'exécutif depuis
+    l'été", "Depuis septembre, il travaille pour la chaîne", "L'Élysée fait face depuis mercredi à des
+    critiques", "il disposait d'un badge depuis juillet", "leurs relations sont tendues depuis 2017"): no
+    event of that day. Not a compound tense ("qui a éclaté en juillet", "Depuis samedi, le pays a franchi
+    le seuil"), nor a passive, whose act is the start's ("qui est hospitalisé depuis jeudi": hospitalised
+    that day)."""
+    if trigger.pos_ not in {"VERB", "ADJ"}:
         return False
     span = trigger.doc.char_span(expression.mention.start, expression.mention.end, alignment_mode="expand")
     if span is None or span.start == 0:
         return False
     if normalise(trigger.doc[span.start - 1].text) not in lexicon.since_cues:
         return False
-    # a third person in -e is a present, whatever tense the tagger reads ("ébranle"; the passé simple is
-    # "ébranla")
-    return reads_as_present(trigger) or (
-        "Fin" in trigger.morph.get("VerbForm", []) and trigger.lower_[-1:] == "e"
-    )
+    head = trigger.head
+    if trigger.dep_ == "xcomp" and verb_lemma(head) in lexicon.stative_verbs:
+        # the attribute of a verb of state ("Le musée reste fermé depuis lundi"): that verb's tense tells
+        return _lasting_tense(head, head)
+    if trigger.pos_ == "ADJ":
+        # an adjective with its copula ("sont tendues"); with none it describes a noun
+        copula = next((c for c in trigger.children if c.dep_ == "cop"), None)
+        return copula is not None and _lasting_tense(trigger, copula)
+    if in_relative_clause(trigger) and not any(c.dep_.startswith("aux") for c in trigger.children):
+        # a third person in -e is a present, whatever tense the tagger reads ("ébranle"; the passé simple is
+        # "ébranla")
+        return reads_as_present(trigger) or (
+            "Fin" in trigger.morph.get("VerbForm", []) and trigger.lower_[-1:] == "e"
+        )
+    return _lasting_tense(trigger, trigger)
+
+
+def _lasting_tense(predicate: Token, finite: Token) -> bool:
+    """Whether a predicate is told in the simple present or the imperfect of its finite verb, no auxiliary
+    (a compound tense tells an act done, a passive the act whose result lasts)."""
+    if any(c.dep_.startswith("aux") for c in [*predicate.children, *finite.children]):
+        return False
+    imperfect = "Fin" in finite.morph.get("VerbForm", []) and finite.morph.get("Tense", []) == ["Imp"]
+    return reads_as_present(finite) or imperfect
 
 
 def is_habit(trigger: Token, expression: TimeExpression, lexicon: EventLexicon) -> bool:
@@ -168,6 +202,8 @@ def is_bound(doc: Doc, expression: TimeExpression, lexicon: EventLexicon) -> boo
         return normalise(doc[span.start - 2].text) not in lexicon.rough_cues if span.start >= 2 else True
     if _before_stretch(span, expression, lexicon):
         return True  # "la réouverture des écoles avant septembre": not in September
+    if _at_distance(span, lexicon):
+        return True  # "Pour son acte VI à trois jours de Noël": the landmark, not the day
     if normalise(f"{doc[span.start - 1].text} {span.text}") in lexicon.so_far_cues or _is_like(span, lexicon):
         return True  # "l'ont utilisée à ce jour": so far; "comme samedi dernier": a day compared with
     window = doc[max(sentence_of(span.root).start, span.start - _COMPARED_WINDOW) : span.start]
@@ -198,6 +234,26 @@ def _before_stretch(span: Span, expression: TimeExpression, lexicon: EventLexico
     if normalise(doc[span.start - 1].text) not in lexicon.before_stretch_cues:
         return False
     return span.start < 2 or normalise(doc[span.start - 2].text) not in lexicon.rough_cues
+
+
+# "à", a count, a unit and "de" before the landmark: "à trois jours de Noël".
+_DISTANCE_WORDS = 4
+
+
+def _at_distance(span: Span, lexicon: EventLexicon) -> bool:
+    """A date after "à", a count, a unit of time and "de" ("à trois jours de Noël", "à deux semaines du 1er
+    mai", "à quelques heures du 14 juillet"): the landmark the clause is measured from, not its day."""
+    doc = span.doc
+    if span.start < _DISTANCE_WORDS:
+        return False
+    at, count, unit, of = (normalise(t.text) for t in doc[span.start - _DISTANCE_WORDS : span.start])
+    counted = count in lexicon.distance_counts or doc[span.start - 3].like_num
+    return (
+        at in lexicon.distance_cues
+        and counted
+        and unit in lexicon.distance_units
+        and of in {"de", "d'", "du", "des"}
+    )
 
 
 def completing_bounds(
@@ -245,6 +301,36 @@ def is_running_total(doc: Doc, expression: TimeExpression, lexicon: EventLexicon
     return _counts(predicate, lexicon) or verb_lemma(predicate) in lexicon.change_verbs
 
 
+def records_tally(trigger: Token, lexicon: EventLexicon) -> bool:
+    """Whether a verb of recording tells a count of more than one with no word of increment ("En France, onze
+    cas de contamination ont été confirmés", "Dans le Morbihan, 14 cas ont été confirmés"): the tally so far,
+    no news of the paper's day. The day's new ones ("688 nouveaux cas", "deux autres cas") and a case told
+    one by one ("un quatrième cas a été détecté") are."""
+    if verb_lemma(trigger) not in lexicon.recording_verbs or not counts(trigger, lexicon):
+        return False
+    counted = [c for c in trigger.children if c.dep_ in {"nsubj", "nsubj:pass", "obj"}]
+    words = [t for c in counted for t in c.subtree]
+    if any(normalise(t.text) in lexicon.increment_cues for t in words):
+        return False
+    # a cardinal, not an ordinal ("un quatrième cas": the like_num of the model holds both)
+    return any(
+        t.like_num and t.lower_ not in _ARTICLES and (t.pos_ == "NUM" or t.text[:1].isdigit()) for t in words
+    )
+
+
+def changes_since(trigger: Token, lexicon: EventLexicon) -> bool:
+    """Whether a verb of change is measured from a start "depuis" names, dated or not ("Les ventes de tabac
+    ont bondi de 30 % depuis les mesures de confinement, rapporte Le Parisien jeudi 2 avril", "Le trafic a
+    reculé depuis le début de la crise"): a change up to now, no event of the day that reports it."""
+    if verb_lemma(trigger) not in lexicon.change_verbs:
+        return False
+    return any(
+        c.dep_.startswith("obl")
+        and any(g.dep_ == "case" and normalise(g.text) in lexicon.since_cues for g in c.children)
+        for c in trigger.children
+    )
+
+
 def is_cumulative(trigger: Token, lexicon: EventLexicon) -> bool:
     """Whether a predicate tells a count as the total so far: a word of total in its sentence ("Au total",
     "cumulés") and a count it tells (``_counts``: "Au total, 64.338 cas ont été confirmés", "2.000 cas cumulés
@@ -268,10 +354,17 @@ def tells_total(sentence: Span, lexicon: EventLexicon) -> bool:
 
 def releases_tally(trigger: Token, lexicon: EventLexicon) -> bool:
     """Whether a bare past participle describes a tally given out again and again ("selon le dernier bilan
-    communiqué mardi", "le décompte publié lundi"): the day it was released, the source of a count, no event
-    of the story."""
+    communiqué mardi", "le décompte publié lundi", "les derniers chiffres communiqués dimanche"): the day it
+    was released, the source of a count, no event of the story."""
     noun = trigger.head
-    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in lexicon.updated_tallies or noun.i > trigger.i:
+    # a tally told as the latest ("selon les derniers chiffres communiqués dimanche") is one given out again
+    # and again, whatever its noun; "les chiffres rendus publics hier par l'INSEE" is a release (FTiB's event)
+    latest = noun.lemma_.lower() in lexicon.tally_nouns and any(
+        c.dep_ == "amod" and normalise(c.text) in lexicon.latest_cues for c in noun.children
+    )
+    if noun.pos_ != "NOUN" or noun.i > trigger.i:
+        return False
+    if noun.lemma_.lower() not in lexicon.updated_tallies and not latest:
         return False
     if trigger.pos_ == "NOUN":
         # the tagger reads some participles as nouns ("le bilan communiqué lundi"): a noun with neither a
@@ -281,6 +374,41 @@ def releases_tally(trigger: Token, lexicon: EventLexicon) -> bool:
         return False
     # with an auxiliary ("le bilan a été publié mardi") the publishing is told as an act
     return trigger.dep_ in {"acl", "amod"} and not any(c.dep_.startswith("aux") for c in trigger.children)
+
+
+def tells_a_share(trigger: Token, lexicon: EventLexicon) -> bool:
+    """Whether a predicate gives a poll's or a statistic's figure: a verb in the present or the imperfect
+    whose subject is a share ("75 % des Français déclarent", "la proportion de Français … recule", "la
+    moitié des sondés doutent") or a tally ("le nombre de cas s'élève à 1 200"), or a clause such a subject
+    says or thinks ("Seuls 19 % des Français estiment que les mesures les ont rassurés"). A figure so far is
+    no event of any day; a release told of the poll is ("un sondage publié mardi")."""
+    verb = trigger
+    for _ in range(_MAX_CLIMB):
+        if verb.pos_ not in {"VERB", "AUX", "ADJ"}:
+            return False
+        subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubj:pass"}), None)
+        if subject is not None and _is_share(subject, lexicon):
+            copula = next((c for c in verb.children if c.dep_ == "cop"), verb)
+            return _lasting_tense(verb, copula)
+        head = verb.head
+        said = verb.dep_ == "ccomp" and verb_lemma(head) in lexicon.reporting_verbs
+        aimed = verb.dep_ == "xcomp" and "Inf" in verb.morph.get("VerbForm", [])
+        if not (said or aimed) or head.i == verb.i or head.i > verb.i:
+            return False  # only what it says ("estiment que …") or sets out to do ("déclarent essayer")
+        verb = head
+    return False
+
+
+def _is_share(subject: Token, lexicon: EventLexicon) -> bool:
+    """A subject that is a share or a tally: a percentage in it ("75 %", "10 pour cent"), a noun of share or
+    of tally at its head, or a share of those a poll asks ("la moitié des sondés")."""
+    words = list(subject.subtree)
+    percentage = any(
+        "%" in t.text or (t.lower_ == "cent" and t.i > 0 and t.doc[t.i - 1].lower_ == "pour") for t in words
+    )
+    nouns = lexicon.share_nouns | lexicon.tally_nouns
+    asked = any(c.dep_ == "nmod" and c.lower_ in lexicon.share_nouns for c in subject.children)
+    return percentage or subject.lemma_.lower() in nouns or asked
 
 
 # An article, not a count: "une fleur", "un homme" (the model reads "un", "une" as numbers).

@@ -44,6 +44,7 @@ from chronique.anchors import (
     story_times,
 )
 from chronique.bounds import (
+    changes_since,
     completing_bounds,
     counts,
     is_bound,
@@ -54,7 +55,9 @@ from chronique.bounds import (
     is_running_total,
     is_scheduled,
     is_unanchored_sequel,
+    records_tally,
     releases_tally,
+    tells_a_share,
     tells_total,
 )
 from chronique.clauses import (
@@ -547,6 +550,12 @@ def publication_dated(trigger: Token, telling: Telling, lexicon: EventLexicon) -
         return False  # "la vidéo a été vue près de 700.000 fois": a tally up to now, not the day's news
     if is_cumulative(trigger, lexicon):
         return False  # "Au total, 64.338 cas ont été confirmés": the count so far, not the day's news
+    if records_tally(trigger, lexicon) and not _released(trigger, lexicon):
+        return False  # "En France, onze cas de contamination ont été confirmés": a tally, no release told
+    if tells_a_share(trigger, lexicon) or changes_since(trigger, lexicon):
+        # "Seuls 19 % des Français estiment que les mesures les ont rassurés": a poll's figure; "Le trafic a
+        # reculé depuis le début de la crise": a change up to now
+        return False
     if in_relative_clause(trigger):
         return False  # "dans les zones où ont été signalés des cas": what describes a noun is background
     if not _is_compound_past(trigger, lexicon.etre_verbs):
@@ -554,6 +563,15 @@ def publication_dated(trigger: Token, telling: Telling, lexicon: EventLexicon) -
     if not (telling.in_lead or telling.announced):
         return False
     return _is_news(trigger, lexicon)
+
+
+def _released(trigger: Token, lexicon: EventLexicon) -> bool:
+    """Whether another verb of the sentence announces what the trigger records ("Onze cas ont été confirmés,
+    a annoncé la ministre"): the release is the day's news."""
+    return any(
+        t.i != trigger.i and t.pos_ == "VERB" and t.lemma_.lower() in lexicon.announcement_verbs
+        for t in sentence_of(trigger)
+    )
 
 
 def _is_news(trigger: Token, lexicon: EventLexicon) -> bool:
@@ -624,6 +642,14 @@ def undated_events(
     tally = False
     # the sentence before has a date of the narrator's: a pronoun's "Il a ainsi justifié" goes on with it
     narrated = False
+    # the day the lead's first date gives its news, just before the paper's: the lead goes on with it
+    lead_day = _lead_day(
+        doc,
+        [e for e in expressions if e.mention.start in dated],
+        regions=regions,
+        lexicon=lexicon,
+        published=article.published,
+    )
     for sentence in sentence_spans(doc):
         in_lead = with_verb < LEAD_SENTENCES
         with_verb += any(t.pos_ in {"VERB", "AUX"} for t in sentence)
@@ -688,10 +714,75 @@ def undated_events(
                 told.extend(t for t in announcing if t.i not in seen and _is_news(t, lexicon))
             if not inherited and not publication_dated(trigger, telling, lexicon):
                 continue
+            # "… par des violences samedi 19 janvier. … Les manifestants ont aussi incendié des barricades":
+            # the lead's passé composé goes on with the day of its news, not the paper's
+            inherited = inherited or (lead_day.value if in_lead and lead_day.start < trigger.idx else None)
             anchoring = Anchoring.INHERITED if inherited else Anchoring.PUBLICATION
-            confidence = CONFIDENCE[anchoring.value]
-            events.append(PlannedEvent(trigger, inherited or publication, anchoring, confidence, True))
+            events.append(
+                PlannedEvent(trigger, inherited or publication, anchoring, CONFIDENCE[anchoring.value], True)
+            )
     return events
+
+
+# How many days before the paper the lead's date may lie for the lead to go on with it: the day before, or a
+# Saturday in a Monday paper; further back, its undated sentences tell later steps, or background ("Le 17
+# novembre, premier jour du mouvement").
+_LEAD_DAYS = dt.timedelta(days=2)
+
+
+@dataclass(frozen=True, slots=True)
+class _LeadDay:
+    """The day a lead's news is told on, and where its date stands in the text."""
+
+    value: ResolvedValue | None
+    start: int = 0
+
+
+def _lead_day(
+    doc: Doc,
+    dated: Sequence[TimeExpression],
+    *,
+    regions: Sequence[int],
+    lexicon: EventLexicon,
+    published: dt.date,
+) -> _LeadDay:
+    """The day the narrator dates the lead's news by ("La manifestation s'est terminée par des violences
+    samedi 19 janvier", in Sunday's paper), when it lies just before the paper's day (at most
+    ``_LEAD_DAYS``): the first date of the lead's sentences that dates a main verb, a saying or an event
+    noun of the main clause. Only a first date: a later one dates a step of the story."""
+    with_verb = 0
+    for sentence in sentence_spans(doc):
+        if with_verb >= LEAD_SENTENCES:
+            break
+        with_verb += any(t.pos_ in {"VERB", "AUX"} for t in sentence)
+        own = [e for e in dated if sentence.start_char <= e.mention.start < sentence.end_char]
+        if not own:
+            continue
+        first = min(own, key=lambda e: e.mention.start)
+        start = first.resolved.date_start
+        if first.resolved.grain not in DAY_GRAINS or start is None:
+            return _LeadDay(None)
+        if not published - _LEAD_DAYS <= start < published:
+            return _LeadDay(None)
+        telling = _dates_telling(doc, first, regions, lexicon) or _dates_main_noun(
+            doc, first, regions, lexicon
+        )
+        return _LeadDay(cal.day_value(start), first.mention.start) if telling else _LeadDay(None)
+    return _LeadDay(None)
+
+
+def _dates_main_noun(
+    doc: Doc, expression: TimeExpression, regions: Sequence[int], lexicon: EventLexicon
+) -> bool:
+    """Whether a narrator's date dates an event noun of its sentence's main clause ("La manifestation s'est
+    terminée par des violences samedi 19 janvier")."""
+    span = doc.char_span(expression.mention.start, expression.mention.end, alignment_mode="expand")
+    if span is None or not len(span) or regions[span.start] != 0:
+        return False
+    predicate = predicate_of(span, lexicon)
+    if predicate is None or predicate.pos_ != "NOUN":
+        return False
+    return clause_head_of(predicate).i == sentence_of(predicate).root.i
 
 
 def _can_lead(
@@ -710,6 +801,10 @@ def _can_lead(
         return False  # "selon le dernier bilan communiqué mardi": the source of a count, no event
     if is_ongoing(trigger, expression, lexicon):
         return False  # "le scandale qui ébranle l'exécutif depuis l'été": what the noun is like since
+    if tells_a_share(trigger, lexicon):
+        return False  # "Début avril, 75 % des Français déclaraient acheter local": a poll's figure
+    if changes_since(trigger, lexicon):
+        return False  # "Les ventes ont bondi de 30 % depuis les mesures, rapporte Le Parisien jeudi"
     if trigger.pos_ != "NOUN" or is_event_noun(trigger, lexicon):
         return True
     # a noun heading a chronology entry names what happened that day ("15 mars 2011 : début de la révolte")

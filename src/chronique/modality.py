@@ -73,6 +73,7 @@ class ModalityLexicon:
     interrogatives: frozenset[str]  # phrases, spaced as tokens
     factual_conjunctions: frozenset[str]
     planned_governors: frozenset[str]
+    planning_verbs: frozenset[str]  # "prévoyait un rassemblement samedi": the object is a plan
     intention_nouns: frozenset[str]  # "son projet d'augmenter": the infinitive is planned
     purposes: tuple[tuple[str, ...], ...]  # "afin de" as its tokens: ("afin", "de")
     moving_verbs: frozenset[str]
@@ -119,6 +120,7 @@ class ModalityLexicon:
             interrogatives=phrases("interrogative"),
             factual_conjunctions=phrases("factual_conjunction"),
             planned_governors=words.forms_of("planned_governor"),
+            planning_verbs=words.forms_of("planning_verb"),
             intention_nouns=words.forms_of("intention_noun"),
             purposes=tuple(sorted({tuple(_phrase(f).split()) for f in words.forms_of("purpose")}, key=len)),
             moving_verbs=words.forms_of("moving_verb"),
@@ -488,9 +490,13 @@ def names_what_is_to_come(trigger: Token, lexicon: ModalityLexicon) -> bool:
     place jeudi", "fera un point sur la préparation de la manifestation du 23 mars"; ``chronique.events``). A
     noun under a verb told as done keeps that verb's reading ("la CGT appelle à une grève le 5 février": the
     day of the strike, which the story weighs as news); a past infinitive ("pour avoir frappé") tells a thing
-    done."""
+    done. A verb of planning and its object name what is planned ("prévoyait un rassemblement samedi")."""
+    if _lemma(trigger) in lexicon.planning_verbs:
+        return True  # "La page prévoyait un rassemblement samedi 16 février": dated by what it plans
     if trigger.pos_ == "NOUN":
         verb = _verb_above(trigger)
+        if verb is not None and trigger.dep_ == "obj" and _lemma(verb) in lexicon.planning_verbs:
+            return True  # "les gilets jaunes préparent un rassemblement samedi"
         planned = verb is not None and _verb_reading(verb, _top_of(verb), lexicon, 1).modality
         return planned is Modality.PLANNED
     return "Inf" in trigger.morph.get("VerbForm", []) and not any(

@@ -232,9 +232,34 @@ def direction_of(doc: Doc, start: int, end: int, lexicon: TenseLexicon, text: st
         return (
             told  # "Dès lundi, 50 écoles se joindront au mouvement, a indiqué le syndicat": the coming Monday
         )
+    above = next(iter(_governing_verbs(span.root)), None)
+    main = main_verb_after_infinitive(span, above) if above is not None else None
+    if main is not None and (told := verb_direction(main, lexicon)) is not None:
+        return told  # "Afin de rassurer les commerçants, mardi, la maire a annoncé": the past Tuesday
     before = span.doc[span.start - 1].lower_ if span.start else ""
     direction = _direction_above(span.root, lexicon, target=before in lexicon.target_cues)
     return _nearest_direction(span, lexicon) if direction is None else direction
+
+
+def main_verb_after_infinitive(span: Span, verb: Token) -> Token | None:
+    """The main clause's verb, when the date is set apart by commas right after the phrase of an infinitive
+    ``verb`` that opens the sentence before it ("Pour justifier son absence, lundi 5 septembre, le ministre
+    a évoqué …", "Afin de rassurer les commerçants, mardi, la maire a annoncé …"): a date between commas
+    tells when the clause it stands before happened, not when its aim is to be reached. None for any other
+    date (``chronique.anchors`` dates that verb the same)."""
+    doc = span.doc
+    if _morph(verb, "VerbForm") != "Inf" or verb.i > span.start or span.start == 0:
+        return None
+    if doc[span.start - 1].text != "," or span.end >= len(doc) or doc[span.end].text != ",":
+        return None
+    current = verb
+    for _ in range(_MAX_CLIMB):
+        if current.head.i == current.i:
+            return None
+        current = current.head
+        if current.i > span.end and current.pos_ in {"VERB", "AUX"}:
+            return None if _morph(current, "VerbForm") == "Inf" else current
+    return None
 
 
 def _framed_before_incise(span: Span, lexicon: TenseLexicon) -> Token | None:

@@ -17,6 +17,13 @@ SAT = "2022-09-10"
 
 ROWS = [
     # (sentence, trigger, actors, places)
+    # a phrase set between the auxiliary and its participle: the subject is still the verb's (was none)
+    (
+        "Anne Durand a de son côté visité lundi l'hôpital de Nantes.",
+        "visité",
+        ("Anne Durand",),
+        ("hôpital de Nantes",),
+    ),
     # a paper whose title opens on "Le", its article fused with "à" or "de", is still named whole (was
     # "Monde")
     (
@@ -643,6 +650,24 @@ _QUOTE = [
 ]
 PARSE_REPAIR_ROWS = [
     (
+        "a phrase between the auxiliary and its participle, read as the object of 'a': 'a' is its auxiliary",
+        [
+            ("Paul", "PROPN", "Paul", 1, "nsubj"),
+            ("a", "VERB", "avoir", 1, "ROOT", "Mood=Ind|Tense=Pres|VerbForm=Fin"),
+            ("de", "ADP", "de", 4, "case"),
+            ("son", "DET", "son", 4, "det"),
+            ("côté", "NOUN", "côté", 1, "obj"),
+            ("parlé", "VERB", "parler", 4, "acl", "Tense=Past|VerbForm=Part"),
+            (".", "PUNCT", ".", 1, "punct"),
+        ],
+        {
+            ("parlé", "ROOT", "parlé"),
+            ("a", "aux:tense", "parlé"),
+            ("Paul", "nsubj", "parlé"),
+            ("côté", "obl:mod", "parlé"),
+        },
+    ),
+    (
         "a title and the name right after it, read as two subjects: the name is the title's apposition",
         [
             ("Le", "DET", "le", 1, "det"),
@@ -756,7 +781,11 @@ def test_parse_repairs(
         spacy.blank("fr").vocab, words=words, pos=pos, lemmas=lemmas, heads=heads, deps=deps, morphs=morphs
     )
     Participants(
-        ParseWords(reporting_verbs=frozenset({"déclarer", "préciser"}), agent_cases=frozenset({"par"}))
+        ParseWords(
+            reporting_verbs=frozenset({"déclarer", "préciser"}),
+            agent_cases=frozenset({"par"}),
+            asides=frozenset({"de son côté"}),
+        )
     )(doc)
     assert arcs <= {(t.text, t.dep_, t.head.text) for t in doc}, why
     assert len(list(doc.sents)) == 1, why  # a sentence never starts with a comma

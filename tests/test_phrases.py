@@ -14,6 +14,29 @@ SAT = "2022-09-10"
 
 SUMMARY_ROWS = [
     # (sentence, trigger, summary)
+    # a phrase set between the auxiliary and its participle ("de son côté", "quant à lui") leaves the
+    # participle the verb and "a" its auxiliary (were "son côté rencontré", "leur côté appelé à la grève",
+    # "Le préfet a lui interdit"); "été" after the phrase is the passive's auxiliary
+    (
+        "Le maire de Lille a de son côté rencontré jeudi les commerçants du centre-ville.",
+        "rencontré",
+        "Le maire de Lille a rencontré les commerçants du centre-ville",
+    ),
+    (
+        "Les syndicats ont, de leur côté, appelé mardi à la grève.",
+        "appelé",
+        "Les syndicats ont appelé à la grève",
+    ),
+    (
+        "Le préfet a quant à lui interdit samedi la manifestation.",
+        "interdit",
+        "Le préfet a interdit la manifestation",
+    ),
+    (
+        "Les élus avaient de leur côté été reçus lundi à l'Élysée.",
+        "reçus",
+        "Les élus avaient été reçus à l'Élysée",
+    ),
     # "l'un des porte-parole" is a noun phrase, the incise's speaker; a person named in a complement after it
     # ("à l'issue de sa réunion avec le ministre …") is no speaker
     (

@@ -63,6 +63,9 @@ _FRONTED_MAX_WORDS = 4
 # Verbs that are not the clause a fronted phrase sets: a relative's, a participle's or adjective's, an
 # infinitive's ("Lundi, le maire, qui était absent, a …").
 _NOT_THE_CLAUSE = frozenset({"acl", "acl:relcl", "amod", "xcomp", "csubj"})
+# The verbs whose finite forms are auxiliaries, and the longest phrase set between one and its participle.
+_AUXILIARIES = frozenset({"avoir", "être"})
+_MAX_ASIDE_WORDS = 4
 # The words of an incise between its comma and its verb of saying: "a", "-t", "-il", "avait", "lui".
 _INCISE_GROUP = ("aux", "expl", "nsubj", "iobj", "advmod")
 
@@ -81,6 +84,8 @@ class ParseWords:
     reporting_verbs: frozenset[str] = frozenset()
     # papers whose title opens on "Le" ("le monde"): after "au"/"du" the name is still told whole
     titled: frozenset[str] = frozenset()
+    # phrases set between an auxiliary and its participle ("a de son côté annoncé")
+    asides: frozenset[str] = frozenset()
     participle_endings: frozenset[str] = frozenset()
     imperfect_endings: frozenset[str] = frozenset()
 
@@ -103,6 +108,7 @@ class ParseWords:
             not_agents=participants.forms_of("not_agent"),
             reporting_verbs=vocabulary["verbs"].forms_of("reporting_verbs"),
             titled=participants.forms_of("titled"),
+            asides=participants.forms_of("aside"),
             participle_endings=vocabulary["verbs"].forms_of("participle_endings"),
             imperfect_endings=vocabulary["verbs"].forms_of("imperfect_endings"),
         )
@@ -128,6 +134,8 @@ class Participants:
             and t.text[:1].isupper()
             and f"le {normalise(t.text)}" in self.words.titled
         }
+        for token in doc:
+            self._aside_before_participle(token)
         for token in doc:
             self._participle_of_incise(token)
             self._title_and_name(token)
@@ -162,6 +170,58 @@ class Participants:
                 verbs = (t for t in after if t.pos_ == "VERB" and t.dep_ not in _NOT_THE_CLAUSE)
                 before.root.head = next(verbs, after.root)
                 before.root.dep_ = "obl:mod"
+
+    def _aside_before_participle(self, form: Token) -> None:
+        """A phrase set between an auxiliary and its participle ("Le maire a de son côté annoncé", "a, pour
+        sa part, décidé", "a quant à lui interdit") leaves the participle the verb and the form of "avoir" or
+        "être" its auxiliary: the model reads "a" as the verb, the phrase as its object and the participle
+        as the phrase's adjective ("son côté rencontré", the subject lost), or "lui" as an object."""
+        if form.lemma_ not in _AUXILIARIES or "Fin" not in form.morph.get("VerbForm", []):
+            return
+        doc = form.doc
+        start = form.i + 1 + (form.i + 1 < len(doc) and doc[form.i + 1].text == ",")
+        phrase = next(
+            (
+                doc[start:end]
+                for end in range(start + 1, min(start + _MAX_ASIDE_WORDS, len(doc)) + 1)
+                if normalise(doc[start:end].text) in self.words.asides
+            ),
+            None,
+        )
+        if phrase is None:
+            return
+        after = phrase.end + (phrase.end < len(doc) and doc[phrase.end].text == ",")
+        participle = doc[after] if after < len(doc) else None
+        if participle is not None and participle.lemma_ == "être" and after + 1 < len(doc):
+            participle = doc[after + 1]  # "avaient de leur côté été reçus": "été" is the passive's
+        if participle is None or participle.pos_ != "VERB":
+            return
+        words = {t.i for t in phrase}
+        if form.head.i == participle.i and form.dep_.startswith("aux"):
+            pass  # the model saw the auxiliary ("a quant à lui interdit"), not the phrase
+        elif "Part" not in participle.morph.get("VerbForm", []) or "Past" not in participle.morph.get(
+            "Tense", []
+        ):
+            return
+        elif form in participle.ancestors or participle.head.i in words:
+            # the participle takes the role the model gave the auxiliary
+            root = form.head.i == form.i or form.head.i in words or form.head.i == participle.i
+            participle.head = participle if root else form.head
+            participle.dep_ = "ROOT" if root else form.dep_
+        if not form.dep_.startswith("aux"):
+            for child in list(form.children):
+                if child.i not in words and child.i != participle.i:
+                    child.head = participle  # its subject, its comma
+            form.head = participle
+            form.dep_ = "aux:tense" if form.lemma_ == "avoir" else "aux:pass"
+            form.pos_ = "AUX"
+        head = next((t for t in phrase if t.pos_ == "NOUN"), phrase[0])
+        for word in phrase:
+            if word.i != head.i and not (word.dep_ in {"case", "det"} and word.head.i == head.i):
+                word.head = head
+                word.dep_ = "fixed"  # "quant à lui": "lui" is no object of the verb
+        head.head = participle
+        head.dep_ = "obl:mod" if head.pos_ == "NOUN" else "advmod"
 
     @staticmethod
     def _title_and_name(verb: Token) -> None:
@@ -356,6 +416,7 @@ def make_participants(nlp: Language, name: str, words: dict[str, list[str]]) -> 
             not_agents=frozenset(normalise(w) for w in words.get("not_agents", [])),
             reporting_verbs=frozenset(w.lower() for w in words.get("reporting_verbs", [])),
             titled=frozenset(normalise(w) for w in words.get("titled", [])),
+            asides=frozenset(normalise(w) for w in words.get("asides", [])),
         )
     )
 
@@ -422,7 +483,7 @@ def load_model(name: str, words: ParseWords | None = None) -> Language:
     nlp.add_pipe(GLUED, first=True)
     nlp.add_pipe(PARAGRAPHS, before="parser")
     words = words or ParseWords()
-    fields = ("not_names", "editorial", "agent_cases", "not_agents", "reporting_verbs", "titled")
+    fields = ("not_names", "editorial", "agent_cases", "not_agents", "reporting_verbs", "titled", "asides")
     config = {"words": {field: sorted(getattr(words, field)) for field in fields}}
     endings = {"participles": sorted(words.participle_endings), "imperfect": sorted(words.imperfect_endings)}
     nlp.add_pipe(VERB_FORMS, last=True, config=endings)

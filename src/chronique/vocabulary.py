@@ -265,6 +265,7 @@ def _validate_keys(vocabulary: Vocabulary, path_of: Mapping[str, str]) -> None:
             "counting",
             "near",
             "titled",
+            "aside",
         },
         "summaries": {
             "quantity",

@@ -17,6 +17,13 @@ SAT = "2022-09-10"
 
 ROWS = [
     # (sentence, trigger, actors, places)
+    # the incise's subject after its complement, hung inside it by the model (was no actor)
+    (
+        "« Nous restons mobilisés », a assuré mardi à ses proches le maire de Brest.",
+        "assuré",
+        ("le maire de Brest",),
+        (),
+    ),
     # a phrase set between the auxiliary and its participle: the subject is still the verb's (was none)
     (
         "Anne Durand a de son côté visité lundi l'hôpital de Nantes.",

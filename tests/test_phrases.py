@@ -14,6 +14,19 @@ SAT = "2022-09-10"
 
 SUMMARY_ROWS = [
     # (sentence, trigger, summary)
+    # an incise's subject written after a complement of the verb, which the model hangs inside that complement
+    # (were the quotation alone, no one said it)
+    (
+        "« Le patient est mort dans la nuit », a annoncé mardi lors d'un point presse le directeur de "
+        "l'hôpital Paul Roux.",
+        "annoncé",
+        "le directeur de l'hôpital Paul Roux a annoncé : « Le patient est mort »",
+    ),
+    (
+        "« Nous restons mobilisés », a assuré mardi dans un communiqué la préfecture du Nord.",
+        "assuré",
+        "la préfecture du Nord a assuré : « Nous restons mobilisés »",
+    ),
     # a phrase set between the auxiliary and its participle ("de son côté", "quant à lui") leaves the
     # participle the verb and "a" its auxiliary (were "son côté rencontré", "leur côté appelé à la grève",
     # "Le préfet a lui interdit"); "été" after the phrase is the passive's auxiliary

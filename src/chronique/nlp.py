@@ -345,7 +345,33 @@ class Participants:
         ]
         names = [c for c in candidates if c.pos_ == "PROPN"]
         nouns = [c for c in candidates if c.pos_ == "NOUN" and any(g.dep_ == "det" for g in c.children)]
-        return names[0] if names else nouns[0] if len(nouns) == 1 else self._name_after(verb, excluded)
+        if names or len(nouns) == 1:
+            return names[0] if names else nouns[0]
+        return self._name_after(verb, excluded) or self._subject_after_complement(verb, excluded)
+
+    @staticmethod
+    def _subject_after_complement(verb: Token, excluded: frozenset[int]) -> Token | None:
+        """The noun phrase written after the incise's complement, which the model hangs inside it (« … », a
+        annoncé lors d'un point presse le directeur de l'hôpital / a déclaré sur France Inter la cheffe du
+        service): an inverted subject has no preposition of its own, so the first noun with its determiner
+        and none, after a complement opened by one, is who said it."""
+        complement = False
+        for token in verb.doc[verb.i + 1 : verb.right_edge.i + 1]:
+            if token.i in excluded or (token.head.i == verb.i and token.dep_ not in _MISREAD_SUBJECT_DEPS):
+                complement = complement or any(c.dep_ == "case" for c in token.children)
+                continue
+            cases = [c for c in token.children if c.dep_ == "case"]
+            complement = complement or bool(cases)
+            if (
+                complement
+                and token.pos_ in {"NOUN", "PROPN"}
+                and not cases
+                and token.head.i != verb.i
+                and token.head.i < token.i
+                and any(c.dep_ == "det" and c.i < token.i for c in token.children)
+            ):
+                return token
+        return None
 
     @staticmethod
     def _participle_subjects(verb: Token) -> list[Token]:

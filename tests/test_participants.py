@@ -657,6 +657,19 @@ _QUOTE = [
 ]
 PARSE_REPAIR_ROWS = [
     (
+        "an incise's title and, after its comma, the name: the title is the subject, the name its apposition",
+        [
+            *_QUOTE,
+            ("assurait", "VERB", "assurer", 6, "ROOT"),
+            ("le", "DET", "le", 8, "det"),
+            ("maire", "NOUN", "maire", 6, "obj"),
+            (",", "PUNCT", ",", 6, "punct"),
+            ("Paul", "PROPN", "Paul", 6, "obj"),
+            (".", "PUNCT", ".", 6, "punct"),
+        ],
+        {("maire", "nsubj", "assurait"), ("Paul", "appos", "maire")},
+    ),
+    (
         "a phrase between the auxiliary and its participle, read as the object of 'a': 'a' is its auxiliary",
         [
             ("Paul", "PROPN", "Paul", 1, "nsubj"),
@@ -789,7 +802,7 @@ def test_parse_repairs(
     )
     Participants(
         ParseWords(
-            reporting_verbs=frozenset({"déclarer", "préciser"}),
+            reporting_verbs=frozenset({"déclarer", "préciser", "assurer"}),
             agent_cases=frozenset({"par"}),
             asides=frozenset({"de son côté"}),
         )

@@ -14,6 +14,13 @@ SAT = "2022-09-10"
 
 SUMMARY_ROWS = [
     # (sentence, trigger, summary)
+    # a title and, after its comma, the person's name are one inverted subject (was "Paul Roux assurait le
+    # ministre de la Santé", the title read as the object)
+    (
+        "« Les hôpitaux tiendront », assurait jeudi le ministre de la Santé, Paul Roux.",
+        "assurait",
+        "le ministre de la Santé assurait : « Les hôpitaux tiendront »",
+    ),
     # an incise's subject written after a complement of the verb, which the model hangs inside that complement
     # (were the quotation alone, no one said it)
     (

@@ -345,6 +345,12 @@ class Participants:
         ]
         names = [c for c in candidates if c.pos_ == "PROPN"]
         nouns = [c for c in candidates if c.pos_ == "NOUN" and any(g.dep_ == "det" for g in c.children)]
+        titled = next(((t, n) for t in nouns for n in names if _title_before(t, n)), None)
+        if titled is not None:
+            title, name = titled
+            name.head = title
+            name.dep_ = "appos"
+            return title
         if names or len(nouns) == 1:
             return names[0] if names else nouns[0]
         return self._name_after(verb, excluded) or self._subject_after_complement(verb, excluded)
@@ -407,6 +413,14 @@ class Participants:
             and (end >= len(doc) or doc[end].is_punct)
             else None
         )
+
+
+def _title_before(title: Token, name: Token) -> bool:
+    """A title and, after its comma, the person's name are one inverted subject, the name in apposition («
+    … », assurait vendredi le ministre de la Santé, Olivier Véran: was "Olivier Véran assurait le ministre de
+    la Santé")."""
+    comma = name.left_edge.i - 1
+    return title.right_edge.i + 1 == comma and title.doc[comma].text == ","
 
 
 def present_participle(token: Token) -> bool:

@@ -14,6 +14,20 @@ SAT = "2022-09-10"
 
 SUMMARY_ROWS = [
     # (sentence, trigger, summary)
+    # the phrase that with "de" makes an infinitive's aspect is told with it (was "a filmé Paul Roux de
+    # frapper un manifestant"), and the copula of the attribute the infinitive completes (was "Les deux maires
+    # en mesure de rouvrir les écoles")
+    (
+        "Le 1er mai, une vidéo a filmé Paul Roux en train de frapper un manifestant place de la "
+        "Contrescarpe.",
+        "filmé",
+        "une vidéo a filmé Paul Roux en train de frapper un manifestant place de la Contrescarpe",
+    ),
+    (
+        "Les deux maires sont désormais en mesure de rouvrir les écoles dès lundi.",
+        "rouvrir",
+        "Les deux maires sont en mesure de rouvrir les écoles",
+    ),
     # a title and, after its comma, the person's name are one inverted subject (was "Paul Roux assurait le
     # ministre de la Santé", the title read as the object)
     (

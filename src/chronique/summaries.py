@@ -651,6 +651,8 @@ def _clause_summary(
                 child.dep_.startswith("aux")
                 or child.dep_ in {"mark", "det"}
                 or (child.dep_ == "case" and any(k.dep_ == "cop" for k in node.children))
+                # "Les maires sont en mesure de rouvrir": the copula of the attribute the infinitive completes
+                or (child.dep_ == "cop" and node.i != trigger.i and node.pos_ == "NOUN")
                 # "ont demandé aux autorités d'interdire …": the noun the infinitive completes, with its "aux"
                 or (child.dep_ == "case" and node.pos_ in {"NOUN", "PROPN"} and node.i != trigger.i)
                 or child.dep_ in REFLEXIVE_DEPS

@@ -276,6 +276,7 @@ def _validate_keys(vocabulary: Vocabulary, path_of: Mapping[str, str]) -> None:
             "limiting",
             "event_complement",
             "complement",
+            "aspect",
         },
         "modality": {
             "negation_particle",

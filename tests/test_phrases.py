@@ -14,6 +14,26 @@ SAT = "2022-09-10"
 
 SUMMARY_ROWS = [
     # (sentence, trigger, summary)
+    # an infinitive that completes a participle describing a noun is told with the participle and its noun
+    # (were "train de frapper des manifestants", "montrant en train de molester …", "montrant Paul Roux
+    # frapper …"); after "en train de" it completes the participle, not "train"
+    (
+        "Le policier, filmé en train de frapper des manifestants le 1er mai, a été suspendu mardi.",
+        "frapper",
+        "Le policier filmé en train de frapper des manifestants",
+    ),
+    (
+        "Le policier a été identifié sur une vidéo le montrant en train de molester des manifestants le 1er "
+        "mai.",
+        "molester",
+        "une vidéo le montrant en train de molester des manifestants",
+    ),
+    (
+        "Le maire reste silencieux, trois jours après la diffusion par la chaîne France 3 des premières "
+        "images montrant Paul Roux frapper deux passants à Lyon le 2 mai.",
+        "frapper",
+        "les premières images montrant Paul Roux frapper deux passants",
+    ),
     # the phrase that with "de" makes an infinitive's aspect is told with it (was "a filmé Paul Roux de
     # frapper un manifestant"), and the copula of the attribute the infinitive completes (was "Les deux maires
     # en mesure de rouvrir les écoles")
@@ -652,12 +672,12 @@ SUMMARY_ROWS = [
         "annonces",
         "Le président de la République devrait faire d'importantes annonces",
     ),
-    # deep in a noun's complement, with no subject of its own: the shortest clean span of the text
+    # deep in a noun's complement, with no subject of its own: the participle it completes with its noun
     (
         "Après la publication d'une vidéo montrant Alexandre Benalla en train de frapper un manifestant "
         "le 1er mai dernier à Paris, certains s'interrogent.",
         "frapper",
-        "montrant Alexandre Benalla en train de frapper un manifestant",
+        "une vidéo montrant Alexandre Benalla en train de frapper un manifestant",
     ),
     # a copula stays with its attribute
     (

@@ -86,6 +86,8 @@ class ParseWords:
     titled: frozenset[str] = frozenset()
     # phrases set between an auxiliary and its participle ("a de son côté annoncé")
     asides: frozenset[str] = frozenset()
+    # phrases that with "de" make an infinitive's aspect ("en train de frapper")
+    aspects: frozenset[str] = frozenset()
     participle_endings: frozenset[str] = frozenset()
     imperfect_endings: frozenset[str] = frozenset()
 
@@ -109,6 +111,7 @@ class ParseWords:
             reporting_verbs=vocabulary["verbs"].forms_of("reporting_verbs"),
             titled=participants.forms_of("titled"),
             asides=participants.forms_of("aside"),
+            aspects=vocabulary["summaries"].forms_of("aspect"),
             participle_endings=vocabulary["verbs"].forms_of("participle_endings"),
             imperfect_endings=vocabulary["verbs"].forms_of("imperfect_endings"),
         )
@@ -136,6 +139,7 @@ class Participants:
         }
         for token in doc:
             self._aside_before_participle(token)
+            self._aspect_of_verb(token)
         for token in doc:
             self._participle_of_incise(token)
             self._title_and_name(token)
@@ -222,6 +226,25 @@ class Participants:
                 word.dep_ = "fixed"  # "quant à lui": "lui" is no object of the verb
         head.head = participle
         head.dep_ = "obl:mod" if head.pos_ == "NOUN" else "advmod"
+
+    def _aspect_of_verb(self, infinitive: Token) -> None:
+        """An infinitive after "en train de", "sur le point de" completes the verb before the phrase, not
+        the phrase's noun ("filmé en train de frapper des manifestants": the model hangs "frapper" on
+        "train", and the summary of "frapper" loses who was filmed doing it)."""
+        noun = infinitive.head
+        if "Inf" not in infinitive.morph.get("VerbForm", []) or noun.pos_ != "NOUN" or noun.i > infinitive.i:
+            return
+        doc = infinitive.doc
+        mark = doc[infinitive.i - 1] if infinitive.i > 0 else None
+        if mark is None or mark.dep_ != "mark" or mark.head.i != infinitive.i or noun.head.i == noun.i:
+            return
+        phrase = (
+            doc[start : mark.i]
+            for start in range(max(mark.i - _MAX_ASIDE_WORDS, infinitive.sent.start), mark.i)
+        )
+        if any(noun.i in range(p.start, p.end) and normalise(p.text) in self.words.aspects for p in phrase):
+            infinitive.head = noun.head
+            infinitive.dep_ = "xcomp"
 
     @staticmethod
     def _title_and_name(verb: Token) -> None:
@@ -457,6 +480,7 @@ def make_participants(nlp: Language, name: str, words: dict[str, list[str]]) -> 
             reporting_verbs=frozenset(w.lower() for w in words.get("reporting_verbs", [])),
             titled=frozenset(normalise(w) for w in words.get("titled", [])),
             asides=frozenset(normalise(w) for w in words.get("asides", [])),
+            aspects=frozenset(normalise(w) for w in words.get("aspects", [])),
         )
     )
 
@@ -523,7 +547,16 @@ def load_model(name: str, words: ParseWords | None = None) -> Language:
     nlp.add_pipe(GLUED, first=True)
     nlp.add_pipe(PARAGRAPHS, before="parser")
     words = words or ParseWords()
-    fields = ("not_names", "editorial", "agent_cases", "not_agents", "reporting_verbs", "titled", "asides")
+    fields = (
+        "not_names",
+        "editorial",
+        "agent_cases",
+        "not_agents",
+        "reporting_verbs",
+        "titled",
+        "asides",
+        "aspects",
+    )
     config = {"words": {field: sorted(getattr(words, field)) for field in fields}}
     endings = {"participles": sorted(words.participle_endings), "imperfect": sorted(words.imperfect_endings)}
     nlp.add_pipe(VERB_FORMS, last=True, config=endings)

@@ -517,6 +517,14 @@ def summary_of(
         )
     if is_bare_participle(trigger) or describes_noun_before(trigger) or _adjective_participle(trigger):
         return balanced_quotes(_participle_summary(trigger, skip, words))
+    if (
+        trigger.dep_ == "xcomp"
+        and "Inf" in trigger.morph.get("VerbForm", [])
+        and is_bare_participle(trigger.head)
+    ):
+        # "le policier, filmé en train de frapper des manifestants": the infinitive is told with the
+        # participle it completes and the noun that describes (was "filmé en train de frapper …")
+        return balanced_quotes(_participle_summary(trigger.head, skip, words))
     if described := opening_participle_subject(trigger, skip):
         # "Convoqué mercredi devant les sénateurs, l'ex-collaborateur … a expliqué": the one convoked
         group = verb_group(trigger, skip, words) | _complement_ids(trigger, skip)

@@ -17,6 +17,14 @@ SAT = "2022-09-10"
 
 ROWS = [
     # (sentence, trigger, actors, places)
+    # a noun phrase the parser cuts from its verb with no stop between is its subject; a bare capitalised
+    # common noun names an organisation; a name never opens on the adjective of the noun before (was none)
+    (
+        "Santé publique France annonce mardi que 400 nouveaux cas ont été recensés.",
+        "annonce",
+        ("Santé publique France",),
+        (),
+    ),
     # the incise's subject after its complement, hung inside it by the model (was no actor)
     (
         "« Nous restons mobilisés », a assuré mardi à ses proches le maire de Brest.",
@@ -656,6 +664,18 @@ _QUOTE = [
     ("a", "AUX", "avoir", 6, "aux:tense"),
 ]
 PARSE_REPAIR_ROWS = [
+    (
+        "a noun phrase cut by the parser from the verb right after it, with no stop: the verb's subject",
+        [
+            ("Santé", "NOUN", "santé", 0, "ROOT"),
+            ("publique", "ADJ", "public", 0, "amod"),
+            ("annonce", "VERB", "annoncer", 2, "ROOT", "Mood=Ind|Tense=Pres|VerbForm=Fin"),
+            ("dix", "NUM", "dix", 4, "nummod"),
+            ("cas", "NOUN", "cas", 2, "obj"),
+            (".", "PUNCT", ".", 2, "punct"),
+        ],
+        {("Santé", "nsubj", "annonce")},
+    ),
     (
         "an incise's title and, after its comma, the name: the title is the subject, the name its apposition",
         [

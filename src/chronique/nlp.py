@@ -128,6 +128,7 @@ class Participants:
 
     def __call__(self, doc: Doc) -> Doc:
         self._join_comma_fragments(doc)
+        _join_cut_subjects(doc)
         excluded = frozenset(t.i for t in doc if self._names_no_one(t))
         doc.user_data[_NOT_NAMES] = excluded
         doc.user_data[_TITLES] = {
@@ -436,6 +437,27 @@ class Participants:
             and (end >= len(doc) or doc[end].is_punct)
             else None
         )
+
+
+def _join_cut_subjects(doc: Doc) -> None:
+    """A sentence ends on a stop: where the parser cuts a short noun phrase, with no verb and no stop, from
+    the conjugated verb right after it that has no subject ("Santé publique France | annonce dimanche que
+    …"), the phrase is that verb's subject."""
+    for before, after in itertools.pairwise(list(doc.sents)):
+        verb = after.root
+        if (
+            len(before) > _FRONTED_MAX_WORDS
+            or "\n" in before[-1].text_with_ws
+            or any(t.is_punct or t.pos_ in {"VERB", "AUX"} for t in before)
+            or before.root.pos_ not in {"NOUN", "PROPN"}
+            or after[0].i != verb.i
+            or verb.pos_ != "VERB"
+            or "Fin" not in verb.morph.get("VerbForm", [])
+            or any(c.dep_ in _SUBJECT_DEPS for c in verb.children)
+        ):
+            continue
+        before.root.head = verb
+        before.root.dep_ = "nsubj"
 
 
 def _title_before(title: Token, name: Token) -> bool:

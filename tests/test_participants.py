@@ -665,6 +665,19 @@ _QUOTE = [
 ]
 PARSE_REPAIR_ROWS = [
     (
+        "a past participle opening its sentence, cut off by the model before its comma: the clause's",
+        [
+            ("Arrêté", "VERB", "arrêter", 0, "ROOT", "Tense=Past|VerbForm=Part"),
+            ("lundi", "NOUN", "lundi", 0, "obl:mod"),
+            (",", "PUNCT", ",", 5, "punct"),
+            ("il", "PRON", "il", 5, "nsubj"),
+            ("a", "AUX", "avoir", 5, "aux:tense"),
+            ("avoué", "VERB", "avouer", 5, "ROOT"),
+            (".", "PUNCT", ".", 5, "punct"),
+        ],
+        {("Arrêté", "advcl", "avoué")},
+    ),
+    (
         "a noun phrase cut by the parser from the verb right after it, with no stop: the verb's subject",
         [
             ("Santé", "NOUN", "santé", 0, "ROOT"),

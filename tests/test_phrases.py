@@ -14,6 +14,15 @@ SAT = "2022-09-10"
 
 SUMMARY_ROWS = [
     # (sentence, trigger, summary)
+    # a past participle opening its sentence describes the subject after its comma, also where the model
+    # hangs it as a complement (obl:mod) or cuts it off as a sentence of its own (were "Réunis à Paris",
+    # "Placé en garde à vue", no one)
+    (
+        "Réunis samedi à Paris, les manifestants ont défilé jusqu'à la Bastille.",
+        "Réunis",
+        "les manifestants réunis à Paris",
+    ),
+    ("Placé en garde à vue lundi, le suspect a été relâché.", "Placé", "le suspect placé en garde à vue"),
     # an infinitive that completes a participle describing a noun is told with the participle and its noun
     # (were "train de frapper des manifestants", "montrant en train de molester …", "montrant Paul Roux
     # frapper …"); after "en train de" it completes the participle, not "train"

@@ -175,6 +175,11 @@ class Participants:
                 verbs = (t for t in after if t.pos_ == "VERB" and t.dep_ not in _NOT_THE_CLAUSE)
                 before.root.head = next(verbs, after.root)
                 before.root.dep_ = "obl:mod"
+            elif _opening_participle(before) and after.root.pos_ in {"VERB", "AUX"}:
+                # "Placé en garde à vue lundi, le suspect a été relâché": the participle set apart describes
+                # the subject of the clause after its comma
+                before.root.head = after.root
+                before.root.dep_ = "advcl"
 
     def _aside_before_participle(self, form: Token) -> None:
         """A phrase set between an auxiliary and its participle ("Le maire a de son côté annoncé", "a, pour
@@ -437,6 +442,19 @@ class Participants:
             and (end >= len(doc) or doc[end].is_punct)
             else None
         )
+
+
+def _opening_participle(phrase: Span) -> bool:
+    """A past participle that opens its sentence, with neither auxiliary nor subject ("Placé en garde à vue
+    lundi")."""
+    root = phrase.root
+    return (
+        root.i == phrase.start
+        and root.pos_ == "VERB"
+        and "Part" in root.morph.get("VerbForm", [])
+        and "Past" in root.morph.get("Tense", [])
+        and not any(c.dep_.startswith("aux") or c.dep_ in _SUBJECT_DEPS for c in root.children)
+    )
 
 
 def _join_cut_subjects(doc: Doc) -> None:

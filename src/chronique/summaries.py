@@ -362,7 +362,7 @@ def opening_participle_subject(verb: Token, skip: Collection[int]) -> list[Token
     and gender; none for a participle with an auxiliary or a subject of its own."""
     main = verb.head
     if (
-        verb.dep_ != "advcl"
+        verb.dep_ not in {"advcl", "obl:mod"}  # "Réunis samedi à Paris, les manifestants …": obl:mod
         or "Part" not in verb.morph.get("VerbForm", [])
         or "Past" not in verb.morph.get("Tense", [])
         or any(c.dep_.startswith("aux") or c.dep_ in {"nsubj", "nsubj:pass", "cop"} for c in verb.children)

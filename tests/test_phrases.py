@@ -14,6 +14,23 @@ SAT = "2022-09-10"
 
 SUMMARY_ROWS = [
     # (sentence, trigger, summary)
+    # an incise opens at its reflexive pronoun ("», se réjouit X"), and a verb of feeling that sets a
+    # quotation apart tells it after a colon (were "Marc Petit se réjouit", "s'est inquiété le maire")
+    (
+        "« Les ventes ont doublé », se réjouit lundi Marc Petit, le patron du quotidien.",
+        "réjouit",
+        "Marc Petit se réjouit : « Les ventes ont doublé »",
+    ),
+    (
+        "« La saison est sauvée », s'est félicité lundi le directeur du festival.",
+        "félicité",
+        "le directeur du festival s'est félicité : « La saison est sauvée »",
+    ),
+    (
+        "« Rien n'est prêt », s'est inquiété mardi le maire.",
+        "inquiété",
+        "le maire s'est inquiété : « Rien n'est prêt »",
+    ),
     # a past participle opening its sentence describes the subject after its comma, also where the model
     # hangs it as a complement (obl:mod) or cuts it off as a sentence of its own (were "Réunis à Paris",
     # "Placé en garde à vue", no one)

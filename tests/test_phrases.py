@@ -40,6 +40,35 @@ SUMMARY_ROWS = [
         "les manifestants réunis à Paris",
     ),
     ("Placé en garde à vue lundi, le suspect a été relâché.", "Placé", "le suspect placé en garde à vue"),
+    # after "en train de" the infinitive completes the verb written before the phrase, past an apposition (was
+    # "train de frapper des manifestants"), not when the phrase is its own clause's attribute ("alors qu'il
+    # était en train de filmer": not "s'est effondré en train de filmer")
+    (
+        "Après la publication de la vidéo montrant Paul Roux, l'ancien chef de la sécurité, en train de "
+        "frapper des manifestants le 1er mai, deux enquêtes ont été ouvertes.",
+        "frapper",
+        "la vidéo montrant Paul Roux en train de frapper des manifestants",
+    ),
+    (
+        "Présent samedi dans le cortège, Paul Roux, l'une des figures du mouvement, s'est effondré alors "
+        "qu'il était en train de filmer la foule.",
+        "effondré",
+        "Paul Roux s'est effondré",
+    ),
+    # an incise's subject after its complement is looked for up to its comma, never in a participle's clause
+    # after it (was "le nombre de malades a annoncé …"), nor a second agent ("et son homologue")
+    (
+        "Cinq nouveaux cas ont été repérés, a annoncé samedi 8 février la ministre de la Santé, portant à 11 "
+        "le nombre de malades.",
+        "annoncé",
+        "la ministre de la Santé a annoncé que cinq nouveaux cas ont été repérés",
+    ),
+    (
+        "Le gouvernement a décidé de lever l'état d'urgence, a indiqué mardi Matignon à l'AFP, confirmant "
+        "plusieurs informations de presse.",
+        "indiqué",
+        "Matignon a indiqué que le gouvernement a décidé de lever l'état d'urgence",
+    ),
     # an infinitive that completes a participle describing a noun is told with the participle and its noun
     # (were "train de frapper des manifestants", "montrant en train de molester …", "montrant Paul Roux
     # frapper …"); after "en train de" it completes the participle, not "train"

@@ -244,12 +244,18 @@ class Participants:
         mark = doc[infinitive.i - 1] if infinitive.i > 0 else None
         if mark is None or mark.dep_ != "mark" or mark.head.i != infinitive.i or noun.head.i == noun.i:
             return
+        if any(c.dep_ == "cop" or c.dep_ in _SUBJECT_DEPS for c in noun.children):
+            return  # "alors qu'il était en train de filmer": the phrase is its own clause's attribute
+        # the verb written nearest before it ("montrant X, son collaborateur, en train de frapper")
+        verb = next((t for t in reversed(doc[infinitive.sent.start : noun.i]) if t.pos_ == "VERB"), None)
+        if verb is None:
+            return
         phrase = (
             doc[start : mark.i]
             for start in range(max(mark.i - _MAX_ASIDE_WORDS, infinitive.sent.start), mark.i)
         )
         if any(noun.i in range(p.start, p.end) and normalise(p.text) in self.words.aspects for p in phrase):
-            infinitive.head = noun.head
+            infinitive.head = verb
             infinitive.dep_ = "xcomp"
 
     @staticmethod
@@ -392,6 +398,8 @@ class Participants:
         and none, after a complement opened by one, is who said it."""
         complement = False
         for token in verb.doc[verb.i + 1 : verb.right_edge.i + 1]:
+            if token.text == ",":
+                return None  # the incise ends at its comma ("…, confirmant plusieurs informations")
             if token.i in excluded or (token.head.i == verb.i and token.dep_ not in _MISREAD_SUBJECT_DEPS):
                 complement = complement or any(c.dep_ == "case" for c in token.children)
                 continue
@@ -401,6 +409,7 @@ class Participants:
                 complement
                 and token.pos_ in {"NOUN", "PROPN"}
                 and not cases
+                and token.dep_ != "conj"  # "par le président … et son homologue": one agent and another
                 and token.head.i != verb.i
                 and token.head.i < token.i
                 and any(c.dep_ == "det" and c.i < token.i for c in token.children)

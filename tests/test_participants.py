@@ -25,6 +25,8 @@ ROWS = [
         ("Santé publique France",),
         (),
     ),
+    # a capitalised noun with a number is a thing counted, no name ("TGV": no actor)
+    ("Deux TGV médicalisés partiront lundi vers la Bretagne.", "partiront", (), ("la Bretagne",)),
     # the incise's subject after its complement, hung inside it by the model (was no actor)
     (
         "« Nous restons mobilisés », a assuré mardi à ses proches le maire de Brest.",

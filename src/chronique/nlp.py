@@ -473,8 +473,9 @@ def _join_cut_subjects(doc: Doc) -> None:
     for before, after in itertools.pairwise(list(doc.sents)):
         verb = after.root
         if (
-            len(before) > _FRONTED_MAX_WORDS
+            not 1 < len(before) <= _FRONTED_MAX_WORDS  # one word alone ("Tu", "Me") is no cut phrase
             or "\n" in before[-1].text_with_ws
+            or any(t.like_num for t in before)
             or any(t.is_punct or t.pos_ in {"VERB", "AUX"} for t in before)
             or before.root.pos_ not in {"NOUN", "PROPN"}
             or after[0].i != verb.i

@@ -614,8 +614,14 @@ class Acting:
         say, decide or act ("le Smic augmente", "les bars ferment", "un décret prévoit": no actor)."""
         if not self.people or noun.pos_ == "PROPN":
             return True
-        if noun.text[:1].isupper() and not any(c.dep_ == "det" for c in noun.children):
-            return True  # a common noun goes with its determiner: a bare capitalised one is a name
+        if (
+            noun.text[:1].isupper()
+            and not any(c.dep_ in {"det", "nummod"} for c in noun.children)
+            and any(c.pos_ == "PROPN" for c in noun.children)
+        ):
+            return (
+                True  # a common noun goes with its determiner: a bare capitalised one ending on a name is one
+            )
         if _among(noun, self.people):
             return True
         counted = [

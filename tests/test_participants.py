@@ -17,6 +17,30 @@ SAT = "2022-09-10"
 
 ROWS = [
     # (sentence, trigger, actors, places)
+    # a noun phrase the parser cuts from its verb with no stop between is its subject; a bare capitalised
+    # common noun names an organisation; a name never opens on the adjective of the noun before (was none)
+    (
+        "Santé publique France annonce mardi que 400 nouveaux cas ont été recensés.",
+        "annonce",
+        ("Santé publique France",),
+        (),
+    ),
+    # a capitalised noun with a number is a thing counted, no name ("TGV": no actor)
+    ("Deux TGV médicalisés partiront lundi vers la Bretagne.", "partiront", (), ("la Bretagne",)),
+    # the incise's subject after its complement, hung inside it by the model (was no actor)
+    (
+        "« Nous restons mobilisés », a assuré mardi à ses proches le maire de Brest.",
+        "assuré",
+        ("le maire de Brest",),
+        (),
+    ),
+    # a phrase set between the auxiliary and its participle: the subject is still the verb's (was none)
+    (
+        "Anne Durand a de son côté visité lundi l'hôpital de Nantes.",
+        "visité",
+        ("Anne Durand",),
+        ("hôpital de Nantes",),
+    ),
     # a paper whose title opens on "Le", its article fused with "à" or "de", is still named whole (was
     # "Monde")
     (
@@ -643,6 +667,62 @@ _QUOTE = [
 ]
 PARSE_REPAIR_ROWS = [
     (
+        "a past participle opening its sentence, cut off by the model before its comma: the clause's",
+        [
+            ("Arrêté", "VERB", "arrêter", 0, "ROOT", "Tense=Past|VerbForm=Part"),
+            ("lundi", "NOUN", "lundi", 0, "obl:mod"),
+            (",", "PUNCT", ",", 5, "punct"),
+            ("il", "PRON", "il", 5, "nsubj"),
+            ("a", "AUX", "avoir", 5, "aux:tense"),
+            ("avoué", "VERB", "avouer", 5, "ROOT"),
+            (".", "PUNCT", ".", 5, "punct"),
+        ],
+        {("Arrêté", "advcl", "avoué")},
+    ),
+    (
+        "a noun phrase cut by the parser from the verb right after it, with no stop: the verb's subject",
+        [
+            ("Santé", "NOUN", "santé", 0, "ROOT"),
+            ("publique", "ADJ", "public", 0, "amod"),
+            ("annonce", "VERB", "annoncer", 2, "ROOT", "Mood=Ind|Tense=Pres|VerbForm=Fin"),
+            ("dix", "NUM", "dix", 4, "nummod"),
+            ("cas", "NOUN", "cas", 2, "obj"),
+            (".", "PUNCT", ".", 2, "punct"),
+        ],
+        {("Santé", "nsubj", "annonce")},
+    ),
+    (
+        "an incise's title and, after its comma, the name: the title is the subject, the name its apposition",
+        [
+            *_QUOTE,
+            ("assurait", "VERB", "assurer", 6, "ROOT"),
+            ("le", "DET", "le", 8, "det"),
+            ("maire", "NOUN", "maire", 6, "obj"),
+            (",", "PUNCT", ",", 6, "punct"),
+            ("Paul", "PROPN", "Paul", 6, "obj"),
+            (".", "PUNCT", ".", 6, "punct"),
+        ],
+        {("maire", "nsubj", "assurait"), ("Paul", "appos", "maire")},
+    ),
+    (
+        "a phrase between the auxiliary and its participle, read as the object of 'a': 'a' is its auxiliary",
+        [
+            ("Paul", "PROPN", "Paul", 1, "nsubj"),
+            ("a", "VERB", "avoir", 1, "ROOT", "Mood=Ind|Tense=Pres|VerbForm=Fin"),
+            ("de", "ADP", "de", 4, "case"),
+            ("son", "DET", "son", 4, "det"),
+            ("côté", "NOUN", "côté", 1, "obj"),
+            ("parlé", "VERB", "parler", 4, "acl", "Tense=Past|VerbForm=Part"),
+            (".", "PUNCT", ".", 1, "punct"),
+        ],
+        {
+            ("parlé", "ROOT", "parlé"),
+            ("a", "aux:tense", "parlé"),
+            ("Paul", "nsubj", "parlé"),
+            ("côté", "obl:mod", "parlé"),
+        },
+    ),
+    (
         "a title and the name right after it, read as two subjects: the name is the title's apposition",
         [
             ("Le", "DET", "le", 1, "det"),
@@ -756,7 +836,11 @@ def test_parse_repairs(
         spacy.blank("fr").vocab, words=words, pos=pos, lemmas=lemmas, heads=heads, deps=deps, morphs=morphs
     )
     Participants(
-        ParseWords(reporting_verbs=frozenset({"déclarer", "préciser"}), agent_cases=frozenset({"par"}))
+        ParseWords(
+            reporting_verbs=frozenset({"déclarer", "préciser", "assurer"}),
+            agent_cases=frozenset({"par"}),
+            asides=frozenset({"de son côté"}),
+        )
     )(doc)
     assert arcs <= {(t.text, t.dep_, t.head.text) for t in doc}, why
     assert len(list(doc.sents)) == 1, why  # a sentence never starts with a comma

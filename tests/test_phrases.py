@@ -14,6 +14,138 @@ SAT = "2022-09-10"
 
 SUMMARY_ROWS = [
     # (sentence, trigger, summary)
+    # an incise opens at its reflexive pronoun ("», se réjouit X"), and a verb of feeling that sets a
+    # quotation apart tells it after a colon (were "Marc Petit se réjouit", "s'est inquiété le maire")
+    (
+        "« Les ventes ont doublé », se réjouit lundi Marc Petit, le patron du quotidien.",
+        "réjouit",
+        "Marc Petit se réjouit : « Les ventes ont doublé »",
+    ),
+    (
+        "« La saison est sauvée », s'est félicité lundi le directeur du festival.",
+        "félicité",
+        "le directeur du festival s'est félicité : « La saison est sauvée »",
+    ),
+    (
+        "« Rien n'est prêt », s'est inquiété mardi le maire.",
+        "inquiété",
+        "le maire s'est inquiété : « Rien n'est prêt »",
+    ),
+    # a past participle opening its sentence describes the subject after its comma, also where the model
+    # hangs it as a complement (obl:mod) or cuts it off as a sentence of its own (were "Réunis à Paris",
+    # "Placé en garde à vue", no one)
+    (
+        "Réunis samedi à Paris, les manifestants ont défilé jusqu'à la Bastille.",
+        "Réunis",
+        "les manifestants réunis à Paris",
+    ),
+    ("Placé en garde à vue lundi, le suspect a été relâché.", "Placé", "le suspect placé en garde à vue"),
+    # after "en train de" the infinitive completes the verb written before the phrase, past an apposition (was
+    # "train de frapper des manifestants"), not when the phrase is its own clause's attribute ("alors qu'il
+    # était en train de filmer": not "s'est effondré en train de filmer")
+    (
+        "Après la publication de la vidéo montrant Paul Roux, l'ancien chef de la sécurité, en train de "
+        "frapper des manifestants le 1er mai, deux enquêtes ont été ouvertes.",
+        "frapper",
+        "la vidéo montrant Paul Roux en train de frapper des manifestants",
+    ),
+    (
+        "Présent samedi dans le cortège, Paul Roux, l'une des figures du mouvement, s'est effondré alors "
+        "qu'il était en train de filmer la foule.",
+        "effondré",
+        "Paul Roux s'est effondré",
+    ),
+    # an incise's subject after its complement is looked for up to its comma, never in a participle's clause
+    # after it (was "le nombre de malades a annoncé …"), nor a second agent ("et son homologue")
+    (
+        "Cinq nouveaux cas ont été repérés, a annoncé samedi 8 février la ministre de la Santé, portant à 11 "
+        "le nombre de malades.",
+        "annoncé",
+        "la ministre de la Santé a annoncé que cinq nouveaux cas ont été repérés",
+    ),
+    (
+        "Le gouvernement a décidé de lever l'état d'urgence, a indiqué mardi Matignon à l'AFP, confirmant "
+        "plusieurs informations de presse.",
+        "indiqué",
+        "Matignon a indiqué que le gouvernement a décidé de lever l'état d'urgence",
+    ),
+    # an infinitive that completes a participle describing a noun is told with the participle and its noun
+    # (were "train de frapper des manifestants", "montrant en train de molester …", "montrant Paul Roux
+    # frapper …"); after "en train de" it completes the participle, not "train"
+    (
+        "Le policier, filmé en train de frapper des manifestants le 1er mai, a été suspendu mardi.",
+        "frapper",
+        "Le policier filmé en train de frapper des manifestants",
+    ),
+    (
+        "Le policier a été identifié sur une vidéo le montrant en train de molester des manifestants le 1er "
+        "mai.",
+        "molester",
+        "une vidéo le montrant en train de molester des manifestants",
+    ),
+    (
+        "Le maire reste silencieux, trois jours après la diffusion par la chaîne France 3 des premières "
+        "images montrant Paul Roux frapper deux passants à Lyon le 2 mai.",
+        "frapper",
+        "les premières images montrant Paul Roux frapper deux passants",
+    ),
+    # the phrase that with "de" makes an infinitive's aspect is told with it (was "a filmé Paul Roux de
+    # frapper un manifestant"), and the copula of the attribute the infinitive completes (was "Les deux maires
+    # en mesure de rouvrir les écoles")
+    (
+        "Le 1er mai, une vidéo a filmé Paul Roux en train de frapper un manifestant place de la "
+        "Contrescarpe.",
+        "filmé",
+        "une vidéo a filmé Paul Roux en train de frapper un manifestant place de la Contrescarpe",
+    ),
+    (
+        "Les deux maires sont désormais en mesure de rouvrir les écoles dès lundi.",
+        "rouvrir",
+        "Les deux maires sont en mesure de rouvrir les écoles",
+    ),
+    # a title and, after its comma, the person's name are one inverted subject (was "Paul Roux assurait le
+    # ministre de la Santé", the title read as the object)
+    (
+        "« Les hôpitaux tiendront », assurait jeudi le ministre de la Santé, Paul Roux.",
+        "assurait",
+        "le ministre de la Santé assurait : « Les hôpitaux tiendront »",
+    ),
+    # an incise's subject written after a complement of the verb, which the model hangs inside that complement
+    # (were the quotation alone, no one said it)
+    (
+        "« Le patient est mort dans la nuit », a annoncé mardi lors d'un point presse le directeur de "
+        "l'hôpital Paul Roux.",
+        "annoncé",
+        "le directeur de l'hôpital Paul Roux a annoncé : « Le patient est mort »",
+    ),
+    (
+        "« Nous restons mobilisés », a assuré mardi dans un communiqué la préfecture du Nord.",
+        "assuré",
+        "la préfecture du Nord a assuré : « Nous restons mobilisés »",
+    ),
+    # a phrase set between the auxiliary and its participle ("de son côté", "quant à lui") leaves the
+    # participle the verb and "a" its auxiliary (were "son côté rencontré", "leur côté appelé à la grève",
+    # "Le préfet a lui interdit"); "été" after the phrase is the passive's auxiliary
+    (
+        "Le maire de Lille a de son côté rencontré jeudi les commerçants du centre-ville.",
+        "rencontré",
+        "Le maire de Lille a rencontré les commerçants du centre-ville",
+    ),
+    (
+        "Les syndicats ont, de leur côté, appelé mardi à la grève.",
+        "appelé",
+        "Les syndicats ont appelé à la grève",
+    ),
+    (
+        "Le préfet a quant à lui interdit samedi la manifestation.",
+        "interdit",
+        "Le préfet a interdit la manifestation",
+    ),
+    (
+        "Les élus avaient de leur côté été reçus lundi à l'Élysée.",
+        "reçus",
+        "Les élus avaient été reçus à l'Élysée",
+    ),
     # "l'un des porte-parole" is a noun phrase, the incise's speaker; a person named in a complement after it
     # ("à l'issue de sa réunion avec le ministre …") is no speaker
     (
@@ -595,12 +727,12 @@ SUMMARY_ROWS = [
         "annonces",
         "Le président de la République devrait faire d'importantes annonces",
     ),
-    # deep in a noun's complement, with no subject of its own: the shortest clean span of the text
+    # deep in a noun's complement, with no subject of its own: the participle it completes with its noun
     (
         "Après la publication d'une vidéo montrant Alexandre Benalla en train de frapper un manifestant "
         "le 1er mai dernier à Paris, certains s'interrogent.",
         "frapper",
-        "montrant Alexandre Benalla en train de frapper un manifestant",
+        "une vidéo montrant Alexandre Benalla en train de frapper un manifestant",
     ),
     # a copula stays with its attribute
     (

@@ -20,7 +20,7 @@ from chronique.phrases import (
     noun_phrase_tokens,
     subject_of,
 )
-from chronique.vocabulary import Vocabulary
+from chronique.vocabulary import Vocabulary, normalise
 from chronique.voices import quotations
 
 # Reflexive pronouns and negation belong to the verb group: "s'installer", "n'a pas commenté".
@@ -30,6 +30,8 @@ _OBJECT_DEPS = frozenset({"obj", "obl:agent", "obl:arg", "iobj"})
 _CLAUSE_DEPS = frozenset({"advcl", "ccomp", "conj", "parataxis", "acl", "acl:relcl", "csubj"})
 # The "de" of a quantity: "plus de transparence"; with its article, of a part: "la plupart des manifestants".
 _PARTITIVE = frozenset({"de", "d'", "d’"})
+# The longest phrase that with "de" makes an infinitive's aspect ("sur le point de").
+_MAX_ASPECT_WORDS = 3
 GENITIVE = _PARTITIVE | {"du", "des"}
 # What opens a noun's infinitive complement: "la nécessité de maintenir", "une maison à vendre".
 _INFINITIVE_MARKS = _PARTITIVE | {"à"}
@@ -65,6 +67,8 @@ class SummaryWords:
     event_complement: frozenset[str] = frozenset()
     # the prepositions of a complement a verb with no object keeps, and an attribute ("installée en terrasse")
     complement: frozenset[str] = frozenset()
+    # the phrases that with "de" make an infinitive's aspect ("en train de frapper", "sur le point de signer")
+    aspect: frozenset[str] = frozenset()
 
     @classmethod
     def from_vocabulary(cls, vocabulary: Vocabulary) -> SummaryWords:
@@ -86,6 +90,7 @@ class SummaryWords:
             near=vocabulary["participants"].forms_of("near"),
             event_complement=vocabulary["summaries"].forms_of("event_complement"),
             complement=vocabulary["summaries"].forms_of("complement"),
+            aspect=vocabulary["summaries"].forms_of("aspect"),
         )
 
 
@@ -284,7 +289,23 @@ def verb_group(verb: Token, skip: Collection[int], words: SummaryWords, depth: i
                 for argument in (c for c in child.children if c.dep_ in {"obl:arg", "obj"}):
                     ids |= phrase_ids(argument, skip)  # "on va droit à la catastrophe"
     ids |= _attribute_or_complement(verb, skip, words, depth)
+    ids |= _aspect_before(verb, skip, words)
     return with_fixed(ids | _near_ids(ids, verb.doc, skip, words), verb.doc, skip)
+
+
+def _aspect_before(verb: Token, skip: Collection[int], words: SummaryWords) -> set[int]:
+    """The phrase that with an infinitive's "de" makes its aspect ("en train de frapper", "sur le point de
+    signer"): the model hangs it on the verb before, and "de" alone would dangle ("Paul Roux de frapper")."""
+    mark = next((c for c in verb.children if c.dep_ == "mark" and c.i < verb.i and c.i not in skip), None)
+    if mark is None or mark.lower_ not in _PARTITIVE:
+        return set()
+    doc = mark.doc
+    for start in range(max(mark.i - _MAX_ASPECT_WORDS, mark.sent.start), mark.i):
+        if normalise(doc[start : mark.i].text) in words.aspect and not any(
+            i in skip for i in range(start, mark.i)
+        ):
+            return set(range(start, mark.i))
+    return set()
 
 
 def _clause_told(verb: Token, clause: Token) -> bool:

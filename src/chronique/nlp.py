@@ -63,6 +63,9 @@ _FRONTED_MAX_WORDS = 4
 # Verbs that are not the clause a fronted phrase sets: a relative's, a participle's or adjective's, an
 # infinitive's ("Lundi, le maire, qui était absent, a …").
 _NOT_THE_CLAUSE = frozenset({"acl", "acl:relcl", "amod", "xcomp", "csubj"})
+# The verbs whose finite forms are auxiliaries, and the longest phrase set between one and its participle.
+_AUXILIARIES = frozenset({"avoir", "être"})
+_MAX_ASIDE_WORDS = 4
 # The words of an incise between its comma and its verb of saying: "a", "-t", "-il", "avait", "lui".
 _INCISE_GROUP = ("aux", "expl", "nsubj", "iobj", "advmod")
 
@@ -81,6 +84,10 @@ class ParseWords:
     reporting_verbs: frozenset[str] = frozenset()
     # papers whose title opens on "Le" ("le monde"): after "au"/"du" the name is still told whole
     titled: frozenset[str] = frozenset()
+    # phrases set between an auxiliary and its participle ("a de son côté annoncé")
+    asides: frozenset[str] = frozenset()
+    # phrases that with "de" make an infinitive's aspect ("en train de frapper")
+    aspects: frozenset[str] = frozenset()
     participle_endings: frozenset[str] = frozenset()
     imperfect_endings: frozenset[str] = frozenset()
     present_endings: frozenset[str] = frozenset()
@@ -106,6 +113,8 @@ class ParseWords:
             not_agents=participants.forms_of("not_agent"),
             reporting_verbs=vocabulary["verbs"].forms_of("reporting_verbs"),
             titled=participants.forms_of("titled"),
+            asides=participants.forms_of("aside"),
+            aspects=vocabulary["summaries"].forms_of("aspect"),
             participle_endings=vocabulary["verbs"].forms_of("participle_endings"),
             imperfect_endings=vocabulary["verbs"].forms_of("imperfect_endings"),
             present_endings=vocabulary["verbs"].forms_of("present_endings"),
@@ -126,6 +135,7 @@ class Participants:
 
     def __call__(self, doc: Doc) -> Doc:
         self._join_comma_fragments(doc)
+        _join_cut_subjects(doc)
         excluded = frozenset(t.i for t in doc if self._names_no_one(t))
         doc.user_data[_NOT_NAMES] = excluded
         doc.user_data[_TITLES] = {
@@ -135,6 +145,9 @@ class Participants:
             and t.text[:1].isupper()
             and f"le {normalise(t.text)}" in self.words.titled
         }
+        for token in doc:
+            self._aside_before_participle(token)
+            self._aspect_of_verb(token)
         for token in doc:
             self._participle_of_incise(token)
             self._title_and_name(token)
@@ -169,6 +182,88 @@ class Participants:
                 verbs = (t for t in after if t.pos_ == "VERB" and t.dep_ not in _NOT_THE_CLAUSE)
                 before.root.head = next(verbs, after.root)
                 before.root.dep_ = "obl:mod"
+            elif _opening_participle(before) and after.root.pos_ in {"VERB", "AUX"}:
+                # "Placé en garde à vue lundi, le suspect a été relâché": the participle set apart describes
+                # the subject of the clause after its comma
+                before.root.head = after.root
+                before.root.dep_ = "advcl"
+
+    def _aside_before_participle(self, form: Token) -> None:
+        """A phrase set between an auxiliary and its participle ("Le maire a de son côté annoncé", "a, pour
+        sa part, décidé", "a quant à lui interdit") leaves the participle the verb and the form of "avoir" or
+        "être" its auxiliary: the model reads "a" as the verb, the phrase as its object and the participle
+        as the phrase's adjective ("son côté rencontré", the subject lost), or "lui" as an object."""
+        if form.lemma_ not in _AUXILIARIES or "Fin" not in form.morph.get("VerbForm", []):
+            return
+        doc = form.doc
+        start = form.i + 1 + (form.i + 1 < len(doc) and doc[form.i + 1].text == ",")
+        phrase = next(
+            (
+                doc[start:end]
+                for end in range(start + 1, min(start + _MAX_ASIDE_WORDS, len(doc)) + 1)
+                if normalise(doc[start:end].text) in self.words.asides
+            ),
+            None,
+        )
+        if phrase is None:
+            return
+        after = phrase.end + (phrase.end < len(doc) and doc[phrase.end].text == ",")
+        participle = doc[after] if after < len(doc) else None
+        if participle is not None and participle.lemma_ == "être" and after + 1 < len(doc):
+            participle = doc[after + 1]  # "avaient de leur côté été reçus": "été" is the passive's
+        if participle is None or participle.pos_ != "VERB":
+            return
+        words = {t.i for t in phrase}
+        if form.head.i == participle.i and form.dep_.startswith("aux"):
+            pass  # the model saw the auxiliary ("a quant à lui interdit"), not the phrase
+        elif "Part" not in participle.morph.get("VerbForm", []) or "Past" not in participle.morph.get(
+            "Tense", []
+        ):
+            return
+        elif form in participle.ancestors or participle.head.i in words:
+            # the participle takes the role the model gave the auxiliary
+            root = form.head.i == form.i or form.head.i in words or form.head.i == participle.i
+            participle.head = participle if root else form.head
+            participle.dep_ = "ROOT" if root else form.dep_
+        if not form.dep_.startswith("aux"):
+            for child in list(form.children):
+                if child.i not in words and child.i != participle.i:
+                    child.head = participle  # its subject, its comma
+            form.head = participle
+            form.dep_ = "aux:tense" if form.lemma_ == "avoir" else "aux:pass"
+            form.pos_ = "AUX"
+        head = next((t for t in phrase if t.pos_ == "NOUN"), phrase[0])
+        for word in phrase:
+            if word.i != head.i and not (word.dep_ in {"case", "det"} and word.head.i == head.i):
+                word.head = head
+                word.dep_ = "fixed"  # "quant à lui": "lui" is no object of the verb
+        head.head = participle
+        head.dep_ = "obl:mod" if head.pos_ == "NOUN" else "advmod"
+
+    def _aspect_of_verb(self, infinitive: Token) -> None:
+        """An infinitive after "en train de", "sur le point de" completes the verb before the phrase, not
+        the phrase's noun ("filmé en train de frapper des manifestants": the model hangs "frapper" on
+        "train", and the summary of "frapper" loses who was filmed doing it)."""
+        noun = infinitive.head
+        if "Inf" not in infinitive.morph.get("VerbForm", []) or noun.pos_ != "NOUN" or noun.i > infinitive.i:
+            return
+        doc = infinitive.doc
+        mark = doc[infinitive.i - 1] if infinitive.i > 0 else None
+        if mark is None or mark.dep_ != "mark" or mark.head.i != infinitive.i or noun.head.i == noun.i:
+            return
+        if any(c.dep_ == "cop" or c.dep_ in _SUBJECT_DEPS for c in noun.children):
+            return  # "alors qu'il était en train de filmer": the phrase is its own clause's attribute
+        # the verb written nearest before it ("montrant X, son collaborateur, en train de frapper")
+        verb = next((t for t in reversed(doc[infinitive.sent.start : noun.i]) if t.pos_ == "VERB"), None)
+        if verb is None:
+            return
+        phrase = (
+            doc[start : mark.i]
+            for start in range(max(mark.i - _MAX_ASIDE_WORDS, infinitive.sent.start), mark.i)
+        )
+        if any(noun.i in range(p.start, p.end) and normalise(p.text) in self.words.aspects for p in phrase):
+            infinitive.head = verb
+            infinitive.dep_ = "xcomp"
 
     @staticmethod
     def _title_and_name(verb: Token) -> None:
@@ -292,7 +387,42 @@ class Participants:
         ]
         names = [c for c in candidates if c.pos_ == "PROPN"]
         nouns = [c for c in candidates if c.pos_ == "NOUN" and any(g.dep_ == "det" for g in c.children)]
-        return names[0] if names else nouns[0] if len(nouns) == 1 else self._name_after(verb, excluded)
+        titled = next(((t, n) for t in nouns for n in names if _title_before(t, n)), None)
+        if titled is not None:
+            title, name = titled
+            name.head = title
+            name.dep_ = "appos"
+            return title
+        if names or len(nouns) == 1:
+            return names[0] if names else nouns[0]
+        return self._name_after(verb, excluded) or self._subject_after_complement(verb, excluded)
+
+    @staticmethod
+    def _subject_after_complement(verb: Token, excluded: frozenset[int]) -> Token | None:
+        """The noun phrase written after the incise's complement, which the model hangs inside it (« … », a
+        annoncé lors d'un point presse le directeur de l'hôpital / a déclaré sur France Inter la cheffe du
+        service): an inverted subject has no preposition of its own, so the first noun with its determiner
+        and none, after a complement opened by one, is who said it."""
+        complement = False
+        for token in verb.doc[verb.i + 1 : verb.right_edge.i + 1]:
+            if token.text == ",":
+                return None  # the incise ends at its comma ("…, confirmant plusieurs informations")
+            if token.i in excluded or (token.head.i == verb.i and token.dep_ not in _MISREAD_SUBJECT_DEPS):
+                complement = complement or any(c.dep_ == "case" for c in token.children)
+                continue
+            cases = [c for c in token.children if c.dep_ == "case"]
+            complement = complement or bool(cases)
+            if (
+                complement
+                and token.pos_ in {"NOUN", "PROPN"}
+                and not cases
+                and token.dep_ != "conj"  # "par le président … et son homologue": one agent and another
+                and token.head.i != verb.i
+                and token.head.i < token.i
+                and any(c.dep_ == "det" and c.i < token.i for c in token.children)
+            ):
+                return token
+        return None
 
     @staticmethod
     def _participle_subjects(verb: Token) -> list[Token]:
@@ -330,6 +460,49 @@ class Participants:
         )
 
 
+def _opening_participle(phrase: Span) -> bool:
+    """A past participle that opens its sentence, with neither auxiliary nor subject ("Placé en garde à vue
+    lundi")."""
+    root = phrase.root
+    return (
+        root.i == phrase.start
+        and root.pos_ == "VERB"
+        and "Part" in root.morph.get("VerbForm", [])
+        and "Past" in root.morph.get("Tense", [])
+        and not any(c.dep_.startswith("aux") or c.dep_ in _SUBJECT_DEPS for c in root.children)
+    )
+
+
+def _join_cut_subjects(doc: Doc) -> None:
+    """A sentence ends on a stop: where the parser cuts a short noun phrase, with no verb and no stop, from
+    the conjugated verb right after it that has no subject ("Santé publique France | annonce dimanche que
+    …"), the phrase is that verb's subject."""
+    for before, after in itertools.pairwise(list(doc.sents)):
+        verb = after.root
+        if (
+            not 1 < len(before) <= _FRONTED_MAX_WORDS  # one word alone ("Tu", "Me") is no cut phrase
+            or "\n" in before[-1].text_with_ws
+            or any(t.like_num for t in before)
+            or any(t.is_punct or t.pos_ in {"VERB", "AUX"} for t in before)
+            or before.root.pos_ not in {"NOUN", "PROPN"}
+            or after[0].i != verb.i
+            or verb.pos_ != "VERB"
+            or "Fin" not in verb.morph.get("VerbForm", [])
+            or any(c.dep_ in _SUBJECT_DEPS for c in verb.children)
+        ):
+            continue
+        before.root.head = verb
+        before.root.dep_ = "nsubj"
+
+
+def _title_before(title: Token, name: Token) -> bool:
+    """A title and, after its comma, the person's name are one inverted subject, the name in apposition («
+    … », assurait vendredi le ministre de la Santé, Olivier Véran: was "Olivier Véran assurait le ministre de
+    la Santé")."""
+    comma = name.left_edge.i - 1
+    return title.right_edge.i + 1 == comma and title.doc[comma].text == ","
+
+
 def present_participle(token: Token) -> bool:
     """A present participle ("jugeant", "ajoutant"), not a gerund's or a finite verb."""
     return "Part" in token.morph.get("VerbForm", []) and "Pres" in token.morph.get("Tense", [])
@@ -363,6 +536,8 @@ def make_participants(nlp: Language, name: str, words: dict[str, list[str]]) -> 
             not_agents=frozenset(normalise(w) for w in words.get("not_agents", [])),
             reporting_verbs=frozenset(w.lower() for w in words.get("reporting_verbs", [])),
             titled=frozenset(normalise(w) for w in words.get("titled", [])),
+            asides=frozenset(normalise(w) for w in words.get("asides", [])),
+            aspects=frozenset(normalise(w) for w in words.get("aspects", [])),
         )
     )
 
@@ -429,7 +604,16 @@ def load_model(name: str, words: ParseWords | None = None) -> Language:
     words = words or ParseWords()
     nlp.add_pipe(GLUED, first=True, config={"abbreviations": sorted(words.abbreviations)})
     nlp.add_pipe(PARAGRAPHS, before="parser")
-    fields = ("not_names", "editorial", "agent_cases", "not_agents", "reporting_verbs", "titled")
+    fields = (
+        "not_names",
+        "editorial",
+        "agent_cases",
+        "not_agents",
+        "reporting_verbs",
+        "titled",
+        "asides",
+        "aspects",
+    )
     config = {"words": {field: sorted(getattr(words, field)) for field in fields}}
     endings = {
         "participles": sorted(words.participle_endings),

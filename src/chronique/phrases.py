@@ -45,8 +45,15 @@ def _name_around(head: Token) -> list[Token]:
     """The whole name a token is part of, whatever the parse made of it ("Emmanuel" → "Emmanuel Macron")."""
     for ent in entities(head.doc):
         if ent.start <= head.i < ent.end and ent.label_ in {"PER", "ORG", "LOC", "GPE"}:
-            return list(ent)
+            # not the adjective of the noun before, cut off with it ("[Santé] publique France")
+            return [t for t in ent if not (t.i == ent.start and _cut_adjective(t))]
     return []
+
+
+def _cut_adjective(word: Token) -> bool:
+    """An adjective, written in lower case, that describes the word before it: a name the model begins there
+    is cut from its noun ("[Santé] publique France", an organisation's name)."""
+    return word.pos_ == "ADJ" and word.text[:1].islower() and word.head.i < word.i
 
 
 def noun_phrase_tokens(head: Token, depth: int = 0) -> list[Token]:
@@ -504,6 +511,7 @@ def is_whole(name: Span) -> bool:
     # particle ("de Rugy"), never on a common word cut from its title
     cut = name.label_ == "PER" and name[0].text[:1].islower() and name[0].pos_ not in {"ADP", "DET"}
     cut = cut or not name[0].text[:1].isalnum()  # "-HP" of "l'AP-HP", split at its hyphen
+    cut = cut or _cut_adjective(name[0])  # "[Santé] publique France"
     # "le ministre de l'Intérieur Christophe Castaner", "le ministre de la Santé, Olivier Véran": a title
     # right before the person's name is no one else
     after = name.end + 1 if name.end < len(name.doc) and name.doc[name.end].text == "," else name.end
@@ -606,6 +614,14 @@ class Acting:
         say, decide or act ("le Smic augmente", "les bars ferment", "un décret prévoit": no actor)."""
         if not self.people or noun.pos_ == "PROPN":
             return True
+        if (
+            noun.text[:1].isupper()
+            and not any(c.dep_ in {"det", "nummod"} for c in noun.children)
+            and any(c.pos_ == "PROPN" for c in noun.children)
+        ):
+            return (
+                True  # a common noun goes with its determiner: a bare capitalised one ending on a name is one
+            )
         if _among(noun, self.people):
             return True
         counted = [

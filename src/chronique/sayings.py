@@ -100,9 +100,13 @@ def is_incise(verb: Token) -> bool:
 
 
 def _with_clitics(verb: Token, first: Token) -> Token:
-    """The first word of a verb group with the object pronouns written before it ("l'a interpellé", "lui a
-    répondu"): where an incise begins."""
-    clitics = {c.i for c in verb.children if c.pos_ == "PRON" and c.dep_ in {"obj", "iobj"} and c.i < first.i}
+    """The first word of a verb group with the object and reflexive pronouns written before it ("l'a
+    interpellé", "lui a répondu", "se réjouit"): where an incise begins."""
+    clitics = {
+        c.i
+        for c in verb.children
+        if c.pos_ == "PRON" and (c.dep_ in {"obj", "iobj"} or c.dep_ in REFLEXIVE_DEPS) and c.i < first.i
+    }
     while first.i - 1 in clitics:
         first = first.nbor(-1)
     return first

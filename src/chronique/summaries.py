@@ -362,7 +362,7 @@ def opening_participle_subject(verb: Token, skip: Collection[int]) -> list[Token
     and gender; none for a participle with an auxiliary or a subject of its own."""
     main = verb.head
     if (
-        verb.dep_ != "advcl"
+        verb.dep_ not in {"advcl", "obl:mod"}  # "Réunis samedi à Paris, les manifestants …": obl:mod
         or "Part" not in verb.morph.get("VerbForm", [])
         or "Past" not in verb.morph.get("Tense", [])
         or any(c.dep_.startswith("aux") or c.dep_ in {"nsubj", "nsubj:pass", "cop"} for c in verb.children)
@@ -517,6 +517,14 @@ def summary_of(
         )
     if is_bare_participle(trigger) or describes_noun_before(trigger) or _adjective_participle(trigger):
         return balanced_quotes(_participle_summary(trigger, skip, words))
+    if (
+        trigger.dep_ == "xcomp"
+        and "Inf" in trigger.morph.get("VerbForm", [])
+        and is_bare_participle(trigger.head)
+    ):
+        # "le policier, filmé en train de frapper des manifestants": the infinitive is told with the
+        # participle it completes and the noun that describes (was "filmé en train de frapper …")
+        return balanced_quotes(_participle_summary(trigger.head, skip, words))
     if described := opening_participle_subject(trigger, skip):
         # "Convoqué mercredi devant les sénateurs, l'ex-collaborateur … a expliqué": the one convoked
         group = verb_group(trigger, skip, words) | _complement_ids(trigger, skip)
@@ -651,6 +659,8 @@ def _clause_summary(
                 child.dep_.startswith("aux")
                 or child.dep_ in {"mark", "det"}
                 or (child.dep_ == "case" and any(k.dep_ == "cop" for k in node.children))
+                # "Les maires sont en mesure de rouvrir": the copula of the attribute the infinitive completes
+                or (child.dep_ == "cop" and node.i != trigger.i and node.pos_ == "NOUN")
                 # "ont demandé aux autorités d'interdire …": the noun the infinitive completes, with its "aux"
                 or (child.dep_ == "case" and node.pos_ in {"NOUN", "PROPN"} and node.i != trigger.i)
                 or child.dep_ in REFLEXIVE_DEPS

@@ -272,6 +272,7 @@ def _validate_keys(vocabulary: Vocabulary, path_of: Mapping[str, str]) -> None:
             "counting",
             "near",
             "titled",
+            "aside",
         },
         "summaries": {
             "quantity",
@@ -282,6 +283,7 @@ def _validate_keys(vocabulary: Vocabulary, path_of: Mapping[str, str]) -> None:
             "limiting",
             "event_complement",
             "complement",
+            "aspect",
         },
         "modality": {
             "negation_particle",

@@ -295,8 +295,9 @@ def dated_rows(analysed: Analyse, text: str) -> list[tuple[str, str]]:
             [("baissé", SAT)],
         ),
         ("Les routiers défilent pour leur acte VI, à trois jours de Noël.", []),
+        # (a holiday, not a day written with its month: a bare weekday beside one far back is of its week)
         (
-            "À quelques heures du 14 juillet, le préfet a interdit les feux d'artifice lundi.",
+            "À quelques jours de Noël, le préfet a interdit les feux d'artifice lundi.",
             [("interdit", "2022-09-05")],
         ),
         # a date that is no bound still dates its clause

@@ -542,6 +542,17 @@ DATED_WEEK_ROWS = [
         "2019-07-11",
         [("mardi soir", "2019-07-09TEV")],
     ),
+    # … only in the clause the far day dates: not the main clause of a relative or adverbial clause it dates
+    (
+        "Le musée, qui avait fermé ses portes le 14 mars, a retrouvé lundi ses visiteurs.",
+        "2020-06-16",
+        [("lundi", "2020-06-15")],
+    ),
+    (
+        "Comme annoncé le 28 mai, les cinémas vont rouvrir lundi.",
+        "2020-06-20",
+        [("lundi", "2020-06-22")],
+    ),
     # a day of this week: the weekday is the paper's, as elsewhere
     (
         "Le texte présenté le 8 juillet a été voté mercredi.",

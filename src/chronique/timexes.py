@@ -170,7 +170,8 @@ class _Place:
     named: tuple[dt.date, Grain] | None = None  # the start and grain of the last date named, of any grain
     clock: dt.datetime | None = None  # the last clock time named, while the text stays on its day
     telling: dt.date | None = None  # the day of the last incise of saying (", a annoncé mardi le ministère")
-    dated: tuple[int, dt.date] | None = None  # the sentence and day of the last date written with its month
+    # the sentence, day and offsets of the last date written with its month
+    dated: tuple[int, dt.date, int, int] | None = None
 
 
 def time_expressions(
@@ -373,8 +374,9 @@ def _weekday_of_dated_week(
     """A bare weekday in the sentence of a day written with its month, weeks before the publication, is the
     one of that day's week, Monday to Sunday ("avait engagé mardi 2 juillet un arrêt des traitements, effectif
     depuis mercredi soir", written on 11 July: Wednesday 3 July): the weekdays of a sentence that names a far
-    day tell that day's story, not the paper's week. Not the day of an incise of saying (", a rappelé mercredi
-    le ministre": the telling's), nor one listed with it ("le 6 juin et mardi soir"). None when the mention
+    day tell that day's story, not the paper's week. Only a weekday of the clause the far day dates (in the
+    subtree of the word the date hangs on); not the day of an incise of saying (", a rappelé mercredi le
+    ministre": the telling's), nor one listed with it ("le 6 juin et mardi soir"). None when the mention
     is no bare weekday or no such day frames it."""
     fields = mention.fields
     bare_weekday = (
@@ -387,7 +389,7 @@ def _weekday_of_dated_week(
     )
     if not bare_weekday or place.dated is None:
         return None
-    dated_sentence, day = place.dated
+    dated_sentence, day, dated_start, dated_end = place.dated
     if dated_sentence != sentence or published - day <= _FAR_DAY:
         return None
     if in_reporting_incise(doc, mention.start, mention.end, tense):
@@ -395,6 +397,11 @@ def _weekday_of_dated_week(
     span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
     if span is None or span.root.dep_ == "conj":
         return None  # a list of days, each its own event ("le 6 juin cours Léopold et mardi soir")
+    dated = doc.char_span(dated_start, dated_end, alignment_mode="expand")
+    if dated is None or not dated.root.head.is_ancestor(span.root):
+        # the far day dates another clause than the weekday's: "qui avait fermé ses portes le 14 mars, a
+        # retrouvé lundi ses clients", "Comme annoncé le 28 mai, les cinémas vont rouvrir lundi"
+        return None
     monday = day - dt.timedelta(days=day.isoweekday() - 1)
     resolved = resolver(mention, Context(monday, monday, Direction.FUTURE))  # that week's, Monday to Sunday
     return None if resolved is None else (mention, resolved)
@@ -519,7 +526,7 @@ def _move(
         and mention.fields.month is not None
         and resolved.date_start is not None
     ):
-        place.dated = (sentence, resolved.date_start)
+        place.dated = (sentence, resolved.date_start, mention.start, mention.end)
     if resolved.date_start is not None and resolved.grain not in {Grain.REF, Grain.DURATION}:
         place.named = (resolved.date_start, resolved.grain)
     if resolved.grain is Grain.TIME:

@@ -62,6 +62,15 @@ from tests.conftest import Analyse
             ["Des tags ont été faits sur le bâtiment.", "16h45 : la place est évacuée."],
         ),
         ("Le cortège est parti à 14h.15h : il arrive.", ["Le cortège est parti à 14h.", "15h : il arrive."]),
+        # a bracket closed before the glued stop
+        (
+            "Elle a critiqué ces précautions (refus de consoler un petit...).Jeudi, le ministre a parlé.",
+            [
+                "Elle a critiqué ces précautions (refus de consoler un petit...).",
+                "Jeudi, le ministre a parlé.",
+            ],
+        ),
+        ("Il l'a dit (AFP).Le ministre a parlé.", ["Il l'a dit (AFP).", "Le ministre a parlé."]),
         # a sentence opening on a figure glued to the one before
         (
             "Le bilan a été donné par le directeur de la santé.3500 personnes sont encore hospitalisées.",

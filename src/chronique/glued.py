@@ -35,7 +35,7 @@ def stop_words() -> frozenset[str]:
 # A word with hyphens ends one too ("Covid-19.L'édile"), and a sentence may open on an elided capital ("L'",
 # "D'", "Qu'"), a token of its own.
 _GLUED = re.compile(
-    r"(?P<left>(?:\d+[.,])*(?:\w+-)*\w*)(?P<stop>[.!?…]+)(?P<right>[^\W\d_]\w*(?:['’](?=$))?)"
+    r"(?P<left>(?:\d+[.,])*(?:\w+-)*\w*[)\]]*)(?P<stop>[.!?…]+)(?P<right>[^\W\d_]\w*(?:['’](?=$))?)"
 )
 # A live blog's entry glued to the sentence before it: a word, a stop, the entry's clock time
 # ("bâtiment.16h45 : à Paris, …", "modérée.20h : dans les Alpes-Maritimes"); the time opens the entry, it is
@@ -74,9 +74,9 @@ _SHORTEST_HEADING = 4  # a capitalised word alone as a heading: "Santé", "Bilan
 
 def glued_parts(text: str, abbreviations: Container[str] = frozenset()) -> tuple[str, str, str] | None:
     """The three pieces of a token that glues two sentences, or None: "grave?Le", "2019.En", "l'AFP.En",
-    "Covid-19.L'", a live blog's "bâtiment.16h45", a figure "hospitalisées.37067"; not "M.Dupont", "U.S.A.",
-    "3.5", "www.site.fr", "N.B.", "art.12" (a lone capital, an abbreviation or a dotted one before, no
-    capitalised word after)."""
+    "(AFP).Le", "Covid-19.L'", a live blog's "bâtiment.16h45", a figure "hospitalisées.37067"; not
+    "M.Dupont", "U.S.A.", "3.5", "www.site.fr", "N.B.", "art.12" (a lone capital, an abbreviation or a
+    dotted one before, no capitalised word after)."""
     match = _GLUED.fullmatch(text)
     if match is None:
         clock = _GLUED_CLOCK.fullmatch(text)
@@ -88,8 +88,9 @@ def glued_parts(text: str, abbreviations: Container[str] = frozenset()) -> tuple
         return figure.group("left"), figure.group("stop"), figure.group("right")
     left, stop, right = match.group("left", "stop", "right")
     opens_sentence = len(right) >= 2 and right[0].isupper() and (right[1].islower() or right[-1] in "'’")
-    ends_sentence = left == "" or (
-        len(left) >= 2 and (left[-1].islower() or left[-1].isdigit() or left.isupper())
+    word = left.rstrip(")]")  # a bracket closed before the stop: "(voir ci-dessous).Jeudi", "(AFP).Le"
+    ends_sentence = word == "" or (
+        len(word) >= 2 and (word[-1].islower() or word[-1].isdigit() or word.isupper())
     )  # "l'AFP.En début d'année": an acronym ends a sentence too
     return (left, stop, right) if opens_sentence and ends_sentence else None
 

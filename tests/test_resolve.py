@@ -542,6 +542,18 @@ DATED_WEEK_ROWS = [
         "2019-07-11",
         [("mardi soir", "2019-07-09TEV")],
     ),
+    # … nor one in another clause than the date's
+    (
+        "Le musée, qui avait fermé ses portes le 14 mars, a retrouvé lundi ses visiteurs.",
+        "2020-06-15",
+        [("lundi", "2020-06-15")],
+    ),
+    (
+        "Dans les communes où les conseils avaient été élus dès le 15 mars, les maires ont été investis "
+        "samedi.",
+        "2020-05-24",
+        [("samedi", "2020-05-23")],
+    ),
     # a day of this week: the weekday is the paper's, as elsewhere
     (
         "Le texte présenté le 8 juillet a été voté mercredi.",

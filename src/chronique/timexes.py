@@ -17,7 +17,7 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from chronique import calendar as cal
 from chronique.extract import find_mentions
@@ -170,7 +170,7 @@ class _Place:
     named: tuple[dt.date, Grain] | None = None  # the start and grain of the last date named, of any grain
     clock: dt.datetime | None = None  # the last clock time named, while the text stays on its day
     telling: dt.date | None = None  # the day of the last incise of saying (", a annoncé mardi le ministère")
-    dated: tuple[int, dt.date] | None = None  # the sentence and day of the last date written with its month
+    dated: _Dated | None = None  # the last date written with its day and month
 
 
 def time_expressions(
@@ -246,7 +246,7 @@ def time_expressions(
         read = (
             _moved(doc, written, sentence, tense, place=place, resolver=resolver)
             or _weekday_of_dated_week(
-                doc, written, sentence, tense, place=place, resolver=resolver, published=published
+                doc, text, written, sentence, tense, place=place, resolver=resolver, published=published
             )
             or (
                 None
@@ -362,6 +362,7 @@ _FAR_DAY = dt.timedelta(days=7)
 
 def _weekday_of_dated_week(
     doc: Doc,
+    text: str,
     mention: TimeMention,
     sentence: int,
     tense: TenseLexicon,
@@ -374,8 +375,9 @@ def _weekday_of_dated_week(
     one of that day's week, Monday to Sunday ("avait engagé mardi 2 juillet un arrêt des traitements, effectif
     depuis mercredi soir", written on 11 July: Wednesday 3 July): the weekdays of a sentence that names a far
     day tell that day's story, not the paper's week. Not the day of an incise of saying (", a rappelé mercredi
-    le ministre": the telling's), nor one listed with it ("le 6 juin et mardi soir"). None when the mention
-    is no bare weekday or no such day frames it."""
+    le ministre": the telling's), nor one listed with it ("le 6 juin et mardi soir"), nor one outside the
+    date's clause ("Le musée, qui avait fermé le 14 mars, a rouvert lundi"). None when the mention is no bare
+    weekday or no such day frames it."""
     fields = mention.fields
     bare_weekday = (
         fields.weekday is not None
@@ -387,17 +389,43 @@ def _weekday_of_dated_week(
     )
     if not bare_weekday or place.dated is None:
         return None
-    dated_sentence, day = place.dated
-    if dated_sentence != sentence or published - day <= _FAR_DAY:
+    dated = place.dated
+    if dated.sentence != sentence or published - dated.day <= _FAR_DAY:
         return None
+    if any(stop in text[dated.end : mention.start] for stop in _STOPS):
+        return None  # a sentence the parse did not part from the date's ("(...).Jeudi, le ministre")
     if in_reporting_incise(doc, mention.start, mention.end, tense):
         return None
     span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
     if span is None or span.root.dep_ == "conj":
         return None  # a list of days, each its own event ("le 6 juin cours Léopold et mardi soir")
-    monday = day - dt.timedelta(days=day.isoweekday() - 1)
+    if not any(token.i == dated.verb for token in (span.root, *span.root.ancestors)):
+        return None  # in another clause ("Le musée, qui avait fermé le 14 mars, a rouvert lundi")
+    monday = dated.day - dt.timedelta(days=dated.day.isoweekday() - 1)
     resolved = resolver(mention, Context(monday, monday, Direction.FUTURE))  # that week's, Monday to Sunday
     return None if resolved is None else (mention, resolved)
+
+
+@dataclass(frozen=True, slots=True)
+class _Dated:
+    """A date written with its day and month: its sentence, its day, the verb of its clause, its end."""
+
+    sentence: int
+    day: dt.date
+    verb: int
+    end: int
+
+
+_STOPS = ".!?;"
+
+
+def _clause_verb(doc: Doc, mention: TimeMention) -> Token | None:
+    """The verb of the clause a mention stands in: the first verb above it, else the sentence's root."""
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    above = [span.root, *span.root.ancestors]
+    return next((t for t in above if t.pos_ in {"VERB", "AUX"}), above[-1])
 
 
 # A text whose story has come to a day more than this before its publication is telling the past: a present
@@ -519,7 +547,14 @@ def _move(
         and mention.fields.month is not None
         and resolved.date_start is not None
     ):
-        place.dated = (sentence, resolved.date_start)
+        verb = _clause_verb(doc, mention)
+        one_day = mention.fields.end is None  # not "du 2 décembre au 16 janvier"
+        dated = (
+            _Dated(sentence, resolved.date_start, verb.i, mention.end)
+            if verb is not None and one_day
+            else None
+        )
+        place.dated = dated
     if resolved.date_start is not None and resolved.grain not in {Grain.REF, Grain.DURATION}:
         place.named = (resolved.date_start, resolved.grain)
     if resolved.grain is Grain.TIME:

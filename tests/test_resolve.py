@@ -582,7 +582,38 @@ EVENING_ROWS = [
     ),
 ]
 
+# "depuis lundi" starts a stretch that runs up to where the text is: the story does not come to that day; a
+# day counted from the anchor and told ahead counts from the last day named ahead (30 November 2017 is a
+# Thursday).
+STRETCH_ROWS = [
+    (
+        "Des chutes de neige ont été observées samedi 29 août. « On a perdu 20 degrés depuis vendredi », "
+        "soulignent les prévisionnistes. « L'épisode devrait se terminer demain », a ajouté Météo Pyrénées.",
+        "2020-08-30",
+        [("demain", "2020-08-30")],
+    ),
+    (
+        "Le trafic a repris samedi 29 août. Il était interrompu depuis jeudi. Vers 10 h, les premiers trains "
+        "sont partis.",
+        "2020-08-30",
+        [("10 h", "2020-08-29T10:00")],
+    ),
+    (
+        "« Je célébrerai la messe ce mercredi 6 décembre », a-t-il écrit mardi. Mercredi, il a précisé que "
+        "l'intention s'insérera dans les autres ce jour-là.",
+        "2017-11-30",
+        [("ce jour-là", "2017-12-06")],
+    ),
+    (
+        "La réunion aura lieu le 6 décembre. Le 28 novembre, le maire avait été élu. Ce jour-là, il avait "
+        "remercié ses électeurs.",
+        "2017-11-30",
+        [("Ce jour-là", "2017-11-28")],
+    ),
+]
+
 TEXT_TABLES = {
+    "stretch": STRETCH_ROWS,
     "evening": EVENING_ROWS,
     "incise": INCISE_ROWS,
     "dated_week": DATED_WEEK_ROWS,

@@ -171,6 +171,7 @@ class _Place:
     clock: dt.datetime | None = None  # the last clock time named, while the text stays on its day
     telling: dt.date | None = None  # the day of the last incise of saying (", a annoncé mardi le ministère")
     dated: _Dated | None = None  # the last date written with its day and month
+    ahead: dt.date | None = None  # the last day named after the publication: a plan's day
 
 
 def time_expressions(
@@ -198,6 +199,8 @@ def time_expressions(
         for m in mentions
     ]
     opening = [opens_a_measure(text, m.start, tense) for m in mentions]
+    # "depuis lundi": the start of a stretch that runs up to where the text is, not a day the story comes to
+    starts = [cue_direction(text, m.start, tense) is Direction.PAST for m in mentions]
     # a past participle used alone in a past clause tells a thing done ("sur les violences commises en marge
     # du défilé du 1er mai"): no plan, no leeway
     leeways = [
@@ -236,7 +239,7 @@ def time_expressions(
         speaking_day = _speaking_day(written, place, published) if quoted else None
         context = Context(
             speaking_day or published,
-            _day_of(written, place),
+            _day_of(written, place, direction, published),
             direction,
             leeways[index],
             chronicle=_opens_sentence(text, written, sentences[sentence] if sentences else None),
@@ -272,6 +275,7 @@ def time_expressions(
             following=following,
             published=published,
             tense=tense,
+            start_of_stretch=starts[index],
         )
         found.append(
             TimeExpression(mention=mention, resolved=resolved, sentence=sentence, direction=direction)
@@ -499,12 +503,17 @@ def _counted_from_clock(mention: TimeMention, resolved: ResolvedValue, place: _P
     return cal.time_value(moment.date(), moment.hour, moment.minute, mod=resolved.mod)
 
 
-def _day_of(mention: TimeMention, place: _Place) -> dt.date:
-    """The day a mention counts from: the anchor; for a bare clock time or part of day, the day named
-    right before it ("mardi midi"), else the day the story is on."""
+def _day_of(mention: TimeMention, place: _Place, direction: Direction, published: dt.date) -> dt.date:
+    """The day a mention counts from: the anchor; for a day counted from it and told ahead while the anchor
+    is past, the last day named ahead (« je célébrerai la messe ce mercredi 6 décembre », a-t-il écrit mardi.
+    … « cette intention s'insérera … ce jour-là »: the Wednesday of the mass); for a bare clock time or part
+    of day, the day named right before it ("mardi midi"), else the day the story is on."""
     period = _period_base(mention, place)
     if period is not None:
         return period
+    ahead = place.ahead
+    if _is_day_anaphor(mention) and direction is Direction.FUTURE and ahead is not None:
+        return ahead if place.anchor < published else place.anchor
     if not _floats(mention):
         return place.anchor
     if place.just_named is not None and place.just_named.date_start is not None:
@@ -539,6 +548,7 @@ def _move(
     following: TimeMention | None,
     published: dt.date,
     tense: TenseLexicon,
+    start_of_stretch: bool = False,
 ) -> None:
     """Where the reading comes to after a resolved mention."""
     place.previous = (mention, resolved)
@@ -565,13 +575,16 @@ def _move(
     place.just_named = resolved if joined else None
     if resolved.grain in DAY_GRAINS and resolved.date_start is not None:
         place.anchor = resolved.date_start
+        if resolved.date_start > published:
+            place.ahead = resolved.date_start
         incise = in_reporting_incise(doc, mention.start, mention.end, tense)
         if incise:
             place.telling = resolved.date_start
-        if not (incise or in_background_clause(doc, mention.start, mention.end)):
+        if not (incise or start_of_stretch or in_background_clause(doc, mention.start, mention.end)):
             # "le grand débat lancé le 15 janvier", "un adolescent torturé le 6 novembre": a day that
             # describes a thing the sentence names is not the day the story has come to; nor is the day of
-            # an incise of saying ("…, rapporte France Bleu, mercredi 31 janvier. … à 3h20 du matin")
+            # an incise of saying ("…, rapporte France Bleu, mercredi 31 janvier. … à 3h20 du matin"), nor
+            # the start of a stretch up to now ("on a perdu 20 degrés depuis vendredi")
             part = mention.fields.part_of_day
             place.story = _Story(place.anchor, night=part == _NIGHT, evening=part == _EVENING)
     if RuleFlag.NIGHT in mention.flags and resolved.date_start is not None:

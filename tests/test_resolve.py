@@ -24,6 +24,15 @@ ROWS = [
     ("Il arriva lundi à Rome.", SAT, "lundi", "2022-09-05"),
     # a conditional the tagger reads as an imperfect is a future in the past; an imperfect stays past
     ("La ministre a annoncé qu'elle irait mardi à Lyon.", SAT, "mardi", "2022-09-13"),
+    # a day of a thing put off or brought forward was still to come: the nearest (5 Dec. 2018: a Wednesday)
+    (
+        "Les rencontres de samedi ont été reportées, a annoncé mardi la Ligue.",
+        "2018-12-05",
+        "samedi",
+        "2018-12-08",
+    ),
+    ("Le match de dimanche a été avancé à 15 heures.", "2018-12-06", "dimanche", "2018-12-09"),
+    ("Le match de samedi a été remporté par Lyon.", "2018-12-05", "samedi", "2018-12-01"),
     ("Le maire a promis qu'il recevrait mardi les familles.", SAT, "mardi", "2022-09-13"),
     ("Le ministre a dit qu'il annoncerait mardi ses mesures.", SAT, "mardi", "2022-09-13"),
     ("La ministre allait mardi à Lyon.", SAT, "mardi", "2022-09-06"),

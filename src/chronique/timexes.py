@@ -83,9 +83,25 @@ def _direction(doc: Doc, text: str, mention: TimeMention, lexicon: TenseLexicon)
     "les feux du 4 juillet") names that thing's date, which the clause's tense does not place."""
     if mention.kind in _DIRECTIONLESS_KINDS:
         return Direction.NONE
+    if mention.fields.weekday is not None and _put_off(doc, mention, lexicon):
+        return Direction.NONE
     if _names_noun_date(doc, mention):
         return noun_date_direction(doc, mention.start, mention.end, lexicon, text=text)
     return direction_of(doc, mention.start, mention.end, lexicon, text=text)
+
+
+def _put_off(doc: Doc, mention: TimeMention, lexicon: TenseLexicon) -> bool:
+    """A day that completes the noun of a thing put off or brought forward ("Les rencontres de samedi ont été
+    reportées", "le match de dimanche a été avancé"): it was still to come when it was moved, whatever the
+    tense; the nearest such day (written on Wednesday, the coming Saturday)."""
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None or not len(span) or span.root.dep_ != "nmod" or span.root.head.pos_ not in _NOUNS:
+        return False
+    verb = next((t for t in span.root.ancestors if t.pos_ == "VERB"), None)
+    return verb is not None and verb.lemma_ in lexicon.moved_later | lexicon.moved_earlier
+
+
+_NOUNS = frozenset({"NOUN", "PROPN"})
 
 
 def _clock_before_its_day(text: str, mention: TimeMention, following: TimeMention) -> bool:

@@ -24,6 +24,15 @@ ROWS = [
     ("Il arriva lundi à Rome.", SAT, "lundi", "2022-09-05"),
     # a conditional the tagger reads as an imperfect is a future in the past; an imperfect stays past
     ("La ministre a annoncé qu'elle irait mardi à Lyon.", SAT, "mardi", "2022-09-13"),
+    # a day of a thing put off or brought forward was still to come: the nearest (5 Dec. 2018: a Wednesday)
+    (
+        "Les rencontres de samedi ont été reportées, a annoncé mardi la Ligue.",
+        "2018-12-05",
+        "samedi",
+        "2018-12-08",
+    ),
+    ("Le match de dimanche a été avancé à 15 heures.", "2018-12-06", "dimanche", "2018-12-09"),
+    ("Le match de samedi a été remporté par Lyon.", "2018-12-05", "samedi", "2018-12-01"),
     ("Le maire a promis qu'il recevrait mardi les familles.", SAT, "mardi", "2022-09-13"),
     ("Le ministre a dit qu'il annoncerait mardi ses mesures.", SAT, "mardi", "2022-09-13"),
     ("La ministre allait mardi à Lyon.", SAT, "mardi", "2022-09-06"),
@@ -542,11 +551,17 @@ DATED_WEEK_ROWS = [
         "2019-07-11",
         [("mardi soir", "2019-07-09TEV")],
     ),
-    # … only in the clause the far day dates: not the main clause of a relative or adverbial clause it dates
+    # … nor one in another clause than the date's
     (
         "Le musée, qui avait fermé ses portes le 14 mars, a retrouvé lundi ses visiteurs.",
-        "2020-06-16",
+        "2020-06-15",
         [("lundi", "2020-06-15")],
+    ),
+    (
+        "Dans les communes où les conseils avaient été élus dès le 15 mars, les maires ont été investis "
+        "samedi.",
+        "2020-05-24",
+        [("samedi", "2020-05-23")],
     ),
     (
         "Comme annoncé le 28 mai, les cinémas vont rouvrir lundi.",
@@ -581,7 +596,38 @@ EVENING_ROWS = [
     ),
 ]
 
+# "depuis lundi" starts a stretch that runs up to where the text is: the story does not come to that day; a
+# day counted from the anchor and told ahead counts from the last day named ahead (30 November 2017 is a
+# Thursday).
+STRETCH_ROWS = [
+    (
+        "Des chutes de neige ont été observées samedi 29 août. « On a perdu 20 degrés depuis vendredi », "
+        "soulignent les prévisionnistes. « L'épisode devrait se terminer demain », a ajouté Météo Pyrénées.",
+        "2020-08-30",
+        [("demain", "2020-08-30")],
+    ),
+    (
+        "Le trafic a repris samedi 29 août. Il était interrompu depuis jeudi. Vers 10 h, les premiers trains "
+        "sont partis.",
+        "2020-08-30",
+        [("10 h", "2020-08-29T10:00")],
+    ),
+    (
+        "« Je célébrerai la messe ce mercredi 6 décembre », a-t-il écrit mardi. Mercredi, il a précisé que "
+        "l'intention s'insérera dans les autres ce jour-là.",
+        "2017-11-30",
+        [("ce jour-là", "2017-12-06")],
+    ),
+    (
+        "La réunion aura lieu le 6 décembre. Le 28 novembre, le maire avait été élu. Ce jour-là, il avait "
+        "remercié ses électeurs.",
+        "2017-11-30",
+        [("Ce jour-là", "2017-11-28")],
+    ),
+]
+
 TEXT_TABLES = {
+    "stretch": STRETCH_ROWS,
     "evening": EVENING_ROWS,
     "incise": INCISE_ROWS,
     "dated_week": DATED_WEEK_ROWS,

@@ -580,9 +580,12 @@ class Resolver:
             if context.direction is Direction.PAST and day > published:
                 day = published
             # … and one told ahead is not before it: a plan of the paper's day ("Une information judiciaire
-            # doit être ouverte dans la journée" after a story told back to Wednesday)
+            # doit être ouverte dans la journée" after a story told back to Wednesday); the eve's stays, as a
+            # dispatch of the evening before, printed the next morning, tells it ("Le ministre a annoncé
+            # vendredi un plan. Les maires seront informés dans la journée" is Friday's)
             told_day = RuleFlag.TOLD_DAY in mention.flags  # "il ne jouerait pas le soir même"
-            if context.direction is Direction.FUTURE and day < published and not told_day:
+            before_eve = day < published - _LATE_EDITION
+            if context.direction is Direction.FUTURE and before_eve and not told_day:
                 day = published
             if fields.part_of_day == cal.NIGHT and context.direction is Direction.PAST and day == published:
                 # "cette nuit", "dans la nuit" told in the past on the publication day: the night that

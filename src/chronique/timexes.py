@@ -17,7 +17,7 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from chronique import calendar as cal
 from chronique.extract import find_mentions
@@ -83,9 +83,25 @@ def _direction(doc: Doc, text: str, mention: TimeMention, lexicon: TenseLexicon)
     "les feux du 4 juillet") names that thing's date, which the clause's tense does not place."""
     if mention.kind in _DIRECTIONLESS_KINDS:
         return Direction.NONE
+    if mention.fields.weekday is not None and _put_off(doc, mention, lexicon):
+        return Direction.NONE
     if _names_noun_date(doc, mention):
         return noun_date_direction(doc, mention.start, mention.end, lexicon, text=text)
     return direction_of(doc, mention.start, mention.end, lexicon, text=text)
+
+
+def _put_off(doc: Doc, mention: TimeMention, lexicon: TenseLexicon) -> bool:
+    """A day that completes the noun of a thing put off or brought forward ("Les rencontres de samedi ont été
+    reportées", "le match de dimanche a été avancé"): it was still to come when it was moved, whatever the
+    tense; the nearest such day (written on Wednesday, the coming Saturday)."""
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None or not len(span) or span.root.dep_ != "nmod" or span.root.head.pos_ not in _NOUNS:
+        return False
+    verb = next((t for t in span.root.ancestors if t.pos_ == "VERB"), None)
+    return verb is not None and verb.lemma_ in lexicon.moved_later | lexicon.moved_earlier
+
+
+_NOUNS = frozenset({"NOUN", "PROPN"})
 
 
 def _clock_before_its_day(text: str, mention: TimeMention, following: TimeMention) -> bool:
@@ -170,8 +186,8 @@ class _Place:
     named: tuple[dt.date, Grain] | None = None  # the start and grain of the last date named, of any grain
     clock: dt.datetime | None = None  # the last clock time named, while the text stays on its day
     telling: dt.date | None = None  # the day of the last incise of saying (", a annoncé mardi le ministère")
-    # the sentence, day and offsets of the last date written with its month
-    dated: tuple[int, dt.date, int, int] | None = None
+    dated: _Dated | None = None  # the last date written with its day and month
+    ahead: dt.date | None = None  # the last day named after the publication: a plan's day
 
 
 def time_expressions(
@@ -199,6 +215,8 @@ def time_expressions(
         for m in mentions
     ]
     opening = [opens_a_measure(text, m.start, tense) for m in mentions]
+    # "depuis lundi": the start of a stretch that runs up to where the text is, not a day the story comes to
+    starts = [cue_direction(text, m.start, tense) is Direction.PAST for m in mentions]
     # a past participle used alone in a past clause tells a thing done ("sur les violences commises en marge
     # du défilé du 1er mai"): no plan, no leeway
     leeways = [
@@ -237,7 +255,7 @@ def time_expressions(
         speaking_day = _speaking_day(written, place, published) if quoted else None
         context = Context(
             speaking_day or published,
-            _day_of(written, place),
+            _day_of(written, place, direction, published),
             direction,
             leeways[index],
             chronicle=_opens_sentence(text, written, sentences[sentence] if sentences else None),
@@ -247,7 +265,7 @@ def time_expressions(
         read = (
             _moved(doc, written, sentence, tense, place=place, resolver=resolver)
             or _weekday_of_dated_week(
-                doc, written, sentence, tense, place=place, resolver=resolver, published=published
+                doc, text, written, sentence, tense, place=place, resolver=resolver, published=published
             )
             or (
                 None
@@ -273,6 +291,7 @@ def time_expressions(
             following=following,
             published=published,
             tense=tense,
+            start_of_stretch=starts[index],
         )
         found.append(
             TimeExpression(mention=mention, resolved=resolved, sentence=sentence, direction=direction)
@@ -363,6 +382,7 @@ _FAR_DAY = dt.timedelta(days=7)
 
 def _weekday_of_dated_week(
     doc: Doc,
+    text: str,
     mention: TimeMention,
     sentence: int,
     tense: TenseLexicon,
@@ -374,10 +394,10 @@ def _weekday_of_dated_week(
     """A bare weekday in the sentence of a day written with its month, weeks before the publication, is the
     one of that day's week, Monday to Sunday ("avait engagé mardi 2 juillet un arrêt des traitements, effectif
     depuis mercredi soir", written on 11 July: Wednesday 3 July): the weekdays of a sentence that names a far
-    day tell that day's story, not the paper's week. Only a weekday of the clause the far day dates (in the
-    subtree of the word the date hangs on); not the day of an incise of saying (", a rappelé mercredi le
-    ministre": the telling's), nor one listed with it ("le 6 juin et mardi soir"). None when the mention
-    is no bare weekday or no such day frames it."""
+    day tell that day's story, not the paper's week. Not the day of an incise of saying (", a rappelé mercredi
+    le ministre": the telling's), nor one listed with it ("le 6 juin et mardi soir"), nor one outside the
+    date's clause ("Le musée, qui avait fermé le 14 mars, a rouvert lundi"). None when the mention is no bare
+    weekday or no such day frames it."""
     fields = mention.fields
     bare_weekday = (
         fields.weekday is not None
@@ -389,22 +409,43 @@ def _weekday_of_dated_week(
     )
     if not bare_weekday or place.dated is None:
         return None
-    dated_sentence, day, dated_start, dated_end = place.dated
-    if dated_sentence != sentence or published - day <= _FAR_DAY:
+    dated = place.dated
+    if dated.sentence != sentence or published - dated.day <= _FAR_DAY:
         return None
+    if any(stop in text[dated.end : mention.start] for stop in _STOPS):
+        return None  # a sentence the parse did not part from the date's ("(...).Jeudi, le ministre")
     if in_reporting_incise(doc, mention.start, mention.end, tense):
         return None
     span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
     if span is None or span.root.dep_ == "conj":
         return None  # a list of days, each its own event ("le 6 juin cours Léopold et mardi soir")
-    dated = doc.char_span(dated_start, dated_end, alignment_mode="expand")
-    if dated is None or not dated.root.head.is_ancestor(span.root):
-        # the far day dates another clause than the weekday's: "qui avait fermé ses portes le 14 mars, a
-        # retrouvé lundi ses clients", "Comme annoncé le 28 mai, les cinémas vont rouvrir lundi"
-        return None
-    monday = day - dt.timedelta(days=day.isoweekday() - 1)
+    if not any(token.i == dated.verb for token in (span.root, *span.root.ancestors)):
+        return None  # in another clause ("Le musée, qui avait fermé le 14 mars, a rouvert lundi")
+    monday = dated.day - dt.timedelta(days=dated.day.isoweekday() - 1)
     resolved = resolver(mention, Context(monday, monday, Direction.FUTURE))  # that week's, Monday to Sunday
     return None if resolved is None else (mention, resolved)
+
+
+@dataclass(frozen=True, slots=True)
+class _Dated:
+    """A date written with its day and month: its sentence, its day, the verb of its clause, its end."""
+
+    sentence: int
+    day: dt.date
+    verb: int
+    end: int
+
+
+_STOPS = ".!?;"
+
+
+def _clause_verb(doc: Doc, mention: TimeMention) -> Token | None:
+    """The verb of the clause a mention stands in: the first verb above it, else the sentence's root."""
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    above = [span.root, *span.root.ancestors]
+    return next((t for t in above if t.pos_ in {"VERB", "AUX"}), above[-1])
 
 
 # A text whose story has come to a day more than this before its publication is telling the past: a present
@@ -478,12 +519,17 @@ def _counted_from_clock(mention: TimeMention, resolved: ResolvedValue, place: _P
     return cal.time_value(moment.date(), moment.hour, moment.minute, mod=resolved.mod)
 
 
-def _day_of(mention: TimeMention, place: _Place) -> dt.date:
-    """The day a mention counts from: the anchor; for a bare clock time or part of day, the day named
-    right before it ("mardi midi"), else the day the story is on."""
+def _day_of(mention: TimeMention, place: _Place, direction: Direction, published: dt.date) -> dt.date:
+    """The day a mention counts from: the anchor; for a day counted from it and told ahead while the anchor
+    is past, the last day named ahead (« je célébrerai la messe ce mercredi 6 décembre », a-t-il écrit mardi.
+    … « cette intention s'insérera … ce jour-là »: the Wednesday of the mass); for a bare clock time or part
+    of day, the day named right before it ("mardi midi"), else the day the story is on."""
     period = _period_base(mention, place)
     if period is not None:
         return period
+    ahead = place.ahead
+    if _is_day_anaphor(mention) and direction is Direction.FUTURE and ahead is not None:
+        return ahead if place.anchor < published else place.anchor
     if not _floats(mention):
         return place.anchor
     if place.just_named is not None and place.just_named.date_start is not None:
@@ -518,6 +564,7 @@ def _move(
     following: TimeMention | None,
     published: dt.date,
     tense: TenseLexicon,
+    start_of_stretch: bool = False,
 ) -> None:
     """Where the reading comes to after a resolved mention."""
     place.previous = (mention, resolved)
@@ -526,7 +573,14 @@ def _move(
         and mention.fields.month is not None
         and resolved.date_start is not None
     ):
-        place.dated = (sentence, resolved.date_start, mention.start, mention.end)
+        verb = _clause_verb(doc, mention)
+        one_day = mention.fields.end is None  # not "du 2 décembre au 16 janvier"
+        dated = (
+            _Dated(sentence, resolved.date_start, verb.i, mention.end)
+            if verb is not None and one_day
+            else None
+        )
+        place.dated = dated
     if resolved.date_start is not None and resolved.grain not in {Grain.REF, Grain.DURATION}:
         place.named = (resolved.date_start, resolved.grain)
     if resolved.grain is Grain.TIME:
@@ -537,13 +591,16 @@ def _move(
     place.just_named = resolved if joined else None
     if resolved.grain in DAY_GRAINS and resolved.date_start is not None:
         place.anchor = resolved.date_start
+        if resolved.date_start > published:
+            place.ahead = resolved.date_start
         incise = in_reporting_incise(doc, mention.start, mention.end, tense)
         if incise:
             place.telling = resolved.date_start
-        if not (incise or in_background_clause(doc, mention.start, mention.end)):
+        if not (incise or start_of_stretch or in_background_clause(doc, mention.start, mention.end)):
             # "le grand débat lancé le 15 janvier", "un adolescent torturé le 6 novembre": a day that
             # describes a thing the sentence names is not the day the story has come to; nor is the day of
-            # an incise of saying ("…, rapporte France Bleu, mercredi 31 janvier. … à 3h20 du matin")
+            # an incise of saying ("…, rapporte France Bleu, mercredi 31 janvier. … à 3h20 du matin"), nor
+            # the start of a stretch up to now ("on a perdu 20 degrés depuis vendredi")
             part = mention.fields.part_of_day
             place.story = _Story(place.anchor, night=part == _NIGHT, evening=part == _EVENING)
     if RuleFlag.NIGHT in mention.flags and resolved.date_start is not None:

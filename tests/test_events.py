@@ -964,6 +964,20 @@ LEADING_ROWS = [
     ("Le ministre affirme que les habitants « ont quitté le village » lundi.", "affirme", None),
     # … only right after the closing mark: further on, the date is the narrator's words' (here the lifting's)
     (_TOO_EARLY, "tirer", None),
+    # a date set apart after the main verb, closing a phrase that completes a noun, is the event noun's up its
+    # complements, however many stand last ("… de la levée du confinement de la population, le 5 septembre")
+    (
+        "Le ministre a souligné qu'il était trop tôt pour tirer des conclusions de la levée partielle du "
+        "confinement de la population, le 5 septembre, même si la situation reste calme.",
+        "levée",
+        "2022-09-05",
+    ),
+    (
+        "Le ministre a souligné qu'il était trop tôt pour tirer des conclusions de la levée partielle du "
+        "confinement de la population, le 5 septembre, même si la situation reste calme.",
+        "souligné",
+        None,
+    ),
     # a date does not date across a quotation mark: inside it, the quotation's predicate
     ("Un coffre où il rangeait ses fusils : « Le 3 juin, mon voisin m'a appelé. »", "rangeait", None),
     ("Un coffre où il rangeait ses fusils : « Le 3 juin, mon voisin m'a appelé. »", "appelé", "2022-06-03"),

@@ -19,6 +19,8 @@ def _mention(events: tuple[Event, ...], trigger: str) -> Event:
 # (sentence, trigger, speaker or None); every sentence has a date, so each trigger is a dated mention
 ROWS: dict[Modality, list[tuple[str, str, str | None]]] = {
     Modality.ASSERTED: [
+        # "dément" the adjective, an infinitive after a verb: no denial
+        ("Un homme dément a voulu partir lundi de l'hôpital.", "partir", None),
         ("Le ministre a condamné mardi une attaque.", "condamné", None),
         # "il a fallu" tells the obligation met, the act done
         ("Il a fallu évacuer le bâtiment lundi.", "évacuer", None),
@@ -190,6 +192,9 @@ ROWS: dict[Modality, list[tuple[str, str, str | None]]] = {
         # what a verb of denial governs
         ("Mardi, le ministère a démenti avoir confié les clés au suspect en octobre.", "confié", None),
         ("Le suspect nie avoir frappé samedi le policier.", "frappé", None),
+        # … also after a denial's form the tagger reads as an adjective ("dément"), no verb between
+        ("Le policier dément dans un premier temps avoir été sur le terrain samedi.", "été", None),
+        ("Le ministre dément avoir reçu le rapport lundi.", "reçu", None),
         # a plan its own sentence tells overtaken did not happen on its day (``modality.is_overtaken``)
         ("La réunion prévue lundi a été reportée.", "prévue", None),
         ("Le salon, qui devait ouvrir lundi, a été annulé.", "ouvrir", None),

@@ -274,7 +274,7 @@ def predicate_of(span: Span, lexicon: EventLexicon, timex_tokens: Collection[int
     phrase = apposed_phrase(span, lexicon)
     if phrase is not None:
         return _event_within(phrase, lexicon)
-    before = _set_apart_after_verb(span, lexicon)
+    before = _set_apart_after_verb(span, lexicon) or _set_apart_after_event(span, lexicon)
     if before is not None:
         return before
     root = span.root
@@ -339,6 +339,29 @@ def _set_apart_after_verb(span: Span, lexicon: EventLexicon) -> Token | None:
     # ("en recevant, lundi 29 juin, …") or an infinitive, whose clause the date does not close
     group = [verb, *(c for c in verb.children if c.dep_.startswith("aux"))]
     return verb if any("Fin" in t.morph.get("VerbForm", []) for t in group) else None
+
+
+def _set_apart_after_event(span: Span, lexicon: EventLexicon) -> Token | None:
+    """The event noun a phrase names, when a date set apart by commas closes that phrase after the main verb
+    ("a souligné qu'il était trop tôt pour tirer des conclusions de la levée partielle du confinement de la
+    population, le 11 mai, même si …": the lifting's day, not the saying's), whatever noun of its
+    complements stands last. Not a phrase fronted before the main verb ("Lors de la manifestation, le 3
+    septembre, un policier a été blessé": the clause's day), nor a verb's object."""
+    doc = span.doc
+    if span.start < 2 or span.end >= len(doc) or doc[span.start - 1].text != ",":
+        return None
+    if doc[span.end].text != "," or span.start < sentence_of(span.root).root.i:
+        return None
+    noun = doc[span.start - 2]
+    if noun.pos_ != "NOUN":
+        return None
+    event = _event_noun_up(noun, lexicon)
+    if not is_event_noun(event, lexicon):
+        return None
+    event = _governing_event(event, lexicon)
+    # only a phrase completing another noun ("des conclusions … de la levée"); a verb's object keeps what the
+    # parse gives it
+    return event if event.dep_ == "nmod" else None
 
 
 # The most words of a preposition that opens a time expression ("à partir d'").

@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from chronique.model import Modality
-from chronique.nlp import verb_lemma
+from chronique.nlp import verb_group_start, verb_lemma
 from chronique.phrases import SUBJECT_DEPS, actors_of, noun_phrase
 from chronique.tense import is_reflexive, reads_as_present, sets_appointment
 from chronique.vocabulary import Vocabulary, normalise
@@ -88,6 +88,7 @@ class ModalityLexicon:
     possibility_verbs: frozenset[str]
     counterfactual_verbs: frozenset[str]  # "aurait dû épouser": what should have happened did not
     denial_verbs: frozenset[str]
+    denial_forms: frozenset[str]  # "Il dément avoir été …": "dément" read as an adjective
     without: frozenset[str]  # "sans renoncer": the infinitive it opens did not happen
     wish_governors: frozenset[str]  # "il faut que …": what they govern is wished, not told
     obligation_verbs: frozenset[str]  # "il faut changer": the infinitive is what must be done
@@ -135,6 +136,7 @@ class ModalityLexicon:
             possibility_verbs=words.forms_of("possibility_verb"),
             counterfactual_verbs=words.forms_of("counterfactual_verb"),
             denial_verbs=words.forms_of("denial_verb"),
+            denial_forms=words.forms_of("denial_form"),
             without=words.forms_of("without"),
             wish_governors=words.forms_of("wish_governor"),
             obligation_verbs=words.forms_of("obligation_verb"),
@@ -526,11 +528,23 @@ def moved_to(trigger: Token, date: Span, lexicon: ModalityLexicon) -> bool:
 
 
 def _is_denied(chain: list[Token], head: Token, lexicon: ModalityLexicon) -> bool:
-    """What a verb of denial governs: "dément les avoir confiés", "nie qu'il ait été présent"."""
+    """What a verb of denial governs: "dément les avoir confiés", "nie qu'il ait été présent"; also an
+    infinitive after a denial's form the tagger read as another word, no verb between ("Il dément dans un
+    premier temps avoir été sur le terrain": "dément" the adjective)."""
     governors = [*chain[1:]]
     if head.head.i != head.i and head.dep_ in _REPORTED_DEPS:
         governors.append(head.head)
-    return any(_lemma(verb) in lexicon.denial_verbs for verb in governors)
+    if any(_lemma(verb) in lexicon.denial_verbs for verb in governors):
+        return True
+    first = verb_group_start(chain[0])
+    if not _infinitive_group(chain[0]):
+        return False
+    for token in reversed(first.doc[first.sent.start : first.i]):
+        if token.pos_ in {"VERB", "AUX"} or token.is_punct:
+            return False
+        if token.lower_ in lexicon.denial_forms:
+            return True
+    return False
 
 
 def _is_without(chain: list[Token], lexicon: ModalityLexicon) -> bool:

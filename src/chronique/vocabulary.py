@@ -296,6 +296,7 @@ def _validate_keys(vocabulary: Vocabulary, path_of: Mapping[str, str]) -> None:
             "factual_conjunction",
             "planned_governor",
             "planning_verb",
+            "denial_form",
             "intention_noun",
             "purpose",
             "moving_verb",

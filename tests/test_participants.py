@@ -17,6 +17,18 @@ SAT = "2022-09-10"
 
 ROWS = [
     # (sentence, trigger, actors, places)
+    # an organisation's name keeps the adjectives after it that the model's entity leaves out (was "Conseil")
+    ("La décision du Conseil constitutionnel est tombée jeudi.", "tombée", ("Conseil constitutionnel",), ()),
+    # a verb of what happens with an indirect object is an act ("qui lui a succédé": was no actor); "se sont
+    # succédé" still tells what happened
+    (
+        "La commission entendra mercredi l'ancien directeur de l'agence Paul Roux, puis Anne Martin, qui lui "
+        "a succédé en novembre.",
+        "succédé",
+        ("Anne Martin",),
+        (),
+    ),
+    ("Les manifestations se sont succédé samedi dans toute la France.", "succédé", (), ("la France",)),
     # a noun phrase the parser cuts from its verb with no stop between is its subject; a bare capitalised
     # common noun names an organisation; a name never opens on the adjective of the noun before (was none)
     (

@@ -108,7 +108,13 @@ def happens(verb: Token, words: SummaryWords) -> bool:
     if verb.lemma_.lower() not in words.happening:
         return False
     reflexive = any(c.dep_ in REFLEXIVE_DEPS and c.lower_ in {"se", "s'", "s’"} for c in verb.children)
-    return reflexive or not any(c.dep_ in {"obj", "xcomp", "ccomp", "obl:arg"} for c in verb.children)
+    # "Anne Martin lui a succédé": a person it is done to (an indirect object) makes it an act
+    told = {"obj", "xcomp", "ccomp", "obl:arg", "iobj"}
+    return reflexive or not any(c.dep_ in told and not _is_reflexive(c) for c in verb.children)
+
+
+def _is_reflexive(pronoun: Token) -> bool:
+    return pronoun.lower_ in {"se", "s'", "s’"}
 
 
 def is_negation(token: Token) -> bool:

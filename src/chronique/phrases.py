@@ -50,6 +50,16 @@ def _name_around(head: Token) -> list[Token]:
     return []
 
 
+def _with_adjectives(name: Span) -> str:
+    """An organisation's name with the adjectives written right after it that describe its last word, which
+    the model's entity leaves out ("le Conseil constitutionnel", "l'Assemblée nationale": not "Conseil")."""
+    doc = name.doc
+    end = name.end
+    while end < len(doc) and _cut_adjective(doc[end]) and doc[end].head.i in range(name.start, end):
+        end += 1
+    return written_name(name) if end == name.end else doc[name.start : end].text
+
+
 def _cut_adjective(word: Token) -> bool:
     """An adjective, written in lower case, that describes the word before it: a name the model begins there
     is cut from its noun ("[Santé] publique France", an organisation's name)."""
@@ -391,7 +401,7 @@ def named_within(head: Token) -> list[str]:
         if ent.label_ == "PER" and ent.text not in people and not _completes_noun(ent.root):
             people.append(shared_family_name(ent))
         elif ent.label_ == "ORG" and head.i in range(ent.start, ent.end) and ent.text not in organisations:
-            organisations.append(written_name(ent))  # "au Monde": "Le Monde"
+            organisations.append(_with_adjectives(ent))  # "au Monde": "Le Monde"
     if not people:  # "la ministre du Travail Muriel Pénicaud", the name read as part of an organisation
         people = [
             join_tokens([c, *(k for k in c.children if k.dep_ == "flat:name")])
@@ -565,7 +575,7 @@ def names_in(clause: Iterable[Token], venue_nouns: Collection[str] = frozenset()
         if taking_part and not not_a_name(ent.root) and not overlaps(ent.text, names):
             # "la présidente du Rassemblement national Marine Le Pen": the person the organisation runs into
             names.append(
-                (ent.label_ == "ORG" and (_person_ending(ent) or written_name(ent)))
+                (ent.label_ == "ORG" and (_person_ending(ent) or _with_adjectives(ent)))
                 or shared_family_name(ent)
             )
     for token in tokens:  # a person a passive tells of: "l'ancien boxeur Christophe Dettinger a été suspendu"

@@ -681,6 +681,12 @@ REFERRING_ROWS = [
     ("C'est une vidéo qui a beaucoup circulé après les manifestations du 1er Mai.", False),  # which one?
     ("C'était un rassemblement interdit, samedi à Nice.", False),
     ("C'est le 1er mai que tout a commencé, place de la Contrescarpe.", True),  # a cleft: the day is named
+    # … nor after a phrase set before the clause
+    ("Invitée sur RTL ce lundi 22 juin, elle a expliqué qu'elle viendrait.", False),  # who?
+    ("Lundi, il a annoncé sa démission.", False),
+    ("Après trois jours de grève, leurs dirigeants ont signé lundi.", False),
+    ("Invitée sur RTL ce lundi 22 juin, la maire a expliqué qu'elle viendrait.", True),
+    ("Lundi, Ilse Meyer a annoncé sa démission.", True),
     ("Ilse Meyer a démissionné lundi.", True),  # a name that begins like a pronoun
     ("Sonia Krimi a pris la parole lundi.", True),
     ("Le gouvernement a levé lundi 11 mai le confinement.", True),

@@ -107,9 +107,17 @@ class Salience:
 
     def reads_alone(self, sentence: str) -> bool:
         """Whether a sentence reads alone as a line: its form (``story_merge.reads_alone``), and its first
-        word names what it tells of rather than pointing back to it ("Ils ont été transportés vendredi")."""
+        word names what it tells of rather than pointing back to it ("Ils ont été transportés vendredi"), nor
+        does the first word after a phrase set before the clause ("Invitée sur RTL lundi 22 juin, elle a
+        expliqué": who?)."""
         text = sentence.strip()
-        return reads_alone(text) and (self.referring is None or self.referring.match(text.lower()) is None)
+        if not reads_alone(text):
+            return False
+        if self.referring is None:
+            return True
+        fronted = _FRONTED_PHRASE.match(text)
+        clause = text[fronted.end() :] if fronted else text
+        return self.referring.match(text.lower()) is None and self.referring.match(clause.lower()) is None
 
     def is_bound(self, lead: str) -> bool:
         """Whether the words just before a time expression make it the bound of a count or a period."""
@@ -128,6 +136,9 @@ class Salience:
 
 
 NO_SALIENCE = Salience()
+# A phrase set before its clause by a comma, of 120 characters at most, no quotation in it: "Invitée sur RTL
+# ce lundi, elle a expliqué", "Lundi, il a annoncé"; a quotation's comma ("« … », a-t-il dit") is none.
+_FRONTED_PHRASE = re.compile(r"[^,«»\"“”]{1,120},\s*")
 SALIENCE_FILE = "salience.tsv"
 _SALIENCE_KEYS = frozenset({"decisive", "routine", "bound", "referring"})
 

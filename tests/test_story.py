@@ -687,6 +687,10 @@ REFERRING_ROWS = [
     ("Après trois jours de grève, leurs dirigeants ont signé lundi.", False),
     ("Invitée sur RTL ce lundi 22 juin, la maire a expliqué qu'elle viendrait.", True),
     ("Lundi, Ilse Meyer a annoncé sa démission.", True),
+    # … nor a quotation whose speaker is a pronoun only
+    ('"Il y a des risques pour les enfants", a-t-elle ajouté lundi.', False),
+    ("« Nous reviendrons samedi », dit-il.", False),
+    ('"Il y a des risques pour les enfants", a ajouté lundi la ministre.', True),
     ("Ilse Meyer a démissionné lundi.", True),  # a name that begins like a pronoun
     ("Sonia Krimi a pris la parole lundi.", True),
     ("Le gouvernement a levé lundi 11 mai le confinement.", True),

@@ -109,7 +109,8 @@ class Salience:
         """Whether a sentence reads alone as a line: its form (``story_merge.reads_alone``), and its first
         word names what it tells of rather than pointing back to it ("Ils ont été transportés vendredi"), nor
         does the first word after a phrase set before the clause ("Invitée sur RTL lundi 22 juin, elle a
-        expliqué": who?)."""
+        expliqué": who?), nor is it a quotation whose incise names its speaker by a pronoun only ('"…",
+        a-t-elle ajouté')."""
         text = sentence.strip()
         if not reads_alone(text):
             return False
@@ -117,7 +118,11 @@ class Salience:
             return True
         fronted = _FRONTED_PHRASE.match(text)
         clause = text[fronted.end() :] if fronted else text
-        return self.referring.match(text.lower()) is None and self.referring.match(clause.lower()) is None
+        return (
+            self.referring.match(text.lower()) is None
+            and self.referring.match(clause.lower()) is None
+            and _UNNAMED_SPEAKER.search(text) is None
+        )
 
     def is_bound(self, lead: str) -> bool:
         """Whether the words just before a time expression make it the bound of a count or a period."""
@@ -139,6 +144,8 @@ NO_SALIENCE = Salience()
 # A phrase set before its clause by a comma, of 120 characters at most, no quotation in it: "Invitée sur RTL
 # ce lundi, elle a expliqué", "Lundi, il a annoncé"; a quotation's comma ("« … », a-t-il dit") is none.
 _FRONTED_PHRASE = re.compile(r"[^,«»\"“”]{1,120},\s*")
+# A quotation whose incise names its speaker by a pronoun only ('…", a-t-elle ajouté', '», dit-il'): who?
+_UNNAMED_SPEAKER = re.compile(r"[»\"”],?\s+\w+(?:-t)?-(?:il|elle|ils|elles)\b", re.IGNORECASE)
 SALIENCE_FILE = "salience.tsv"
 _SALIENCE_KEYS = frozenset({"decisive", "routine", "bound", "referring"})
 

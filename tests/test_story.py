@@ -271,7 +271,7 @@ SALIENCE_FAULTS = [
     # (file text, the error's words)
     (
         "decisive\tgrève\nroutine\tdire\nbanal\taller\n",
-        "salience.tsv:3: unknown key 'banal'; known: decisive",
+        "salience.tsv:3: unknown key .banal.; known: bound, decisive, demonstrative",
     ),
     ("decisive\tgrève\nroutine\tgrève\n", "salience.tsv:2: form 'grève' already belongs to key 'decisive'"),
     ("decisive\tgrève\ndecisive\tvote\tgrève\n", "salience.tsv:2: lemma 'grève' is already on line 1"),
@@ -687,6 +687,15 @@ REFERRING_ROWS = [
     ("Après trois jours de grève, leurs dirigeants ont signé lundi.", False),
     ("Invitée sur RTL ce lundi 22 juin, la maire a expliqué qu'elle viendrait.", True),
     ("Lundi, Ilse Meyer a annoncé sa démission.", True),
+    # … nor a demonstrative of a thing the sentences before named (of a time, it reads alone)
+    ("Cette révélation avait valu aux deux hommes une garde à vue le 19 février.", False),
+    ("Ces bruits circulaient la veille sur les réseaux sociaux.", False),
+    ("Cet homme était arrivé en France le 23 janvier.", False),
+    ("Ce mercredi 8 avril, le Premier ministre est revenu sur le dispositif.", True),
+    ("Cette semaine, le gouvernement a présenté son plan.", True),
+    ("Cet après-midi, le ministre a parlé.", True),
+    ("Cette nuit, les hôpitaux ont accueilli 300 malades.", True),
+    ("Ce 1er mai, les syndicats ont défilé.", True),
     # … nor a quotation whose speaker is a pronoun only
     ('"Il y a des risques pour les enfants", a-t-elle ajouté lundi.', False),
     ("« Nous reviendrons samedi », dit-il.", False),

@@ -6,6 +6,7 @@ Every weight here is a rule with its reason; ``tests/test_story.py`` has a row f
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import heapq
 import math
 import re
@@ -15,7 +16,7 @@ from pathlib import Path
 
 from chronique.model import DAY_GRAINS, Anchoring, Grain, Modality
 from chronique.story_merge import Mention, reads_alone
-from chronique.vocabulary import VocabularyError, normalise, parse_lexicon, read_data_file
+from chronique.vocabulary import VocabularyError, load, normalise, parse_lexicon, read_data_file
 
 # Rule "publication": an event dated only because the article was published that day ("a annoncé" with
 # no date) is weak evidence for that day: otherwise every article votes for its own publication day, and
@@ -65,6 +66,7 @@ LEAD_END = 300  # characters into the text: about the first two sentences
 DECISIVE_WEIGHT = 1.5
 ROUTINE_WEIGHT = 0.7
 _WORD = re.compile(r"\w+")
+_HYPHENED_WORD = re.compile(r"\w+(?:-\w+)*")
 # Rule "bounds": a day named as the bound of a count or of a period, not as the day of an event (the words
 # just before it: data/salience.tsv, key bound). A start ("décès depuis le 1er mars", "depuis le 17 mars")
 # is the baseline of a statistic or of a state, cited by every bulletin that updates it; an end ("prolongé
@@ -104,6 +106,8 @@ class Salience:
     routine: frozenset[str] = frozenset()
     bound: re.Pattern[str] | None = None  # the words that end a mention's lead before a bound (rule bounds)
     referring: re.Pattern[str] | None = None  # a sentence's first word that points to the sentences before it
+    demonstratives: frozenset[str] = frozenset()  # "cette révélation": which? (not "ce mardi")
+    time_words: frozenset[str] = frozenset()  # what a demonstrative may name without pointing back
 
     def reads_alone(self, sentence: str) -> bool:
         """Whether a sentence reads alone as a line: its form (``story_merge.reads_alone``), and its first
@@ -122,7 +126,18 @@ class Salience:
             self.referring.match(text.lower()) is None
             and self.referring.match(clause.lower()) is None
             and _UNNAMED_SPEAKER.search(text) is None
+            and not self._points_back(text)
         )
+
+    def _points_back(self, text: str) -> bool:
+        """Whether the sentence opens on a demonstrative and a noun of a thing, not of time ("Cette
+        révélation", not "Ce mardi 17 mars", "Ces derniers jours")."""
+        words = _HYPHENED_WORD.findall(text[:60].lower())
+        if len(words) < 2 or words[0] not in self.demonstratives:
+            return False
+        named = words[1]  # "après-midi", "week-end", "jour-là" whole, and their first part
+        forms = {named, normalise(named), named.split("-")[0]}
+        return not (named[0].isdigit() or not forms.isdisjoint(self.time_words))
 
     def is_bound(self, lead: str) -> bool:
         """Whether the words just before a time expression make it the bound of a count or a period."""
@@ -147,7 +162,7 @@ _FRONTED_PHRASE = re.compile(r"[^,«»\"“”]{1,120},\s*")
 # A quotation whose incise names its speaker by a pronoun only ('…", a-t-elle ajouté', '», dit-il'): who?
 _UNNAMED_SPEAKER = re.compile(r"[»\"”],?\s+\w+(?:-t)?-(?:il|elle|ils|elles)\b", re.IGNORECASE)
 SALIENCE_FILE = "salience.tsv"
-_SALIENCE_KEYS = frozenset({"decisive", "routine", "bound", "referring"})
+_SALIENCE_KEYS = frozenset({"decisive", "routine", "bound", "referring", "demonstrative"})
 
 
 def load_salience(folder: Path | None = None) -> Salience:
@@ -159,7 +174,7 @@ def load_salience(folder: Path | None = None) -> Salience:
     for entry in lexicon.entries:
         if entry.key not in _SALIENCE_KEYS:
             raise VocabularyError(
-                f"{path}:{entry.line}: unknown key {entry.key!r}; known: decisive, routine, bound, referring"
+                f"{path}:{entry.line}: unknown key {entry.key!r}; known: {', '.join(sorted(_SALIENCE_KEYS))}"
             )
         for form in entry.forms:
             lemma = normalise(form)
@@ -184,7 +199,20 @@ def load_salience(folder: Path | None = None) -> Salience:
         routine=frozenset(lists["routine"]),
         bound=bound,
         referring=referring,
+        demonstratives=frozenset(lists["demonstrative"]),
+        time_words=_time_words() if lists["demonstrative"] else frozenset(),
     )
+
+
+@functools.cache
+def _time_words() -> frozenset[str]:
+    """The words of time of chronique's vocabulary (weekdays, months, parts of the day, seasons, calendar
+    units) and "dernier", each form lower case and accent-folded too."""
+    vocabulary = load()
+    forms = {"dernier", "derniers", "dernière", "dernières"}
+    for name in ("weekdays", "months", "parts_of_day", "seasons", "units"):
+        forms |= {form.lower() for entry in vocabulary.lexicons[name].entries for form in entry.forms}
+    return frozenset(forms | {normalise(form) for form in forms})
 
 
 def is_day(grain: str, start: dt.date, end: dt.date) -> bool:

@@ -681,6 +681,7 @@ REFERRING_ROWS = [
     ("C'est une vidéo qui a beaucoup circulé après les manifestations du 1er Mai.", False),  # which one?
     ("C'était un rassemblement interdit, samedi à Nice.", False),
     ("C'est le 1er mai que tout a commencé, place de la Contrescarpe.", True),  # a cleft: the day is named
+    ("C'est lui qui avait appelé à manifester samedi 22 décembre.", False),  # a cleft around a pronoun: who?
     # … nor after a phrase set before the clause
     ("Invitée sur RTL ce lundi 22 juin, elle a expliqué qu'elle viendrait.", False),  # who?
     ("Lundi, il a annoncé sa démission.", False),

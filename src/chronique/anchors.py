@@ -459,14 +459,28 @@ def _placed_by_preposition(span: Span, lexicon: EventLexicon) -> bool:
 def _opened_relative(noun: Token, lexicon: EventLexicon) -> bool:
     """Whether a word of ``relative_cues`` opens the noun's phrase, up its complements to the verb ("depuis le
     début du mouvement le 3 septembre"): a date in that phrase is the phrase's, never the clause's day."""
+    return _phrase_a_cue_opens(noun, lexicon, _COMPLEMENT) is not None
+
+
+# The links up which a phrase a relative cue opens is sought: a noun's complement, and (for a date set apart
+# after it) a name's parts ("depuis l'élection d'Emmanuel Macron, le 7 mai").
+_COMPLEMENT = frozenset({"nmod"})
+_COMPLEMENT_OR_NAME = frozenset({"nmod", "flat:name"})
+
+
+def _phrase_a_cue_opens(noun: Token, lexicon: EventLexicon, links: frozenset[str]) -> Token | None:
+    """The noun whose phrase a word of ``relative_cues`` opens, from ``noun`` up its chain of complements
+    (the ``links`` dependencies, nouns and names only, ``_APPOSED_CHAIN`` at most): "depuis le début du
+    mouvement" from "mouvement"; None when no cue opens the chain."""
     current = noun
     for _ in range(_APPOSED_CHAIN):
         if any(c.dep_ == "case" and c.lower_ in lexicon.relative_cues for c in current.children):
-            return True
-        if current.dep_ != "nmod" or current.head.pos_ not in {"NOUN", "PROPN"}:
-            return False
-        current = current.head
-    return False
+            return current
+        head = current.head
+        if current.dep_ not in links or head.i == current.i or head.pos_ not in {"NOUN", "PROPN"}:
+            return None
+        current = head
+    return None
 
 
 def _closes_sentence_apart(span: Span) -> bool:
@@ -547,15 +561,10 @@ def apposed_phrase(span: Span, lexicon: EventLexicon) -> Token | None:
     current = doc[span.start - 2]
     if current.pos_ == "ADJ" and current.dep_ == "amod":
         current = current.head  # "depuis le début du confinement généralisé, le 17 mars"
-    for _ in range(_APPOSED_CHAIN):
-        if current.pos_ not in {"NOUN", "PROPN"} or current.i >= span.start:
-            return None
-        if any(c.dep_ == "case" and c.lower_ in lexicon.relative_cues for c in current.children):
-            return current
-        if current.dep_ not in {"nmod", "flat:name"} or current.head.i == current.i:
-            return None
-        current = current.head
-    return None
+    if current.pos_ not in {"NOUN", "PROPN"} or current.i >= span.start:
+        return None
+    phrase = _phrase_a_cue_opens(current, lexicon, _COMPLEMENT_OR_NAME)
+    return phrase if phrase is not None and phrase.i < span.start else None
 
 
 def _event_within(phrase: Token, lexicon: EventLexicon) -> Token | None:

@@ -19,6 +19,14 @@ ROWS = [
     # (sentence, trigger, actors, places)
     # an organisation's name keeps the adjectives after it that the model's entity leaves out (was "Conseil")
     ("La décision du Conseil constitutionnel est tombée jeudi.", "tombée", ("Conseil constitutionnel",), ()),
+    # one adjective, none after a name that ends on its own: "électrique" describes the sitting
+    (
+        "« Rien ne change », a affirmé mardi le Premier ministre Paul Roux devant une Assemblée nationale "
+        "électrique.",
+        "affirmé",
+        ("Paul Roux", "Assemblée nationale"),
+        (),
+    ),
     # a verb of what happens with an indirect object is an act ("qui lui a succédé": was no actor); "se sont
     # succédé" still tells what happened
     (

@@ -51,13 +51,14 @@ def _name_around(head: Token) -> list[Token]:
 
 
 def _with_adjectives(name: Span) -> str:
-    """An organisation's name with the adjectives written right after it that describe its last word, which
-    the model's entity leaves out ("le Conseil constitutionnel", "l'Assemblée nationale": not "Conseil")."""
+    """An organisation's name with the adjective written right after its last noun, which the model's
+    entity leaves out ("le Conseil constitutionnel", "la Commission d'enquête parlementaire": not "Conseil");
+    one only, none after a name that ends on its own ("une Assemblée nationale électrique": the sitting)."""
     doc = name.doc
-    end = name.end
-    while end < len(doc) and _cut_adjective(doc[end]) and doc[end].head.i in range(name.start, end):
-        end += 1
-    return written_name(name) if end == name.end else doc[name.start : end].text
+    after = doc[name.end] if name.end < len(doc) else None
+    if after is None or name[-1].pos_ == "ADJ" or not _cut_adjective(after) or after.head.i != name[-1].i:
+        return written_name(name)
+    return doc[name.start : name.end + 1].text
 
 
 def _cut_adjective(word: Token) -> bool:

@@ -487,6 +487,13 @@ SPOKEN_ROWS = [
         SAT,
         [("hier", "2022-09-09")],
     ),
+    # … nor a closing mark glued to a stop and read as opening: a review told in the historical present
+    (
+        'Le club a gagné vendredi 9 septembre. Le ministre regrette le mot "attaque".Hier, le président a '
+        'lancé un "grand débat" et a parlé aux maires.',
+        SAT,
+        [("Hier", "2022-09-09")],
+    ),
     # outside a quotation "hier" is the narrator's: the day before the publication
     (
         "Le maire a été réélu vendredi 9 septembre. Il a remercié hier ses électeurs.",

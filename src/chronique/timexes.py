@@ -97,11 +97,17 @@ def _put_off(doc: Doc, mention: TimeMention, lexicon: TenseLexicon) -> bool:
     span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
     if span is None or not len(span) or span.root.dep_ != "nmod" or span.root.head.pos_ not in _NOUNS:
         return False
-    verb = next((t for t in span.root.ancestors if t.pos_ == "VERB"), None)
-    return verb is not None and verb.lemma_ in lexicon.moved_later | lexicon.moved_earlier
+    noun = span.root.head
+    while noun.dep_ == "nmod" and noun.head.pos_ in _NOUNS:  # "les rencontres PSG-Lyon de samedi"
+        noun = noun.head
+    # the thing is what the verb moves: its subject (a passive's) or object, not a noun of another clause
+    verb = noun.head
+    moved = lexicon.moved_later | lexicon.moved_earlier
+    return noun.dep_ in _MOVED_ROLES and verb.pos_ == "VERB" and verb.lemma_ in moved
 
 
 _NOUNS = frozenset({"NOUN", "PROPN"})
+_MOVED_ROLES = frozenset({"nsubj", "nsubj:pass", "obj"})
 
 
 def _clock_before_its_day(text: str, mention: TimeMention, following: TimeMention) -> bool:
@@ -314,6 +320,7 @@ def _quoted(doc: Doc, mention: TimeMention, regions: Sequence[int]) -> bool:
 
 
 _CLOSING_MARKS = frozenset({'"', "»", "”"})
+_BEFORE_OPENING = frozenset({":", "(", "«", "“"})
 _QUOTED_SENTENCES = 3  # a quotation over more sentences than this is more likely a quote mark misread
 
 
@@ -325,6 +332,16 @@ def _closed_quotation(doc: Doc, regions: Sequence[int], region: int) -> bool:
     tokens = [i for i, r in enumerate(regions) if r == region]
     after = tokens[-1] + 1
     if after >= len(doc) or doc[after].text not in _CLOSING_MARKS:
+        return False
+    # opened by a mark set after a space, a colon or nothing, before a word: not a closing mark misread as
+    # opening ('le mot "attaque".Ébranlé par le mouvement, … lance le 15 janvier un "grand débat"')
+    if tokens[0] == 0 or doc[tokens[0]].is_punct:
+        return False
+    if any(mark in doc[i].text for i in tokens for mark in _CLOSING_MARKS):
+        return False  # a mark the tokenizer left on a word ('le mot "attaque".Hier'): the marks are misread
+    opening = doc[tokens[0] - 1]
+    before = doc[opening.i - 1] if opening.i else None
+    if before is not None and not before.whitespace_ and before.text not in _BEFORE_OPENING:
         return False
     return len({doc[i].sent.start for i in tokens}) <= _QUOTED_SENTENCES
 

@@ -679,7 +679,7 @@ def _names_day_just_before(
     if len(gap) <= 1 and not gap.strip():
         return True
     words = gap.replace(",", " ").split()
-    return len(gap) <= _JOINED_GAP and len(words) == 1 and words[0].lower() in joiners
+    return len(gap) <= _JOINED_GAP and " ".join(words).lower() in joiners
 
 
 _JOINED_GAP = 8  # ", vers ": the longest gap between a day and the clock time a joining word gives it

@@ -232,6 +232,8 @@ def time_expressions(
         for m, d in zip(mentions, directions, strict=True)
     ]
     regions = quotations(doc)
+    # "Invité mercredi 21 novembre sur RTL, le ministre …": an interview's day is the day its guest spoke
+    asked = grammar.vocabulary["verbs"].forms_of("asked_verbs")
     for index, written in enumerate(mentions):
         direction = directions[index]
         following = mentions[index + 1] if index + 1 < len(mentions) else None
@@ -298,6 +300,7 @@ def time_expressions(
             published=published,
             tense=tense,
             start_of_stretch=starts[index],
+            asked=asked,
         )
         found.append(
             TimeExpression(mention=mention, resolved=resolved, sentence=sentence, direction=direction)
@@ -582,6 +585,7 @@ def _move(
     published: dt.date,
     tense: TenseLexicon,
     start_of_stretch: bool = False,
+    asked: frozenset[str] = frozenset(),
 ) -> None:
     """Where the reading comes to after a resolved mention."""
     place.previous = (mention, resolved)
@@ -611,7 +615,10 @@ def _move(
         if resolved.date_start > published:
             place.ahead = resolved.date_start
         incise = in_reporting_incise(doc, mention.start, mention.end, tense)
-        if incise:
+        verb = _clause_verb(doc, mention)
+        if incise or (verb is not None and verb.lemma_.lower() in asked):
+            # the day of an incise of saying, or of the interview a participle names ("Invité mercredi 21
+            # novembre de L'Opinion, le ministre a dit « Hier, j'ai écouté … »"): the day its sources spoke
             place.telling = resolved.date_start
         if not (incise or start_of_stretch or in_background_clause(doc, mention.start, mention.end)):
             # "le grand débat lancé le 15 janvier", "un adolescent torturé le 6 novembre": a day that

@@ -480,12 +480,26 @@ SPOKEN_ROWS = [
         SAT,
         [("hier", "2022-09-08")],
     ),
+    # the day of the interview a participle names is the day its guest spoke, whatever day the story is on
+    (
+        "Le ministre, invité mercredi 21 novembre sur RTL, est revenu sur la présence des manifestants "
+        "sur le plateau la veille. « Hier, j'ai regardé l'émission. Elle était mauvaise », a-t-il dit.",
+        "2018-11-21",
+        [("Hier", "2018-11-20")],
+    ),
     # … not one a paragraph break leaves open: more likely a quote mark misread
     (
         "Le maire a été réélu vendredi 9 septembre. « C'est une belle victoire. Je remercie ceux qui ont "
         "voté hier.\nLe conseil se réunira lundi.",
         SAT,
         [("hier", "2022-09-09")],
+    ),
+    # … nor a closing mark glued to a stop and read as opening: a review told in the historical present
+    (
+        'Le club a gagné vendredi 9 septembre. Le ministre regrette le mot "attaque".Hier, le président a '
+        'lancé un "grand débat" et a parlé aux maires.',
+        SAT,
+        [("Hier", "2022-09-09")],
     ),
     # outside a quotation "hier" is the narrator's: the day before the publication
     (

@@ -97,11 +97,17 @@ def _put_off(doc: Doc, mention: TimeMention, lexicon: TenseLexicon) -> bool:
     span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
     if span is None or not len(span) or span.root.dep_ != "nmod" or span.root.head.pos_ not in _NOUNS:
         return False
-    verb = next((t for t in span.root.ancestors if t.pos_ == "VERB"), None)
-    return verb is not None and verb.lemma_ in lexicon.moved_later | lexicon.moved_earlier
+    noun = span.root.head
+    while noun.dep_ == "nmod" and noun.head.pos_ in _NOUNS:  # "les rencontres PSG-Lyon de samedi"
+        noun = noun.head
+    # the thing is what the verb moves: its subject (a passive's) or object, not a noun of another clause
+    verb = noun.head
+    moved = lexicon.moved_later | lexicon.moved_earlier
+    return noun.dep_ in _MOVED_ROLES and verb.pos_ == "VERB" and verb.lemma_ in moved
 
 
 _NOUNS = frozenset({"NOUN", "PROPN"})
+_MOVED_ROLES = frozenset({"nsubj", "nsubj:pass", "obj"})
 
 
 def _clock_before_its_day(text: str, mention: TimeMention, following: TimeMention) -> bool:
@@ -226,6 +232,8 @@ def time_expressions(
         for m, d in zip(mentions, directions, strict=True)
     ]
     regions = quotations(doc)
+    # "Invité mercredi 21 novembre sur RTL, le ministre …": an interview's day is the day its guest spoke
+    asked = grammar.vocabulary["verbs"].forms_of("asked_verbs")
     for index, written in enumerate(mentions):
         direction = directions[index]
         following = mentions[index + 1] if index + 1 < len(mentions) else None
@@ -292,6 +300,7 @@ def time_expressions(
             published=published,
             tense=tense,
             start_of_stretch=starts[index],
+            asked=asked,
         )
         found.append(
             TimeExpression(mention=mention, resolved=resolved, sentence=sentence, direction=direction)
@@ -314,6 +323,7 @@ def _quoted(doc: Doc, mention: TimeMention, regions: Sequence[int]) -> bool:
 
 
 _CLOSING_MARKS = frozenset({'"', "»", "”"})
+_BEFORE_OPENING = frozenset({":", "(", "«", "“"})
 _QUOTED_SENTENCES = 3  # a quotation over more sentences than this is more likely a quote mark misread
 
 
@@ -325,6 +335,16 @@ def _closed_quotation(doc: Doc, regions: Sequence[int], region: int) -> bool:
     tokens = [i for i, r in enumerate(regions) if r == region]
     after = tokens[-1] + 1
     if after >= len(doc) or doc[after].text not in _CLOSING_MARKS:
+        return False
+    # opened by a mark set after a space, a colon or nothing, before a word: not a closing mark misread as
+    # opening ('le mot "attaque".Ébranlé par le mouvement, … lance le 15 janvier un "grand débat"')
+    if tokens[0] == 0 or doc[tokens[0]].is_punct:
+        return False
+    if any(mark in doc[i].text for i in tokens for mark in _CLOSING_MARKS):
+        return False  # a mark the tokenizer left on a word ('le mot "attaque".Hier'): the marks are misread
+    opening = doc[tokens[0] - 1]
+    before = doc[opening.i - 1] if opening.i else None
+    if before is not None and not before.whitespace_ and before.text not in _BEFORE_OPENING:
         return False
     return len({doc[i].sent.start for i in tokens}) <= _QUOTED_SENTENCES
 
@@ -565,6 +585,7 @@ def _move(
     published: dt.date,
     tense: TenseLexicon,
     start_of_stretch: bool = False,
+    asked: frozenset[str] = frozenset(),
 ) -> None:
     """Where the reading comes to after a resolved mention."""
     place.previous = (mention, resolved)
@@ -594,7 +615,10 @@ def _move(
         if resolved.date_start > published:
             place.ahead = resolved.date_start
         incise = in_reporting_incise(doc, mention.start, mention.end, tense)
-        if incise:
+        verb = _clause_verb(doc, mention)
+        if incise or (verb is not None and verb.lemma_.lower() in asked):
+            # the day of an incise of saying, or of the interview a participle names ("Invité mercredi 21
+            # novembre de L'Opinion, le ministre a dit « Hier, j'ai écouté … »"): the day its sources spoke
             place.telling = resolved.date_start
         if not (incise or start_of_stretch or in_background_clause(doc, mention.start, mention.end)):
             # "le grand débat lancé le 15 janvier", "un adolescent torturé le 6 novembre": a day that
@@ -662,7 +686,7 @@ def _names_day_just_before(
     if len(gap) <= 1 and not gap.strip():
         return True
     words = gap.replace(",", " ").split()
-    return len(gap) <= _JOINED_GAP and len(words) == 1 and words[0].lower() in joiners
+    return len(gap) <= _JOINED_GAP and " ".join(words).lower() in joiners
 
 
 _JOINED_GAP = 8  # ", vers ": the longest gap between a day and the clock time a joining word gives it

@@ -164,6 +164,11 @@ HEADING_ROWS = [
     'Il a crié "non""non" deux fois.',
     # … not an opening quote after a colon, nor a quoted word inside the sentence
     'Il a dit :"Nous viendrons" demain, et l\'"acte I" a eu lieu.',
+    # a name ending a heading, before a function word that opens the sentence
+    "Les mesures pour les personnes revenant de Chine|La veille, la ministre a parlé.",
+    "Intrusion à la Salpêtrière|Lors du défilé, des manifestants sont entrés.",
+    "Les nouvelles de France|Le gouvernement a tranché.",
+    "Le film est sur DisneyPlus et la région GrandEst le diffuse.",  # names and brands: no seam
     # a heading ending on a figure, before a function word
     "EDF épinglée en 2007|En 2007, l'Autorité a critiqué EDF.",
     "146 propositions retenues sur 149|Le chef de l'Etat a parlé.",

@@ -70,6 +70,8 @@ _SENTENCE_ENDS = frozenset('\n.!?…:»”")')
 _ELISION = frozenset("'’")
 _SHORTEST_WORD = 3  # "ans|Une", "été|Le"; "fr|Disinfo", "Mc|Donald", "i|Phone" are no words before a seam
 _SHORTEST_HEADING = 4  # a capitalised word alone as a heading: "Santé", "Bilan"; not "Mac|Book", "Van|Damme"
+# Function words that end names and brands written as one word ("DisneyPlus", "CanalPlus", "GrandEst").
+_NAME_TAILS = frozenset({"plus", "est"})
 
 
 def glued_parts(text: str, abbreviations: Container[str] = frozenset()) -> tuple[str, str, str] | None:
@@ -163,8 +165,9 @@ def glued_headings(text: str, known: Callable[[str], bool]) -> tuple[int, ...]:
     Before the seam, a French word (``known``) of three letters or more in lower case, or a capitalised
     one (four letters or more) that stands where a sentence starts — a one-word heading, whose next word
     must then be a function word (``SantéSans``, ``BilanLe``; ``StopCovid``, ``EuroMillions`` opening a
-    sentence are names), or a known word in capitals (a heading, "HOMARDS|Le", again before a function word);
-    after it, a capitalised word or an elided capital. Not after ``#``, ``@``, ``/``, ``_`` or a digit
+    sentence are names), or a known word in capitals (a heading, "HOMARDS|Le", again before a function word),
+    or a name before a function word opening a sentence ("Chine|La veille", not "Disney|Plus"); after it, a
+    capitalised word or an elided capital. Not after ``#``, ``@``, ``/``, ``_`` or a digit
     (hashtags, handles, paths, identifiers). And a quotation glued to the sentence after it, its closing mark
     right after a word or a stop: ``au début"|Mardi 10 mars``, ``visible»|Guy Lefrand``, ``choses"|"Dans``. A
     heading ending on a figure before a function word: ``en 2007|En 2007``. A list's bullet: ``l'ordre |►
@@ -181,7 +184,22 @@ def glued_headings(text: str, known: Callable[[str], bool]) -> tuple[int, ...]:
         if seam is None or seam < _SHORTEST_WORD:
             continue
         left, right = word[:seam], word[seam:]
-        if not _opens_sentence(right, text[match.end() : match.end() + 2]) or not known(left.lower()):
+        if not _opens_sentence(right, text[match.end() : match.end() + 2]):
+            continue
+        # a name ending a heading before a function word opening the sentence: "revenant de Chine|La veille",
+        # "Intrusion à La Salpêtrière|Lors du défilé" (names are no words the lemmatizer knows)
+        named = (
+            left.istitle()
+            and len(left) >= _SHORTEST_HEADING
+            and len(right) >= 2
+            and right.lower() in stop_words()
+            and right.lower() not in _NAME_TAILS
+            and text[match.end() : match.end() + 1] in {" ", "'", "’"}
+        )
+        if named:
+            breaks.append(start + seam)
+            continue
+        if not known(left.lower()):
             continue
         if left.isupper():
             # a heading in capitals ("DE RUGY ET LES HOMARDS|Le 16 juillet"), before a function word
@@ -199,6 +217,14 @@ def glued_headings(text: str, known: Callable[[str], bool]) -> tuple[int, ...]:
             if not heading:
                 continue
         breaks.append(start + seam)
+    breaks.extend(_marked_seams(text))
+    return tuple(sorted(set(breaks)))
+
+
+def _marked_seams(text: str) -> list[int]:
+    """The seams marks and figures show: a quotation glued to the sentence after it, two quotations glued, a
+    heading ending on a figure before a function word, a list's bullet."""
+    breaks: list[int] = []
     for quote in _QUOTE_SEAM.finditer(text):
         after = quote.end()
         if _opens_sentence(text[after : after + 2], text[after + 2 : after + 4]):
@@ -212,7 +238,7 @@ def glued_headings(text: str, known: Callable[[str], bool]) -> tuple[int, ...]:
         if right[0].isupper() and right.lower() in stop_words():
             breaks.append(figure.start("right"))
     breaks.extend(bullet.start() for bullet in _BULLET.finditer(text) if bullet.start() > 0)
-    return tuple(sorted(set(breaks)))
+    return breaks
 
 
 GLUED = "chronique_glued_sentences"

@@ -26,6 +26,7 @@ The speaker (the subject of the verb of saying, or the X of ``selon X``) is kept
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
@@ -330,11 +331,17 @@ def _is_factual(head: Token, lexicon: ModalityLexicon) -> bool:
     )
 
 
+@functools.cache
+def _one_word(phrases: frozenset[str]) -> frozenset[str]:
+    """The phrases of one word ("si", "quand"): the marks a clause's head may hold (computed once a list)."""
+    return frozenset(p for p in phrases if " " not in p)
+
+
 def _is_condition(head: Token, lexicon: ModalityLexicon) -> bool:
     """A clause opened by ``si``, ``au cas où``, ``à condition que`` … and not by ``même si``."""
     if _is_factual(head, lexicon):
         return False
-    single = {p for p in lexicon.conditions if " " not in p}
+    single = _one_word(lexicon.conditions)
     return bool(_marks(head) & single) or _starts(_opening(head), lexicon.conditions)
 
 
@@ -367,7 +374,7 @@ def _condition_follows(group: list[Token], lexicon: ModalityLexicon) -> bool:
     si" (``factual_conjunction``)."""
     own = {t.i for t in group}
     last = max(own)
-    single = {p for p in lexicon.conditions if " " not in p}
+    single = _one_word(lexicon.conditions)
     doc = group[0].doc
     for token in doc[last + 1 : group[0].sent.end]:
         if token.text in _CLAUSE_ENDS or token.text == ":" or (_is_finite(token) and token.i not in own):
@@ -459,7 +466,7 @@ def _is_obligation(chain: list[Token], lexicon: ModalityLexicon) -> bool:
 def _is_generic(head: Token, lexicon: ModalityLexicon) -> bool:
     """What happens each time: a clause in the simple present opened by "quand", "lorsque", "chaque fois que"
     ("Quand ce type de propos est suivi le lendemain par des violences"); "quand il est arrivé" tells once."""
-    single = {p for p in lexicon.generic_when if " " not in p}
+    single = _one_word(lexicon.generic_when)
     if not (_marks(head) & single or _starts(_opening(head), lexicon.generic_when)):
         return False
     group = _group([head])

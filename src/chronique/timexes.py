@@ -589,15 +589,15 @@ def _move(
 ) -> None:
     """Where the reading comes to after a resolved mention."""
     place.previous = (mention, resolved)
-    if (
-        mention.fields.day is not None
-        and mention.fields.month is not None
-        and resolved.date_start is not None
-    ):
-        verb = _clause_verb(doc, mention)
+    day = resolved.date_start
+    written_day = mention.fields.day is not None and mention.fields.month is not None
+    a_day = resolved.grain in DAY_GRAINS
+    # the clause's verb, for both uses below: the parse walked once
+    verb = _clause_verb(doc, mention) if day is not None and (written_day or a_day) else None
+    if day is not None and written_day:
         one_day = mention.fields.end is None  # not "du 2 décembre au 16 janvier"
         dated = (
-            _Dated(sentence, resolved.date_start, verb.i, mention.end)
+            _Dated(sentence, day, verb.i, mention.end)
             if verb is not None and one_day
             else None
         )
@@ -610,12 +610,11 @@ def _move(
         place.clock = None  # another day, or a part of day: no clock time to count from
     joined = _names_day_just_before(text, resolved, mention, following, tense.clock_joiners)
     place.just_named = resolved if joined else None
-    if resolved.grain in DAY_GRAINS and resolved.date_start is not None:
-        place.anchor = resolved.date_start
-        if resolved.date_start > published:
-            place.ahead = resolved.date_start
+    if day is not None and a_day:
+        place.anchor = day
+        if day > published:
+            place.ahead = day
         incise = in_reporting_incise(doc, mention.start, mention.end, tense)
-        verb = _clause_verb(doc, mention)
         if incise or (verb is not None and verb.lemma_.lower() in asked):
             # the day of an incise of saying, or of the interview a participle names ("Invité mercredi 21
             # novembre de L'Opinion, le ministre a dit « Hier, j'ai écouté … »"): the day its sources spoke

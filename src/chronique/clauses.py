@@ -107,7 +107,7 @@ def happens(verb: Token, words: SummaryWords) -> bool:
         return True  # "les faits ont eu lieu"
     if verb.lemma_.lower() not in words.happening:
         return False
-    reflexive = any(c.dep_ in REFLEXIVE_DEPS and c.lower_ in {"se", "s'", "s’"} for c in verb.children)
+    reflexive = any(c.dep_ in REFLEXIVE_DEPS and _is_reflexive(c) for c in verb.children)
     # "Anne Martin lui a succédé": a person it is done to (an indirect object) makes it an act
     told = {"obj", "xcomp", "ccomp", "obl:arg", "iobj"}
     return reflexive or not any(c.dep_ in told and not _is_reflexive(c) for c in verb.children)
@@ -398,18 +398,18 @@ def _coordinated_ids(head: Token, skip: Collection[int]) -> set[int]:
     """The noun phrases coordinated with an object by "et" or "ou", with the conjunction and the commas of the
     enumeration ("a reçu Angela Merkel et Justin Trudeau", "a interpellé deux hommes et une femme"; was the
     first alone): each is the verb's object too."""
-    ids: set[int] = set()
-    for part in conjuncts(head)[1:]:
-        links = [c for c in part.children if c.dep_ == "cc" or (c.text == "," and c.i < part.i)]
-        if part.pos_ not in {"NOUN", "PROPN", "PRON", "NUM"} or part.i in skip:
-            continue
-        ids |= phrase_ids(part, skip) | {c.i for c in links}
-    parts = conjuncts(head)
-    words = {c.lower_ for part in parts[1:] for c in part.children if c.dep_ == "cc"}
+    coordinated = conjuncts(head)[1:]  # nouns, names and pronouns only
+    words = {c.lower_ for part in coordinated for c in part.children if c.dep_ == "cc"}
     if not words or not words <= _COORDINATING:
         # no "et", no "ou": an apposition, one thing named twice; "soit", "mais": another, told apart ("a
         # obtenu 12% des voix, soit à peu près le score …")
         return set()
+    ids: set[int] = set()
+    for part in coordinated:
+        if part.i in skip:
+            continue
+        links = [c for c in part.children if c.dep_ == "cc" or (c.text == "," and c.i < part.i)]
+        ids |= phrase_ids(part, skip) | {c.i for c in links}
     return ids - set(skip)
 
 
@@ -590,11 +590,6 @@ def is_adverbial_infinitive(verb: Token) -> bool:
         and any(c.dep_ == "mark" for c in verb.children)
         and not any(c.dep_ in SUBJECT_DEPS for c in verb.children)
     )
-
-
-def is_gerund(token: Token) -> bool:
-    """A present participle: "montrant", "expliquant"."""
-    return "Part" in token.morph.get("VerbForm", []) and "Pres" in token.morph.get("Tense", [])
 
 
 def agrees(subject: Token, verb: Token) -> bool:
@@ -814,7 +809,7 @@ def subject_in(verb: Token, skip: Collection[int]) -> Token | None:
 def inverted_subject(verb: Token, skip: Collection[int]) -> Token | None:
     """The subject of a pronominal verb written after it, which the model reads as its object ("Samedi 8
     juin, s'est tenu l'acte 30 du mouvement": the reflexive pronoun holds the object's place)."""
-    reflexive = any(c.dep_ in REFLEXIVE_DEPS and c.lower_ in {"se", "s'", "s’"} for c in verb.children)
+    reflexive = any(c.dep_ in REFLEXIVE_DEPS and _is_reflexive(c) for c in verb.children)
     if not reflexive or any(c.dep_ == "expl:subj" for c in verb.children):
         return None  # "il y aura la mise …", "il fallait un lieu": impersonal, the noun is the object
     after = [
@@ -912,7 +907,8 @@ def subject_before(first: Token, verb: Token, skip: Collection[int]) -> list[Tok
         if (
             token.i in skip
             or (token.is_punct and token.text not in {"'", *QUOTE_MARKS} and not _joins(token))
-            or _relative(token)  # "le cap que nous avons fixé": a relative clause's own subject, or none
+            # "le cap que nous avons fixé": a relative clause's own subject, or none
+            or is_relative_pronoun(token)
             or (token.pos_ in {"CCONJ", "SCONJ", "VERB", "AUX"} and not coordinated)
         ):
             break
@@ -932,7 +928,9 @@ def subject_before(first: Token, verb: Token, skip: Collection[int]) -> list[Tok
     ):
         return []  # "Sur RTL", "lors d'un rassemblement": a complement, no subject
     named = [
-        t for t in phrase if t.pos_ in {"NOUN", "PROPN", "NUM"} or (t.pos_ == "PRON" and not _relative(t))
+        t
+        for t in phrase
+        if t.pos_ in {"NOUN", "PROPN", "NUM"} or (t.pos_ == "PRON" and not is_relative_pronoun(t))
     ]
     dated = any(t.pos_ == "NOUN" and not_a_name(t) for t in phrase)  # "le 1er mai 2018": a date
     if not named or dated or len(phrase) > _MAX_SUBJECT_WORDS:
@@ -973,7 +971,7 @@ def named_then_described(phrase: Sequence[Token], first: Token) -> bool:
     return (
         doc[phrase[-1].i + 1].text == ","
         and aside[0].pos_ == "DET"
-        and not any(t.pos_ in {"VERB", "AUX"} or _relative(t) for t in aside)
+        and not any(t.pos_ in {"VERB", "AUX"} or is_relative_pronoun(t) for t in aside)
     )
 
 
@@ -1027,7 +1025,7 @@ def antecedent_ids(verb: Token, skip: Collection[int]) -> set[int]:
             if c.i < verb.i
             and c.dep_ not in SUBJECT_DEPS
             # "ce mouvement que le gouvernement dénonce": the model sometimes reads "que" as a conjunction
-            and (_relative(c) or (c.dep_ == "obj" and c.lower_ in {"que", "qu'", "qu’"}))
+            and (is_relative_pronoun(c) or (c.dep_ == "obj" and c.lower_ in {"que", "qu'", "qu’"}))
         ),
         None,
     )
@@ -1048,7 +1046,8 @@ def antecedent_ids(verb: Token, skip: Collection[int]) -> set[int]:
 _PLACE_RELATIVES = frozenset({"où", "dont"})
 
 
-def _relative(token: Token) -> bool:
+def is_relative_pronoun(token: Token) -> bool:
+    """A relative pronoun: "qui", "que", "dont", "où", "lequel"."""
     return "Rel" in token.morph.get("PronType", [])
 
 

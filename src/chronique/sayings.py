@@ -16,7 +16,6 @@ from chronique.clauses import (
     REFLEXIVE_DEPS,
     SummaryWords,
     agrees,
-    is_gerund,
     is_inverted_pronoun,
     is_negation,
     lettered_number,
@@ -531,7 +530,7 @@ def speaker_names(
         speaker_of(reporter, skip) if reporter is not None else None,
         according_to(trigger, clause, cases),
     ]
-    if reporter is not None and not (is_finite(reporter) or is_gerund(reporter)):
+    if reporter is not None and not (is_finite(reporter) or present_participle(reporter)):
         heads[0] = None  # "la décrue observée": a participle describing a noun, no saying
     elif (
         reporter is trigger

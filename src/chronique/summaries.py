@@ -20,8 +20,8 @@ from chronique.clauses import (
     demonstrative_complement,
     inverted_subject,
     is_adverbial_infinitive,
-    is_gerund,
     is_negation,
+    is_relative_pronoun,
     locution_noun,
     named_for,
     phrase_ids,
@@ -32,7 +32,7 @@ from chronique.clauses import (
     unrestricted_ids,
     verb_group,
 )
-from chronique.nlp import not_a_name
+from chronique.nlp import not_a_name, present_participle
 from chronique.phrases import (
     PLACE_CASES,
     SUBJECT_DEPS,
@@ -487,7 +487,7 @@ def _clean_span(trigger: Token, tokens: Sequence[Token], outside: Collection[int
         span = _run_around(trigger, trigger.left_edge.i, trigger.right_edge.i, outside)
         if len(tokens) < len(span) <= _MAX_SUMMARY_TOKENS:
             return join_tokens(without_fragments(span))
-    if tokens and is_gerund(tokens[0]):
+    if tokens and present_participle(tokens[0]):
         span = _run_around(trigger, tokens[0].i, tokens[-1].i, outside)
         if len(span) <= _MAX_SUMMARY_TOKENS:
             return join_tokens(without_fragments(span))
@@ -533,7 +533,7 @@ def summary_of(
     if (
         trigger.lemma_.lower() in words.saying
         and depth < MAX_REPORT_DEPTH
-        and (is_finite(trigger) or is_gerund(trigger))
+        and (is_finite(trigger) or present_participle(trigger))
     ):
         told = saying_summary(trigger, skip | set(outside), words, depth, summary_of)
         if told is not None:
@@ -707,10 +707,6 @@ def _clause_summary(
     return article + join_tokens(tokens)
 
 
-def _relative_pronoun(token: Token) -> bool:
-    return "Rel" in token.morph.get("PronType", [])
-
-
 # "de" with the article it fuses with, before a noun phrase told as whose ("la maison du maire").
 _FUSED_DE = {"le": "du", "les": "des"}
 
@@ -719,7 +715,7 @@ def _whose(subject: Token, tokens: Sequence[Token], subject_words: Collection[in
     """A relative clause opened by "dont" that completes its subject tells whose it is: "un enseignant dont
     le décès a été annoncé" → "le décès d'un enseignant a été annoncé" (was "dont le décès a été annoncé"),
     the antecedent the noun phrase written right before "dont", however the model hangs the clause."""
-    whose = next((c for c in subject.children if c.lower_ == "dont" and _relative_pronoun(c)), None)
+    whose = next((c for c in subject.children if c.lower_ == "dont" and is_relative_pronoun(c)), None)
     said = [t for t in tokens if t.i != whose.i] if whose is not None else []
     if whose is None or whose.i == 0 or not said or said[0].i != whose.i + 1:
         return None  # "dont" opens what is told (not "le trentenaire dont l'état …", told whose already)
@@ -735,7 +731,7 @@ def _whose(subject: Token, tokens: Sequence[Token], subject_words: Collection[in
         antecedent = antecedent.head  # "un enseignant de 60 ans dont …": the teacher
     if antecedent.pos_ not in {"NOUN", "PROPN"}:
         return None
-    own = [t for t in noun_phrase_tokens(antecedent) if t.i < whose.i and not _relative_pronoun(t)]
+    own = [t for t in noun_phrase_tokens(antecedent) if t.i < whose.i and not is_relative_pronoun(t)]
     phrase = without_fragments(sorted(own, key=lambda t: t.i))
     if not phrase or not_a_name(antecedent):
         return None

@@ -596,11 +596,7 @@ def _move(
     verb = _clause_verb(doc, mention) if day is not None and (written_day or a_day) else None
     if day is not None and written_day:
         one_day = mention.fields.end is None  # not "du 2 décembre au 16 janvier"
-        dated = (
-            _Dated(sentence, day, verb.i, mention.end)
-            if verb is not None and one_day
-            else None
-        )
+        dated = _Dated(sentence, day, verb.i, mention.end) if verb is not None and one_day else None
         place.dated = dated
     if resolved.date_start is not None and resolved.grain not in {Grain.REF, Grain.DURATION}:
         place.named = (resolved.date_start, resolved.grain)

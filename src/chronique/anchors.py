@@ -17,7 +17,7 @@ from chronique.modality import ModalityLexicon
 from chronique.model import Grain, TimeExpression
 from chronique.nlp import ParseWords, sentence_of, sentence_spans, verb_group_start
 from chronique.phrases import is_locution
-from chronique.tense import main_verb_after_infinitive
+from chronique.tense import main_verb_after_infinitive, passive_subject_before
 from chronique.vocabulary import Vocabulary, normalise
 from chronique.voices import (
     is_incise_saying,
@@ -683,15 +683,6 @@ def _primary_predicate(
     return trigger
 
 
-def _subject_before(verb: Token) -> bool:
-    """Whether a verb has its subjects before it only: the sentence's main verb ("un décès … a été annoncé"),
-    no incise of saying, whose subject follows it ("…, a indiqué le syndicat")."""
-    subjects = [c.i for c in verb.children if c.dep_.startswith("nsubj")]
-    # a passive's subject (an incise is active; the parse may read a cleft's noun as an active subject)
-    passive = any(c.dep_ == "nsubj:pass" for c in verb.children)
-    return passive and max(subjects) < verb.i
-
-
 def _told_before_incise(
     span: Span, trigger: Token, regions: Sequence[int], lexicon: EventLexicon
 ) -> Token | None:
@@ -699,7 +690,7 @@ def _told_before_incise(
     at the sentence's end ("Dès lundi, ce sont plus de 50 écoles qui se joindront au mouvement, a indiqué le
     syndicat": the Monday is the joining's, a plan; the incise's own day stands by it, "a indiqué lundi").
     The first verb after the date, before the incise, in the date's voice."""
-    if not is_incise_saying(trigger, lexicon.reporting_verbs) or _subject_before(trigger):
+    if not is_incise_saying(trigger, lexicon.reporting_verbs) or passive_subject_before(trigger):
         return None  # "Mardi, un quatrième décès …, a été annoncé par le ministère": the main verb
     sentence = sentence_of(trigger)
     # before the date, at most its preposition ("Dès lundi")

@@ -262,6 +262,15 @@ def main_verb_after_infinitive(span: Span, verb: Token) -> Token | None:
     return None
 
 
+def passive_subject_before(verb: Token) -> bool:
+    """Whether a verb has its subjects before it only: the sentence's main verb ("un décès … a été annoncé"),
+    no incise of saying, whose subject follows it ("…, a indiqué le syndicat")."""
+    subjects = [c.i for c in verb.children if c.dep_.startswith("nsubj")]
+    # a passive's subject (an incise is active; the parse may read a cleft's noun as an active subject)
+    passive = any(c.dep_ == "nsubj:pass" for c in verb.children)
+    return passive and max(subjects) < verb.i
+
+
 def _framed_before_incise(span: Span, lexicon: TenseLexicon) -> Token | None:
     """The verb of the clause a date heading its sentence frames, when the parse hangs the date on the incise
     of saying at the sentence's end ("Dès lundi, 50 écoles se joindront au mouvement, a indiqué le
@@ -271,11 +280,10 @@ def _framed_before_incise(span: Span, lexicon: TenseLexicon) -> Token | None:
         not (t.is_punct or t.is_space or t.pos_ == "ADP") for t in sentence[: span.start - sentence.start]
     ):
         return None
-    saying = next((v for v in _governing_verbs(span.root)), None)
+    saying = next(iter(_governing_verbs(span.root)), None)  # the nearest verb above the date
     if saying is None or saying.lemma_ not in lexicon.reporting_verbs:
         return None
-    subjects = [c.i for c in saying.children if c.dep_.startswith("nsubj")]
-    if any(c.dep_ == "nsubj:pass" for c in saying.children) and max(subjects) < saying.i:
+    if passive_subject_before(saying):
         return None  # the main verb with its subject before it ("un décès … a été annoncé"), no incise
     first = verb_group_start(saying).i
     if first <= span.end or span.doc[first - 1].text not in _INCISE_OPENERS:

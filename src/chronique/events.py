@@ -640,8 +640,8 @@ def undated_events(
     # the sentence before told a total so far ("Depuis le début de l'épidémie, 103.741 personnes ont été
     # hospitalisées"), or went on with one: a count right after it is another line of that tally
     tally = False
-    # the sentence before has a date of the narrator's: a pronoun's "Il a ainsi justifié" goes on with it
-    narrated = False
+    # the sentence before (a date of the narrator's there: "Il a ainsi justifié" goes on with it)
+    previous: Span | None = None
     # the day the lead's first date gives its news, just before the paper's: the lead goes on with it
     lead_day = _lead_day(
         doc,
@@ -656,21 +656,24 @@ def undated_events(
         if not sentence.text.strip():
             continue
         after_tally, tally = tally, tells_total(sentence, lexicon)
-        after_narrated, narrated = (
-            narrated,
-            any(
-                sentence.start_char <= e.mention.start < sentence.end_char
-                and e.mention.start in dated
-                and _dates_telling(doc, e, regions, lexicon)
-                for e in expressions
-            ),
-        )
+        before, previous = previous, sentence
         if any(sentence.start_char <= start < sentence.end_char for start in dated):
             continue
         if _recalls(sentence, lexicon):
             continue  # "Pour rappel, l'épidémie a fait 175 morts": what the reader knows, no news
         sources = _continued_voices(sentence, regions, lexicon)
-        if after_narrated and 0 not in sources and _goes_on(sentence, lexicon):
+        if (
+            before is not None
+            and 0 not in sources
+            and _goes_on(sentence, lexicon)
+            and any(
+                before.start_char <= e.mention.start < before.end_char
+                and e.mention.start in dated
+                and _dates_telling(doc, e, regions, lexicon)
+                for e in expressions
+            )
+        ):
+            # the sentence before has a date of the narrator's (tested only when needed: it walks the parse)
             sources[0] = 0  # "…, a constaté jeudi le ministre. Il a ainsi justifié …": the same Thursday
         announcing = _announcing(sentence, regions, lexicon)
         telling = Telling(
